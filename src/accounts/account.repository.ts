@@ -1,0 +1,108 @@
+import type { Selectable } from 'kysely';
+import type { Queryable } from '../platform/db.ts';
+import type { ApiTokenTable } from '../platform/schema.ts';
+
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+
+export async function findMembership(db: Queryable, userId: string) {
+  return db
+    .selectFrom('practice_member')
+    .select(['practice_id', 'role'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertMember(
+  db: Queryable,
+  row: { practice_id: string; user_id: string; role: 'owner' | 'member'; created_at: string },
+): Promise<void> {
+  await db.insertInto('practice_member').values(row).execute();
+}
+
+export async function findUserById(db: Queryable, userId: string) {
+  return db
+    .selectFrom('auth_user')
+    .select(['id', 'name', 'email'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function findUserIdByEmail(db: Queryable, email: string) {
+  const row = await db
+    .selectFrom('auth_user')
+    .select('id')
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function deleteUser(db: Queryable, userId: string): Promise<void> {
+  await db.deleteFrom('auth_user').where('id', '=', userId).execute();
+}
+
+export async function insertApiToken(db: Queryable, row: ApiTokenRow): Promise<void> {
+  await db.insertInto('api_token').values(row).execute();
+}
+
+export async function listApiTokens(db: Queryable, practiceId: string, userId: string | null) {
+  let q = db.selectFrom('api_token').selectAll().where('practice_id', '=', practiceId);
+  if (userId) q = q.where('user_id', '=', userId);
+  return q.orderBy('id', 'desc').execute();
+}
+
+export async function findApiToken(db: Queryable, practiceId: string, tokenId: string) {
+  return db
+    .selectFrom('api_token')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', tokenId)
+    .executeTakeFirst();
+}
+
+export async function findApiTokenByHash(db: Queryable, tokenHash: string) {
+  return db
+    .selectFrom('api_token')
+    .innerJoin('practice_member', (j) =>
+      j
+        .onRef('practice_member.user_id', '=', 'api_token.user_id')
+        .onRef('practice_member.practice_id', '=', 'api_token.practice_id'),
+    )
+    .select([
+      'api_token.practice_id',
+      'api_token.id',
+      'api_token.user_id',
+      'api_token.revoked_at',
+      'practice_member.role',
+    ])
+    .where('api_token.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function markApiTokenUsed(
+  db: Queryable,
+  practiceId: string,
+  tokenId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('api_token')
+    .set({ last_used_at: at })
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', tokenId)
+    .execute();
+}
+
+export async function revokeApiTokenRow(
+  db: Queryable,
+  practiceId: string,
+  tokenId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('api_token')
+    .set({ revoked_at: at })
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', tokenId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { actorOf, clientIpOf } from '../platform/actor.ts';
+import type { Deps } from '../platform/deps.ts';
+import { ZIdParam } from '../platform/fields.ts';
+import { createRouter, jsonBody as body, jsonContent as json, problemResponses } from '../platform/http.ts';
+import {
+  createToken,
+  describeSession,
+  listTokens,
+  revokeToken,
+  signIn,
+  signOut,
+  signUp,
+} from './account.service.ts';
+import {
+  ZApiToken,
+  ZCreateApiToken,
+  ZCreatedApiToken,
+  ZSession,
+  ZSignIn,
+  ZSignUp,
+} from './account.schemas.ts';
+
+function setCookies(c: Context, cookies: string[]): void {
+  for (const cookie of cookies) c.header('set-cookie', cookie, { append: true });
+}
+
+/** Sign-up, sign-in and sign-out: reachable without a session. */
+export function publicAccountRoutes(deps: Deps) {
+  const r = createRouter();
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/sign-up',
+      tags: ['Accounts'],
+      summary: 'Create a practice and its owner, and sign in',
+      request: body(ZSignUp),
+      responses: { 201: json(ZSession, 'Signed up and signed in'), ...problemResponses },
+    }),
+    async (c) => {
+      const { result, setCookies: cookies } = await signUp(deps, c.req.valid('json'), clientIpOf(c));
+      setCookies(c, cookies);
+      return c.json(result, 201);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/sign-in',
+      tags: ['Accounts'],
+      summary: 'Sign in with email and password',
+      request: body(ZSignIn),
+      responses: { 200: json(ZSession, 'Signed in'), ...problemResponses },
+    }),
+    async (c) => {
+      const { result, setCookies: cookies } = await signIn(deps, c.req.valid('json'), clientIpOf(c));
+      setCookies(c, cookies);
+      return c.json(result, 200);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/sign-out',
+      tags: ['Accounts'],
+      summary: 'Sign out (ends the session)',
+      responses: { 204: { description: 'Signed out' } },
+    }),
+    async (c) => {
+      setCookies(c, await signOut(deps, c.req.header('cookie') ?? '', clientIpOf(c)));
+      return c.body(null, 204);
+    },
+  );
+  return r;
+}
+
+export function accountRoutes(deps: Deps) {
+  const r = createRouter();
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['Accounts'],
+      summary: 'The signed-in user, their practice and role',
+      responses: { 200: json(ZSession, 'The session'), ...problemResponses },
+    }),
+    async (c) => c.json(await describeSession(deps, actorOf(c).userId), 200),
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/tokens',
+      tags: ['API tokens'],
+      summary: 'List API tokens (owners see all of the practice, members their own)',
+      responses: {
+        200: json(z.object({ items: z.array(ZApiToken) }), 'The tokens'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json({ items: await listTokens(deps, actorOf(c)) }, 200),
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/tokens',
+      tags: ['API tokens'],
+      summary: 'Create an API token; its secret is returned only this once',
+      request: body(ZCreateApiToken),
+      responses: { 201: json(ZCreatedApiToken, 'The new token'), ...problemResponses },
+    }),
+    async (c) => c.json(await createToken(deps, actorOf(c), c.req.valid('json').name), 201),
+  );
+  r.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tokens/{id}',
+      tags: ['API tokens'],
+      summary: 'Revoke an API token',
+      request: { params: ZIdParam },
+      responses: { 204: { description: 'Revoked' }, ...problemResponses },
+    }),
+    async (c) => {
+      await revokeToken(deps, actorOf(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+  return r;
+}

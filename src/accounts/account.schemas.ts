@@ -1,0 +1,45 @@
+import { z } from '@hono/zod-openapi';
+import { passwordLimits } from '../platform/auth.ts';
+import { ZEmail, ZName, ZTimestamp } from '../platform/fields.ts';
+import { ZPractice } from '../practices/practice.schemas.ts';
+
+export const ZPassword = z.string().min(passwordLimits.min).max(passwordLimits.max);
+
+export const ZSignUp = z
+  .strictObject({ practiceName: ZName, name: ZName, email: ZEmail, password: ZPassword })
+  .openapi('SignUp');
+export type SignUp = z.infer<typeof ZSignUp>;
+
+export const ZSignIn = z
+  .strictObject({ email: ZEmail, password: z.string().min(1).max(passwordLimits.max) })
+  .openapi('SignIn');
+export type SignIn = z.infer<typeof ZSignIn>;
+
+export const ZUser = z
+  .object({ id: z.string(), name: z.string(), email: z.string() })
+  .openapi('User');
+export type User = z.infer<typeof ZUser>;
+
+export const ZRole = z.enum(['owner', 'member']);
+
+export const ZSession = z
+  .object({ user: ZUser, practice: ZPractice, role: ZRole })
+  .openapi('Session');
+
+export const ZApiToken = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: ZTimestamp,
+    lastUsedAt: ZTimestamp.nullable(),
+    revokedAt: ZTimestamp.nullable(),
+  })
+  .openapi('ApiToken');
+export type ApiToken = z.infer<typeof ZApiToken>;
+
+export const ZCreatedApiToken = ZApiToken.extend({
+  token: z.string().openapi({ description: 'The secret. It is shown only this once.' }),
+}).openapi('CreatedApiToken');
+
+export const ZCreateApiToken = z.strictObject({ name: ZName }).openapi('CreateApiToken');

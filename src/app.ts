@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createRoute, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
+import { contactRoutes } from './contacts/contact.routes.ts';
+import { groupRoutes } from './network/group.routes.ts';
+import { requireActor } from './platform/actor.ts';
+import { isDatabaseReachable } from './platform/db.ts';
+import type { Deps } from './platform/deps.ts';
+import { AppError } from './platform/errors.ts';
+import { createRouter, handleError, jsonBodyGuard, jsonContent, problemResponse } from './platform/http.ts';
+import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
+
+export const webDist = path.resolve(import.meta.dirname, '../web/dist');
+
+function healthRoutes(deps: Deps) {
+  const r = createRouter();
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/health',
+      tags: ['System'],
+      summary: 'Whether the server and its database are up',
+      responses: {
+        200: jsonContent(
+          z.object({ status: z.literal('ok'), database: z.literal('reachable'), dialect: z.enum(['sqlite', 'postgres']) }),
+          'Up',
+        ),
+        503: jsonContent(z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }), 'Down'),
+      },
+    }),
+    async (c) =>
+      (await isDatabaseReachable(deps.db))
+        ? c.json({ status: 'ok' as const, database: 'reachable' as const, dialect: deps.dialect }, 200)
+        : c.json({ status: 'unavailable' as const, database: 'unreachable' as const }, 503),
+  );
+  return r;
+}
+
+/** The REST API under /api/v1: public routes first, then everything that needs an actor. */
+export function createApi(deps: Deps) {
+  const api = createRouter();
+  api.use('*', jsonBodyGuard());
+  api.route('/', healthRoutes(deps));
+  api.route('/', publicPracticeRoutes());
+  api.route('/', publicAccountRoutes(deps));
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Vouch API',
+      version: '1',
+      description: 'The referral engine for professional practices. Errors are application/problem+json.',
+    },
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.use('*', requireActor(deps));
+  api.route('/', accountRoutes(deps));
+  api.route('/', practiceRoutes(deps));
+  api.route('/', contactRoutes(deps));
+  api.route('/', groupRoutes(deps, 'category'));
+  api.route('/', groupRoutes(deps, 'circle'));
+  return api;
+}
+
+/** The whole HTTP app: API, then the web bundle with a fallback to index.html for client routes. */
+export function createApp(deps: Deps) {
+  const app = new Hono();
+  app.onError(handleError);
+  app.route('/api/v1', createApi(deps));
+  app.all('/api/*', () =>
+    problemResponse(new AppError('not_found', 'There is no such API route. See /api/v1/openapi.json.')),
+  );
+  if (existsSync(webDist)) {
+    const root = path.relative(process.cwd(), webDist);
+    app.use('/*', serveStatic({ root }));
+    app.get('*', async (c) => c.html(await readFile(path.join(webDist, 'index.html'), 'utf8')));
+  } else {
+    app.get('*', (c) =>
+      c.text('The web app is not built yet. Run `npm run build`, then reload.', 503),
+    );
+  }
+  return app;
+}

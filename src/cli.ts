@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { createUser } from './accounts/account.service.ts';
+import { loadDemo } from './demo/demo.service.ts';
+import { loadConfig } from './platform/config.ts';
+import { openDeps } from './platform/deps.ts';
+import { AppError } from './platform/errors.ts';
+import { startServer } from './server.ts';
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new InvalidArgumentError('Use a port number between 1 and 65535.');
+  return port;
+}
+
+/** Runs a command with the database open, and closes it after. */
+async function withDeps<T>(run: (deps: Awaited<ReturnType<typeof openDeps>>) => Promise<T>): Promise<T> {
+  const deps = await openDeps(loadConfig(), { rateLimit: false });
+  try {
+    return await run(deps);
+  } finally {
+    await deps.close();
+  }
+}
+
+const program = new Command()
+  .name('vouch')
+  .description('Vouch — the referral engine for professional practices')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Serve the web app and the API (SQLite by default; DATABASE_URL=postgres://… for PostgreSQL)')
+  .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', parsePort)
+  .action(async (opts: { port?: number }) => {
+    await startServer(loadConfig(process.env, opts.port ? { port: opts.port } : {}));
+  });
+
+program
+  .command('db:migrate')
+  .description('Create or update the database tables (also done on every start)')
+  .action(async () => {
+    await withDeps(async () => {
+      console.log('The database is up to date.');
+    });
+  });
+
+program
+  .command('demo')
+  .description('Create a demo practice with a realistic network and print how to sign in')
+  .option('--email <email>', 'email of the demo owner', 'demo@vouch.example')
+  .option('--password <password>', 'password of the demo owner', 'demo-password')
+  .action(async (opts: { email: string; password: string }) => {
+    await withDeps(async (deps) => {
+      const result = await loadDemo(deps, opts);
+      console.log(`Demo practice "${result.practiceName}" created with ${result.contacts} contacts.`);
+      console.log(`Sign in at ${deps.config.baseUrl} with ${opts.email} / ${opts.password}`);
+    });
+  });
+
+const user = program.command('user').description('Manage users');
+user
+  .command('create')
+  .description('Create a user: the owner of a new practice, or a member of an existing one')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'full name')
+  .requiredOption('--password <password>', 'password, 8 to 128 characters')
+  .option('--practice-name <name>', 'create a new practice with this name, owned by the user')
+  .option('--practice-id <id>', 'add the user to this existing practice')
+  .option('--role <role>', 'owner or member (with --practice-id)', 'member')
+  .action(
+    async (opts: {
+      email: string;
+      name: string;
+      password: string;
+      practiceName?: string;
+      practiceId?: string;
+      role: string;
+    }) => {
+      if (!opts.practiceName === !opts.practiceId)
+        throw new InvalidArgumentError('Give exactly one of --practice-name or --practice-id.');
+      if (opts.role !== 'owner' && opts.role !== 'member')
+        throw new InvalidArgumentError('--role must be owner or member.');
+      if (opts.password.length < 8 || opts.password.length > 128)
+        throw new InvalidArgumentError('--password must be 8 to 128 characters.');
+      const role = opts.role;
+      await withDeps(async (deps) => {
+        const base = { email: opts.email, name: opts.name, password: opts.password };
+        const created = opts.practiceName
+          ? await createUser(deps, { ...base, practiceName: opts.practiceName })
+          : await createUser(deps, { ...base, practiceId: opts.practiceId ?? '', role });
+        console.log(`User ${opts.email} created in practice ${created.practiceId}.`);
+      });
+    },
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof AppError) console.error(`vouch: ${error.message}`);
+  else if (error instanceof Error) console.error(`vouch: ${error.message}`);
+  else console.error('vouch: failed', error);
+  process.exitCode = 1;
+});

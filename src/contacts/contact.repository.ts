@@ -1,0 +1,240 @@
+import { type Selectable, sql } from 'kysely';
+import type { Queryable } from '../platform/db.ts';
+import type { ContactTable } from '../platform/schema.ts';
+import { containsPattern, type Role } from './contact.rules.ts';
+import type { ContactSort } from './contact.schemas.ts';
+
+export type ContactRow = Selectable<ContactTable>;
+
+export async function insertContactRow(db: Queryable, row: ContactRow): Promise<void> {
+  await db.insertInto('contact').values(row).execute();
+}
+
+export async function findContactRow(db: Queryable, practiceId: string, contactId: string) {
+  return db
+    .selectFrom('contact')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+}
+
+export async function updateContactRow(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+  changes: Partial<Omit<ContactRow, 'practice_id' | 'id' | 'created_at'>>,
+): Promise<void> {
+  await db
+    .updateTable('contact')
+    .set(changes)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', contactId)
+    .execute();
+}
+
+export async function deleteContactRow(db: Queryable, practiceId: string, contactId: string) {
+  const result = await db
+    .deleteFrom('contact')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function replaceContactRoles(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+  roles: readonly Role[],
+): Promise<void> {
+  await db
+    .deleteFrom('contact_role')
+    .where('practice_id', '=', practiceId)
+    .where('contact_id', '=', contactId)
+    .execute();
+  if (roles.length === 0) return;
+  await db
+    .insertInto('contact_role')
+    .values(roles.map((role) => ({ practice_id: practiceId, contact_id: contactId, role })))
+    .execute();
+}
+
+export async function replaceContactCircles(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+  circleIds: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom('contact_circle')
+    .where('practice_id', '=', practiceId)
+    .where('contact_id', '=', contactId)
+    .execute();
+  if (circleIds.length === 0) return;
+  await db
+    .insertInto('contact_circle')
+    .values(
+      circleIds.map((circleId) => ({
+        practice_id: practiceId,
+        contact_id: contactId,
+        circle_id: circleId,
+      })),
+    )
+    .execute();
+}
+
+export async function insertStageChangeRow(
+  db: Queryable,
+  row: {
+    practice_id: string;
+    id: string;
+    contact_id: string;
+    from_stage: string | null;
+    to_stage: string;
+    changed_at: string;
+    changed_by: string | null;
+  },
+): Promise<void> {
+  await db.insertInto('stage_change').values(row).execute();
+}
+
+/** Roles of several contacts in one query (no query per row). */
+export async function listRolesOf(db: Queryable, practiceId: string, contactIds: readonly string[]) {
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('contact_role')
+    .select(['contact_id', 'role'])
+    .where('practice_id', '=', practiceId)
+    .where('contact_id', 'in', [...contactIds])
+    .execute();
+}
+
+/** Circles of several contacts in one query. */
+export async function listCirclesOf(
+  db: Queryable,
+  practiceId: string,
+  contactIds: readonly string[],
+) {
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('contact_circle')
+    .innerJoin('circle', (j) =>
+      j
+        .onRef('circle.practice_id', '=', 'contact_circle.practice_id')
+        .onRef('circle.id', '=', 'contact_circle.circle_id'),
+    )
+    .select([
+      'contact_circle.contact_id',
+      'circle.practice_id',
+      'circle.id',
+      'circle.name',
+      'circle.name_key',
+      'circle.created_at',
+    ])
+    .where('contact_circle.practice_id', '=', practiceId)
+    .where('contact_circle.contact_id', 'in', [...contactIds])
+    .orderBy('circle.name_key')
+    .execute();
+}
+
+export async function listStageHistory(db: Queryable, practiceId: string, contactId: string) {
+  return db
+    .selectFrom('stage_change')
+    .leftJoin('auth_user', 'auth_user.id', 'stage_change.changed_by')
+    .select([
+      'stage_change.id',
+      'stage_change.from_stage',
+      'stage_change.to_stage',
+      'stage_change.changed_at',
+      'stage_change.changed_by',
+      'auth_user.name as changed_by_name',
+    ])
+    .where('stage_change.practice_id', '=', practiceId)
+    .where('stage_change.contact_id', '=', contactId)
+    .orderBy('stage_change.changed_at', 'desc')
+    .orderBy('stage_change.id', 'desc')
+    .execute();
+}
+
+export type ContactFilter = {
+  q?: string | undefined;
+  role?: Role | undefined;
+  stage?: string | undefined;
+  categoryId?: string | undefined;
+  circleId?: string | undefined;
+};
+
+const sortColumns = {
+  name: 'name_key',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  stage: 'stage_rank',
+} as const;
+
+export type SortKey = { value: string | number; id: string };
+
+/** One page of contacts in a stable order (sort column, then id), after the cursor. */
+export async function listContactRows(
+  db: Queryable,
+  practiceId: string,
+  filter: ContactFilter,
+  sort: ContactSort,
+  limit: number,
+  after: SortKey | null,
+): Promise<ContactRow[]> {
+  const descending = sort.startsWith('-');
+  const column = sortColumns[(descending ? sort.slice(1) : sort) as keyof typeof sortColumns];
+  const direction = descending ? 'desc' : 'asc';
+  let q = db.selectFrom('contact').selectAll('contact').where('contact.practice_id', '=', practiceId);
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`contact.name_key like ${pattern} escape '\\'`,
+        sql<boolean>`contact.email_key like ${pattern} escape '\\'`,
+        sql<boolean>`contact.organization_key like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
+  if (filter.stage) q = q.where('contact.stage', '=', filter.stage);
+  if (filter.categoryId) q = q.where('contact.category_id', '=', filter.categoryId);
+  if (filter.role) {
+    const role = filter.role;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contact_role')
+          .select('contact_role.role')
+          .whereRef('contact_role.practice_id', '=', 'contact.practice_id')
+          .whereRef('contact_role.contact_id', '=', 'contact.id')
+          .where('contact_role.role', '=', role),
+      ),
+    );
+  }
+  if (filter.circleId) {
+    const circleId = filter.circleId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contact_circle')
+          .select('contact_circle.circle_id')
+          .whereRef('contact_circle.practice_id', '=', 'contact.practice_id')
+          .whereRef('contact_circle.contact_id', '=', 'contact.id')
+          .where('contact_circle.circle_id', '=', circleId),
+      ),
+    );
+  }
+  if (after) {
+    const op = descending ? '<' : '>';
+    q = q.where((eb) =>
+      eb.or([
+        eb(`contact.${column}`, op, after.value),
+        eb.and([eb(`contact.${column}`, '=', after.value), eb('contact.id', op, after.id)]),
+      ]),
+    );
+  }
+  return q
+    .orderBy(`contact.${column}`, direction)
+    .orderBy('contact.id', direction)
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,99 @@
+import { z } from '@hono/zod-openapi';
+import { limits, optionalText, ZEmail, ZName, ZTimestamp } from '../platform/fields.ts';
+import { ZGroup } from '../network/group.schemas.ts';
+import { roles, stages } from './contact.rules.ts';
+
+export const ZStage = z.enum(stages).openapi('Stage');
+export const ZRole = z.enum(roles).openapi('Role');
+
+export const ZStageChange = z
+  .object({
+    id: z.string(),
+    fromStage: ZStage.nullable(),
+    toStage: ZStage,
+    changedAt: ZTimestamp,
+    changedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  })
+  .openapi('StageChange');
+export type StageChange = z.infer<typeof ZStageChange>;
+
+export const ZContact = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    organization: z.string().nullable(),
+    category: ZGroup.nullable(),
+    roles: z.array(ZRole),
+    stage: ZStage,
+    circles: z.array(ZGroup),
+    metWhere: z.string().nullable(),
+    metHow: z.string().nullable(),
+    emailConsent: z.boolean(),
+    doNotAsk: z.boolean(),
+    notes: z.string().nullable(),
+    lastTouchAt: ZTimestamp.nullable(),
+    createdAt: ZTimestamp,
+    updatedAt: ZTimestamp,
+  })
+  .openapi('Contact');
+export type Contact = z.infer<typeof ZContact>;
+
+export const ZContactDetail = ZContact.extend({ stageHistory: z.array(ZStageChange) }).openapi(
+  'ContactDetail',
+);
+export type ContactDetail = z.infer<typeof ZContactDetail>;
+
+const contactFields = {
+  email: ZEmail.nullable().or(z.literal('').transform(() => null)),
+  phone: optionalText(limits.phone),
+  organization: optionalText(limits.shortText),
+  categoryId: z.string().min(1).max(64).nullable(),
+  roles: z.array(ZRole).max(roles.length * 2),
+  stage: ZStage,
+  circleIds: z.array(z.string().min(1).max(64)).max(200),
+  metWhere: optionalText(limits.shortText),
+  metHow: optionalText(limits.shortText),
+  emailConsent: z.boolean(),
+  doNotAsk: z.boolean(),
+  notes: optionalText(limits.notes),
+};
+
+export const ZCreateContact = z
+  .strictObject(contactFields)
+  .partial()
+  .extend({ name: ZName })
+  .openapi('CreateContact');
+export type CreateContact = z.infer<typeof ZCreateContact>;
+
+export const ZUpdateContact = ZCreateContact.partial().openapi('UpdateContact');
+export type UpdateContact = z.infer<typeof ZUpdateContact>;
+
+export const contactSorts = [
+  'name',
+  '-name',
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'stage',
+  '-stage',
+] as const;
+export type ContactSort = (typeof contactSorts)[number];
+
+export const ZListContactsQuery = z.strictObject({
+  q: z.string().trim().max(limits.shortText).optional(),
+  role: ZRole.optional(),
+  stage: ZStage.optional(),
+  categoryId: z.string().min(1).max(64).optional(),
+  circleId: z.string().min(1).max(64).optional(),
+  sort: z.enum(contactSorts).default('name'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type ListContactsQuery = z.infer<typeof ZListContactsQuery>;
+
+export const ZContactPage = z
+  .object({ items: z.array(ZContact), nextCursor: z.string().nullable() })
+  .openapi('ContactPage');

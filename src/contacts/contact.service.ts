@@ -1,0 +1,280 @@
+import { recordAudit } from '../platform/audit.ts';
+import type { Deps } from '../platform/deps.ts';
+import type { Tx } from '../platform/db.ts';
+import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/http.ts';
+import { newId } from '../platform/ids.ts';
+import { findGroupRows, type GroupRow } from '../network/group.repository.ts';
+import { toGroup } from '../network/group.service.ts';
+import {
+  type ContactRow,
+  deleteContactRow,
+  findContactRow,
+  insertContactRow,
+  insertStageChangeRow,
+  listCirclesOf,
+  listContactRows,
+  listRolesOf,
+  listStageHistory,
+  replaceContactCircles,
+  replaceContactRoles,
+  updateContactRow,
+} from './contact.repository.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  normalizeRoles,
+  type Role,
+  type Stage,
+  stageChangeFor,
+  stageRank,
+  textKey,
+} from './contact.rules.ts';
+import type {
+  Contact,
+  ContactDetail,
+  CreateContact,
+  ListContactsQuery,
+  UpdateContact,
+} from './contact.schemas.ts';
+
+/** Turns rows into API contacts, loading roles, circles and categories in three queries. */
+async function hydrate(deps: Deps | { db: Tx }, practiceId: string, rows: ContactRow[]): Promise<Contact[]> {
+  const ids = rows.map((r) => r.id);
+  const categoryIds = [...new Set(rows.flatMap((r) => (r.category_id ? [r.category_id] : [])))];
+  const [roleRows, circleRows, categoryRows] = await Promise.all([
+    listRolesOf(deps.db, practiceId, ids),
+    listCirclesOf(deps.db, practiceId, ids),
+    findGroupRows(deps.db, 'category', practiceId, categoryIds),
+  ]);
+  const rolesBy = new Map<string, Role[]>();
+  for (const r of roleRows) rolesBy.set(r.contact_id, [...(rolesBy.get(r.contact_id) ?? []), r.role as Role]);
+  const circlesBy = new Map<string, GroupRow[]>();
+  for (const c of circleRows) circlesBy.set(c.contact_id, [...(circlesBy.get(c.contact_id) ?? []), c]);
+  const categories = new Map(categoryRows.map((c) => [c.id, c]));
+  return rows.map((row) => {
+    const category = row.category_id ? categories.get(row.category_id) : undefined;
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      phone: row.phone,
+      organization: row.organization,
+      category: category ? toGroup(category) : null,
+      roles: normalizeRoles(rolesBy.get(row.id) ?? []),
+      stage: row.stage as Stage,
+      circles: (circlesBy.get(row.id) ?? []).map(toGroup),
+      metWhere: row.met_where,
+      metHow: row.met_how,
+      emailConsent: row.email_consent === 1,
+      doNotAsk: row.do_not_ask === 1,
+      notes: row.notes,
+      lastTouchAt: row.last_touch_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  });
+}
+
+async function loadDetail(trx: Tx, practiceId: string, contactId: string): Promise<ContactDetail> {
+  const row = await findContactRow(trx, practiceId, contactId);
+  if (!row) throw notFound('The contact');
+  const [contact] = await hydrate({ db: trx }, practiceId, [row]);
+  const history = await listStageHistory(trx, practiceId, contactId);
+  if (!contact) throw notFound('The contact');
+  return {
+    ...contact,
+    stageHistory: history.map((h) => ({
+      id: h.id,
+      fromStage: (h.from_stage as Stage | null) ?? null,
+      toStage: h.to_stage as Stage,
+      changedAt: h.changed_at,
+      changedBy:
+        h.changed_by && h.changed_by_name ? { id: h.changed_by, name: h.changed_by_name } : null,
+    })),
+  };
+}
+
+/** Referenced categories and circles must exist in this practice: another practice's id is 404. */
+async function checkReferences(
+  trx: Tx,
+  practiceId: string,
+  input: { categoryId?: string | null | undefined; circleIds?: string[] | undefined },
+): Promise<void> {
+  if (input.categoryId) {
+    const found = await findGroupRows(trx, 'category', practiceId, [input.categoryId]);
+    if (found.length === 0)
+      throw new AppError('not_found', 'categoryId: no such category in this practice.', [
+        { field: 'categoryId', message: 'No such category in this practice; pick one from the list or create it.' },
+      ]);
+  }
+  if (input.circleIds && input.circleIds.length > 0) {
+    const unique = [...new Set(input.circleIds)];
+    const found = await findGroupRows(trx, 'circle', practiceId, unique);
+    if (found.length !== unique.length)
+      throw new AppError('not_found', 'circleIds: a circle is not in this practice.', [
+        { field: 'circleIds', message: 'One of these circles does not exist in this practice.' },
+      ]);
+  }
+}
+
+function duplicateEmail(error: unknown): never {
+  if (constraintKind(error) === 'unique')
+    throw fieldError('email', 'Another contact already has this email address.', 'conflict');
+  throw error;
+}
+
+export async function createContact(deps: Deps, actor: Actor, input: CreateContact): Promise<ContactDetail> {
+  const now = deps.clock.now().toISOString();
+  const id = newId();
+  const stage: Stage = input.stage ?? 'met';
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      await checkReferences(trx, actor.practiceId, input);
+      await insertContactRow(trx, {
+        practice_id: actor.practiceId,
+        id,
+        name: input.name,
+        name_key: textKey(input.name),
+        email: input.email ?? null,
+        email_key: input.email ? textKey(input.email) : null,
+        phone: input.phone ?? null,
+        organization: input.organization ?? null,
+        organization_key: input.organization ? textKey(input.organization) : null,
+        category_id: input.categoryId ?? null,
+        stage,
+        stage_rank: stageRank(stage),
+        met_where: input.metWhere ?? null,
+        met_how: input.metHow ?? null,
+        email_consent: input.emailConsent ? 1 : 0,
+        do_not_ask: input.doNotAsk ? 1 : 0,
+        notes: input.notes ?? null,
+        last_touch_at: null,
+        created_at: now,
+        updated_at: now,
+      });
+      await replaceContactRoles(trx, actor.practiceId, id, normalizeRoles(input.roles ?? []));
+      await replaceContactCircles(trx, actor.practiceId, id, [...new Set(input.circleIds ?? [])]);
+      const change = stageChangeFor(null, stage);
+      if (change) await recordStageChange(trx, actor, id, change.fromStage, change.toStage, now);
+      return loadDetail(trx, actor.practiceId, id);
+    })
+    .catch(duplicateEmail);
+}
+
+async function recordStageChange(
+  trx: Tx,
+  actor: Actor,
+  contactId: string,
+  from: Stage | null,
+  to: Stage,
+  at: string,
+): Promise<void> {
+  await insertStageChangeRow(trx, {
+    practice_id: actor.practiceId,
+    id: newId(),
+    contact_id: contactId,
+    from_stage: from,
+    to_stage: to,
+    changed_at: at,
+    changed_by: actor.userId,
+  });
+}
+
+export async function getContact(deps: Deps, actor: Actor, contactId: string): Promise<ContactDetail> {
+  return deps.db.transaction().execute((trx) => loadDetail(trx, actor.practiceId, contactId));
+}
+
+export async function updateContact(
+  deps: Deps,
+  actor: Actor,
+  contactId: string,
+  input: UpdateContact,
+): Promise<ContactDetail> {
+  const now = deps.clock.now().toISOString();
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await findContactRow(trx, actor.practiceId, contactId);
+      if (!row) throw notFound('The contact');
+      await checkReferences(trx, actor.practiceId, input);
+      const changes: Partial<ContactRow> = { updated_at: now };
+      if (input.name !== undefined) Object.assign(changes, { name: input.name, name_key: textKey(input.name) });
+      if (input.email !== undefined)
+        Object.assign(changes, { email: input.email, email_key: input.email ? textKey(input.email) : null });
+      if (input.phone !== undefined) changes.phone = input.phone;
+      if (input.organization !== undefined)
+        Object.assign(changes, {
+          organization: input.organization,
+          organization_key: input.organization ? textKey(input.organization) : null,
+        });
+      if (input.categoryId !== undefined) changes.category_id = input.categoryId;
+      if (input.metWhere !== undefined) changes.met_where = input.metWhere;
+      if (input.metHow !== undefined) changes.met_how = input.metHow;
+      if (input.notes !== undefined) changes.notes = input.notes;
+      if (input.doNotAsk !== undefined) changes.do_not_ask = input.doNotAsk ? 1 : 0;
+      if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent ? 1 : 0;
+      const change = stageChangeFor(row.stage as Stage, input.stage);
+      if (change) Object.assign(changes, { stage: change.toStage, stage_rank: stageRank(change.toStage) });
+      await updateContactRow(trx, actor.practiceId, contactId, changes);
+      if (input.roles !== undefined)
+        await replaceContactRoles(trx, actor.practiceId, contactId, normalizeRoles(input.roles));
+      if (input.circleIds !== undefined)
+        await replaceContactCircles(trx, actor.practiceId, contactId, [...new Set(input.circleIds)]);
+      if (change) await recordStageChange(trx, actor, contactId, change.fromStage, change.toStage, now);
+      if (input.emailConsent !== undefined && (row.email_consent === 1) !== input.emailConsent)
+        await recordAudit(trx, deps.clock, {
+          practiceId: actor.practiceId,
+          userId: actor.userId,
+          action: 'contact.email_consent_changed',
+          subjectType: 'contact',
+          subjectId: contactId,
+          detail: { emailConsent: input.emailConsent },
+        });
+      return loadDetail(trx, actor.practiceId, contactId);
+    })
+    .catch(duplicateEmail);
+}
+
+export async function deleteContact(deps: Deps, actor: Actor, contactId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const deleted = await deleteContactRow(trx, actor.practiceId, contactId);
+    if (deleted === 0) throw notFound('The contact');
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'contact.deleted',
+      subjectType: 'contact',
+      subjectId: contactId,
+    });
+  });
+}
+
+const sortValue: Record<string, (row: ContactRow) => string | number> = {
+  name: (r) => r.name_key,
+  createdAt: (r) => r.created_at,
+  updatedAt: (r) => r.updated_at,
+  stage: (r) => r.stage_rank,
+};
+
+export async function listContacts(
+  deps: Deps,
+  actor: Actor,
+  query: ListContactsQuery,
+): Promise<{ items: Contact[]; nextCursor: string | null }> {
+  let after: { value: string | number; id: string } | null = null;
+  if (query.cursor) {
+    after = decodeCursor(query.cursor, query.sort);
+    if (!after)
+      throw fieldError('cursor', 'This cursor is not valid for this sort; start again without it.');
+  }
+  const rows = await listContactRows(deps.db, actor.practiceId, query, query.sort, query.limit + 1, after);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const key = query.sort.replace(/^-/, '');
+  const valueOf = sortValue[key];
+  const nextCursor =
+    rows.length > query.limit && last && valueOf ? encodeCursor(query.sort, valueOf(last), last.id) : null;
+  return { items: await hydrate(deps, actor.practiceId, page), nextCursor };
+}

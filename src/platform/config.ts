@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only place that reads the environment (STYLE.md: config parsed once, frozen, passed in). */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  VOUCH_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  VOUCH_SECRET: z.string().min(32, 'VOUCH_SECRET must be at least 32 characters').optional(),
+  VOUCH_BASE_URL: z.string().url().optional(),
+  VOUCH_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+});
+
+export type DatabaseTarget =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string };
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  secret: string;
+  baseUrl: string;
+  log: 'silent' | 'info' | 'debug';
+}>;
+
+/** Turns DATABASE_URL (file:…, sqlite:…, postgres://…) or the data dir into a database target. */
+export function parseDatabaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (!url) return { dialect: 'sqlite', file: path.resolve(dataDir, 'vouch.db') };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return { dialect: 'postgres', url };
+  }
+  if (url.startsWith('file:') || url.startsWith('sqlite:')) {
+    const file = url.replace(/^(file|sqlite):(\/\/)?/, '');
+    if (file === '') throw new Error('DATABASE_URL=file: needs a path, like file:./data/vouch.db');
+    return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+  }
+  throw new Error(
+    'DATABASE_URL must start with postgres://, postgresql:// or file: (for example file:./data/vouch.db)',
+  );
+}
+
+/** Reads the secret from the environment, or keeps a generated one in the data directory. */
+function resolveSecret(fromEnv: string | undefined, dataDir: string): string {
+  if (fromEnv) return fromEnv;
+  const file = path.resolve(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Pick<Config, 'port'>> = {},
+): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const port = overrides.port ?? e.PORT;
+  const dataDir = path.resolve(e.VOUCH_DATA_DIR);
+  return Object.freeze({
+    port,
+    host: e.HOST,
+    dataDir,
+    database: parseDatabaseTarget(e.DATABASE_URL, dataDir),
+    secret: resolveSecret(e.VOUCH_SECRET, dataDir),
+    baseUrl: e.VOUCH_BASE_URL ?? `http://localhost:${port}`,
+    log: e.VOUCH_LOG,
+  });
+}

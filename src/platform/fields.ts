@@ -1,0 +1,36 @@
+import { z } from '@hono/zod-openapi';
+
+/** Limits shared by every feature (issue 2: names ≤ 200, notes ≤ 20,000). */
+export const limits = {
+  name: 200,
+  notes: 20_000,
+  email: 254,
+  phone: 50,
+  shortText: 200,
+  valueProposition: 280,
+  idealClient: 1_000,
+  postalAddress: 500,
+  keyPhrase: 100,
+} as const;
+
+export const ZId = z.string().min(1).max(64).openapi({ example: '019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b' });
+export const ZIdParam = z.object({ id: ZId.openapi({ param: { name: 'id', in: 'path' } }) });
+export const ZTimestamp = z.string().openapi({ example: '2026-11-25T22:16:09.123Z' });
+export const ZName = z.string().trim().min(1).max(limits.name);
+export const ZEmail = z.string().trim().max(limits.email).pipe(z.email());
+/** An optional text: empty or blank becomes null (cleared). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .nullable()
+    .transform((v) => (v === null || v.trim() === '' ? null : v.trim()));
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

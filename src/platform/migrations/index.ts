@@ -1,0 +1,19 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import type { Db, Dialect } from '../db.ts';
+import { foundation } from './0001-foundation.ts';
+
+/** Every migration, in order. The same list builds SQLite and PostgreSQL. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001-foundation': foundation(dialect),
+  };
+}
+
+/** Applies pending migrations. On PostgreSQL each runs in a transaction under Kysely's lock. */
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({ db, provider, migrationTableName: 'vouch_migration', migrationLockTableName: 'vouch_migration_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

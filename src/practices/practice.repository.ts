@@ -1,0 +1,24 @@
+import type { Selectable } from 'kysely';
+import type { Queryable } from '../platform/db.ts';
+import type { PracticeTable } from '../platform/schema.ts';
+
+export type PracticeRow = Selectable<PracticeTable>;
+
+export async function insertPractice(db: Queryable, row: PracticeRow): Promise<void> {
+  await db.insertInto('practice').values(row).execute();
+}
+
+export async function findPractice(
+  db: Queryable,
+  practiceId: string,
+): Promise<PracticeRow | undefined> {
+  return db.selectFrom('practice').selectAll().where('id', '=', practiceId).executeTakeFirst();
+}
+
+export async function updatePracticeRow(
+  db: Queryable,
+  practiceId: string,
+  changes: Partial<Omit<PracticeRow, 'id' | 'created_at'>>,
+): Promise<void> {
+  await db.updateTable('practice').set(changes).where('id', '=', practiceId).execute();
+}

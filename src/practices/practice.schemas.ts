@@ -1,0 +1,83 @@
+import { z } from '@hono/zod-openapi';
+import { isValidTimeZone, limits, ZName, ZTimestamp } from '../platform/fields.ts';
+import { professionIds } from './professions.ts';
+import { settingsMeta, ZSettings, ZSettingsPatch } from './settings.rules.ts';
+
+export const ZProfession = z.enum(professionIds);
+
+export const ZPractice = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    profession: ZProfession,
+    valueProposition: z.string(),
+    keyPhrases: z.array(z.string()),
+    idealClient: z.string(),
+    timeZone: z.string(),
+    postalAddress: z.string(),
+    isSetUp: z.boolean(),
+    settings: ZSettings,
+    createdAt: ZTimestamp,
+    updatedAt: ZTimestamp,
+  })
+  .openapi('Practice');
+export type Practice = z.infer<typeof ZPractice>;
+
+export const ZKeyPhrases = z
+  .array(z.string().trim().min(1).max(limits.keyPhrase))
+  .min(3)
+  .max(8)
+  .refine((list) => new Set(list.map((p) => p.toLowerCase())).size === list.length, {
+    message: 'must not repeat a phrase',
+  });
+
+export const ZUpdatePractice = z
+  .strictObject({
+    name: ZName.optional(),
+    profession: ZProfession.optional(),
+    valueProposition: z.string().trim().max(limits.valueProposition).optional(),
+    keyPhrases: ZKeyPhrases.optional(),
+    idealClient: z.string().trim().max(limits.idealClient).optional(),
+    timeZone: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .refine(isValidTimeZone, { message: 'must be an IANA time zone, like America/New_York' })
+      .optional(),
+    postalAddress: z.string().trim().max(limits.postalAddress).optional(),
+    markSetUp: z.literal(true).optional(),
+  })
+  .openapi('UpdatePractice');
+export type UpdatePractice = z.infer<typeof ZUpdatePractice>;
+
+export const ZSettingMeta = z.object({
+  key: z.string(),
+  label: z.string(),
+  meaning: z.string(),
+  unit: z.string(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  default: z.union([z.number(), z.string()]),
+});
+
+export const ZSettingsView = z
+  .object({ values: ZSettings, meta: z.array(ZSettingMeta) })
+  .openapi('Settings');
+
+export const ZUpdateSettings = ZSettingsPatch.openapi('UpdateSettings');
+
+export const settingsMetaView = [
+  ...settingsMeta.map((m) => ({ ...m })),
+  {
+    key: 'currency',
+    label: 'Currency',
+    meaning: 'The currency of fees, gifts and values (ISO 4217 code).',
+    unit: 'code',
+    default: 'USD',
+  },
+];
+
+export const ZProfessionList = z.object({
+  items: z.array(z.object({ id: ZProfession, label: z.string() })),
+});

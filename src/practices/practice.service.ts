@@ -1,0 +1,95 @@
+import type { Deps } from '../platform/deps.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { validationError } from '../platform/http.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { findPractice, type PracticeRow, updatePracticeRow } from './practice.repository.ts';
+import { missingForSetUp } from './practice.rules.ts';
+import type { Practice, UpdatePractice } from './practice.schemas.ts';
+import type { Profession } from './professions.ts';
+import { readSettings, type Settings, type SettingsPatch } from './settings.rules.ts';
+
+export function toPractice(row: PracticeRow): Practice {
+  return {
+    id: row.id,
+    name: row.name,
+    profession: row.profession as Profession,
+    valueProposition: row.value_proposition,
+    keyPhrases: JSON.parse(row.key_phrases) as string[],
+    idealClient: row.ideal_client,
+    timeZone: row.time_zone,
+    postalAddress: row.postal_address,
+    isSetUp: row.set_up_at !== null,
+    settings: readSettings(row.settings),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getPractice(deps: Deps, practiceId: string): Promise<Practice> {
+  const row = await findPractice(deps.db, practiceId);
+  if (!row) throw notFound('The practice');
+  return toPractice(row);
+}
+
+/** Edits the practice profile; `markSetUp` completes the first-run setup once all is there. */
+export async function updatePractice(
+  deps: Deps,
+  practiceId: string,
+  userId: string,
+  input: UpdatePractice,
+): Promise<Practice> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findPractice(trx, practiceId);
+    if (!row) throw notFound('The practice');
+    const next = { ...toPractice(row), ...stripUndefined(input) };
+    if (input.markSetUp) {
+      const missing = missingForSetUp(next);
+      if (missing.length > 0) throw validationError(missing);
+    }
+    const now = deps.clock.now().toISOString();
+    await updatePracticeRow(trx, practiceId, {
+      name: next.name,
+      profession: next.profession,
+      value_proposition: next.valueProposition,
+      key_phrases: JSON.stringify(next.keyPhrases),
+      ideal_client: next.idealClient,
+      time_zone: next.timeZone,
+      postal_address: next.postalAddress,
+      set_up_at: row.set_up_at ?? (input.markSetUp ? now : null),
+      updated_at: now,
+    });
+    const updated = await findPractice(trx, practiceId);
+    if (!updated) throw new AppError('internal', 'The practice vanished while being saved.');
+    return toPractice(updated);
+  });
+}
+
+export async function updateSettings(
+  deps: Deps,
+  practiceId: string,
+  userId: string,
+  patch: SettingsPatch,
+): Promise<Settings> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findPractice(trx, practiceId);
+    if (!row) throw notFound('The practice');
+    const settings = { ...readSettings(row.settings), ...stripUndefined(patch) };
+    const now = deps.clock.now().toISOString();
+    await updatePracticeRow(trx, practiceId, { settings: JSON.stringify(settings), updated_at: now });
+    await recordAudit(trx, deps.clock, {
+      practiceId,
+      userId,
+      action: 'settings.updated',
+      subjectType: 'practice',
+      subjectId: practiceId,
+      detail: patch,
+    });
+    return settings;
+  });
+}
+
+function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}

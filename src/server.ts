@@ -1,0 +1,27 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import type { Config } from './platform/config.ts';
+import { openDeps } from './platform/deps.ts';
+
+/** Starts the HTTP server; resolves once it listens. Stops cleanly on SIGINT/SIGTERM. */
+export async function startServer(config: Config): Promise<{ close: () => Promise<void> }> {
+  const deps = await openDeps(config);
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const where = config.database.dialect === 'sqlite' ? config.database.file : 'PostgreSQL';
+  if (config.log !== 'silent') console.log(`Vouch is running at ${config.baseUrl} (database: ${where})`);
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => deps.close());
+    return closing;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void close().then(() => process.exit(0));
+    });
+  }
+  return { close };
+}
