@@ -29,12 +29,18 @@ let viteBin;
 try {
   viteBin = createRequire(import.meta.url).resolve('vite/bin/vite.js');
 } catch {
-  console.warn('vouch: vite is not installed (a production install?); the web app was not rebuilt.');
+  console.warn(
+    'vouch: vite is not installed (a production install?); the web app was not rebuilt.',
+  );
   process.exit(existsSync(marker) ? 0 : 1);
 }
 console.log('vouch: building the web app…');
-const result = spawnSync(process.execPath, [viteBin, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [viteBin, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

@@ -8,7 +8,9 @@ const children = [
   spawn(process.execPath, ['--watch', 'src/cli.ts', 'serve'], { stdio: 'inherit' }),
   spawn(process.execPath, [vite, '--config', 'web/vite.config.ts'], { stdio: 'inherit' }),
 ];
-console.log('vouch: API on http://localhost:3000, web app with hot reload on http://localhost:5173');
+console.log(
+  'vouch: API on http://localhost:3000, web app with hot reload on http://localhost:5173',
+);
 const stop = () => {
   for (const child of children) child.kill('SIGTERM');
   process.exit(0);

@@ -11,7 +11,13 @@ import { requireActor } from './platform/actor.ts';
 import { isDatabaseReachable } from './platform/db.ts';
 import type { Deps } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
-import { createRouter, handleError, jsonBodyGuard, jsonContent, problemResponse } from './platform/http.ts';
+import {
+  createRouter,
+  handleError,
+  jsonBodyGuard,
+  jsonContent,
+  problemResponse,
+} from './platform/http.ts';
 import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
@@ -26,15 +32,25 @@ function healthRoutes(deps: Deps) {
       summary: 'Whether the server and its database are up',
       responses: {
         200: jsonContent(
-          z.object({ status: z.literal('ok'), database: z.literal('reachable'), dialect: z.enum(['sqlite', 'postgres']) }),
+          z.object({
+            status: z.literal('ok'),
+            database: z.literal('reachable'),
+            dialect: z.enum(['sqlite', 'postgres']),
+          }),
           'Up',
         ),
-        503: jsonContent(z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }), 'Down'),
+        503: jsonContent(
+          z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }),
+          'Down',
+        ),
       },
     }),
     async (c) =>
       (await isDatabaseReachable(deps.db))
-        ? c.json({ status: 'ok' as const, database: 'reachable' as const, dialect: deps.dialect }, 200)
+        ? c.json(
+            { status: 'ok' as const, database: 'reachable' as const, dialect: deps.dialect },
+            200,
+          )
         : c.json({ status: 'unavailable' as const, database: 'unreachable' as const }, 503),
   );
   return r;
@@ -52,10 +68,14 @@ export function createApi(deps: Deps) {
     info: {
       title: 'Vouch API',
       version: '1',
-      description: 'The referral engine for professional practices. Errors are application/problem+json.',
+      description:
+        'The referral engine for professional practices. Errors are application/problem+json.',
     },
   });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
   api.use('*', requireActor(deps));
   api.route('/', accountRoutes(deps));
   api.route('/', practiceRoutes(deps));
@@ -71,7 +91,9 @@ export function createApp(deps: Deps) {
   app.onError(handleError);
   app.route('/api/v1', createApi(deps));
   app.all('/api/*', () =>
-    problemResponse(new AppError('not_found', 'There is no such API route. See /api/v1/openapi.json.')),
+    problemResponse(
+      new AppError('not_found', 'There is no such API route. See /api/v1/openapi.json.'),
+    ),
   );
   if (existsSync(webDist)) {
     const root = path.relative(process.cwd(), webDist);

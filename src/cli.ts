@@ -15,7 +15,9 @@ function parsePort(value: string): number {
 }
 
 /** Runs a command with the database open, and closes it after. */
-async function withDeps<T>(run: (deps: Awaited<ReturnType<typeof openDeps>>) => Promise<T>): Promise<T> {
+async function withDeps<T>(
+  run: (deps: Awaited<ReturnType<typeof openDeps>>) => Promise<T>,
+): Promise<T> {
   const deps = await openDeps(loadConfig(), { rateLimit: false });
   try {
     return await run(deps);
@@ -31,7 +33,9 @@ const program = new Command()
 
 program
   .command('serve')
-  .description('Serve the web app and the API (SQLite by default; DATABASE_URL=postgres://… for PostgreSQL)')
+  .description(
+    'Serve the web app and the API (SQLite by default; DATABASE_URL=postgres://… for PostgreSQL)',
+  )
   .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', parsePort)
   .action(async (opts: { port?: number }) => {
     await startServer(loadConfig(process.env, opts.port ? { port: opts.port } : {}));
@@ -54,7 +58,9 @@ program
   .action(async (opts: { email: string; password: string }) => {
     await withDeps(async (deps) => {
       const result = await loadDemo(deps, opts);
-      console.log(`Demo practice "${result.practiceName}" created with ${result.contacts} contacts.`);
+      console.log(
+        `Demo practice "${result.practiceName}" created with ${result.contacts} contacts.`,
+      );
       console.log(`Sign in at ${deps.config.baseUrl} with ${opts.email} / ${opts.password}`);
     });
   });

@@ -8,14 +8,19 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const deps = await openDeps(config);
   const app = createApp(deps);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s),
+    );
     s.once('error', reject);
   });
   const where = config.database.dialect === 'sqlite' ? config.database.file : 'PostgreSQL';
-  if (config.log !== 'silent') console.log(`Vouch is running at ${config.baseUrl} (database: ${where})`);
+  if (config.log !== 'silent')
+    console.log(`Vouch is running at ${config.baseUrl} (database: ${where})`);
   let closing: Promise<void> | null = null;
   const close = () => {
-    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => deps.close());
+    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() =>
+      deps.close(),
+    );
     return closing;
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

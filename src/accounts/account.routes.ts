@@ -3,7 +3,20 @@ import type { Context } from 'hono';
 import { actorOf, clientIpOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ZIdParam } from '../platform/fields.ts';
-import { createRouter, jsonBody as body, jsonContent as json, problemResponses } from '../platform/http.ts';
+import {
+  jsonBody as body,
+  createRouter,
+  jsonContent as json,
+  problemResponses,
+} from '../platform/http.ts';
+import {
+  ZApiToken,
+  ZCreateApiToken,
+  ZCreatedApiToken,
+  ZSession,
+  ZSignIn,
+  ZSignUp,
+} from './account.schemas.ts';
 import {
   createToken,
   describeSession,
@@ -13,14 +26,6 @@ import {
   signOut,
   signUp,
 } from './account.service.ts';
-import {
-  ZApiToken,
-  ZCreateApiToken,
-  ZCreatedApiToken,
-  ZSession,
-  ZSignIn,
-  ZSignUp,
-} from './account.schemas.ts';
 
 function setCookies(c: Context, cookies: string[]): void {
   for (const cookie of cookies) c.header('set-cookie', cookie, { append: true });
@@ -39,7 +44,11 @@ export function publicAccountRoutes(deps: Deps) {
       responses: { 201: json(ZSession, 'Signed up and signed in'), ...problemResponses },
     }),
     async (c) => {
-      const { result, setCookies: cookies } = await signUp(deps, c.req.valid('json'), clientIpOf(c));
+      const { result, setCookies: cookies } = await signUp(
+        deps,
+        c.req.valid('json'),
+        clientIpOf(c),
+      );
       setCookies(c, cookies);
       return c.json(result, 201);
     },
@@ -54,7 +63,11 @@ export function publicAccountRoutes(deps: Deps) {
       responses: { 200: json(ZSession, 'Signed in'), ...problemResponses },
     }),
     async (c) => {
-      const { result, setCookies: cookies } = await signIn(deps, c.req.valid('json'), clientIpOf(c));
+      const { result, setCookies: cookies } = await signIn(
+        deps,
+        c.req.valid('json'),
+        clientIpOf(c),
+      );
       setCookies(c, cookies);
       return c.json(result, 200);
     },

@@ -5,8 +5,8 @@ import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { insertPractice } from '../practices/practice.repository.ts';
-import { getPractice } from '../practices/practice.service.ts';
 import type { Practice } from '../practices/practice.schemas.ts';
+import { getPractice } from '../practices/practice.service.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
 import {
   deleteUser,
@@ -58,10 +58,20 @@ async function authFailure(res: Response): Promise<AppError> {
     code = '';
   }
   if (code.includes('ALREADY_EXISTS'))
-    return fieldError('email', 'An account with this email already exists. Sign in instead.', 'conflict');
+    return fieldError(
+      'email',
+      'An account with this email already exists. Sign in instead.',
+      'conflict',
+    );
   if (res.status === 401 || code.includes('INVALID'))
-    return new AppError('unauthenticated', 'The email or password is wrong. Check both and try again.');
-  return new AppError('unprocessable', 'The account could not be created. Check the fields and try again.');
+    return new AppError(
+      'unauthenticated',
+      'The email or password is wrong. Check both and try again.',
+    );
+  return new AppError(
+    'unprocessable',
+    'The account could not be created. Check the fields and try again.',
+  );
 }
 
 /** Creates the practice and its owner in one step; the owner is signed in. */
@@ -71,7 +81,11 @@ export async function signUp(
   clientIp: string,
 ): Promise<WithCookies<SessionResult>> {
   if (await findUserIdByEmail(deps.db, input.email))
-    throw fieldError('email', 'An account with this email already exists. Sign in instead.', 'conflict');
+    throw fieldError(
+      'email',
+      'An account with this email already exists. Sign in instead.',
+      'conflict',
+    );
   const res = await callAuth(deps, '/sign-up/email', {
     body: { name: input.name, email: input.email, password: input.password },
     clientIp,
@@ -111,7 +125,12 @@ async function createPracticeForOwner(
       created_at: now,
       updated_at: now,
     });
-    await insertMember(trx, { practice_id: practiceId, user_id: userId, role: 'owner', created_at: now });
+    await insertMember(trx, {
+      practice_id: practiceId,
+      user_id: userId,
+      role: 'owner',
+      created_at: now,
+    });
     await recordAudit(trx, deps.clock, {
       practiceId,
       userId,
@@ -169,10 +188,16 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1])
-      throw new AppError('unauthenticated', 'Use the header Authorization: Bearer <your API token>.');
+      throw new AppError(
+        'unauthenticated',
+        'Use the header Authorization: Bearer <your API token>.',
+      );
     const row = await findApiTokenByHash(deps.db, hashToken(match[1]));
     if (!row || row.revoked_at)
-      throw new AppError('unauthenticated', 'This API token is unknown or revoked. Create a new one in Settings.');
+      throw new AppError(
+        'unauthenticated',
+        'This API token is unknown or revoked. Create a new one in Settings.',
+      );
     await markApiTokenUsed(deps.db, row.practice_id, row.id, deps.clock.now().toISOString());
     return { userId: row.user_id, practiceId: row.practice_id, role: row.role, via: 'token' };
   }

@@ -21,7 +21,9 @@ describe.each(testTargets)('contacts API on %s', (target) => {
   afterAll(async () => ctx?.close());
 
   it('adds a contact with roles, a new category and circles, and records the first stage', async () => {
-    const category = await a.session.json<{ id: string }>('POST', '/categories', { name: 'Accountants' });
+    const category = await a.session.json<{ id: string }>('POST', '/categories', {
+      name: 'Accountants',
+    });
     expect(category.status).toBe(201);
     const circle = await a.session.json<{ id: string }>('POST', '/circles', { name: 'Rotary' });
     const res = await a.session.json<ContactDetail>('POST', '/contacts', {
@@ -61,12 +63,17 @@ describe.each(testTargets)('contacts API on %s', (target) => {
   });
 
   it('edits fields, records each stage change with its time, and keeps the history newest first', async () => {
-    const created = await a.session.json<ContactDetail>('POST', '/contacts', { name: 'Maria Garcia' });
+    const created = await a.session.json<ContactDetail>('POST', '/contacts', {
+      name: 'Maria Garcia',
+    });
     expect(created.body.stage).toBe('met');
     const id = created.body.id;
     await a.session.json('PATCH', `/contacts/${id}`, { stage: 'likes' });
     await a.session.json('PATCH', `/contacts/${id}`, { phone: '+1 555 0100' });
-    const last = await a.session.json<ContactDetail>('PATCH', `/contacts/${id}`, { stage: 'trusts', doNotAsk: true });
+    const last = await a.session.json<ContactDetail>('PATCH', `/contacts/${id}`, {
+      stage: 'trusts',
+      doNotAsk: true,
+    });
     expect(last.status).toBe(200);
     expect(last.body.phone).toBe('+1 555 0100');
     expect(last.body.doNotAsk).toBe(true);
@@ -75,13 +82,19 @@ describe.each(testTargets)('contacts API on %s', (target) => {
       ['met', 'likes'],
       [null, 'met'],
     ]);
-    const cleared = await a.session.json<ContactDetail>('PATCH', `/contacts/${id}`, { phone: null, notes: '' });
+    const cleared = await a.session.json<ContactDetail>('PATCH', `/contacts/${id}`, {
+      phone: null,
+      notes: '',
+    });
     expect(cleared.body.phone).toBeNull();
     expect(cleared.body.notes).toBeNull();
   });
 
   it('deletes a contact and everything about it', async () => {
-    const created = await a.session.json<ContactDetail>('POST', '/contacts', { name: 'To Delete', roles: ['friend'] });
+    const created = await a.session.json<ContactDetail>('POST', '/contacts', {
+      name: 'To Delete',
+      roles: ['friend'],
+    });
     const del = await a.session.request('DELETE', `/contacts/${created.body.id}`);
     expect(del.status).toBe(204);
     expect((await a.session.request('GET', `/contacts/${created.body.id}`)).status).toBe(404);
@@ -90,7 +103,9 @@ describe.each(testTargets)('contacts API on %s', (target) => {
 
   it('searches by name, email and organization, case-insensitively, and treats % literally', async () => {
     const names = async (q: string) =>
-      (await a.session.json<Page>('GET', `/contacts?q=${encodeURIComponent(q)}`)).body.items.map((c) => c.name);
+      (await a.session.json<Page>('GET', `/contacts?q=${encodeURIComponent(q)}`)).body.items.map(
+        (c) => c.name,
+      );
     expect(await names('WONG')).toEqual(['Dr. Lee  Wong']);
     expect(await names('example.com')).toEqual(['Dr. Lee  Wong']);
     expect(await names('lakeside')).toEqual(['Dr. Lee  Wong']);
@@ -99,7 +114,10 @@ describe.each(testTargets)('contacts API on %s', (target) => {
   });
 
   it('filters by role, stage, category and circle', async () => {
-    const cats = await a.session.json<{ items: { id: string; name: string }[] }>('GET', '/categories');
+    const cats = await a.session.json<{ items: { id: string; name: string }[] }>(
+      'GET',
+      '/categories',
+    );
     const circles = await a.session.json<{ items: { id: string }[] }>('GET', '/circles');
     const catId = cats.body.items[0]?.id;
     const circleId = circles.body.items[0]?.id;
@@ -121,7 +139,16 @@ describe.each(testTargets)('contacts API on %s', (target) => {
         stage: stages[i % stages.length],
       });
     }
-    for (const sort of ['name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'stage', '-stage']) {
+    for (const sort of [
+      'name',
+      '-name',
+      'createdAt',
+      '-createdAt',
+      'updatedAt',
+      '-updatedAt',
+      'stage',
+      '-stage',
+    ]) {
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;

@@ -100,7 +100,11 @@ export async function insertStageChangeRow(
 }
 
 /** Roles of several contacts in one query (no query per row). */
-export async function listRolesOf(db: Queryable, practiceId: string, contactIds: readonly string[]) {
+export async function listRolesOf(
+  db: Queryable,
+  practiceId: string,
+  contactIds: readonly string[],
+) {
   if (contactIds.length === 0) return [];
   return db
     .selectFrom('contact_role')
@@ -186,7 +190,10 @@ export async function listContactRows(
   const descending = sort.startsWith('-');
   const column = sortColumns[(descending ? sort.slice(1) : sort) as keyof typeof sortColumns];
   const direction = descending ? 'desc' : 'asc';
-  let q = db.selectFrom('contact').selectAll('contact').where('contact.practice_id', '=', practiceId);
+  let q = db
+    .selectFrom('contact')
+    .selectAll('contact')
+    .where('contact.practice_id', '=', practiceId);
   if (filter.q) {
     const pattern = containsPattern(filter.q);
     q = q.where((eb) =>

@@ -2,7 +2,14 @@
 export const stages = ['met', 'knows', 'likes', 'trusts', 'refers'] as const;
 export type Stage = (typeof stages)[number];
 
-export const roles = ['client', 'former_client', 'prospect', 'colleague', 'partner', 'friend'] as const;
+export const roles = [
+  'client',
+  'former_client',
+  'prospect',
+  'colleague',
+  'partner',
+  'friend',
+] as const;
 export type Role = (typeof roles)[number];
 
 export function stageRank(stage: Stage): number {
@@ -15,7 +22,10 @@ export type StageChangeDraft = { fromStage: Stage | null; toStage: Stage };
  * The history entry a stage edit produces: one for a new contact, one for a real change,
  * none when the stage stays the same.
  */
-export function stageChangeFor(current: Stage | null, next: Stage | undefined): StageChangeDraft | null {
+export function stageChangeFor(
+  current: Stage | null,
+  next: Stage | undefined,
+): StageChangeDraft | null {
   if (next === undefined || next === current) return null;
   return { fromStage: current, toStage: next };
 }

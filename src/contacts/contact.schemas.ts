@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { limits, optionalText, ZEmail, ZName, ZTimestamp } from '../platform/fields.ts';
 import { ZGroup } from '../network/group.schemas.ts';
+import { limits, optionalText, ZEmail, ZName, ZTimestamp } from '../platform/fields.ts';
 import { roles, stages } from './contact.rules.ts';
 
 export const ZStage = z.enum(stages).openapi('Stage');

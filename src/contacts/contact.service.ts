@@ -1,11 +1,11 @@
+import { findGroupRows, type GroupRow } from '../network/group.repository.ts';
+import { toGroup } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
-import type { Deps } from '../platform/deps.ts';
 import type { Tx } from '../platform/db.ts';
+import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { findGroupRows, type GroupRow } from '../network/group.repository.ts';
-import { toGroup } from '../network/group.service.ts';
 import {
   type ContactRow,
   deleteContactRow,
@@ -39,7 +39,11 @@ import type {
 } from './contact.schemas.ts';
 
 /** Turns rows into API contacts, loading roles, circles and categories in three queries. */
-async function hydrate(deps: Deps | { db: Tx }, practiceId: string, rows: ContactRow[]): Promise<Contact[]> {
+async function hydrate(
+  deps: Deps | { db: Tx },
+  practiceId: string,
+  rows: ContactRow[],
+): Promise<Contact[]> {
   const ids = rows.map((r) => r.id);
   const categoryIds = [...new Set(rows.flatMap((r) => (r.category_id ? [r.category_id] : [])))];
   const [roleRows, circleRows, categoryRows] = await Promise.all([
@@ -48,9 +52,11 @@ async function hydrate(deps: Deps | { db: Tx }, practiceId: string, rows: Contac
     findGroupRows(deps.db, 'category', practiceId, categoryIds),
   ]);
   const rolesBy = new Map<string, Role[]>();
-  for (const r of roleRows) rolesBy.set(r.contact_id, [...(rolesBy.get(r.contact_id) ?? []), r.role as Role]);
+  for (const r of roleRows)
+    rolesBy.set(r.contact_id, [...(rolesBy.get(r.contact_id) ?? []), r.role as Role]);
   const circlesBy = new Map<string, GroupRow[]>();
-  for (const c of circleRows) circlesBy.set(c.contact_id, [...(circlesBy.get(c.contact_id) ?? []), c]);
+  for (const c of circleRows)
+    circlesBy.set(c.contact_id, [...(circlesBy.get(c.contact_id) ?? []), c]);
   const categories = new Map(categoryRows.map((c) => [c.id, c]));
   return rows.map((row) => {
     const category = row.category_id ? categories.get(row.category_id) : undefined;
@@ -105,7 +111,10 @@ async function checkReferences(
     const found = await findGroupRows(trx, 'category', practiceId, [input.categoryId]);
     if (found.length === 0)
       throw new AppError('not_found', 'categoryId: no such category in this practice.', [
-        { field: 'categoryId', message: 'No such category in this practice; pick one from the list or create it.' },
+        {
+          field: 'categoryId',
+          message: 'No such category in this practice; pick one from the list or create it.',
+        },
       ]);
   }
   if (input.circleIds && input.circleIds.length > 0) {
@@ -124,7 +133,11 @@ function duplicateEmail(error: unknown): never {
   throw error;
 }
 
-export async function createContact(deps: Deps, actor: Actor, input: CreateContact): Promise<ContactDetail> {
+export async function createContact(
+  deps: Deps,
+  actor: Actor,
+  input: CreateContact,
+): Promise<ContactDetail> {
   const now = deps.clock.now().toISOString();
   const id = newId();
   const stage: Stage = input.stage ?? 'met';
@@ -182,7 +195,11 @@ async function recordStageChange(
   });
 }
 
-export async function getContact(deps: Deps, actor: Actor, contactId: string): Promise<ContactDetail> {
+export async function getContact(
+  deps: Deps,
+  actor: Actor,
+  contactId: string,
+): Promise<ContactDetail> {
   return deps.db.transaction().execute((trx) => loadDetail(trx, actor.practiceId, contactId));
 }
 
@@ -200,9 +217,13 @@ export async function updateContact(
       if (!row) throw notFound('The contact');
       await checkReferences(trx, actor.practiceId, input);
       const changes: Partial<ContactRow> = { updated_at: now };
-      if (input.name !== undefined) Object.assign(changes, { name: input.name, name_key: textKey(input.name) });
+      if (input.name !== undefined)
+        Object.assign(changes, { name: input.name, name_key: textKey(input.name) });
       if (input.email !== undefined)
-        Object.assign(changes, { email: input.email, email_key: input.email ? textKey(input.email) : null });
+        Object.assign(changes, {
+          email: input.email,
+          email_key: input.email ? textKey(input.email) : null,
+        });
       if (input.phone !== undefined) changes.phone = input.phone;
       if (input.organization !== undefined)
         Object.assign(changes, {
@@ -216,13 +237,17 @@ export async function updateContact(
       if (input.doNotAsk !== undefined) changes.do_not_ask = input.doNotAsk ? 1 : 0;
       if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent ? 1 : 0;
       const change = stageChangeFor(row.stage as Stage, input.stage);
-      if (change) Object.assign(changes, { stage: change.toStage, stage_rank: stageRank(change.toStage) });
+      if (change)
+        Object.assign(changes, { stage: change.toStage, stage_rank: stageRank(change.toStage) });
       await updateContactRow(trx, actor.practiceId, contactId, changes);
       if (input.roles !== undefined)
         await replaceContactRoles(trx, actor.practiceId, contactId, normalizeRoles(input.roles));
       if (input.circleIds !== undefined)
-        await replaceContactCircles(trx, actor.practiceId, contactId, [...new Set(input.circleIds)]);
-      if (change) await recordStageChange(trx, actor, contactId, change.fromStage, change.toStage, now);
+        await replaceContactCircles(trx, actor.practiceId, contactId, [
+          ...new Set(input.circleIds),
+        ]);
+      if (change)
+        await recordStageChange(trx, actor, contactId, change.fromStage, change.toStage, now);
       if (input.emailConsent !== undefined && (row.email_consent === 1) !== input.emailConsent)
         await recordAudit(trx, deps.clock, {
           practiceId: actor.practiceId,
@@ -269,12 +294,21 @@ export async function listContacts(
     if (!after)
       throw fieldError('cursor', 'This cursor is not valid for this sort; start again without it.');
   }
-  const rows = await listContactRows(deps.db, actor.practiceId, query, query.sort, query.limit + 1, after);
+  const rows = await listContactRows(
+    deps.db,
+    actor.practiceId,
+    query,
+    query.sort,
+    query.limit + 1,
+    after,
+  );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const key = query.sort.replace(/^-/, '');
-  const valueOf = sortValue[key];
+  const readSortValue = sortValue[key];
   const nextCursor =
-    rows.length > query.limit && last && valueOf ? encodeCursor(query.sort, valueOf(last), last.id) : null;
+    rows.length > query.limit && last && readSortValue
+      ? encodeCursor(query.sort, readSortValue(last), last.id)
+      : null;
   return { items: await hydrate(deps, actor.practiceId, page), nextCursor };
 }

@@ -1,12 +1,12 @@
-import { createUser } from '../accounts/account.service.ts';
 import { findMembership } from '../accounts/account.repository.ts';
-import { createContact, updateContact } from '../contacts/contact.service.ts';
+import { createUser } from '../accounts/account.service.ts';
 import type { Role, Stage } from '../contacts/contact.rules.ts';
 import { stages } from '../contacts/contact.rules.ts';
+import { createContact, updateContact } from '../contacts/contact.service.ts';
+import { createGroup } from '../network/group.service.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../platform/http.ts';
-import { createGroup } from '../network/group.service.ts';
 import { updatePractice } from '../practices/practice.service.ts';
 import {
   demoCategories,
@@ -59,9 +59,10 @@ export async function loadDemo(
   const membership = await findMembership(deps.db, userId);
   const actor: Actor = { userId, practiceId, role: membership?.role ?? 'owner', via: 'session' };
   const { owner: _owner, ...profile } = demoPractice;
-  await updatePractice(deps, practiceId, userId, { ...profile, markSetUp: true });
+  await updatePractice(deps, actor, { ...profile, markSetUp: true });
   const categories = [];
-  for (const name of demoCategories) categories.push(await createGroup(deps, 'category', practiceId, name));
+  for (const name of demoCategories)
+    categories.push(await createGroup(deps, 'category', practiceId, name));
   const circles = [];
   for (const name of demoCircles) circles.push(await createGroup(deps, 'circle', practiceId, name));
 

@@ -1,7 +1,13 @@
 import type { Queryable } from '../platform/db.ts';
 import type { GroupKind } from './group.schemas.ts';
 
-export type GroupRow = { practice_id: string; id: string; name: string; name_key: string; created_at: string };
+export type GroupRow = {
+  practice_id: string;
+  id: string;
+  name: string;
+  name_key: string;
+  created_at: string;
+};
 
 export async function listGroupRows(db: Queryable, kind: GroupKind, practiceId: string) {
   return db

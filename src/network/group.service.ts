@@ -13,7 +13,11 @@ export function groupNameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-export async function listGroups(deps: Deps, kind: GroupKind, practiceId: string): Promise<Group[]> {
+export async function listGroups(
+  deps: Deps,
+  kind: GroupKind,
+  practiceId: string,
+): Promise<Group[]> {
   return (await listGroupRows(deps.db, kind, practiceId)).map(toGroup);
 }
 
@@ -34,7 +38,11 @@ export async function createGroup(
     await insertGroupRow(deps.db, kind, row);
   } catch (error) {
     if (constraintKind(error) === 'unique')
-      throw fieldError('name', `A ${kind} with this name already exists; pick it instead.`, 'conflict');
+      throw fieldError(
+        'name',
+        `A ${kind} with this name already exists; pick it instead.`,
+        'conflict',
+      );
     throw error;
   }
   return toGroup(row);

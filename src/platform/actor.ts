@@ -10,7 +10,10 @@ export function requireActor(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = await resolveActor(deps, c.req.raw.headers);
     if (!actor)
-      throw new AppError('unauthenticated', 'Sign in, or send an API token as Authorization: Bearer <token>.');
+      throw new AppError(
+        'unauthenticated',
+        'Sign in, or send an API token as Authorization: Bearer <token>.',
+      );
     c.set('actor', actor);
     await next();
   };

@@ -22,6 +22,7 @@ export function createAuth(db: Db, dialect: Dialect, config: Config, options: Au
     basePath: '/api/auth',
     secret: config.secret,
     telemetry: { enabled: false },
+    logger: { disabled: config.log === 'silent', level: 'error' },
     database: { db, type: dialect },
     user: {
       modelName: 'auth_user',

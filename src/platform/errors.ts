@@ -77,7 +77,11 @@ export function fieldError(field: string, message: string, code: ErrorCode = 'va
 export function constraintKind(error: unknown): 'unique' | 'foreign_key' | null {
   if (typeof error !== 'object' || error === null || !('code' in error)) return null;
   const code = String((error as { code: unknown }).code);
-  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  if (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  )
     return 'unique';
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'foreign_key';
   return null;

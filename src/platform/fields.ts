@@ -13,7 +13,11 @@ export const limits = {
   keyPhrase: 100,
 } as const;
 
-export const ZId = z.string().min(1).max(64).openapi({ example: '019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b' });
+export const ZId = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi({ example: '019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b' });
 export const ZIdParam = z.object({ id: ZId.openapi({ param: { name: 'id', in: 'path' } }) });
 export const ZTimestamp = z.string().openapi({ example: '2026-11-25T22:16:09.123Z' });
 export const ZName = z.string().trim().min(1).max(limits.name);

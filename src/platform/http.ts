@@ -95,14 +95,24 @@ export function createRouter(): OpenAPIHono<AppEnv> {
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof AppError) return problemResponse(err);
   if (err instanceof HTTPException) {
-    if (err.status === 413) return problemResponse(new AppError('payload_too_large', 'The request body is larger than 1 MB. Send less data at a time.'));
+    if (err.status === 413)
+      return problemResponse(
+        new AppError(
+          'payload_too_large',
+          'The request body is larger than 1 MB. Send less data at a time.',
+        ),
+      );
     const message = err.message.startsWith('Malformed JSON')
       ? 'The request body is not valid JSON. Check quotes, commas and brackets.'
       : err.message || 'The request could not be read.';
-    return problemResponse(new AppError(err.status === 401 ? 'unauthenticated' : 'validation', message));
+    return problemResponse(
+      new AppError(err.status === 401 ? 'unauthenticated' : 'validation', message),
+    );
   }
   console.error(`[vouch] ${c.req.method} ${c.req.path} failed:`, err);
-  return problemResponse(new AppError('internal', 'An unexpected error occurred. It has been logged; please try again.'));
+  return problemResponse(
+    new AppError('internal', 'An unexpected error occurred. It has been logged; please try again.'),
+  );
 }
 
 /** Requests that carry a body must say it is JSON and stay under 1 MB. */
@@ -111,7 +121,10 @@ export function jsonBodyGuard(): MiddlewareHandler {
     maxSize: maxBodyBytes,
     onError: () =>
       problemResponse(
-        new AppError('payload_too_large', 'The request body is larger than 1 MB. Send less data at a time.'),
+        new AppError(
+          'payload_too_large',
+          'The request body is larger than 1 MB. Send less data at a time.',
+        ),
       ),
   });
   return async (c, next) => {
@@ -122,7 +135,10 @@ export function jsonBodyGuard(): MiddlewareHandler {
       const hasBody = c.req.raw.body !== null && length !== '0';
       if (hasBody && !/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
         return problemResponse(
-          new AppError('unsupported_media_type', 'Send the body as JSON with the header Content-Type: application/json.'),
+          new AppError(
+            'unsupported_media_type',
+            'Send the body as JSON with the header Content-Type: application/json.',
+          ),
         );
       }
     }

@@ -87,12 +87,26 @@ export async function createTestContext(
 
 export type Caller = {
   /** Sends a request as this caller; `body` is sent as JSON unless it is a string. */
-  request: (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<Response>;
-  json: <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => Promise<{ status: number; body: T }>;
+  request: (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<Response>;
+  json: <T = Record<string, unknown>>(
+    method: string,
+    url: string,
+    body?: unknown,
+  ) => Promise<{ status: number; body: T }>;
 };
 
 export function caller(ctx: TestContext, auth: { cookie?: string; token?: string } = {}): Caller {
-  const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const request = (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const h: Record<string, string> = { ...headers };
     if (auth.cookie) h.cookie = auth.cookie;
     if (auth.token) h.authorization = `Bearer ${auth.token}`;

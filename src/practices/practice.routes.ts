@@ -51,10 +51,7 @@ export function practiceRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = actorOf(c);
-      return c.json(
-        await updatePractice(deps, actor.practiceId, actor.userId, c.req.valid('json')),
-        200,
-      );
+      return c.json(await updatePractice(deps, actor, c.req.valid('json')), 200);
     },
   );
   r.openapi(
@@ -81,7 +78,7 @@ export function practiceRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = actorOf(c);
-      const values = await updateSettings(deps, actor.practiceId, actor.userId, c.req.valid('json'));
+      const values = await updateSettings(deps, actor, c.req.valid('json'));
       return c.json({ values, meta: settingsMetaView }, 200);
     },
   );

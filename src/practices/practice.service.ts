@@ -1,7 +1,7 @@
+import { recordAudit } from '../platform/audit.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { validationError } from '../platform/http.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { type Actor, validationError } from '../platform/http.ts';
 import { findPractice, type PracticeRow, updatePracticeRow } from './practice.repository.ts';
 import { missingForSetUp } from './practice.rules.ts';
 import type { Practice, UpdatePractice } from './practice.schemas.ts';
@@ -34,10 +34,11 @@ export async function getPractice(deps: Deps, practiceId: string): Promise<Pract
 /** Edits the practice profile; `markSetUp` completes the first-run setup once all is there. */
 export async function updatePractice(
   deps: Deps,
-  practiceId: string,
-  userId: string,
+  actor: Pick<Actor, 'practiceId' | 'userId' | 'role'>,
   input: UpdatePractice,
 ): Promise<Practice> {
+  requireOwner(actor);
+  const { practiceId } = actor;
   return deps.db.transaction().execute(async (trx) => {
     const row = await findPractice(trx, practiceId);
     if (!row) throw notFound('The practice');
@@ -66,16 +67,20 @@ export async function updatePractice(
 
 export async function updateSettings(
   deps: Deps,
-  practiceId: string,
-  userId: string,
+  actor: Pick<Actor, 'practiceId' | 'userId' | 'role'>,
   patch: SettingsPatch,
 ): Promise<Settings> {
+  requireOwner(actor);
+  const { practiceId, userId } = actor;
   return deps.db.transaction().execute(async (trx) => {
     const row = await findPractice(trx, practiceId);
     if (!row) throw notFound('The practice');
     const settings = { ...readSettings(row.settings), ...stripUndefined(patch) };
     const now = deps.clock.now().toISOString();
-    await updatePracticeRow(trx, practiceId, { settings: JSON.stringify(settings), updated_at: now });
+    await updatePracticeRow(trx, practiceId, {
+      settings: JSON.stringify(settings),
+      updated_at: now,
+    });
     await recordAudit(trx, deps.clock, {
       practiceId,
       userId,
@@ -86,6 +91,15 @@ export async function updateSettings(
     });
     return settings;
   });
+}
+
+/** The practice profile and its program defaults are the owner's to change. */
+function requireOwner(actor: Pick<Actor, 'role'>): void {
+  if (actor.role !== 'owner')
+    throw new AppError(
+      'forbidden',
+      'Only the practice owner can change the practice and its settings.',
+    );
 }
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {

@@ -5,23 +5,163 @@ import { z } from 'zod';
  * Stored as one JSON object per practice; keys missing from storage take their default.
  */
 export const settingsMeta = [
-  { key: 'responseWindowHours', default: 24, min: 1, max: 720, unit: 'hours', label: 'Response window', meaning: 'Contact a new referral within this many hours of receiving it (§3.1).' },
-  { key: 'thankWithinHours', default: 48, min: 1, max: 720, unit: 'hours', label: 'Thank within', meaning: 'Thank the referrer within this many hours of every referral (§3.1).' },
-  { key: 'askWindowDays', default: 7, min: 1, max: 90, unit: 'days', label: 'Ask window', meaning: 'A positive moment makes asking timely for this many days (§3.3).' },
-  { key: 'askCooldownDays', default: 90, min: 0, max: 730, unit: 'days', label: 'Ask cooldown', meaning: 'Do not suggest asking the same person again within this many days (§3.3).' },
-  { key: 'commitmentReminderDays', default: 14, min: 1, max: 180, unit: 'days', label: 'Commitment reminder after', meaning: 'Suggest a reminder letter when a commitment has been silent this long (§3.4).' },
-  { key: 'commitmentMaxReminders', default: 2, min: 0, max: 10, unit: 'letters', label: 'Reminders before release', meaning: 'After this many reminders, propose releasing the commitment gracefully (§3.4).' },
-  { key: 'quietSourceDays', default: 90, min: 7, max: 730, unit: 'days', label: 'Quiet source after', meaning: 'A promising source with no referral and no touch this long needs a follow-up (§3.6).' },
-  { key: 'giveBackThreshold', default: 2, min: 1, max: 50, unit: 'referrals', label: 'Give back when owed', meaning: 'A partner who has sent this many more referrals than received is owed one (§3.5).' },
-  { key: 'checkInDays', default: 14, min: 1, max: 180, unit: 'days', label: 'Check-in after giving', meaning: 'Ask the person you referred whether they were well served after this many days (§3.5).' },
-  { key: 'defaultConversionPercent', default: 67, min: 1, max: 100, unit: '%', label: 'Default conversion rate', meaning: 'Used to plan referrals needed until enough referrals have closed (§3.8).' },
-  { key: 'conversionMinClosed', default: 10, min: 1, max: 1000, unit: 'referrals', label: 'Closed referrals for own rate', meaning: 'Once this many referrals closed in the last 12 months, use the practice’s own conversion rate (§3.8).' },
-  { key: 'mostWantedTarget', default: 5, min: 1, max: 100, unit: 'relationships', label: 'Most-wanted target', meaning: 'Default number of relationships wanted in each most-wanted category (§2).' },
-  { key: 'surveyMaxPeople', default: 6, min: 1, max: 20, unit: 'people', label: 'Survey size', meaning: 'How many people the messaging survey goes to (§3.7).' },
-  { key: 'alignmentThresholdPercent', default: 50, min: 1, max: 100, unit: '%', label: 'Alignment threshold', meaning: 'Survey answers conveying less than this share of your key phrases need explaining (§3.7).' },
-  { key: 'keepInTouchTrustsDays', default: 60, min: 1, max: 730, unit: 'days', label: 'Keep in touch (trusts, refers)', meaning: 'Touch contacts at stage trusts or refers at least this often (§2).' },
-  { key: 'keepInTouchPartnerDays', default: 30, min: 1, max: 730, unit: 'days', label: 'Keep in touch (partners)', meaning: 'Touch partners at least this often (§2).' },
-  { key: 'nominalGiftMinor', default: 10000, min: 0, max: 100000000, unit: 'minor units', label: 'Nominal gift limit', meaning: 'Largest thank-you gift allowed where a profile permits nominal gifts only, in cents (§7).' },
+  {
+    key: 'responseWindowHours',
+    default: 24,
+    min: 1,
+    max: 720,
+    unit: 'hours',
+    label: 'Response window',
+    meaning: 'Contact a new referral within this many hours of receiving it (§3.1).',
+  },
+  {
+    key: 'thankWithinHours',
+    default: 48,
+    min: 1,
+    max: 720,
+    unit: 'hours',
+    label: 'Thank within',
+    meaning: 'Thank the referrer within this many hours of every referral (§3.1).',
+  },
+  {
+    key: 'askWindowDays',
+    default: 7,
+    min: 1,
+    max: 90,
+    unit: 'days',
+    label: 'Ask window',
+    meaning: 'A positive moment makes asking timely for this many days (§3.3).',
+  },
+  {
+    key: 'askCooldownDays',
+    default: 90,
+    min: 0,
+    max: 730,
+    unit: 'days',
+    label: 'Ask cooldown',
+    meaning: 'Do not suggest asking the same person again within this many days (§3.3).',
+  },
+  {
+    key: 'commitmentReminderDays',
+    default: 14,
+    min: 1,
+    max: 180,
+    unit: 'days',
+    label: 'Commitment reminder after',
+    meaning: 'Suggest a reminder letter when a commitment has been silent this long (§3.4).',
+  },
+  {
+    key: 'commitmentMaxReminders',
+    default: 2,
+    min: 0,
+    max: 10,
+    unit: 'letters',
+    label: 'Reminders before release',
+    meaning: 'After this many reminders, propose releasing the commitment gracefully (§3.4).',
+  },
+  {
+    key: 'quietSourceDays',
+    default: 90,
+    min: 7,
+    max: 730,
+    unit: 'days',
+    label: 'Quiet source after',
+    meaning: 'A promising source with no referral and no touch this long needs a follow-up (§3.6).',
+  },
+  {
+    key: 'giveBackThreshold',
+    default: 2,
+    min: 1,
+    max: 50,
+    unit: 'referrals',
+    label: 'Give back when owed',
+    meaning: 'A partner who has sent this many more referrals than received is owed one (§3.5).',
+  },
+  {
+    key: 'checkInDays',
+    default: 14,
+    min: 1,
+    max: 180,
+    unit: 'days',
+    label: 'Check-in after giving',
+    meaning:
+      'Ask the person you referred whether they were well served after this many days (§3.5).',
+  },
+  {
+    key: 'defaultConversionPercent',
+    default: 67,
+    min: 1,
+    max: 100,
+    unit: '%',
+    label: 'Default conversion rate',
+    meaning: 'Used to plan referrals needed until enough referrals have closed (§3.8).',
+  },
+  {
+    key: 'conversionMinClosed',
+    default: 10,
+    min: 1,
+    max: 1000,
+    unit: 'referrals',
+    label: 'Closed referrals for own rate',
+    meaning:
+      'Once this many referrals closed in the last 12 months, use the practice’s own conversion rate (§3.8).',
+  },
+  {
+    key: 'mostWantedTarget',
+    default: 5,
+    min: 1,
+    max: 100,
+    unit: 'relationships',
+    label: 'Most-wanted target',
+    meaning: 'Default number of relationships wanted in each most-wanted category (§2).',
+  },
+  {
+    key: 'surveyMaxPeople',
+    default: 6,
+    min: 1,
+    max: 20,
+    unit: 'people',
+    label: 'Survey size',
+    meaning: 'How many people the messaging survey goes to (§3.7).',
+  },
+  {
+    key: 'alignmentThresholdPercent',
+    default: 50,
+    min: 1,
+    max: 100,
+    unit: '%',
+    label: 'Alignment threshold',
+    meaning:
+      'Survey answers conveying less than this share of your key phrases need explaining (§3.7).',
+  },
+  {
+    key: 'keepInTouchTrustsDays',
+    default: 60,
+    min: 1,
+    max: 730,
+    unit: 'days',
+    label: 'Keep in touch (trusts, refers)',
+    meaning: 'Touch contacts at stage trusts or refers at least this often (§2).',
+  },
+  {
+    key: 'keepInTouchPartnerDays',
+    default: 30,
+    min: 1,
+    max: 730,
+    unit: 'days',
+    label: 'Keep in touch (partners)',
+    meaning: 'Touch partners at least this often (§2).',
+  },
+  {
+    key: 'nominalGiftMinor',
+    default: 10000,
+    min: 0,
+    max: 100000000,
+    unit: 'minor units',
+    label: 'Nominal gift limit',
+    meaning:
+      'Largest thank-you gift allowed where a profile permits nominal gifts only, in cents (§7).',
+  },
 ] as const;
 
 export type SettingKey = (typeof settingsMeta)[number]['key'];
@@ -32,9 +172,7 @@ const numberSettings = Object.fromEntries(
 
 export const ZSettings = z.strictObject({
   ...numberSettings,
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code, like USD or EUR'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code, like USD or EUR'),
 });
 export type Settings = z.infer<typeof ZSettings>;
 
@@ -42,7 +180,10 @@ export const ZSettingsPatch = ZSettings.partial();
 export type SettingsPatch = z.infer<typeof ZSettingsPatch>;
 
 export const defaultSettings: Settings = {
-  ...(Object.fromEntries(settingsMeta.map((m) => [m.key, m.default])) as Record<SettingKey, number>),
+  ...(Object.fromEntries(settingsMeta.map((m) => [m.key, m.default])) as Record<
+    SettingKey,
+    number
+  >),
   currency: 'USD',
 };
 

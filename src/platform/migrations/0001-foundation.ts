@@ -36,7 +36,11 @@ export function foundation(dialect: Dialect): Migration {
         .addColumn('created_at', sql.raw(authDate), (c) => c.notNull())
         .addColumn('updated_at', sql.raw(authDate), (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('auth_session_user').on('auth_session').column('user_id').execute();
+      await db.schema
+        .createIndex('auth_session_user')
+        .on('auth_session')
+        .column('user_id')
+        .execute();
       await db.schema
         .createTable('auth_account')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -55,7 +59,11 @@ export function foundation(dialect: Dialect): Migration {
         .addColumn('created_at', sql.raw(authDate), (c) => c.notNull())
         .addColumn('updated_at', sql.raw(authDate), (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('auth_account_user').on('auth_account').column('user_id').execute();
+      await db.schema
+        .createIndex('auth_account_user')
+        .on('auth_account')
+        .column('user_id')
+        .execute();
       await db.schema
         .createTable('auth_verification')
         .addColumn('id', 'text', (c) => c.primaryKey())

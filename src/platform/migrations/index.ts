@@ -12,7 +12,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 /** Applies pending migrations. On PostgreSQL each runs in a transaction under Kysely's lock. */
 export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'vouch_migration', migrationLockTableName: 'vouch_migration_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'vouch_migration',
+    migrationLockTableName: 'vouch_migration_lock',
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

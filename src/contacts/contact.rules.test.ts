@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  containsPattern,
+  decodeCursor,
+  encodeCursor,
+  normalizeRoles,
+  roles,
+  stageChangeFor,
+  stageRank,
+  stages,
+  textKey,
+} from './contact.rules.ts';
+
+describe('stage history rule', () => {
+  it('records the first stage of a new contact', () => {
+    expect(stageChangeFor(null, 'met')).toEqual({ fromStage: null, toStage: 'met' });
+  });
+  it('records a move in either direction, and nothing when the stage stays', () => {
+    expect(stageChangeFor('met', 'trusts')).toEqual({ fromStage: 'met', toStage: 'trusts' });
+    expect(stageChangeFor('trusts', 'knows')).toEqual({ fromStage: 'trusts', toStage: 'knows' });
+    expect(stageChangeFor('likes', 'likes')).toBeNull();
+    expect(stageChangeFor('likes', undefined)).toBeNull();
+  });
+  it('ranks the ladder met → knows → likes → trusts → refers', () => {
+    expect(stages.map(stageRank)).toEqual([0, 1, 2, 3, 4]);
+  });
+  it('for any sequence of edits, the history replays to the current stage', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.constantFrom(...stages), { nil: undefined })), (edits) => {
+        let current: (typeof stages)[number] = 'met';
+        const history = [stageChangeFor(null, 'met')];
+        for (const next of edits) {
+          const change = stageChangeFor(current, next);
+          if (change) {
+            expect(change.fromStage).toBe(current);
+            history.push(change);
+            current = change.toStage;
+          }
+        }
+        expect(history.at(-1)?.toStage).toBe(current);
+        for (let i = 1; i < history.length; i++)
+          expect(history[i]?.fromStage).toBe(history[i - 1]?.toStage);
+      }),
+    );
+  });
+});
+
+describe('keys and patterns', () => {
+  it('folds case and spacing', () => {
+    expect(textKey('  Dr.  Lee WONG ')).toBe('dr. lee wong');
+  });
+  it('escapes LIKE wildcards', () => {
+    expect(containsPattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
+  });
+  it('keeps roles unique and in canonical order', () => {
+    expect(normalizeRoles(['partner', 'client', 'partner'])).toEqual(['client', 'partner']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...roles)), (list) => {
+        const out = normalizeRoles(list);
+        expect(new Set(out).size).toBe(out.length);
+        expect(new Set(out)).toEqual(new Set(list));
+      }),
+    );
+  });
+});
+
+describe('cursors', () => {
+  it('round-trip for their own sort only', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer()), fc.uuid(), (value, id) => {
+        const cursor = encodeCursor('name', value, id);
+        expect(decodeCursor(cursor, 'name')).toEqual({ value, id });
+        expect(decodeCursor(cursor, '-name')).toBeNull();
+      }),
+    );
+  });
+  it('reject garbage', () => {
+    expect(decodeCursor('not-a-cursor', 'name')).toBeNull();
+    expect(decodeCursor(Buffer.from('{"a":1}').toString('base64url'), 'name')).toBeNull();
+  });
+});

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestContext,
+  type SeededPractice,
+  seedPractice,
+  type TestContext,
+  testTargets,
+} from '../platform/testing.ts';
+import type { Practice } from './practice.schemas.ts';
+
+const setup = {
+  name: 'Harbor Counseling',
+  profession: 'counselor',
+  valueProposition: 'Ana helps couples in conflict find their way back to each other.',
+  keyPhrases: ['couples', 'conflict', 'reconnect'],
+  idealClient: 'Couples in their first ten years together',
+  timeZone: 'America/New_York',
+  postalAddress: '12 Harbor Rd, Portland, ME 04101',
+};
+
+describe.each(testTargets)('practice setup and settings on %s', (target) => {
+  let ctx: TestContext;
+  let a: SeededPractice;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target);
+    a = await seedPractice(ctx, 'Harbor');
+  });
+  afterAll(async () => ctx?.close());
+
+  it('lists the professions of the ethics profiles without sign-in', async () => {
+    const res = await ctx.app.request('/api/v1/professions');
+    const body = (await res.json()) as { items: { id: string }[] };
+    expect(body.items.map((p) => p.id)).toEqual(
+      expect.arrayContaining([
+        'counselor',
+        'psychologist',
+        'health',
+        'attorney',
+        'accountant',
+        'financial_adviser',
+        'real_estate',
+        'coach',
+      ]),
+    );
+  });
+
+  it('refuses to mark setup complete while the value proposition, phrases or address are missing', async () => {
+    const res = await a.session.json<{ errors: { field: string }[] }>('PATCH', '/practice', {
+      markSetUp: true,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e) => e.field).sort()).toEqual([
+      'keyPhrases',
+      'postalAddress',
+      'valueProposition',
+    ]);
+    const practice = await a.session.json<Practice>('GET', '/practice');
+    expect(practice.body.isSetUp).toBe(false);
+  });
+
+  it('completes setup, and keeps every field editable afterwards', async () => {
+    const res = await a.session.json<Practice>('PATCH', '/practice', { ...setup, markSetUp: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ...setup, isSetUp: true });
+    const edit = await a.bearer.json<Practice>('PATCH', '/practice', {
+      keyPhrases: ['couples', 'conflict', 'reconnect', 'trust'],
+    });
+    expect(edit.body.keyPhrases).toHaveLength(4);
+    expect(edit.body.isSetUp).toBe(true);
+  });
+
+  it('reads and changes the program defaults, with their meaning', async () => {
+    const view = await a.session.json<{
+      values: Record<string, number>;
+      meta: { key: string; meaning: string }[];
+    }>('GET', '/practice/settings');
+    expect(view.body.values.responseWindowHours).toBe(24);
+    expect(view.body.meta.find((m) => m.key === 'responseWindowHours')?.meaning).toMatch(
+      /Contact a new referral/,
+    );
+    const changed = await a.session.json<{ values: Record<string, number> }>(
+      'PATCH',
+      '/practice/settings',
+      { responseWindowHours: 4, askCooldownDays: 120 },
+    );
+    expect(changed.body.values).toMatchObject({
+      responseWindowHours: 4,
+      askCooldownDays: 120,
+      thankWithinHours: 48,
+    });
+    const again = await a.session.json<Practice>('GET', '/practice');
+    expect(again.body.settings.responseWindowHours).toBe(4);
+  });
+
+  it('lets only the owner change the practice and its settings', async () => {
+    const { createUser } = await import('../accounts/account.service.ts');
+    const { caller, cookieFrom } = await import('../platform/testing.ts');
+    await createUser(ctx.deps, {
+      name: 'Member',
+      email: 'member@example.com',
+      password: 'member password',
+      practiceId: a.practiceId,
+      role: 'member',
+    });
+    const signIn = await caller(ctx).request('POST', '/auth/sign-in', {
+      email: 'member@example.com',
+      password: 'member password',
+    });
+    const member = caller(ctx, { cookie: cookieFrom(signIn) });
+    expect((await member.json('GET', '/practice')).status).toBe(200);
+    const res = await member.json<{ code: string }>('PATCH', '/practice/settings', {
+      responseWindowHours: 1,
+    });
+    expect(res.status).toBe(403);
+    expect((await member.json('PATCH', '/practice', { name: 'Hijacked' })).status).toBe(403);
+    expect((await a.session.json<Practice>('GET', '/practice')).body.name).toBe(
+      'Harbor Counseling',
+    );
+  });
+});
