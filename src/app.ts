@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
 import { contactRoutes } from './contacts/contact.routes.ts';
@@ -12,6 +12,7 @@ import { isDatabaseReachable } from './platform/db.ts';
 import type { Deps } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
 import {
+  type AppEnv,
   createRouter,
   handleError,
   jsonBodyGuard,
@@ -57,14 +58,33 @@ function healthRoutes(deps: Deps) {
 }
 
 /** The REST API under /api/v1: public routes first, then everything that needs an actor. */
+const pathsOf = (routers: OpenAPIHono<AppEnv>[]) =>
+  new Set(routers.flatMap((r) => r.routes.map((route) => route.path)));
+
+/**
+ * The REST API under /api/v1. Guards are attached to the known paths only, so an unknown
+ * path is a plain 404 rather than a 401 or a body complaint.
+ */
 export function createApi(deps: Deps) {
   const api = createRouter();
-  api.use('*', jsonBodyGuard());
-  api.route('/', healthRoutes(deps));
-  api.route('/', publicPracticeRoutes());
-  api.route('/', publicAccountRoutes(deps));
+  const publicRouters = [healthRoutes(deps), publicPracticeRoutes(), publicAccountRoutes(deps)];
+  const protectedRouters = [
+    accountRoutes(deps),
+    practiceRoutes(deps),
+    contactRoutes(deps),
+    groupRoutes(deps, 'category'),
+    groupRoutes(deps, 'circle'),
+  ];
+  const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out']);
+  for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);
+  const actorGuard = requireActor(deps);
+  for (const path of pathsOf(protectedRouters)) api.use(path, actorGuard);
+  for (const router of [...publicRouters, ...protectedRouters]) api.route('/', router);
+
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api/v1' }],
+    security: [{ bearer: [] }, { session: [] }],
     info: {
       title: 'Vouch API',
       version: '1',
@@ -72,16 +92,15 @@ export function createApi(deps: Deps) {
         'The referral engine for professional practices. Errors are application/problem+json.',
     },
   });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'vouch.session_token',
+  });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
   });
-  api.use('*', requireActor(deps));
-  api.route('/', accountRoutes(deps));
-  api.route('/', practiceRoutes(deps));
-  api.route('/', contactRoutes(deps));
-  api.route('/', groupRoutes(deps, 'category'));
-  api.route('/', groupRoutes(deps, 'circle'));
   return api;
 }
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../platform/audit.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
-import type { Actor } from '../platform/http.ts';
+import { type Actor, fieldErrorsOf, validationError } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { insertPractice } from '../practices/practice.repository.ts';
 import type { Practice } from '../practices/practice.schemas.ts';
@@ -21,7 +21,9 @@ import {
   markApiTokenUsed,
   revokeApiTokenRow,
 } from './account.repository.ts';
-import type { ApiToken, SignIn, SignUp, User } from './account.schemas.ts';
+import { type ApiToken, type SignIn, type SignUp, type User, ZSignUp } from './account.schemas.ts';
+
+const ZNewUser = ZSignUp.omit({ practiceName: true });
 
 export type SessionResult = { user: User; practice: Practice; role: 'owner' | 'member' };
 /** A result plus the Set-Cookie headers better-auth produced. */
@@ -299,6 +301,12 @@ export async function createUser(
     | { practiceId: string; role: 'owner' | 'member' }
   ),
 ): Promise<{ userId: string; practiceId: string }> {
+  const checked = ZNewUser.safeParse({
+    name: input.name,
+    email: input.email,
+    password: input.password,
+  });
+  if (!checked.success) throw validationError(fieldErrorsOf(checked.error));
   if (await findUserIdByEmail(deps.db, input.email))
     throw fieldError('email', 'An account with this email already exists.', 'conflict');
   if ('practiceId' in input) {

@@ -68,10 +68,16 @@ describe('keys and patterns', () => {
 describe('cursors', () => {
   it('round-trip for their own sort only', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.integer()), fc.uuid(), (value, id) => {
-        const cursor = encodeCursor('name', value, id);
-        expect(decodeCursor(cursor, 'name')).toEqual({ value, id });
+      fc.property(fc.string(), fc.integer(), fc.uuid(), (text, rank, id) => {
+        const cursor = encodeCursor('name', text, id);
+        expect(decodeCursor(cursor, 'name')).toEqual({ value: text, id });
         expect(decodeCursor(cursor, '-name')).toBeNull();
+        expect(decodeCursor(encodeCursor('-stage', rank, id), '-stage')).toEqual({
+          value: rank,
+          id,
+        });
+        expect(decodeCursor(encodeCursor('stage', text, id), 'stage')).toBeNull();
+        expect(decodeCursor(encodeCursor('name', rank, id), 'name')).toBeNull();
       }),
     );
   });

@@ -60,8 +60,10 @@ export function decodeCursor(
     if (!Array.isArray(parsed) || parsed.length !== 3) return null;
     const [s, value, id] = parsed as unknown[];
     if (s !== sort || typeof id !== 'string') return null;
-    if (typeof value !== 'string' && typeof value !== 'number') return null;
-    return { value, id };
+    // The stage sort keys on a rank (a number); the others on text.
+    const isNumeric = sort.replace(/^-/, '') === 'stage';
+    if (isNumeric ? !Number.isInteger(value) : typeof value !== 'string') return null;
+    return { value: value as string | number, id };
   } catch {
     return null;
   }

@@ -115,8 +115,11 @@ export function handleError(err: Error, c: Context): Response {
   );
 }
 
-/** Requests that carry a body must say it is JSON and stay under 1 MB. */
-export function jsonBodyGuard(): MiddlewareHandler {
+/**
+ * POST, PATCH and PUT carry a JSON body under 1 MB (`{}` when there is nothing to say);
+ * `bodyless` lists the few POST paths that take none (sign-out).
+ */
+export function jsonBodyGuard(bodyless: readonly string[] = []): MiddlewareHandler {
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
     onError: () =>
@@ -131,8 +134,16 @@ export function jsonBodyGuard(): MiddlewareHandler {
     const method = c.req.method;
     if (method === 'POST' || method === 'PATCH' || method === 'PUT') {
       const type = c.req.header('content-type') ?? '';
-      const length = c.req.header('content-length');
-      const hasBody = c.req.raw.body !== null && length !== '0';
+      const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
+      if (!hasBody && !bodyless.includes(c.req.path)) {
+        return problemResponse(
+          new AppError(
+            'validation',
+            'This request needs a JSON body (send {} when there is nothing to change).',
+            [{ field: '(body)', message: 'is required.' }],
+          ),
+        );
+      }
       if (hasBody && !/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
         return problemResponse(
           new AppError(
