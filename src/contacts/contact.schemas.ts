@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ZGroup } from '../network/group.schemas.ts';
-import { limits, optionalText, ZEmail, ZName, ZTimestamp } from '../platform/fields.ts';
+import { limits, optionalText, ZEmail, ZId, ZName, ZText, ZTimestamp } from '../platform/fields.ts';
 import { roles, stages } from './contact.rules.ts';
 
 export const ZStage = z.enum(stages).openapi('Stage');
@@ -49,10 +49,10 @@ const contactFields = {
   email: ZEmail.nullable().or(z.literal('').transform(() => null)),
   phone: optionalText(limits.phone),
   organization: optionalText(limits.shortText),
-  categoryId: z.string().min(1).max(64).nullable(),
+  categoryId: ZId.nullable(),
   roles: z.array(ZRole).max(roles.length * 2),
   stage: ZStage,
-  circleIds: z.array(z.string().min(1).max(64)).max(200),
+  circleIds: z.array(ZId).max(200),
   metWhere: optionalText(limits.shortText),
   metHow: optionalText(limits.shortText),
   emailConsent: z.boolean(),
@@ -83,14 +83,18 @@ export const contactSorts = [
 export type ContactSort = (typeof contactSorts)[number];
 
 export const ZListContactsQuery = z.strictObject({
-  q: z.string().trim().max(limits.shortText).optional(),
+  q: ZText(limits.shortText).optional(),
   role: ZRole.optional(),
   stage: ZStage.optional(),
-  categoryId: z.string().min(1).max(64).optional(),
-  circleId: z.string().min(1).max(64).optional(),
+  categoryId: ZId.optional(),
+  circleId: ZId.optional(),
   sort: z.enum(contactSorts).default('name'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: z
+    .string()
+    .max(500)
+    .regex(/^[A-Za-z0-9_-]*$/, 'is not a valid cursor')
+    .optional(),
 });
 export type ListContactsQuery = z.infer<typeof ZListContactsQuery>;
 

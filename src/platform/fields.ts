@@ -13,20 +13,29 @@ export const limits = {
   keyPhrase: 100,
 } as const;
 
+const hasNoNul = (s: string) => !s.includes('\u0000');
+const noNul = { message: 'must not contain NUL characters (U+0000)' };
+
+/** Input text: trimmed, bounded, and free of NUL, which PostgreSQL cannot store. */
+export const ZText = (max: number) => z.string().trim().max(max).refine(hasNoNul, noNul);
+
+/** An id as the client sends it (path, query or body): our ids are UUID-like. */
 export const ZId = z
   .string()
   .min(1)
   .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id')
   .openapi({ example: '019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b' });
 export const ZIdParam = z.object({ id: ZId.openapi({ param: { name: 'id', in: 'path' } }) });
 export const ZTimestamp = z.string().openapi({ example: '2026-11-25T22:16:09.123Z' });
-export const ZName = z.string().trim().min(1).max(limits.name);
+export const ZName = z.string().trim().min(1).max(limits.name).refine(hasNoNul, noNul);
 export const ZEmail = z.string().trim().max(limits.email).pipe(z.email());
 /** An optional text: empty or blank becomes null (cleared). */
 export const optionalText = (max: number) =>
   z
     .string()
     .max(max)
+    .refine(hasNoNul, noNul)
     .nullable()
     .transform((v) => (v === null || v.trim() === '' ? null : v.trim()));
 

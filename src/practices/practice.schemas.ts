@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isValidTimeZone, limits, ZName, ZTimestamp } from '../platform/fields.ts';
+import { isValidTimeZone, limits, ZName, ZText, ZTimestamp } from '../platform/fields.ts';
 import { professionIds } from './professions.ts';
 import { settingsMeta, ZSettings, ZSettingsPatch } from './settings.rules.ts';
 
@@ -24,7 +24,7 @@ export const ZPractice = z
 export type Practice = z.infer<typeof ZPractice>;
 
 export const ZKeyPhrases = z
-  .array(z.string().trim().min(1).max(limits.keyPhrase))
+  .array(ZText(limits.keyPhrase).pipe(z.string().min(1)))
   .min(3)
   .max(8)
   .refine((list) => new Set(list.map((p) => p.toLowerCase())).size === list.length, {
@@ -35,9 +35,9 @@ export const ZUpdatePractice = z
   .strictObject({
     name: ZName.optional(),
     profession: ZProfession.optional(),
-    valueProposition: z.string().trim().max(limits.valueProposition).optional(),
+    valueProposition: ZText(limits.valueProposition).optional(),
     keyPhrases: ZKeyPhrases.optional(),
-    idealClient: z.string().trim().max(limits.idealClient).optional(),
+    idealClient: ZText(limits.idealClient).optional(),
     timeZone: z
       .string()
       .trim()
@@ -45,7 +45,7 @@ export const ZUpdatePractice = z
       .max(64)
       .refine(isValidTimeZone, { message: 'must be an IANA time zone, like America/New_York' })
       .optional(),
-    postalAddress: z.string().trim().max(limits.postalAddress).optional(),
+    postalAddress: ZText(limits.postalAddress).optional(),
     markSetUp: z.literal(true).optional(),
   })
   .openapi('UpdatePractice');
