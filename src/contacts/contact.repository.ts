@@ -34,6 +34,14 @@ export async function updateContactRow(
 }
 
 export async function deleteContactRow(db: Queryable, practiceId: string, contactId: string) {
+  // Referrals this person sent stay, with their referrer now unknown; referrals about them,
+  // their interactions and history go with them (cascades).
+  await db
+    .updateTable('referral')
+    .set({ referrer_id: null })
+    .where('practice_id', '=', practiceId)
+    .where('referrer_id', '=', contactId)
+    .execute();
   const result = await db
     .deleteFrom('contact')
     .where('practice_id', '=', practiceId)

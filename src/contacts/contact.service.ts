@@ -164,6 +164,7 @@ export async function createContact(
         do_not_ask: input.doNotAsk ? 1 : 0,
         notes: input.notes ?? null,
         last_touch_at: null,
+        keep_in_touch_days: null,
         created_at: now,
         updated_at: now,
       });

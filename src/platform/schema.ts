@@ -19,6 +19,11 @@ export type Database = {
   contact_circle: ContactCircleTable;
   stage_change: StageChangeTable;
   audit_log: AuditLogTable;
+  interaction: InteractionTable;
+  referral: ReferralTable;
+  referral_tag: ReferralTagTable;
+  referral_event: ReferralEventTable;
+  referral_given: ReferralGivenTable;
 };
 
 type AuthDate = Date | string;
@@ -103,7 +108,7 @@ export type ApiTokenTable = {
   revoked_at: string | null;
 };
 
-export type CategoryTable = {
+type GroupColumns = {
   practice_id: string;
   id: string;
   name: string;
@@ -111,7 +116,14 @@ export type CategoryTable = {
   created_at: string;
 };
 
-export type CircleTable = CategoryTable;
+export type CategoryTable = GroupColumns & {
+  /** 1..10 when on the most-wanted list, else null. */
+  most_wanted_rank: number | null;
+  /** Relationships wanted; null takes the practice's default. */
+  target: number | null;
+};
+
+export type CircleTable = GroupColumns & { kind: string | null; notes: string | null };
 
 export type ContactTable = {
   practice_id: string;
@@ -132,6 +144,7 @@ export type ContactTable = {
   do_not_ask: number;
   notes: string | null;
   last_touch_at: string | null;
+  keep_in_touch_days: number | null;
   created_at: string;
   updated_at: string;
 };
@@ -156,6 +169,7 @@ export type StageChangeTable = {
   to_stage: string;
   changed_at: string;
   changed_by: string | null;
+  reason: string | null;
 };
 
 export type AuditLogTable = {
@@ -167,4 +181,75 @@ export type AuditLogTable = {
   subject_id: string | null;
   detail: string | null;
   created_at: string;
+};
+
+export type InteractionTable = {
+  practice_id: string;
+  id: string;
+  contact_id: string;
+  kind: string;
+  occurred_at: string;
+  summary: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type ReferralTable = {
+  practice_id: string;
+  id: string;
+  referrer_id: string | null;
+  referred_id: string;
+  received_at: string;
+  channel: string;
+  circle_id: string | null;
+  place: string | null;
+  need: string | null;
+  value_minor: number | null;
+  currency: string;
+  consent_to_update: number;
+  warm_handoff: number;
+  status: string;
+  status_changed_at: string;
+  first_contact_at: string | null;
+  meeting_at: string | null;
+  client_at: string | null;
+  closed_at: string | null;
+  thanked_at: string | null;
+  conversion_thanked_at: string | null;
+  referrer_told_status: string | null;
+  referrer_told_at: string | null;
+  owner_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ReferralTagTable = { practice_id: string; referral_id: string; tag: string };
+
+export type ReferralEventTable = {
+  practice_id: string;
+  id: string;
+  referral_id: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  at: string;
+  by: string | null;
+  note: string | null;
+};
+
+export type ReferralGivenTable = {
+  practice_id: string;
+  id: string;
+  person_id: string;
+  partner_id: string;
+  given_at: string;
+  reason: string | null;
+  partner_notified_at: string | null;
+  outcome: string;
+  outcome_at: string | null;
+  checked_in_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
 };
