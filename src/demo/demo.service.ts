@@ -17,20 +17,7 @@ import {
   metWhere,
   organizations,
 } from './demo.data.ts';
-
-/** A small deterministic generator, so that every demo looks the same. */
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  return { next, pick };
-}
+import { seeded } from './random.ts';
 
 const roleMix: Role[][] = [
   ['client'],

@@ -59,7 +59,9 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   overrides: Partial<Pick<Config, 'port'>> = {},
 ): Config {
-  const parsed = ZEnv.safeParse(env);
+  // An empty variable (FOO=) means "not set", as in most shells' habits.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ZEnv.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);

@@ -1,0 +1,34 @@
+import { Route, Routes } from 'react-router';
+import { SignInPage } from './auth/sign-in-page';
+import { SignUpPage } from './auth/sign-up-page';
+import { ContactDetailPage } from './contacts/contact-detail-page';
+import { EditContactPage, NewContactPage } from './contacts/contact-form-page';
+import { ContactsPage } from './contacts/contacts-page';
+import { AppLayout } from './layout/app-layout';
+import { HomeRedirect, RequireAuth, RequireSignedOut } from './layout/route-guards';
+import { NotFoundPage } from './not-found-page';
+import { SetupPage } from './practice/setup-page';
+import { SettingsPage } from './settings/settings-page';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<RequireSignedOut />}>
+        <Route path="/sign-up" element={<SignUpPage />} />
+        <Route path="/sign-in" element={<SignInPage />} />
+      </Route>
+      <Route element={<RequireAuth />}>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="/contacts" element={<ContactsPage />} />
+          <Route path="/contacts/new" element={<NewContactPage />} />
+          <Route path="/contacts/:id" element={<ContactDetailPage />} />
+          <Route path="/contacts/:id/edit" element={<EditContactPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,78 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isProblem } from '../api';
+import { ME_KEY } from '../query-client';
+import type { AuthResult, Me, SignInInput, SignUpInput } from '../types';
+
+const HAS_ACCOUNT_KEY = 'vouch.hasAccount';
+
+/** Whether this browser has signed in before: decides between sign-in and sign-up. */
+export function hasAccountHere(): boolean {
+  try {
+    return window.localStorage.getItem(HAS_ACCOUNT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberAccount(): void {
+  try {
+    window.localStorage.setItem(HAS_ACCOUNT_KEY, '1');
+  } catch {
+    // Storage may be disabled; the only cost is landing on sign-up next time.
+  }
+}
+
+/** GET /me; `null` when signed out (401). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/me');
+  } catch (error) {
+    if (isProblem(error, 401)) return null;
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+export function useSignUp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SignUpInput) => api.post<AuthResult>('/auth/sign-up', input),
+    onSuccess: ({ user, practice }) => {
+      rememberAccount();
+      queryClient.removeQueries();
+      // Whoever signs up creates the practice, so they own it.
+      const me: Me = { user, practice, role: 'owner' };
+      queryClient.setQueryData<Me | null>(ME_KEY, me);
+    },
+  });
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: SignInInput) => {
+      await api.post<AuthResult>('/auth/sign-in', input);
+      // /me also tells the role, which sign-in does not.
+      return fetchMe();
+    },
+    onSuccess: (me) => {
+      rememberAccount();
+      queryClient.removeQueries();
+      queryClient.setQueryData<Me | null>(ME_KEY, me);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/auth/sign-out'),
+    onSettled: () => {
+      queryClient.removeQueries();
+      queryClient.setQueryData<Me | null>(ME_KEY, null);
+    },
+  });
+}

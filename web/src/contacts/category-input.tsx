@@ -1,0 +1,74 @@
+import { Combobox, InputBase, Loader, useCombobox } from '@mantine/core';
+import { useId } from 'react';
+import type { Category } from '../types';
+import { findByName } from './use-groups';
+
+const CREATE = '\u0000create';
+
+type CategoryInputProps = {
+  value: string;
+  onChange: (name: string) => void;
+  categories: readonly Category[];
+  onCreate: (name: string) => void;
+  isCreating?: boolean;
+  error?: React.ReactNode;
+};
+
+/**
+ * Category by name: pick an existing one, or type a new name and choose "Create"
+ * (or simply save the contact, which creates it then). Enter submits the form unless
+ * an option was picked with the arrow keys.
+ */
+export function CategoryInput(props: CategoryInputProps) {
+  const { value, onChange, categories, onCreate, isCreating, error } = props;
+  const id = useId();
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const search = value.trim().toLocaleLowerCase();
+  const exact = findByName(categories, value);
+  const matches = categories.filter((c) => c.name.toLocaleLowerCase().includes(search));
+
+  return (
+    <Combobox
+      store={combobox}
+      onOptionSubmit={(option) => {
+        if (option === CREATE) onCreate(value.trim());
+        else onChange(categories.find((c) => c.id === option)?.name ?? value);
+        combobox.closeDropdown();
+      }}
+    >
+      <Combobox.Target>
+        <InputBase
+          id={id}
+          label="Category"
+          description="The occupation that links them to your clients. Pick one, or type a new one."
+          placeholder="e.g. Accountants"
+          value={value}
+          error={error}
+          autoComplete="off"
+          rightSection={isCreating ? <Loader size="xs" /> : <Combobox.Chevron />}
+          rightSectionPointerEvents="none"
+          onChange={(event) => {
+            onChange(event.currentTarget.value);
+            combobox.openDropdown();
+            combobox.resetSelectedOption();
+          }}
+          onClick={() => combobox.openDropdown()}
+          onFocus={() => combobox.openDropdown()}
+          onBlur={() => combobox.closeDropdown()}
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown hidden={matches.length === 0 && (exact !== undefined || search === '')}>
+        <Combobox.Options mah={240} style={{ overflowY: 'auto' }}>
+          {matches.map((category) => (
+            <Combobox.Option value={category.id} key={category.id} active={category === exact}>
+              {category.name}
+            </Combobox.Option>
+          ))}
+          {!exact && search !== '' ? (
+            <Combobox.Option value={CREATE}>+ Create category “{value.trim()}”</Combobox.Option>
+          ) : null}
+        </Combobox.Options>
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+}

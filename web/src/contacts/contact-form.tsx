@@ -1,0 +1,281 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { describeError } from '../api';
+import { ProblemAlert } from '../components/problem-alert';
+import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { blankToNull } from '../format';
+import { ROLE_LABELS, STAGE_LABELS } from '../labels';
+import {
+  type ContactDetail,
+  type ContactInput,
+  ROLES,
+  type Role,
+  STAGES,
+  type Stage,
+} from '../types';
+import { CategoryInput } from './category-input';
+import { CirclesInput } from './circles-input';
+import { useCreateContact, useUpdateContact } from './use-contacts';
+import {
+  findByName,
+  useCategories,
+  useCircles,
+  useCreateCategory,
+  useCreateCircle,
+} from './use-groups';
+
+type ContactFormValues = {
+  name: string;
+  email: string;
+  phone: string;
+  organization: string;
+  category: string;
+  roles: Role[];
+  stage: Stage;
+  circleIds: string[];
+  metWhere: string;
+  metHow: string;
+  emailConsent: boolean;
+  doNotAsk: boolean;
+  notes: string;
+};
+
+const FIELDS: readonly (keyof ContactFormValues)[] = [
+  'name',
+  'email',
+  'phone',
+  'organization',
+  'category',
+  'roles',
+  'stage',
+  'circleIds',
+  'metWhere',
+  'metHow',
+  'emailConsent',
+  'doNotAsk',
+  'notes',
+];
+const API_FIELD_ALIASES = { categoryId: 'category' };
+
+function toValues(contact?: ContactDetail): ContactFormValues {
+  return {
+    name: contact?.name ?? '',
+    email: contact?.email ?? '',
+    phone: contact?.phone ?? '',
+    organization: contact?.organization ?? '',
+    category: contact?.category?.name ?? '',
+    roles: contact?.roles ?? [],
+    stage: contact?.stage ?? 'met',
+    circleIds: contact?.circles.map((c) => c.id) ?? [],
+    metWhere: contact?.metWhere ?? '',
+    metHow: contact?.metHow ?? '',
+    emailConsent: contact?.emailConsent ?? false,
+    doNotAsk: contact?.doNotAsk ?? false,
+    notes: contact?.notes ?? '',
+  };
+}
+
+function toInput(values: ContactFormValues, categoryId: string | null): ContactInput {
+  return {
+    name: values.name.trim(),
+    email: blankToNull(values.email),
+    phone: blankToNull(values.phone),
+    organization: blankToNull(values.organization),
+    categoryId,
+    roles: values.roles,
+    stage: values.stage,
+    circleIds: values.circleIds,
+    metWhere: blankToNull(values.metWhere),
+    metHow: blankToNull(values.metHow),
+    emailConsent: values.emailConsent,
+    doNotAsk: values.doNotAsk,
+    notes: values.notes.trim() === '' ? null : values.notes,
+  };
+}
+
+/** A new contact sends only what was filled in; `null` is for clearing on edit. */
+function withoutNulls(input: ContactInput): ContactInput {
+  return Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== null),
+  ) as ContactInput;
+}
+
+type ContactFormProps = {
+  contact?: ContactDetail;
+  onSaved: (contact: ContactDetail) => void;
+  onCancel: () => void;
+};
+
+export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
+  const categories = useCategories();
+  const circles = useCircles();
+  const createCategory = useCreateCategory();
+  const createCircle = useCreateCircle();
+  const createContact = useCreateContact();
+  const updateContact = useUpdateContact(contact?.id ?? '');
+  const save = contact ? updateContact : createContact;
+  const [isResolving, setIsResolving] = useState(false);
+
+  const form = useForm<ContactFormValues>({
+    mode: 'controlled',
+    initialValues: toValues(contact),
+    validate: {
+      name: (v) => (v.trim() ? null : 'Enter a name.'),
+      email: (v) =>
+        v.trim() === '' || /^\S+@\S+\.\S+$/.test(v.trim())
+          ? null
+          : 'Enter a valid email address, like name@example.com.',
+    },
+  });
+
+  /** The category's id, creating the category when a new name was typed. */
+  const resolveCategory = async (name: string): Promise<string | null> => {
+    if (!name.trim()) return null;
+    const existing = findByName(categories.data ?? [], name);
+    if (existing) return existing.id;
+    const created = await createCategory.mutateAsync(name);
+    return created.id;
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    setIsResolving(true);
+    let categoryId: string | null;
+    try {
+      categoryId = await resolveCategory(values.category);
+    } catch (error) {
+      form.setFieldError('category', describeError(error));
+      return;
+    } finally {
+      setIsResolving(false);
+    }
+    const input = toInput(values, categoryId);
+    const onError = (error: Error) => {
+      form.setErrors(toFormErrors(error, FIELDS, API_FIELD_ALIASES));
+      focusFirstInvalid();
+    };
+    if (contact) updateContact.mutate(input, { onSuccess: onSaved, onError });
+    else createContact.mutate(withoutNulls(input), { onSuccess: onSaved, onError });
+  }, focusFirstInvalid);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Name"
+            required
+            autoComplete="off"
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <TextInput
+            label="Organization"
+            autoComplete="off"
+            {...form.getInputProps('organization')}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="off"
+            {...form.getInputProps('email')}
+          />
+          <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
+          <CategoryInput
+            value={form.values.category}
+            onChange={(name) => form.setFieldValue('category', name)}
+            categories={categories.data ?? []}
+            isCreating={createCategory.isPending}
+            error={form.errors.category}
+            onCreate={(name) =>
+              createCategory.mutate(name, {
+                onSuccess: (created) => form.setFieldValue('category', created.name),
+                onError: (error) => form.setFieldError('category', describeError(error)),
+              })
+            }
+          />
+          <NativeSelect
+            label="Stage"
+            description="Met → knows → likes → trusts → refers."
+            data={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+            {...form.getInputProps('stage')}
+          />
+        </SimpleGrid>
+        <Checkbox.Group
+          label="Roles"
+          description="Several may apply."
+          {...form.getInputProps('roles')}
+        >
+          <Group mt="xs" gap="md">
+            {ROLES.map((role) => (
+              <Checkbox key={role} value={role} label={ROLE_LABELS[role]} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <CirclesInput
+          value={form.values.circleIds}
+          onChange={(ids) => form.setFieldValue('circleIds', ids)}
+          circles={circles.data ?? []}
+          isCreating={createCircle.isPending}
+          error={form.errors.circleIds}
+          onCreate={async (name) => {
+            try {
+              return await createCircle.mutateAsync(name);
+            } catch (error) {
+              form.setFieldError('circleIds', describeError(error));
+              throw error;
+            }
+          }}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Where met"
+            placeholder="e.g. Chamber of Commerce breakfast"
+            {...form.getInputProps('metWhere')}
+          />
+          <TextInput
+            label="How met"
+            placeholder="e.g. Introduced by Dr. Lee"
+            {...form.getInputProps('metHow')}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label="Agreed to receive messages"
+          description="Email consent: they agreed to receive email from your practice."
+          {...form.getInputProps('emailConsent', { type: 'checkbox' })}
+        />
+        <Checkbox
+          label="Do not ask for referrals"
+          description="Vouch will never suggest asking this person."
+          {...form.getInputProps('doNotAsk', { type: 'checkbox' })}
+        />
+        <Textarea
+          label="Notes"
+          autosize
+          minRows={3}
+          maxRows={12}
+          {...form.getInputProps('notes')}
+        />
+        <ProblemAlert error={save.error} />
+        <ProblemAlert error={categories.error ?? circles.error} title="Lists could not be loaded" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={isResolving || save.isPending}>
+            Save contact
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

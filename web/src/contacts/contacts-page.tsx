@@ -1,0 +1,106 @@
+import { Button, Center, Stack, Text } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useMe } from '../auth/use-auth';
+import { LoadingState } from '../components/loading-state';
+import { PageHeader } from '../components/page-header';
+import { ProblemAlert } from '../components/problem-alert';
+import { CONTACT_SORTS, type ContactQuery, ROLES, STAGES } from '../types';
+import { ContactFilters } from './contact-filters';
+import { ContactCards, ContactTable } from './contact-list-views';
+import { useContactList } from './use-contacts';
+
+function pick<T extends string>(all: readonly T[], value: string | null): T | undefined {
+  return all.find((v) => v === value);
+}
+
+/** The filters live in the URL, so back/forward and reloads keep them. */
+function readQuery(params: URLSearchParams): ContactQuery {
+  return {
+    q: params.get('q') || undefined,
+    role: pick(ROLES, params.get('role')),
+    stage: pick(STAGES, params.get('stage')),
+    categoryId: params.get('categoryId') || undefined,
+    circleId: params.get('circleId') || undefined,
+    sort: pick(CONTACT_SORTS, params.get('sort')),
+  };
+}
+
+function writeQuery(query: ContactQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value === 'string' && value !== '') params.set(key, value);
+  }
+  return params;
+}
+
+export function ContactsPage() {
+  const navigate = useNavigate();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => readQuery(params), [params]);
+  const [search, setSearch] = useState(query.q ?? '');
+  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const isWide = useMediaQuery('(min-width: 48em)');
+
+  useEffect(() => {
+    const q = debouncedSearch.trim() || undefined;
+    if (q !== query.q) setParams(writeQuery({ ...query, q }), { replace: true });
+  }, [debouncedSearch, query, setParams]);
+
+  const list = useContactList(query);
+  const contacts = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const isFiltered = Object.values(query).some((v) => v !== undefined && v !== 'name');
+
+  return (
+    <>
+      <PageHeader
+        title="Contacts"
+        description="Everyone in your network, and how far along the ladder they are."
+        actions={<Button onClick={() => navigate('/contacts/new')}>Add contact</Button>}
+      />
+      <ContactFilters
+        search={search}
+        onSearchChange={setSearch}
+        query={query}
+        onQueryChange={(patch) => setParams(writeQuery({ ...query, ...patch }), { replace: true })}
+      />
+      <ProblemAlert error={list.error} />
+      {list.isPending ? <LoadingState label="Loading contacts…" /> : null}
+      {list.isSuccess && contacts.length === 0 ? (
+        <Center py="xl">
+          <Text c="dimmed" ta="center" maw={420}>
+            {isFiltered
+              ? 'No contacts match. Try another search or clear a filter.'
+              : 'No contacts yet. Add the people who know your work: clients, colleagues, partners.'}
+          </Text>
+        </Center>
+      ) : null}
+      {contacts.length > 0 ? (
+        <Stack gap="md" aria-busy={list.isFetching}>
+          <Text size="sm" c="dimmed" role="status">
+            Showing {contacts.length} {contacts.length === 1 ? 'contact' : 'contacts'}
+            {list.hasNextPage ? ' (more available)' : ''}
+          </Text>
+          {isWide ? (
+            <ContactTable contacts={contacts} timeZone={me.data?.practice.timeZone} />
+          ) : (
+            <ContactCards contacts={contacts} />
+          )}
+          {list.hasNextPage ? (
+            <Center>
+              <Button
+                variant="default"
+                onClick={() => void list.fetchNextPage()}
+                loading={list.isFetchingNextPage}
+              >
+                Load more
+              </Button>
+            </Center>
+          ) : null}
+        </Stack>
+      ) : null}
+    </>
+  );
+}

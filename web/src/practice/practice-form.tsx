@@ -1,0 +1,176 @@
+import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { ProblemAlert } from '../components/problem-alert';
+import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import type { Practice, PracticeUpdate, Profession } from '../types';
+import { KeyPhrasesInput } from './key-phrases-input';
+import { browserTimeZone, timeZoneOptions } from './time-zones';
+import { useProfessions, useUpdatePractice } from './use-practice';
+
+const MAX_VALUE_PROPOSITION = 280;
+const MIN_PHRASES = 3;
+const MAX_PHRASES = 8;
+const MAX_PHRASE_LENGTH = 100;
+
+type PracticeFormValues = {
+  name: string;
+  profession: Profession | '';
+  valueProposition: string;
+  keyPhrases: string[];
+  idealClient: string;
+  timeZone: string;
+  postalAddress: string;
+};
+
+const FIELDS: readonly (keyof PracticeFormValues)[] = [
+  'name',
+  'profession',
+  'valueProposition',
+  'keyPhrases',
+  'idealClient',
+  'timeZone',
+  'postalAddress',
+];
+
+function initialValues(practice: Practice): PracticeFormValues {
+  return {
+    name: practice.name,
+    profession: practice.isSetUp ? practice.profession : '',
+    valueProposition: practice.valueProposition,
+    keyPhrases: practice.keyPhrases,
+    idealClient: practice.idealClient,
+    // Before setup the server's zone is only a placeholder; the browser knows better.
+    timeZone: practice.isSetUp && practice.timeZone ? practice.timeZone : browserTimeZone(),
+    postalAddress: practice.postalAddress,
+  };
+}
+
+type PracticeFormProps = {
+  practice: Practice;
+  submitLabel: string;
+  /** The setup step marks the practice as set up when it saves. */
+  markSetUp?: boolean;
+  onSaved: (practice: Practice) => void;
+};
+
+/** The practice profile, shared by the setup step and Settings. */
+export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: PracticeFormProps) {
+  const professions = useProfessions();
+  const update = useUpdatePractice();
+  const form = useForm<PracticeFormValues>({
+    mode: 'controlled',
+    initialValues: initialValues(practice),
+    validate: {
+      name: (v) => (v.trim() ? null : 'Enter the name of your practice.'),
+      profession: (v) => (v ? null : 'Choose your profession; it picks your ethics profile.'),
+      valueProposition: (v) =>
+        !v.trim()
+          ? 'Write the one sentence you want referrers to say.'
+          : v.length > MAX_VALUE_PROPOSITION
+            ? `Keep it to ${MAX_VALUE_PROPOSITION} characters.`
+            : null,
+      keyPhrases: (v) =>
+        v.length < MIN_PHRASES || v.length > MAX_PHRASES
+          ? `Add ${MIN_PHRASES} to ${MAX_PHRASES} key phrases (you have ${v.length}).`
+          : v.some((p) => p.length > MAX_PHRASE_LENGTH)
+            ? `Keep each phrase to ${MAX_PHRASE_LENGTH} characters.`
+            : null,
+      timeZone: (v) => (v ? null : 'Choose your time zone.'),
+      postalAddress: (v) =>
+        v.trim() ? null : 'Enter a postal address; outgoing mail must carry it.',
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    if (!values.profession) return;
+    const body: PracticeUpdate = {
+      name: values.name.trim(),
+      profession: values.profession,
+      valueProposition: values.valueProposition.trim(),
+      keyPhrases: values.keyPhrases.map((p) => p.trim()).filter(Boolean),
+      idealClient: values.idealClient.trim(),
+      timeZone: values.timeZone,
+      postalAddress: values.postalAddress.trim(),
+      ...(markSetUp ? { markSetUp: true as const } : {}),
+    };
+    update.mutate(body, {
+      onSuccess: (saved) => {
+        form.resetDirty(initialValues(saved));
+        onSaved(saved);
+      },
+      onError: (error) => {
+        form.setErrors(toFormErrors(error, FIELDS));
+        focusFirstInvalid();
+      },
+    });
+  }, focusFirstInvalid);
+
+  const professionData = [
+    { value: '', label: 'Choose your profession…', disabled: true },
+    ...(professions.data ?? []).map((p) => ({ value: p.id, label: p.label })),
+  ];
+  const length = form.values.valueProposition.length;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput label="Practice name" required {...form.getInputProps('name')} />
+        <NativeSelect
+          label="Profession"
+          description="Picks the ethics profile that rules incentives and what referrers may be told."
+          required
+          data={professionData}
+          {...form.getInputProps('profession')}
+        />
+        <Textarea
+          label="Value proposition"
+          description={`The one sentence referrers should say, e.g. “Jane helps small-business owners double their income.” ${length} / ${MAX_VALUE_PROPOSITION} characters.`}
+          required
+          autosize
+          minRows={2}
+          maxLength={MAX_VALUE_PROPOSITION}
+          {...form.getInputProps('valueProposition')}
+        />
+        <KeyPhrasesInput
+          description={`The ${MIN_PHRASES}–${MAX_PHRASES} ideas a good description of your work must contain. Press Enter or type a comma after each.`}
+          required
+          max={MAX_PHRASES}
+          value={form.values.keyPhrases}
+          onChange={(phrases) => form.setFieldValue('keyPhrases', phrases)}
+          error={form.errors.keyPhrases}
+        />
+        <Textarea
+          label="Ideal client"
+          description="Optional. Who you serve best, so referrers recognise them."
+          autosize
+          minRows={2}
+          maxLength={1000}
+          {...form.getInputProps('idealClient')}
+        />
+        <NativeSelect
+          label="Time zone"
+          required
+          data={timeZoneOptions(form.values.timeZone)}
+          {...form.getInputProps('timeZone')}
+        />
+        <Textarea
+          label="Postal address"
+          description="Printed in outgoing letters and email, as the law on relationship mail requires."
+          autosize
+          minRows={2}
+          maxLength={500}
+          autoComplete="street-address"
+          required
+          {...form.getInputProps('postalAddress')}
+        />
+        <ProblemAlert error={update.error} />
+        <ProblemAlert error={professions.error} title="Professions could not be loaded" />
+        <Group justify="flex-end">
+          <Button type="submit" loading={update.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { Button, Container, Group, Paper, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useNavigate } from 'react-router';
+import { SignOutButton } from '../auth/sign-out-button';
+import { useMe } from '../auth/use-auth';
+import { PageHeader } from '../components/page-header';
+import { PracticeForm } from './practice-form';
+
+/** The short step after sign-up: what Vouch needs to know about the practice. */
+export function SetupPage() {
+  const navigate = useNavigate();
+  const me = useMe();
+  const practice = me.data?.practice;
+  if (!practice) return null;
+
+  return (
+    <>
+      <Group justify="space-between" px="md" py="sm" component="header">
+        <Text fw={800} fz="xl" c="teal.8">
+          Vouch
+        </Text>
+        <SignOutButton />
+      </Group>
+      <Container size="sm" px="md" pb="xl" component="main">
+        <PageHeader
+          title="Set up your practice"
+          description="Referrers can only describe you well if you can. This takes two minutes; you can change all of it later in Settings."
+        />
+        <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md">
+          <PracticeForm
+            practice={practice}
+            submitLabel="Save and continue"
+            markSetUp
+            onSaved={() => {
+              notifications.show({ color: 'teal', message: 'Your practice is set up.' });
+              navigate('/contacts', { replace: true });
+            }}
+          />
+        </Paper>
+        {practice.isSetUp ? (
+          <Group justify="center" mt="md">
+            <Button variant="subtle" onClick={() => navigate('/contacts')}>
+              Back to contacts
+            </Button>
+          </Group>
+        ) : null}
+      </Container>
+    </>
+  );
+}

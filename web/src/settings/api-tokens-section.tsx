@@ -1,0 +1,204 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useMe } from '../auth/use-auth';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { LoadingState } from '../components/loading-state';
+import { ProblemAlert } from '../components/problem-alert';
+import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { formatDateTime } from '../format';
+import type { ApiToken, CreatedApiToken } from '../types';
+import { SettingsSection } from './settings-section';
+import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './use-settings';
+
+export function ApiTokensSection() {
+  const tokens = useApiTokens();
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const revoke = useRevokeApiToken();
+
+  return (
+    <SettingsSection
+      id="tokens-title"
+      title="API tokens"
+      description={
+        <>
+          Tokens let other tools use the Vouch API on behalf of your practice. Send one as{' '}
+          <Code>Authorization: Bearer &lt;token&gt;</Code>.
+        </>
+      }
+    >
+      <Stack>
+        {created ? (
+          <NewTokenSecret token={created} onDone={() => setCreated(null)} />
+        ) : (
+          <CreateTokenForm onCreated={setCreated} />
+        )}
+        {tokens.isPending ? <LoadingState /> : null}
+        <ProblemAlert error={tokens.error} />
+        {tokens.data && tokens.data.length === 0 ? <Text c="dimmed">No tokens yet.</Text> : null}
+        {tokens.data && tokens.data.length > 0 ? (
+          <TokenTable tokens={tokens.data} onRevoke={setRevoking} />
+        ) : null}
+      </Stack>
+      <ConfirmDialog
+        opened={revoking !== null}
+        title={`Revoke “${revoking?.name ?? ''}”?`}
+        confirmLabel="Revoke token"
+        isPending={revoke.isPending}
+        error={revoke.error}
+        onCancel={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+        onConfirm={() => {
+          if (!revoking) return;
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: `Token “${revoking.name}” revoked.` });
+              setRevoking(null);
+            },
+          });
+        }}
+      >
+        Anything using this token stops working at once. This cannot be undone.
+      </ConfirmDialog>
+    </SettingsSection>
+  );
+}
+
+function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
+  const create = useCreateApiToken();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { name: '' },
+    validate: { name: (v) => (v.trim() ? null : 'Name the token after what will use it.') },
+  });
+  const submit = form.onSubmit(
+    (values) =>
+      create.mutate(values.name.trim(), {
+        onSuccess: (token) => {
+          form.reset();
+          onCreated(token);
+        },
+        onError: (error) => {
+          form.setErrors(toFormErrors(error, ['name']));
+          focusFirstInvalid();
+        },
+      }),
+    focusFirstInvalid,
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            label="Token name"
+            placeholder="e.g. Zapier"
+            style={{ flex: '1 1 220px' }}
+            {...form.getInputProps('name')}
+          />
+          <Button type="submit" loading={create.isPending}>
+            Create token
+          </Button>
+        </Group>
+        <ProblemAlert error={create.error} />
+      </Stack>
+    </form>
+  );
+}
+
+function NewTokenSecret({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
+  return (
+    <Alert color="yellow" variant="light" title={`Token “${token.name}” created`} role="alert">
+      <Stack gap="sm">
+        <Text size="sm" fw={600}>
+          Copy it now: this is the only time Vouch shows it. Store it somewhere safe; if you lose
+          it, revoke it and create another.
+        </Text>
+        <Code
+          block
+          style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}
+          aria-label="New API token"
+        >
+          {token.token}
+        </Code>
+        <Group gap="sm">
+          <CopyButton value={token.token}>
+            {({ copied, copy }) => (
+              <Button color={copied ? 'teal' : 'blue'} onClick={copy}>
+                {copied ? 'Copied' : 'Copy token'}
+              </Button>
+            )}
+          </CopyButton>
+          <Button variant="default" onClick={onDone}>
+            I have stored it
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (t: ApiToken) => void }) {
+  const me = useMe();
+  const timeZone = me.data?.practice.timeZone;
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Name</Table.Th>
+            <Table.Th scope="col">Starts with</Table.Th>
+            <Table.Th scope="col">Created</Table.Th>
+            <Table.Th scope="col">Last used</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tokens.map((token) => (
+            <Table.Tr key={token.id}>
+              <Table.Td>{token.name}</Table.Td>
+              <Table.Td>
+                <Code>{token.prefix}…</Code>
+              </Table.Td>
+              <Table.Td>{formatDateTime(token.createdAt, timeZone)}</Table.Td>
+              <Table.Td>
+                {token.lastUsedAt ? formatDateTime(token.lastUsedAt, timeZone) : 'Never'}
+              </Table.Td>
+              <Table.Td>
+                {token.revokedAt ? (
+                  <Badge color="gray" variant="light">
+                    Revoked {formatDateTime(token.revokedAt, timeZone)}
+                  </Badge>
+                ) : (
+                  <Button
+                    size="xs"
+                    color="red"
+                    variant="light"
+                    onClick={() => onRevoke(token)}
+                    aria-label={`Revoke token ${token.name}`}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,127 @@
+import { Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { type FormErrors, useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { LoadingState } from '../components/loading-state';
+import { ProblemAlert } from '../components/problem-alert';
+import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import type { SettingMeta, Settings, SettingsResponse } from '../types';
+import { SettingsSection } from './settings-section';
+import { usePracticeSettings, useUpdatePracticeSettings } from './use-settings';
+
+type SettingValues = Record<string, number | string>;
+
+export function ProgramDefaultsSection() {
+  const settings = usePracticeSettings();
+  return (
+    <SettingsSection
+      id="defaults-title"
+      title="Program defaults"
+      description="The numbers behind your agenda: response windows, reminders, cadences. Change them to fit your practice."
+    >
+      {settings.isPending ? <LoadingState /> : null}
+      <ProblemAlert error={settings.error} />
+      {settings.data ? (
+        <ProgramDefaultsForm key={JSON.stringify(settings.data.values)} data={settings.data} />
+      ) : null}
+    </SettingsSection>
+  );
+}
+
+function labelOf(meta: SettingMeta): string {
+  return meta.unit ? `${meta.label} (${meta.unit})` : meta.label;
+}
+
+function describe(meta: SettingMeta): string {
+  const unit = meta.unit ? ` ${meta.unit}` : '';
+  return `${meta.meaning} Default: ${meta.default}${unit}.`;
+}
+
+function validateValues(values: SettingValues, meta: SettingMeta[]): FormErrors {
+  const errors: FormErrors = {};
+  for (const m of meta) {
+    const value = values[m.key];
+    if (typeof m.default === 'string') {
+      if (typeof value !== 'string' || value.trim() === '') errors[m.key] = 'Enter a value.';
+      continue;
+    }
+    if (typeof value !== 'number' || Number.isNaN(value)) {
+      errors[m.key] = 'Enter a number.';
+    } else if (m.min !== undefined && value < m.min) {
+      errors[m.key] = `Use ${m.min} or more.`;
+    } else if (m.max !== undefined && value > m.max) {
+      errors[m.key] = `Use ${m.max} or less.`;
+    }
+  }
+  return errors;
+}
+
+function ProgramDefaultsForm({ data }: { data: SettingsResponse }) {
+  const update = useUpdatePracticeSettings();
+  const initial: SettingValues = { ...data.values };
+  const form = useForm<SettingValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => validateValues(values, data.meta),
+  });
+  const keys = data.meta.map((m) => m.key);
+
+  const submit = form.onSubmit((values) => {
+    // Send only what changed, typed as the API expects.
+    const patch: Record<string, number | string> = {};
+    for (const m of data.meta) {
+      const value = values[m.key];
+      if (value === undefined || value === data.values[m.key]) continue;
+      patch[m.key] = typeof value === 'string' ? value.trim() : value;
+    }
+    if (Object.keys(patch).length === 0) {
+      notifications.show({ message: 'Nothing changed.' });
+      return;
+    }
+    update.mutate(patch as Partial<Settings>, {
+      onSuccess: () => notifications.show({ color: 'teal', message: 'Program defaults saved.' }),
+      onError: (error) => {
+        form.setErrors(toFormErrors(error, keys));
+        focusFirstInvalid();
+      },
+    });
+  }, focusFirstInvalid);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+          {data.meta.map((meta) =>
+            typeof meta.default === 'string' ? (
+              <TextInput
+                key={meta.key}
+                label={labelOf(meta)}
+                description={describe(meta)}
+                {...form.getInputProps(meta.key)}
+              />
+            ) : (
+              <NumberInput
+                key={meta.key}
+                label={labelOf(meta)}
+                description={describe(meta)}
+                min={meta.min}
+                max={meta.max}
+                allowDecimal={false}
+                clampBehavior="none"
+                {...form.getInputProps(meta.key)}
+              />
+            ),
+          )}
+        </SimpleGrid>
+        <ProblemAlert error={update.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty()}>
+            Undo changes
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save defaults
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import { ME_KEY } from '../query-client';
+import type { ApiToken, CreatedApiToken, ItemList, Me, Settings, SettingsResponse } from '../types';
+
+const SETTINGS_KEY = ['practice', 'settings'] as const;
+const TOKENS_KEY = ['tokens'] as const;
+
+export function usePracticeSettings() {
+  return useQuery({
+    queryKey: SETTINGS_KEY,
+    queryFn: () => api.get<SettingsResponse>('/practice/settings'),
+  });
+}
+
+export function useUpdatePracticeSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Partial<Settings>) =>
+      api.patch<SettingsResponse>('/practice/settings', patch),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(SETTINGS_KEY, saved);
+      queryClient.setQueryData<Me | null>(ME_KEY, (me) =>
+        me ? { ...me, practice: { ...me.practice, settings: saved.values } } : me,
+      );
+    },
+  });
+}
+
+export function useApiTokens() {
+  return useQuery({
+    queryKey: TOKENS_KEY,
+    queryFn: () => api.get<ItemList<ApiToken>>('/tokens'),
+    select: (data) => data.items,
+  });
+}
+
+export function useCreateApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api.post<CreatedApiToken>('/tokens', { name }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
+}
+
+export function useRevokeApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
+}
