@@ -2,7 +2,7 @@
 // Builds the web bundle when it is missing or older than its sources, so that
 // `npm install && npm start` is all a user types. `--force` always builds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -27,7 +27,9 @@ if (!force && existsSync(marker) && statSync(marker).mtimeMs >= newestSource(web
 
 let viteBin;
 try {
-  viteBin = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const manifest = createRequire(import.meta.url).resolve('vite/package.json');
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8'));
+  viteBin = path.join(path.dirname(manifest), typeof bin === 'string' ? bin : bin.vite);
 } catch {
   console.warn(
     'vouch: vite is not installed (a production install?); the web app was not rebuilt.',
