@@ -60,7 +60,9 @@ export function loadConfig(
   overrides: Partial<Pick<Config, 'port'>> = {},
 ): Config {
   // An empty variable (FOO=) means "not set", as in most shells' habits.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = ZEnv.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -72,12 +72,10 @@ export const networkPipeline: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('referral_pk', ['practice_id', 'id'])
-      .addForeignKeyConstraint(
-        'referral_referrer_fk',
-        ['practice_id', 'referrer_id'],
-        'contact',
-        ['practice_id', 'id'],
-      )
+      .addForeignKeyConstraint('referral_referrer_fk', ['practice_id', 'referrer_id'], 'contact', [
+        'practice_id',
+        'id',
+      ])
       .addForeignKeyConstraint(
         'referral_referred_fk',
         ['practice_id', 'referred_id'],
@@ -85,12 +83,10 @@ export const networkPipeline: Migration = {
         ['practice_id', 'id'],
         (fk) => fk.onDelete('cascade'),
       )
-      .addForeignKeyConstraint(
-        'referral_circle_fk',
-        ['practice_id', 'circle_id'],
-        'circle',
-        ['practice_id', 'id'],
-      )
+      .addForeignKeyConstraint('referral_circle_fk', ['practice_id', 'circle_id'], 'circle', [
+        'practice_id',
+        'id',
+      ])
       .execute();
     for (const [name, columns] of [
       ['referral_by_received', ['practice_id', 'received_at', 'id']],
