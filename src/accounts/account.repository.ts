@@ -72,6 +72,7 @@ export async function findApiTokenByHash(db: Queryable, tokenHash: string) {
       'api_token.id',
       'api_token.user_id',
       'api_token.revoked_at',
+      'api_token.last_used_at',
       'practice_member.role',
     ])
     .where('api_token.token_hash', '=', tokenHash)

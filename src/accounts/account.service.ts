@@ -200,7 +200,10 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
         'unauthenticated',
         'This API token is unknown or revoked. Create a new one in Settings.',
       );
-    await markApiTokenUsed(deps.db, row.practice_id, row.id, deps.clock.now().toISOString());
+    // Recorded at most once a minute, so that reads through a token do not each cost a write.
+    const now = deps.clock.now();
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000)
+      await markApiTokenUsed(deps.db, row.practice_id, row.id, now.toISOString());
     return { userId: row.user_id, practiceId: row.practice_id, role: row.role, via: 'token' };
   }
   if (!headers.get('cookie')) return null;
