@@ -6,7 +6,9 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
 import { contactRoutes } from './contacts/contact.routes.ts';
-import { groupRoutes } from './network/group.routes.ts';
+import { interactionRoutes } from './interactions/interaction.routes.ts';
+import { categoryRoutes } from './network/category.routes.ts';
+import { circleRoutes } from './network/circle.routes.ts';
 import { requireActor } from './platform/actor.ts';
 import { isDatabaseReachable } from './platform/db.ts';
 import type { Deps } from './platform/deps.ts';
@@ -20,6 +22,8 @@ import {
   problemResponse,
 } from './platform/http.ts';
 import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
+import { givenRoutes } from './referrals/given.routes.ts';
+import { referralRoutes } from './referrals/referral.routes.ts';
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
 
@@ -72,8 +76,11 @@ export function createApi(deps: Deps) {
     accountRoutes(deps),
     practiceRoutes(deps),
     contactRoutes(deps),
-    groupRoutes(deps, 'category'),
-    groupRoutes(deps, 'circle'),
+    categoryRoutes(deps),
+    circleRoutes(deps),
+    interactionRoutes(deps),
+    referralRoutes(deps),
+    givenRoutes(deps),
   ];
   const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out']);
   for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);

@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { createUser } from './accounts/account.service.ts';
 import { loadDemo } from './demo/demo.service.ts';
+import { generateLargePractice } from './demo/large-practice.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDeps } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
@@ -62,6 +63,36 @@ program
         `Demo practice "${result.practiceName}" created with ${result.contacts} contacts.`,
       );
       console.log(`Sign in at ${deps.config.baseUrl} with ${opts.email} / ${opts.password}`);
+    });
+  });
+
+program
+  .command('generate')
+  .description('Generate a large deterministic practice for scale tests and benchmarks')
+  .option('--contacts <n>', 'contacts (referrals ×3, interactions ×5, given ×½)', '20000')
+  .option('--seed <n>', 'seed of the generator', '1')
+  .option('--email <email>', 'email of its owner', 'large@vouch.example')
+  .option('--password <password>', 'password of its owner', 'large-password')
+  .action(async (opts: { contacts: string; seed: string; email: string; password: string }) => {
+    const contacts = Number(opts.contacts);
+    const seed = Number(opts.seed);
+    if (!Number.isInteger(contacts) || contacts < 10 || contacts > 1_000_000)
+      throw new InvalidArgumentError('--contacts must be a whole number from 10 to 1,000,000.');
+    if (!Number.isInteger(seed)) throw new InvalidArgumentError('--seed must be a whole number.');
+    await withDeps(async (deps) => {
+      const started = Date.now();
+      const stats = await generateLargePractice(deps, {
+        contacts,
+        seed,
+        email: opts.email,
+        password: opts.password,
+      });
+      console.log(
+        `Generated in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stats.contacts} contacts, ` +
+          `${stats.referrals} referrals, ${stats.given} given, ${stats.interactions} interactions, ` +
+          `${stats.categories} categories, ${stats.circles} circles.`,
+      );
+      console.log(`Sign in with ${opts.email} / ${opts.password}`);
     });
   });
 

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import type { Queryable } from '../platform/db.ts';
+import type { Dialect, Queryable } from '../platform/db.ts';
 import type { ContactTable } from '../platform/schema.ts';
 import { containsPattern, type Role } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
@@ -102,6 +102,7 @@ export async function insertStageChangeRow(
     to_stage: string;
     changed_at: string;
     changed_by: string | null;
+    reason?: string | null;
   },
 ): Promise<void> {
   await db.insertInto('stage_change').values(row).execute();
@@ -160,6 +161,7 @@ export async function listStageHistory(db: Queryable, practiceId: string, contac
       'stage_change.to_stage',
       'stage_change.changed_at',
       'stage_change.changed_by',
+      'stage_change.reason',
       'auth_user.name as changed_by_name',
     ])
     .where('stage_change.practice_id', '=', practiceId)
@@ -175,6 +177,17 @@ export type ContactFilter = {
   stage?: string | undefined;
   categoryId?: string | undefined;
   circleId?: string | undefined;
+  /** Only contacts past their keep-in-touch cadence at `now` (see cadence.rules.ts). */
+  touchDue?: TouchDueFilter | undefined;
+};
+
+export type TouchDueFilter = {
+  now: string;
+  cutoffs: {
+    stages: { stage: string; before: string }[];
+    roles: { role: string; before: string }[];
+  };
+  dialect: Dialect;
 };
 
 const sortColumns = {
@@ -237,6 +250,47 @@ export async function listContactRows(
           .where('contact_circle.circle_id', '=', circleId),
       ),
     );
+  }
+  if (filter.touchDue) {
+    const { now, cutoffs, dialect } = filter.touchDue;
+    const anchor = sql<string>`coalesce(contact.last_touch_at, contact.created_at)`;
+    // The contact's own cadence needs date arithmetic per row, the one dialect-specific bit.
+    const overrideDue =
+      dialect === 'postgres'
+        ? sql<boolean>`(${anchor}::timestamptz + make_interval(secs => contact.keep_in_touch_days * 86400)) <= ${now}::timestamptz`
+        : sql<boolean>`strftime('%Y-%m-%dT%H:%M:%fZ', ${anchor}, '+' || contact.keep_in_touch_days || ' days') <= ${now}`;
+    q = q.where((eb) => {
+      const byStage = cutoffs.stages.map((c) =>
+        eb.and([eb('contact.stage', '=', c.stage), eb(anchor, '<=', c.before)]),
+      );
+      const byRole =
+        cutoffs.roles.length === 0
+          ? []
+          : [
+              eb.exists(
+                eb
+                  .selectFrom('contact_role')
+                  .select('contact_role.role')
+                  .whereRef('contact_role.practice_id', '=', 'contact.practice_id')
+                  .whereRef('contact_role.contact_id', '=', 'contact.id')
+                  .where((r) =>
+                    r.or(
+                      cutoffs.roles.map((c) =>
+                        r.and([r('contact_role.role', '=', c.role), r(anchor, '<=', c.before)]),
+                      ),
+                    ),
+                  ),
+              ),
+            ];
+      const bySettings = [...byStage, ...byRole];
+      return eb.or([
+        eb.and([eb('contact.keep_in_touch_days', 'is not', null), overrideDue]),
+        eb.and([
+          eb('contact.keep_in_touch_days', 'is', null),
+          bySettings.length > 0 ? eb.or(bySettings) : sql<boolean>`1 = 0`,
+        ]),
+      ]);
+    });
   }
   if (after) {
     const op = descending ? '<' : '>';

@@ -17,6 +17,8 @@ import {
   listContacts,
   updateContact,
 } from './contact.service.ts';
+import { ZTimeline } from './timeline.schemas.ts';
+import { getTimeline } from './timeline.service.ts';
 
 export function contactRoutes(deps: Deps) {
   const r = createRouter();
@@ -81,6 +83,18 @@ export function contactRoutes(deps: Deps) {
       await deleteContact(deps, actorOf(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/contacts/{id}/timeline',
+      tags: ['Contacts'],
+      summary:
+        'Everything that happened with a contact, newest first, and the referrals exchanged with them',
+      request: { params: ZIdParam },
+      responses: { 200: jsonContent(ZTimeline, 'The timeline'), ...problemResponses },
+    }),
+    async (c) => c.json(await getTimeline(deps, actorOf(c), c.req.valid('param').id), 200),
   );
   return r;
 }

@@ -12,6 +12,9 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/** The longest cadence a contact can have of its own (two years). */
+export const keepInTouchMaxDays = 730;
+
 export function stageRank(stage: Stage): number {
   return stages.indexOf(stage);
 }

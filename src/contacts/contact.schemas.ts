@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ZGroup } from '../network/group.schemas.ts';
 import { limits, optionalText, ZEmail, ZId, ZName, ZText, ZTimestamp } from '../platform/fields.ts';
-import { roles, stages } from './contact.rules.ts';
+import { keepInTouchMaxDays, roles, stages } from './contact.rules.ts';
 
 export const ZStage = z.enum(stages).openapi('Stage');
 export const ZRole = z.enum(roles).openapi('Role');
@@ -13,6 +13,8 @@ export const ZStageChange = z
     toStage: ZStage,
     changedAt: ZTimestamp,
     changedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    /** Why, when Vouch changed it (e.g. "first referral received"); null for a manual edit. */
+    reason: z.string().nullable(),
   })
   .openapi('StageChange');
 export type StageChange = z.infer<typeof ZStageChange>;
@@ -34,6 +36,13 @@ export const ZContact = z
     doNotAsk: z.boolean(),
     notes: z.string().nullable(),
     lastTouchAt: ZTimestamp.nullable(),
+    /** The contact's own cadence in days; null takes the practice's (by stage and roles). */
+    keepInTouchDays: z.number().int().nullable(),
+    /** The effective cadence: the override, else the shortest non-zero of stage and roles. */
+    cadenceDays: z.number().int().nullable(),
+    /** Last touch (or creation when never touched) plus the cadence. */
+    nextTouchDueAt: ZTimestamp.nullable(),
+    touchState: z.enum(['none', 'ok', 'due']),
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
   })
@@ -58,6 +67,7 @@ const contactFields = {
   emailConsent: z.boolean(),
   doNotAsk: z.boolean(),
   notes: optionalText(limits.notes),
+  keepInTouchDays: z.number().int().min(1).max(keepInTouchMaxDays).nullable(),
 };
 
 export const ZCreateContact = z
@@ -88,6 +98,8 @@ export const ZListContactsQuery = z.strictObject({
   stage: ZStage.optional(),
   categoryId: ZId.optional(),
   circleId: ZId.optional(),
+  /** `due`: only contacts past their keep-in-touch cadence. */
+  touch: z.enum(['due']).optional(),
   sort: z.enum(contactSorts).default('name'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z

@@ -1,11 +1,14 @@
 import { findGroupRows, type GroupRow } from '../network/group.repository.ts';
 import { toGroup } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
-import type { Tx } from '../platform/db.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Queryable, Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
+import { practiceSettings } from '../practices/practice.service.ts';
+import { dueCutoffs, touchOf } from './cadence.rules.ts';
 import {
   type ContactRow,
   deleteContactRow,
@@ -18,6 +21,7 @@ import {
   listStageHistory,
   replaceContactCircles,
   replaceContactRoles,
+  type TouchDueFilter,
   updateContactRow,
 } from './contact.repository.ts';
 import {
@@ -38,19 +42,25 @@ import type {
   UpdateContact,
 } from './contact.schemas.ts';
 
-/** Turns rows into API contacts, loading roles, circles and categories in three queries. */
+/**
+ * Turns rows into API contacts, loading roles, circles, categories and the practice's
+ * cadence settings in four queries, and working out each contact's keep-in-touch state at now.
+ */
 async function hydrate(
-  deps: Deps | { db: Tx },
+  db: Queryable,
+  clock: Clock,
   practiceId: string,
   rows: ContactRow[],
 ): Promise<Contact[]> {
   const ids = rows.map((r) => r.id);
   const categoryIds = [...new Set(rows.flatMap((r) => (r.category_id ? [r.category_id] : [])))];
-  const [roleRows, circleRows, categoryRows] = await Promise.all([
-    listRolesOf(deps.db, practiceId, ids),
-    listCirclesOf(deps.db, practiceId, ids),
-    findGroupRows(deps.db, 'category', practiceId, categoryIds),
+  const [roleRows, circleRows, categoryRows, settings] = await Promise.all([
+    listRolesOf(db, practiceId, ids),
+    listCirclesOf(db, practiceId, ids),
+    findGroupRows(db, 'category', practiceId, categoryIds),
+    practiceSettings(db, practiceId),
   ]);
+  const now = clock.now();
   const rolesBy = new Map<string, Role[]>();
   for (const r of roleRows)
     rolesBy.set(r.contact_id, [...(rolesBy.get(r.contact_id) ?? []), r.role as Role]);
@@ -60,6 +70,9 @@ async function hydrate(
   const categories = new Map(categoryRows.map((c) => [c.id, c]));
   return rows.map((row) => {
     const category = row.category_id ? categories.get(row.category_id) : undefined;
+    const roles = normalizeRoles(rolesBy.get(row.id) ?? []);
+    const stage = row.stage as Stage;
+    const keepInTouchDays = row.keep_in_touch_days === null ? null : Number(row.keep_in_touch_days);
     return {
       id: row.id,
       name: row.name,
@@ -67,8 +80,8 @@ async function hydrate(
       phone: row.phone,
       organization: row.organization,
       category: category ? toGroup(category) : null,
-      roles: normalizeRoles(rolesBy.get(row.id) ?? []),
-      stage: row.stage as Stage,
+      roles,
+      stage,
       circles: (circlesBy.get(row.id) ?? []).map(toGroup),
       metWhere: row.met_where,
       metHow: row.met_how,
@@ -76,16 +89,33 @@ async function hydrate(
       doNotAsk: row.do_not_ask === 1,
       notes: row.notes,
       lastTouchAt: row.last_touch_at,
+      keepInTouchDays,
+      ...touchOf(
+        {
+          stage,
+          roles,
+          keepInTouchDays,
+          lastTouchAt: row.last_touch_at,
+          createdAt: row.created_at,
+        },
+        settings,
+        now,
+      ),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
   });
 }
 
-async function loadDetail(trx: Tx, practiceId: string, contactId: string): Promise<ContactDetail> {
+async function loadDetail(
+  trx: Tx,
+  clock: Clock,
+  practiceId: string,
+  contactId: string,
+): Promise<ContactDetail> {
   const row = await findContactRow(trx, practiceId, contactId);
   if (!row) throw notFound('The contact');
-  const [contact] = await hydrate({ db: trx }, practiceId, [row]);
+  const [contact] = await hydrate(trx, clock, practiceId, [row]);
   const history = await listStageHistory(trx, practiceId, contactId);
   if (!contact) throw notFound('The contact');
   return {
@@ -97,6 +127,7 @@ async function loadDetail(trx: Tx, practiceId: string, contactId: string): Promi
       changedAt: h.changed_at,
       changedBy:
         h.changed_by && h.changed_by_name ? { id: h.changed_by, name: h.changed_by_name } : null,
+      reason: h.reason,
     })),
   };
 }
@@ -164,7 +195,7 @@ export async function createContact(
         do_not_ask: input.doNotAsk ? 1 : 0,
         notes: input.notes ?? null,
         last_touch_at: null,
-        keep_in_touch_days: null,
+        keep_in_touch_days: input.keepInTouchDays ?? null,
         created_at: now,
         updated_at: now,
       });
@@ -172,7 +203,7 @@ export async function createContact(
       await replaceContactCircles(trx, actor.practiceId, id, [...new Set(input.circleIds ?? [])]);
       const change = stageChangeFor(null, stage);
       if (change) await recordStageChange(trx, actor, id, change.fromStage, change.toStage, now);
-      return loadDetail(trx, actor.practiceId, id);
+      return loadDetail(trx, deps.clock, actor.practiceId, id);
     })
     .catch(duplicateEmail);
 }
@@ -201,7 +232,9 @@ export async function getContact(
   actor: Actor,
   contactId: string,
 ): Promise<ContactDetail> {
-  return deps.db.transaction().execute((trx) => loadDetail(trx, actor.practiceId, contactId));
+  return deps.db
+    .transaction()
+    .execute((trx) => loadDetail(trx, deps.clock, actor.practiceId, contactId));
 }
 
 export async function updateContact(
@@ -235,6 +268,7 @@ export async function updateContact(
       if (input.metWhere !== undefined) changes.met_where = input.metWhere;
       if (input.metHow !== undefined) changes.met_how = input.metHow;
       if (input.notes !== undefined) changes.notes = input.notes;
+      if (input.keepInTouchDays !== undefined) changes.keep_in_touch_days = input.keepInTouchDays;
       if (input.doNotAsk !== undefined) changes.do_not_ask = input.doNotAsk ? 1 : 0;
       if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent ? 1 : 0;
       const change = stageChangeFor(row.stage as Stage, input.stage);
@@ -258,7 +292,7 @@ export async function updateContact(
           subjectId: contactId,
           detail: { emailConsent: input.emailConsent },
         });
-      return loadDetail(trx, actor.practiceId, contactId);
+      return loadDetail(trx, deps.clock, actor.practiceId, contactId);
     })
     .catch(duplicateEmail);
 }
@@ -295,10 +329,19 @@ export async function listContacts(
     if (!after)
       throw fieldError('cursor', 'This cursor is not valid for this sort; start again without it.');
   }
+  let touchDue: TouchDueFilter | undefined;
+  if (query.touch === 'due') {
+    const now = deps.clock.now();
+    touchDue = {
+      now: now.toISOString(),
+      cutoffs: dueCutoffs(await practiceSettings(deps.db, actor.practiceId), now),
+      dialect: deps.dialect,
+    };
+  }
   const rows = await listContactRows(
     deps.db,
     actor.practiceId,
-    query,
+    { ...query, touchDue },
     query.sort,
     query.limit + 1,
     after,
@@ -311,5 +354,5 @@ export async function listContacts(
     rows.length > query.limit && last && readSortValue
       ? encodeCursor(query.sort, readSortValue(last), last.id)
       : null;
-  return { items: await hydrate(deps, actor.practiceId, page), nextCursor };
+  return { items: await hydrate(deps.db, deps.clock, actor.practiceId, page), nextCursor };
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../platform/db.ts';
 import type { GroupKind } from './group.schemas.ts';
 
+/** The columns categories and circles share. */
 export type GroupRow = {
   practice_id: string;
   id: string;
@@ -8,15 +9,6 @@ export type GroupRow = {
   name_key: string;
   created_at: string;
 };
-
-export async function listGroupRows(db: Queryable, kind: GroupKind, practiceId: string) {
-  return db
-    .selectFrom(kind)
-    .selectAll()
-    .where('practice_id', '=', practiceId)
-    .orderBy('name_key')
-    .execute();
-}
 
 export async function insertGroupRow(db: Queryable, kind: GroupKind, row: GroupRow): Promise<void> {
   await db.insertInto(kind).values(row).execute();
@@ -32,8 +24,24 @@ export async function findGroupRows(
   if (ids.length === 0) return [];
   return db
     .selectFrom(kind)
-    .selectAll()
+    .select(['practice_id', 'id', 'name', 'name_key', 'created_at'])
     .where('practice_id', '=', practiceId)
     .where('id', 'in', [...ids])
+    .execute();
+}
+
+export async function renameGroupRow(
+  db: Queryable,
+  kind: GroupKind,
+  practiceId: string,
+  id: string,
+  name: string,
+  nameKey: string,
+): Promise<void> {
+  await db
+    .updateTable(kind)
+    .set({ name, name_key: nameKey })
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
     .execute();
 }

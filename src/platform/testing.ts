@@ -185,6 +185,11 @@ export async function countRows(deps: Deps): Promise<Record<string, number>> {
     'contact_role',
     'contact_circle',
     'stage_change',
+    'interaction',
+    'referral',
+    'referral_tag',
+    'referral_event',
+    'referral_given',
   ] as const;
   const out: Record<string, number> = {};
   for (const table of tables) {

@@ -1,4 +1,5 @@
 import { recordAudit } from '../platform/audit.ts';
+import type { Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { type Actor, validationError } from '../platform/http.ts';
@@ -106,4 +107,11 @@ function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K],
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]: Exclude<T[K], undefined>;
   };
+}
+
+/** The practice's settings, for features whose rules depend on them. */
+export async function practiceSettings(db: Queryable, practiceId: string): Promise<Settings> {
+  const row = await findPractice(db, practiceId);
+  if (!row) throw notFound('The practice');
+  return readSettings(row.settings);
 }

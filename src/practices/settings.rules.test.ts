@@ -18,8 +18,17 @@ describe('practice settings', () => {
       mostWantedTarget: 5,
       surveyMaxPeople: 6,
       alignmentThresholdPercent: 50,
+      keepInTouchMetDays: 0,
+      keepInTouchKnowsDays: 0,
+      keepInTouchLikesDays: 0,
       keepInTouchTrustsDays: 60,
+      keepInTouchRefersDays: 60,
       keepInTouchPartnerDays: 30,
+      keepInTouchClientDays: 0,
+      keepInTouchFormerClientDays: 0,
+      keepInTouchColleagueDays: 0,
+      keepInTouchFriendDays: 0,
+      keepInTouchProspectDays: 0,
       nominalGiftMinor: 10000,
     });
   });
@@ -45,6 +54,9 @@ describe('practice settings', () => {
     expect(ZSettingsPatch.safeParse({ responseWindowHours: 1.5 }).success).toBe(false);
     expect(ZSettingsPatch.safeParse({ currency: 'usd' }).success).toBe(false);
     expect(ZSettingsPatch.safeParse({ bogus: 1 }).success).toBe(false);
+    expect(ZSettingsPatch.safeParse({ keepInTouchTrustsDays: -1 }).success).toBe(false);
+    expect(ZSettingsPatch.safeParse({ keepInTouchTrustsDays: 731 }).success).toBe(false);
+    expect(ZSettingsPatch.safeParse({ keepInTouchTrustsDays: 0 }).success).toBe(true);
     expect(ZSettingsPatch.safeParse({ responseWindowHours: 12, currency: 'EUR' }).success).toBe(
       true,
     );

@@ -1,5 +1,86 @@
 import { z } from 'zod';
 
+/** A keep-in-touch cadence (PRODUCT.md §2, §3.6): 0 means no cadence for that stage or role. */
+const cadence = <K extends string>(key: K, label: string, meaning: string, default_: number) =>
+  ({
+    key,
+    default: default_,
+    min: 0,
+    max: 730,
+    unit: 'days',
+    label,
+    meaning: `${meaning} 0 = no cadence. A contact takes the shortest non-zero cadence of its stage and roles (§2).`,
+  }) as const;
+
+const keepInTouchMeta = [
+  cadence(
+    'keepInTouchMetDays',
+    'Keep in touch (met)',
+    'Touch contacts at stage met at least this often.',
+    0,
+  ),
+  cadence(
+    'keepInTouchKnowsDays',
+    'Keep in touch (knows)',
+    'Touch contacts at stage knows at least this often.',
+    0,
+  ),
+  cadence(
+    'keepInTouchLikesDays',
+    'Keep in touch (likes)',
+    'Touch contacts at stage likes at least this often.',
+    0,
+  ),
+  cadence(
+    'keepInTouchTrustsDays',
+    'Keep in touch (trusts)',
+    'Touch contacts at stage trusts at least this often.',
+    60,
+  ),
+  cadence(
+    'keepInTouchRefersDays',
+    'Keep in touch (refers)',
+    'Touch contacts at stage refers at least this often.',
+    60,
+  ),
+  cadence(
+    'keepInTouchPartnerDays',
+    'Keep in touch (partners)',
+    'Touch partners at least this often.',
+    30,
+  ),
+  cadence(
+    'keepInTouchClientDays',
+    'Keep in touch (clients)',
+    'Touch clients at least this often.',
+    0,
+  ),
+  cadence(
+    'keepInTouchFormerClientDays',
+    'Keep in touch (former clients)',
+    'Touch former clients at least this often.',
+    0,
+  ),
+  cadence(
+    'keepInTouchColleagueDays',
+    'Keep in touch (colleagues)',
+    'Touch colleagues at least this often.',
+    0,
+  ),
+  cadence(
+    'keepInTouchFriendDays',
+    'Keep in touch (friends)',
+    'Touch friends at least this often.',
+    0,
+  ),
+  cadence(
+    'keepInTouchProspectDays',
+    'Keep in touch (prospects)',
+    'Touch prospects at least this often.',
+    0,
+  ),
+] as const;
+
 /**
  * The program defaults of PRODUCT.md §10, each a setting of the practice, with what it means.
  * Stored as one JSON object per practice; keys missing from storage take their default.
@@ -134,24 +215,7 @@ export const settingsMeta = [
     meaning:
       'Survey answers conveying less than this share of your key phrases need explaining (§3.7).',
   },
-  {
-    key: 'keepInTouchTrustsDays',
-    default: 60,
-    min: 1,
-    max: 730,
-    unit: 'days',
-    label: 'Keep in touch (trusts, refers)',
-    meaning: 'Touch contacts at stage trusts or refers at least this often (§2).',
-  },
-  {
-    key: 'keepInTouchPartnerDays',
-    default: 30,
-    min: 1,
-    max: 730,
-    unit: 'days',
-    label: 'Keep in touch (partners)',
-    meaning: 'Touch partners at least this often (§2).',
-  },
+  ...keepInTouchMeta,
   {
     key: 'nominalGiftMinor',
     default: 10000,

@@ -90,7 +90,9 @@ export const networkPipeline: Migration = {
       .execute();
     for (const [name, columns] of [
       ['referral_by_received', ['practice_id', 'received_at', 'id']],
-      ['referral_by_status', ['practice_id', 'status', 'received_at']],
+      // Board columns: open ones oldest first, client and closed by latest move.
+      ['referral_by_status', ['practice_id', 'status', 'received_at', 'id']],
+      ['referral_by_status_changed', ['practice_id', 'status', 'status_changed_at', 'id']],
       ['referral_by_referrer', ['practice_id', 'referrer_id', 'received_at']],
       ['referral_by_referred', ['practice_id', 'referred_id']],
       ['referral_by_circle', ['practice_id', 'circle_id', 'received_at']],

@@ -1,0 +1,175 @@
+import { interactionLabel } from '../interactions/interaction.rules.ts';
+
+/** What one contact's timeline is made of (rows as the repository answers them). */
+export type TimelineSources = {
+  contactId: string;
+  interactions: { id: string; kind: string; occurred_at: string; summary: string | null }[];
+  stageChanges: {
+    id: string;
+    from_stage: string | null;
+    to_stage: string;
+    changed_at: string;
+    reason: string | null;
+  }[];
+  referrals: {
+    id: string;
+    referrer_id: string | null;
+    referrer_name: string | null;
+    referred_id: string;
+    referred_name: string;
+    received_at: string;
+    need: string | null;
+  }[];
+  referralEvents: {
+    id: string;
+    referral_id: string;
+    kind: string;
+    from_status: string | null;
+    to_status: string | null;
+    at: string;
+    note: string | null;
+    referred_name: string;
+  }[];
+  referralsGiven: {
+    id: string;
+    person_id: string;
+    person_name: string;
+    partner_id: string;
+    partner_name: string;
+    given_at: string;
+    reason: string | null;
+  }[];
+};
+
+export const timelineKinds = [
+  'interaction',
+  'stage',
+  'referral_sent',
+  'referral_about',
+  'referral_given_to',
+  'referral_given_about',
+  'referral_event',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+export type TimelineItem = {
+  at: string;
+  kind: TimelineKind;
+  title: string;
+  detail: string | null;
+  /** The interaction, stage change, referral or referral given; for an event, its referral. */
+  refId: string;
+};
+
+export type Reciprocity = {
+  received: number;
+  given: number;
+  /** received − given (PRODUCT.md §3.5). */
+  balance: number;
+  lastExchangeAt: string | null;
+};
+
+/**
+ * Within one instant, causes come before their effects: a contact is added, then a referral
+ * arrives, then it promotes the referrer and its status moves (newest first reverses this).
+ */
+function sameInstantOrder(item: TimelineItem, addedAt: ReadonlySet<string>): number {
+  if (item.kind === 'stage') return addedAt.has(item.refId) ? 0 : 2;
+  if (item.kind === 'referral_event') return 3;
+  return 1;
+}
+
+const status = (s: string | null) => (s ? s.replaceAll('_', ' ') : '—');
+
+/**
+ * One list, newest first, of everything that happened with a contact, and the give-and-take
+ * with them. A referral's `created` event is left out: the referral item itself shows it.
+ */
+export function buildTimeline(s: TimelineSources): {
+  items: TimelineItem[];
+  reciprocity: Reciprocity;
+} {
+  const items: TimelineItem[] = [];
+  // Stage entries that record the contact being added (no previous stage).
+  const added = new Set(s.stageChanges.filter((c) => c.from_stage === null).map((c) => c.id));
+  for (const i of s.interactions)
+    items.push({
+      at: i.occurred_at,
+      kind: 'interaction',
+      title: interactionLabel(i.kind),
+      detail: i.summary,
+      refId: i.id,
+    });
+  for (const c of s.stageChanges)
+    items.push({
+      at: c.changed_at,
+      kind: 'stage',
+      title: c.from_stage
+        ? `Stage ${c.from_stage} → ${c.to_stage}`
+        : `Added at stage ${c.to_stage}`,
+      detail: c.reason,
+      refId: c.id,
+    });
+  for (const r of s.referrals) {
+    const sent = r.referrer_id === s.contactId;
+    items.push({
+      at: r.received_at,
+      kind: sent ? 'referral_sent' : 'referral_about',
+      title: sent
+        ? `Referred ${r.referred_name}`
+        : r.referrer_name
+          ? `Referred by ${r.referrer_name}`
+          : 'Referred (referrer unknown)',
+      detail: r.need,
+      refId: r.id,
+    });
+  }
+  for (const e of s.referralEvents) {
+    if (e.kind === 'created') continue;
+    const what = e.to_status
+      ? `${status(e.from_status)} → ${status(e.to_status)}`
+      : interactionLabel(e.kind).toLowerCase();
+    items.push({
+      at: e.at,
+      kind: 'referral_event',
+      title: `Referral of ${e.referred_name}: ${what}`,
+      detail: e.note,
+      refId: e.referral_id,
+    });
+  }
+  for (const g of s.referralsGiven) {
+    const toThem = g.partner_id === s.contactId;
+    items.push({
+      at: g.given_at,
+      kind: toThem ? 'referral_given_to' : 'referral_given_about',
+      title: toThem
+        ? `You referred ${g.person_name} to them`
+        : `You referred them to ${g.partner_name}`,
+      detail: g.reason,
+      refId: g.id,
+    });
+  }
+  items.sort(
+    (a, b) =>
+      b.at.localeCompare(a.at) ||
+      sameInstantOrder(b, added) - sameInstantOrder(a, added) ||
+      b.refId.localeCompare(a.refId),
+  );
+
+  const receivedAt = s.referrals
+    .filter((r) => r.referrer_id === s.contactId)
+    .map((r) => r.received_at);
+  const givenAt = s.referralsGiven
+    .filter((g) => g.partner_id === s.contactId)
+    .map((g) => g.given_at);
+  const last = [...receivedAt, ...givenAt].sort().at(-1) ?? null;
+  return {
+    items,
+    reciprocity: {
+      received: receivedAt.length,
+      given: givenAt.length,
+      balance: receivedAt.length - givenAt.length,
+      lastExchangeAt: last,
+    },
+  };
+}

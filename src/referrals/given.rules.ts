@@ -1,0 +1,32 @@
+/** Referrals the practice gives to partners (PRODUCT.md §2 "Referral (given)", §3.5). */
+
+export const givenOutcomes = ['unknown', 'connected', 'became_client'] as const;
+export type GivenOutcome = (typeof givenOutcomes)[number];
+
+export type CheckInState = 'not_yet' | 'due' | 'done';
+
+const day = 86_400_000;
+
+/**
+ * §3.5: `checkInDays` after giving a referral, ask the person whether they were well served.
+ * Due from the due time until a check-in is recorded.
+ */
+export function checkInOf(
+  r: { given_at: string; checked_in_at: string | null },
+  settings: { checkInDays: number },
+  now: Date,
+): { checkInDueAt: string; checkInState: CheckInState } {
+  const due = Date.parse(r.given_at) + settings.checkInDays * day;
+  const state: CheckInState = r.checked_in_at ? 'done' : now.getTime() >= due ? 'due' : 'not_yet';
+  return { checkInDueAt: new Date(due).toISOString(), checkInState: state };
+}
+
+/** When the outcome was learned: kept while it stays, set when it changes, none when unknown. */
+export function outcomeAtAfter(
+  current: { outcome: string; outcome_at: string | null },
+  next: GivenOutcome,
+  now: string,
+): string | null {
+  if (next === 'unknown') return null;
+  return next === current.outcome ? current.outcome_at : now;
+}

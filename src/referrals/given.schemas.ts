@@ -1,0 +1,68 @@
+import { z } from '@hono/zod-openapi';
+import { optionalText, ZId, ZTimestamp } from '../platform/fields.ts';
+import { givenOutcomes } from './given.rules.ts';
+import { ZDayOrInstant, ZInstant, ZPersonPick, ZRef } from './referral.schemas.ts';
+
+export const ZGivenOutcome = z.enum(givenOutcomes).openapi('GivenOutcome');
+
+const ZReason = optionalText(2_000);
+
+export const ZCreateGiven = z
+  .strictObject({
+    person: ZPersonPick,
+    partnerId: ZId,
+    reason: ZReason.optional(),
+    givenAt: ZInstant.optional(),
+    partnerNotifiedAt: ZInstant.optional(),
+  })
+  .openapi('CreateReferralGiven');
+export type CreateGiven = z.infer<typeof ZCreateGiven>;
+
+export const ZUpdateGiven = z
+  .strictObject({
+    reason: ZReason,
+    partnerNotifiedAt: ZInstant.nullable(),
+    outcome: ZGivenOutcome,
+    checkedInAt: ZInstant.nullable(),
+  })
+  .partial()
+  .openapi('UpdateReferralGiven');
+export type UpdateGiven = z.infer<typeof ZUpdateGiven>;
+
+export const ZListGivenQuery = z.strictObject({
+  partnerId: ZId.optional(),
+  personId: ZId.optional(),
+  outcome: ZGivenOutcome.optional(),
+  from: ZDayOrInstant.optional(),
+  to: ZDayOrInstant.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .max(500)
+    .regex(/^[A-Za-z0-9_-]*$/, 'is not a valid cursor')
+    .optional(),
+});
+export type ListGivenQuery = z.infer<typeof ZListGivenQuery>;
+
+export const ZReferralGiven = z
+  .object({
+    id: z.string(),
+    person: ZRef,
+    partner: ZRef,
+    givenAt: ZTimestamp,
+    reason: z.string().nullable(),
+    partnerNotifiedAt: ZTimestamp.nullable(),
+    outcome: ZGivenOutcome,
+    outcomeAt: ZTimestamp.nullable(),
+    checkInDueAt: ZTimestamp,
+    checkedInAt: ZTimestamp.nullable(),
+    checkInState: z.enum(['not_yet', 'due', 'done']),
+    createdAt: ZTimestamp,
+    updatedAt: ZTimestamp,
+  })
+  .openapi('ReferralGiven');
+export type ReferralGiven = z.infer<typeof ZReferralGiven>;
+
+export const ZReferralGivenPage = z
+  .object({ items: z.array(ZReferralGiven), nextCursor: z.string().nullable() })
+  .openapi('ReferralGivenPage');

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../platform/db.ts';
+
+export type LedgerRow = {
+  id: string;
+  name: string;
+  organization: string | null;
+  category_id: string | null;
+  category_name: string | null;
+  received: number | string;
+  given: number | string;
+  last_exchange_at: string | null;
+};
+
+/**
+ * The reciprocity ledger in one grouped query (§3.5): every partner and every contact with an
+ * exchange, with counts received and given, the last exchange, owed first (balance ≥
+ * threshold), then by balance, then by name.
+ */
+export async function listLedgerRows(
+  db: Queryable,
+  practiceId: string,
+  threshold: number,
+  isOwedOnly: boolean,
+): Promise<LedgerRow[]> {
+  const owedOnly = isOwedOnly
+    ? sql`having sum(ex.received) - sum(ex.given) >= ${threshold}`
+    : sql``;
+  const result = await sql<LedgerRow>`
+    with ex as (
+      select referrer_id as contact_id, 1 as received, 0 as given, received_at as at
+        from referral where practice_id = ${practiceId} and referrer_id is not null
+      union all
+      select partner_id, 0, 1, given_at
+        from referral_given where practice_id = ${practiceId}
+      union all
+      select contact_id, 0, 0, null
+        from contact_role where practice_id = ${practiceId} and role = 'partner'
+    )
+    select c.id, c.name, c.organization, cat.id as category_id, cat.name as category_name,
+           sum(ex.received) as received, sum(ex.given) as given, max(ex.at) as last_exchange_at
+      from ex
+      join contact c on c.practice_id = ${practiceId} and c.id = ex.contact_id
+      left join category cat on cat.practice_id = c.practice_id and cat.id = c.category_id
+     group by c.id, c.name, c.name_key, c.organization, cat.id, cat.name
+     ${owedOnly}
+     order by case when sum(ex.received) - sum(ex.given) >= ${threshold} then 0 else 1 end,
+              sum(ex.received) - sum(ex.given) desc, c.name_key, c.id
+  `.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,302 @@
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import { containsPattern } from '../contacts/contact.rules.ts';
+import type { Queryable } from '../platform/db.ts';
+import type { Database, ReferralEventTable, ReferralTable } from '../platform/schema.ts';
+import type { ReferralCursorKey, ReferralSort, ReferralStatus } from './referral.rules.ts';
+
+export type ReferralRow = Selectable<ReferralTable>;
+export type ReferralEventRow = Selectable<ReferralEventTable>;
+
+/** A list filter with everything resolved to column values. */
+export type ReferralFilter = {
+  statuses?: readonly ReferralStatus[] | undefined;
+  referrerId?: string | undefined;
+  isReferrerUnknown?: boolean | undefined;
+  categoryId?: string | undefined;
+  channel?: string | undefined;
+  circleId?: string | undefined;
+  ownerId?: string | undefined;
+  from?: string | null | undefined;
+  toExclusive?: string | null | undefined;
+  toInclusive?: string | null | undefined;
+  q?: string | undefined;
+};
+
+export async function insertReferralRow(db: Queryable, row: ReferralRow): Promise<void> {
+  await db.insertInto('referral').values(row).execute();
+}
+
+export async function findReferralRow(db: Queryable, practiceId: string, referralId: string) {
+  return db
+    .selectFrom('referral')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', referralId)
+    .executeTakeFirst();
+}
+
+export async function updateReferralRow(
+  db: Queryable,
+  practiceId: string,
+  referralId: string,
+  changes: Partial<Omit<ReferralRow, 'practice_id' | 'id' | 'created_at'>>,
+): Promise<void> {
+  await db
+    .updateTable('referral')
+    .set(changes)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', referralId)
+    .execute();
+}
+
+export async function replaceReferralTags(
+  db: Queryable,
+  practiceId: string,
+  referralId: string,
+  tags: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom('referral_tag')
+    .where('practice_id', '=', practiceId)
+    .where('referral_id', '=', referralId)
+    .execute();
+  if (tags.length === 0) return;
+  await db
+    .insertInto('referral_tag')
+    .values(tags.map((tag) => ({ practice_id: practiceId, referral_id: referralId, tag })))
+    .execute();
+}
+
+export async function insertReferralEventRow(db: Queryable, row: ReferralEventRow): Promise<void> {
+  await db.insertInto('referral_event').values(row).execute();
+}
+
+/** A referral's events, oldest first, with the author's name. */
+export async function listReferralEvents(db: Queryable, practiceId: string, referralId: string) {
+  return db
+    .selectFrom('referral_event')
+    .leftJoin('auth_user', 'auth_user.id', 'referral_event.by')
+    .selectAll('referral_event')
+    .select('auth_user.name as by_name')
+    .where('referral_event.practice_id', '=', practiceId)
+    .where('referral_event.referral_id', '=', referralId)
+    .orderBy('referral_event.at')
+    .orderBy('referral_event.id')
+    .execute();
+}
+
+/** Tags of several referrals in one query. */
+export async function listTagsOf(db: Queryable, practiceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('referral_tag')
+    .select(['referral_id', 'tag'])
+    .where('practice_id', '=', practiceId)
+    .where('referral_id', 'in', [...ids])
+    .orderBy('tag')
+    .execute();
+}
+
+/** Names (and categories) of several contacts of the practice in one query. */
+export async function findContactRefs(db: Queryable, practiceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('contact')
+    .leftJoin('category', (j) =>
+      j
+        .onRef('category.practice_id', '=', 'contact.practice_id')
+        .onRef('category.id', '=', 'contact.category_id'),
+    )
+    .select([
+      'contact.id',
+      'contact.name',
+      'contact.stage',
+      'contact.stage_rank',
+      'category.name as category_name',
+    ])
+    .where('contact.practice_id', '=', practiceId)
+    .where('contact.id', 'in', [...ids])
+    .execute();
+}
+
+/** Users among `ids` who are members of the practice, in one query. */
+export async function findMemberRefs(db: Queryable, practiceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('practice_member')
+    .innerJoin('auth_user', 'auth_user.id', 'practice_member.user_id')
+    .select(['auth_user.id', 'auth_user.name'])
+    .where('practice_member.practice_id', '=', practiceId)
+    .where('practice_member.user_id', 'in', [...ids])
+    .execute();
+}
+
+/** A stage-history row with its reason (the pipeline promotes referrers to `refers`). */
+export async function insertStageChangeWithReason(
+  db: Queryable,
+  row: {
+    practice_id: string;
+    id: string;
+    contact_id: string;
+    from_stage: string | null;
+    to_stage: string;
+    changed_at: string;
+    changed_by: string | null;
+    reason: string;
+  },
+): Promise<void> {
+  await db.insertInto('stage_change').values(row).execute();
+}
+
+type ReferralQuery<O> = SelectQueryBuilder<Database, 'referral', O>;
+
+/** 0 while the response clock runs (status `new`), 1 after: the `due` sort's first key. */
+const dueGroup = sql<number>`(case when referral.status = 'new' then 0 else 1 end)`;
+
+function applyFilter<O>(q: ReferralQuery<O>, practiceId: string, f: ReferralFilter) {
+  let out = q.where('referral.practice_id', '=', practiceId);
+  if (f.statuses) out = out.where('referral.status', 'in', [...f.statuses]);
+  if (f.referrerId) out = out.where('referral.referrer_id', '=', f.referrerId);
+  if (f.isReferrerUnknown) out = out.where('referral.referrer_id', 'is', null);
+  if (f.channel) out = out.where('referral.channel', '=', f.channel);
+  if (f.circleId) out = out.where('referral.circle_id', '=', f.circleId);
+  if (f.ownerId) out = out.where('referral.owner_id', '=', f.ownerId);
+  if (f.from) out = out.where('referral.received_at', '>=', f.from);
+  if (f.toExclusive) out = out.where('referral.received_at', '<', f.toExclusive);
+  if (f.toInclusive) out = out.where('referral.received_at', '<=', f.toInclusive);
+  if (f.categoryId) {
+    const categoryId = f.categoryId;
+    out = out.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contact')
+          .select('contact.id')
+          .whereRef('contact.practice_id', '=', 'referral.practice_id')
+          .whereRef('contact.id', '=', 'referral.referrer_id')
+          .where('contact.category_id', '=', categoryId),
+      ),
+    );
+  }
+  if (f.q) {
+    const pattern = containsPattern(f.q);
+    out = out.where(({ exists, selectFrom, or }) =>
+      or([
+        exists(
+          selectFrom('contact')
+            .select('contact.id')
+            .whereRef('contact.practice_id', '=', 'referral.practice_id')
+            .whereRef('contact.id', '=', 'referral.referred_id')
+            .where(sql<boolean>`contact.name_key like ${pattern} escape '\\'`),
+        ),
+        exists(
+          selectFrom('contact')
+            .select('contact.id')
+            .whereRef('contact.practice_id', '=', 'referral.practice_id')
+            .whereRef('contact.id', '=', 'referral.referrer_id')
+            .where(sql<boolean>`contact.name_key like ${pattern} escape '\\'`),
+        ),
+      ]),
+    );
+  }
+  return out;
+}
+
+/** One page of referrals in a stable order (the sort's keys, then id), after the cursor. */
+export async function listReferralRows(
+  db: Queryable,
+  practiceId: string,
+  filter: ReferralFilter,
+  sort: ReferralSort,
+  limit: number,
+  after: ReferralCursorKey | null,
+): Promise<ReferralRow[]> {
+  let q = applyFilter(db.selectFrom('referral').selectAll('referral'), practiceId, filter);
+  if (sort === 'due') {
+    if (after)
+      q = q.where((eb) =>
+        eb.or([
+          eb(dueGroup, '>', after.group),
+          eb.and([
+            eb(dueGroup, '=', after.group),
+            eb.or([
+              eb('referral.received_at', '>', after.receivedAt),
+              eb.and([
+                eb('referral.received_at', '=', after.receivedAt),
+                eb('referral.id', '>', after.id),
+              ]),
+            ]),
+          ]),
+        ]),
+      );
+    return q
+      .orderBy(dueGroup)
+      .orderBy('referral.received_at')
+      .orderBy('referral.id')
+      .limit(limit)
+      .execute();
+  }
+  const direction = sort === 'receivedAt' ? 'asc' : 'desc';
+  if (after) {
+    const op = direction === 'asc' ? '>' : '<';
+    q = q.where((eb) =>
+      eb.or([
+        eb('referral.received_at', op, after.receivedAt),
+        eb.and([
+          eb('referral.received_at', '=', after.receivedAt),
+          eb('referral.id', op, after.id),
+        ]),
+      ]),
+    );
+  }
+  return q
+    .orderBy('referral.received_at', direction)
+    .orderBy('referral.id', direction)
+    .limit(limit)
+    .execute();
+}
+
+/** How many referrals match, per status, in one grouped query. */
+export async function countReferralsByStatus(
+  db: Queryable,
+  practiceId: string,
+  filter: ReferralFilter,
+): Promise<Map<string, number>> {
+  const rows = await applyFilter(db.selectFrom('referral'), practiceId, filter)
+    .select(['referral.status', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .groupBy('referral.status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/**
+ * The first `limit` referrals of one board column. Open columns: oldest first, which for
+ * `new` is overdue first, then by due time (the window is the same for all). Client and
+ * closed: the most recently moved first.
+ */
+export async function listBoardColumnRows(
+  db: Queryable,
+  practiceId: string,
+  filter: ReferralFilter,
+  statuses: readonly ReferralStatus[],
+  isOpenColumn: boolean,
+  limit: number,
+): Promise<ReferralRow[]> {
+  // One query per status, each walking its own index range, then merged: an IN list with
+  // ORDER BY … LIMIT would sort every matching row first.
+  const perStatus = await Promise.all(
+    statuses.map((status) => {
+      const q = applyFilter(db.selectFrom('referral').selectAll('referral'), practiceId, {
+        ...filter,
+        statuses: [status],
+      });
+      const ordered = isOpenColumn
+        ? q.orderBy('referral.received_at').orderBy('referral.id')
+        : q.orderBy('referral.status_changed_at', 'desc').orderBy('referral.id', 'desc');
+      return ordered.limit(limit).execute();
+    }),
+  );
+  const key = (r: ReferralRow) =>
+    isOpenColumn ? `${r.received_at}|${r.id}` : `${r.status_changed_at}|${r.id}`;
+  const merged = perStatus.flat().sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  if (!isOpenColumn) merged.reverse();
+  return merged.slice(0, limit);
+}

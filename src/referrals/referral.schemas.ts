@@ -1,0 +1,305 @@
+import { z } from '@hono/zod-openapi';
+import { limits, optionalText, ZEmail, ZId, ZName, ZText, ZTimestamp } from '../platform/fields.ts';
+import {
+  channels,
+  expandStatuses,
+  normalizeTags,
+  referralSorts,
+  referralStatuses,
+} from './referral.rules.ts';
+
+export const referralLimits = { need: 2_000, tags: 10, tag: 40, note: 2_000 } as const;
+
+export const ZReferralStatus = z.enum(referralStatuses).openapi('ReferralStatus');
+export const ZChannel = z.enum(channels).openapi('Channel');
+export const ZRef = z.object({ id: z.string(), name: z.string() }).openapi('ContactRef');
+
+const noNul = (s: string) => !s.includes('\u0000');
+
+/** An instant as the client sends it (ISO 8601 with an offset), stored as UTC with ms. */
+export const ZInstant = z.iso
+  .datetime({ offset: true })
+  .transform((s) => new Date(s).toISOString())
+  .openapi({ example: '2026-11-25T22:16:09.123Z' });
+
+export const ZTags = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(referralLimits.tag)
+      .refine(noNul, { message: 'must not contain NUL characters (U+0000)' }),
+  )
+  .max(referralLimits.tags)
+  .transform(normalizeTags);
+
+export const ZCurrency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code, like USD or EUR');
+
+/** Money in minor units; PostgreSQL's integer holds up to 2^31 − 1. */
+export const ZValueMinor = z.number().int().min(0).max(2_147_483_647);
+
+/**
+ * A person: an existing contact (`contactId`) or a new one created on the way (`name`, with
+ * optional email and phone). Exactly one of the two.
+ */
+export const ZPersonPick = z
+  .strictObject({
+    contactId: ZId.optional(),
+    name: ZName.optional(),
+    email: ZEmail.optional(),
+    phone: optionalText(limits.phone).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.contactId !== undefined && (v.name ?? v.email ?? v.phone) !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contactId'],
+        message: 'Give either contactId (an existing contact) or name (a new one), not both.',
+      });
+    else if (v.contactId === undefined && v.name === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: 'is required: give the name of a new person, or contactId of an existing contact.',
+      });
+  })
+  .openapi('PersonPick');
+export type PersonPick = z.infer<typeof ZPersonPick>;
+
+/** The referrer: a contact, or explicitly unknown — never free text (§2). */
+export const ZReferrerPick = z
+  .strictObject({ contactId: ZId.optional(), unknown: z.literal(true).optional() })
+  .superRefine((v, ctx) => {
+    if ((v.contactId === undefined) === (v.unknown === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contactId'],
+        message:
+          'Choose the referrer (contactId), or say the referrer is unknown with { "unknown": true }; not both.',
+      });
+  })
+  .openapi('ReferrerPick');
+export type ReferrerPick = z.infer<typeof ZReferrerPick>;
+
+const editable = {
+  need: optionalText(referralLimits.need),
+  tags: ZTags,
+  channel: ZChannel,
+  circleId: ZId.nullable(),
+  place: optionalText(limits.shortText),
+  valueMinor: ZValueMinor.nullable(),
+  currency: ZCurrency,
+  consentToUpdate: z.boolean(),
+  warmHandoff: z.boolean(),
+  ownerId: ZId,
+  referrer: ZReferrerPick,
+};
+
+export const ZCreateReferral = z
+  .strictObject({
+    referred: ZPersonPick,
+    referrer: ZReferrerPick,
+    channel: ZChannel,
+    need: editable.need.optional(),
+    tags: editable.tags.optional(),
+    circleId: ZId.optional(),
+    place: editable.place.optional(),
+    receivedAt: ZInstant.optional(),
+    valueMinor: ZValueMinor.optional(),
+    currency: ZCurrency.optional(),
+    consentToUpdate: z.boolean().optional(),
+    warmHandoff: z.boolean().optional(),
+    ownerId: ZId.optional(),
+  })
+  .openapi('CreateReferral');
+export type CreateReferral = z.infer<typeof ZCreateReferral>;
+
+export const ZUpdateReferral = z.strictObject(editable).partial().openapi('UpdateReferral');
+export type UpdateReferral = z.infer<typeof ZUpdateReferral>;
+
+export const ZChangeStatus = z
+  .strictObject({
+    status: ZReferralStatus,
+    at: ZInstant.optional(),
+    note: optionalText(referralLimits.note).optional(),
+  })
+  .openapi('ChangeReferralStatus');
+export type ChangeStatus = z.infer<typeof ZChangeStatus>;
+
+export const ZReopen = z
+  .strictObject({ note: optionalText(referralLimits.note).optional() })
+  .openapi('ReopenReferral');
+
+export const ZRecordThanks = z
+  .strictObject({ kind: z.enum(['referral', 'conversion']), at: ZInstant.optional() })
+  .openapi('RecordThanks');
+export type RecordThanks = z.infer<typeof ZRecordThanks>;
+
+export const ZRecordReferrerUpdate = z
+  .strictObject({ at: ZInstant.optional() })
+  .openapi('RecordReferrerUpdate');
+
+export const ZDayOrInstant = z
+  .string()
+  .max(40)
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(s)
+        ? !Number.isNaN(Date.parse(`${s}T00:00:00Z`))
+        : z.iso.datetime({ offset: true }).safeParse(s).success,
+    { message: 'must be a day (YYYY-MM-DD) or a timestamp (2026-01-31T09:00:00Z)' },
+  );
+
+const ZStatusFilter = z
+  .string()
+  .max(200)
+  .transform((s, ctx) => {
+    const list = expandStatuses(s.split(',').map((x) => x.trim()));
+    if (!list || list.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be one or more (comma-separated) of: ${referralStatuses.join(', ')}, open, closed`,
+      });
+      return z.NEVER;
+    }
+    return list;
+  });
+
+export const filterFields = {
+  status: ZStatusFilter.optional(),
+  referrerId: ZId.optional(),
+  referrer: z.literal('unknown').optional(),
+  categoryId: ZId.optional(),
+  channel: ZChannel.optional(),
+  circleId: ZId.optional(),
+  ownerId: ZId.optional(),
+  from: ZDayOrInstant.optional(),
+  to: ZDayOrInstant.optional(),
+  q: ZText(limits.shortText).optional(),
+};
+
+const ZCursor = z
+  .string()
+  .max(500)
+  .regex(/^[A-Za-z0-9_-]*$/, 'is not a valid cursor');
+
+export const ZListReferralsQuery = z.strictObject({
+  ...filterFields,
+  sort: z.enum(referralSorts).default('-receivedAt'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: ZCursor.optional(),
+});
+export type ListReferralsQuery = z.infer<typeof ZListReferralsQuery>;
+export type ReferralFilterInput = Omit<ListReferralsQuery, 'sort' | 'limit' | 'cursor'>;
+
+export const ZBoardQuery = z.strictObject({
+  ...filterFields,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type BoardQuery = z.infer<typeof ZBoardQuery>;
+
+export const ZExportQuery = z.strictObject({
+  ...filterFields,
+  sort: z.enum(referralSorts).default('-receivedAt'),
+});
+export type ExportQuery = z.infer<typeof ZExportQuery>;
+
+const ZThanksState = z.enum(['not_applicable', 'due', 'overdue', 'done']);
+
+export const ZReferral = z
+  .object({
+    id: z.string(),
+    referrer: ZRef.nullable(),
+    referred: ZRef,
+    receivedAt: ZTimestamp,
+    channel: ZChannel,
+    circle: ZRef.nullable(),
+    place: z.string().nullable(),
+    need: z.string().nullable(),
+    tags: z.array(z.string()),
+    status: ZReferralStatus,
+    statusChangedAt: ZTimestamp,
+    firstContactAt: ZTimestamp.nullable(),
+    meetingAt: ZTimestamp.nullable(),
+    clientAt: ZTimestamp.nullable(),
+    closedAt: ZTimestamp.nullable(),
+    valueMinor: z.number().nullable(),
+    currency: z.string(),
+    consentToUpdate: z.boolean(),
+    warmHandoff: z.boolean(),
+    owner: ZRef.nullable(),
+    clock: z.object({
+      dueAt: ZTimestamp,
+      state: z.enum(['due', 'overdue', 'met', 'late']),
+      firstContactAt: ZTimestamp.nullable(),
+      tookMinutes: z.number().nullable(),
+      overdueByMinutes: z.number().nullable(),
+    }),
+    thanks: z.object({
+      referral: z.object({
+        state: ZThanksState,
+        dueAt: ZTimestamp,
+        thankedAt: ZTimestamp.nullable(),
+      }),
+      conversion: z.object({
+        state: ZThanksState,
+        dueAt: ZTimestamp.nullable(),
+        thankedAt: ZTimestamp.nullable(),
+      }),
+    }),
+    referrerUpdate: z.object({
+      state: z.enum(['not_allowed', 'up_to_date', 'due']),
+      toldStatus: ZReferralStatus.nullable(),
+      toldAt: ZTimestamp.nullable(),
+    }),
+    createdAt: ZTimestamp,
+    updatedAt: ZTimestamp,
+  })
+  .openapi('Referral');
+export type Referral = z.infer<typeof ZReferral>;
+
+export const eventKinds = [
+  'created',
+  'status',
+  'reopened',
+  'thanked',
+  'conversion_thanked',
+  'referrer_updated',
+] as const;
+
+export const ZReferralEvent = z
+  .object({
+    id: z.string(),
+    kind: z.enum(eventKinds),
+    fromStatus: ZReferralStatus.nullable(),
+    toStatus: ZReferralStatus.nullable(),
+    at: ZTimestamp,
+    by: ZRef.nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('ReferralEvent');
+
+export const ZReferralDetail = ZReferral.extend({ events: z.array(ZReferralEvent) }).openapi(
+  'ReferralDetail',
+);
+export type ReferralDetail = z.infer<typeof ZReferralDetail>;
+
+export const ZReferralPage = z
+  .object({ items: z.array(ZReferral), nextCursor: z.string().nullable() })
+  .openapi('ReferralPage');
+
+export const ZBoard = z
+  .object({
+    columns: z.array(
+      z.object({
+        status: z.enum(['new', 'contacted', 'meeting', 'client', 'closed']),
+        total: z.number(),
+        items: z.array(ZReferral),
+      }),
+    ),
+  })
+  .openapi('ReferralBoard');
+export type Board = z.infer<typeof ZBoard>;

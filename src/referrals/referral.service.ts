@@ -1,0 +1,737 @@
+import {
+  findContactRow,
+  insertContactRow,
+  insertStageChangeRow,
+  replaceContactRoles,
+  updateContactRow,
+} from '../contacts/contact.repository.ts';
+import { stageRank, textKey } from '../contacts/contact.rules.ts';
+import { findGroupRows } from '../network/group.repository.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { Queryable, Tx } from '../platform/db.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/http.ts';
+import { newId } from '../platform/ids.ts';
+import { findPractice } from '../practices/practice.repository.ts';
+import { readSettings, type Settings } from '../practices/settings.rules.ts';
+import {
+  countReferralsByStatus,
+  findContactRefs,
+  findMemberRefs,
+  findReferralRow,
+  insertReferralEventRow,
+  insertReferralRow,
+  insertStageChangeWithReason,
+  listBoardColumnRows,
+  listReferralEvents,
+  listReferralRows,
+  listTagsOf,
+  type ReferralFilter,
+  type ReferralRow,
+  replaceReferralTags,
+  updateReferralRow,
+} from './referral.repository.ts';
+import {
+  type Channel,
+  clockOf,
+  closedStatuses,
+  decodeReferralCursor,
+  encodeReferralCursor,
+  isClosed,
+  type ReferralSort,
+  type ReferralStatus,
+  receivedRange,
+  referrerUpdateOf,
+  reopenTarget,
+  thanksOf,
+  thanksRefusal,
+  timesAfterMove,
+  transitionFor,
+} from './referral.rules.ts';
+import type {
+  Board,
+  BoardQuery,
+  ChangeStatus,
+  CreateReferral,
+  ListReferralsQuery,
+  PersonPick,
+  RecordThanks,
+  Referral,
+  ReferralDetail,
+  ReferralFilterInput,
+  UpdateReferral,
+} from './referral.schemas.ts';
+
+/** What the pipeline needs from the practice: its program settings and time zone. */
+export type PracticeContext = { settings: Settings; timeZone: string };
+
+export async function loadPracticeContext(
+  db: Queryable,
+  practiceId: string,
+): Promise<PracticeContext> {
+  const row = await findPractice(db, practiceId);
+  if (!row) throw notFound('The practice');
+  return { settings: readSettings(row.settings), timeZone: row.time_zone };
+}
+
+/** Client clocks drift: a time up to a minute ahead of ours still counts as "now". */
+const futureSkewMs = 60_000;
+
+/** A time the user gives for something that happened: not in the future, not before `floor`. */
+export function pastInstant(
+  field: string,
+  value: string | undefined,
+  now: Date,
+  floor?: { at: string; what: string },
+): string {
+  const at = value ?? now.toISOString();
+  if (Date.parse(at) > now.getTime() + futureSkewMs)
+    throw fieldError(field, 'must not be in the future.');
+  if (floor && at < floor.at) throw fieldError(field, `must not be before ${floor.what}.`);
+  return at;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Turning rows into answers, with a fixed number of queries for any number of rows
+
+/** Names of the people, circles and owners that rows point to, in four queries. */
+export async function loadLookups(
+  db: Queryable,
+  practiceId: string,
+  rows: readonly ReferralRow[],
+): Promise<Lookups> {
+  const ids = rows.map((r) => r.id);
+  const contactIds = new Set<string>();
+  for (const r of rows) {
+    contactIds.add(r.referred_id);
+    if (r.referrer_id) contactIds.add(r.referrer_id);
+  }
+  const circleIds = [...new Set(rows.flatMap((r) => (r.circle_id ? [r.circle_id] : [])))];
+  const ownerIds = [...new Set(rows.flatMap((r) => (r.owner_id ? [r.owner_id] : [])))];
+  const [tagRows, contacts, circles, owners] = await Promise.all([
+    listTagsOf(db, practiceId, ids),
+    findContactRefs(db, practiceId, [...contactIds]),
+    findGroupRows(db, 'circle', practiceId, circleIds),
+    findMemberRefs(db, practiceId, ownerIds),
+  ]);
+  const tagsBy = new Map<string, string[]>();
+  for (const t of tagRows) tagsBy.set(t.referral_id, [...(tagsBy.get(t.referral_id) ?? []), t.tag]);
+  return {
+    tagsBy,
+    contactBy: new Map(contacts.map((c) => [c.id, { id: c.id, name: c.name }])),
+    categoryBy: new Map(contacts.map((c) => [c.id, c.category_name ?? null])),
+    circleBy: new Map(circles.map((c) => [c.id, { id: c.id, name: c.name }])),
+    ownerBy: new Map(owners.map((o) => [o.id, { id: o.id, name: o.name }])),
+  };
+}
+
+/** Rows → API referrals, with a fixed number of queries however many rows. */
+export async function hydrateReferrals(
+  db: Queryable,
+  practiceId: string,
+  rows: readonly ReferralRow[],
+  context: PracticeContext,
+  now: Date,
+): Promise<Referral[]> {
+  const lookups = await loadLookups(db, practiceId, rows);
+  return rows.map((row) => toReferral(row, lookups, context, now));
+}
+
+export type Lookups = {
+  tagsBy: Map<string, string[]>;
+  contactBy: Map<string, { id: string; name: string }>;
+  /** The category name of each contact (the referrer's category in the export). */
+  categoryBy: Map<string, string | null>;
+  circleBy: Map<string, { id: string; name: string }>;
+  ownerBy: Map<string, { id: string; name: string }>;
+};
+
+export function toReferral(
+  row: ReferralRow,
+  l: Lookups,
+  ctx: PracticeContext,
+  now: Date,
+): Referral {
+  const status = row.status as ReferralStatus;
+  const consent = row.consent_to_update === 1;
+  return {
+    id: row.id,
+    referrer: row.referrer_id ? (l.contactBy.get(row.referrer_id) ?? null) : null,
+    referred: l.contactBy.get(row.referred_id) ?? { id: row.referred_id, name: '' },
+    receivedAt: row.received_at,
+    channel: row.channel as Channel,
+    circle: row.circle_id ? (l.circleBy.get(row.circle_id) ?? null) : null,
+    place: row.place,
+    need: row.need,
+    tags: l.tagsBy.get(row.id) ?? [],
+    status,
+    statusChangedAt: row.status_changed_at,
+    firstContactAt: row.first_contact_at,
+    meetingAt: row.meeting_at,
+    clientAt: row.client_at,
+    closedAt: row.closed_at,
+    valueMinor: row.value_minor === null ? null : Number(row.value_minor),
+    currency: row.currency,
+    consentToUpdate: consent,
+    warmHandoff: row.warm_handoff === 1,
+    owner: row.owner_id ? (l.ownerBy.get(row.owner_id) ?? null) : null,
+    clock: clockOf(row, ctx.settings, now),
+    thanks: thanksOf(row, ctx.settings, now),
+    referrerUpdate: referrerUpdateOf({ ...row, status, consent_to_update: consent }),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function loadDetail(
+  trx: Queryable,
+  practiceId: string,
+  referralId: string,
+  ctx: PracticeContext,
+  now: Date,
+): Promise<ReferralDetail> {
+  const row = await findReferralRow(trx, practiceId, referralId);
+  if (!row) throw notFound('The referral');
+  const [[referral], events] = await Promise.all([
+    hydrateReferrals(trx, practiceId, [row], ctx, now),
+    listReferralEvents(trx, practiceId, referralId),
+  ]);
+  if (!referral) throw notFound('The referral');
+  return {
+    ...referral,
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind as ReferralDetail['events'][number]['kind'],
+      fromStatus: (e.from_status as ReferralStatus | null) ?? null,
+      toStatus: (e.to_status as ReferralStatus | null) ?? null,
+      at: e.at,
+      by: e.by && e.by_name ? { id: e.by, name: e.by_name } : null,
+      note: e.note,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// References in bodies: another practice's id is simply not found here (404 naming the field)
+
+const missing = (field: string, message: string) =>
+  new AppError('not_found', `${field}: ${message}`, [{ field, message }]);
+
+export async function requireContact(
+  trx: Queryable,
+  practiceId: string,
+  id: string,
+  field: string,
+) {
+  const row = await findContactRow(trx, practiceId, id);
+  if (!row) throw missing(field, 'No such contact in this practice.');
+  return row;
+}
+
+async function requireCircle(trx: Queryable, practiceId: string, id: string) {
+  const [row] = await findGroupRows(trx, 'circle', practiceId, [id]);
+  if (!row) throw missing('circleId', 'No such circle in this practice.');
+}
+
+async function requireMember(trx: Queryable, practiceId: string, userId: string) {
+  const [row] = await findMemberRefs(trx, practiceId, [userId]);
+  if (!row) throw missing('ownerId', 'No such team member in this practice.');
+}
+
+/**
+ * The person of a referral: an existing contact, or a new one made on the way
+ * (role prospect, stage met, with its first stage-history row).
+ */
+export async function resolvePerson(
+  trx: Tx,
+  actor: Actor,
+  pick: PersonPick,
+  field: string,
+  now: string,
+): Promise<string> {
+  if (pick.contactId) {
+    await requireContact(trx, actor.practiceId, pick.contactId, `${field}.contactId`);
+    return pick.contactId;
+  }
+  const name = pick.name ?? '';
+  const id = newId();
+  const email = pick.email ?? null;
+  await insertContactRow(trx, {
+    practice_id: actor.practiceId,
+    id,
+    name,
+    name_key: textKey(name),
+    email,
+    email_key: email ? textKey(email) : null,
+    phone: pick.phone ?? null,
+    organization: null,
+    organization_key: null,
+    category_id: null,
+    stage: 'met',
+    stage_rank: stageRank('met'),
+    met_where: null,
+    met_how: null,
+    email_consent: 0,
+    do_not_ask: 0,
+    notes: null,
+    last_touch_at: null,
+    keep_in_touch_days: null,
+    created_at: now,
+    updated_at: now,
+  }).catch((error: unknown) => {
+    if (constraintKind(error) === 'unique')
+      throw fieldError(
+        `${field}.email`,
+        'Another contact already has this email address; pick that contact by contactId.',
+        'conflict',
+      );
+    throw error;
+  });
+  await replaceContactRoles(trx, actor.practiceId, id, ['prospect']);
+  await insertStageChangeRow(trx, {
+    practice_id: actor.practiceId,
+    id: newId(),
+    contact_id: id,
+    from_stage: null,
+    to_stage: 'met',
+    changed_at: now,
+    changed_by: actor.userId,
+  });
+  return id;
+}
+
+/** §2: the first referral received moves the referrer to `refers`; never downward. */
+async function promoteReferrer(trx: Tx, actor: Actor, contactId: string, at: string) {
+  const row = await findContactRow(trx, actor.practiceId, contactId);
+  if (!row || row.stage_rank >= stageRank('refers')) return;
+  await updateContactRow(trx, actor.practiceId, contactId, {
+    stage: 'refers',
+    stage_rank: stageRank('refers'),
+    updated_at: at,
+  });
+  await insertStageChangeWithReason(trx, {
+    practice_id: actor.practiceId,
+    id: newId(),
+    contact_id: contactId,
+    from_stage: row.stage,
+    to_stage: 'refers',
+    changed_at: at,
+    changed_by: actor.userId,
+    reason: 'first referral received',
+  });
+}
+
+async function recordEvent(
+  trx: Tx,
+  actor: Actor,
+  referralId: string,
+  event: {
+    kind: string;
+    from?: string | null;
+    to?: string | null;
+    at: string;
+    note?: string | null;
+  },
+) {
+  await insertReferralEventRow(trx, {
+    practice_id: actor.practiceId,
+    id: newId(),
+    referral_id: referralId,
+    kind: event.kind,
+    from_status: event.from ?? null,
+    to_status: event.to ?? null,
+    at: event.at,
+    by: actor.userId,
+    note: event.note ?? null,
+  });
+}
+
+async function auditConsent(
+  trx: Tx,
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+  consent: boolean,
+) {
+  await recordAudit(trx, deps.clock, {
+    practiceId: actor.practiceId,
+    userId: actor.userId,
+    action: 'referral.consent_changed',
+    subjectType: 'referral',
+    subjectId: referralId,
+    detail: { consentToUpdate: consent },
+  });
+}
+
+const sameReferrer = () =>
+  fieldError(
+    'referrer.contactId',
+    'The referrer cannot be the referred person; pick who made the referral.',
+    'unprocessable',
+  );
+
+// ---------------------------------------------------------------------------------------------
+// Use cases
+
+/** Quick-add (§2): one transaction creates the person if needed, the referral and its event. */
+export async function createReferral(
+  deps: Deps,
+  actor: Actor,
+  input: CreateReferral,
+): Promise<ReferralDetail> {
+  const nowDate = deps.clock.now();
+  const now = nowDate.toISOString();
+  const receivedAt = pastInstant('receivedAt', input.receivedAt, nowDate);
+  return deps.db.transaction().execute(async (trx) => {
+    const ctx = await loadPracticeContext(trx, actor.practiceId);
+    const ownerId = input.ownerId ?? actor.userId;
+    await requireMember(trx, actor.practiceId, ownerId);
+    if (input.circleId) await requireCircle(trx, actor.practiceId, input.circleId);
+    const referrerId = input.referrer.contactId ?? null;
+    if (referrerId) {
+      await requireContact(trx, actor.practiceId, referrerId, 'referrer.contactId');
+      if (input.referred.contactId === referrerId) throw sameReferrer();
+    }
+    const referredId = await resolvePerson(trx, actor, input.referred, 'referred', now);
+    const id = newId();
+    await insertReferralRow(trx, {
+      practice_id: actor.practiceId,
+      id,
+      referrer_id: referrerId,
+      referred_id: referredId,
+      received_at: receivedAt,
+      channel: input.channel,
+      circle_id: input.circleId ?? null,
+      place: input.place ?? null,
+      need: input.need ?? null,
+      value_minor: input.valueMinor ?? null,
+      currency: input.currency ?? ctx.settings.currency,
+      consent_to_update: input.consentToUpdate ? 1 : 0,
+      warm_handoff: input.warmHandoff ? 1 : 0,
+      status: 'new',
+      status_changed_at: receivedAt,
+      first_contact_at: null,
+      meeting_at: null,
+      client_at: null,
+      closed_at: null,
+      thanked_at: null,
+      conversion_thanked_at: null,
+      referrer_told_status: null,
+      referrer_told_at: null,
+      owner_id: ownerId,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await replaceReferralTags(trx, actor.practiceId, id, input.tags ?? []);
+    await recordEvent(trx, actor, id, { kind: 'created', to: 'new', at: receivedAt });
+    if (referrerId) await promoteReferrer(trx, actor, referrerId, now);
+    if (input.consentToUpdate) await auditConsent(trx, deps, actor, id, true);
+    return loadDetail(trx, actor.practiceId, id, ctx, nowDate);
+  });
+}
+
+export async function getReferral(
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+): Promise<ReferralDetail> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const ctx = await loadPracticeContext(trx, actor.practiceId);
+    return loadDetail(trx, actor.practiceId, referralId, ctx, now);
+  });
+}
+
+/** Runs `change` on the referral's row inside a transaction and answers the referral. */
+async function changeReferral(
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+  change: (trx: Tx, row: ReferralRow, now: Date, ctx: PracticeContext) => Promise<void>,
+): Promise<ReferralDetail> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findReferralRow(trx, actor.practiceId, referralId);
+    if (!row) throw notFound('The referral');
+    const ctx = await loadPracticeContext(trx, actor.practiceId);
+    await change(trx, row, now, ctx);
+    return loadDetail(trx, actor.practiceId, referralId, ctx, now);
+  });
+}
+
+export async function updateReferral(
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+  input: UpdateReferral,
+): Promise<ReferralDetail> {
+  return changeReferral(deps, actor, referralId, async (trx, row, nowDate) => {
+    const now = nowDate.toISOString();
+    const changes: Partial<ReferralRow> = { updated_at: now };
+    if (input.ownerId !== undefined) {
+      await requireMember(trx, actor.practiceId, input.ownerId);
+      changes.owner_id = input.ownerId;
+    }
+    if (input.circleId) await requireCircle(trx, actor.practiceId, input.circleId);
+    if (input.circleId !== undefined) changes.circle_id = input.circleId;
+    let newReferrer: string | null = null;
+    if (input.referrer !== undefined) {
+      const referrerId = input.referrer.contactId ?? null;
+      if (referrerId) {
+        await requireContact(trx, actor.practiceId, referrerId, 'referrer.contactId');
+        if (referrerId === row.referred_id) throw sameReferrer();
+        if (referrerId !== row.referrer_id) newReferrer = referrerId;
+      }
+      changes.referrer_id = referrerId;
+    }
+    if (input.need !== undefined) changes.need = input.need;
+    if (input.channel !== undefined) changes.channel = input.channel;
+    if (input.place !== undefined) changes.place = input.place;
+    if (input.valueMinor !== undefined) changes.value_minor = input.valueMinor;
+    if (input.currency !== undefined) changes.currency = input.currency;
+    if (input.warmHandoff !== undefined) changes.warm_handoff = input.warmHandoff ? 1 : 0;
+    if (input.consentToUpdate !== undefined)
+      changes.consent_to_update = input.consentToUpdate ? 1 : 0;
+    await updateReferralRow(trx, actor.practiceId, referralId, changes);
+    if (input.tags !== undefined)
+      await replaceReferralTags(trx, actor.practiceId, referralId, input.tags);
+    if (newReferrer) await promoteReferrer(trx, actor, newReferrer, now);
+    if (
+      input.consentToUpdate !== undefined &&
+      (row.consent_to_update === 1) !== input.consentToUpdate
+    )
+      await auditConsent(trx, deps, actor, referralId, input.consentToUpdate);
+  });
+}
+
+export async function changeStatus(
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+  input: ChangeStatus,
+): Promise<ReferralDetail> {
+  return changeReferral(deps, actor, referralId, async (trx, row, now) => {
+    const from = row.status as ReferralStatus;
+    const verdict = transitionFor(from, input.status);
+    if (!verdict.allowed) throw fieldError('status', verdict.reason, 'conflict');
+    const at = pastInstant('at', input.at, now, {
+      at: row.received_at,
+      what: 'the time the referral was received',
+    });
+    const times = timesAfterMove({ ...row, status: from }, input.status, at);
+    await updateReferralRow(trx, actor.practiceId, referralId, {
+      ...times,
+      updated_at: now.toISOString(),
+    });
+    await recordEvent(trx, actor, referralId, {
+      kind: 'status',
+      from,
+      to: input.status,
+      at,
+      note: input.note ?? null,
+    });
+  });
+}
+
+export async function reopenReferral(
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+  input: { note?: string | null | undefined },
+): Promise<ReferralDetail> {
+  return changeReferral(deps, actor, referralId, async (trx, row, nowDate) => {
+    const from = row.status as ReferralStatus;
+    if (!isClosed(from))
+      throw new AppError(
+        'conflict',
+        'Only a closed referral can be reopened; this one is still open or became a client.',
+      );
+    const events = await listReferralEvents(trx, actor.practiceId, referralId);
+    const to = reopenTarget(row, events);
+    const now = nowDate.toISOString();
+    await updateReferralRow(trx, actor.practiceId, referralId, {
+      status: to,
+      status_changed_at: now,
+      closed_at: null,
+      updated_at: now,
+    });
+    await recordEvent(trx, actor, referralId, {
+      kind: 'reopened',
+      from,
+      to,
+      at: now,
+      note: input.note ?? null,
+    });
+  });
+}
+
+export async function recordThanks(
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+  input: RecordThanks,
+): Promise<ReferralDetail> {
+  return changeReferral(deps, actor, referralId, async (trx, row, now) => {
+    const refusal = thanksRefusal({ ...row, status: row.status as ReferralStatus }, input.kind);
+    if (refusal) throw fieldError('kind', refusal, 'conflict');
+    const at = pastInstant('at', input.at, now, {
+      at: row.received_at,
+      what: 'the time the referral was received',
+    });
+    await updateReferralRow(trx, actor.practiceId, referralId, {
+      ...(input.kind === 'referral' ? { thanked_at: at } : { conversion_thanked_at: at }),
+      updated_at: now.toISOString(),
+    });
+    await recordEvent(trx, actor, referralId, {
+      kind: input.kind === 'referral' ? 'thanked' : 'conversion_thanked',
+      at,
+    });
+  });
+}
+
+export async function recordReferrerUpdate(
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+  input: { at?: string | undefined },
+): Promise<ReferralDetail> {
+  return changeReferral(deps, actor, referralId, async (trx, row, now) => {
+    if (row.consent_to_update !== 1)
+      throw new AppError(
+        'unprocessable',
+        'The referred person did not consent to updates; only a thank-you is allowed.',
+      );
+    if (row.referrer_id === null)
+      throw new AppError('conflict', 'The referrer is unknown, so there is nobody to update.');
+    const at = pastInstant('at', input.at, now, {
+      at: row.received_at,
+      what: 'the time the referral was received',
+    });
+    await updateReferralRow(trx, actor.practiceId, referralId, {
+      referrer_told_status: row.status,
+      referrer_told_at: at,
+      updated_at: now.toISOString(),
+    });
+    await recordEvent(trx, actor, referralId, { kind: 'referrer_updated', to: row.status, at });
+    // §3.2: what a referrer is told about the person is a disclosure; it is audited.
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'referral.referrer_updated',
+      subjectType: 'referral',
+      subjectId: referralId,
+      detail: { referrerId: row.referrer_id, toldStatus: row.status },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists, board, export
+
+export function resolveFilter(input: ReferralFilterInput, ctx: PracticeContext): ReferralFilter {
+  const range = receivedRange(input, ctx.timeZone);
+  return {
+    statuses: input.status,
+    referrerId: input.referrerId,
+    isReferrerUnknown: input.referrer === 'unknown',
+    categoryId: input.categoryId,
+    channel: input.channel,
+    circleId: input.circleId,
+    ownerId: input.ownerId,
+    from: range.from,
+    toExclusive: range.toExclusive,
+    toInclusive: range.toInclusive,
+    q: input.q,
+  };
+}
+
+const keyOf = (row: ReferralRow) => ({
+  group: row.status === 'new' ? 0 : 1,
+  receivedAt: row.received_at,
+  id: row.id,
+});
+
+/** One page of rows and the cursor of the next, for the list and the export. */
+export async function listReferralPage(
+  db: Queryable,
+  practiceId: string,
+  filter: ReferralFilter,
+  sort: ReferralSort,
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ rows: ReferralRow[]; nextCursor: string | null }> {
+  let after = null;
+  if (cursor) {
+    after = decodeReferralCursor(cursor, sort);
+    if (!after)
+      throw fieldError('cursor', 'This cursor is not valid for this sort; start again without it.');
+  }
+  const rows = await listReferralRows(db, practiceId, filter, sort, limit + 1, after);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeReferralCursor(sort, keyOf(last)) : null;
+  return { rows: page, nextCursor };
+}
+
+export async function listReferrals(
+  deps: Deps,
+  actor: Actor,
+  query: ListReferralsQuery,
+): Promise<{ items: Referral[]; nextCursor: string | null }> {
+  const now = deps.clock.now();
+  const ctx = await loadPracticeContext(deps.db, actor.practiceId);
+  const filter = resolveFilter(query, ctx);
+  const { rows, nextCursor } = await listReferralPage(
+    deps.db,
+    actor.practiceId,
+    filter,
+    query.sort,
+    query.limit,
+    query.cursor,
+  );
+  return { items: await hydrateReferrals(deps.db, actor.practiceId, rows, ctx, now), nextCursor };
+}
+
+const boardColumns = [
+  { status: 'new', statuses: ['new'], isOpen: true },
+  { status: 'contacted', statuses: ['contacted'], isOpen: true },
+  { status: 'meeting', statuses: ['meeting'], isOpen: true },
+  { status: 'client', statuses: ['client'], isOpen: false },
+  { status: 'closed', statuses: closedStatuses, isOpen: false },
+] as const;
+
+/** The pipeline board: five columns with their totals, in 1 + 5 + 4 queries. */
+export async function getBoard(deps: Deps, actor: Actor, query: BoardQuery): Promise<Board> {
+  const now = deps.clock.now();
+  const ctx = await loadPracticeContext(deps.db, actor.practiceId);
+  const filter = resolveFilter(query, ctx);
+  const wanted = (s: ReferralStatus) => !filter.statuses || filter.statuses.includes(s);
+  const counts = await countReferralsByStatus(deps.db, actor.practiceId, filter);
+  const columnRows = await Promise.all(
+    boardColumns.map((col) => {
+      const statuses = col.statuses.filter(wanted);
+      return statuses.length === 0
+        ? Promise.resolve([])
+        : listBoardColumnRows(deps.db, actor.practiceId, filter, statuses, col.isOpen, query.limit);
+    }),
+  );
+  const items = await hydrateReferrals(deps.db, actor.practiceId, columnRows.flat(), ctx, now);
+  const byId = new Map(items.map((r) => [r.id, r]));
+  return {
+    columns: boardColumns.map((col, i) => {
+      const rows = columnRows[i] ?? [];
+      const list = rows.flatMap((r) => {
+        const item = byId.get(r.id);
+        return item ? [item] : [];
+      });
+      // Overdue first, then by due time: for `new` the oldest are the overdue ones already.
+      return {
+        status: col.status,
+        total: col.statuses.reduce((n, s) => n + (counts.get(s) ?? 0), 0),
+        items: list,
+      };
+    }),
+  };
+}
