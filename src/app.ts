@@ -6,6 +6,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
 import { contactRoutes } from './contacts/contact.routes.ts';
+import { demoRoutes } from './demo/demo.routes.ts';
 import { interactionRoutes } from './interactions/interaction.routes.ts';
 import { categoryRoutes } from './network/category.routes.ts';
 import { circleRoutes } from './network/circle.routes.ts';
@@ -81,6 +82,7 @@ export function createApi(deps: Deps) {
     interactionRoutes(deps),
     referralRoutes(deps),
     givenRoutes(deps),
+    demoRoutes(deps),
   ];
   const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out']);
   for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);

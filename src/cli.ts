@@ -60,7 +60,8 @@ program
     await withDeps(async (deps) => {
       const result = await loadDemo(deps, opts);
       console.log(
-        `Demo practice "${result.practiceName}" created with ${result.contacts} contacts.`,
+        `Demo practice "${result.practiceName}": ${result.contacts} contacts, ${result.referrals} referrals received, ` +
+          `${result.given} given, ${result.interactions} touches.`,
       );
       console.log(`Sign in at ${deps.config.baseUrl} with ${opts.email} / ${opts.password}`);
     });

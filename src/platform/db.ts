@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as SqliteDialectDatabase,
+  sql,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from './config.ts';
 import type { Database } from './schema.ts';
@@ -38,8 +45,34 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   // Keep the planner's statistics fresh, as SQLite recommends for long-lived connections;
   // without them it picks a poor index for the board and the lists on large practices.
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every statement anew; on SQLite that was a fifth of a write's CPU time.
+ * This keeps the most recent prepared statements by SQL text (a bounded map, oldest out).
+ * A statement still busy iterating is never handed out twice.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): SqliteDialectDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
 }
 
 export async function isDatabaseReachable(db: Db): Promise<boolean> {

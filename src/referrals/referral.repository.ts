@@ -54,12 +54,14 @@ export async function replaceReferralTags(
   practiceId: string,
   referralId: string,
   tags: readonly string[],
+  isNew = false,
 ): Promise<void> {
-  await db
-    .deleteFrom('referral_tag')
-    .where('practice_id', '=', practiceId)
-    .where('referral_id', '=', referralId)
-    .execute();
+  if (!isNew)
+    await db
+      .deleteFrom('referral_tag')
+      .where('practice_id', '=', practiceId)
+      .where('referral_id', '=', referralId)
+      .execute();
   if (tags.length === 0) return;
   await db
     .insertInto('referral_tag')

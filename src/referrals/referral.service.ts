@@ -1,4 +1,5 @@
 import {
+  type ContactRow,
   findContactRow,
   insertContactRow,
   insertStageChangeRow,
@@ -187,12 +188,16 @@ export function toReferral(
 async function loadDetail(
   trx: Queryable,
   practiceId: string,
-  referralId: string,
+  referralOrRow: string | ReferralRow,
   ctx: PracticeContext,
   now: Date,
 ): Promise<ReferralDetail> {
-  const row = await findReferralRow(trx, practiceId, referralId);
+  const row =
+    typeof referralOrRow === 'string'
+      ? await findReferralRow(trx, practiceId, referralOrRow)
+      : referralOrRow;
   if (!row) throw notFound('The referral');
+  const referralId = row.id;
   const [[referral], events] = await Promise.all([
     hydrateReferrals(trx, practiceId, [row], ctx, now),
     listReferralEvents(trx, practiceId, referralId),
@@ -302,9 +307,14 @@ export async function resolvePerson(
 }
 
 /** §2: the first referral received moves the referrer to `refers`; never downward. */
-async function promoteReferrer(trx: Tx, actor: Actor, contactId: string, at: string) {
-  const row = await findContactRow(trx, actor.practiceId, contactId);
-  if (!row || row.stage_rank >= stageRank('refers')) return;
+async function promoteReferrer(
+  trx: Tx,
+  actor: Actor,
+  row: { id: string; stage: string; stage_rank: number },
+  at: string,
+) {
+  const contactId = row.id;
+  if (row.stage_rank >= stageRank('refers')) return;
   await updateContactRow(trx, actor.practiceId, contactId, {
     stage: 'refers',
     stage_rank: stageRank('refers'),
@@ -386,16 +396,17 @@ export async function createReferral(
   return deps.db.transaction().execute(async (trx) => {
     const ctx = await loadPracticeContext(trx, actor.practiceId);
     const ownerId = input.ownerId ?? actor.userId;
-    await requireMember(trx, actor.practiceId, ownerId);
+    // The caller is a member already; only another owner needs checking.
+    if (ownerId !== actor.userId) await requireMember(trx, actor.practiceId, ownerId);
     if (input.circleId) await requireCircle(trx, actor.practiceId, input.circleId);
     const referrerId = input.referrer.contactId ?? null;
-    if (referrerId) {
-      await requireContact(trx, actor.practiceId, referrerId, 'referrer.contactId');
-      if (input.referred.contactId === referrerId) throw sameReferrer();
-    }
+    const referrer = referrerId
+      ? await requireContact(trx, actor.practiceId, referrerId, 'referrer.contactId')
+      : null;
+    if (referrerId && input.referred.contactId === referrerId) throw sameReferrer();
     const referredId = await resolvePerson(trx, actor, input.referred, 'referred', now);
     const id = newId();
-    await insertReferralRow(trx, {
+    const row: ReferralRow = {
       practice_id: actor.practiceId,
       id,
       referrer_id: referrerId,
@@ -423,12 +434,14 @@ export async function createReferral(
       created_by: actor.userId,
       created_at: now,
       updated_at: now,
-    });
-    await replaceReferralTags(trx, actor.practiceId, id, input.tags ?? []);
+    };
+    await insertReferralRow(trx, row);
+    await replaceReferralTags(trx, actor.practiceId, id, input.tags ?? [], true);
     await recordEvent(trx, actor, id, { kind: 'created', to: 'new', at: receivedAt });
-    if (referrerId) await promoteReferrer(trx, actor, referrerId, now);
+    if (referrer) await promoteReferrer(trx, actor, referrer, now);
     if (input.consentToUpdate) await auditConsent(trx, deps, actor, id, true);
-    return loadDetail(trx, actor.practiceId, id, ctx, nowDate);
+    // The row is in hand: answer from it rather than reading it back.
+    return loadDetail(trx, actor.practiceId, row, ctx, nowDate);
   });
 }
 
@@ -476,13 +489,13 @@ export async function updateReferral(
     }
     if (input.circleId) await requireCircle(trx, actor.practiceId, input.circleId);
     if (input.circleId !== undefined) changes.circle_id = input.circleId;
-    let newReferrer: string | null = null;
+    let newReferrer: ContactRow | null = null;
     if (input.referrer !== undefined) {
       const referrerId = input.referrer.contactId ?? null;
       if (referrerId) {
-        await requireContact(trx, actor.practiceId, referrerId, 'referrer.contactId');
+        const found = await requireContact(trx, actor.practiceId, referrerId, 'referrer.contactId');
         if (referrerId === row.referred_id) throw sameReferrer();
-        if (referrerId !== row.referrer_id) newReferrer = referrerId;
+        if (referrerId !== row.referrer_id) newReferrer = found;
       }
       changes.referrer_id = referrerId;
     }

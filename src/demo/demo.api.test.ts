@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  caller,
+  cookieFrom,
+  createTestContext,
+  type SeededPractice,
+  seedPractice,
+  type TestContext,
+  testTargets,
+} from '../platform/testing.ts';
+
+describe.each(testTargets)('explore with demo data on %s', (target) => {
+  let ctx: TestContext;
+  let a: SeededPractice;
+  beforeAll(async () => {
+    ctx = await createTestContext(target);
+    a = await seedPractice(ctx, 'Fresh');
+  });
+  afterAll(async () => ctx?.close());
+
+  it('fills an empty practice with a two-year network that every page can show', async () => {
+    const res = await a.session.json<{
+      contacts: number;
+      referrals: number;
+      given: number;
+      interactions: number;
+    }>('POST', '/practice/demo-data', {});
+    expect(res.status).toBe(201);
+    expect(res.body.contacts).toBe(300);
+    expect(res.body.referrals).toBeGreaterThanOrEqual(140);
+    expect(res.body.given).toBe(30);
+    const practice = await a.session.json<{ isSetUp: boolean; name: string }>('GET', '/practice');
+    expect(practice.body).toMatchObject({ isSetUp: true, name: 'Fresh' });
+    const mostWanted = await a.session.json<{ items: { coverage: number }[] }>(
+      'GET',
+      '/most-wanted',
+    );
+    expect(mostWanted.body.items).toHaveLength(7);
+    expect(mostWanted.body.items.some((i) => i.coverage > 0)).toBe(true);
+    const board = await a.session.json<{ columns: { status: string; total: number }[] }>(
+      'GET',
+      '/referrals/board',
+    );
+    const totals = Object.fromEntries(board.body.columns.map((c) => [c.status, c.total]));
+    expect(totals.client).toBeGreaterThan(20);
+    expect(totals.closed).toBeGreaterThan(10);
+    const ledger = await a.session.json<{ items: unknown[] }>('GET', '/reciprocity');
+    expect(ledger.body.items.length).toBeGreaterThan(5);
+  });
+
+  it('refuses a practice that already has contacts, and writes nothing', async () => {
+    const before = await a.session.json<{ items: unknown[] }>('GET', '/contacts?limit=200');
+    const res = await a.session.json<{ code: string }>('POST', '/practice/demo-data', {});
+    expect(res.status).toBe(409);
+    const after = await a.session.json<{ items: unknown[] }>('GET', '/contacts?limit=200');
+    expect(after.body.items.length).toBe(before.body.items.length);
+  });
+
+  it('is for owners only', async () => {
+    const { createUser } = await import('../accounts/account.service.ts');
+    const b = await seedPractice(ctx, 'Other');
+    await createUser(ctx.deps, {
+      name: 'M',
+      email: 'm-demo@example.com',
+      password: 'member password',
+      practiceId: b.practiceId,
+      role: 'member',
+    });
+    const signIn = await caller(ctx).request('POST', '/auth/sign-in', {
+      email: 'm-demo@example.com',
+      password: 'member password',
+    });
+    const member = caller(ctx, { cookie: cookieFrom(signIn) });
+    expect((await member.json('POST', '/practice/demo-data', {})).status).toBe(403);
+  });
+});
