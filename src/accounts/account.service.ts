@@ -123,6 +123,7 @@ async function createPracticeForOwner(
       time_zone: 'UTC',
       postal_address: '',
       settings: JSON.stringify(defaultSettings),
+      ethics_overrides: '{}',
       set_up_at: null,
       created_at: now,
       updated_at: now,

@@ -196,6 +196,7 @@ export async function createContact(
         notes: input.notes ?? null,
         last_touch_at: null,
         keep_in_touch_days: input.keepInTouchDays ?? null,
+        is_treating_provider: 0,
         created_at: now,
         updated_at: now,
       });

@@ -189,6 +189,7 @@ export async function generateLargePractice(
       notes: null,
       last_touch_at: null,
       keep_in_touch_days: null,
+      is_treating_provider: 0,
       created_at: iso(metAt),
       updated_at: iso(metAt),
     });

@@ -24,6 +24,14 @@ export type Database = {
   referral_tag: ReferralTagTable;
   referral_event: ReferralEventTable;
   referral_given: ReferralGivenTable;
+  moment: MomentTable;
+  ask: AskTable;
+  commitment: CommitmentTable;
+  commitment_credit: CommitmentCreditTable;
+  incentive: IncentiveTable;
+  letter_template: LetterTemplateTable;
+  message: MessageTable;
+  smtp_settings: SmtpSettingsTable;
 };
 
 type AuthDate = Date | string;
@@ -84,6 +92,7 @@ export type PracticeTable = {
   time_zone: string;
   postal_address: string;
   settings: string; // JSON object, see practices/settings.rules.ts
+  ethics_overrides: string; // JSON { [incentiveKind]: ruling }, tighter only
   set_up_at: string | null;
   created_at: string;
   updated_at: string;
@@ -145,6 +154,8 @@ export type ContactTable = {
   notes: string | null;
   last_touch_at: string | null;
   keep_in_touch_days: number | null;
+  /** HIPAA: a treating provider may be told that the person was seen/scheduled (§3.2). */
+  is_treating_provider: number;
   created_at: string;
   updated_at: string;
 };
@@ -251,5 +262,128 @@ export type ReferralGivenTable = {
   checked_in_at: string | null;
   created_by: string | null;
   created_at: string;
+  updated_at: string;
+};
+
+export type MomentTable = {
+  practice_id: string;
+  id: string;
+  contact_id: string;
+  kind: string;
+  score: number | null;
+  occurred_at: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type AskTable = {
+  practice_id: string;
+  id: string;
+  contact_id: string;
+  asked_at: string;
+  moment_id: string | null;
+  outcome: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type CommitmentTable = {
+  practice_id: string;
+  id: string;
+  contact_id: string;
+  made_at: string;
+  promised_count: number;
+  incentive_for_referrer: string | null;
+  incentive_for_referred: string | null;
+  due_at: string | null;
+  status: string;
+  fulfilled_at: string | null;
+  released_at: string | null;
+  reminders_sent: number;
+  last_reminder_at: string | null;
+  ask_id: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type CommitmentCreditTable = {
+  practice_id: string;
+  referral_id: string;
+  commitment_id: string;
+  credited_at: string;
+};
+
+export type IncentiveTable = {
+  practice_id: string;
+  id: string;
+  kind: string;
+  recipient: string;
+  recipient_contact_id: string | null;
+  description: string | null;
+  value_minor: number | null;
+  currency: string;
+  referral_id: string | null;
+  commitment_id: string | null;
+  status: string;
+  promised_at: string;
+  delivered_at: string | null;
+  verdict: string;
+  verdict_reason: string;
+  verdict_source: string;
+  disclosed_at: string | null;
+  disclosure_method: string | null;
+  disclosure_note: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type LetterTemplateTable = {
+  practice_id: string;
+  key: string;
+  subject: string;
+  body: string;
+  updated_by: string | null;
+  updated_at: string;
+};
+
+export type MessageTable = {
+  practice_id: string;
+  id: string;
+  template_key: string;
+  recipient_contact_id: string | null;
+  to_name: string | null;
+  to_email: string | null;
+  subject: string;
+  body: string;
+  channel: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  provider_id: string | null;
+  idempotency_key: string;
+  is_referrer_facing: number;
+  subject_type: string | null;
+  subject_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  queued_at: string | null;
+  sent_at: string | null;
+};
+
+export type SmtpSettingsTable = {
+  practice_id: string;
+  host: string;
+  port: number;
+  security: string;
+  username: string | null;
+  password_encrypted: string | null;
+  from_email: string;
+  from_name: string | null;
   updated_at: string;
 };

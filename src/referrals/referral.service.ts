@@ -282,6 +282,7 @@ export async function resolvePerson(
     notes: null,
     last_touch_at: null,
     keep_in_touch_days: null,
+    is_treating_provider: 0,
     created_at: now,
     updated_at: now,
   }).catch((error: unknown) => {

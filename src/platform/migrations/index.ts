@@ -2,12 +2,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import type { Db, Dialect } from '../db.ts';
 import { foundation } from './0001-foundation.ts';
 import { networkPipeline } from './0002-network-pipeline.ts';
+import { followThrough } from './0003-follow-through.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-foundation': foundation(dialect),
     '0002-network-pipeline': networkPipeline,
+    '0003-follow-through': followThrough,
   };
 }
 
