@@ -130,6 +130,13 @@ describe.each(testTargets)('accounts on %s', (target) => {
     const me = await caller(ctx, { cookie: cookieFrom(res) }).json<Session>('GET', '/me');
     expect(me.body.role).toBe('member');
     expect(me.body.practice.id).toBe(owner.body.practice.id);
+    const members = await caller(ctx, { cookie: cookieFrom(res) }).json<{
+      items: { email: string; role: string }[];
+    }>('GET', '/members');
+    expect(members.body.items.map((m) => [m.email, m.role])).toEqual([
+      ['jane@example.com', 'owner'],
+      ['sam@example.com', 'member'],
+    ]);
   });
 });
 

@@ -107,3 +107,13 @@ export async function revokeApiTokenRow(
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+export async function listMemberRows(db: Queryable, practiceId: string) {
+  return db
+    .selectFrom('practice_member')
+    .innerJoin('auth_user', 'auth_user.id', 'practice_member.user_id')
+    .select(['auth_user.id', 'auth_user.name', 'auth_user.email', 'practice_member.role'])
+    .where('practice_member.practice_id', '=', practiceId)
+    .orderBy('auth_user.name')
+    .execute();
+}

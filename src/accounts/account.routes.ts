@@ -13,13 +13,16 @@ import {
   ZApiToken,
   ZCreateApiToken,
   ZCreatedApiToken,
+  ZRole,
   ZSession,
   ZSignIn,
   ZSignUp,
+  ZUser,
 } from './account.schemas.ts';
 import {
   createToken,
   describeSession,
+  listMembers,
   listTokens,
   revokeToken,
   signIn,
@@ -99,6 +102,22 @@ export function accountRoutes(deps: Deps) {
       responses: { 200: json(ZSession, 'The session'), ...problemResponses },
     }),
     async (c) => c.json(await describeSession(deps, actorOf(c).userId), 200),
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/members',
+      tags: ['Accounts'],
+      summary: 'The team: users of this practice and their roles',
+      responses: {
+        200: json(
+          z.object({ items: z.array(ZUser.extend({ role: ZRole })) }),
+          'The members, by name',
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json({ items: await listMembers(deps, actorOf(c)) }, 200),
   );
   r.openapi(
     createRoute({

@@ -18,6 +18,7 @@ import {
   insertApiToken,
   insertMember,
   listApiTokens,
+  listMemberRows,
   markApiTokenUsed,
   revokeApiTokenRow,
 } from './account.repository.ts';
@@ -337,4 +338,9 @@ export async function createUser(
     await deleteUser(deps.db, user.id);
     throw error;
   }
+}
+
+/** The team: every user of the practice with their role (owners of referrals are picked from it). */
+export async function listMembers(deps: Deps, actor: Actor) {
+  return listMemberRows(deps.db, actor.practiceId);
 }

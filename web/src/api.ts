@@ -31,7 +31,7 @@ export class ProblemError extends Error {
 
 const BASE_PATH = '/api/v1';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -71,7 +71,8 @@ function toProblem(status: number, body: unknown): Problem {
   };
 }
 
-function buildUrl(path: string, query?: QueryParams): string {
+/** The full URL of an API path, e.g. for a download link. */
+export function buildUrl(path: string, query?: QueryParams): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -126,6 +127,7 @@ export const api = {
     request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: (path: string) => request<void>('DELETE', path),
 };
 

@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
 import { ContactDetailPage } from './contacts/contact-detail-page';
@@ -6,8 +6,15 @@ import { EditContactPage, NewContactPage } from './contacts/contact-form-page';
 import { ContactsPage } from './contacts/contacts-page';
 import { AppLayout } from './layout/app-layout';
 import { HomeRedirect, RequireAuth, RequireSignedOut } from './layout/route-guards';
+import { CircleDetailPage } from './network/circle-detail-page';
+import { CirclesPage } from './network/circles-page';
+import { MostWantedPage } from './network/most-wanted-page';
+import { ReciprocityPage } from './network/reciprocity-page';
 import { NotFoundPage } from './not-found-page';
 import { SetupPage } from './practice/setup-page';
+import { GivenReferralsPage } from './referrals/given-referrals-page';
+import { ReferralDetailPage } from './referrals/referral-detail-page';
+import { ReferralsPage } from './referrals/referrals-page';
 import { SettingsPage } from './settings/settings-page';
 
 export function AppRoutes() {
@@ -25,6 +32,14 @@ export function AppRoutes() {
           <Route path="/contacts/new" element={<NewContactPage />} />
           <Route path="/contacts/:id" element={<ContactDetailPage />} />
           <Route path="/contacts/:id/edit" element={<EditContactPage />} />
+          <Route path="/referrals" element={<ReferralsPage />} />
+          <Route path="/referrals/given" element={<GivenReferralsPage />} />
+          <Route path="/referrals/:id" element={<ReferralDetailPage />} />
+          <Route path="/network" element={<Navigate to="/network/most-wanted" replace />} />
+          <Route path="/network/most-wanted" element={<MostWantedPage />} />
+          <Route path="/network/circles" element={<CirclesPage />} />
+          <Route path="/network/circles/:id" element={<CircleDetailPage />} />
+          <Route path="/network/reciprocity" element={<ReciprocityPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -4,13 +4,13 @@ import { useNavigate } from 'react-router';
 import { describeError } from '../api';
 import { useSignOut } from './use-auth';
 
-export function SignOutButton() {
+export function SignOutButton({ compact = false }: { compact?: boolean }) {
   const navigate = useNavigate();
   const signOut = useSignOut();
   return (
     <Button
       variant="default"
-      size="sm"
+      size={compact ? 'compact-sm' : 'sm'}
       loading={signOut.isPending}
       onClick={() =>
         signOut.mutate(undefined, {

@@ -9,7 +9,9 @@ import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format';
 import { ROLE_LABELS, STAGE_LABELS, STAGE_MEANINGS } from '../labels';
+import { useQuickAdd } from '../referrals/quick-add-context';
 import { type ContactDetail, STAGES } from '../types';
+import { ContactTimelineSection, LogTouchForm, NextTouchCard } from './contact-timeline';
 import { StageHistory } from './stage-history';
 import { useContact, useDeleteContact, useUpdateContact } from './use-contacts';
 
@@ -38,6 +40,7 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
   const navigate = useNavigate();
   const [isConfirming, setIsConfirming] = useState(false);
   const remove = useDeleteContact(contact.id);
+  const quickAdd = useQuickAdd();
 
   return (
     <>
@@ -49,6 +52,12 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
         description={[contact.organization, contact.category?.name].filter(Boolean).join(' · ')}
         actions={
           <>
+            <Button
+              variant="light"
+              onClick={() => quickAdd.open({ referrer: { id: contact.id, name: contact.name } })}
+            >
+              Referral from {contact.name}
+            </Button>
             <Button variant="default" onClick={() => navigate(`/contacts/${contact.id}/edit`)}>
               Edit contact
             </Button>
@@ -61,14 +70,21 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
-            <StageControl contact={contact} />
-            <ContactFields contact={contact} timeZone={timeZone} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <StageControl contact={contact} />
+              <NextTouchCard contact={contact} timeZone={timeZone} />
+            </SimpleGrid>
+            <LogTouchForm contact={contact} />
+            <ContactTimelineSection contact={contact} timeZone={timeZone} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="md" radius="md">
-            <StageHistory history={contact.stageHistory} timeZone={timeZone} />
-          </Paper>
+          <Stack>
+            <ContactFields contact={contact} timeZone={timeZone} />
+            <Paper withBorder p="md" radius="md">
+              <StageHistory history={contact.stageHistory} timeZone={timeZone} />
+            </Paper>
+          </Stack>
         </Grid.Col>
       </Grid>
       <ConfirmDialog
@@ -145,7 +161,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 function ContactFields({ contact, timeZone }: { contact: ContactDetail; timeZone?: string }) {
   return (
     <Paper withBorder p="md" radius="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0} spacing="md">
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 1, lg: 2 }} component="dl" m={0} spacing="md">
         <Field label="Email">
           {contact.email ? <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor> : null}
         </Field>
@@ -161,6 +177,11 @@ function ContactFields({ contact, timeZone }: { contact: ContactDetail; timeZone
         <Field label="Email consent">{contact.emailConsent ? 'Yes' : 'No'}</Field>
         <Field label="Do not ask">{contact.doNotAsk ? 'Yes, never ask for referrals' : 'No'}</Field>
         <Field label="Last touch">{formatDateTime(contact.lastTouchAt, timeZone)}</Field>
+        <Field label="Keep in touch">
+          {contact.cadenceDays
+            ? `Every ${contact.cadenceDays} days${contact.keepInTouchDays !== null ? ' (their own cadence)' : ''}`
+            : 'No cadence'}
+        </Field>
         <Field label="Added">{formatDateTime(contact.createdAt, timeZone)}</Field>
         <Field label="Updated">{formatDateTime(contact.updatedAt, timeZone)}</Field>
       </SimpleGrid>

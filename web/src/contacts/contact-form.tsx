@@ -3,6 +3,7 @@ import {
   Checkbox,
   Group,
   NativeSelect,
+  NumberInput,
   SimpleGrid,
   Stack,
   Textarea,
@@ -48,6 +49,7 @@ type ContactFormValues = {
   emailConsent: boolean;
   doNotAsk: boolean;
   notes: string;
+  keepInTouchDays: number | string;
 };
 
 const FIELDS: readonly (keyof ContactFormValues)[] = [
@@ -64,6 +66,7 @@ const FIELDS: readonly (keyof ContactFormValues)[] = [
   'emailConsent',
   'doNotAsk',
   'notes',
+  'keepInTouchDays',
 ];
 const API_FIELD_ALIASES = { categoryId: 'category' };
 
@@ -82,6 +85,7 @@ function toValues(contact?: ContactDetail): ContactFormValues {
     emailConsent: contact?.emailConsent ?? false,
     doNotAsk: contact?.doNotAsk ?? false,
     notes: contact?.notes ?? '',
+    keepInTouchDays: contact?.keepInTouchDays ?? '',
   };
 }
 
@@ -100,6 +104,7 @@ function toInput(values: ContactFormValues, categoryId: string | null): ContactI
     emailConsent: values.emailConsent,
     doNotAsk: values.doNotAsk,
     notes: values.notes.trim() === '' ? null : values.notes,
+    keepInTouchDays: typeof values.keepInTouchDays === 'number' ? values.keepInTouchDays : null,
   };
 }
 
@@ -248,6 +253,19 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
             {...form.getInputProps('metHow')}
           />
         </SimpleGrid>
+        <NumberInput
+          label="Keep in touch every (days)"
+          description={
+            contact?.cadenceDays && contact.keepInTouchDays === null
+              ? `Empty: the practice’s cadence for their stage and roles (now every ${contact.cadenceDays} days).`
+              : 'Empty: the practice’s cadence for their stage and roles.'
+          }
+          min={1}
+          max={730}
+          allowDecimal={false}
+          maw={320}
+          {...form.getInputProps('keepInTouchDays')}
+        />
         <Checkbox
           label="Agreed to receive messages"
           description="Email consent: they agreed to receive email from your practice."

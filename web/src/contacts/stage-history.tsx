@@ -40,6 +40,11 @@ export function StageHistory({ history, timeZone }: StageHistoryProps) {
                 {' · '}
                 {change.changedBy ? `by ${change.changedBy.name}` : 'by Vouch (automatic)'}
               </Text>
+              {change.reason ? (
+                <Text size="sm" c="dimmed">
+                  {change.reason}
+                </Text>
+              ) : null}
             </Timeline.Item>
           ))}
         </Timeline>

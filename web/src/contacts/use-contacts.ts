@@ -32,9 +32,10 @@ export function useContactList(query: ContactQuery) {
   });
 }
 
-export function useContact(id: string) {
+export function useContact(id: string, enabled = true) {
   return useQuery({
     queryKey: contactKeys.detail(id),
+    enabled: enabled && id !== '',
     queryFn: ({ signal }) =>
       api.get<ContactDetail>(`/contacts/${encodeURIComponent(id)}`, undefined, signal),
   });

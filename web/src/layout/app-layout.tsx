@@ -3,13 +3,59 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { SignOutButton } from '../auth/sign-out-button';
 import { useMe } from '../auth/use-auth';
+import { AddReferralButton, QuickAddProvider } from '../referrals/quick-add-referral';
 import classes from './app-layout.module.css';
 
+type Section = {
+  to: string;
+  label: string;
+  description: string;
+  /** Paths that belong to the section besides its own. */
+  alsoActive?: readonly string[];
+  pages?: readonly { to: string; label: string; exact?: boolean }[];
+};
+
 /** Only sections that exist are listed. */
-const SECTIONS = [
-  { to: '/contacts', label: 'Contacts', description: 'Your network' },
+const SECTIONS: readonly Section[] = [
+  {
+    to: '/referrals',
+    label: 'Referrals',
+    description: 'Pipeline and follow-up',
+    pages: [
+      { to: '/referrals', label: 'Pipeline', exact: true },
+      { to: '/referrals/given', label: 'Given to partners' },
+    ],
+  },
+  {
+    to: '/network/most-wanted',
+    label: 'Network',
+    description: 'People and where they gather',
+    alsoActive: ['/network', '/contacts'],
+    pages: [
+      { to: '/contacts', label: 'Contacts' },
+      { to: '/network/most-wanted', label: 'Most-wanted list' },
+      { to: '/network/circles', label: 'Circles' },
+      { to: '/network/reciprocity', label: 'Reciprocity ledger' },
+    ],
+  },
   { to: '/settings', label: 'Settings', description: 'Practice, defaults, API tokens' },
-] as const;
+];
+
+function isUnder(pathname: string, to: string): boolean {
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The page of a section that the path belongs to: the longest matching one. */
+function activePage(pathname: string, section: Section): string | undefined {
+  const pages = section.pages ?? [];
+  const matches = pages.filter((p) =>
+    p.exact
+      ? pathname === p.to ||
+        (isUnder(pathname, p.to) && !pages.some((o) => o !== p && isUnder(pathname, o.to)))
+      : isUnder(pathname, p.to),
+  );
+  return matches.sort((a, b) => b.to.length - a.to.length)[0]?.to;
+}
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -21,72 +67,104 @@ export function AppLayout() {
   const isNavHidden = Boolean(isPhone) && !opened;
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'sm', sm: 'lg' }}
-    >
-      <a href="#main" className={classes.skipLink}>
-        Skip to content
-      </a>
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={opened ? 'Close navigation' : 'Open navigation'}
-              aria-expanded={opened}
-              aria-controls="app-navigation"
-            />
-            <UnstyledButton component={Link} to="/contacts" aria-label="Vouch, go to contacts">
-              <Text fw={800} fz="xl" c="teal.8">
-                Vouch
-              </Text>
-            </UnstyledButton>
-            <Text c="dimmed" truncate visibleFrom="xs" maw={260}>
-              {me.data?.practice.name}
-            </Text>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Text size="sm" visibleFrom="md" truncate maw={200}>
-              {me.data?.user.name}
-            </Text>
-            <SignOutButton />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar
-        p="sm"
-        id="app-navigation"
-        aria-label="Main navigation"
-        component="nav"
-        inert={isNavHidden}
-        style={isNavHidden ? { visibility: 'hidden' } : undefined}
+    <QuickAddProvider>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'sm', sm: 'lg' }}
       >
-        {SECTIONS.map((section) => {
-          const isActive = location.pathname.startsWith(section.to);
-          return (
-            <NavLink
-              key={section.to}
-              component={Link}
-              to={section.to}
-              label={section.label}
-              description={section.description}
-              active={isActive}
-              aria-current={isActive ? 'page' : undefined}
-              onClick={close}
-            />
-          );
-        })}
-      </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
-        <Box maw={1200}>
-          <Outlet />
-        </Box>
-      </AppShell.Main>
-    </AppShell>
+        <a href="#main" className={classes.skipLink}>
+          Skip to content
+        </a>
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                aria-expanded={opened}
+                aria-controls="app-navigation"
+              />
+              <UnstyledButton
+                component={Link}
+                to="/referrals"
+                aria-label="Vouch, go to the referral pipeline"
+              >
+                <Text fw={800} fz="xl" c="teal.8">
+                  Vouch
+                </Text>
+              </UnstyledButton>
+              <Text c="dimmed" truncate visibleFrom="xs" maw={260}>
+                {me.data?.practice.name}
+              </Text>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <AddReferralButton />
+              <Text size="sm" visibleFrom="md" truncate maw={200}>
+                {me.data?.user.name}
+              </Text>
+              <SignOutButton compact={Boolean(isPhone)} />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar
+          p="sm"
+          id="app-navigation"
+          aria-label="Main navigation"
+          component="nav"
+          inert={isNavHidden}
+          style={isNavHidden ? { visibility: 'hidden' } : undefined}
+        >
+          {SECTIONS.map((section) => {
+            const isActive = [section.to, ...(section.alsoActive ?? [])].some((to) =>
+              isUnder(location.pathname, to),
+            );
+            const current = activePage(location.pathname, section);
+            return (
+              <Box key={section.to} mb={4}>
+                <NavLink
+                  component={Link}
+                  to={section.to}
+                  label={section.label}
+                  description={section.description}
+                  active={isActive && !section.pages}
+                  fw={600}
+                  aria-current={isActive && !section.pages ? 'page' : undefined}
+                  onClick={close}
+                />
+                {section.pages ? (
+                  <Box pl="md" component="ul" m={0} style={{ listStyle: 'none' }}>
+                    {section.pages.map((page) => {
+                      const isPage = current === page.to;
+                      return (
+                        <li key={page.to}>
+                          <NavLink
+                            component={Link}
+                            to={page.to}
+                            label={page.label}
+                            active={isPage}
+                            aria-current={isPage ? 'page' : undefined}
+                            onClick={close}
+                            py={6}
+                          />
+                        </li>
+                      );
+                    })}
+                  </Box>
+                ) : null}
+              </Box>
+            );
+          })}
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+          <Box maw={1200}>
+            <Outlet />
+          </Box>
+        </AppShell.Main>
+      </AppShell>
+    </QuickAddProvider>
   );
 }

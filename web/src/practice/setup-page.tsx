@@ -4,13 +4,16 @@ import { useNavigate } from 'react-router';
 import { SignOutButton } from '../auth/sign-out-button';
 import { useMe } from '../auth/use-auth';
 import { PageHeader } from '../components/page-header';
+import { ProblemAlert } from '../components/problem-alert';
 import { PracticeForm } from './practice-form';
+import { useLoadDemoData } from './use-practice';
 
 /** The short step after sign-up: what Vouch needs to know about the practice. */
 export function SetupPage() {
   const navigate = useNavigate();
   const me = useMe();
   const practice = me.data?.practice;
+  const demo = useLoadDemoData();
   if (!practice) return null;
 
   return (
@@ -37,6 +40,34 @@ export function SetupPage() {
             }}
           />
         </Paper>
+        {!practice.isSetUp && me.data?.role === 'owner' ? (
+          <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md" mt="md">
+            <Text fw={600}>Just looking around?</Text>
+            <Text c="dimmed" size="sm" mb="sm">
+              Fill this practice with two years of a realistic referral program — 300 contacts, 150
+              referrals, thanks, partners — to see every page at work. Use it on a practice you are
+              only exploring: the demo people stay until you delete them.
+            </Text>
+            <ProblemAlert error={demo.error} title="The demo data could not be loaded" />
+            <Button
+              variant="light"
+              loading={demo.isPending}
+              onClick={() =>
+                demo.mutate(undefined, {
+                  onSuccess: (stats) => {
+                    notifications.show({
+                      color: 'teal',
+                      message: `Demo data loaded: ${stats.contacts} contacts, ${stats.referrals} referrals.`,
+                    });
+                    navigate('/referrals', { replace: true });
+                  },
+                })
+              }
+            >
+              Explore with demo data
+            </Button>
+          </Paper>
+        ) : null}
         {practice.isSetUp ? (
           <Group justify="center" mt="md">
             <Button variant="subtle" onClick={() => navigate('/contacts')}>

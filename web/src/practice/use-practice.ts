@@ -28,3 +28,19 @@ export function useUpdatePractice() {
     },
   });
 }
+
+export type DemoStats = {
+  contacts: number;
+  referrals: number;
+  given: number;
+  interactions: number;
+};
+
+/** "Explore with demo data": fills the still-empty practice, then everything is refetched. */
+export function useLoadDemoData() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<DemoStats>('/practice/demo-data', {}),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}

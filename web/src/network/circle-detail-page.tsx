@@ -1,0 +1,207 @@
+import {
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { LoadingState } from '../components/loading-state';
+import { PageHeader } from '../components/page-header';
+import { ProblemAlert } from '../components/problem-alert';
+import { StageBadge } from '../contacts/stage-badge';
+import { blankToNull } from '../format';
+import { CIRCLE_KIND_LABELS } from '../labels';
+import { CIRCLE_KINDS, type CircleDetail, type CircleKind } from '../types';
+import { circleKindOptions } from './circles-page';
+import { useCircleDetail, useDeleteCircle, useUpdateCircle } from './use-network';
+
+export function CircleDetailPage() {
+  const { id = '' } = useParams();
+  const circle = useCircleDetail(id);
+  if (circle.isPending) return <LoadingState label="Loading circle…" />;
+  if (circle.isError) {
+    return (
+      <>
+        <PageHeader title="Circle" />
+        <ProblemAlert error={circle.error} />
+        <Anchor component={Link} to="/network/circles" mt="md" display="inline-block">
+          Back to circles
+        </Anchor>
+      </>
+    );
+  }
+  return <CircleDetailView circle={circle.data} />;
+}
+
+function CircleDetailView({ circle }: { circle: CircleDetail }) {
+  const navigate = useNavigate();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const remove = useDeleteCircle(circle.id);
+  return (
+    <>
+      <Anchor component={Link} to="/network/circles" size="sm">
+        ← Circles
+      </Anchor>
+      <PageHeader
+        title={circle.name}
+        description={`${circle.kind ? CIRCLE_KIND_LABELS[circle.kind] : 'Circle'} · ${circle.members} ${circle.members === 1 ? 'member' : 'members'} · ${circle.referrals} ${circle.referrals === 1 ? 'referral' : 'referrals'} came through it`}
+        actions={
+          <>
+            <Button
+              variant="default"
+              component={Link}
+              to={`/referrals?view=list&circleId=${encodeURIComponent(circle.id)}`}
+            >
+              See its referrals
+            </Button>
+            <Button color="red" variant="light" onClick={() => setIsConfirming(true)}>
+              Delete circle
+            </Button>
+          </>
+        }
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="members">
+            <Title order={2} fz="h3" id="members" mb="sm">
+              Members
+            </Title>
+            {circle.memberList.length === 0 ? (
+              <Text c="dimmed">Nobody yet. Add the circle to a contact in their form.</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={320}>
+                <Table verticalSpacing="xs">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Name</Table.Th>
+                      <Table.Th scope="col">Stage</Table.Th>
+                      <Table.Th scope="col">Category</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {circle.memberList.map((member) => (
+                      <Table.Tr key={member.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/contacts/${member.id}`}>
+                            {member.name}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <StageBadge stage={member.stage} />
+                        </Table.Td>
+                        <Table.Td>{member.category?.name ?? '—'}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack>
+            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="reach">
+              <Title order={2} fz="h3" id="reach" mb="sm">
+                Most-wanted categories it reaches
+              </Title>
+              {circle.mostWantedReach.length === 0 ? (
+                <Text c="dimmed">
+                  None of its members are in a{' '}
+                  <Anchor component={Link} to="/network/most-wanted">
+                    most-wanted category
+                  </Anchor>
+                  .
+                </Text>
+              ) : (
+                <List spacing={4}>
+                  {[...circle.mostWantedReach]
+                    .sort((a, b) => a.rank - b.rank)
+                    .map((reach) => (
+                      <List.Item key={reach.categoryId}>
+                        #{reach.rank} {reach.name}: {reach.members}{' '}
+                        {reach.members === 1 ? 'member' : 'members'}
+                      </List.Item>
+                    ))}
+                </List>
+              )}
+            </Paper>
+            <CircleEditForm circle={circle} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <ConfirmDialog
+        opened={isConfirming}
+        title={`Delete ${circle.name}?`}
+        confirmLabel="Yes, delete"
+        isPending={remove.isPending}
+        error={remove.error}
+        onCancel={() => setIsConfirming(false)}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: `${circle.name} was deleted.` });
+              navigate('/network/circles', { replace: true });
+            },
+          })
+        }
+      >
+        Its members stay in your network; referrals that came through it keep no circle.
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function CircleEditForm({ circle }: { circle: CircleDetail }) {
+  const update = useUpdateCircle(circle.id);
+  const [kind, setKind] = useState<CircleKind | ''>(circle.kind ?? '');
+  const [notes, setNotes] = useState(circle.notes ?? '');
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="about-circle">
+      <Title order={2} fz="h3" id="about-circle" mb="sm">
+        About this circle
+      </Title>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          update.mutate(
+            { kind: kind || null, notes: blankToNull(notes) },
+            { onSuccess: () => notifications.show({ color: 'teal', message: 'Circle saved.' }) },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <NativeSelect
+            label="Kind"
+            value={kind}
+            data={circleKindOptions('Not set')}
+            onChange={(e) => setKind(CIRCLE_KINDS.find((k) => k === e.currentTarget.value) ?? '')}
+          />
+          <Textarea
+            label="Notes"
+            autosize
+            minRows={2}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+          />
+          <ProblemAlert error={update.error} />
+          <Group justify="flex-end">
+            <Button type="submit" variant="default" loading={update.isPending}>
+              Save circle
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,459 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMe } from '../auth/use-auth';
+import { LoadingState } from '../components/loading-state';
+import { PageHeader } from '../components/page-header';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDateTime, formatMoney } from '../format';
+import { CHANNEL_LABELS, STATUS_LABELS } from '../labels';
+import {
+  REFERRAL_STATUSES,
+  type ReferralDetail,
+  type ReferralEvent,
+  type ReferralStatus,
+  type ThanksState,
+} from '../types';
+import { isClosedStatus, ReferralActions } from './referral-actions';
+import { describeClock } from './referral-clock';
+import { ReferralEditForm } from './referral-edit-form';
+import { StatusBadge } from './referral-list';
+import { useNow } from './use-now';
+import {
+  useMoveReferral,
+  useRecordReferrerUpdate,
+  useReferral,
+  useThankReferrer,
+} from './use-referrals';
+
+export function ReferralDetailPage() {
+  const { id = '' } = useParams();
+  const referral = useReferral(id);
+  if (referral.isPending) return <LoadingState label="Loading referral…" />;
+  if (referral.isError) {
+    return (
+      <>
+        <PageHeader title="Referral" />
+        <ProblemAlert error={referral.error} />
+        <Anchor component={Link} to="/referrals" mt="md" display="inline-block">
+          Back to referrals
+        </Anchor>
+      </>
+    );
+  }
+  return <ReferralDetailView referral={referral.data} />;
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {children === null || children === undefined || children === '' ? '—' : children}
+      </Text>
+    </div>
+  );
+}
+
+function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
+  const me = useMe();
+  const timeZone = me.data?.practice.timeZone;
+  const [isEditing, setIsEditing] = useState(false);
+  const from = referral.referrer ? `from ${referral.referrer.name}` : 'from an unknown referrer';
+
+  return (
+    <>
+      <Anchor component={Link} to="/referrals" size="sm">
+        ← Referrals
+      </Anchor>
+      <PageHeader
+        title={`Referral: ${referral.referred.name}`}
+        description={`Received ${formatDateTime(referral.receivedAt, timeZone)} ${from}.`}
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack>
+            <StatusSection referral={referral} timeZone={timeZone} />
+            <ThanksSection referral={referral} timeZone={timeZone} />
+            <ReferrerUpdateSection referral={referral} timeZone={timeZone} />
+            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="details">
+              <Group justify="space-between" mb="sm">
+                <Title order={2} fz="h3" id="details">
+                  Details
+                </Title>
+                {!isEditing ? (
+                  <Button variant="default" size="xs" onClick={() => setIsEditing(true)}>
+                    Edit details
+                  </Button>
+                ) : null}
+              </Group>
+              {isEditing ? (
+                <ReferralEditForm referral={referral} onDone={() => setIsEditing(false)} />
+              ) : (
+                <DetailFields referral={referral} timeZone={timeZone} />
+              )}
+            </Paper>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="md" radius="md">
+            <EventHistory events={referral.events} timeZone={timeZone} />
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+function DetailFields({ referral, timeZone }: { referral: ReferralDetail; timeZone?: string }) {
+  return (
+    <SimpleGrid cols={{ base: 2 }} component="dl" m={0} spacing="md">
+      <Field label="Referred person">
+        <Anchor component={Link} to={`/contacts/${referral.referred.id}`}>
+          {referral.referred.name}
+        </Anchor>
+      </Field>
+      <Field label="Referred by">
+        {referral.referrer ? (
+          <Anchor component={Link} to={`/contacts/${referral.referrer.id}`}>
+            {referral.referrer.name}
+          </Anchor>
+        ) : (
+          'Unknown referrer'
+        )}
+      </Field>
+      <Field label="Their need">{referral.need}</Field>
+      <Field label="Tags">
+        {referral.tags.length > 0 ? (
+          <Group gap={4} component="span">
+            {referral.tags.map((tag) => (
+              <Badge key={tag} variant="outline" size="sm" component="span">
+                {tag}
+              </Badge>
+            ))}
+          </Group>
+        ) : null}
+      </Field>
+      <Field label="Came by">{CHANNEL_LABELS[referral.channel]}</Field>
+      <Field label="Where">
+        {[referral.circle?.name, referral.place].filter(Boolean).join(' · ')}
+      </Field>
+      <Field label="Expected value">
+        {referral.valueMinor === null ? null : formatMoney(referral.valueMinor, referral.currency)}
+      </Field>
+      <Field label="Owner">{referral.owner?.name}</Field>
+      <Field label="Consent to update">
+        {referral.consentToUpdate ? 'Yes: milestones may be shared' : 'No: thank-you only'}
+      </Field>
+      <Field label="Warm hand-off">{referral.warmHandoff ? 'Yes' : 'No'}</Field>
+      <Field label="First contact">{formatDateTime(referral.firstContactAt, timeZone)}</Field>
+      <Field label="Meeting">{formatDateTime(referral.meetingAt, timeZone)}</Field>
+      <Field label="Became a client">{formatDateTime(referral.clientAt, timeZone)}</Field>
+      <Field label="Closed">{formatDateTime(referral.closedAt, timeZone)}</Field>
+    </SimpleGrid>
+  );
+}
+
+function StatusSection({ referral, timeZone }: { referral: ReferralDetail; timeZone?: string }) {
+  const now = useNow();
+  const clock = describeClock(referral, now);
+  const move = useMoveReferral();
+  const [target, setTarget] = useState<ReferralStatus | ''>('');
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="status-heading">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} fz="h3" id="status-heading">
+          Status
+        </Title>
+        <StatusBadge referral={referral} />
+      </Group>
+      <Text fw={600} c={`${clock.color}.8`}>
+        Response clock: {clock.text}
+      </Text>
+      <Text size="sm" c="dimmed" mb="sm">
+        First contact due by {formatDateTime(referral.clock.dueAt, timeZone)}
+        {referral.clock.firstContactAt
+          ? `; contacted ${formatDateTime(referral.clock.firstContactAt, timeZone)}`
+          : ''}
+        .
+      </Text>
+      <ReferralActions referral={referral} size="sm" />
+      {!isClosedStatus(referral.status) ? (
+        <Group align="flex-end" mt="md" gap="xs">
+          <NativeSelect
+            label="Move to another status"
+            value={target}
+            data={[
+              { value: '', label: 'Choose a status' },
+              ...REFERRAL_STATUSES.filter((s) => s !== referral.status).map((s) => ({
+                value: s,
+                label: STATUS_LABELS[s],
+              })),
+            ]}
+            onChange={(e) =>
+              setTarget(REFERRAL_STATUSES.find((s) => s === e.currentTarget.value) ?? '')
+            }
+          />
+          <Button
+            variant="default"
+            disabled={target === ''}
+            loading={move.isPending}
+            onClick={() => {
+              if (!target) return;
+              move.mutate(
+                { id: referral.id, body: { status: target } },
+                {
+                  onSuccess: () => {
+                    setTarget('');
+                    notifications.show({
+                      color: 'teal',
+                      message: `Moved to ${STATUS_LABELS[target].toLocaleLowerCase()}.`,
+                    });
+                  },
+                },
+              );
+            }}
+          >
+            Move
+          </Button>
+        </Group>
+      ) : null}
+      {move.error ? (
+        <Stack mt="sm">
+          <ProblemAlert error={move.error} title="That move is not possible" />
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}
+
+const THANKS_COLORS: Record<ThanksState, string> = {
+  not_applicable: 'gray',
+  due: 'blue',
+  overdue: 'red',
+  done: 'teal',
+};
+
+function thanksText(
+  state: ThanksState,
+  dueAt: string | null,
+  thankedAt: string | null,
+  timeZone?: string,
+): string {
+  switch (state) {
+    case 'done':
+      return `Done ✓ ${formatDateTime(thankedAt, timeZone)}`;
+    case 'due':
+      return `Due by ${formatDateTime(dueAt, timeZone)}`;
+    case 'overdue':
+      return `Overdue since ${formatDateTime(dueAt, timeZone)}`;
+    case 'not_applicable':
+      return 'Not applicable';
+  }
+}
+
+function ThanksSection({ referral, timeZone }: { referral: ReferralDetail; timeZone?: string }) {
+  const thank = useThankReferrer();
+  const { thanks } = referral;
+  const record = (kind: 'referral' | 'conversion') =>
+    thank.mutate(
+      { id: referral.id, body: { kind } },
+      {
+        onSuccess: () =>
+          notifications.show({
+            color: 'teal',
+            message: kind === 'referral' ? 'Thank-you recorded.' : 'Conversion thank-you recorded.',
+          }),
+      },
+    );
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="thanks-heading">
+      <Title order={2} fz="h3" id="thanks-heading" mb="xs">
+        Thanks
+      </Title>
+      {referral.referrer === null ? (
+        <Text c="dimmed">The referrer is unknown: there is nobody to thank.</Text>
+      ) : (
+        <Stack gap="sm">
+          <Group justify="space-between" wrap="wrap">
+            <div>
+              <Text fw={500}>Thank-you for the referral</Text>
+              <Text size="sm" c={`${THANKS_COLORS[thanks.referral.state]}.8`}>
+                {thanksText(
+                  thanks.referral.state,
+                  thanks.referral.dueAt,
+                  thanks.referral.thankedAt,
+                  timeZone,
+                )}
+              </Text>
+            </div>
+            {thanks.referral.state === 'due' || thanks.referral.state === 'overdue' ? (
+              <Button
+                size="sm"
+                onClick={() => record('referral')}
+                loading={thank.isPending && thank.variables?.body.kind === 'referral'}
+              >
+                Record thank-you
+              </Button>
+            ) : null}
+          </Group>
+          <Group justify="space-between" wrap="wrap">
+            <div>
+              <Text fw={500}>Thank-you for their trust (once a client)</Text>
+              <Text size="sm" c={`${THANKS_COLORS[thanks.conversion.state]}.8`}>
+                {thanks.conversion.state === 'not_applicable'
+                  ? 'When they become a client, thank the referrer again.'
+                  : thanksText(
+                      thanks.conversion.state,
+                      thanks.conversion.dueAt,
+                      thanks.conversion.thankedAt,
+                      timeZone,
+                    )}
+              </Text>
+            </div>
+            {thanks.conversion.state === 'due' || thanks.conversion.state === 'overdue' ? (
+              <Button
+                size="sm"
+                onClick={() => record('conversion')}
+                loading={thank.isPending && thank.variables?.body.kind === 'conversion'}
+              >
+                Record conversion thank-you
+              </Button>
+            ) : null}
+          </Group>
+          <ProblemAlert error={thank.error} />
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+function ReferrerUpdateSection({
+  referral,
+  timeZone,
+}: {
+  referral: ReferralDetail;
+  timeZone?: string;
+}) {
+  const record = useRecordReferrerUpdate();
+  const { referrerUpdate } = referral;
+  const told = referrerUpdate.toldStatus
+    ? `Last told “${STATUS_LABELS[referrerUpdate.toldStatus].toLocaleLowerCase()}” on ${formatDateTime(referrerUpdate.toldAt, timeZone)}.`
+    : 'Not told anything yet.';
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="update-heading">
+      <Title order={2} fz="h3" id="update-heading" mb="xs">
+        Keeping the referrer informed
+      </Title>
+      {referral.referrer === null ? (
+        <Text c="dimmed">The referrer is unknown: there is nobody to update.</Text>
+      ) : referrerUpdate.state === 'not_allowed' ? (
+        <Alert color="gray" variant="light" title="No updates without consent">
+          {referral.referred.name} did not consent to updates. You may thank{' '}
+          {referral.referrer.name} for thinking of you, but not tell them the person’s name, status,
+          need or any note. If they consent later, tick “Consent to update the referrer” under Edit
+          details.
+        </Alert>
+      ) : (
+        <Group justify="space-between" wrap="wrap">
+          <div>
+            <Text fw={500} c={referrerUpdate.state === 'due' ? 'orange.8' : undefined}>
+              {referrerUpdate.state === 'due'
+                ? `Update due: ${referral.referrer.name} does not know it is now “${STATUS_LABELS[referral.status].toLocaleLowerCase()}”.`
+                : 'Up to date.'}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {told} Share milestones only — never the need or notes.
+            </Text>
+          </div>
+          <Button
+            size="sm"
+            variant={referrerUpdate.state === 'due' ? 'filled' : 'default'}
+            loading={record.isPending}
+            onClick={() =>
+              record.mutate(
+                { id: referral.id, body: {} },
+                {
+                  onSuccess: () =>
+                    notifications.show({ color: 'teal', message: 'Referrer update recorded.' }),
+                },
+              )
+            }
+          >
+            Record update sent
+          </Button>
+        </Group>
+      )}
+      {record.error ? (
+        <Stack mt="sm">
+          <ProblemAlert error={record.error} />
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}
+
+function eventTitle(event: ReferralEvent): string {
+  const to = event.toStatus ? STATUS_LABELS[event.toStatus] : null;
+  const from = event.fromStatus ? STATUS_LABELS[event.fromStatus] : null;
+  switch (event.kind) {
+    case 'created':
+      return 'Referral received';
+    case 'status':
+      return from && to ? `${from} → ${to}` : `Status: ${to ?? 'changed'}`;
+    case 'reopened':
+      return `Reopened${to ? `, back to ${to.toLocaleLowerCase()}` : ''}`;
+    case 'thanked':
+      return 'Thank-you recorded';
+    case 'conversion_thanked':
+      return 'Conversion thank-you recorded';
+    case 'referrer_updated':
+      return `Referrer told${to ? `: ${to.toLocaleLowerCase()}` : ''}`;
+    default:
+      return event.kind.replaceAll('_', ' ');
+  }
+}
+
+function EventHistory({ events, timeZone }: { events: ReferralEvent[]; timeZone?: string }) {
+  const sorted = [...events].sort((a, b) => b.at.localeCompare(a.at));
+  return (
+    <section aria-labelledby="history-heading">
+      <Title order={2} fz="h3" mb="sm" id="history-heading">
+        History
+      </Title>
+      {sorted.length === 0 ? (
+        <Text c="dimmed">Nothing recorded yet.</Text>
+      ) : (
+        <Timeline bulletSize={14} lineWidth={2} component="ol" p={0} style={{ listStyle: 'none' }}>
+          {sorted.map((event) => (
+            <Timeline.Item key={event.id} component="li" title={eventTitle(event)}>
+              <Text size="sm" c="dimmed">
+                <time dateTime={event.at}>{formatDateTime(event.at, timeZone)}</time>
+                {event.by ? ` · by ${event.by.name}` : ''}
+              </Text>
+              {event.note ? <Text size="sm">{event.note}</Text> : null}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </section>
+  );
+}

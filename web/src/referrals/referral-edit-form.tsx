@@ -1,0 +1,157 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useMe } from '../auth/use-auth';
+import { ProblemAlert } from '../components/problem-alert';
+import { useCircles } from '../contacts/use-groups';
+import { blankToNull, currencyDigits } from '../format';
+import { CHANNEL_LABELS } from '../labels';
+import { CHANNELS, type Channel, type Referral, type ReferralUpdate } from '../types';
+import { CONSENT_EXPLANATION } from './quick-add-referral';
+import { useUpdateReferral } from './use-referrals';
+
+/** Need, tags, value, consent, owner, channel and where; a consent change is audited. */
+export function ReferralEditForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
+  const me = useMe();
+  const circles = useCircles();
+  const update = useUpdateReferral();
+  const digits = currencyDigits(referral.currency);
+  const [need, setNeed] = useState(referral.need ?? '');
+  const [tags, setTags] = useState(referral.tags);
+  const [value, setValue] = useState<number | string>(
+    referral.valueMinor === null ? '' : referral.valueMinor / 10 ** digits,
+  );
+  const [consent, setConsent] = useState(referral.consentToUpdate);
+  const [warmHandoff, setWarmHandoff] = useState(referral.warmHandoff);
+  const [ownerId, setOwnerId] = useState(referral.owner?.id ?? me.data?.user.id ?? '');
+  const [channel, setChannel] = useState<Channel>(referral.channel);
+  const [circleId, setCircleId] = useState(referral.circle?.id ?? '');
+  const [place, setPlace] = useState(referral.place ?? '');
+
+  const owners = [
+    ...(me.data ? [{ value: me.data.user.id, label: `Me (${me.data.user.name})` }] : []),
+    ...(referral.owner && referral.owner.id !== me.data?.user.id
+      ? [{ value: referral.owner.id, label: referral.owner.name }]
+      : []),
+  ];
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const body: ReferralUpdate = {
+      need: blankToNull(need),
+      tags,
+      valueMinor: typeof value === 'number' ? Math.round(value * 10 ** digits) : null,
+      consentToUpdate: consent,
+      warmHandoff,
+      channel,
+      circleId: circleId || null,
+      place: blankToNull(place),
+      ...(ownerId ? { ownerId } : {}),
+    };
+    update.mutate(
+      { id: referral.id, body },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: 'Referral saved.' });
+          onDone();
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Edit referral">
+      <Stack gap="sm">
+        <Textarea
+          label="Need"
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={need}
+          onChange={(e) => setNeed(e.currentTarget.value)}
+          data-autofocus
+        />
+        <TagsInput
+          label="Tags"
+          value={tags}
+          onChange={(next) => setTags(next.map((t) => t.toLocaleLowerCase()))}
+          maxTags={10}
+          splitChars={[',']}
+          clearable
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <NativeSelect
+            label="Channel"
+            value={channel}
+            data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+            onChange={(e) =>
+              setChannel(CHANNELS.find((c) => c === e.currentTarget.value) ?? referral.channel)
+            }
+          />
+          <NativeSelect
+            label="Circle"
+            value={circleId}
+            data={[
+              { value: '', label: 'None' },
+              ...(circles.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
+            onChange={(e) => setCircleId(e.currentTarget.value)}
+          />
+          <TextInput
+            label="Place"
+            placeholder="e.g. Chamber breakfast"
+            value={place}
+            onChange={(e) => setPlace(e.currentTarget.value)}
+          />
+          <NumberInput
+            label={`Expected value (${referral.currency})`}
+            min={0}
+            decimalScale={digits}
+            thousandSeparator=","
+            hideControls
+            value={value}
+            onChange={setValue}
+          />
+          <NativeSelect
+            label="Owner"
+            value={ownerId}
+            data={owners}
+            onChange={(e) => setOwnerId(e.currentTarget.value)}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label="Consent to update the referrer"
+          description={CONSENT_EXPLANATION}
+          checked={consent}
+          onChange={(e) => setConsent(e.currentTarget.checked)}
+        />
+        <Checkbox
+          label="Warm hand-off"
+          description="The referrer introduced you in person or by a joint message."
+          checked={warmHandoff}
+          onChange={(e) => setWarmHandoff(e.currentTarget.checked)}
+        />
+        <ProblemAlert error={update.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save changes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

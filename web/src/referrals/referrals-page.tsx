@@ -1,0 +1,172 @@
+import { Button, Center, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useMe } from '../auth/use-auth';
+import { LoadingState } from '../components/loading-state';
+import { PageHeader } from '../components/page-header';
+import { ProblemAlert } from '../components/problem-alert';
+import type { ReferralFilters } from '../types';
+import { downloadReferralsCsv } from './export-csv';
+import { ReferralBoard } from './referral-board';
+import { ReferralFilterBar } from './referral-filter-bar';
+import {
+  boardFilters,
+  type ReferralPageState,
+  readReferralParams,
+  writeReferralParams,
+} from './referral-filters';
+import { ReferralCards, ReferralTable } from './referral-list';
+import { useNow } from './use-now';
+import { useReferralBoard, useReferralList } from './use-referrals';
+
+export function ReferralsPage() {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readReferralParams(params), [params]);
+  const update = (patch: Partial<ReferralPageState>) =>
+    setParams(writeReferralParams({ ...state, ...patch }), { replace: true });
+  const setFilters = (patch: Partial<ReferralFilters>) =>
+    update({ filters: { ...state.filters, ...patch } });
+
+  const [search, setSearch] = useState(state.filters.q ?? '');
+  const [debounced] = useDebouncedValue(search, 300);
+  useEffect(() => {
+    const q = debounced.trim() || undefined;
+    if (q !== state.filters.q) {
+      setParams(writeReferralParams({ ...state, filters: { ...state.filters, q } }), {
+        replace: true,
+      });
+    }
+  }, [debounced, state, setParams]);
+
+  const [exportError, setExportError] = useState<unknown>(null);
+  const [isExporting, setIsExporting] = useState(false);
+  const exportCsv = async () => {
+    setExportError(null);
+    setIsExporting(true);
+    try {
+      await downloadReferralsCsv(state.filters, state.sort);
+    } catch (error) {
+      setExportError(error);
+    } finally {
+      setIsExporting(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Referrals"
+        description="Every referral received, from the first call to a thank-you. Press R anywhere to add one."
+        actions={
+          <>
+            <Button.Group aria-label="View">
+              <Button
+                variant={state.view === 'board' ? 'filled' : 'default'}
+                aria-pressed={state.view === 'board'}
+                onClick={() => update({ view: 'board' })}
+              >
+                Board
+              </Button>
+              <Button
+                variant={state.view === 'list' ? 'filled' : 'default'}
+                aria-pressed={state.view === 'list'}
+                onClick={() => update({ view: 'list' })}
+              >
+                List
+              </Button>
+            </Button.Group>
+            <Button variant="default" onClick={() => void exportCsv()} loading={isExporting}>
+              Export CSV
+            </Button>
+          </>
+        }
+      />
+      <ReferralFilterBar
+        search={
+          <TextInput
+            label="Search referrals"
+            placeholder="A name"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
+        }
+        filters={state.filters}
+        onChange={setFilters}
+        onClear={() => {
+          setSearch('');
+          update({ filters: {} });
+        }}
+        showStatus={state.view === 'list'}
+        sort={state.view === 'list' ? state.sort : undefined}
+        onSortChange={(sort) => update({ sort })}
+      />
+      <ProblemAlert error={exportError} />
+      {state.view === 'board' ? <BoardView filters={state.filters} /> : <ListView state={state} />}
+    </>
+  );
+}
+
+function BoardView({ filters }: { filters: ReferralFilters }) {
+  const board = useReferralBoard(boardFilters(filters));
+  const now = useNow();
+  if (board.isPending) return <LoadingState label="Loading the pipeline…" />;
+  if (board.isError) return <ProblemAlert error={board.error} />;
+  const total = board.data.columns.reduce((sum, c) => sum + c.total, 0);
+  return (
+    <Stack gap="sm" aria-busy={board.isFetching}>
+      {total === 0 ? (
+        <Text c="dimmed">
+          No referrals{' '}
+          {Object.keys(boardFilters(filters)).some((k) => k) ? 'match these filters' : 'yet'}. Press
+          “Add referral” (or R) when someone sends you a person.
+        </Text>
+      ) : null}
+      <ReferralBoard board={board.data} now={now} />
+    </Stack>
+  );
+}
+
+function ListView({ state }: { state: ReferralPageState }) {
+  const me = useMe();
+  const list = useReferralList(state.filters, state.sort);
+  const now = useNow();
+  const isWide = useMediaQuery('(min-width: 62em)');
+  const referrals = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const timeZone = me.data?.practice.timeZone;
+
+  if (list.isPending) return <LoadingState label="Loading referrals…" />;
+  if (list.isError) return <ProblemAlert error={list.error} />;
+  if (referrals.length === 0) {
+    return (
+      <Center py="xl">
+        <Text c="dimmed">No referrals match. Clear a filter or widen the dates.</Text>
+      </Center>
+    );
+  }
+  return (
+    <Stack gap="md" aria-busy={list.isFetching}>
+      <Text size="sm" c="dimmed" role="status">
+        Showing {referrals.length} {referrals.length === 1 ? 'referral' : 'referrals'}
+        {list.hasNextPage ? ' (more available)' : ''}
+      </Text>
+      {isWide ? (
+        <ReferralTable referrals={referrals} now={now} timeZone={timeZone} />
+      ) : (
+        <ReferralCards referrals={referrals} now={now} timeZone={timeZone} />
+      )}
+      {list.hasNextPage ? (
+        <Group justify="center">
+          <Button
+            variant="default"
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
+          >
+            Load more
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
