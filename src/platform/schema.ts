@@ -32,6 +32,13 @@ export type Database = {
   letter_template: LetterTemplateTable;
   message: MessageTable;
   smtp_settings: SmtpSettingsTable;
+  agenda_mark: AgendaMarkTable;
+  goal: GoalTable;
+  celebration: CelebrationTable;
+  celebration_seen: CelebrationSeenTable;
+  survey: SurveyTable;
+  survey_recipient: SurveyRecipientTable;
+  calendar_feed: CalendarFeedTable;
 };
 
 type AuthDate = Date | string;
@@ -386,4 +393,70 @@ export type SmtpSettingsTable = {
   from_email: string;
   from_name: string | null;
   updated_at: string;
+};
+
+export type AgendaMarkTable = {
+  practice_id: string;
+  item_key: string;
+  state: string;
+  until: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type GoalTable = {
+  practice_id: string;
+  year: number;
+  target_clients: number;
+  email_team: number;
+  updated_by: string | null;
+  updated_at: string;
+};
+
+export type CelebrationTable = {
+  practice_id: string;
+  year: number;
+  threshold: number;
+  reached_at: string;
+};
+
+export type CelebrationSeenTable = {
+  practice_id: string;
+  year: number;
+  threshold: number;
+  user_id: string;
+  seen_at: string;
+};
+
+export type SurveyTable = {
+  practice_id: string;
+  id: string;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type SurveyRecipientTable = {
+  practice_id: string;
+  id: string;
+  survey_id: string;
+  contact_id: string;
+  token_hash: string | null;
+  invited_at: string | null;
+  answered_at: string | null;
+  answer: string | null;
+  score_percent: number | null;
+  matched_phrases: string | null;
+  missed_phrases: string | null;
+  entered_by: string | null;
+  created_at: string;
+};
+
+export type CalendarFeedTable = {
+  practice_id: string;
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
 };

@@ -3,6 +3,7 @@ import type { Db, Dialect } from '../db.ts';
 import { foundation } from './0001-foundation.ts';
 import { networkPipeline } from './0002-network-pipeline.ts';
 import { followThrough } from './0003-follow-through.ts';
+import { todayGoalsInsights } from './0004-today-goals-insights.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0001-foundation': foundation(dialect),
     '0002-network-pipeline': networkPipeline,
     '0003-follow-through': followThrough,
+    '0004-today-goals-insights': todayGoalsInsights,
   };
 }
 
