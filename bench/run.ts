@@ -101,11 +101,19 @@ try {
 
   const appPort = 3900 + Math.floor(Math.random() * 50);
   const floorPort = appPort + 50;
-  const app = spawn(process.execPath, ['src/cli.ts', 'serve', '--port', String(appPort)], {
-    cwd: root,
-    env: { ...process.env, VOUCH_DATA_DIR: dataDir, VOUCH_LOG: 'silent', DATABASE_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  // The flags `npm start` and bin/vouch.js run the server with (BENCH_NODE_FLAGS overrides).
+  const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=4')
+    .split(' ')
+    .filter(Boolean);
+  const app = spawn(
+    process.execPath,
+    [...nodeFlags, 'src/cli.ts', 'serve', '--port', String(appPort)],
+    {
+      cwd: root,
+      env: { ...process.env, VOUCH_DATA_DIR: dataDir, VOUCH_LOG: 'silent', DATABASE_URL: '' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   children.push(app);
   const floor = fork(
     path.join(root, 'bench/floor-server.ts'),
