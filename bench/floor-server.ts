@@ -1,56 +1,56 @@
 import { createServer } from 'node:http';
+import { postgresFloor } from './floor-postgres.ts';
 import { sqliteFloor } from './floor-sqlite.ts';
 
 /**
- * `node bench/floor-server.ts <sqlite file> <practice id> <port>`: the raw-SQL floor behind a
- * bare node:http server, so that the app and its floor are compared through the same transport.
+ * `node bench/floor-server.ts <sqlite|postgres> <file or url> <practice id> <port>`: the raw-SQL
+ * floor behind a bare node:http server, so that the app and its floor are compared through the
+ * same transport.
  */
-const [file, practiceId, port] = process.argv.slice(2);
-if (!file || !practiceId || !port)
-  throw new Error('usage: floor-server <file> <practiceId> <port>');
-const floor = sqliteFloor(file, practiceId);
+const [dialect, target, practiceId, port] = process.argv.slice(2);
+if (!dialect || !target || !practiceId || !port)
+  throw new Error('usage: floor-server <sqlite|postgres> <file|url> <practiceId> <port>');
+const floor =
+  dialect === 'postgres' ? postgresFloor(target, practiceId) : sqliteFloor(target, practiceId);
+
+async function readBody(req: import('node:http').IncomingMessage): Promise<Record<string, string>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString()) as Record<string, string>;
+}
+
+async function answer(
+  req: import('node:http').IncomingMessage,
+  url: URL,
+): Promise<[number, unknown]> {
+  const p = url.searchParams;
+  if (url.pathname === '/contacts')
+    return [200, await floor.listContacts(p.get('stage') ?? '', p.get('categoryId') ?? '', 50)];
+  if (url.pathname === '/board') return [200, await floor.board(50)];
+  if (url.pathname.startsWith('/timeline/'))
+    return [200, await floor.timeline(url.pathname.slice(10))];
+  if (url.pathname === '/referrals' && req.method === 'POST') {
+    const body = await readBody(req);
+    return [
+      201,
+      await floor.createReferral(body.referrerId ?? '', body.referredId ?? '', body.userId ?? ''),
+    ];
+  }
+  return [404, { error: 'no such floor route' }];
+}
 
 const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://floor');
-  const send = (body: unknown) => {
-    const text = JSON.stringify(body);
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(text),
-    });
-    res.end(text);
-  };
-  try {
-    if (url.pathname === '/contacts')
-      return send(
-        floor.listContacts(
-          url.searchParams.get('stage') ?? '',
-          url.searchParams.get('categoryId') ?? '',
-          50,
-        ),
-      );
-    if (url.pathname === '/board') return send(floor.board(50));
-    if (url.pathname.startsWith('/timeline/')) return send(floor.timeline(url.pathname.slice(10)));
-    if (url.pathname === '/referrals' && req.method === 'POST') {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-          referrerId: string;
-          referredId: string;
-          userId: string;
-        };
-        const created = floor.createReferral(body.referrerId, body.referredId, body.userId);
-        const text = JSON.stringify(created);
-        res.writeHead(201, { 'content-type': 'application/json' });
-        res.end(text);
+  answer(req, new URL(req.url ?? '/', 'http://floor')).then(
+    ([status, body]) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
       });
-      return;
-    }
-    res.writeHead(404).end();
-  } catch (error) {
-    res.writeHead(500).end(String(error));
-  }
+      res.end(text);
+    },
+    (error: unknown) => res.writeHead(500).end(String(error)),
+  );
 });
-server.listen(Number(port), '127.0.0.1', () => process.send?.('ready'));
+server.listen(Number(port), '127.0.0.1');
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,0 +1,82 @@
+/**
+ * The benchmark's scenarios: each calls the app's API and the raw-SQL floor for the same data.
+ * `app` and `floor` reject on a wrong answer, so a fast error never counts as speed.
+ */
+export type BenchContext = {
+  appUrl: string;
+  floorUrl: string;
+  token: string;
+  practiceId: string;
+  userId: string;
+  categoryId: string;
+  busiestReferrerId: string;
+  contactIds: string[];
+};
+
+export type Scenario = {
+  name: string;
+  target: string;
+  app: (ctx: BenchContext, i: number) => Promise<void>;
+  floor: (ctx: BenchContext, i: number) => Promise<void>;
+};
+
+async function ok(res: Response, what: string): Promise<void> {
+  if (!res.ok) throw new Error(`${what}: ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
+const get = (ctx: BenchContext, path: string) =>
+  fetch(`${ctx.appUrl}${path}`, { headers: { authorization: `Bearer ${ctx.token}` } }).then((r) =>
+    ok(r, path),
+  );
+const floorGet = (ctx: BenchContext, path: string) =>
+  fetch(`${ctx.floorUrl}${path}`).then((r) => ok(r, `floor ${path}`));
+const pick = (ctx: BenchContext, i: number) =>
+  ctx.contactIds[(i * 7919) % ctx.contactIds.length] as string;
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'list contacts (stage + category, 50)',
+    target: '≤ 3× floor',
+    app: (ctx) => get(ctx, `/contacts?stage=trusts&categoryId=${ctx.categoryId}&limit=50`),
+    floor: (ctx) => floorGet(ctx, `/contacts?stage=trusts&categoryId=${ctx.categoryId}`),
+  },
+  {
+    name: 'referral board (5 columns × 50)',
+    target: '≤ 3× floor',
+    app: (ctx) => get(ctx, '/referrals/board'),
+    floor: (ctx) => floorGet(ctx, '/board'),
+  },
+  {
+    name: 'contact timeline (busiest referrer)',
+    target: '≤ 3× floor',
+    app: (ctx) => get(ctx, `/contacts/${ctx.busiestReferrerId}/timeline`),
+    floor: (ctx) => floorGet(ctx, `/timeline/${ctx.busiestReferrerId}`),
+  },
+  {
+    name: 'create referral',
+    target: '≥ 1,000 req/s',
+    app: (ctx, i) =>
+      fetch(`${ctx.appUrl}/referrals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.token}` },
+        body: JSON.stringify({
+          referred: { contactId: pick(ctx, i) },
+          referrer: { contactId: pick(ctx, i + 1) },
+          channel: 'phone',
+          need: 'bench need',
+          tags: ['bench'],
+        }),
+      }).then((r) => ok(r, 'create referral')),
+    floor: (ctx, i) =>
+      fetch(`${ctx.floorUrl}/referrals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          referredId: pick(ctx, i),
+          referrerId: pick(ctx, i + 1),
+          userId: ctx.userId,
+        }),
+      }).then((r) => ok(r, 'floor create referral')),
+  },
+];
