@@ -1,41 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './server.ts';
+import {
+  launchBrowser,
+  type RunningServer,
+  sendJson,
+  signUpPractice,
+  startServer,
+} from './server.ts';
 
 const output = path.resolve(import.meta.dirname, '../test-output');
-
-/** A set-up practice, signed in in this page's browser context (through the real API). */
-async function signUpPractice(page: Page, url: string, email: string): Promise<void> {
-  const api = page.request;
-  const signUp = await api.post(`${url}/api/v1/auth/sign-up`, {
-    data: {
-      practiceName: 'Clear Path Coaching',
-      name: 'Jane Morgan',
-      email,
-      password: 'correct horse battery',
-    },
-  });
-  expect(signUp.status()).toBe(201);
-  const setup = await api.patch(`${url}/api/v1/practice`, {
-    data: {
-      profession: 'coach',
-      valueProposition: 'Jane helps small-business owners double their income.',
-      keyPhrases: ['small business', 'double income', 'coaching'],
-      timeZone: 'America/Chicago',
-      postalAddress: '214 W Lake St, Chicago, IL 60606',
-      markSetUp: true,
-    },
-  });
-  expect(setup.status()).toBe(200);
-}
-
-async function postJson<T>(page: Page, url: string, data: unknown): Promise<T> {
-  const res = await page.request.post(url, { data });
-  expect(res.status(), await res.text()).toBeLessThan(300);
-  return (await res.json()) as T;
-}
 
 describe('the referral pipeline and the most-wanted list in the browser', () => {
   let server: RunningServer;
@@ -54,7 +29,10 @@ describe('the referral pipeline and the most-wanted list in the browser', () => 
   it('quick-adds a referral for a new person, shows its clock on the board, and moves it when contacted', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signUpPractice(page, server.url, 'jane@example.com');
-    await postJson(page, `${server.url}/api/v1/contacts`, { name: 'Sarah Chen', stage: 'trusts' });
+    await sendJson(page, 'POST', `${server.url}/api/v1/contacts`, {
+      name: 'Sarah Chen',
+      stage: 'trusts',
+    });
     await page.goto(`${server.url}/referrals`);
 
     // Quick-add from the keyboard shortcut: a new person, an existing referrer, a need.
@@ -94,14 +72,19 @@ describe('the referral pipeline and the most-wanted list in the browser', () => 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signUpPractice(page, server.url, 'ana@example.com');
-    const category = await postJson<{ id: string }>(page, `${server.url}/api/v1/categories`, {
-      name: 'Accountants',
-    });
+    const category = await sendJson<{ id: string }>(
+      page,
+      'POST',
+      `${server.url}/api/v1/categories`,
+      {
+        name: 'Accountants',
+      },
+    );
     const put = await page.request.put(`${server.url}/api/v1/most-wanted`, {
       data: { categoryIds: [category.id] },
     });
     expect(put.status()).toBe(200);
-    const contact = await postJson<{ id: string }>(page, `${server.url}/api/v1/contacts`, {
+    const contact = await sendJson<{ id: string }>(page, 'POST', `${server.url}/api/v1/contacts`, {
       name: 'Priya Patel',
       categoryId: category.id,
     });

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Chromium from Debian, with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {
@@ -22,7 +23,7 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -36,12 +37,22 @@ function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  dataDir: string;
+  /** Stops the server; the data directory is removed unless `keepData`. */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
+};
 
-/** Starts the real server (`vouch serve`) on a fresh SQLite data directory. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts the real server (`vouch serve`) on SQLite: a fresh data directory, or `dataDir` to
+ * restart on the same data (e.g. with VOUCH_CLOCK_OFFSET_DAYS to move time forward).
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(path.join(tmpdir(), 'vouch-e2e-')),
+): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'vouch-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     ['src/cli.ts', 'serve', '--port', String(port)],
@@ -72,11 +83,48 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
-    stop: async () => {
+    dataDir,
+    stop: async (options = {}) => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A set-up practice, signed in in this page's browser context (through the real API). */
+export async function signUpPractice(page: Page, url: string, email: string): Promise<void> {
+  const signUp = await page.request.post(`${url}/api/v1/auth/sign-up`, {
+    data: {
+      practiceName: 'Clear Path Coaching',
+      name: 'Jane Morgan',
+      email,
+      password: 'correct horse battery',
+    },
+  });
+  expect(signUp.status()).toBe(201);
+  const setup = await page.request.patch(`${url}/api/v1/practice`, {
+    data: {
+      profession: 'coach',
+      valueProposition: 'Jane helps small-business owners double their income.',
+      keyPhrases: ['small business', 'double income', 'coaching'],
+      timeZone: 'America/Chicago',
+      postalAddress: '214 W Lake St, Chicago, IL 60606',
+      markSetUp: true,
+    },
+  });
+  expect(setup.status()).toBe(200);
+}
+
+/** POSTs (or PUTs) JSON through the page's session and returns the answer. */
+export async function sendJson<T>(
+  page: Page,
+  method: 'POST' | 'PUT',
+  url: string,
+  data: unknown,
+): Promise<T> {
+  const res = await page.request.fetch(url, { method, data });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+  return (await res.json()) as T;
 }

@@ -5,11 +5,20 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
+import { agendaRoutes, publicCalendarRoutes } from './agenda/agenda.routes.ts';
+import { askRoutes } from './asks/ask.routes.ts';
+import { commitmentRoutes } from './commitments/commitment.routes.ts';
 import { contactRoutes } from './contacts/contact.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
+import { ethicsRoutes } from './ethics/ethics.routes.ts';
+import { goalRoutes } from './goals/goal.routes.ts';
+import { incentiveRoutes } from './incentives/incentive.routes.ts';
+import { insightRoutes } from './insights/insight.routes.ts';
 import { interactionRoutes } from './interactions/interaction.routes.ts';
+import { letterRoutes } from './letters/letter.routes.ts';
 import { categoryRoutes } from './network/category.routes.ts';
 import { circleRoutes } from './network/circle.routes.ts';
+import { optOutRoutes, outboxRoutes } from './outbox/outbox.routes.ts';
 import { requireActor } from './platform/actor.ts';
 import { isDatabaseReachable } from './platform/db.ts';
 import type { Deps } from './platform/deps.ts';
@@ -25,6 +34,7 @@ import {
 import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
 import { givenRoutes } from './referrals/given.routes.ts';
 import { referralRoutes } from './referrals/referral.routes.ts';
+import { publicSurveyRoutes, surveyRoutes } from './survey/survey.routes.ts';
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
 
@@ -72,7 +82,12 @@ const pathsOf = (routers: OpenAPIHono<AppEnv>[]) =>
  */
 export function createApi(deps: Deps) {
   const api = createRouter();
-  const publicRouters = [healthRoutes(deps), publicPracticeRoutes(), publicAccountRoutes(deps)];
+  const publicRouters = [
+    healthRoutes(deps),
+    publicPracticeRoutes(),
+    publicAccountRoutes(deps),
+    publicSurveyRoutes(deps),
+  ];
   const protectedRouters = [
     accountRoutes(deps),
     practiceRoutes(deps),
@@ -83,12 +98,26 @@ export function createApi(deps: Deps) {
     referralRoutes(deps),
     givenRoutes(deps),
     demoRoutes(deps),
+    letterRoutes(deps),
+    outboxRoutes(deps),
+    askRoutes(deps),
+    commitmentRoutes(deps),
+    ethicsRoutes(deps),
+    incentiveRoutes(deps),
+    goalRoutes(deps),
+    surveyRoutes(deps),
+    insightRoutes(deps),
+    agendaRoutes(deps),
   ];
   const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out']);
   for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);
   const actorGuard = requireActor(deps);
   for (const path of pathsOf(protectedRouters)) api.use(path, actorGuard);
   for (const router of [...publicRouters, ...protectedRouters]) api.route('/', router);
+  // The opt-out link works without signing in, and mail clients post it as a form (RFC 8058).
+  api.route('/', optOutRoutes(deps));
+  // A calendar feed's secret URL is polled by calendar apps, which cannot sign in.
+  api.route('/', publicCalendarRoutes(deps));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startOutboxWorker } from './outbox/outbox.worker.ts';
 import type { Config } from './platform/config.ts';
 import { openDeps } from './platform/deps.ts';
 
@@ -7,6 +8,11 @@ import { openDeps } from './platform/deps.ts';
 export async function startServer(config: Config): Promise<{ close: () => Promise<void> }> {
   const deps = await openDeps(config);
   const app = createApp(deps);
+  // The outbox worker (§6): in-process on SQLite, pg-boss on PostgreSQL; stopped before the database.
+  const worker = await startOutboxWorker(deps).catch(async (error: unknown) => {
+    await deps.close();
+    throw error;
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s),
@@ -18,9 +24,9 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
     console.log(`Vouch is running at ${config.baseUrl} (database: ${where})`);
   let closing: Promise<void> | null = null;
   const close = () => {
-    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() =>
-      deps.close(),
-    );
+    closing ??= new Promise<void>((resolve) => server.close(() => resolve()))
+      .then(() => worker.close())
+      .then(() => deps.close());
     return closing;
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -38,6 +38,8 @@ export const ZContact = z
     lastTouchAt: ZTimestamp.nullable(),
     /** The contact's own cadence in days; null takes the practice's (by stage and roles). */
     keepInTouchDays: z.number().int().nullable(),
+    /** HIPAA: a treating provider may be told that a referred person was seen/scheduled (§3.2). */
+    isTreatingProvider: z.boolean(),
     /** The effective cadence: the override, else the shortest non-zero of stage and roles. */
     cadenceDays: z.number().int().nullable(),
     /** Last touch (or creation when never touched) plus the cadence. */
@@ -68,6 +70,7 @@ const contactFields = {
   doNotAsk: z.boolean(),
   notes: optionalText(limits.notes),
   keepInTouchDays: z.number().int().min(1).max(keepInTouchMaxDays).nullable(),
+  isTreatingProvider: z.boolean(),
 };
 
 export const ZCreateContact = z

@@ -90,6 +90,7 @@ async function hydrate(
       notes: row.notes,
       lastTouchAt: row.last_touch_at,
       keepInTouchDays,
+      isTreatingProvider: row.is_treating_provider === 1,
       ...touchOf(
         {
           stage,
@@ -196,7 +197,7 @@ export async function createContact(
         notes: input.notes ?? null,
         last_touch_at: null,
         keep_in_touch_days: input.keepInTouchDays ?? null,
-        is_treating_provider: 0,
+        is_treating_provider: input.isTreatingProvider ? 1 : 0,
         created_at: now,
         updated_at: now,
       });
@@ -272,6 +273,8 @@ export async function updateContact(
       if (input.keepInTouchDays !== undefined) changes.keep_in_touch_days = input.keepInTouchDays;
       if (input.doNotAsk !== undefined) changes.do_not_ask = input.doNotAsk ? 1 : 0;
       if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent ? 1 : 0;
+      if (input.isTreatingProvider !== undefined)
+        changes.is_treating_provider = input.isTreatingProvider ? 1 : 0;
       const change = stageChangeFor(row.stage as Stage, input.stage);
       if (change)
         Object.assign(changes, { stage: change.toStage, stage_rank: stageRank(change.toStage) });

@@ -12,6 +12,8 @@ const ZEnv = z.object({
   VOUCH_SECRET: z.string().min(32, 'VOUCH_SECRET must be at least 32 characters').optional(),
   VOUCH_BASE_URL: z.string().url().optional(),
   VOUCH_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  // Shifts the app's clock, to rehearse "two weeks from now" in a demo or an end-to-end test.
+  VOUCH_CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
 });
 
 export type DatabaseTarget =
@@ -26,6 +28,7 @@ export type Config = Readonly<{
   secret: string;
   baseUrl: string;
   log: 'silent' | 'info' | 'debug';
+  clockOffsetMs: number;
 }>;
 
 /** Turns DATABASE_URL (file:…, sqlite:…, postgres://…) or the data dir into a database target. */
@@ -79,5 +82,6 @@ export function loadConfig(
     secret: resolveSecret(e.VOUCH_SECRET, dataDir),
     baseUrl: e.VOUCH_BASE_URL ?? `http://localhost:${port}`,
     log: e.VOUCH_LOG,
+    clockOffsetMs: Math.round(e.VOUCH_CLOCK_OFFSET_DAYS * 24 * 60 * 60 * 1000),
   });
 }

@@ -28,5 +28,10 @@ export async function openDeps(
     throw error;
   }
   const auth = createAuth(db, dialect, config, { rateLimit: options.rateLimit ?? true });
-  return { db, dialect, clock: options.clock ?? systemClock, config, auth, close };
+  const clock =
+    options.clock ??
+    (config.clockOffsetMs === 0
+      ? systemClock
+      : { now: () => new Date(Date.now() + config.clockOffsetMs) });
+  return { db, dialect, clock, config, auth, close };
 }

@@ -190,6 +190,21 @@ export async function countRows(deps: Deps): Promise<Record<string, number>> {
     'referral_tag',
     'referral_event',
     'referral_given',
+    'moment',
+    'ask',
+    'commitment',
+    'commitment_credit',
+    'incentive',
+    'letter_template',
+    'message',
+    'smtp_settings',
+    'goal',
+    'celebration',
+    'celebration_seen',
+    'survey',
+    'survey_recipient',
+    'agenda_mark',
+    'calendar_feed',
   ] as const;
   const out: Record<string, number> = {};
   for (const table of tables) {

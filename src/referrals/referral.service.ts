@@ -1,3 +1,4 @@
+import { creditCommitment } from '../commitments/commitment.service.ts';
 import {
   type ContactRow,
   findContactRow,
@@ -440,6 +441,8 @@ export async function createReferral(
     await replaceReferralTags(trx, actor.practiceId, id, input.tags ?? [], true);
     await recordEvent(trx, actor, id, { kind: 'created', to: 'new', at: receivedAt });
     if (referrer) await promoteReferrer(trx, actor, referrer, now);
+    // §3.1: the referral credits the referrer's oldest open commitment, in this transaction.
+    if (referrerId) await creditCommitment(trx, actor, referrerId, id, receivedAt, now);
     if (input.consentToUpdate) await auditConsent(trx, deps, actor, id, true);
     // The row is in hand: answer from it rather than reading it back.
     return loadDetail(trx, actor.practiceId, row, ctx, nowDate);
@@ -512,6 +515,16 @@ export async function updateReferral(
     if (input.tags !== undefined)
       await replaceReferralTags(trx, actor.practiceId, referralId, input.tags);
     if (newReferrer) await promoteReferrer(trx, actor, newReferrer, now);
+    // The credit follows the referrer: moved to the new one's commitment, or dropped.
+    if (input.referrer !== undefined && (input.referrer.contactId ?? null) !== row.referrer_id)
+      await creditCommitment(
+        trx,
+        actor,
+        input.referrer.contactId ?? null,
+        referralId,
+        row.received_at,
+        now,
+      );
     if (
       input.consentToUpdate !== undefined &&
       (row.consent_to_update === 1) !== input.consentToUpdate

@@ -1,9 +1,11 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
+import { CommitmentsPage } from './commitments/commitments-page';
 import { ContactDetailPage } from './contacts/contact-detail-page';
 import { EditContactPage, NewContactPage } from './contacts/contact-form-page';
 import { ContactsPage } from './contacts/contacts-page';
+import { IncentivesPage } from './incentives/incentives-page';
 import { AppLayout } from './layout/app-layout';
 import { HomeRedirect, RequireAuth, RequireSignedOut } from './layout/route-guards';
 import { CircleDetailPage } from './network/circle-detail-page';
@@ -11,6 +13,7 @@ import { CirclesPage } from './network/circles-page';
 import { MostWantedPage } from './network/most-wanted-page';
 import { ReciprocityPage } from './network/reciprocity-page';
 import { NotFoundPage } from './not-found-page';
+import { OutboxPage } from './outbox/outbox-page';
 import { SetupPage } from './practice/setup-page';
 import { GivenReferralsPage } from './referrals/given-referrals-page';
 import { ReferralDetailPage } from './referrals/referral-detail-page';
@@ -35,6 +38,9 @@ export function AppRoutes() {
           <Route path="/referrals" element={<ReferralsPage />} />
           <Route path="/referrals/given" element={<GivenReferralsPage />} />
           <Route path="/referrals/:id" element={<ReferralDetailPage />} />
+          <Route path="/commitments" element={<CommitmentsPage />} />
+          <Route path="/incentives" element={<IncentivesPage />} />
+          <Route path="/outbox" element={<OutboxPage />} />
           <Route path="/network" element={<Navigate to="/network/most-wanted" replace />} />
           <Route path="/network/most-wanted" element={<MostWantedPage />} />
           <Route path="/network/circles" element={<CirclesPage />} />

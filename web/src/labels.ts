@@ -1,12 +1,20 @@
 import type {
+  AskOutcome,
   Channel,
   CircleKind,
+  CommitmentStatus,
   ContactSort,
+  DisclosureMethod,
   GivenOutcome,
+  IncentiveKind,
+  IncentiveRecipient,
   InteractionKind,
+  MessageStatus,
+  MomentKind,
   ReferralSort,
   ReferralStatus,
   Role,
+  Ruling,
   Stage,
   TimelineKind,
 } from './types';
@@ -137,4 +145,77 @@ export const TIMELINE_KIND_ICONS: Record<TimelineKind, string> = {
   referral_given_to: '←',
   referral_given_about: '♺',
   referral_event: '•',
+};
+
+export const MOMENT_KIND_LABELS: Record<MomentKind, string> = {
+  milestone: 'Milestone delivered',
+  project_completed: 'Project completed',
+  feedback: 'Feedback',
+  thank_you: 'Thank-you received',
+  renewal: 'Renewal',
+};
+
+export const ASK_OUTCOME_LABELS: Record<AskOutcome, string> = {
+  committed: 'Committed to referrals',
+  yes: 'Yes, will think of someone',
+  later: 'Later',
+  no: 'No',
+};
+
+export const INCENTIVE_KIND_LABELS: Record<IncentiveKind, string> = {
+  thank_you_note: 'Thank-you note',
+  gift: 'Gift or premium',
+  referral_fee: 'Referral fee',
+  discount: 'Discount for the person referred',
+  donation: 'Donation',
+  event_invitation: 'Event invitation',
+  reciprocal_arrangement: 'Reciprocal arrangement',
+};
+
+export const RULING_LABELS: Record<Ruling, string> = {
+  allowed: 'Allowed',
+  allowed_with_disclosure: 'Allowed with disclosure',
+  nominal_only: 'Nominal only',
+  prohibited: 'Prohibited',
+};
+
+export const RULING_COLORS: Record<Ruling, string> = {
+  allowed: 'teal',
+  allowed_with_disclosure: 'blue',
+  nominal_only: 'yellow',
+  prohibited: 'red',
+};
+
+export const RECIPIENT_LABELS: Record<IncentiveRecipient, string> = {
+  referrer: 'The referrer',
+  referred: 'The person referred',
+};
+
+export const DISCLOSURE_METHOD_LABELS: Record<DisclosureMethod, string> = {
+  verbal: 'Told them in person',
+  written: 'In writing',
+  email: 'By email',
+  engagement_letter: 'In the engagement letter',
+};
+
+export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = {
+  open: 'Open',
+  fulfilled: 'Fulfilled',
+  released: 'Released',
+};
+
+export const MESSAGE_STATUS_COLORS: Record<MessageStatus, string> = {
+  draft: 'gray',
+  queued: 'yellow',
+  sending: 'blue',
+  sent: 'teal',
+  failed: 'red',
+};
+
+export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
+  draft: 'Letter (not emailed)',
+  queued: 'Queued',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
 };

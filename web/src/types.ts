@@ -486,3 +486,490 @@ export type ReciprocityNumbers = {
 };
 
 export type Timeline = { items: TimelineItem[]; reciprocity: ReciprocityNumbers };
+
+// ——— Follow-through: asks, commitments, incentives, ethics (docs/API-follow-through.md, Part A) ———
+
+export type Member = { id: string; name: string; email: string; role: MemberRole };
+
+export const MOMENT_KINDS = [
+  'milestone',
+  'project_completed',
+  'feedback',
+  'thank_you',
+  'renewal',
+] as const;
+export type MomentKind = (typeof MOMENT_KINDS)[number];
+
+export type Moment = {
+  id: string;
+  contactId: string;
+  kind: MomentKind;
+  score: number | null;
+  occurredAt: string;
+  note: string | null;
+  isPositive: boolean;
+  askWindowEndsAt: string | null;
+  createdAt: string;
+};
+
+export type MomentInput = { kind: MomentKind; score?: number; occurredAt?: string; note?: string };
+
+export const ASK_OUTCOMES = ['committed', 'yes', 'later', 'no'] as const;
+export type AskOutcome = (typeof ASK_OUTCOMES)[number];
+
+export type Ask = {
+  id: string;
+  contactId: string;
+  askedAt: string;
+  momentId: string | null;
+  outcome: AskOutcome | null;
+  note: string | null;
+  createdAt: string;
+};
+
+export type AskInput = { askedAt?: string; momentId?: string; outcome?: AskOutcome; note?: string };
+
+export type Warning = { code: string; message: string };
+export type AskCreated = {
+  ask: Ask;
+  warnings: { code: 'cooldown' | 'below_likes' | 'do_not_ask'; message: string }[];
+};
+
+export type AskScript = { whatIDo: string; forWhom: string; sayThis: string; full: string };
+
+export type AskReadiness = {
+  canAsk: boolean;
+  reasons: Warning[];
+  openWindow: { momentId: string; kind: MomentKind; endsAt: string } | null;
+  cooldownEndsAt: string | null;
+  script: AskScript;
+};
+
+export const COMMITMENT_STATUSES = ['open', 'fulfilled', 'released'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export type ReminderState = 'not_due' | 'due' | 'release_suggested' | 'closed';
+
+export type Commitment = {
+  id: string;
+  contact: ContactRef;
+  madeAt: string;
+  promisedCount: number;
+  credited: number;
+  /** "2 of 5", worded by the server. */
+  progress: string;
+  incentiveForReferrer: string | null;
+  incentiveForReferred: string | null;
+  dueAt: string | null;
+  status: CommitmentStatus;
+  fulfilledAt: string | null;
+  releasedAt: string | null;
+  remindersSent: number;
+  lastReminderAt: string | null;
+  reminder: { state: ReminderState; dueAt: string | null };
+  askId?: string | null;
+  note?: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CommitmentDetail = Commitment & {
+  credits: { referralId: string; referredName: string; receivedAt: string }[];
+};
+
+export type CommitmentInput = {
+  promisedCount: number;
+  incentiveForReferrer?: string;
+  incentiveForReferred?: string;
+  dueAt?: string;
+  madeAt?: string;
+  askId?: string;
+  note?: string;
+};
+
+export type CommitmentCreated = { commitment: Commitment; warnings: Warning[] };
+
+export const INCENTIVE_KINDS = [
+  'thank_you_note',
+  'gift',
+  'referral_fee',
+  'discount',
+  'donation',
+  'event_invitation',
+  'reciprocal_arrangement',
+] as const;
+export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+
+export const RULINGS = [
+  'allowed',
+  'allowed_with_disclosure',
+  'nominal_only',
+  'prohibited',
+] as const;
+export type Ruling = (typeof RULINGS)[number];
+
+export type EthicsRuling = {
+  kind: IncentiveKind;
+  ruling: Ruling;
+  reason: string;
+  source: string;
+  isTightened: boolean;
+};
+
+export type Ethics = {
+  profession: string;
+  profile?: string;
+  disclaimer: string;
+  rulings: EthicsRuling[];
+  referrerMayBeToldWithoutConsent?: string;
+  nominalGiftMinor: number;
+  currency: string;
+};
+
+export type EthicsOverrides = Partial<Record<IncentiveKind, Ruling>>;
+
+export const INCENTIVE_RECIPIENTS = ['referrer', 'referred'] as const;
+export type IncentiveRecipient = (typeof INCENTIVE_RECIPIENTS)[number];
+export const DISCLOSURE_METHODS = ['verbal', 'written', 'email', 'engagement_letter'] as const;
+export type DisclosureMethod = (typeof DISCLOSURE_METHODS)[number];
+export type IncentiveStatus = 'promised' | 'delivered';
+
+export type IncentiveInput = {
+  kind: IncentiveKind;
+  recipient: IncentiveRecipient;
+  recipientContactId?: string;
+  description?: string;
+  valueMinor?: number;
+  currency?: string;
+  referralId?: string;
+  commitmentId?: string;
+  promisedAt?: string;
+  isPromisedInAdvance?: boolean;
+};
+
+export type IncentivePreview = {
+  verdict: Ruling;
+  reason: string;
+  source: string;
+  refusal: string | null;
+};
+
+export type Incentive = {
+  id: string;
+  kind: IncentiveKind;
+  recipient: IncentiveRecipient;
+  recipientContact: ContactRef | null;
+  description: string | null;
+  valueMinor: number | null;
+  currency: string;
+  referralId: string | null;
+  commitmentId: string | null;
+  status: IncentiveStatus;
+  promisedAt: string;
+  deliveredAt: string | null;
+  verdict: Ruling;
+  verdictReason: string;
+  verdictSource: string;
+  needsDisclosure: boolean;
+  disclosure: { disclosedAt: string; method: DisclosureMethod; note: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type IncentiveQuery = {
+  status?: IncentiveStatus;
+  referralId?: string;
+  commitmentId?: string;
+  contactId?: string;
+};
+
+// ——— Letters, outbox, SMTP (docs/API-follow-through.md, Part B) ———
+
+export type TemplateKey =
+  | 'ask'
+  | 'thanks_referral'
+  | 'thanks_conversion'
+  | 'referrer_update'
+  | 'treating_provider_update'
+  | 'partner_notification'
+  | 'commitment_reminder'
+  | 'given_check_in'
+  | 'survey_invitation'
+  | 'weekly_digest';
+
+export type MergeFieldConsent = 'always' | 'with_consent' | 'treating_provider';
+export type MergeField = { name: string; description: string; consent: MergeFieldConsent };
+
+export type LetterTemplate = {
+  key: TemplateKey;
+  name: string;
+  audience: 'referrer' | 'contact' | 'partner' | 'team';
+  about?: 'referral' | 'commitment' | 'given' | 'contact' | 'none';
+  subject: string;
+  body: string;
+  isEdited: boolean;
+  mergeFields: MergeField[];
+};
+
+export type LetterCause =
+  | 'thanks_referral'
+  | 'thanks_conversion'
+  | 'referrer_update'
+  | 'partner_notified'
+  | 'commitment_reminder'
+  | 'given_check_in';
+
+/** What a letter is about: exactly one of these ids. */
+export type LetterSubject =
+  | { referralId: string }
+  | { commitmentId: string }
+  | { givenId: string }
+  | { contactId: string };
+
+export type LetterDraft = {
+  templateKey: TemplateKey;
+  to: { contactId: string | null; name: string; email: string | null; emailConsent: boolean };
+  subject: string;
+  body: string;
+  isReferrerFacing: boolean;
+  blockedFields: string[];
+};
+
+export const MESSAGE_STATUSES = ['draft', 'queued', 'sending', 'sent', 'failed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export type MessageChannel = 'email' | 'letter';
+
+export type MessageInput = LetterSubject & {
+  templateKey: TemplateKey;
+  channel: MessageChannel;
+  subject?: string;
+  body?: string;
+  cause?: LetterCause;
+};
+
+export type Message = {
+  id: string;
+  templateKey: string;
+  to: { contactId: string | null; name: string; email: string | null };
+  subject: string;
+  body: string;
+  channel: MessageChannel;
+  status: MessageStatus;
+  /** For people, e.g. "not sent — SMTP not configured". */
+  statusLabel: string;
+  isReferrerFacing?: boolean;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  providerId: string | null;
+  sentAt: string | null;
+  createdAt: string;
+};
+
+export type SmtpSecurity = 'tls' | 'starttls' | 'none';
+export type SmtpSettings = {
+  configured: boolean;
+  host: string | null;
+  port: number | null;
+  security: SmtpSecurity | null;
+  username: string | null;
+  hasPassword: boolean;
+  fromEmail: string | null;
+  fromName: string | null;
+};
+export type SmtpInput = {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  username?: string | null;
+  /** Omit to keep the stored one. */
+  password?: string;
+  fromEmail: string;
+  fromName?: string | null;
+};
+export type SmtpTestResult = { ok: boolean; providerId?: string; error?: string };
+
+// ——— Today, goals, survey, insights (docs/API-today-goals-insights.md) ———
+
+export const AGENDA_KINDS = [
+  'respond',
+  'thank',
+  'update_referrer',
+  'notify_partner',
+  'ask',
+  'remind_commitment',
+  'reconnect_quiet_source',
+  'give_back',
+  'check_in_given',
+  'keep_in_touch',
+  'grow_category',
+  'explain',
+] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
+export const URGENCIES = ['overdue', 'today', 'this_week', 'later'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export type AgendaAction = {
+  label: string;
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Relative to /api/v1. */
+  path: string;
+  body: Record<string, unknown> | null;
+};
+
+export type AgendaItem = {
+  key: string;
+  kind: AgendaKind;
+  rank: number;
+  title: string;
+  forWhom: ContactRef | null;
+  why: string;
+  dueAt: string | null;
+  urgency: Urgency;
+  action: AgendaAction;
+  secondary?: AgendaAction;
+  subject: { type: string; id: string };
+  snoozedUntil?: string;
+};
+
+export type Agenda = {
+  at: string;
+  items: AgendaItem[];
+  counts: Record<Urgency, number>;
+  truncated: AgendaKind[];
+};
+
+export type AgendaQuery = {
+  at?: string;
+  includeSnoozed?: boolean;
+  horizon?: 'day' | 'week';
+  perKind?: number;
+};
+
+export type CalendarFeed = { id: string; createdAt: string; revokedAt: string | null };
+export type CalendarFeedCreated = { id: string; url: string };
+
+export const CELEBRATION_THRESHOLDS = [25, 50, 75, 100] as const;
+export type Celebration = { threshold: number; reachedAt: string; seenByMe: boolean };
+export type Pace = 'ahead' | 'on_track' | 'behind';
+
+export type GoalProgress = {
+  year: number;
+  targetClients: number;
+  emailTeam: boolean;
+  monthlyTarget: number;
+  conversion: {
+    rate: number;
+    source: 'default' | 'own';
+    closedLast12Months: number;
+    explanation: string;
+  };
+  referralsNeededPerMonth: number;
+  clientsThisYear: number;
+  clientsThisMonth: number;
+  referralsThisMonth: number;
+  expectedByToday: number;
+  pace: Pace;
+  forecastYearEnd: number;
+  percentOfGoal: number;
+  celebrations: Celebration[];
+};
+
+export type GoalInput = { targetClients: number; emailTeam?: boolean };
+
+export type SurveyRecipient = {
+  id: string;
+  contact: ContactRef;
+  invitedAt: string | null;
+  answeredAt: string | null;
+  answer: string | null;
+  scorePercent: number | null;
+  matched: string[];
+  missed: string[];
+  isBelowThreshold: boolean;
+  /** Only in the answer that created the survey: shown once. */
+  link?: string;
+};
+
+export type Survey = { id: string; createdAt: string; recipients: SurveyRecipient[] };
+export type PublicSurvey = { practiceName: string; question: string; answered: boolean };
+
+export const INSIGHT_CHARTS = [
+  'byChannel',
+  'byCircle',
+  'topReferrers',
+  'byCategory',
+  'byRole',
+  'byTag',
+  'byMonth',
+  'byWeekday',
+  'metToFirstReferral',
+  'askToReferral',
+  'conversion',
+  'responsiveness',
+  'reciprocity',
+  'mostWanted',
+  'networkGrowth',
+  'momentum',
+  'goal',
+] as const;
+export type InsightChart = (typeof INSIGHT_CHARTS)[number];
+
+export type InsightRange = { from: string; to: string };
+export type MedianDays = { median: number | null; count: number };
+
+export type Insights = {
+  range: InsightRange;
+  where?: {
+    byChannel: { channel: Channel; referrals: number; clients: number }[];
+    byCircle: { circle: { id: string; name: string } | null; referrals: number; clients: number }[];
+  };
+  who?: {
+    topReferrers: { contact: ContactRef; referrals: number; clients: number; value: number }[];
+    byCategory: {
+      category: { id: string; name: string } | null;
+      referrals: number;
+      clients: number;
+    }[];
+    byRole: { role: Role | null; referrals: number; clients: number; conversion: number }[];
+  };
+  why?: { byTag: { tag: string; referrals: number; clients?: number }[] };
+  when?: {
+    byMonth: { month: string; referrals: number; clients: number }[];
+    byWeekday: { weekday: number; referrals: number }[];
+    metToFirstReferralDays: MedianDays;
+    askToReferralDays: MedianDays;
+  };
+  conversion?: {
+    overall: number | null;
+    bySource: {
+      source: Channel | 'warm_handoff';
+      referrals: number;
+      clients: number;
+      conversion: number;
+      valueMinor: number;
+    }[];
+  };
+  responsiveness?: {
+    medianMinutesToFirstContact: number | null;
+    shareInsideWindow: number | null;
+    thankLagHoursMedian: number | null;
+    updateLagHoursMedian: number | null;
+  };
+  reciprocity?: { partner: ContactRef; received: number; given: number; balance: number }[];
+  mostWanted?: { category: { id: string; name: string }; coverage: number; target: number }[];
+  networkGrowth?: {
+    month: string;
+    met: number;
+    knows: number;
+    likes: number;
+    trusts: number;
+    refers: number;
+  }[];
+  momentum?: {
+    perMonth: { month: string; referrals: number }[];
+    trendPerMonth: number | null;
+    doublingTimeMonths: number | null;
+  };
+  goal?: GoalProgress | null;
+};

@@ -4,6 +4,8 @@ import { foundation } from './0001-foundation.ts';
 import { networkPipeline } from './0002-network-pipeline.ts';
 import { followThrough } from './0003-follow-through.ts';
 import { todayGoalsInsights } from './0004-today-goals-insights.ts';
+import { agenda } from './0005-agenda.ts';
+import { insights } from './0006-insights.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -12,6 +14,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0002-network-pipeline': networkPipeline,
     '0003-follow-through': followThrough,
     '0004-today-goals-insights': todayGoalsInsights,
+    '0005-agenda': agenda,
+    '0006-insights': insights,
   };
 }
 

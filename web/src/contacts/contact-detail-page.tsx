@@ -2,7 +2,9 @@ import { Anchor, Button, Grid, NativeSelect, Paper, SimpleGrid, Stack, Text } fr
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { SeizeTheDaySection } from '../asks/seize-the-day';
 import { useMe } from '../auth/use-auth';
+import { ContactCommitments } from '../commitments/contact-commitments';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
@@ -74,6 +76,8 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
               <StageControl contact={contact} />
               <NextTouchCard contact={contact} timeZone={timeZone} />
             </SimpleGrid>
+            <SeizeTheDaySection contact={contact} timeZone={timeZone} />
+            <ContactCommitments contact={contact} />
             <LogTouchForm contact={contact} />
             <ContactTimelineSection contact={contact} timeZone={timeZone} />
           </Stack>

@@ -24,7 +24,10 @@ const SECTIONS: readonly Section[] = [
     pages: [
       { to: '/referrals', label: 'Pipeline', exact: true },
       { to: '/referrals/given', label: 'Given to partners' },
+      { to: '/commitments', label: 'Commitments' },
+      { to: '/incentives', label: 'Incentives' },
     ],
+    alsoActive: ['/commitments', '/incentives'],
   },
   {
     to: '/network/most-wanted',
@@ -38,7 +41,16 @@ const SECTIONS: readonly Section[] = [
       { to: '/network/reciprocity', label: 'Reciprocity ledger' },
     ],
   },
-  { to: '/settings', label: 'Settings', description: 'Practice, defaults, API tokens' },
+  {
+    to: '/outbox',
+    label: 'Letters',
+    description: 'Outbox: emails and letters',
+  },
+  {
+    to: '/settings',
+    label: 'Settings',
+    description: 'Practice, ethics, email, letters',
+  },
 ];
 
 function isUnder(pathname: string, to: string): boolean {

@@ -32,6 +32,7 @@ import { useContact } from '../contacts/use-contacts';
 import { focusFirstInvalid } from '../form-errors';
 import { formatDate, fromLocalInput, toLocalInput } from '../format';
 import { OUTCOME_LABELS } from '../labels';
+import { LetterDialog } from '../letters/letter-dialog';
 import { GIVEN_OUTCOMES, type ReferralGiven, type ReferralGivenInput } from '../types';
 import { useCreateGiven, useDeleteGiven, useGivenList, useUpdateGiven } from './use-given';
 
@@ -197,6 +198,7 @@ function GivenCard({ given }: { given: ReferralGiven }) {
   const update = useUpdateGiven();
   const remove = useDeleteGiven();
   const [isConfirming, setIsConfirming] = useState(false);
+  const [letter, setLetter] = useState<'partner' | 'check_in' | null>(null);
   const now = new Date().toISOString();
   const patch = (body: Parameters<typeof update.mutate>[0]['body'], message: string) =>
     update.mutate(
@@ -251,6 +253,9 @@ function GivenCard({ given }: { given: ReferralGiven }) {
               <Badge color="orange" variant="light">
                 Not yet
               </Badge>
+              <Button size="xs" onClick={() => setLetter('partner')}>
+                Draft letter to partner
+              </Button>
               <Button
                 size="xs"
                 variant="light"
@@ -297,6 +302,13 @@ function GivenCard({ given }: { given: ReferralGiven }) {
               <Button
                 size="xs"
                 variant={given.checkInState === 'due' ? 'filled' : 'default'}
+                onClick={() => setLetter('check_in')}
+              >
+                Draft check-in letter
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
                 onClick={() => patch({ checkedInAt: now }, 'Check-in recorded.')}
               >
                 Record check-in
@@ -305,6 +317,22 @@ function GivenCard({ given }: { given: ReferralGiven }) {
           )}
         </Stack>
       </SimpleGrid>
+      <LetterDialog
+        opened={letter !== null}
+        onClose={() => setLetter(null)}
+        about={{ givenId: given.id }}
+        {...(letter === 'check_in'
+          ? {
+              title: `Check-in letter to ${given.person.name}`,
+              templateKey: 'given_check_in' as const,
+              cause: 'given_check_in' as const,
+            }
+          : {
+              title: `Letter to ${given.partner.name}`,
+              templateKey: 'partner_notification' as const,
+              cause: 'partner_notified' as const,
+            })}
+      />
       <ConfirmDialog
         opened={isConfirming}
         title="Delete this referral given?"

@@ -30,6 +30,7 @@ import { useCircles } from '../contacts/use-groups';
 import { focusFirstInvalid } from '../form-errors';
 import { currencyDigits } from '../format';
 import { CHANNEL_LABELS } from '../labels';
+import { ownerOptions, useMembers } from '../team/use-members';
 import { CHANNELS, type Channel, type Referral, type ReferralInput } from '../types';
 import { QuickAddContext, type QuickAddPrefill, useQuickAdd } from './quick-add-context';
 import { useCreateReferral } from './use-referrals';
@@ -156,6 +157,9 @@ function QuickAddForm({ prefill, onDone, onSaved }: QuickAddFormProps) {
   const [circleId, setCircleId] = useState('');
   const [value, setValue] = useState<number | string>('');
   const [consent, setConsent] = useState(false);
+  const members = useMembers();
+  const [ownerId, setOwnerId] = useState('');
+  const owner = ownerId || user?.id || '';
   const [errors, setErrors] = useState<Errors>({});
 
   const isNewPerson = referred.text.trim() !== '' && referred.contact === null;
@@ -195,7 +199,7 @@ function QuickAddForm({ prefill, onDone, onSaved }: QuickAddFormProps) {
       ...(tags.length ? { tags } : {}),
       ...(circleId ? { circleId } : {}),
       ...(amount !== undefined ? { valueMinor: amount, currency } : {}),
-      ...(user ? { ownerId: user.id } : {}),
+      ...(owner ? { ownerId: owner } : {}),
     };
     create.mutate(input, {
       onSuccess: onSaved,
@@ -315,10 +319,10 @@ function QuickAddForm({ prefill, onDone, onSaved }: QuickAddFormProps) {
           />
           <NativeSelect
             label="Owner"
-            value={user?.id ?? ''}
-            data={user ? [{ value: user.id, label: `Me (${user.name})` }] : []}
+            value={owner}
+            data={ownerOptions(members.data, user?.id, user)}
             description="Who will contact them."
-            onChange={() => {}}
+            onChange={(e) => setOwnerId(e.currentTarget.value)}
           />
         </SimpleGrid>
         <Checkbox

@@ -21,7 +21,9 @@ import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime, formatMoney } from '../format';
+import { IncentivesSection } from '../incentives/incentives-section';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../labels';
+import { LetterDialog, type LetterDialogProps } from '../letters/letter-dialog';
 import {
   REFERRAL_STATUSES,
   type ReferralDetail,
@@ -76,6 +78,7 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
   const me = useMe();
   const timeZone = me.data?.practice.timeZone;
   const [isEditing, setIsEditing] = useState(false);
+  const [letter, setLetter] = useState<LetterChoice | null>(null);
   const from = referral.referrer ? `from ${referral.referrer.name}` : 'from an unknown referrer';
 
   return (
@@ -91,8 +94,16 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
             <StatusSection referral={referral} timeZone={timeZone} />
-            <ThanksSection referral={referral} timeZone={timeZone} />
-            <ReferrerUpdateSection referral={referral} timeZone={timeZone} />
+            <ThanksSection referral={referral} timeZone={timeZone} onDraft={setLetter} />
+            <ReferrerUpdateSection referral={referral} timeZone={timeZone} onDraft={setLetter} />
+            <IncentivesSection
+              link={{
+                type: 'referral',
+                id: referral.id,
+                referrer: referral.referrer,
+                referred: referral.referred,
+              }}
+            />
             <Paper withBorder p="md" radius="md" component="section" aria-labelledby="details">
               <Group justify="space-between" mb="sm">
                 <Title order={2} fz="h3" id="details">
@@ -118,6 +129,14 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
           </Paper>
         </Grid.Col>
       </Grid>
+      <LetterDialog
+        opened={letter !== null}
+        onClose={() => setLetter(null)}
+        about={{ referralId: referral.id }}
+        title={letter?.title ?? ''}
+        templateKey={letter?.templateKey ?? 'thanks_referral'}
+        cause={letter?.cause}
+      />
     </>
   );
 }
@@ -270,8 +289,39 @@ function thanksText(
   }
 }
 
-function ThanksSection({ referral, timeZone }: { referral: ReferralDetail; timeZone?: string }) {
+type LetterChoice = Pick<LetterDialogProps, 'title' | 'templateKey' | 'cause'>;
+type OnDraft = (choice: LetterChoice) => void;
+
+/** A "Draft letter" button; the dialog lives on the page, so it stays open after sending. */
+function DraftLetterButton({
+  onDraft,
+  choice,
+  label = 'Draft letter',
+  variant = 'default',
+}: {
+  onDraft: OnDraft;
+  choice: LetterChoice;
+  label?: string;
+  variant?: 'default' | 'filled' | 'light';
+}) {
+  return (
+    <Button size="sm" variant={variant} onClick={() => onDraft(choice)}>
+      {label}
+    </Button>
+  );
+}
+
+function ThanksSection({
+  referral,
+  timeZone,
+  onDraft,
+}: {
+  referral: ReferralDetail;
+  timeZone?: string;
+  onDraft: OnDraft;
+}) {
   const thank = useThankReferrer();
+  const referrerName = referral.referrer?.name ?? 'the referrer';
   const { thanks } = referral;
   const record = (kind: 'referral' | 'conversion') =>
     thank.mutate(
@@ -306,13 +356,26 @@ function ThanksSection({ referral, timeZone }: { referral: ReferralDetail; timeZ
               </Text>
             </div>
             {thanks.referral.state === 'due' || thanks.referral.state === 'overdue' ? (
-              <Button
-                size="sm"
-                onClick={() => record('referral')}
-                loading={thank.isPending && thank.variables?.body.kind === 'referral'}
-              >
-                Record thank-you
-              </Button>
+              <Group gap="xs">
+                <DraftLetterButton
+                  onDraft={onDraft}
+                  label="Draft thank-you letter"
+                  variant="filled"
+                  choice={{
+                    title: `Thank-you letter to ${referrerName}`,
+                    templateKey: 'thanks_referral',
+                    cause: 'thanks_referral',
+                  }}
+                />
+                <Button
+                  size="sm"
+                  variant="default"
+                  onClick={() => record('referral')}
+                  loading={thank.isPending && thank.variables?.body.kind === 'referral'}
+                >
+                  Record thank-you
+                </Button>
+              </Group>
             ) : null}
           </Group>
           <Group justify="space-between" wrap="wrap">
@@ -330,13 +393,26 @@ function ThanksSection({ referral, timeZone }: { referral: ReferralDetail; timeZ
               </Text>
             </div>
             {thanks.conversion.state === 'due' || thanks.conversion.state === 'overdue' ? (
-              <Button
-                size="sm"
-                onClick={() => record('conversion')}
-                loading={thank.isPending && thank.variables?.body.kind === 'conversion'}
-              >
-                Record conversion thank-you
-              </Button>
+              <Group gap="xs">
+                <DraftLetterButton
+                  onDraft={onDraft}
+                  label="Draft conversion thank-you"
+                  variant="filled"
+                  choice={{
+                    title: `Thank-you for their trust, to ${referrerName}`,
+                    templateKey: 'thanks_conversion',
+                    cause: 'thanks_conversion',
+                  }}
+                />
+                <Button
+                  size="sm"
+                  variant="default"
+                  onClick={() => record('conversion')}
+                  loading={thank.isPending && thank.variables?.body.kind === 'conversion'}
+                >
+                  Record conversion thank-you
+                </Button>
+              </Group>
             ) : null}
           </Group>
           <ProblemAlert error={thank.error} />
@@ -349,9 +425,11 @@ function ThanksSection({ referral, timeZone }: { referral: ReferralDetail; timeZ
 function ReferrerUpdateSection({
   referral,
   timeZone,
+  onDraft,
 }: {
   referral: ReferralDetail;
   timeZone?: string;
+  onDraft: OnDraft;
 }) {
   const record = useRecordReferrerUpdate();
   const { referrerUpdate } = referral;
@@ -384,22 +462,34 @@ function ReferrerUpdateSection({
               {told} Share milestones only — never the need or notes.
             </Text>
           </div>
-          <Button
-            size="sm"
-            variant={referrerUpdate.state === 'due' ? 'filled' : 'default'}
-            loading={record.isPending}
-            onClick={() =>
-              record.mutate(
-                { id: referral.id, body: {} },
-                {
-                  onSuccess: () =>
-                    notifications.show({ color: 'teal', message: 'Referrer update recorded.' }),
-                },
-              )
-            }
-          >
-            Record update sent
-          </Button>
+          <Group gap="xs">
+            <DraftLetterButton
+              onDraft={onDraft}
+              label="Draft update letter"
+              variant={referrerUpdate.state === 'due' ? 'filled' : 'default'}
+              choice={{
+                title: `Update for ${referral.referrer.name}`,
+                templateKey: 'referrer_update',
+                cause: 'referrer_update',
+              }}
+            />
+            <Button
+              size="sm"
+              variant="default"
+              loading={record.isPending}
+              onClick={() =>
+                record.mutate(
+                  { id: referral.id, body: {} },
+                  {
+                    onSuccess: () =>
+                      notifications.show({ color: 'teal', message: 'Referrer update recorded.' }),
+                  },
+                )
+              }
+            >
+              Record update sent
+            </Button>
+          </Group>
         </Group>
       )}
       {record.error ? (

@@ -17,6 +17,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { useCircles } from '../contacts/use-groups';
 import { blankToNull, currencyDigits } from '../format';
 import { CHANNEL_LABELS } from '../labels';
+import { ownerOptions, useMembers } from '../team/use-members';
 import { CHANNELS, type Channel, type Referral, type ReferralUpdate } from '../types';
 import { CONSENT_EXPLANATION } from './quick-add-referral';
 import { useUpdateReferral } from './use-referrals';
@@ -39,12 +40,8 @@ export function ReferralEditForm({ referral, onDone }: { referral: Referral; onD
   const [circleId, setCircleId] = useState(referral.circle?.id ?? '');
   const [place, setPlace] = useState(referral.place ?? '');
 
-  const owners = [
-    ...(me.data ? [{ value: me.data.user.id, label: `Me (${me.data.user.name})` }] : []),
-    ...(referral.owner && referral.owner.id !== me.data?.user.id
-      ? [{ value: referral.owner.id, label: referral.owner.name }]
-      : []),
-  ];
+  const members = useMembers();
+  const owners = ownerOptions(members.data, me.data?.user.id, referral.owner ?? me.data?.user);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();

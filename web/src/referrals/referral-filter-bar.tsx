@@ -15,6 +15,7 @@ import { ContactPicker, type PersonValue } from '../contacts/contact-picker';
 import { useContact } from '../contacts/use-contacts';
 import { useCategories, useCircles } from '../contacts/use-groups';
 import { CHANNEL_LABELS, REFERRAL_SORT_LABELS, STATUS_LABELS } from '../labels';
+import { useMembers } from '../team/use-members';
 import {
   CHANNELS,
   REFERRAL_SORTS,
@@ -81,6 +82,7 @@ export function ReferralFilterBar(props: FilterBarProps) {
   const [isOpen, { toggle }] = useDisclosure(false);
   const active = countActiveFilters(filters);
   const userId = me.data?.user.id;
+  const members = useMembers();
 
   const fields = (
     <>
@@ -150,7 +152,12 @@ export function ReferralFilterBar(props: FilterBarProps) {
         data={[
           { value: '', label: 'Anyone' },
           ...(userId ? [{ value: userId, label: 'Me' }] : []),
-          ...(filters.ownerId && filters.ownerId !== userId
+          ...(members.data ?? [])
+            .filter((m) => m.id !== userId)
+            .map((m) => ({ value: m.id, label: m.name })),
+          ...(filters.ownerId &&
+          filters.ownerId !== userId &&
+          !(members.data ?? []).some((m) => m.id === filters.ownerId)
             ? [{ value: filters.ownerId, label: 'Another team member' }]
             : []),
         ]}

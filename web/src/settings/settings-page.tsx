@@ -1,22 +1,39 @@
 import { Anchor, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { PracticeForm } from '../practice/practice-form';
 import { usePractice } from '../practice/use-practice';
 import { ApiTokensSection } from './api-tokens-section';
+import { EthicsSection } from './ethics-section';
+import { LetterTemplatesSection } from './letter-templates-section';
 import { ProgramDefaultsSection } from './program-defaults-section';
 import { SettingsSection } from './settings-section';
+import { SmtpSection } from './smtp-section';
 
 export function SettingsPage() {
   const practice = usePractice();
+  const { hash } = useLocation();
+  // Links like /settings#letters-title land on their section once the page has rendered.
+  useEffect(() => {
+    if (!hash) return;
+    const timer = window.setTimeout(() => {
+      document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [hash]);
   return (
     <>
       <PageHeader title="Settings" />
-      <Group gap="md" mb="md" component="nav" aria-label="Settings sections">
+      <Group gap="md" mb="md" wrap="wrap" component="nav" aria-label="Settings sections">
         <Anchor href="#practice-title">Practice</Anchor>
         <Anchor href="#defaults-title">Program defaults</Anchor>
+        <Anchor href="#ethics-title">Ethics</Anchor>
+        <Anchor href="#smtp-title">Email (SMTP)</Anchor>
+        <Anchor href="#letters-title">Letters</Anchor>
         <Anchor href="#tokens-title">API tokens</Anchor>
       </Group>
       <Stack gap="lg" maw={820}>
@@ -37,6 +54,9 @@ export function SettingsPage() {
           ) : null}
         </SettingsSection>
         <ProgramDefaultsSection />
+        <EthicsSection />
+        <SmtpSection />
+        <LetterTemplatesSection />
         <ApiTokensSection />
       </Stack>
     </>

@@ -1,0 +1,544 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { fixedClock } from '../platform/clock.ts';
+import { newId } from '../platform/ids.ts';
+import {
+  type Caller,
+  caller,
+  countRows,
+  createTestContext,
+  type SeededPractice,
+  seedPractice,
+  type TestContext,
+  testTargets,
+} from '../platform/testing.ts';
+import type { ReferralGiven } from '../referrals/given.schemas.ts';
+import type { ReferralDetail } from '../referrals/referral.schemas.ts';
+import { type AgendaItem, compareItems } from './agenda.rules.ts';
+
+type Agenda = {
+  at: string;
+  items: (AgendaItem & { snoozedUntil?: string })[];
+  counts: Record<string, number>;
+  truncated: string[];
+};
+
+const M = 60_000;
+const H = 60 * M;
+const D = 24 * H;
+// A Monday, 09:00 UTC (the practice's time zone is UTC).
+const T0 = '2026-03-02T09:00:00.000Z';
+const plus = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
+
+async function ok<T>(who: Caller, method: string, url: string, body?: unknown): Promise<T> {
+  const res = await who.json<T>(method, url, body);
+  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+  return res.body;
+}
+
+describe.each(testTargets)('agenda API on %s', (target) => {
+  let ctx: TestContext;
+  let a: SeededPractice;
+  let b: SeededPractice;
+  const clock = fixedClock(T0);
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target, { clock });
+    a = await seedPractice(ctx, 'Harbor Coaching');
+    b = await seedPractice(ctx, 'Other Practice');
+  });
+  afterAll(async () => ctx?.close());
+
+  const agendaAt = async (at?: string, query = '') => {
+    const q = new URLSearchParams(query);
+    if (at) q.set('at', at);
+    return ok<Agenda>(a.session, 'GET', `/agenda?${q.toString()}`);
+  };
+  const itemsFor = async (kind: string, subjectId: string, at?: string, query = '') =>
+    (await agendaAt(at, query)).items.filter((i) => i.kind === kind && i.subject.id === subjectId);
+  const one = async (kind: string, subjectId: string, at?: string, query = '') => {
+    const found = await itemsFor(kind, subjectId, at, query);
+    expect(found, `${kind} for ${subjectId} at ${at}`).toHaveLength(1);
+    return found[0] as AgendaItem;
+  };
+  /** Performs an item's completing action through the real API. */
+  const perform = async (action: AgendaItem['action'], extra: Record<string, unknown> = {}) =>
+    ok(a.session, action.method, action.path, { ...(action.body ?? {}), ...extra });
+  const contact = (body: Record<string, unknown>) =>
+    ok<ContactDetail>(a.session, 'POST', '/contacts', body);
+
+  it('1 respond: appears at receipt, overdue past the window, gone once the call is logged', async () => {
+    clock.set(T0);
+    const sarah = await contact({ name: 'Sarah Chen', stage: 'likes' });
+    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'Tom Ruiz' },
+      referrer: { contactId: sarah.id },
+      channel: 'phone',
+    });
+    expect(await itemsFor('respond', referral.id, plus(T0, -1))).toHaveLength(0);
+    const fresh = await one('respond', referral.id, T0);
+    expect(fresh).toMatchObject({
+      rank: 1,
+      urgency: 'today',
+      title: 'Call Tom Ruiz',
+      dueAt: plus(T0, 24 * H),
+      forWhom: { name: 'Tom Ruiz' },
+      action: { method: 'POST', path: `/referrals/${referral.id}/status` },
+    });
+    expect((await one('respond', referral.id, plus(T0, 24 * H - 1))).urgency).toBe('today');
+    const late = await one('respond', referral.id, plus(T0, 26 * H));
+    expect(late.urgency).toBe('overdue');
+    expect(late.why).toBe(
+      'Sarah Chen referred Tom Ruiz 26 h ago — call Tom; you are 2 h past your 24 h window.',
+    );
+    clock.set(plus(T0, 26 * H));
+    await perform(late.action);
+    expect(await itemsFor('respond', referral.id)).toHaveLength(0);
+  });
+
+  it('2 thank: from receipt, overdue after 48 h, again on conversion; gone when thanked', async () => {
+    clock.set(T0);
+    const sarah = await contact({ name: 'Sara Thanks', stage: 'likes' });
+    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'Ann Lee' },
+      referrer: { contactId: sarah.id },
+      channel: 'email',
+    });
+    expect(await itemsFor('thank', referral.id, plus(T0, -1))).toHaveLength(0);
+    const due = await one('thank', referral.id, T0);
+    expect(due).toMatchObject({ rank: 2, urgency: 'today', title: 'Thank Sara Thanks' });
+    expect(due.key).toBe(`thank:${referral.id}:referral`);
+    expect((await one('thank', referral.id, plus(T0, 48 * H))).urgency).toBe('today');
+    const late = await one('thank', referral.id, plus(T0, 48 * H + 1));
+    expect(late.urgency).toBe('overdue');
+    expect(late.why).toContain('the thank-you is 1 min overdue');
+    await perform(due.action);
+    expect(await itemsFor('thank', referral.id)).toHaveLength(0);
+
+    clock.set(plus(T0, 5 * D));
+    await ok(a.session, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
+    expect(await itemsFor('thank', referral.id, plus(T0, 5 * D - 1))).toHaveLength(0);
+    const conversion = await one('thank', referral.id);
+    expect(conversion.key).toBe(`thank:${referral.id}:conversion`);
+    expect(conversion.why).toContain('became a client');
+    await perform(conversion.action);
+    expect(await itemsFor('thank', referral.id)).toHaveLength(0);
+  });
+
+  it('3 update_referrer: consent given and the status changed; dismissed returns on the next change', async () => {
+    clock.set(T0);
+    const sam = await contact({ name: 'Sam Update', stage: 'likes' });
+    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'Pat Quinn' },
+      referrer: { contactId: sam.id },
+      channel: 'email',
+      consentToUpdate: true,
+    });
+    expect(await itemsFor('update_referrer', referral.id)).toHaveLength(0);
+    clock.set(plus(T0, H));
+    await ok(a.session, 'POST', `/referrals/${referral.id}/status`, { status: 'contacted' });
+    expect(await itemsFor('update_referrer', referral.id, plus(T0, H - 1))).toHaveLength(0);
+    const item = await one('update_referrer', referral.id);
+    expect(item).toMatchObject({ rank: 3, title: 'Update Sam Update', dueAt: null });
+    expect(item.why).toContain('is now contacted');
+    await perform(item.action);
+    expect(await itemsFor('update_referrer', referral.id)).toHaveLength(0);
+
+    // Dismissed: hidden until the cause (the status) changes.
+    clock.set(plus(T0, 2 * H));
+    await ok(a.session, 'POST', `/referrals/${referral.id}/status`, { status: 'meeting' });
+    const meeting = await one('update_referrer', referral.id);
+    const dismissed = await a.session.request('POST', `/agenda/${meeting.key}/dismiss`, {
+      reason: 'Told her in person',
+    });
+    expect(dismissed.status).toBe(204);
+    expect(await itemsFor('update_referrer', referral.id)).toHaveLength(0);
+    expect(await itemsFor('update_referrer', referral.id, plus(T0, 30 * D))).toHaveLength(0);
+    clock.set(plus(T0, 3 * H));
+    await ok(a.session, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
+    const back = await one('update_referrer', referral.id);
+    expect(back.key).not.toBe(meeting.key);
+    // Without consent there is never an update item.
+    const quiet = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'No Consent' },
+      referrer: { contactId: sam.id },
+      channel: 'email',
+    });
+    await ok(a.session, 'POST', `/referrals/${quiet.id}/status`, { status: 'contacted' });
+    expect(await itemsFor('update_referrer', quiet.id)).toHaveLength(0);
+  });
+
+  it('4 notify_partner and 9 check_in_given: until notified; check in 14 days after', async () => {
+    clock.set(T0);
+    const lee = await contact({ name: 'Dr. Lee Wong', stage: 'knows', roles: ['partner'] });
+    const given = await ok<ReferralGiven>(a.session, 'POST', '/referrals-given', {
+      person: { name: 'Ann Park' },
+      partnerId: lee.id,
+    });
+    expect(await itemsFor('notify_partner', given.id, plus(T0, -1))).toHaveLength(0);
+    const notify = await one('notify_partner', given.id, T0);
+    expect(notify).toMatchObject({ rank: 4, title: 'Tell Dr. Lee Wong about Ann Park' });
+    clock.set(plus(T0, H));
+    await perform(notify.action);
+    expect(await itemsFor('notify_partner', given.id)).toHaveLength(0);
+
+    expect(await itemsFor('check_in_given', given.id, plus(T0, 14 * D - 1))).toHaveLength(0);
+    const check = await one('check_in_given', given.id, plus(T0, 14 * D));
+    expect(check).toMatchObject({
+      rank: 9,
+      urgency: 'today',
+      title: 'Check in with Ann Park',
+      dueAt: plus(T0, 14 * D),
+    });
+    expect((await one('check_in_given', given.id, plus(T0, 15 * D))).urgency).toBe('overdue');
+    clock.set(plus(T0, 14 * D));
+    const current = await one('check_in_given', given.id);
+    await perform(current.action);
+    expect(await itemsFor('check_in_given', given.id)).toHaveLength(0);
+  });
+
+  it('5 ask: inside a positive moment’s window, at likes or above, outside the cooldown', async () => {
+    clock.set(T0);
+    const maria = await contact({ name: 'Maria Gomez', stage: 'likes' });
+    const low = await contact({ name: 'Low Stage', stage: 'knows' });
+    const moment = await ok<{ id: string }>(a.session, 'POST', `/contacts/${maria.id}/moments`, {
+      kind: 'project_completed',
+    });
+    await ok(a.session, 'POST', `/contacts/${low.id}/moments`, { kind: 'project_completed' });
+    expect(await itemsFor('ask', low.id)).toHaveLength(0);
+    expect(await itemsFor('ask', maria.id, plus(T0, -1))).toHaveLength(0);
+    const ask = await one('ask', maria.id, T0);
+    expect(ask).toMatchObject({
+      rank: 5,
+      title: 'Ask Maria Gomez for referrals',
+      dueAt: plus(T0, 7 * D),
+      action: { path: `/contacts/${maria.id}/asks`, body: { momentId: moment.id } },
+    });
+    expect(await itemsFor('ask', maria.id, plus(T0, 7 * D - 1))).toHaveLength(1);
+    expect(await itemsFor('ask', maria.id, plus(T0, 7 * D))).toHaveLength(0);
+    clock.set(plus(T0, D));
+    await perform(ask.action);
+    expect(await itemsFor('ask', maria.id)).toHaveLength(0);
+    // A new moment inside the 90-day cooldown opens no ask; after it, one does.
+    clock.set(plus(T0, 10 * D));
+    await ok(a.session, 'POST', `/contacts/${maria.id}/moments`, { kind: 'milestone' });
+    expect(await itemsFor('ask', maria.id)).toHaveLength(0);
+    clock.set(plus(T0, 92 * D));
+    await ok(a.session, 'POST', `/contacts/${maria.id}/moments`, { kind: 'feedback', score: 8 });
+    expect(await itemsFor('ask', maria.id)).toHaveLength(0);
+    await ok(a.session, 'POST', `/contacts/${maria.id}/moments`, { kind: 'feedback', score: 9 });
+    expect(await itemsFor('ask', maria.id)).toHaveLength(1);
+  });
+
+  it('6 remind_commitment: silent 14 days → remind; after 2 reminders → release', async () => {
+    clock.set(T0);
+    const jo = await contact({ name: 'Jo Park', stage: 'trusts' });
+    const { commitment } = await ok<{ commitment: { id: string } }>(
+      a.session,
+      'POST',
+      `/contacts/${jo.id}/commitments`,
+      { promisedCount: 5 },
+    );
+    expect(await itemsFor('remind_commitment', commitment.id, plus(T0, 14 * D - 1))).toHaveLength(
+      0,
+    );
+    const first = await one('remind_commitment', commitment.id, plus(T0, 14 * D));
+    expect(first).toMatchObject({
+      rank: 6,
+      title: 'Remind Jo Park of their commitment',
+      action: { path: `/commitments/${commitment.id}/reminders` },
+      secondary: { path: `/commitments/${commitment.id}/release` },
+    });
+    clock.set(plus(T0, 14 * D));
+    await perform(first.action);
+    expect(await itemsFor('remind_commitment', commitment.id)).toHaveLength(0);
+    clock.set(plus(T0, 28 * D));
+    await perform((await one('remind_commitment', commitment.id)).action);
+    expect(await itemsFor('remind_commitment', commitment.id, plus(T0, 42 * D - 1))).toHaveLength(
+      0,
+    );
+    clock.set(plus(T0, 42 * D));
+    const release = await one('remind_commitment', commitment.id);
+    expect(release.title).toBe("Release Jo Park's commitment gracefully");
+    expect(release.action.path).toBe(`/commitments/${commitment.id}/release`);
+    expect(release.why).toContain('2 reminders went unanswered');
+    await perform(release.action);
+    expect(await itemsFor('remind_commitment', commitment.id)).toHaveLength(0);
+  });
+
+  it('7 reconnect_quiet_source and 10 keep_in_touch: cadence first, quiet source after 90 days', async () => {
+    clock.set(T0);
+    const kim = await contact({ name: 'Kim Quiet', stage: 'trusts' });
+    expect(await itemsFor('keep_in_touch', kim.id, plus(T0, 60 * D - 1))).toHaveLength(0);
+    const touch = await one('keep_in_touch', kim.id, plus(T0, 60 * D));
+    expect(touch).toMatchObject({ rank: 10, urgency: 'today', dueAt: plus(T0, 60 * D) });
+    expect(touch.why).toBe(
+      'You have not been in touch with Kim Quiet since adding them 60 days ago (every 60 days).',
+    );
+    expect(await itemsFor('reconnect_quiet_source', kim.id, plus(T0, 90 * D - 1))).toHaveLength(0);
+    const quiet = await one('reconnect_quiet_source', kim.id, plus(T0, 90 * D));
+    expect(quiet).toMatchObject({ rank: 7, title: 'Reconnect with Kim Quiet' });
+    // The quiet source replaces the keep-in-touch item for the same person.
+    expect(await itemsFor('keep_in_touch', kim.id, plus(T0, 90 * D))).toHaveLength(0);
+    clock.set(plus(T0, 90 * D));
+    await perform(quiet.action);
+    expect(await itemsFor('reconnect_quiet_source', kim.id)).toHaveLength(0);
+    expect(await itemsFor('keep_in_touch', kim.id)).toHaveLength(0);
+
+    // A partner's 30-day cadence, completed by logging a touch.
+    clock.set(T0);
+    const pia = await contact({ name: 'Pia Partner', stage: 'knows', roles: ['partner'] });
+    expect(await itemsFor('keep_in_touch', pia.id, plus(T0, 30 * D - 1))).toHaveLength(0);
+    clock.set(plus(T0, 31 * D));
+    const due = await one('keep_in_touch', pia.id);
+    expect(due.urgency).toBe('overdue');
+    await perform(due.action);
+    expect(await itemsFor('keep_in_touch', pia.id)).toHaveLength(0);
+    expect(await itemsFor('keep_in_touch', pia.id, plus(T0, 61 * D))).toHaveLength(1);
+  });
+
+  it('8 give_back: a partner owed 2 or more; giving one back removes it', async () => {
+    clock.set(T0);
+    const gil = await contact({ name: 'Gil Giver', stage: 'knows', roles: ['partner'] });
+    for (const [i, name] of ['First Person', 'Second Person'].entries()) {
+      clock.set(plus(T0, i * H));
+      await ok(a.session, 'POST', '/referrals', {
+        referred: { name },
+        referrer: { contactId: gil.id },
+        channel: 'phone',
+      });
+    }
+    expect(await itemsFor('give_back', gil.id, plus(T0, H - 1))).toHaveLength(0);
+    const owed = await one('give_back', gil.id, plus(T0, H));
+    expect(owed).toMatchObject({
+      rank: 8,
+      title: 'Find a referral for Gil Giver',
+      action: { method: 'POST', path: '/referrals-given', body: { partnerId: gil.id } },
+    });
+    expect(owed.why).toContain('has sent you 2 referrals and received 0');
+    clock.set(plus(T0, 2 * H));
+    await perform(owed.action, { person: { name: 'Someone For Gil' } });
+    expect(await itemsFor('give_back', gil.id)).toHaveLength(0);
+  });
+
+  it('11 grow_category: Mondays (or the week horizon), under target; dismissed for the week', async () => {
+    clock.set(T0);
+    const cpas = await ok<{ id: string }>(a.session, 'POST', '/categories', {
+      name: 'Accountants',
+    });
+    await ok(a.session, 'PUT', '/most-wanted', { categoryIds: [cpas.id] });
+    await contact({ name: 'Cpa One', stage: 'knows', categoryId: cpas.id });
+    // Sunday 23:59:59.999 is not Monday; Monday 00:00 is.
+    expect(await itemsFor('grow_category', cpas.id, '2026-03-01T23:59:59.999Z')).toHaveLength(0);
+    const monday = await one('grow_category', cpas.id, '2026-03-02T00:00:00.000Z');
+    expect(monday).toMatchObject({ rank: 11, title: 'Meet more Accountants', forWhom: null });
+    expect(monday.why).toContain('1 of 5 relationships');
+    const tuesday = '2026-03-03T10:00:00.000Z';
+    expect(await itemsFor('grow_category', cpas.id, tuesday)).toHaveLength(0);
+    expect(await itemsFor('grow_category', cpas.id, tuesday, 'horizon=week')).toHaveLength(1);
+    await perform(monday.action);
+    expect(await itemsFor('grow_category', cpas.id, T0)).toHaveLength(0);
+    // Next Monday is another week: back.
+    expect(await itemsFor('grow_category', cpas.id, plus(T0, 7 * D))).toHaveLength(1);
+  });
+
+  it('12 explain: a survey answer below 50 % until a meeting or call after it', async () => {
+    clock.set(T0);
+    const ed = await contact({ name: 'Ed Explain', stage: 'likes' });
+    // The survey service is built in parallel (Part B); its table is written directly here.
+    const surveyId = newId();
+    const recipientId = newId();
+    await ctx.deps.db
+      .insertInto('survey')
+      .values({ practice_id: a.practiceId, id: surveyId, created_by: null, created_at: T0 })
+      .execute();
+    await ctx.deps.db
+      .insertInto('survey_recipient')
+      .values({
+        practice_id: a.practiceId,
+        id: recipientId,
+        survey_id: surveyId,
+        contact_id: ed.id,
+        token_hash: null,
+        invited_at: T0,
+        answered_at: plus(T0, H),
+        answer: 'Something about consulting',
+        score_percent: 33,
+        matched_phrases: '["coaching"]',
+        missed_phrases: '["small business","double income"]',
+        entered_by: null,
+        created_at: T0,
+      })
+      .execute();
+    expect(await itemsFor('explain', recipientId, plus(T0, H - 1))).toHaveLength(0);
+    const explain = await one('explain', recipientId, plus(T0, H));
+    expect(explain).toMatchObject({ rank: 12, title: 'Explain what you do to Ed Explain' });
+    expect(explain.why).toContain('33% of your key phrases (below 50%)');
+    expect(explain.why).toContain('missed: small business, double income');
+    clock.set(plus(T0, 2 * H));
+    await perform(explain.action);
+    expect(await itemsFor('explain', recipientId)).toHaveLength(0);
+  });
+
+  it('orders by urgency, then rank, then due time, and counts by urgency', async () => {
+    const agenda = await agendaAt(plus(T0, 100 * D), 'horizon=week');
+    expect(agenda.items.length).toBeGreaterThan(3);
+    const sorted = [...agenda.items].sort(compareItems);
+    expect(agenda.items.map((i) => i.key)).toEqual(sorted.map((i) => i.key));
+    const total = Object.values(agenda.counts).reduce((s, n) => s + n, 0);
+    expect(total).toBe(agenda.items.length);
+    const limited = await agendaAt(plus(T0, 100 * D), 'horizon=week&perKind=1');
+    const kinds = limited.items.map((i) => i.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect(limited.truncated.length).toBeGreaterThan(0);
+  });
+
+  it('snooze hides an item until its time; includeSnoozed shows it; the mark can be undone', async () => {
+    clock.set(T0);
+    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'Snoozy Person' },
+      referrer: { unknown: true },
+      channel: 'other',
+    });
+    const item = await one('respond', referral.id);
+    const until = plus(T0, 2 * H);
+    const res = await a.session.request('POST', `/agenda/${item.key}/snooze`, { until });
+    expect(res.status).toBe(204);
+    expect(await itemsFor('respond', referral.id)).toHaveLength(0);
+    expect(await itemsFor('respond', referral.id, plus(until, -1))).toHaveLength(0);
+    expect(await itemsFor('respond', referral.id, until)).toHaveLength(1);
+    const shown = await itemsFor('respond', referral.id, undefined, 'includeSnoozed=true');
+    expect(shown[0]?.snoozedUntil).toBe(until);
+    expect((await a.session.request('DELETE', `/agenda/${item.key}/mark`)).status).toBe(204);
+    expect(await itemsFor('respond', referral.id)).toHaveLength(1);
+    expect((await a.session.request('DELETE', `/agenda/${item.key}/mark`)).status).toBe(404);
+  });
+
+  it('calendar feed: a secret ICS of items with a due time; revoked → 404', async () => {
+    clock.set(T0);
+    const created = await a.session.json<{ id: string; url: string }>(
+      'POST',
+      '/calendar-feeds',
+      {},
+    );
+    expect(created.status).toBe(201);
+    const path = new URL(created.body.url).pathname;
+    expect(path).toMatch(/^\/api\/v1\/public\/calendar\/vcal_[A-Za-z0-9_-]+\.ics$/);
+    const res = await ctx.app.request(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/calendar');
+    const ics = await res.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    const agenda = await agendaAt();
+    const timed = agenda.items.filter((i) => i.dueAt);
+    const untimed = agenda.items.filter((i) => !i.dueAt);
+    expect(timed.length).toBeGreaterThan(0);
+    const unfolded = ics.replace(/\r\n[ \t]/g, '');
+    for (const i of timed) expect(unfolded).toContain(`UID:${i.key}`);
+    for (const i of untimed) expect(unfolded).not.toContain(`UID:${i.key}`);
+    expect((unfolded.match(/BEGIN:VEVENT/g) ?? []).length).toBe(timed.length);
+
+    const list = await ok<{ items: { id: string; revokedAt: string | null }[] }>(
+      a.session,
+      'GET',
+      '/calendar-feeds',
+    );
+    expect(list.items.map((f) => f.id)).toContain(created.body.id);
+    expect(JSON.stringify(list)).not.toContain('vcal_');
+    // Another practice cannot revoke it or see it.
+    expect((await b.session.request('DELETE', `/calendar-feeds/${created.body.id}`)).status).toBe(
+      404,
+    );
+    expect((await ok<{ items: unknown[] }>(b.session, 'GET', '/calendar-feeds')).items).toEqual([]);
+    expect((await a.session.request('DELETE', `/calendar-feeds/${created.body.id}`)).status).toBe(
+      204,
+    );
+    const revoked = await ctx.app.request(path);
+    expect(revoked.status).toBe(404);
+    const wrong = await ctx.app.request(path.replace(/vcal_.{4}/, 'vcal_AAAA'));
+    expect(wrong.status).toBe(404);
+    const wrongBody = await wrong.text();
+    expect(wrongBody).toBe(await revoked.text());
+    expect(wrongBody).not.toContain('Harbor');
+    expect((await ctx.app.request('/api/v1/public/calendar/nonsense')).status).toBe(404);
+  });
+
+  it('refuses bad input with 400/404 and changes nothing', async () => {
+    clock.set(T0);
+    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'Bad Input' },
+      referrer: { unknown: true },
+      channel: 'other',
+    });
+    const key = (await one('respond', referral.id)).key;
+    const before = await countRows(ctx.deps);
+    const cases: [string, string, unknown, number][] = [
+      ['GET', '/agenda?at=yesterday', undefined, 400],
+      ['GET', '/agenda?perKind=0', undefined, 400],
+      ['GET', '/agenda?horizon=month', undefined, 400],
+      ['GET', '/agenda?includeSnoozed=maybe', undefined, 400],
+      ['GET', '/agenda?surprise=1', undefined, 400],
+      ['POST', `/agenda/${key}/snooze`, {}, 400],
+      ['POST', `/agenda/${key}/snooze`, { until: plus(T0, -1) }, 400],
+      ['POST', `/agenda/${key}/snooze`, { until: T0 }, 400],
+      ['POST', `/agenda/${key}/snooze`, { until: 'tomorrow' }, 400],
+      ['POST', `/agenda/${key}/snooze`, { until: plus(T0, 400 * D) }, 400],
+      ['POST', `/agenda/${key}/snooze`, { until: plus(T0, H), extra: 1 }, 400],
+      ['POST', `/agenda/${key}/dismiss`, {}, 400],
+      ['POST', `/agenda/${key}/dismiss`, { reason: '   ' }, 400],
+      ['POST', `/agenda/${key}/dismiss`, { reason: 'x'.repeat(501) }, 400],
+      ['POST', '/agenda/not a key/dismiss', { reason: 'x' }, 400],
+      ['POST', '/agenda/bogus_kind:abc/dismiss', { reason: 'x' }, 404],
+      ['POST', `/agenda/respond:${newId()}:1/dismiss`, { reason: 'x' }, 404],
+      ['DELETE', `/agenda/${key}/mark`, undefined, 404],
+      ['POST', '/calendar-feeds', { name: 'x' }, 400],
+      ['DELETE', `/calendar-feeds/${newId()}`, undefined, 404],
+      ['DELETE', '/calendar-feeds/bad%20id', undefined, 400],
+    ];
+    for (const [method, url, body, status] of cases) {
+      const res = await a.session.request(method, url, body);
+      expect(res.status, `${method} ${url} ${JSON.stringify(body)}`).toBe(status);
+      if (status >= 400) expect(res.headers.get('content-type')).toContain('problem+json');
+    }
+    const noJson = await a.session.request('POST', `/agenda/${key}/dismiss`, 'reason=x', {
+      'content-type': 'text/plain',
+    });
+    expect(noJson.status).toBe(415);
+    expect(await countRows(ctx.deps)).toEqual(before);
+    for (const [method, url] of [
+      ['GET', '/agenda'],
+      ['POST', `/agenda/${key}/dismiss`],
+      ['GET', '/calendar-feeds'],
+    ] as const) {
+      const res = await caller(ctx).request(method, url, method === 'GET' ? undefined : {});
+      expect(res.status, `${method} ${url} without sign-in`).toBe(401);
+    }
+  });
+
+  it("never shows or marks another practice's items", async () => {
+    clock.set(T0);
+    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'Private Person' },
+      referrer: { unknown: true },
+      channel: 'other',
+    });
+    const key = (await one('respond', referral.id)).key;
+    const theirs = await ok<Agenda>(b.session, 'GET', '/agenda?horizon=week');
+    expect(theirs.items.map((i) => i.subject.id)).not.toContain(referral.id);
+    expect(JSON.stringify(theirs)).not.toContain('Private Person');
+    const before = await countRows(ctx.deps);
+    for (const [method, url, body] of [
+      ['POST', `/agenda/${key}/snooze`, { until: plus(T0, H) }],
+      ['POST', `/agenda/${key}/dismiss`, { reason: 'not mine' }],
+      ['DELETE', `/agenda/${key}/mark`, undefined],
+    ] as const) {
+      const res = await b.bearer.request(method, url, body);
+      expect(res.status, `${method} ${url}`).toBe(404);
+    }
+    expect(await countRows(ctx.deps)).toEqual(before);
+    // A's own dismissal is not B's to undo.
+    await ok(a.session, 'POST', `/agenda/${key}/dismiss`, { reason: 'handled' });
+    expect((await b.session.request('DELETE', `/agenda/${key}/mark`)).status).toBe(404);
+    expect(await itemsFor('respond', referral.id)).toHaveLength(0);
+  });
+});

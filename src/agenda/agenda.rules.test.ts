@@ -1,0 +1,228 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../practices/settings.rules.ts';
+import {
+  type AgendaItem,
+  type AgendaMark,
+  agendaKinds,
+  askItems,
+  assembleAgenda,
+  compareItems,
+  countByUrgency,
+  dayUrgency,
+  giveBackItems,
+  growCategoryItems,
+  itemKey,
+  parseItemKey,
+  type ReferralAgendaRow,
+  rankOf,
+  remindCommitmentItems,
+  respondItems,
+  spanText,
+  thankItems,
+  urgencies,
+  weekOf,
+} from './agenda.rules.ts';
+
+const H = 3_600_000;
+const D = 24 * H;
+const T0 = '2026-03-02T09:00:00.000Z';
+const at = (ms: number) => new Date(Date.parse(T0) + ms);
+const clockAt = (ms: number, timeZone = 'UTC') => ({ now: at(ms), timeZone });
+const settings = defaultSettings;
+
+const referral = (over: Partial<ReferralAgendaRow> = {}): ReferralAgendaRow => ({
+  id: 'r1',
+  referred_id: 'c2',
+  referred_name: 'Tom Ruiz',
+  referrer_id: 'c1',
+  referrer_name: 'Sarah Chen',
+  received_at: T0,
+  status: 'new',
+  status_changed_at: T0,
+  first_contact_at: null,
+  closed_at: null,
+  client_at: null,
+  thanked_at: null,
+  conversion_thanked_at: null,
+  consent_to_update: 0,
+  referrer_told_status: null,
+  referrer_told_at: null,
+  ...over,
+});
+
+describe('agenda rules', () => {
+  it('ranks the 12 kinds as §4 lists them', () => {
+    expect(agendaKinds).toHaveLength(12);
+    expect(rankOf('respond')).toBe(1);
+    expect(rankOf('explain')).toBe(12);
+  });
+
+  it('keys name kind, subject and cause version, and parse back', () => {
+    const key = itemKey('keep_in_touch', '019a-abc', 1764108000000);
+    expect(key).toBe('keep_in_touch:019a-abc:1764108000000');
+    expect(parseItemKey(key)).toEqual({ kind: 'keep_in_touch', subjectId: '019a-abc' });
+    expect(parseItemKey('nope:abc')).toBeNull();
+    expect(parseItemKey('respond:a/b')).toBeNull();
+  });
+
+  it('respond: the text says who, how long ago and where the window stands', () => {
+    expect(respondItems([referral()], settings, clockAt(-1))).toEqual([]);
+    const [fresh] = respondItems([referral()], settings, clockAt(3 * H));
+    expect(fresh?.why).toBe(
+      'Sarah Chen referred Tom Ruiz 3 h ago — call Tom; 21 h left in your 24 h window.',
+    );
+    expect(fresh?.urgency).toBe('today');
+    const [late] = respondItems([referral()], settings, clockAt(26 * H));
+    expect(late?.urgency).toBe('overdue');
+    expect(late?.why).toContain('you are 2 h past your 24 h window');
+    const [unknown] = respondItems(
+      [referral({ referrer_id: null, referrer_name: null })],
+      settings,
+      clockAt(H),
+    );
+    expect(unknown?.why).toContain('Tom Ruiz was referred to you 1 h ago (referrer unknown)');
+    expect(respondItems([referral({ status: 'contacted' })], settings, clockAt(H))).toEqual([]);
+  });
+
+  it('thank: none for an unknown referrer; overdue one ms after the 48 h', () => {
+    expect(thankItems([referral({ referrer_id: null })], settings, clockAt(H))).toEqual([]);
+    expect(thankItems([referral()], settings, clockAt(48 * H))[0]?.urgency).toBe('today');
+    expect(thankItems([referral()], settings, clockAt(48 * H + 1))[0]?.urgency).toBe('overdue');
+    const converted = referral({
+      thanked_at: T0,
+      status: 'client',
+      client_at: at(D).toISOString(),
+    });
+    expect(thankItems([converted], settings, clockAt(D - 1))).toEqual([]);
+    expect(thankItems([converted], settings, clockAt(D))[0]?.key).toBe('thank:r1:conversion');
+  });
+
+  it('ask: one item per contact, the window that lasts longest; none inside the cooldown', () => {
+    const row = {
+      moment_id: 'm1',
+      moment_kind: 'milestone',
+      score: null,
+      occurred_at: T0,
+      contact_id: 'c1',
+      contact_name: 'Maria Gomez',
+      stage: 'likes',
+      do_not_ask: 0,
+      last_asked_at: null,
+    };
+    const later = { ...row, moment_id: 'm2', occurred_at: at(D).toISOString() };
+    const items = askItems([row, later], settings, clockAt(2 * D));
+    expect(items.map((i) => i.key)).toEqual(['ask:c1:m2']);
+    const asked = { ...row, last_asked_at: at(-10 * D).toISOString() };
+    expect(askItems([asked], settings, clockAt(H))).toEqual([]);
+    expect(askItems([{ ...row, moment_kind: 'feedback', score: 8 }], settings, clockAt(H))).toEqual(
+      [],
+    );
+    expect(askItems([{ ...row, do_not_ask: 1 }], settings, clockAt(H))).toEqual([]);
+  });
+
+  it('remind_commitment: a credit after the last reminder starts the count again', () => {
+    const c = {
+      id: 'k1',
+      contact_id: 'c1',
+      contact_name: 'Jo Park',
+      made_at: T0,
+      promised_count: 5,
+      status: 'open',
+      reminders_sent: 2,
+      last_reminder_at: at(28 * D).toISOString(),
+      last_credit_at: null,
+      credited: 0,
+    };
+    expect(remindCommitmentItems([c], settings, clockAt(42 * D))[0]?.action.path).toBe(
+      '/commitments/k1/release',
+    );
+    const answered = { ...c, last_credit_at: at(30 * D).toISOString(), credited: 1 };
+    expect(remindCommitmentItems([answered], settings, clockAt(44 * D - 1))).toEqual([]);
+    expect(remindCommitmentItems([answered], settings, clockAt(44 * D))[0]?.action.path).toBe(
+      '/commitments/k1/reminders',
+    );
+  });
+
+  it('give_back: at the threshold, not below', () => {
+    const p = { id: 'p1', name: 'Lee', received: 3, given: 1 };
+    expect(giveBackItems([p], settings, clockAt(0))).toHaveLength(1);
+    expect(giveBackItems([{ ...p, given: 2 }], settings, clockAt(0))).toEqual([]);
+  });
+
+  it('grow_category: Mondays in the practice time zone; keyed by week', () => {
+    const row = { id: 'k1', name: 'Accountants', most_wanted_rank: 1, target: null, coverage: 5 };
+    expect(growCategoryItems([row], settings, clockAt(0))).toEqual([]); // at target
+    const under = { ...row, coverage: 2 };
+    expect(growCategoryItems([under], settings, clockAt(0))[0]?.key).toBe(
+      'grow_category:k1:2026-03-02',
+    );
+    // 09:00 UTC Monday is still Sunday evening in Honolulu (UTC−10) until 10:00.
+    expect(growCategoryItems([under], settings, clockAt(0, 'Pacific/Honolulu'))).toEqual([]);
+    expect(weekOf(at(D), 'UTC')).toBe('2026-03-02');
+  });
+
+  it('day urgency: today on the due day, overdue after it, this week within 7 days', () => {
+    const c = clockAt(0);
+    expect(dayUrgency(T0, c)).toBe('today');
+    expect(dayUrgency(at(-D).toISOString(), c)).toBe('overdue');
+    expect(dayUrgency(at(3 * D).toISOString(), c)).toBe('this_week');
+    expect(dayUrgency(at(30 * D).toISOString(), c)).toBe('later');
+  });
+
+  it('spans read like a person would say them', () => {
+    expect(spanText(30_000)).toBe('1 min');
+    expect(spanText(45 * 60_000)).toBe('45 min');
+    expect(spanText(26 * H)).toBe('26 h');
+    expect(spanText(75 * D)).toBe('75 days');
+  });
+
+  const arbItem = fc
+    .record({
+      kind: fc.constantFrom(...agendaKinds),
+      urgency: fc.constantFrom(...urgencies),
+      dueAt: fc.option(
+        fc.integer({ min: 0, max: 10 ** 10 }).map((n) => new Date(1.7e12 + n).toISOString()),
+      ),
+      id: fc.uuid(),
+    })
+    .map(
+      ({ kind, urgency, dueAt, id }): AgendaItem => ({
+        key: itemKey(kind, id),
+        kind,
+        rank: rankOf(kind),
+        title: 't',
+        forWhom: null,
+        why: 'w',
+        dueAt,
+        urgency,
+        action: { label: 'l', method: 'POST', path: '/x', body: null },
+        subject: { type: 'contact', id },
+      }),
+    );
+
+  it('orders by urgency, then rank, then due time; marks hide exactly their keys', () => {
+    fc.assert(
+      fc.property(fc.array(arbItem, { maxLength: 40 }), fc.nat(), (items, seed) => {
+        const marks = new Map<string, AgendaMark>();
+        items.forEach((item, i) => {
+          if ((seed + i) % 3 === 0)
+            marks.set(item.key, { key: item.key, state: 'dismissed', until: null });
+          if ((seed + i) % 3 === 1)
+            marks.set(item.key, { key: item.key, state: 'snoozed', until: at(H).toISOString() });
+        });
+        const unique = [...new Map(items.map((i) => [i.key, i])).values()];
+        const shown = assembleAgenda(unique, marks, at(0));
+        for (let i = 1; i < shown.length; i++)
+          expect(compareItems(shown[i - 1] as AgendaItem, shown[i] as AgendaItem)).toBeLessThan(0);
+        expect(shown.every((i) => !marks.has(i.key))).toBe(true);
+        const afterSnooze = assembleAgenda(unique, marks, at(H));
+        expect(afterSnooze.length).toBe(
+          unique.filter((i) => marks.get(i.key)?.state !== 'dismissed').length,
+        );
+        const counts = countByUrgency(shown);
+        expect(Object.values(counts).reduce((s, n) => s + n, 0)).toBe(shown.length);
+      }),
+    );
+  });
+});

@@ -1,0 +1,919 @@
+/**
+ * The daily agenda (PRODUCT.md §4): what to do, for whom, why now, and the one action that
+ * completes it. Pure: plain rows, `now` and the practice's settings in; items out. One
+ * function per kind; the repository has already narrowed the rows in SQL, and each function
+ * re-checks its rule so that it stays true on its own (and is testable without a database).
+ */
+import { type cadenceDays, type TouchState, touchOf } from '../contacts/cadence.rules.ts';
+import type { Role, Stage } from '../contacts/contact.rules.ts';
+import { coverageGap, effectiveTarget } from '../network/category.rules.ts';
+import type { Settings } from '../practices/settings.rules.ts';
+import {
+  clockOf,
+  type ReferralStatus,
+  referrerUpdateOf,
+  thanksOf,
+} from '../referrals/referral.rules.ts';
+
+export const agendaKinds = [
+  'respond',
+  'thank',
+  'update_referrer',
+  'notify_partner',
+  'ask',
+  'remind_commitment',
+  'reconnect_quiet_source',
+  'give_back',
+  'check_in_given',
+  'keep_in_touch',
+  'grow_category',
+  'explain',
+] as const;
+export type AgendaKind = (typeof agendaKinds)[number];
+
+/** The kind's rank (§4): 1 is the most important. */
+export const rankOf = (kind: AgendaKind): number => agendaKinds.indexOf(kind) + 1;
+
+export const urgencies = ['overdue', 'today', 'this_week', 'later'] as const;
+export type Urgency = (typeof urgencies)[number];
+
+export type ContactRef = { id: string; name: string };
+export type AgendaAction = {
+  label: string;
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  body: Record<string, unknown> | null;
+};
+export type SubjectType =
+  | 'referral'
+  | 'referral_given'
+  | 'contact'
+  | 'commitment'
+  | 'category'
+  | 'survey_recipient';
+
+export type AgendaItem = {
+  key: string;
+  kind: AgendaKind;
+  rank: number;
+  title: string;
+  forWhom: ContactRef | null;
+  why: string;
+  dueAt: string | null;
+  urgency: Urgency;
+  action: AgendaAction;
+  secondary?: AgendaAction;
+  subject: { type: SubjectType; id: string };
+};
+
+/** What the subject of each kind is, so that a mark can be checked against the practice. */
+export const subjectTypeOf: Record<AgendaKind, SubjectType> = {
+  respond: 'referral',
+  thank: 'referral',
+  update_referrer: 'referral',
+  notify_partner: 'referral_given',
+  ask: 'contact',
+  remind_commitment: 'commitment',
+  reconnect_quiet_source: 'contact',
+  give_back: 'contact',
+  check_in_given: 'referral_given',
+  keep_in_touch: 'contact',
+  grow_category: 'category',
+  explain: 'survey_recipient',
+};
+
+export type AgendaSettings = Pick<
+  Settings,
+  | 'responseWindowHours'
+  | 'thankWithinHours'
+  | 'askWindowDays'
+  | 'askCooldownDays'
+  | 'commitmentReminderDays'
+  | 'commitmentMaxReminders'
+  | 'quietSourceDays'
+  | 'giveBackThreshold'
+  | 'checkInDays'
+  | 'mostWantedTarget'
+  | 'alignmentThresholdPercent'
+> &
+  Parameters<typeof cadenceDays>[1];
+
+/** The moment the agenda is computed for, and where the practice is (for "today"). */
+export type AgendaClock = { now: Date; timeZone: string };
+
+const minute = 60_000;
+const hour = 60 * minute;
+const day = 24 * hour;
+const ms = (iso: string) => Date.parse(iso);
+const isoOf = (t: number) => new Date(t).toISOString();
+
+// ---------------------------------------------------------------------------------------------
+// Keys, durations, urgency
+
+/**
+ * An item's key: kind, subject and the version of its cause (§4: a dismissed item returns
+ * only when its cause changes). Times in keys are epoch milliseconds: short and URL-safe.
+ */
+export function itemKey(kind: AgendaKind, subjectId: string, version?: string | number): string {
+  return version === undefined ? `${kind}:${subjectId}` : `${kind}:${subjectId}:${version}`;
+}
+
+const keyPattern = new RegExp(
+  `^(${agendaKinds.join('|')}):([A-Za-z0-9_-]{1,64})(:[A-Za-z0-9_.-]{1,80})?$`,
+);
+
+/** The kind and subject an item key names, or null when it is not an agenda key. */
+export function parseItemKey(key: string): { kind: AgendaKind; subjectId: string } | null {
+  const m = keyPattern.exec(key);
+  if (!m) return null;
+  return { kind: m[1] as AgendaKind, subjectId: m[2] as string };
+}
+
+/** "45 min", "26 h", "3 days": hours up to two days, days after. */
+export function spanText(millis: number): string {
+  const t = Math.max(0, millis);
+  if (t < hour) return `${Math.max(1, Math.floor(t / minute))} min`;
+  if (t < 2 * day) return `${Math.floor(t / hour)} h`;
+  const days = Math.floor(t / day);
+  return `${days} days`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: () => Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let f = cache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat(cache === dayFormatters ? 'en-CA' : 'en-US', options());
+    cache.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The local calendar day (YYYY-MM-DD) of an instant in the practice's time zone. */
+export function localDay(at: Date, timeZone: string): string {
+  return formatterOf(dayFormatters, timeZone, () => ({
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })).format(at);
+}
+
+/** The local weekday (1 = Monday … 7 = Sunday). */
+export function localWeekday(at: Date, timeZone: string): number {
+  const name = formatterOf(weekdayFormatters, timeZone, () => ({
+    timeZone,
+    weekday: 'short',
+  })).format(at);
+  return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1;
+}
+
+/** The local date of the Monday that starts the week of `at`: the week an item belongs to. */
+export function weekOf(at: Date, timeZone: string): string {
+  const today = localDay(at, timeZone);
+  const back = localWeekday(at, timeZone) - 1;
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - back);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Urgency of an item that falls due on a day (cadences, check-ins, reminders): `today` on the
+ * local day it falls due, `overdue` once that day has passed, `this_week` within 7 days, else
+ * `later`.
+ */
+export function dayUrgency(dueAt: string, clock: AgendaClock): Urgency {
+  const dueDay = localDay(new Date(dueAt), clock.timeZone);
+  const today = localDay(clock.now, clock.timeZone);
+  if (dueDay < today) return 'overdue';
+  if (dueDay === today) return 'today';
+  return ms(dueAt) - clock.now.getTime() <= 7 * day ? 'this_week' : 'later';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows (what the repository returns, one shape per kind)
+
+export type ReferralAgendaRow = {
+  id: string;
+  referred_id: string;
+  referred_name: string;
+  referrer_id: string | null;
+  referrer_name: string | null;
+  received_at: string;
+  status: string;
+  status_changed_at: string;
+  first_contact_at: string | null;
+  closed_at: string | null;
+  client_at: string | null;
+  thanked_at: string | null;
+  conversion_thanked_at: string | null;
+  consent_to_update: number;
+  referrer_told_status: string | null;
+  referrer_told_at: string | null;
+};
+
+export type GivenAgendaRow = {
+  id: string;
+  person_id: string;
+  person_name: string;
+  partner_id: string;
+  partner_name: string;
+  given_at: string;
+  partner_notified_at: string | null;
+  checked_in_at: string | null;
+};
+
+export type AskAgendaRow = {
+  moment_id: string;
+  moment_kind: string;
+  score: number | null;
+  occurred_at: string;
+  contact_id: string;
+  contact_name: string;
+  stage: string;
+  do_not_ask: number;
+  last_asked_at: string | null;
+};
+
+export type CommitmentAgendaRow = {
+  id: string;
+  contact_id: string;
+  contact_name: string;
+  made_at: string;
+  promised_count: number;
+  status: string;
+  reminders_sent: number;
+  last_reminder_at: string | null;
+  last_credit_at: string | null;
+  credited: number;
+};
+
+export type QuietAgendaRow = {
+  id: string;
+  name: string;
+  stage: string;
+  created_at: string;
+  last_touch_at: string | null;
+  last_referral_at: string | null;
+  has_open_commitment: number;
+};
+
+export type GiveBackAgendaRow = {
+  id: string;
+  name: string;
+  received: number;
+  given: number;
+};
+
+export type TouchAgendaRow = {
+  id: string;
+  name: string;
+  stage: string;
+  roles: Role[];
+  keep_in_touch_days: number | null;
+  created_at: string;
+  last_touch_at: string | null;
+};
+
+export type CategoryAgendaRow = {
+  id: string;
+  name: string;
+  most_wanted_rank: number | null;
+  target: number | null;
+  coverage: number;
+};
+
+export type ExplainAgendaRow = {
+  id: string;
+  contact_id: string;
+  contact_name: string;
+  answered_at: string;
+  score_percent: number;
+  missed_phrases: string | null;
+  last_talk_at: string | null;
+};
+
+const ref = (id: string, name: string): ContactRef => ({ id, name });
+const firstName = (name: string) => name.split(/\s+/)[0] ?? name;
+
+function item(
+  kind: AgendaKind,
+  fields: Omit<AgendaItem, 'kind' | 'rank' | 'key'> & { version?: string | number },
+): AgendaItem {
+  const { version, ...rest } = fields;
+  return { key: itemKey(kind, fields.subject.id, version), kind, rank: rankOf(kind), ...rest };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. respond (§3.1)
+
+export function respondItems(
+  rows: readonly ReferralAgendaRow[],
+  settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  for (const r of rows) {
+    if (r.status !== 'new' || ms(r.received_at) > clock.now.getTime()) continue;
+    const c = clockOf(r, settings, clock.now);
+    const ago = spanText(clock.now.getTime() - ms(r.received_at));
+    const who = r.referrer_name
+      ? `${r.referrer_name} referred ${r.referred_name} ${ago} ago`
+      : `${r.referred_name} was referred to you ${ago} ago (referrer unknown)`;
+    const window = `${settings.responseWindowHours} h window`;
+    const late =
+      c.state === 'overdue'
+        ? `you are ${spanText(clock.now.getTime() - ms(c.dueAt))} past your ${window}`
+        : `${spanText(ms(c.dueAt) - clock.now.getTime())} left in your ${window}`;
+    out.push(
+      item('respond', {
+        version: ms(r.status_changed_at),
+        title: `Call ${r.referred_name}`,
+        forWhom: ref(r.referred_id, r.referred_name),
+        why: `${who} — call ${firstName(r.referred_name)}; ${late}.`,
+        dueAt: c.dueAt,
+        urgency: c.state === 'overdue' ? 'overdue' : 'today',
+        action: {
+          label: 'Log the call',
+          method: 'POST',
+          path: `/referrals/${r.id}/status`,
+          body: { status: 'contacted' },
+        },
+        subject: { type: 'referral', id: r.id },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. thank (§3.1): every referral from a known referrer; again when it becomes a client
+
+export function thankItems(
+  rows: readonly ReferralAgendaRow[],
+  settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  const now = clock.now.getTime();
+  for (const r of rows) {
+    if (r.referrer_id === null || r.referrer_name === null) continue;
+    const t = thanksOf(r, settings, clock.now);
+    const referrer = ref(r.referrer_id, r.referrer_name);
+    const lag = (dueAt: string, state: string) =>
+      state === 'overdue'
+        ? `the thank-you is ${spanText(now - ms(dueAt))} overdue`
+        : `thank within ${settings.thankWithinHours} h — ${spanText(ms(dueAt) - now)} left`;
+    if (t.referral.state === 'due' || t.referral.state === 'overdue') {
+      if (ms(r.received_at) <= now)
+        out.push(
+          item('thank', {
+            version: 'referral',
+            title: `Thank ${r.referrer_name}`,
+            forWhom: referrer,
+            why: `${r.referrer_name} referred ${r.referred_name} ${spanText(now - ms(r.received_at))} ago; ${lag(t.referral.dueAt, t.referral.state)}.`,
+            dueAt: t.referral.dueAt,
+            urgency: t.referral.state === 'overdue' ? 'overdue' : 'today',
+            action: {
+              label: 'Mark thanked',
+              method: 'POST',
+              path: `/referrals/${r.id}/thanks`,
+              body: { kind: 'referral' },
+            },
+            subject: { type: 'referral', id: r.id },
+          }),
+        );
+    }
+    const conv = t.conversion;
+    if (
+      (conv.state === 'due' || conv.state === 'overdue') &&
+      conv.dueAt &&
+      r.client_at &&
+      ms(r.client_at) <= now
+    )
+      out.push(
+        item('thank', {
+          version: 'conversion',
+          title: `Thank ${r.referrer_name} for their trust`,
+          forWhom: referrer,
+          why: `${r.referred_name}, whom ${r.referrer_name} referred, became a client ${spanText(now - ms(r.client_at))} ago; ${lag(conv.dueAt, conv.state)}.`,
+          dueAt: conv.dueAt,
+          urgency: conv.state === 'overdue' ? 'overdue' : 'today',
+          action: {
+            label: 'Mark thanked',
+            method: 'POST',
+            path: `/referrals/${r.id}/thanks`,
+            body: { kind: 'conversion' },
+          },
+          subject: { type: 'referral', id: r.id },
+        }),
+      );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. update_referrer (§3.2): consent given, referrer known, status not yet told
+
+const statusWords: Record<string, string> = {
+  new: 'new',
+  contacted: 'contacted',
+  meeting: 'at the meeting stage',
+  client: 'a client',
+  not_a_fit: 'closed (not a fit)',
+  declined: 'closed (declined)',
+  no_response: 'closed (no response)',
+};
+
+export function updateReferrerItems(
+  rows: readonly ReferralAgendaRow[],
+  _settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  for (const r of rows) {
+    if (r.referrer_id === null || r.referrer_name === null) continue;
+    if (ms(r.status_changed_at) > clock.now.getTime()) continue;
+    const u = referrerUpdateOf({
+      ...r,
+      consent_to_update: r.consent_to_update === 1,
+      status: r.status as ReferralStatus,
+    });
+    if (u.state !== 'due') continue;
+    const told = u.toldStatus
+      ? `last told: ${statusWords[u.toldStatus] ?? u.toldStatus}`
+      : 'not told anything yet';
+    out.push(
+      item('update_referrer', {
+        version: r.status,
+        title: `Update ${r.referrer_name}`,
+        forWhom: ref(r.referrer_id, r.referrer_name),
+        why: `${r.referred_name}, referred by ${r.referrer_name}, is now ${statusWords[r.status] ?? r.status} (${spanText(clock.now.getTime() - ms(r.status_changed_at))} ago); they consented to updates and ${firstName(r.referrer_name)} was ${told}.`,
+        dueAt: null,
+        urgency: 'today',
+        action: {
+          label: 'Record the update',
+          method: 'POST',
+          path: `/referrals/${r.id}/referrer-updates`,
+          body: {},
+        },
+        subject: { type: 'referral', id: r.id },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. notify_partner (§3.5) and 9. check_in_given
+
+export function notifyPartnerItems(
+  rows: readonly GivenAgendaRow[],
+  _settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  return rows
+    .filter((g) => g.partner_notified_at === null && ms(g.given_at) <= clock.now.getTime())
+    .map((g) =>
+      item('notify_partner', {
+        title: `Tell ${g.partner_name} about ${g.person_name}`,
+        forWhom: ref(g.partner_id, g.partner_name),
+        why: `You referred ${g.person_name} to ${g.partner_name} ${spanText(clock.now.getTime() - ms(g.given_at))} ago; ${firstName(g.partner_name)} has not been told yet.`,
+        dueAt: null,
+        urgency: 'today',
+        action: {
+          label: 'Mark the partner notified',
+          method: 'PATCH',
+          path: `/referrals-given/${g.id}`,
+          body: { partnerNotifiedAt: clock.now.toISOString() },
+        },
+        subject: { type: 'referral_given', id: g.id },
+      }),
+    );
+}
+
+export function checkInItems(
+  rows: readonly GivenAgendaRow[],
+  settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  for (const g of rows) {
+    if (g.checked_in_at !== null) continue;
+    const due = ms(g.given_at) + settings.checkInDays * day;
+    if (clock.now.getTime() < due) continue;
+    const dueAt = isoOf(due);
+    out.push(
+      item('check_in_given', {
+        title: `Check in with ${g.person_name}`,
+        forWhom: ref(g.person_id, g.person_name),
+        why: `You referred ${g.person_name} to ${g.partner_name} ${spanText(clock.now.getTime() - ms(g.given_at))} ago; ask whether they were well served.`,
+        dueAt,
+        urgency: dayUrgency(dueAt, clock),
+        action: {
+          label: 'Mark checked in',
+          method: 'PATCH',
+          path: `/referrals-given/${g.id}`,
+          body: { checkedInAt: clock.now.toISOString() },
+        },
+        subject: { type: 'referral_given', id: g.id },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. ask (§3.3)
+
+const momentWords: Record<string, string> = {
+  milestone: 'A milestone delivered',
+  project_completed: 'A completed project',
+  feedback: 'Positive feedback',
+  thank_you: 'A thank-you received',
+  renewal: 'A renewal',
+};
+
+const likesRank = 2;
+const trustsRank = 3;
+const stageRanks: Record<string, number> = { met: 0, knows: 1, likes: 2, trusts: 3, refers: 4 };
+
+/** One item per contact: the open window that lasts longest (the latest positive moment). */
+export function askItems(
+  rows: readonly AskAgendaRow[],
+  settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  const now = clock.now.getTime();
+  const best = new Map<string, AskAgendaRow>();
+  for (const m of rows) {
+    const positive = m.moment_kind !== 'feedback' || (m.score !== null && m.score >= 9);
+    const start = ms(m.occurred_at);
+    const end = start + settings.askWindowDays * day;
+    if (!positive || start > now || end <= now) continue;
+    if ((stageRanks[m.stage] ?? 0) < likesRank || m.do_not_ask === 1) continue;
+    if (m.last_asked_at !== null) {
+      const asked = ms(m.last_asked_at);
+      if (asked >= start) continue; // already asked since the moment
+      if (now < asked + settings.askCooldownDays * day) continue; // cooldown
+    }
+    const seen = best.get(m.contact_id);
+    if (!seen || m.occurred_at > seen.occurred_at) best.set(m.contact_id, m);
+  }
+  return [...best.values()].map((m) => {
+    const endsAt = isoOf(ms(m.occurred_at) + settings.askWindowDays * day);
+    const cooled = m.last_asked_at
+      ? `last asked ${spanText(now - ms(m.last_asked_at))} ago, outside your ${settings.askCooldownDays}-day cooldown`
+      : 'never asked before';
+    return item('ask', {
+      version: m.moment_id,
+      title: `Ask ${m.contact_name} for referrals`,
+      forWhom: ref(m.contact_id, m.contact_name),
+      why: `${momentWords[m.moment_kind] ?? 'A positive moment'} ${spanText(now - ms(m.occurred_at))} ago opened an ask window for ${spanText(ms(endsAt) - now)} more; ${firstName(m.contact_name)} is at ${m.stage} and was ${cooled}.`,
+      dueAt: endsAt,
+      urgency:
+        localDay(new Date(endsAt), clock.timeZone) <= localDay(clock.now, clock.timeZone)
+          ? 'today'
+          : 'this_week',
+      action: {
+        label: 'Log the ask',
+        method: 'POST',
+        path: `/contacts/${m.contact_id}/asks`,
+        body: { momentId: m.moment_id },
+      },
+      subject: { type: 'contact', id: m.contact_id },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. remind_commitment (§3.4): silent for commitmentReminderDays; after the maximum, release
+
+export function remindCommitmentItems(
+  rows: readonly CommitmentAgendaRow[],
+  settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  const now = clock.now.getTime();
+  for (const c of rows) {
+    if (c.status !== 'open' || ms(c.made_at) > now) continue;
+    const anchor = Math.max(
+      ...[c.made_at, c.last_credit_at, c.last_reminder_at].flatMap((t) => (t ? [ms(t)] : [])),
+    );
+    const due = anchor + settings.commitmentReminderDays * day;
+    if (now < due) continue;
+    // A credit after the last reminder answers the reminders: the count starts again.
+    const answered =
+      c.last_credit_at !== null &&
+      c.last_reminder_at !== null &&
+      c.last_credit_at >= c.last_reminder_at;
+    const unanswered = answered ? 0 : c.reminders_sent;
+    const isRelease = unanswered >= settings.commitmentMaxReminders;
+    const dueAt = isoOf(due);
+    const progress = `${c.credited} of ${c.promised_count} so far`;
+    const remind: AgendaAction = {
+      label: 'Record the reminder sent',
+      method: 'POST',
+      path: `/commitments/${c.id}/reminders`,
+      body: {},
+    };
+    const release: AgendaAction = {
+      label: 'Release the commitment',
+      method: 'POST',
+      path: `/commitments/${c.id}/release`,
+      body: {},
+    };
+    const silent = spanText(now - anchor);
+    out.push(
+      item('remind_commitment', {
+        version: `${c.reminders_sent}${isRelease ? 'r' : ''}`,
+        title: isRelease
+          ? `Release ${c.contact_name}'s commitment gracefully`
+          : `Remind ${c.contact_name} of their commitment`,
+        forWhom: ref(c.contact_id, c.contact_name),
+        why: isRelease
+          ? `${c.contact_name} promised ${plural(c.promised_count, 'referral')} ${spanText(now - ms(c.made_at))} ago (${progress}); ${plural(unanswered, 'reminder')} went unanswered — release it gracefully rather than send another.`
+          : `${c.contact_name} promised ${plural(c.promised_count, 'referral')} ${spanText(now - ms(c.made_at))} ago (${progress}) and it has been silent for ${silent}; send a reminder letter that restates the incentives.`,
+        dueAt,
+        urgency: dayUrgency(dueAt, clock),
+        action: isRelease ? release : remind,
+        secondary: isRelease ? remind : release,
+        subject: { type: 'commitment', id: c.id },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. reconnect_quiet_source (§3.6)
+
+export function quietSourceItems(
+  rows: readonly QuietAgendaRow[],
+  settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  const now = clock.now.getTime();
+  for (const c of rows) {
+    const promising = (stageRanks[c.stage] ?? 0) >= trustsRank || c.has_open_commitment === 1;
+    if (!promising) continue;
+    const lastTouch = ms(c.last_touch_at ?? c.created_at);
+    const lastReferral = c.last_referral_at ? ms(c.last_referral_at) : 0;
+    const anchor = Math.max(lastTouch, lastReferral);
+    const due = anchor + settings.quietSourceDays * day;
+    if (now < due) continue;
+    const dueAt = isoOf(due);
+    const why =
+      c.has_open_commitment === 1 && (stageRanks[c.stage] ?? 0) < trustsRank
+        ? `${c.name} has an open commitment`
+        : `${c.name} is at ${c.stage}`;
+    const referred = c.last_referral_at
+      ? `last referral ${spanText(now - lastReferral)} ago`
+      : 'no referral yet';
+    const touched = c.last_touch_at
+      ? `last touch ${spanText(now - lastTouch)} ago`
+      : 'never touched';
+    out.push(
+      item('reconnect_quiet_source', {
+        version: anchor,
+        title: `Reconnect with ${c.name}`,
+        forWhom: ref(c.id, c.name),
+        why: `${why} but has gone quiet for ${settings.quietSourceDays}+ days (${referred}, ${touched}); follow up and find out what happened.`,
+        dueAt,
+        urgency: dayUrgency(dueAt, clock),
+        action: {
+          label: 'Log a touch',
+          method: 'POST',
+          path: `/contacts/${c.id}/interactions`,
+          body: { kind: 'call' },
+        },
+        subject: { type: 'contact', id: c.id },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. give_back (§3.5)
+
+export function giveBackItems(
+  rows: readonly GiveBackAgendaRow[],
+  settings: AgendaSettings,
+  _clock: AgendaClock,
+): AgendaItem[] {
+  return rows
+    .filter((p) => p.received - p.given >= settings.giveBackThreshold)
+    .map((p) =>
+      item('give_back', {
+        version: p.received,
+        title: `Find a referral for ${p.name}`,
+        forWhom: ref(p.id, p.name),
+        why: `${p.name} has sent you ${plural(p.received, 'referral')} and received ${p.given} from you; give back when you owe ${settings.giveBackThreshold} or more.`,
+        dueAt: null,
+        urgency: 'this_week',
+        action: {
+          label: 'Record a referral given',
+          method: 'POST',
+          path: '/referrals-given',
+          body: { partnerId: p.id },
+        },
+        subject: { type: 'contact', id: p.id },
+      }),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 10. keep_in_touch (§3.6)
+
+export function keepInTouchItems(
+  rows: readonly TouchAgendaRow[],
+  settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  const now = clock.now.getTime();
+  for (const c of rows) {
+    const t: { touchState: TouchState; nextTouchDueAt: string | null; cadenceDays: number | null } =
+      touchOf(
+        {
+          stage: c.stage as Stage,
+          roles: c.roles,
+          keepInTouchDays: c.keep_in_touch_days,
+          lastTouchAt: c.last_touch_at,
+          createdAt: c.created_at,
+        },
+        settings,
+        clock.now,
+      );
+    if (t.touchState !== 'due' || !t.nextTouchDueAt) continue;
+    const anchor = ms(c.last_touch_at ?? c.created_at);
+    const since = spanText(now - anchor);
+    out.push(
+      item('keep_in_touch', {
+        version: anchor,
+        title: `Get in touch with ${c.name}`,
+        forWhom: ref(c.id, c.name),
+        why: c.last_touch_at
+          ? `It has been ${since} since you were last in touch with ${c.name} (every ${t.cadenceDays} days).`
+          : `You have not been in touch with ${c.name} since adding them ${since} ago (every ${t.cadenceDays} days).`,
+        dueAt: t.nextTouchDueAt,
+        urgency: dayUrgency(t.nextTouchDueAt, clock),
+        action: {
+          label: 'Log a touch',
+          method: 'POST',
+          path: `/contacts/${c.id}/interactions`,
+          body: { kind: 'call' },
+        },
+        subject: { type: 'contact', id: c.id },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 11. grow_category (§3.6): weekly — Mondays in the practice's time zone, or any day for `week`
+
+/** The weekly kind shows on Mondays (practice time zone), or any day for the week's horizon. */
+export function isGrowCategoryDay(clock: AgendaClock, horizon: 'day' | 'week'): boolean {
+  return horizon === 'week' || localWeekday(clock.now, clock.timeZone) === 1;
+}
+
+export function growCategoryItems(
+  rows: readonly CategoryAgendaRow[],
+  settings: AgendaSettings,
+  clock: AgendaClock,
+  horizon: 'day' | 'week' = 'day',
+): AgendaItem[] {
+  if (!isGrowCategoryDay(clock, horizon)) return [];
+  const week = weekOf(clock.now, clock.timeZone);
+  const out: AgendaItem[] = [];
+  for (const c of rows) {
+    if (c.most_wanted_rank === null) continue;
+    const target = effectiveTarget(c.target, settings.mostWantedTarget);
+    const gap = coverageGap(target, c.coverage);
+    if (gap === 0) continue;
+    out.push(
+      item('grow_category', {
+        version: week,
+        title: `Meet more ${c.name}`,
+        forWhom: null,
+        why: `${c.name} (most-wanted #${c.most_wanted_rank}): ${c.coverage} of ${target} relationships at knows or above — ${plural(gap, 'more')} to go.`,
+        dueAt: null,
+        urgency: 'this_week',
+        action: {
+          label: 'Done for this week',
+          method: 'POST',
+          path: `/agenda/${itemKey('grow_category', c.id, week)}/dismiss`,
+          body: { reason: 'Done for this week' },
+        },
+        subject: { type: 'category', id: c.id },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 12. explain (§3.7): a survey answer below the alignment threshold, not yet talked through
+
+export function explainItems(
+  rows: readonly ExplainAgendaRow[],
+  settings: AgendaSettings,
+  clock: AgendaClock,
+): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  for (const r of rows) {
+    if (r.score_percent >= settings.alignmentThresholdPercent) continue;
+    if (ms(r.answered_at) > clock.now.getTime()) continue;
+    if (r.last_talk_at !== null && r.last_talk_at > r.answered_at) continue;
+    let missed: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(r.missed_phrases ?? '[]');
+      if (Array.isArray(parsed)) missed = parsed.filter((p): p is string => typeof p === 'string');
+    } catch {
+      missed = [];
+    }
+    out.push(
+      item('explain', {
+        version: ms(r.answered_at),
+        title: `Explain what you do to ${r.contact_name}`,
+        forWhom: ref(r.contact_id, r.contact_name),
+        why: `${r.contact_name}'s survey answer conveyed ${r.score_percent}% of your key phrases (below ${settings.alignmentThresholdPercent}%)${missed.length > 0 ? `; missed: ${missed.join(', ')}` : ''}. Explain what you do, with patience.`,
+        dueAt: null,
+        urgency: 'this_week',
+        action: {
+          label: 'Log the conversation',
+          method: 'POST',
+          path: `/contacts/${r.contact_id}/interactions`,
+          body: { kind: 'meeting' },
+        },
+        subject: { type: 'survey_recipient', id: r.id },
+      }),
+    );
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordering and marks
+
+const urgencyOrder: Record<Urgency, number> = { overdue: 0, today: 1, this_week: 2, later: 3 };
+
+/** §4: urgency, then the kind's rank, then due time (items without one last), then key. */
+export function compareItems(a: AgendaItem, b: AgendaItem): number {
+  return (
+    urgencyOrder[a.urgency] - urgencyOrder[b.urgency] ||
+    a.rank - b.rank ||
+    (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') ||
+    a.key.localeCompare(b.key)
+  );
+}
+
+export type AgendaMark = { key: string; state: 'snoozed' | 'dismissed'; until: string | null };
+
+/** Whether a mark hides its item at `now`: dismissed for good (for that key), snoozed until. */
+export function isHidden(mark: AgendaMark | undefined, now: Date): boolean {
+  if (!mark) return false;
+  if (mark.state === 'dismissed') return true;
+  return mark.until !== null && ms(mark.until) > now.getTime();
+}
+
+/**
+ * The agenda from all candidate items: marked ones hidden (snoozed ones shown when asked for), a contact
+ * already asked to reconnect (a quiet source) not asked again to keep in touch, then sorted.
+ */
+export function assembleAgenda(
+  candidates: readonly AgendaItem[],
+  marks: ReadonlyMap<string, AgendaMark>,
+  now: Date,
+  includeSnoozed = false,
+): AgendaItem[] {
+  const quiet = new Set(
+    candidates.filter((i) => i.kind === 'reconnect_quiet_source').map((i) => i.subject.id),
+  );
+  return candidates
+    .filter((i) => !(i.kind === 'keep_in_touch' && quiet.has(i.subject.id)))
+    .filter((i) => {
+      const mark = marks.get(i.key);
+      if (!isHidden(mark, now)) return true;
+      return includeSnoozed && mark?.state === 'snoozed';
+    })
+    .sort(compareItems);
+}
+
+export function countByUrgency(items: readonly AgendaItem[]): Record<Urgency, number> {
+  const counts: Record<Urgency, number> = { overdue: 0, today: 0, this_week: 0, later: 0 };
+  for (const i of items) counts[i.urgency] += 1;
+  return counts;
+}

@@ -1,0 +1,85 @@
+import { z } from '@hono/zod-openapi';
+import { ZId, ZText, ZTimestamp } from '../platform/fields.ts';
+import { ZInstant } from '../referrals/referral.schemas.ts';
+import { agendaKinds, urgencies } from './agenda.rules.ts';
+
+export const ZAgendaKind = z.enum(agendaKinds).openapi('AgendaKind');
+export const ZUrgency = z.enum(urgencies).openapi('AgendaUrgency');
+
+const ZBool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .openapi({ type: 'boolean' });
+
+export const ZAgendaQuery = z.strictObject({
+  at: ZInstant.optional(),
+  includeSnoozed: ZBool.optional(),
+  horizon: z.enum(['day', 'week']).optional(),
+  perKind: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type AgendaQuery = z.infer<typeof ZAgendaQuery>;
+
+/** An item key as it appears in a path: kind, subject id and cause version, colon-separated. */
+export const ZItemKeyParam = z.object({
+  key: z
+    .string()
+    .min(3)
+    .max(200)
+    .regex(/^[a-z_]+:[A-Za-z0-9_-]+(:[A-Za-z0-9_.-]+)?$/, 'is not an agenda item key')
+    .openapi({ param: { name: 'key', in: 'path' }, example: 'respond:019a…:1764108000000' }),
+});
+
+const ZAction = z
+  .object({
+    label: z.string(),
+    method: z.enum(['POST', 'PATCH', 'PUT', 'DELETE']),
+    path: z.string(),
+    body: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi('AgendaAction');
+
+export const ZAgendaItem = z
+  .object({
+    key: z.string(),
+    kind: ZAgendaKind,
+    rank: z.number().int(),
+    title: z.string(),
+    forWhom: z.object({ id: z.string(), name: z.string() }).nullable(),
+    why: z.string(),
+    dueAt: ZTimestamp.nullable(),
+    urgency: ZUrgency,
+    action: ZAction,
+    secondary: ZAction.optional(),
+    subject: z.object({ type: z.string(), id: z.string() }),
+    snoozedUntil: ZTimestamp.optional(),
+  })
+  .openapi('AgendaItem');
+
+export const ZAgenda = z
+  .object({
+    at: ZTimestamp,
+    items: z.array(ZAgendaItem),
+    counts: z.object({
+      overdue: z.number().int(),
+      today: z.number().int(),
+      this_week: z.number().int(),
+      later: z.number().int(),
+    }),
+    truncated: z.array(ZAgendaKind),
+  })
+  .openapi('Agenda');
+
+export const ZSnooze = z.strictObject({ until: ZInstant }).openapi('SnoozeAgendaItem');
+export const ZDismiss = z
+  .strictObject({ reason: ZText(500).pipe(z.string().min(1)) })
+  .openapi('DismissAgendaItem');
+
+export const ZCalendarFeed = z
+  .object({ id: z.string(), createdAt: ZTimestamp, revokedAt: ZTimestamp.nullable() })
+  .openapi('CalendarFeed');
+export const ZCalendarFeedList = z.object({ items: z.array(ZCalendarFeed) });
+export const ZCalendarFeedCreated = z
+  .object({ id: z.string(), url: z.string() })
+  .openapi('CalendarFeedCreated');
+export const ZCreateCalendarFeed = z.strictObject({});
+export const ZFeedIdParam = z.object({ id: ZId.openapi({ param: { name: 'id', in: 'path' } }) });

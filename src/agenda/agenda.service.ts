@@ -1,0 +1,362 @@
+/**
+ * The agenda's use cases: compute it for a moment (rules over the repository's rows, marks
+ * applied, ordered), snooze / dismiss / undo, and the per-user calendar feed (ICS).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import ical from 'ical-generator';
+import { dueCutoffs } from '../contacts/cadence.rules.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/http.ts';
+import { newId } from '../platform/ids.ts';
+import { loadPracticeContext } from '../referrals/referral.service.ts';
+import {
+  deleteMark,
+  findCalendarFeed,
+  findLiveFeedByHash,
+  insertCalendarFeed,
+  listActiveMarks,
+  listAskMoments,
+  listCalendarFeeds,
+  listCheckInsDue,
+  listMisalignedAnswers,
+  listMostWantedCoverage,
+  listNewReferrals,
+  listOwedPartners,
+  listPendingReferrerUpdates,
+  listQuietSources,
+  listSilentCommitments,
+  listTouchDue,
+  listUnnotifiedGiven,
+  listUnthankedConversions,
+  listUnthankedReferrals,
+  revokeCalendarFeed,
+  subjectExists,
+  upsertMark,
+} from './agenda.repository.ts';
+import {
+  type AgendaItem,
+  type AgendaKind,
+  type AgendaMark,
+  agendaKinds,
+  askItems,
+  assembleAgenda,
+  checkInItems,
+  countByUrgency,
+  explainItems,
+  giveBackItems,
+  growCategoryItems,
+  isGrowCategoryDay,
+  keepInTouchItems,
+  notifyPartnerItems,
+  parseItemKey,
+  quietSourceItems,
+  remindCommitmentItems,
+  respondItems,
+  subjectTypeOf,
+  thankItems,
+  type Urgency,
+  updateReferrerItems,
+} from './agenda.rules.ts';
+
+/** Items per kind: the most pressing first; `truncated` names the kinds with more. */
+export const defaultPerKind = 25;
+
+export type AgendaOptions = {
+  at?: string | undefined;
+  includeSnoozed?: boolean | undefined;
+  horizon?: 'day' | 'week' | undefined;
+  perKind?: number | undefined;
+};
+
+export type AgendaItemOut = AgendaItem & {
+  snoozedUntil?: string;
+};
+
+export type Agenda = {
+  at: string;
+  items: AgendaItemOut[];
+  counts: Record<Urgency, number>;
+  /** Kinds with more items than `perKind`: the most pressing are listed, the rest wait. */
+  truncated: AgendaKind[];
+};
+
+/**
+ * The agenda of a practice at `now`: one query per kind (two for thanks), each bounded by
+ * `perKind` plus the marks of that kind (so that hidden items never starve the list).
+ */
+export async function computeAgenda(
+  deps: Deps,
+  practiceId: string,
+  now: Date,
+  options: Omit<AgendaOptions, 'at'> = {},
+): Promise<Agenda> {
+  const db = deps.db;
+  const perKind = options.perKind ?? defaultPerKind;
+  const at = now.toISOString();
+  const [ctx, marks] = await Promise.all([
+    loadPracticeContext(db, practiceId),
+    listActiveMarks(db, practiceId, at),
+  ]);
+  const { settings, timeZone } = ctx;
+  const clock = { now, timeZone };
+  const markMap = new Map<string, AgendaMark>(marks.map((m) => [m.key, m]));
+  const marked = new Map<string, number>();
+  for (const m of marks) {
+    const kind = m.key.slice(0, m.key.indexOf(':')) as AgendaKind;
+    marked.set(kind, (marked.get(kind) ?? 0) + 1);
+  }
+  const limitOf = (kind: AgendaKind) => perKind + (marked.get(kind) ?? 0) + 1;
+
+  // Sequential on purpose: on SQLite the queries share one connection anyway, and on
+  // PostgreSQL a pool slot per request keeps many concurrent agendas from starving others.
+  const respond = await listNewReferrals(db, practiceId, at, limitOf('respond'));
+  const thanks = await listUnthankedReferrals(db, practiceId, at, limitOf('thank'));
+  const conversions = await listUnthankedConversions(db, practiceId, at, limitOf('thank'));
+  const updates = await listPendingReferrerUpdates(db, practiceId, at, limitOf('update_referrer'));
+  const unnotified = await listUnnotifiedGiven(db, practiceId, at, limitOf('notify_partner'));
+  const asks = await listAskMoments(db, practiceId, at, settings, limitOf('ask'));
+  const commitments = await listSilentCommitments(
+    db,
+    practiceId,
+    at,
+    settings.commitmentReminderDays,
+    limitOf('remind_commitment'),
+  );
+  const quiet = await listQuietSources(
+    db,
+    practiceId,
+    at,
+    settings.quietSourceDays,
+    limitOf('reconnect_quiet_source'),
+  );
+  const owed = await listOwedPartners(
+    db,
+    practiceId,
+    at,
+    settings.giveBackThreshold,
+    limitOf('give_back'),
+  );
+  const checkIns = await listCheckInsDue(
+    db,
+    practiceId,
+    at,
+    settings.checkInDays,
+    limitOf('check_in_given'),
+  );
+  // Contacts already listed as quiet sources are not asked again to keep in touch.
+  const touch = await listTouchDue(
+    db,
+    deps.dialect,
+    practiceId,
+    at,
+    dueCutoffs(settings, now),
+    limitOf('keep_in_touch') + quiet.length,
+  );
+  const horizon = options.horizon ?? 'day';
+  const categories = isGrowCategoryDay(clock, horizon)
+    ? await listMostWantedCoverage(db, practiceId)
+    : [];
+  const answers = await listMisalignedAnswers(
+    db,
+    practiceId,
+    at,
+    settings.alignmentThresholdPercent,
+    limitOf('explain'),
+  );
+
+  const fetched: Partial<Record<AgendaKind, number>> = {
+    respond: respond.length,
+    thank: Math.max(thanks.length, conversions.length),
+    update_referrer: updates.length,
+    notify_partner: unnotified.length,
+    ask: asks.length,
+    remind_commitment: commitments.length,
+    reconnect_quiet_source: quiet.length,
+    give_back: owed.length,
+    check_in_given: checkIns.length,
+    keep_in_touch: touch.length - quiet.length,
+    explain: answers.length,
+  };
+  const candidates = [
+    ...respondItems(respond, settings, clock),
+    // A referral in both lists yields the same keys twice; they are merged below.
+    ...thankItems([...thanks, ...conversions], settings, clock),
+    ...updateReferrerItems(updates, settings, clock),
+    ...notifyPartnerItems(unnotified, settings, clock),
+    ...askItems(asks, settings, clock),
+    ...remindCommitmentItems(commitments, settings, clock),
+    ...quietSourceItems(quiet, settings, clock),
+    ...giveBackItems(owed, settings, clock),
+    ...checkInItems(checkIns, settings, clock),
+    ...keepInTouchItems(touch, settings, clock),
+    ...growCategoryItems(categories, settings, clock, horizon),
+    ...explainItems(answers, settings, clock),
+  ];
+  const unique = new Map(candidates.map((i) => [i.key, i]));
+  const sorted = assembleAgenda([...unique.values()], markMap, now, options.includeSnoozed);
+
+  const shown = new Map<AgendaKind, number>();
+  const truncated = new Set<AgendaKind>();
+  const items: AgendaItemOut[] = [];
+  for (const item of sorted) {
+    const n = shown.get(item.kind) ?? 0;
+    if (n >= perKind) {
+      truncated.add(item.kind);
+      continue;
+    }
+    shown.set(item.kind, n + 1);
+    const mark = markMap.get(item.key);
+    items.push(
+      mark?.state === 'snoozed' && mark.until ? { ...item, snoozedUntil: mark.until } : item,
+    );
+  }
+  for (const kind of agendaKinds) {
+    if ((fetched[kind] ?? 0) >= limitOf(kind)) truncated.add(kind);
+  }
+  return {
+    at,
+    items,
+    counts: countByUrgency(items),
+    truncated: agendaKinds.filter((k) => truncated.has(k)),
+  };
+}
+
+/** Past and future moments are both fine for a preview; the default is the clock's now. */
+export async function getAgenda(deps: Deps, actor: Actor, options: AgendaOptions) {
+  const now = options.at ? new Date(options.at) : deps.clock.now();
+  return computeAgenda(deps, actor.practiceId, now, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marks
+
+/** The key, checked: a known kind whose subject exists in this practice (else 404). */
+async function requireItemKey(deps: Deps, actor: Actor, key: string) {
+  const parsed = parseItemKey(key);
+  if (!parsed) throw notFound('The agenda item');
+  const exists = await subjectExists(
+    deps.db,
+    actor.practiceId,
+    subjectTypeOf[parsed.kind],
+    parsed.subjectId,
+  );
+  if (!exists) throw notFound('The agenda item');
+  return parsed;
+}
+
+const maxSnoozeDays = 366;
+
+export async function snoozeItem(
+  deps: Deps,
+  actor: Actor,
+  key: string,
+  input: { until: string },
+): Promise<void> {
+  const now = deps.clock.now();
+  const until = Date.parse(input.until);
+  if (until <= now.getTime()) throw fieldError('until', 'must be in the future.');
+  if (until > now.getTime() + maxSnoozeDays * 86_400_000)
+    throw fieldError('until', `must be within ${maxSnoozeDays} days; dismiss the item instead.`);
+  await requireItemKey(deps, actor, key);
+  await upsertMark(deps.db, {
+    practice_id: actor.practiceId,
+    item_key: key,
+    state: 'snoozed',
+    until: new Date(until).toISOString(),
+    reason: null,
+    created_by: actor.userId,
+    created_at: now.toISOString(),
+  });
+}
+
+export async function dismissItem(
+  deps: Deps,
+  actor: Actor,
+  key: string,
+  input: { reason: string },
+): Promise<void> {
+  await requireItemKey(deps, actor, key);
+  await upsertMark(deps.db, {
+    practice_id: actor.practiceId,
+    item_key: key,
+    state: 'dismissed',
+    until: null,
+    reason: input.reason,
+    created_by: actor.userId,
+    created_at: deps.clock.now().toISOString(),
+  });
+}
+
+export async function clearMark(deps: Deps, actor: Actor, key: string): Promise<void> {
+  const removed = await deleteMark(deps.db, actor.practiceId, key);
+  if (removed === 0) throw notFound('A snooze or dismissal of this agenda item');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar feeds (§8): a per-user secret URL; only the token's SHA-256 is stored
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const tokenPattern = /^vcal_[A-Za-z0-9_-]{43}$/;
+
+export const calendarPath = (token: string) => `/api/v1/public/calendar/${token}.ics`;
+
+export type CalendarFeed = { id: string; createdAt: string; revokedAt: string | null };
+
+export async function listFeeds(deps: Deps, actor: Actor): Promise<{ items: CalendarFeed[] }> {
+  const rows = await listCalendarFeeds(deps.db, actor.practiceId, actor.userId);
+  return {
+    items: rows.map((r) => ({ id: r.id, createdAt: r.created_at, revokedAt: r.revoked_at })),
+  };
+}
+
+export async function createFeed(deps: Deps, actor: Actor): Promise<{ id: string; url: string }> {
+  const now = deps.clock.now();
+  const token = `vcal_${randomBytes(32).toString('base64url')}`;
+  const id = newId(now.getTime());
+  await insertCalendarFeed(deps.db, {
+    practice_id: actor.practiceId,
+    id,
+    user_id: actor.userId,
+    token_hash: hashToken(token),
+    created_at: now.toISOString(),
+    revoked_at: null,
+  });
+  return { id, url: `${deps.config.baseUrl.replace(/\/$/, '')}${calendarPath(token)}` };
+}
+
+export async function revokeFeed(deps: Deps, actor: Actor, id: string): Promise<void> {
+  const feed = await findCalendarFeed(deps.db, actor.practiceId, actor.userId, id);
+  if (!feed) throw notFound('The calendar feed');
+  await revokeCalendarFeed(deps.db, actor.practiceId, id, deps.clock.now().toISOString());
+}
+
+const feedNotFound = () => new AppError('not_found', 'There is no such calendar feed.');
+
+/**
+ * The ICS of a feed: one 30-minute VEVENT per agenda item with a due time, UID = the item's
+ * key. A malformed, unknown or revoked token is the same 404, revealing nothing.
+ */
+export async function calendarFeedIcs(deps: Deps, token: string): Promise<string> {
+  if (!tokenPattern.test(token)) throw feedNotFound();
+  const feed = await findLiveFeedByHash(deps.db, hashToken(token));
+  if (!feed) throw feedNotFound();
+  const now = deps.clock.now();
+  const agenda = await computeAgenda(deps, feed.practice_id, now, { horizon: 'week' });
+  const calendar = ical({ name: 'Vouch agenda', prodId: '//Vouch//Agenda//EN', ttl: 900 });
+  const base = deps.config.baseUrl.replace(/\/$/, '');
+  for (const item of agenda.items) {
+    if (!item.dueAt) continue;
+    const start = new Date(item.dueAt);
+    calendar.createEvent({
+      id: item.key,
+      start,
+      end: new Date(start.getTime() + 30 * 60_000),
+      stamp: now,
+      summary: item.title,
+      description: `${item.why}\n\nTo do: ${item.action.label}.`,
+      url: `${base}/`,
+    });
+  }
+  return calendar.toString();
+}

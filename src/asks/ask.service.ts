@@ -1,0 +1,225 @@
+import type { Stage } from '../contacts/contact.rules.ts';
+import type { Queryable } from '../platform/db.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/http.ts';
+import { newId } from '../platform/ids.ts';
+import { findPractice } from '../practices/practice.repository.ts';
+import { readSettings } from '../practices/settings.rules.ts';
+import { pastInstant, requireContact } from '../referrals/referral.service.ts';
+import {
+  type AskRow,
+  deleteMomentRow,
+  findAskRow,
+  findLastAskedAt,
+  findMomentRow,
+  insertAskRow,
+  insertMomentRow,
+  listAskRows,
+  listMomentRows,
+  type MomentRow,
+  updateAskRow,
+} from './ask.repository.ts';
+import {
+  type AskOutcome,
+  askScriptOf,
+  askWarnings,
+  askWindowEndsAt,
+  isPositiveMoment,
+  type MomentKind,
+  readinessOf,
+} from './ask.rules.ts';
+import type {
+  Ask,
+  AskReadiness,
+  CreateAsk,
+  CreateMoment,
+  Moment,
+  UpdateAsk,
+} from './ask.schemas.ts';
+
+async function loadPractice(db: Queryable, practiceId: string) {
+  const row = await findPractice(db, practiceId);
+  if (!row) throw notFound('The practice');
+  return { row, settings: readSettings(row.settings) };
+}
+
+/** The contact in the path: another practice's id is simply not found. */
+async function requirePathContact(db: Queryable, practiceId: string, id: string) {
+  const row = await requireContact(db, practiceId, id, 'id').catch(() => {
+    throw notFound('The contact');
+  });
+  return row;
+}
+
+export function toMoment(row: MomentRow, askWindowDays: number): Moment {
+  const kind = row.kind as MomentKind;
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    kind,
+    score: row.score,
+    occurredAt: row.occurred_at,
+    note: row.note,
+    isPositive: isPositiveMoment(kind, row.score),
+    askWindowEndsAt: askWindowEndsAt(
+      { kind, score: row.score, occurredAt: row.occurred_at },
+      askWindowDays,
+    ),
+    createdAt: row.created_at,
+  };
+}
+
+export function toAsk(row: AskRow): Ask {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    askedAt: row.asked_at,
+    momentId: row.moment_id,
+    outcome: (row.outcome as AskOutcome | null) ?? null,
+    note: row.note,
+    createdAt: row.created_at,
+  };
+}
+
+export async function createMoment(
+  deps: Deps,
+  actor: Actor,
+  contactId: string,
+  input: CreateMoment,
+): Promise<Moment> {
+  const nowDate = deps.clock.now();
+  const occurredAt = pastInstant('occurredAt', input.occurredAt, nowDate);
+  return deps.db.transaction().execute(async (trx) => {
+    await requirePathContact(trx, actor.practiceId, contactId);
+    const { settings } = await loadPractice(trx, actor.practiceId);
+    const row: MomentRow = {
+      practice_id: actor.practiceId,
+      id: newId(),
+      contact_id: contactId,
+      kind: input.kind,
+      score: input.score ?? null,
+      occurred_at: occurredAt,
+      note: input.note ?? null,
+      created_by: actor.userId,
+      created_at: nowDate.toISOString(),
+    };
+    await insertMomentRow(trx, row);
+    return toMoment(row, settings.askWindowDays);
+  });
+}
+
+export async function listMoments(deps: Deps, actor: Actor, contactId: string) {
+  await requirePathContact(deps.db, actor.practiceId, contactId);
+  const { settings } = await loadPractice(deps.db, actor.practiceId);
+  const rows = await listMomentRows(deps.db, actor.practiceId, contactId);
+  return { items: rows.map((r) => toMoment(r, settings.askWindowDays)) };
+}
+
+export async function deleteMoment(deps: Deps, actor: Actor, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    if ((await deleteMomentRow(trx, actor.practiceId, id)) === 0) throw notFound('The moment');
+  });
+}
+
+export async function createAsk(
+  deps: Deps,
+  actor: Actor,
+  contactId: string,
+  input: CreateAsk,
+): Promise<{ ask: Ask; warnings: ReturnType<typeof askWarnings> }> {
+  const nowDate = deps.clock.now();
+  const askedAt = pastInstant('askedAt', input.askedAt, nowDate);
+  return deps.db.transaction().execute(async (trx) => {
+    const contact = await requirePathContact(trx, actor.practiceId, contactId);
+    const { settings } = await loadPractice(trx, actor.practiceId);
+    if (input.momentId) {
+      const moment = await findMomentRow(trx, actor.practiceId, input.momentId);
+      if (!moment || moment.contact_id !== contactId)
+        throw new AppError('not_found', 'momentId: No such moment of this contact.', [
+          { field: 'momentId', message: 'No such moment of this contact.' },
+        ]);
+    }
+    const lastAskedAt = await findLastAskedAt(trx, actor.practiceId, contactId, askedAt);
+    const warnings = askWarnings(
+      { name: contact.name, stage: contact.stage as Stage, doNotAsk: contact.do_not_ask === 1 },
+      lastAskedAt,
+      settings.askCooldownDays,
+      new Date(askedAt),
+    );
+    const row: AskRow = {
+      practice_id: actor.practiceId,
+      id: newId(),
+      contact_id: contactId,
+      asked_at: askedAt,
+      moment_id: input.momentId ?? null,
+      outcome: input.outcome ?? null,
+      note: input.note ?? null,
+      created_by: actor.userId,
+      created_at: nowDate.toISOString(),
+    };
+    await insertAskRow(trx, row);
+    return { ask: toAsk(row), warnings };
+  });
+}
+
+export async function listAsks(deps: Deps, actor: Actor, contactId: string) {
+  await requirePathContact(deps.db, actor.practiceId, contactId);
+  return { items: (await listAskRows(deps.db, actor.practiceId, contactId)).map(toAsk) };
+}
+
+export async function updateAsk(deps: Deps, actor: Actor, id: string, input: UpdateAsk) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findAskRow(trx, actor.practiceId, id);
+    if (!row) throw notFound('The ask');
+    const changes: Partial<Pick<AskRow, 'outcome' | 'note'>> = {};
+    if (input.outcome !== undefined) changes.outcome = input.outcome;
+    if (input.note !== undefined) changes.note = input.note;
+    if (Object.keys(changes).length > 0) await updateAskRow(trx, actor.practiceId, id, changes);
+    return toAsk({ ...row, ...changes });
+  });
+}
+
+export async function getAskScript(deps: Deps, actor: Actor, contactId: string | undefined) {
+  const { row } = await loadPractice(deps.db, actor.practiceId);
+  const contact = contactId
+    ? await requireContact(deps.db, actor.practiceId, contactId, 'contactId')
+    : null;
+  return askScriptOf(
+    { name: row.name, valueProposition: row.value_proposition, idealClient: row.ideal_client },
+    contact?.name ?? null,
+  );
+}
+
+export async function getAskReadiness(
+  deps: Deps,
+  actor: Actor,
+  contactId: string,
+): Promise<AskReadiness> {
+  const now = deps.clock.now();
+  const contact = await requirePathContact(deps.db, actor.practiceId, contactId);
+  const { row, settings } = await loadPractice(deps.db, actor.practiceId);
+  const [moments, lastAskedAt] = await Promise.all([
+    listMomentRows(deps.db, actor.practiceId, contactId),
+    findLastAskedAt(deps.db, actor.practiceId, contactId, now.toISOString()),
+  ]);
+  const readiness = readinessOf(
+    { name: contact.name, stage: contact.stage as Stage, doNotAsk: contact.do_not_ask === 1 },
+    moments.map((m) => ({
+      id: m.id,
+      kind: m.kind as MomentKind,
+      score: m.score,
+      occurredAt: m.occurred_at,
+    })),
+    lastAskedAt,
+    settings,
+    now,
+  );
+  return {
+    ...readiness,
+    script: askScriptOf(
+      { name: row.name, valueProposition: row.value_proposition, idealClient: row.ideal_client },
+      contact.name,
+    ),
+  };
+}

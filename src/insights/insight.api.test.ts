@@ -1,0 +1,248 @@
+/**
+ * Insights against hand-computed values on a small practice built through the API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../platform/clock.ts';
+import {
+  countRows,
+  createTestContext,
+  type SeededPractice,
+  seedPractice,
+  type TestContext,
+  testTargets,
+} from '../platform/testing.ts';
+import type { Insights } from './insight.schemas.ts';
+import { expectProblem, ok } from './test-support.ts';
+
+describe.each(testTargets)('insights (%s)', (target) => {
+  let ctx: TestContext;
+  let a: SeededPractice;
+  let b: SeededPractice;
+  const clock = fixedClock('2026-01-01T00:00:00.000Z');
+  const c: Record<string, string> = {};
+
+  async function referral(body: Record<string, unknown>, moves: [string, string][] = []) {
+    const r = await ok<{ id: string }>(a.session, 'POST', '/referrals', body);
+    for (const [status, at] of moves)
+      await ok(a.session, 'POST', `/referrals/${r.id}/status`, { status, at });
+    return r.id;
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target, { clock });
+    a = await seedPractice(ctx, 'Insight Practice');
+    b = await seedPractice(ctx, 'Other Practice');
+    // Met on 1 January 2026.
+    const cat = await ok<{ id: string }>(a.session, 'POST', '/categories', { name: 'Accountants' });
+    const circle = await ok<{ id: string }>(a.session, 'POST', '/circles', { name: 'Rotary' });
+    c.circle = circle.id;
+    c.ann = (
+      await ok<{ id: string }>(a.session, 'POST', '/contacts', {
+        name: 'Ann Partner',
+        categoryId: cat.id,
+        roles: ['partner'],
+        stage: 'trusts',
+      })
+    ).id;
+    c.bob = (
+      await ok<{ id: string }>(a.session, 'POST', '/contacts', {
+        name: 'Bob Client',
+        roles: ['client'],
+        stage: 'likes',
+      })
+    ).id;
+    clock.set('2026-06-15T12:00:00.000Z');
+    await ok(a.session, 'POST', `/contacts/${c.ann}/asks`, { askedAt: '2026-02-20T10:00:00Z' });
+    // r1: Ann, email, Monday, contacted after 4 h, client; thanked after 24 h
+    const r1 = await referral(
+      {
+        referred: { name: 'P One' },
+        referrer: { contactId: c.ann },
+        channel: 'email',
+        receivedAt: '2026-03-02T10:00:00Z',
+        tags: ['tax'],
+        valueMinor: 100_000,
+        circleId: c.circle,
+      },
+      [
+        ['contacted', '2026-03-02T14:00:00Z'],
+        ['client', '2026-04-01T10:00:00Z'],
+      ],
+    );
+    await ok(a.session, 'POST', `/referrals/${r1}/thanks`, {
+      kind: 'referral',
+      at: '2026-03-03T10:00:00Z',
+    });
+    // r2: Ann, phone, Tuesday, contacted after 48 h, not a fit
+    await referral(
+      {
+        referred: { name: 'P Two' },
+        referrer: { contactId: c.ann },
+        channel: 'phone',
+        receivedAt: '2026-04-07T10:00:00Z',
+        tags: ['tax', 'divorce'],
+      },
+      [
+        ['contacted', '2026-04-09T10:00:00Z'],
+        ['not_a_fit', '2026-04-10T10:00:00Z'],
+      ],
+    );
+    // r3: Bob, email with a warm handoff, Tuesday, contacted after 1 h, client
+    await referral(
+      {
+        referred: { name: 'P Three' },
+        referrer: { contactId: c.bob },
+        channel: 'email',
+        warmHandoff: true,
+        receivedAt: '2026-05-05T09:00:00Z',
+        valueMinor: 50_000,
+      },
+      [
+        ['contacted', '2026-05-05T10:00:00Z'],
+        ['client', '2026-05-20T10:00:00Z'],
+      ],
+    );
+    // r4: unknown referrer, event, Sunday, still new and past its 24 h window
+    await referral({
+      referred: { name: 'P Four' },
+      referrer: { unknown: true },
+      channel: 'event',
+      receivedAt: '2026-06-14T09:00:00Z',
+    });
+    // outside the default range
+    await referral({
+      referred: { name: 'P Old' },
+      referrer: { contactId: c.bob },
+      channel: 'text',
+      receivedAt: '2025-01-10T09:00:00Z',
+    });
+    await ok(a.session, 'POST', '/referrals-given', {
+      person: { name: 'G One' },
+      partnerId: c.ann,
+      givenAt: '2026-05-10T10:00:00Z',
+    });
+  });
+  afterAll(() => ctx.close());
+
+  it('answers every section with the hand-computed values', async () => {
+    const i = await ok<Insights>(a.session, 'GET', '/insights');
+    expect(i.range).toEqual({ from: '2025-06-16', to: '2026-06-15' });
+    expect(i.where?.byChannel).toEqual([
+      { channel: 'email', referrals: 2, clients: 2 },
+      { channel: 'event', referrals: 1, clients: 0 },
+      { channel: 'phone', referrals: 1, clients: 0 },
+    ]);
+    expect(i.where?.byCircle).toEqual([
+      { circle: { id: c.circle, name: 'Rotary' }, referrals: 1, clients: 1 },
+    ]);
+    expect(i.who?.topReferrers).toEqual([
+      { contact: { id: c.ann, name: 'Ann Partner' }, referrals: 2, clients: 1, value: 100_000 },
+      { contact: { id: c.bob, name: 'Bob Client' }, referrals: 1, clients: 1, value: 50_000 },
+    ]);
+    expect(
+      i.who?.byCategory.map((x) => [x.category?.name ?? null, x.referrals, x.clients]),
+    ).toEqual([
+      ['Accountants', 2, 1],
+      [null, 1, 1],
+    ]);
+    expect(i.who?.byRole).toEqual([
+      { role: 'partner', referrals: 2, clients: 1, conversion: 0.5 },
+      { role: 'client', referrals: 1, clients: 1, conversion: 1 },
+    ]);
+    expect(i.why?.byTag).toEqual([
+      { tag: 'tax', referrals: 2, clients: 1 },
+      { tag: 'divorce', referrals: 1, clients: 0 },
+    ]);
+    expect(i.when?.byMonth).toHaveLength(13);
+    expect(i.when?.byMonth.filter((m) => m.referrals > 0)).toEqual([
+      { month: '2026-03', referrals: 1, clients: 1 },
+      { month: '2026-04', referrals: 1, clients: 0 },
+      { month: '2026-05', referrals: 1, clients: 1 },
+      { month: '2026-06', referrals: 1, clients: 0 },
+    ]);
+    expect(i.when?.byWeekday.map((d) => d.referrals)).toEqual([1, 1, 2, 0, 0, 0, 0]);
+    // Ann met 1 Jan 00:00, first referral 2 Mar 10:00 → 60.4 days; Bob's first is out of range
+    expect(i.when?.metToFirstReferralDays).toEqual({ median: 60.4, count: 1 });
+    // asked 20 Feb 10:00 → 10 and 46 days → median 28
+    expect(i.when?.askToReferralDays).toEqual({ median: 28, count: 2 });
+    expect(i.conversion).toEqual({
+      overall: 0.5,
+      bySource: [
+        { source: 'email', referrals: 1, clients: 1, conversion: 1, valueMinor: 100_000 },
+        { source: 'event', referrals: 1, clients: 0, conversion: 0, valueMinor: 0 },
+        { source: 'phone', referrals: 1, clients: 0, conversion: 0, valueMinor: 0 },
+        { source: 'warm_handoff', referrals: 1, clients: 1, conversion: 1, valueMinor: 50_000 },
+      ],
+    });
+    // 240, 2880 and 60 minutes; 2 inside of 4 due (r4 is past its window)
+    expect(i.responsiveness).toEqual({
+      medianMinutesToFirstContact: 240,
+      shareInsideWindow: 0.5,
+      thankLagHoursMedian: 24,
+      updateLagHoursMedian: null,
+    });
+    expect(i.reciprocity).toEqual([
+      { partner: { id: c.ann, name: 'Ann Partner' }, received: 2, given: 1, balance: 1 },
+      { partner: { id: c.bob, name: 'Bob Client' }, received: 1, given: 0, balance: 1 },
+    ]);
+    expect(i.mostWanted).toEqual([]);
+    const growth = i.networkGrowth?.find((m) => m.month === '2026-01');
+    expect(growth).toMatchObject({ trusts: 1, likes: 1 });
+    expect(i.momentum?.perMonth.map((m) => m.referrals).slice(-4)).toEqual([1, 1, 1, 1]);
+    expect(i.momentum?.trendPerMonth).toBeGreaterThan(0);
+    expect(i.goal).toBeNull();
+  });
+
+  it('a narrower range and a subset of sections', async () => {
+    const i = await ok<Insights>(
+      a.session,
+      'GET',
+      '/insights?from=2026-04-01&to=2026-04-30&sections=where,when',
+    );
+    expect(Object.keys(i).sort()).toEqual(['range', 'when', 'where']);
+    expect(i.where?.byChannel).toEqual([{ channel: 'phone', referrals: 1, clients: 0 }]);
+    expect(i.when?.byMonth).toEqual([{ month: '2026-04', referrals: 1, clients: 0 }]);
+  });
+
+  it('each chart as CSV', async () => {
+    const res = await a.session.request('GET', '/insights/byChannel.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(await res.text()).toBe(
+      'channel,referrals,clients\r\nemail,2,2\r\nevent,1,0\r\nphone,1,0\r\n',
+    );
+    const top = await (await a.session.request('GET', '/insights/topReferrers.csv')).text();
+    expect(top.split('\r\n')[1]).toBe(`${c.ann},Ann Partner,2,1,100000`);
+    for (const chart of ['responsiveness', 'momentum', 'goal', 'reciprocity', 'networkGrowth'])
+      expect((await a.session.request('GET', `/insights/${chart}.csv`)).status).toBe(200);
+  });
+
+  it('bad input names the field and writes nothing', async () => {
+    const before = await countRows(ctx.deps);
+    const cases: [string, string][] = [
+      ['/insights?from=2026-13-01', 'from'],
+      ['/insights?to=yesterday', 'to'],
+      ['/insights?from=2026-05-01&to=2026-04-01', 'from'],
+      ['/insights?from=2000-01-01&to=2026-01-01', 'from'],
+      ['/insights?sections=where,nowhere', 'sections'],
+      ['/insights?colour=blue', 'colour'],
+      ['/insights/nothing.csv', 'section'],
+      ['/insights/byChannel.csv?sections=where', 'sections'],
+    ];
+    for (const [url, field] of cases)
+      await expectProblem(await a.session.request('GET', url), 400, 'validation', [field]);
+    expect(await countRows(ctx.deps)).toEqual(before);
+  });
+
+  it("another practice's insights show none of this practice's data", async () => {
+    const i = await ok<Insights>(b.session, 'GET', '/insights');
+    expect(i.where?.byChannel).toEqual([]);
+    expect(i.who?.topReferrers).toEqual([]);
+    expect(i.reciprocity).toEqual([]);
+    expect(i.when?.byMonth.every((m) => m.referrals === 0)).toBe(true);
+    expect(await (await b.session.request('GET', '/insights/byChannel.csv')).text()).toBe(
+      'channel,referrals,clients\r\n',
+    );
+    expect((await ctx.app.request('/api/v1/insights')).status).toBe(401);
+  });
+});

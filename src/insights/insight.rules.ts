@@ -1,0 +1,100 @@
+/**
+ * Pure helpers of insights (PRODUCT.md §5): the range, months without referrals filled in,
+ * and momentum — the trend and the doubling time that show "slow, then exponential".
+ */
+
+export type DayRange = { from: string; to: string };
+
+const dayMs = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The default range: the last 12 months up to and including today (UTC days). */
+export function defaultRange(now: Date): DayRange {
+  const to = isoDay(now.getTime());
+  const start = new Date(`${to}T00:00:00.000Z`);
+  start.setUTCFullYear(start.getUTCFullYear() - 1);
+  return { from: isoDay(start.getTime() + dayMs), to };
+}
+
+/** Inclusive days → the half-open instant range the queries use. */
+export function instantsOf(range: DayRange): { from: string; to: string } {
+  return {
+    from: `${range.from}T00:00:00.000Z`,
+    to: new Date(Date.parse(`${range.to}T00:00:00.000Z`) + dayMs).toISOString(),
+  };
+}
+
+/** Every month (YYYY-MM) the range touches, in order. */
+export function monthsOf(range: DayRange): string[] {
+  const out: string[] = [];
+  let y = Number(range.from.slice(0, 4));
+  let m = Number(range.from.slice(5, 7));
+  const last = range.to.slice(0, 7);
+  for (;;) {
+    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= last || out.length > 1200) return out;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+}
+
+/** Rows keyed by month, with a zero row for every month of the range that has none. */
+export function fillMonths<T extends { month: string }>(
+  months: readonly string[],
+  rows: readonly T[],
+  empty: (month: string) => T,
+): T[] {
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  return months.map((m) => byMonth.get(m) ?? empty(m));
+}
+
+/** Least-squares slope of ys over 0, 1, 2, … (0 with fewer than two points). */
+export function slopeOf(ys: readonly number[]): number {
+  const n = ys.length;
+  if (n < 2) return 0;
+  const meanX = (n - 1) / 2;
+  const meanY = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  });
+  return num / den;
+}
+
+export type Momentum = { trendPerMonth: number; doublingTimeMonths: number | null };
+
+/**
+ * Trend: referrals gained per month (linear fit). Doubling time: from an exponential fit of
+ * the months with referrals (log-linear least squares) when it grows, over at least three
+ * such months; null when flat or shrinking.
+ */
+export function momentumOf(perMonth: readonly number[]): Momentum {
+  const trendPerMonth = Math.round(slopeOf(perMonth) * 100) / 100;
+  const points = perMonth.map((y, x) => ({ x, y })).filter((p) => p.y > 0);
+  if (points.length < 3) return { trendPerMonth, doublingTimeMonths: null };
+  const n = points.length;
+  const meanX = points.reduce((a, p) => a + p.x, 0) / n;
+  const meanL = points.reduce((a, p) => a + Math.log(p.y), 0) / n;
+  let num = 0;
+  let den = 0;
+  for (const p of points) {
+    num += (p.x - meanX) * (Math.log(p.y) - meanL);
+    den += (p.x - meanX) ** 2;
+  }
+  const growth = den === 0 ? 0 : num / den;
+  if (growth <= 1e-9) return { trendPerMonth, doublingTimeMonths: null };
+  return { trendPerMonth, doublingTimeMonths: Math.round((Math.LN2 / growth) * 10) / 10 };
+}
+
+/** clients / referrals as a share with three decimals; 0 when there were none. */
+export const conversionOf = (clients: number, referrals: number): number =>
+  referrals === 0 ? 0 : Math.round((clients / referrals) * 1000) / 1000;
+
+export const round1 = (n: number | null): number | null =>
+  n === null ? null : Math.round(n * 10) / 10;

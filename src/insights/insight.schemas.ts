@@ -1,0 +1,183 @@
+import { z } from '@hono/zod-openapi';
+import { ZGoalProgress } from '../goals/goal.schemas.ts';
+
+export const insightSections = [
+  'where',
+  'who',
+  'why',
+  'when',
+  'conversion',
+  'responsiveness',
+  'reciprocity',
+  'mostWanted',
+  'networkGrowth',
+  'momentum',
+  'goal',
+] as const;
+export type InsightSection = (typeof insightSections)[number];
+
+/** The charts, each one query and one CSV. */
+export const insightCharts = [
+  'byChannel',
+  'byCircle',
+  'topReferrers',
+  'byCategory',
+  'byRole',
+  'byTag',
+  'byMonth',
+  'byWeekday',
+  'metToFirstReferral',
+  'askToReferral',
+  'conversion',
+  'responsiveness',
+  'reciprocity',
+  'mostWanted',
+  'networkGrowth',
+  'momentum',
+  'goal',
+] as const;
+export type InsightChart = (typeof insightCharts)[number];
+
+const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, like 2026-01-31')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'is not a calendar day',
+    },
+  );
+
+const ZRangeQuery = {
+  from: ZDay.optional(),
+  to: ZDay.optional(),
+};
+
+export const ZInsightsQuery = z.strictObject({
+  ...ZRangeQuery,
+  sections: z
+    .string()
+    .max(300)
+    .transform((s, ctx) => {
+      const list = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const unknown = list.filter((x) => !(insightSections as readonly string[]).includes(x));
+      if (list.length === 0 || unknown.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a comma list of: ${insightSections.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return list as InsightSection[];
+    })
+    .optional(),
+});
+export type InsightsQuery = z.infer<typeof ZInsightsQuery>;
+
+export const ZCsvQuery = z.strictObject(ZRangeQuery);
+export type CsvQuery = z.infer<typeof ZCsvQuery>;
+
+export const ZChartParam = z.object({
+  // The segment is "<chart>.csv" (Hono's path params cannot carry a literal suffix).
+  section: z
+    .string()
+    .max(100)
+    .transform((s, ctx) => {
+      const chart = s.replace(/\.csv$/, '');
+      if (s.endsWith('.csv') && (insightCharts as readonly string[]).includes(chart))
+        return chart as InsightChart;
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be one of: ${insightCharts.map((c) => `${c}.csv`).join(', ')}`,
+      });
+      return z.NEVER;
+    })
+    .openapi({ param: { name: 'section', in: 'path' }, example: 'byChannel.csv' }),
+});
+
+const ZRef = z.object({ id: z.string(), name: z.string() });
+const counts = { referrals: z.number(), clients: z.number() };
+const ZMedian = z.object({ median: z.number().nullable(), count: z.number() });
+
+export const ZInsights = z
+  .object({
+    range: z.object({ from: z.string(), to: z.string() }),
+    where: z
+      .object({
+        byChannel: z.array(z.object({ channel: z.string(), ...counts })),
+        byCircle: z.array(z.object({ circle: ZRef, ...counts })),
+      })
+      .optional(),
+    who: z
+      .object({
+        topReferrers: z.array(z.object({ contact: ZRef, ...counts, value: z.number() })),
+        byCategory: z.array(z.object({ category: ZRef.nullable(), ...counts })),
+        byRole: z.array(z.object({ role: z.string(), ...counts, conversion: z.number() })),
+      })
+      .optional(),
+    why: z.object({ byTag: z.array(z.object({ tag: z.string(), ...counts })) }).optional(),
+    when: z
+      .object({
+        byMonth: z.array(z.object({ month: z.string(), ...counts })),
+        byWeekday: z.array(z.object({ weekday: z.number(), referrals: z.number() })),
+        metToFirstReferralDays: ZMedian,
+        askToReferralDays: ZMedian,
+      })
+      .optional(),
+    conversion: z
+      .object({
+        overall: z.number(),
+        bySource: z.array(
+          z.object({
+            source: z.string(),
+            ...counts,
+            conversion: z.number(),
+            valueMinor: z.number(),
+          }),
+        ),
+      })
+      .optional(),
+    responsiveness: z
+      .object({
+        medianMinutesToFirstContact: z.number().nullable(),
+        shareInsideWindow: z.number().nullable(),
+        thankLagHoursMedian: z.number().nullable(),
+        updateLagHoursMedian: z.number().nullable(),
+      })
+      .optional(),
+    reciprocity: z
+      .array(
+        z.object({ partner: ZRef, received: z.number(), given: z.number(), balance: z.number() }),
+      )
+      .optional(),
+    mostWanted: z
+      .array(z.object({ category: ZRef, coverage: z.number(), target: z.number() }))
+      .optional(),
+    networkGrowth: z
+      .array(
+        z.object({
+          month: z.string(),
+          met: z.number(),
+          knows: z.number(),
+          likes: z.number(),
+          trusts: z.number(),
+          refers: z.number(),
+        }),
+      )
+      .optional(),
+    momentum: z
+      .object({
+        perMonth: z.array(z.object({ month: z.string(), referrals: z.number() })),
+        trendPerMonth: z.number(),
+        doublingTimeMonths: z.number().nullable(),
+      })
+      .optional(),
+    goal: ZGoalProgress.nullable().optional(),
+  })
+  .openapi('Insights');
+export type Insights = z.infer<typeof ZInsights>;

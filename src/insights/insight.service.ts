@@ -1,0 +1,467 @@
+import { stageRank } from '../contacts/contact.rules.ts';
+import { currentGoalOf } from '../goals/goal.service.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError, fieldError } from '../platform/errors.ts';
+import type { Actor } from '../platform/http.ts';
+import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
+import { readSettings, type Settings } from '../practices/settings.rules.ts';
+import { csvLine } from '../referrals/referral-export.rules.ts';
+import * as q from './insight.repository.ts';
+import {
+  conversionOf,
+  type DayRange,
+  defaultRange,
+  fillMonths,
+  instantsOf,
+  momentumOf,
+  monthsOf,
+  round1,
+} from './insight.rules.ts';
+import type {
+  CsvQuery,
+  InsightChart,
+  InsightSection,
+  Insights,
+  InsightsQuery,
+} from './insight.schemas.ts';
+import { insightSections } from './insight.schemas.ts';
+
+const n = (v: number | string | null | undefined): number => (v == null ? 0 : Number(v));
+const nOrNull = (v: number | string | null | undefined): number | null =>
+  v == null ? null : Number(v);
+const topReferrersShown = 10;
+/** Ten years: a range a person can read on one chart. */
+const maxRangeDays = 3660;
+
+type Ctx = {
+  deps: Deps;
+  actor: Actor;
+  practice: PracticeRow;
+  settings: Settings;
+  days: DayRange;
+  r: q.Range;
+};
+
+function rangeOf(now: Date, query: { from?: string | undefined; to?: string | undefined }) {
+  const fallback = defaultRange(now);
+  const to = query.to ?? fallback.to;
+  let from = query.from;
+  if (!from) {
+    const start = new Date(`${to}T00:00:00.000Z`);
+    start.setUTCFullYear(start.getUTCFullYear() - 1);
+    from = new Date(start.getTime() + 86_400_000).toISOString().slice(0, 10);
+  }
+  if (from > to) throw fieldError('from', 'must be on or before to.');
+  const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (span > maxRangeDays) throw fieldError('from', 'The range may span at most ten years.');
+  return { from, to };
+}
+
+async function contextOf(deps: Deps, actor: Actor, query: CsvQuery): Promise<Ctx> {
+  const practice = await findPractice(deps.db, actor.practiceId);
+  if (!practice) throw new AppError('not_found', 'The practice was not found.');
+  const days = rangeOf(deps.clock.now(), query);
+  const instants = instantsOf(days);
+  return {
+    deps,
+    actor,
+    practice,
+    settings: readSettings(practice.settings),
+    days,
+    r: { practiceId: actor.practiceId, dialect: deps.dialect, ...instants },
+  };
+}
+
+const ref = (id: string | null, name: string | null) => ({ id: id ?? '', name: name ?? '' });
+const counted = (row: q.CountRow) => ({ referrals: n(row.referrals), clients: n(row.clients) });
+
+/** Each chart: one query, shaped for JSON. */
+const charts = {
+  byChannel: async ({ deps, r }: Ctx) =>
+    (await q.referralsByChannel(deps.db, r)).map((x) => ({
+      channel: x.key ?? '',
+      ...counted(x),
+    })),
+  byCircle: async ({ deps, r }: Ctx) =>
+    (await q.referralsByCircle(deps.db, r)).map((x) => ({
+      circle: ref(x.key, x.name),
+      ...counted(x),
+    })),
+  topReferrers: async ({ deps, r }: Ctx) =>
+    (await q.topReferrers(deps.db, r, topReferrersShown)).map((x) => ({
+      contact: ref(x.key, x.name),
+      ...counted(x),
+      value: n(x.value),
+    })),
+  byCategory: async ({ deps, r }: Ctx) =>
+    (await q.referralsByCategory(deps.db, r)).map((x) => ({
+      category: x.key ? ref(x.key, x.name) : null,
+      ...counted(x),
+    })),
+  byRole: async ({ deps, r }: Ctx) =>
+    (await q.referralsByRole(deps.db, r)).map((x) => ({
+      role: x.key ?? '',
+      ...counted(x),
+      conversion: conversionOf(n(x.clients), n(x.referrals)),
+    })),
+  byTag: async ({ deps, r }: Ctx) =>
+    (await q.referralsByTag(deps.db, r)).map((x) => ({ tag: x.key ?? '', ...counted(x) })),
+  byMonth: async ({ deps, r, days }: Ctx) =>
+    fillMonths(
+      monthsOf(days),
+      (await q.referralsByMonth(deps.db, r)).map((x) => ({
+        month: x.key ?? '',
+        ...counted(x),
+      })),
+      (month) => ({ month, referrals: 0, clients: 0 }),
+    ),
+  byWeekday: async ({ deps, r }: Ctx) => {
+    const rows = await q.referralsByWeekday(deps.db, deps.dialect, r);
+    const byDay = new Map(rows.map((x) => [n(x.weekday), n(x.referrals)]));
+    // 0 = Sunday … 6 = Saturday, every day present.
+    return [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+      weekday,
+      referrals: byDay.get(weekday) ?? 0,
+    }));
+  },
+  metToFirstReferral: async ({ deps, r }: Ctx) => {
+    const m = await q.metToFirstReferral(deps.db, deps.dialect, r);
+    return { median: round1(nOrNull(m.median)), count: n(m.n) };
+  },
+  askToReferral: async ({ deps, r }: Ctx) => {
+    const m = await q.askToReferral(deps.db, deps.dialect, r);
+    return { median: round1(nOrNull(m.median)), count: n(m.n) };
+  },
+  conversion: async ({ deps, r }: Ctx) => {
+    const rows = await q.conversionBySource(deps.db, r);
+    const bySource = rows.map((x) => ({
+      source: x.source,
+      referrals: n(x.referrals),
+      clients: n(x.clients),
+      conversion: conversionOf(n(x.clients), n(x.referrals)),
+      valueMinor: n(x.value),
+    }));
+    const total = bySource.reduce((a, s) => a + s.referrals, 0);
+    const clients = bySource.reduce((a, s) => a + s.clients, 0);
+    return { overall: conversionOf(clients, total), bySource };
+  },
+  responsiveness: async ({ deps, r, settings }: Ctx) => {
+    const x = await q.responsiveness(
+      deps.db,
+      deps.dialect,
+      r,
+      settings.responseWindowHours * 60,
+      deps.clock.now().toISOString(),
+    );
+    const due = n(x.window_due);
+    const median = nOrNull(x.first_contact_median);
+    return {
+      medianMinutesToFirstContact: median === null ? null : Math.round(median),
+      shareInsideWindow: due === 0 ? null : Math.round((n(x.inside_window) / due) * 1000) / 1000,
+      thankLagHoursMedian: round1(nOrNull(x.thank_median)),
+      updateLagHoursMedian: round1(nOrNull(x.update_median)),
+    };
+  },
+  reciprocity: async ({ deps, r }: Ctx) =>
+    (await q.reciprocityInRange(deps.db, r)).map((x) => ({
+      partner: ref(x.key, x.name),
+      received: n(x.received),
+      given: n(x.given),
+      balance: n(x.received) - n(x.given),
+    })),
+  mostWanted: async ({ deps, actor, settings }: Ctx) =>
+    (
+      await q.mostWantedCoverage(
+        deps.db,
+        actor.practiceId,
+        settings.mostWantedTarget,
+        stageRank('knows'),
+      )
+    ).map((x) => ({ category: ref(x.key, x.name), coverage: n(x.coverage), target: n(x.target) })),
+  networkGrowth: async ({ deps, r, days }: Ctx) =>
+    fillMonths(
+      monthsOf(days),
+      (await q.networkGrowth(deps.db, r)).map((x) => ({
+        month: x.month,
+        met: n(x.met),
+        knows: n(x.knows),
+        likes: n(x.likes),
+        trusts: n(x.trusts),
+        refers: n(x.refers),
+      })),
+      (month) => ({ month, met: 0, knows: 0, likes: 0, trusts: 0, refers: 0 }),
+    ),
+  momentum: async ({ deps, r, days }: Ctx) => {
+    const perMonth = fillMonths(
+      monthsOf(days),
+      (await q.referralsPerMonth(deps.db, r)).map((x) => ({
+        month: x.month,
+        referrals: n(x.referrals),
+      })),
+      (month) => ({ month, referrals: 0 }),
+    );
+    return { perMonth, ...momentumOf(perMonth.map((m) => m.referrals)) };
+  },
+  goal: async ({ deps, practice, actor }: Ctx) => currentGoalOf(deps, practice, actor.userId),
+} satisfies Record<InsightChart, (ctx: Ctx) => Promise<unknown>>;
+
+type ChartData<K extends InsightChart> = Awaited<ReturnType<(typeof charts)[K]>>;
+
+/** The insights of a range (§5): only the sections asked for, each chart one query. */
+export async function getInsights(
+  deps: Deps,
+  actor: Actor,
+  query: InsightsQuery,
+): Promise<Insights> {
+  const ctx = await contextOf(deps, actor, query);
+  const wanted = new Set<InsightSection>(query.sections ?? insightSections);
+  const out: Insights = { range: ctx.days };
+  const jobs: Promise<void>[] = [];
+  const run = <K extends InsightChart>(chart: K, put: (data: ChartData<K>) => void) => {
+    jobs.push((charts[chart](ctx) as Promise<ChartData<K>>).then(put));
+  };
+  if (wanted.has('where')) {
+    const where = { byChannel: [], byCircle: [] } as NonNullable<Insights['where']>;
+    out.where = where;
+    run('byChannel', (d) => {
+      where.byChannel = d;
+    });
+    run('byCircle', (d) => {
+      where.byCircle = d;
+    });
+  }
+  if (wanted.has('who')) {
+    const who = { topReferrers: [], byCategory: [], byRole: [] } as NonNullable<Insights['who']>;
+    out.who = who;
+    run('topReferrers', (d) => {
+      who.topReferrers = d;
+    });
+    run('byCategory', (d) => {
+      who.byCategory = d;
+    });
+    run('byRole', (d) => {
+      who.byRole = d;
+    });
+  }
+  if (wanted.has('why')) {
+    const why = { byTag: [] } as NonNullable<Insights['why']>;
+    out.why = why;
+    run('byTag', (d) => {
+      why.byTag = d;
+    });
+  }
+  if (wanted.has('when')) {
+    const when = {
+      byMonth: [],
+      byWeekday: [],
+      metToFirstReferralDays: { median: null, count: 0 },
+      askToReferralDays: { median: null, count: 0 },
+    } as NonNullable<Insights['when']>;
+    out.when = when;
+    run('byMonth', (d) => {
+      when.byMonth = d;
+    });
+    run('byWeekday', (d) => {
+      when.byWeekday = d;
+    });
+    run('metToFirstReferral', (d) => {
+      when.metToFirstReferralDays = d;
+    });
+    run('askToReferral', (d) => {
+      when.askToReferralDays = d;
+    });
+  }
+  if (wanted.has('conversion'))
+    run('conversion', (d) => {
+      out.conversion = d;
+    });
+  if (wanted.has('responsiveness'))
+    run('responsiveness', (d) => {
+      out.responsiveness = d;
+    });
+  if (wanted.has('reciprocity'))
+    run('reciprocity', (d) => {
+      out.reciprocity = d;
+    });
+  if (wanted.has('mostWanted'))
+    run('mostWanted', (d) => {
+      out.mostWanted = d;
+    });
+  if (wanted.has('networkGrowth'))
+    run('networkGrowth', (d) => {
+      out.networkGrowth = d;
+    });
+  if (wanted.has('momentum'))
+    run('momentum', (d) => {
+      out.momentum = d;
+    });
+  if (wanted.has('goal'))
+    run('goal', (d) => {
+      out.goal = d;
+    });
+  await Promise.all(jobs);
+  return out;
+}
+
+type Cell = string | number | boolean | null;
+type Table = { columns: string[]; rows: Cell[][] };
+
+const cell = (v: Cell): string => (v === null ? '' : String(v));
+
+/** One chart's data as a table for CSV: a header and plain cells. */
+async function tableOf(chart: InsightChart, ctx: Ctx): Promise<Table> {
+  switch (chart) {
+    case 'byChannel': {
+      const d = await charts.byChannel(ctx);
+      return {
+        columns: ['channel', 'referrals', 'clients'],
+        rows: d.map((x) => [x.channel, x.referrals, x.clients]),
+      };
+    }
+    case 'byCircle': {
+      const d = await charts.byCircle(ctx);
+      return {
+        columns: ['circle_id', 'circle', 'referrals', 'clients'],
+        rows: d.map((x) => [x.circle.id, x.circle.name, x.referrals, x.clients]),
+      };
+    }
+    case 'topReferrers': {
+      const d = await charts.topReferrers(ctx);
+      return {
+        columns: ['contact_id', 'contact', 'referrals', 'clients', 'value_minor'],
+        rows: d.map((x) => [x.contact.id, x.contact.name, x.referrals, x.clients, x.value]),
+      };
+    }
+    case 'byCategory': {
+      const d = await charts.byCategory(ctx);
+      return {
+        columns: ['category_id', 'category', 'referrals', 'clients'],
+        rows: d.map((x) => [
+          x.category?.id ?? null,
+          x.category?.name ?? null,
+          x.referrals,
+          x.clients,
+        ]),
+      };
+    }
+    case 'byRole': {
+      const d = await charts.byRole(ctx);
+      return {
+        columns: ['role', 'referrals', 'clients', 'conversion'],
+        rows: d.map((x) => [x.role, x.referrals, x.clients, x.conversion]),
+      };
+    }
+    case 'byTag': {
+      const d = await charts.byTag(ctx);
+      return {
+        columns: ['tag', 'referrals', 'clients'],
+        rows: d.map((x) => [x.tag, x.referrals, x.clients]),
+      };
+    }
+    case 'byMonth': {
+      const d = await charts.byMonth(ctx);
+      return {
+        columns: ['month', 'referrals', 'clients'],
+        rows: d.map((x) => [x.month, x.referrals, x.clients]),
+      };
+    }
+    case 'byWeekday': {
+      const d = await charts.byWeekday(ctx);
+      return { columns: ['weekday', 'referrals'], rows: d.map((x) => [x.weekday, x.referrals]) };
+    }
+    case 'metToFirstReferral':
+    case 'askToReferral': {
+      const d = await charts[chart](ctx);
+      return { columns: ['median_days', 'count'], rows: [[d.median, d.count]] };
+    }
+    case 'conversion': {
+      const d = await charts.conversion(ctx);
+      return {
+        columns: ['source', 'referrals', 'clients', 'conversion', 'value_minor'],
+        rows: d.bySource.map((x) => [x.source, x.referrals, x.clients, x.conversion, x.valueMinor]),
+      };
+    }
+    case 'responsiveness': {
+      const d = await charts.responsiveness(ctx);
+      return { columns: Object.keys(d), rows: [Object.values(d)] };
+    }
+    case 'reciprocity': {
+      const d = await charts.reciprocity(ctx);
+      return {
+        columns: ['partner_id', 'partner', 'received', 'given', 'balance'],
+        rows: d.map((x) => [x.partner.id, x.partner.name, x.received, x.given, x.balance]),
+      };
+    }
+    case 'mostWanted': {
+      const d = await charts.mostWanted(ctx);
+      return {
+        columns: ['category_id', 'category', 'coverage', 'target'],
+        rows: d.map((x) => [x.category.id, x.category.name, x.coverage, x.target]),
+      };
+    }
+    case 'networkGrowth': {
+      const d = await charts.networkGrowth(ctx);
+      return {
+        columns: ['month', 'met', 'knows', 'likes', 'trusts', 'refers'],
+        rows: d.map((x) => [x.month, x.met, x.knows, x.likes, x.trusts, x.refers]),
+      };
+    }
+    case 'momentum': {
+      const d = await charts.momentum(ctx);
+      return {
+        columns: ['month', 'referrals', 'trend_per_month', 'doubling_time_months'],
+        rows: d.perMonth.map((x) => [x.month, x.referrals, d.trendPerMonth, d.doublingTimeMonths]),
+      };
+    }
+    case 'goal': {
+      const d = await charts.goal(ctx);
+      const columns = [
+        'year',
+        'target_clients',
+        'monthly_target',
+        'conversion_rate',
+        'conversion_source',
+        'referrals_needed_per_month',
+        'clients_this_year',
+        'expected_by_today',
+        'pace',
+        'forecast_year_end',
+        'percent_of_goal',
+      ];
+      return {
+        columns,
+        rows: d
+          ? [
+              [
+                d.year,
+                d.targetClients,
+                d.monthlyTarget,
+                d.conversion.rate,
+                d.conversion.source,
+                d.referralsNeededPerMonth,
+                d.clientsThisYear,
+                d.expectedByToday,
+                d.pace,
+                d.forecastYearEnd,
+                d.percentOfGoal,
+              ],
+            ]
+          : [],
+      };
+    }
+  }
+}
+
+/** One chart's data as CSV (RFC 4180, spreadsheet-safe cells). */
+export async function insightCsv(
+  deps: Deps,
+  actor: Actor,
+  chart: InsightChart,
+  query: CsvQuery,
+): Promise<string> {
+  const ctx = await contextOf(deps, actor, query);
+  const table = await tableOf(chart, ctx);
+  return [table.columns, ...table.rows.map((row) => row.map(cell))]
+    .map((cells) => csvLine(cells.map(String)))
+    .join('');
+}

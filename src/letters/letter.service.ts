@@ -1,0 +1,367 @@
+import { findUserById } from '../accounts/account.repository.ts';
+import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
+import { type ContactRow, findContactRow } from '../contacts/contact.repository.ts';
+import type { Queryable } from '../platform/db.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/http.ts';
+import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
+import { findGivenRow } from '../referrals/given.repository.ts';
+import { findReferralRow } from '../referrals/referral.repository.ts';
+import {
+  deleteTemplateRow,
+  digestCounts,
+  findTemplateRow,
+  listReferralNotes,
+  listTemplateRows,
+  upsertTemplateRow,
+} from './letter.repository.ts';
+import {
+  blockedFieldsOf,
+  type Disclosure,
+  firstNameOf,
+  formatDay,
+  leakedValue,
+  type Protected,
+  referrerLetterValues,
+  renderText,
+  unknownFieldsIn,
+} from './letter.rules.ts';
+import type {
+  DraftLetter,
+  EditTemplate,
+  LetterDraft,
+  LetterSubject,
+  LetterTemplate,
+} from './letter.schemas.ts';
+import {
+  type FieldName,
+  fieldDefs,
+  type ShippedTemplate,
+  shippedTemplate,
+  shippedTemplates,
+  type TemplateKey,
+} from './letter.templates.ts';
+
+function toTemplate(
+  shipped: ShippedTemplate,
+  edited: { subject: string; body: string } | undefined,
+): LetterTemplate {
+  return {
+    key: shipped.key as TemplateKey,
+    name: shipped.name,
+    audience: shipped.audience,
+    about: shipped.about,
+    subject: edited?.subject ?? shipped.subject,
+    body: edited?.body ?? shipped.body,
+    isEdited: edited !== undefined,
+    mergeFields: shipped.fields.map((name) => ({
+      name,
+      description: fieldDefs[name].description,
+      consent: fieldDefs[name].consent,
+    })),
+  };
+}
+
+function requireShipped(key: string): ShippedTemplate {
+  const shipped = shippedTemplate(key);
+  if (!shipped)
+    throw new AppError('not_found', `There is no letter template "${key}".`, [
+      { field: 'key', message: 'No such letter template; see GET /letter-templates.' },
+    ]);
+  return shipped;
+}
+
+export async function listTemplates(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ items: LetterTemplate[] }> {
+  const rows = new Map(
+    (await listTemplateRows(deps.db, actor.practiceId)).map((r) => [r.key, r] as const),
+  );
+  return { items: shippedTemplates.map((t) => toTemplate(t, rows.get(t.key))) };
+}
+
+/** A practice's edit: every merge field must be one the template knows (400 naming it). */
+export async function editTemplate(
+  deps: Deps,
+  actor: Actor,
+  key: string,
+  input: EditTemplate,
+): Promise<LetterTemplate> {
+  const shipped = requireShipped(key);
+  for (const where of ['subject', 'body'] as const) {
+    const unknown = unknownFieldsIn(input[where], shipped);
+    if (unknown.length > 0)
+      throw fieldError(
+        where,
+        `{{${unknown[0]}}} is not a merge field of this template. Use one of: ${shipped.fields.map((f) => `{{${f}}}`).join(', ')}.`,
+      );
+  }
+  const row = {
+    practice_id: actor.practiceId,
+    key,
+    subject: input.subject,
+    body: input.body,
+    updated_by: actor.userId,
+    updated_at: deps.clock.now().toISOString(),
+  };
+  await upsertTemplateRow(deps.db, row);
+  return toTemplate(shipped, row);
+}
+
+export async function resetTemplate(deps: Deps, actor: Actor, key: string): Promise<void> {
+  requireShipped(key);
+  await deleteTemplateRow(deps.db, actor.practiceId, key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preparing a letter: who it goes to, what it may say
+
+export type Recipient = {
+  contactId: string | null;
+  name: string;
+  email: string | null;
+  emailConsent: boolean;
+};
+
+/** Everything needed to render a letter and to record what sending it changes. */
+export type PreparedLetter = {
+  template: ShippedTemplate;
+  subjectText: string;
+  bodyText: string;
+  to: Recipient;
+  practice: PracticeRow;
+  /** Set for referrer-facing letters: what the referred person allowed (§3.2). */
+  disclosure: Disclosure | null;
+  values: Partial<Record<FieldName, string>>;
+  protectedValues: Protected[];
+  subjectType: 'referral' | 'commitment' | 'given' | 'contact' | null;
+  subjectId: string | null;
+};
+
+const idFieldOf = {
+  referral: 'referralId',
+  commitment: 'commitmentId',
+  given: 'givenId',
+  contact: 'contactId',
+} as const;
+
+/** The one id the template needs, and no other (400 naming the field). */
+function subjectIdOf(template: ShippedTemplate, input: LetterSubject): string | null {
+  const wanted = template.about === 'none' ? null : idFieldOf[template.about];
+  for (const field of Object.values(idFieldOf)) {
+    if (field !== wanted && input[field] !== undefined)
+      throw fieldError(field, `is not used by the "${template.key}" letter; remove it.`);
+  }
+  if (wanted === null) return null;
+  const id = input[wanted];
+  if (id === undefined) throw fieldError(wanted, `is required for the "${template.key}" letter.`);
+  return id;
+}
+
+const missing = (field: string, what: string) =>
+  new AppError('not_found', `${field}: no such ${what} in this practice.`, [
+    { field, message: `No such ${what} in this practice.` },
+  ]);
+
+const recipientOf = (row: ContactRow): Recipient => ({
+  contactId: row.id,
+  name: row.name,
+  email: row.email,
+  emailConsent: row.email_consent === 1,
+});
+
+async function contactOrThrow(db: Queryable, practiceId: string, id: string, field: string) {
+  const row = await findContactRow(db, practiceId, id);
+  if (!row) throw missing(field, 'contact');
+  return row;
+}
+
+/**
+ * Loads the letter's people and values. Values of fields the disclosure blocks are never
+ * computed, so they cannot leak even through a rendering bug.
+ */
+export async function prepareLetter(
+  db: Queryable,
+  actor: Actor,
+  now: Date,
+  templateKey: string,
+  input: LetterSubject,
+): Promise<PreparedLetter> {
+  const template = requireShipped(templateKey);
+  const subjectId = subjectIdOf(template, input);
+  const practiceId = actor.practiceId;
+  const [practice, edited, sender] = await Promise.all([
+    findPractice(db, practiceId),
+    findTemplateRow(db, practiceId, template.key),
+    findUserById(db, actor.userId),
+  ]);
+  if (!practice) throw notFound('The practice');
+  const values: Partial<Record<FieldName, string>> = {
+    'practice.name': practice.name,
+    'practice.valueProposition': practice.value_proposition,
+    'practice.idealClient': practice.ideal_client,
+    'practice.postalAddress': practice.postal_address,
+    'sender.name': sender?.name ?? practice.name,
+  };
+  const day = (at: string) => formatDay(at, practice.time_zone);
+  let to: Recipient;
+  let disclosure: Disclosure | null = null;
+  const protectedValues: Protected[] = [];
+
+  if (template.about === 'referral' && subjectId) {
+    const referral = await findReferralRow(db, practiceId, subjectId);
+    if (!referral) throw missing('referralId', 'referral');
+    if (!referral.referrer_id)
+      throw fieldError(
+        'referralId',
+        'The referrer of this referral is unknown, so there is nobody to write to. Set the referrer first.',
+        'conflict',
+      );
+    const [referrer, referred, notes] = await Promise.all([
+      contactOrThrow(db, practiceId, referral.referrer_id, 'referralId'),
+      contactOrThrow(db, practiceId, referral.referred_id, 'referralId'),
+      listReferralNotes(db, practiceId, referral.id),
+    ]);
+    to = recipientOf(referrer);
+    disclosure = {
+      consentToUpdate: referral.consent_to_update === 1,
+      profession: practice.profession,
+      isTreatingProvider: referrer.is_treating_provider === 1,
+    };
+    const forReferrer = referrerLetterValues(
+      { referrerName: referrer.name, referredName: referred.name, referredNotes: referred.notes },
+      referral,
+      notes,
+      disclosure,
+    );
+    Object.assign(values, forReferrer.values);
+    protectedValues.push(...forReferrer.protectedValues);
+  } else if (template.about === 'commitment' && subjectId) {
+    const commitment = await getCommitmentForLetter(db, practiceId, subjectId);
+    if (!commitment) throw missing('commitmentId', 'commitment');
+    to = recipientOf(await contactOrThrow(db, practiceId, commitment.contactId, 'commitmentId'));
+    values['commitment.promisedCount'] = String(commitment.promisedCount);
+    values['commitment.madeOn'] = day(commitment.madeAt);
+    values['commitment.credited'] = String(commitment.credited);
+    values['commitment.remaining'] = String(
+      Math.max(0, commitment.promisedCount - commitment.credited),
+    );
+    // §3.4: the letter restates both original incentives; a kind word when none was named.
+    values['commitment.incentiveForReferrer'] =
+      commitment.incentiveForReferrer?.trim() || 'my heartfelt thanks';
+    values['commitment.incentiveForReferred'] =
+      commitment.incentiveForReferred?.trim() ||
+      'my full attention from the very first conversation';
+  } else if (template.about === 'given' && subjectId) {
+    const given = await findGivenRow(db, practiceId, subjectId);
+    if (!given) throw missing('givenId', 'referral given');
+    const [partner, person] = await Promise.all([
+      contactOrThrow(db, practiceId, given.partner_id, 'givenId'),
+      contactOrThrow(db, practiceId, given.person_id, 'givenId'),
+    ]);
+    to = recipientOf(template.recipient === 'partner' ? partner : person);
+    values['partner.name'] = partner.name;
+    values['partner.firstName'] = firstNameOf(partner.name);
+    values['person.name'] = person.name;
+    values['given.reason'] = given.reason?.trim() || 'I think you are the right person to help.';
+    values['given.givenOn'] = day(given.given_at);
+  } else if (template.about === 'contact' && subjectId) {
+    to = recipientOf(await contactOrThrow(db, practiceId, subjectId, 'contactId'));
+  } else {
+    // The weekly digest goes to the team member who asks for it.
+    const weekStart = new Date(now.getTime() - 7 * 24 * 3600_000).toISOString();
+    const counts = await digestCounts(db, practiceId, weekStart);
+    to = {
+      contactId: null,
+      name: sender?.name ?? '',
+      email: sender?.email ?? null,
+      emailConsent: true,
+    };
+    values['digest.referralsThisWeek'] = String(counts.referralsThisWeek);
+    values['digest.newClientsThisWeek'] = String(counts.newClientsThisWeek);
+    values['digest.awaitingFirstContact'] = String(counts.awaitingFirstContact);
+    values['digest.thanksOwed'] = String(counts.thanksOwed);
+    values['digest.openCommitments'] = String(counts.openCommitments);
+  }
+  values['recipient.name'] = to.name;
+  values['recipient.firstName'] = firstNameOf(to.name);
+  return {
+    template,
+    subjectText: edited?.subject ?? template.subject,
+    bodyText: edited?.body ?? template.body,
+    to,
+    practice,
+    disclosure,
+    values,
+    protectedValues,
+    subjectType: template.about === 'none' ? null : template.about,
+    subjectId,
+  };
+}
+
+function refusal(field: string, d: Disclosure | null): AppError {
+  const why =
+    field === 'referral.seen'
+      ? `{{${field}}} is only for a treating provider under the health (HIPAA) profile.`
+      : `the referred person did not consent: {{${field}}} cannot be used.`;
+  return new AppError(
+    'unprocessable',
+    `This letter goes to the referrer and ${why} Remove it from the letter${d?.consentToUpdate ? '' : ', or record the consent first'}.`,
+    [{ field, message: why }],
+  );
+}
+
+/**
+ * Renders subject and body (the practice's template, or an edited draft), enforcing consent
+ * (§3.2): a blocked field is a 422 naming it; an unknown one a 400 naming where it is; and a
+ * referrer-facing letter that spells out a protected value is refused as well.
+ */
+export function renderLetter(
+  p: PreparedLetter,
+  texts: { subject?: string | undefined; body?: string | undefined } = {},
+): { subject: string; body: string } {
+  const out = { subject: '', body: '' };
+  for (const where of ['subject', 'body'] as const) {
+    const text = texts[where] ?? (where === 'subject' ? p.subjectText : p.bodyText);
+    const result = renderText(text, p.template, p.disclosure, p.values);
+    if (!result.ok) {
+      if (result.reason === 'blocked') throw refusal(result.field, p.disclosure);
+      throw fieldError(
+        where,
+        `{{${result.field}}} is not a merge field of the "${p.template.key}" letter. Use one of: ${p.template.fields.map((f) => `{{${f}}}`).join(', ')}.`,
+        texts[where] === undefined ? 'unprocessable' : 'validation',
+      );
+    }
+    out[where] = result.text;
+  }
+  if (p.template.audience === 'referrer') {
+    const leak = leakedValue(`${out.subject}\n${out.body}`, p.protectedValues);
+    if (leak) {
+      const message = `mentions ${leak.label} of the referred person, which a referrer may not be told.`;
+      throw new AppError('unprocessable', `This letter goes to the referrer and ${message}`, [
+        { field: leak.field, message },
+      ]);
+    }
+  }
+  return out;
+}
+
+export async function draftLetter(
+  deps: Deps,
+  actor: Actor,
+  input: DraftLetter,
+): Promise<LetterDraft> {
+  const { templateKey, ...subject } = input;
+  const prepared = await prepareLetter(deps.db, actor, deps.clock.now(), templateKey, subject);
+  const rendered = renderLetter(prepared);
+  return {
+    templateKey,
+    to: prepared.to,
+    subject: rendered.subject,
+    body: rendered.body,
+    isReferrerFacing: prepared.template.audience === 'referrer',
+    blockedFields: blockedFieldsOf(prepared.template, prepared.disclosure),
+  };
+}

@@ -1,0 +1,170 @@
+import type { Selectable } from 'kysely';
+import type { Queryable } from '../platform/db.ts';
+import type { MessageTable, SmtpSettingsTable } from '../platform/schema.ts';
+
+export type MessageRow = Selectable<MessageTable>;
+export type SmtpRow = Selectable<SmtpSettingsTable>;
+
+export async function insertMessageRow(db: Queryable, row: MessageRow): Promise<void> {
+  await db.insertInto('message').values(row).execute();
+}
+
+export async function findMessageRow(db: Queryable, practiceId: string, id: string) {
+  return db
+    .selectFrom('message')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Newest first; `after` is the last row of the previous page. */
+export async function listMessageRows(
+  db: Queryable,
+  practiceId: string,
+  filter: { status?: string | undefined },
+  limit: number,
+  after: { createdAt: string; id: string } | null,
+) {
+  let q = db.selectFrom('message').selectAll().where('practice_id', '=', practiceId);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/**
+ * Messages due now across practices, only for practices with SMTP settings: without them a
+ * message waits in the outbox (§6).
+ */
+export async function listDueMessages(db: Queryable, now: string, limit: number) {
+  return db
+    .selectFrom('message as m')
+    .innerJoin('smtp_settings as s', 's.practice_id', 'm.practice_id')
+    .select(['m.practice_id', 'm.id'])
+    .where('m.status', '=', 'queued')
+    .where('m.next_attempt_at', '<=', now)
+    .orderBy('m.next_attempt_at')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * The claim: only one worker can move a due message from queued to sending (the conditional
+ * UPDATE is the lock), so a message is sent at most once.
+ */
+export async function claimMessage(
+  db: Queryable,
+  practiceId: string,
+  id: string,
+  now: string,
+  leaseUntil: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('message')
+    .set((eb) => ({
+      status: 'sending',
+      attempts: eb('attempts', '+', 1),
+      next_attempt_at: leaseUntil,
+    }))
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .where('next_attempt_at', '<=', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Ends a claimed attempt: sent, back to queued for a retry, or failed. */
+export async function finishAttempt(
+  db: Queryable,
+  practiceId: string,
+  id: string,
+  changes: Partial<MessageRow>,
+): Promise<void> {
+  await db
+    .updateTable('message')
+    .set(changes)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/**
+ * A message left `sending` past its lease was interrupted mid-send: it may or may not have
+ * gone out, so it is marked failed (at most once) for a person to look at and retry.
+ */
+export async function failInterrupted(db: Queryable, now: string): Promise<number> {
+  const result = await db
+    .updateTable('message')
+    .set({
+      status: 'failed',
+      next_attempt_at: null,
+      last_error: 'Interrupted while sending: it may have been delivered. Check before you retry.',
+    })
+    .where('status', '=', 'sending')
+    .where('next_attempt_at', '<', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function updateMessageRow(
+  db: Queryable,
+  practiceId: string,
+  id: string,
+  changes: Partial<MessageRow>,
+  onlyStatus?: string,
+): Promise<number> {
+  let q = db
+    .updateTable('message')
+    .set(changes)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id);
+  if (onlyStatus) q = q.where('status', '=', onlyStatus);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** An opt-out is honoured at once: emails still waiting for this contact are not sent. */
+export async function cancelQueuedEmailsTo(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+  reason: string,
+): Promise<void> {
+  await db
+    .updateTable('message')
+    .set({ status: 'failed', last_error: reason, next_attempt_at: null })
+    .where('practice_id', '=', practiceId)
+    .where('recipient_contact_id', '=', contactId)
+    .where('channel', '=', 'email')
+    .where('status', '=', 'queued')
+    .execute();
+}
+
+export async function findSmtpRow(db: Queryable, practiceId: string) {
+  return db
+    .selectFrom('smtp_settings')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .executeTakeFirst();
+}
+
+export async function upsertSmtpRow(db: Queryable, row: SmtpRow): Promise<void> {
+  const { practice_id: _, ...rest } = row;
+  await db
+    .insertInto('smtp_settings')
+    .values(row)
+    .onConflict((oc) => oc.column('practice_id').doUpdateSet(rest))
+    .execute();
+}
+
+export async function deleteSmtpRow(db: Queryable, practiceId: string): Promise<void> {
+  await db.deleteFrom('smtp_settings').where('practice_id', '=', practiceId).execute();
+}

@@ -1,0 +1,306 @@
+import { markReminderSent } from '../commitments/commitment.repository.ts';
+import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
+import { type PreparedLetter, prepareLetter, renderLetter } from '../letters/letter.service.ts';
+import type { Cause } from '../letters/letter.templates.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { Tx } from '../platform/db.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import type { Actor } from '../platform/http.ts';
+import { newId } from '../platform/ids.ts';
+import { findPractice } from '../practices/practice.repository.ts';
+import { findGivenRow, updateGivenRow } from '../referrals/given.repository.ts';
+import {
+  findReferralRow,
+  insertReferralEventRow,
+  updateReferralRow,
+} from '../referrals/referral.repository.ts';
+import { type ReferralStatus, thanksRefusal } from '../referrals/referral.rules.ts';
+import { renderLetterPdf } from './letter-pdf.ts';
+import {
+  findMessageRow,
+  findSmtpRow,
+  insertMessageRow,
+  listMessageRows,
+  type MessageRow,
+  updateMessageRow,
+} from './message.repository.ts';
+import type { CreateMessage, ListMessagesQuery, Message } from './outbox.schemas.ts';
+import { wakeOutbox } from './outbox.worker.ts';
+
+export function statusLabelOf(row: MessageRow, smtpConfigured: boolean): string {
+  switch (row.status) {
+    case 'draft':
+      return 'letter — to copy or print';
+    case 'queued':
+      if (!smtpConfigured) return 'not sent — SMTP not configured';
+      return row.attempts > 0 ? `not sent yet — retrying (attempt ${row.attempts + 1})` : 'queued';
+    case 'sending':
+      return 'sending';
+    case 'sent':
+      return 'sent';
+    default:
+      return `failed${row.last_error ? ` — ${row.last_error}` : ''}`;
+  }
+}
+
+export function toMessage(row: MessageRow, smtpConfigured: boolean): Message {
+  return {
+    id: row.id,
+    templateKey: row.template_key,
+    to: { contactId: row.recipient_contact_id, name: row.to_name ?? '', email: row.to_email },
+    subject: row.subject,
+    body: row.body,
+    channel: row.channel as Message['channel'],
+    status: row.status as Message['status'],
+    statusLabel: statusLabelOf(row, smtpConfigured),
+    isReferrerFacing: row.is_referrer_facing === 1,
+    attempts: Number(row.attempts),
+    lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at,
+    providerId: row.provider_id,
+    sentAt: row.sent_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** The change a letter records (§6), in the transaction that writes the message. */
+async function applyCause(
+  trx: Tx,
+  actor: Actor,
+  p: PreparedLetter,
+  cause: Cause,
+  now: string,
+): Promise<void> {
+  const practiceId = actor.practiceId;
+  const id = p.subjectId ?? '';
+  const conflict = (message: string) => fieldError('cause', message, 'conflict');
+  if (cause === 'thanks_referral' || cause === 'thanks_conversion' || cause === 'referrer_update') {
+    const row = await findReferralRow(trx, practiceId, id);
+    if (!row) throw notFound('The referral');
+    const event = (kind: string, to: string | null = null) =>
+      insertReferralEventRow(trx, {
+        practice_id: practiceId,
+        id: newId(),
+        referral_id: id,
+        kind,
+        from_status: null,
+        to_status: to,
+        at: now,
+        by: actor.userId,
+        note: null,
+      });
+    if (cause === 'referrer_update') {
+      await updateReferralRow(trx, practiceId, id, {
+        referrer_told_status: row.status,
+        referrer_told_at: now,
+        updated_at: now,
+      });
+      await event('referrer_updated', row.status);
+      return;
+    }
+    const kind = cause === 'thanks_referral' ? 'referral' : 'conversion';
+    const refusal = thanksRefusal({ ...row, status: row.status as ReferralStatus }, kind);
+    if (refusal) throw conflict(refusal);
+    await updateReferralRow(trx, practiceId, id, {
+      ...(kind === 'referral' ? { thanked_at: now } : { conversion_thanked_at: now }),
+      updated_at: now,
+    });
+    await event(kind === 'referral' ? 'thanked' : 'conversion_thanked');
+  } else if (cause === 'commitment_reminder') {
+    const commitment = await getCommitmentForLetter(trx, practiceId, id);
+    if (!commitment) throw notFound('The commitment');
+    if (commitment.status !== 'open')
+      throw conflict(`The commitment is ${commitment.status}; only an open one gets a reminder.`);
+    await markReminderSent(trx, practiceId, id, now);
+  } else {
+    const given = await findGivenRow(trx, practiceId, id);
+    if (!given) throw notFound('The referral given');
+    if (cause === 'partner_notified')
+      await updateGivenRow(trx, practiceId, id, {
+        partner_notified_at: given.partner_notified_at ?? now,
+        updated_at: now,
+      });
+    else await updateGivenRow(trx, practiceId, id, { checked_in_at: now, updated_at: now });
+  }
+}
+
+/**
+ * Sends (email) or keeps (letter) a letter. One transaction: the message row and the change
+ * it causes (thank-you recorded, reminder counted, partner notified, …), plus an audit entry
+ * for anything that goes to a referrer (§3.2, §8). Email needs the recipient's consent.
+ */
+export async function createMessage(
+  deps: Deps,
+  actor: Actor,
+  input: CreateMessage,
+): Promise<Message> {
+  const nowDate = deps.clock.now();
+  const now = nowDate.toISOString();
+  const { templateKey, channel, subject, body, cause: wantedCause, ...about } = input;
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const p = await prepareLetter(trx, actor, nowDate, templateKey, about);
+    const rendered = renderLetter(p, { subject, body });
+    if (wantedCause !== undefined && wantedCause !== p.template.cause)
+      throw fieldError(
+        'cause',
+        p.template.cause
+          ? `The "${templateKey}" letter records ${p.template.cause}; omit cause or use that.`
+          : `The "${templateKey}" letter records no change; omit cause.`,
+      );
+    const isRelationship = p.to.contactId !== null;
+    if (channel === 'email') {
+      if (!p.to.email)
+        throw fieldError(
+          'to.email',
+          `${p.to.name || 'The recipient'} has no email address. Add one to the contact, or send it as a letter.`,
+          'unprocessable',
+        );
+      if (!p.to.emailConsent)
+        throw fieldError(
+          'to.emailConsent',
+          `${p.to.name} has not consented to email (or opted out). Send it as a letter instead.`,
+          'unprocessable',
+        );
+      if (isRelationship && !p.practice.postal_address.trim())
+        throw fieldError(
+          'practice.postalAddress',
+          "Every email to a contact carries the practice's postal address. Add it in Settings first.",
+          'unprocessable',
+        );
+    }
+    if (p.template.cause) await applyCause(trx, actor, p, p.template.cause, now);
+    const message: MessageRow = {
+      practice_id: actor.practiceId,
+      id: newId(),
+      template_key: templateKey,
+      recipient_contact_id: p.to.contactId,
+      to_name: p.to.name,
+      to_email: p.to.email,
+      subject: rendered.subject,
+      body: rendered.body,
+      channel,
+      status: channel === 'email' ? 'queued' : 'draft',
+      attempts: 0,
+      last_error: null,
+      next_attempt_at: channel === 'email' ? now : null,
+      provider_id: null,
+      idempotency_key: newId(),
+      is_referrer_facing: p.template.audience === 'referrer' ? 1 : 0,
+      subject_type: p.subjectType,
+      subject_id: p.subjectId,
+      created_by: actor.userId,
+      created_at: now,
+      queued_at: channel === 'email' ? now : null,
+      sent_at: null,
+    };
+    await insertMessageRow(trx, message);
+    if (p.template.audience === 'referrer')
+      await recordAudit(trx, deps.clock, {
+        practiceId: actor.practiceId,
+        userId: actor.userId,
+        action: 'message.to_referrer',
+        subjectType: 'message',
+        subjectId: message.id,
+        detail: {
+          templateKey,
+          channel,
+          toContactId: p.to.contactId,
+          toName: p.to.name,
+          referralId: p.subjectId,
+          consentToUpdate: p.disclosure?.consentToUpdate ?? false,
+        },
+      });
+    return message;
+  });
+  if (row.status === 'queued') wakeOutbox(deps.db);
+  const smtp = await findSmtpRow(deps.db, actor.practiceId);
+  return toMessage(row, smtp !== undefined);
+}
+
+const encodeCursor = (row: MessageRow) =>
+  Buffer.from(JSON.stringify([row.created_at, row.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+    )
+      return { createdAt: parsed[0], id: parsed[1] };
+  } catch {
+    // falls through to the error below
+  }
+  throw fieldError('cursor', 'This cursor is not valid; start again without it.');
+}
+
+export async function listMessages(
+  deps: Deps,
+  actor: Actor,
+  query: ListMessagesQuery,
+): Promise<{ items: Message[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const [rows, smtp] = await Promise.all([
+    listMessageRows(deps.db, actor.practiceId, { status: query.status }, query.limit + 1, after),
+    findSmtpRow(deps.db, actor.practiceId),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toMessage(r, smtp !== undefined)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+export async function getMessage(deps: Deps, actor: Actor, id: string): Promise<Message> {
+  const [row, smtp] = await Promise.all([
+    findMessageRow(deps.db, actor.practiceId, id),
+    findSmtpRow(deps.db, actor.practiceId),
+  ]);
+  if (!row) throw notFound('The message');
+  return toMessage(row, smtp !== undefined);
+}
+
+/** Puts a failed email back in the queue (attempts start again); 409 unless it failed. */
+export async function retryMessage(deps: Deps, actor: Actor, id: string): Promise<Message> {
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await findMessageRow(trx, actor.practiceId, id);
+    if (!row) throw notFound('The message');
+    if (row.status !== 'failed' || row.channel !== 'email')
+      throw new AppError(
+        'conflict',
+        `Only a failed email can be retried; this one is ${row.status}.`,
+      );
+    const changed = await updateMessageRow(
+      trx,
+      actor.practiceId,
+      id,
+      { status: 'queued', attempts: 0, next_attempt_at: now, last_error: null, queued_at: now },
+      'failed',
+    );
+    if (changed !== 1) throw new AppError('conflict', 'The message changed meanwhile; reload it.');
+  });
+  wakeOutbox(deps.db);
+  return getMessage(deps, actor, id);
+}
+
+/** The letter on the practice's letterhead (§6: a letter can be printed). */
+export async function messagePdf(deps: Deps, actor: Actor, id: string): Promise<Uint8Array> {
+  const row = await findMessageRow(deps.db, actor.practiceId, id);
+  if (!row) throw notFound('The message');
+  const practice = await findPractice(deps.db, actor.practiceId);
+  if (!practice) throw notFound('The practice');
+  return renderLetterPdf({
+    practiceName: practice.name,
+    postalAddress: practice.postal_address,
+    date: row.created_at,
+    timeZone: practice.time_zone,
+    toName: row.to_name ?? '',
+    subject: row.subject,
+    body: row.body,
+  });
+}

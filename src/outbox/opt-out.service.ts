@@ -1,0 +1,47 @@
+import { findContactRow, updateContactRow } from '../contacts/contact.repository.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { Deps } from '../platform/deps.ts';
+import { findPractice } from '../practices/practice.repository.ts';
+import { cancelQueuedEmailsTo } from './message.repository.ts';
+import { verifyOptOutToken } from './outbox.rules.ts';
+
+export type OptOutResult =
+  | { outcome: 'done'; practiceName: string }
+  | { outcome: 'invalid' | 'expired' };
+
+/**
+ * One-click opt-out (§6): no sign-in; honoured at once (consent off, waiting emails cancelled,
+ * audited); idempotent — a second click changes nothing and says the same.
+ */
+export async function optOut(deps: Deps, token: string): Promise<OptOutResult> {
+  const now = deps.clock.now();
+  const check = verifyOptOutToken(deps.config.secret, token, now);
+  if (!check.ok) return { outcome: check.reason };
+  const { practiceId, contactId, issuedAt } = check.claim;
+  return deps.db.transaction().execute(async (trx) => {
+    const practice = await findPractice(trx, practiceId);
+    const contact = await findContactRow(trx, practiceId, contactId);
+    // An erased contact or practice: nothing left to stop, and nothing to reveal.
+    if (practice && contact && contact.email_consent === 1) {
+      await updateContactRow(trx, practiceId, contactId, {
+        email_consent: 0,
+        updated_at: now.toISOString(),
+      });
+      await cancelQueuedEmailsTo(
+        trx,
+        practiceId,
+        contactId,
+        'Not sent: the recipient opted out of email.',
+      );
+      await recordAudit(trx, deps.clock, {
+        practiceId,
+        userId: null,
+        action: 'contact.email_consent_changed',
+        subjectType: 'contact',
+        subjectId: contactId,
+        detail: { emailConsent: false, via: 'opt-out link', linkIssuedAt: issuedAt },
+      });
+    }
+    return { outcome: 'done', practiceName: practice?.name ?? 'this sender' };
+  });
+}

@@ -1,0 +1,55 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Opt-out links keep working for a year (PRODUCT.md §6 asks for at least 30 days). */
+export const optOutValidityDays = 365;
+
+export type OptOutClaim = { practiceId: string; contactId: string; issuedAt: string };
+
+const sign = (secret: string, payload: string) =>
+  createHmac('sha256', `vouch:opt-out:${secret}`).update(payload).digest('base64url');
+
+/** `<payload>.<hmac>`: practice, contact and issue time, signed with the server secret. */
+export function signOptOutToken(secret: string, claim: OptOutClaim): string {
+  const payload = Buffer.from(
+    JSON.stringify([claim.practiceId, claim.contactId, claim.issuedAt]),
+  ).toString('base64url');
+  return `${payload}.${sign(secret, payload)}`;
+}
+
+export type OptOutCheck =
+  | { ok: true; claim: OptOutClaim }
+  | { ok: false; reason: 'invalid' | 'expired' };
+
+export function verifyOptOutToken(secret: string, token: string, now: Date): OptOutCheck {
+  const [payload, mac] = token.split('.');
+  if (!payload || !mac || token.length > 1000) return { ok: false, reason: 'invalid' };
+  const expected = Buffer.from(sign(secret, payload));
+  const given = Buffer.from(mac);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'invalid' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((p) => typeof p === 'string'))
+    return { ok: false, reason: 'invalid' };
+  const [practiceId, contactId, issuedAt] = parsed as [string, string, string];
+  const age = now.getTime() - Date.parse(issuedAt);
+  if (!Number.isFinite(age) || age > optOutValidityDays * 24 * 3600_000)
+    return { ok: false, reason: 'expired' };
+  return { ok: true, claim: { practiceId, contactId, issuedAt } };
+}
+
+export const optOutUrl = (baseUrl: string, token: string) =>
+  `${baseUrl.replace(/\/$/, '')}/api/v1/public/opt-out/${token}`;
+
+/** Retry schedule of the outbox (§6): 1 min, 5 min, 30 min, 2 h, 12 h; then failed. */
+export const backoffMinutes = [1, 5, 30, 120, 720] as const;
+
+/** After `attempts` failed attempts: when to try again, or null when it has failed for good. */
+export function nextAttemptAfter(attempts: number, now: Date): Date | null {
+  const minutes = backoffMinutes[attempts - 1];
+  return minutes === undefined ? null : new Date(now.getTime() + minutes * 60_000);
+}

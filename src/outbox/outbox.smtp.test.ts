@@ -1,0 +1,242 @@
+/**
+ * The outbox against a real SMTP server (smtp-server on a free localhost port): a message
+ * arrives once with its Message-ID, postal address and one-click opt-out; with the server
+ * down it stays queued and goes out exactly once when the server is back. The worker runs
+ * on the test's clock, in-process on SQLite and through pg-boss on PostgreSQL.
+ */
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../platform/clock.ts';
+import {
+  createTestContext,
+  type SeededPractice,
+  seedPractice,
+  type TestContext,
+  testTargets,
+} from '../platform/testing.ts';
+import type { Message } from './outbox.schemas.ts';
+import { type OutboxWorker, startOutboxWorker } from './outbox.worker.ts';
+
+type Received = { mail: ParsedMail; raw: string };
+
+function startSmtp(port: number, inbox: Received[]): Promise<SMTPServer & { port: number }> {
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    authMethods: ['PLAIN', 'LOGIN'],
+    onAuth(auth, _session, callback) {
+      if (auth.username === 'vouch' && auth.password === 's3cret-pass')
+        return callback(null, { user: 'vouch' });
+      return callback(new Error('Invalid username or password'));
+    },
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        void simpleParser(raw).then((mail) => {
+          inbox.push({ mail, raw });
+          callback(null, `Message queued as PROV${inbox.length}`);
+        });
+      });
+    },
+    logger: false,
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.server.address() as AddressInfo;
+      resolve(Object.assign(server, { port: address.port }));
+    });
+  });
+}
+
+const stopSmtp = (server: SMTPServer) =>
+  new Promise<void>((resolve) => server.close(() => resolve()));
+
+async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.each(testTargets)('outbox over SMTP on %s', (target) => {
+  const clock = fixedClock('2026-04-01T09:00:00.000Z');
+  let ctx: TestContext;
+  let a: SeededPractice;
+  let worker: OutboxWorker;
+  let smtp: (SMTPServer & { port: number }) | null = null;
+  let port = 0;
+  const inbox: Received[] = [];
+  let rita = '';
+  let sam = '';
+
+  const message = async (id: string) =>
+    (await a.bearer.json<Message>('GET', `/messages/${id}`)).body;
+  const send = async (contactId: string) => {
+    const res = await a.bearer.json<Message>('POST', '/messages', {
+      templateKey: 'ask',
+      contactId,
+      channel: 'email',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target, { clock });
+    a = await seedPractice(ctx, 'Lakeside Law');
+    await a.bearer.json('PATCH', '/practice', {
+      postalAddress: '4 Lake Road, Keswick CA12 5DJ',
+      valueProposition: 'I help families settle estates without a fight.',
+    });
+    rita = (
+      await a.bearer.json<{ id: string }>('POST', '/contacts', {
+        name: 'Rita Rowe',
+        email: 'rita@example.com',
+        emailConsent: true,
+      })
+    ).body.id;
+    sam = (
+      await a.bearer.json<{ id: string }>('POST', '/contacts', {
+        name: 'Sam Stone',
+        email: 'sam@example.com',
+        emailConsent: true,
+      })
+    ).body.id;
+    smtp = await startSmtp(0, inbox);
+    port = smtp.port;
+    worker = await startOutboxWorker(ctx.deps, { clock, pollMs: 100 });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    if (smtp) await stopSmtp(smtp);
+    await ctx?.close();
+  });
+
+  it('waits without SMTP settings, then arrives once with the right headers and opt-out link', async () => {
+    const queued = await send(rita);
+    expect(queued.statusLabel).toBe('not sent — SMTP not configured');
+    await worker.drain();
+    expect(await message(queued.id)).toMatchObject({ status: 'queued', attempts: 0 });
+
+    const put = await a.bearer.json('PUT', '/smtp', {
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      username: 'vouch',
+      password: 's3cret-pass',
+      fromEmail: 'office@lakeside.example',
+      fromName: 'Lakeside Law',
+    });
+    expect(put.status).toBe(200);
+    const sent = await until(
+      'sent',
+      () => message(queued.id),
+      (m) => m.status === 'sent',
+    );
+    expect(sent).toMatchObject({
+      attempts: 1,
+      providerId: 'PROV1',
+      sentAt: clock.now().toISOString(),
+    });
+    expect(inbox).toHaveLength(1);
+
+    const { mail, raw } = inbox[0] as Received;
+    const row = await ctx.deps.db
+      .selectFrom('message')
+      .select('idempotency_key')
+      .where('id', '=', queued.id)
+      .executeTakeFirstOrThrow();
+    expect(mail.messageId).toBe(`<${row.idempotency_key}@vouch>`);
+    expect(mail.subject).toBe('A small favour, Rita');
+    expect(mail.from?.value[0]).toMatchObject({
+      address: 'office@lakeside.example',
+      name: 'Lakeside Law',
+    });
+    expect(mail.text).toContain('I help families settle estates without a fight.');
+    expect(mail.text).toContain('4 Lake Road, Keswick CA12 5DJ');
+    const unsubscribe = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(raw)?.[1] ?? '';
+    expect(unsubscribe).toMatch(/\/api\/v1\/public\/opt-out\/[\w-]+\.[\w-]+$/);
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
+    expect(mail.text?.replace(/\s+/g, '')).toContain(unsubscribe);
+
+    // The link works without signing in, one click (POST, as mail clients do), 30 days on.
+    const path = new URL(unsubscribe).pathname;
+    const at = clock.now().toISOString();
+    clock.set(new Date(Date.parse(at) + 31 * 86_400_000));
+    const res = await ctx.app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    clock.set(at);
+    expect(res.status).toBe(200);
+    const contact = await a.bearer.json<{ emailConsent: boolean }>('GET', `/contacts/${rita}`);
+    expect(contact.body.emailConsent).toBe(false);
+  });
+
+  it('with the server down the message stays queued, and goes out exactly once when it is back', async () => {
+    if (smtp) await stopSmtp(smtp);
+    smtp = null;
+    const queued = await send(sam);
+    const retrying = await until(
+      'a failed attempt',
+      () => message(queued.id),
+      // `sending` also has attempts 1 while the refused connection is still being noticed.
+      (m) => m.attempts === 1 && m.status !== 'sending',
+    );
+    expect(retrying).toMatchObject({ status: 'queued', providerId: null });
+    expect(retrying.lastError).toBeTruthy();
+    expect(retrying.nextAttemptAt).toBe(
+      new Date(Date.parse(clock.now().toISOString()) + 60_000).toISOString(),
+    );
+    // Not due yet: nothing happens while the clock stands still.
+    await worker.drain();
+    expect(await message(queued.id)).toMatchObject({ status: 'queued', attempts: 1 });
+
+    smtp = await startSmtp(port, inbox);
+    clock.set(new Date(clock.now().getTime() + 61_000));
+    await worker.drain();
+    const sent = await until(
+      'sent after the retry',
+      () => message(queued.id),
+      (m) => m.status === 'sent',
+    );
+    expect(sent.attempts).toBe(2);
+    await worker.drain();
+    await new Promise((r) => setTimeout(r, 300));
+    const forSam = inbox.filter(
+      (r) => r.mail.to && JSON.stringify(r.mail.to).includes('sam@example.com'),
+    );
+    expect(forSam).toHaveLength(1);
+    expect(forSam[0]?.mail.messageId).toMatch(/@vouch>$/);
+  });
+
+  it('POST /smtp/test sends a test email now, and says so when it cannot', async () => {
+    const okRes = await a.bearer.json<{ ok: boolean; providerId?: string }>('POST', '/smtp/test', {
+      to: 'check@example.com',
+    });
+    expect(okRes.body.ok).toBe(true);
+    expect(okRes.body.providerId).toMatch(/^PROV/);
+    await a.bearer.json('PUT', '/smtp', {
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      username: 'vouch',
+      password: 'wrong',
+      fromEmail: 'office@lakeside.example',
+    });
+    const bad = await a.bearer.json<{ ok: boolean; error?: string }>('POST', '/smtp/test', {});
+    expect(bad.body.ok).toBe(false);
+    expect(bad.body.error).toBeTruthy();
+  });
+});

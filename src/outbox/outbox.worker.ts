@@ -1,0 +1,223 @@
+import { PgBoss } from 'pg-boss';
+import { findContactRow } from '../contacts/contact.repository.ts';
+import { relationshipFooter } from '../letters/letter.rules.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db.ts';
+import type { Deps } from '../platform/deps.ts';
+import { findPractice } from '../practices/practice.repository.ts';
+import { sendMail } from './mailer.ts';
+import {
+  claimMessage,
+  failInterrupted,
+  findMessageRow,
+  findSmtpRow,
+  finishAttempt,
+  listDueMessages,
+  type MessageRow,
+} from './message.repository.ts';
+import { nextAttemptAfter, optOutUrl, signOptOutToken } from './outbox.rules.ts';
+
+/** How long a claimed message may stay `sending` before it counts as interrupted. */
+const leaseMs = 15 * 60_000;
+const queueName = 'outbox.send';
+
+/** Wakes the outbox of this database after a commit (set by a running worker). */
+const wakers = new WeakMap<Db, () => void>();
+
+export function wakeOutbox(db: Db): void {
+  wakers.get(db)?.();
+}
+
+/** The opt-out link of a message to a contact: signed at queue time, valid for a year. */
+export function optOutLinkOf(deps: Pick<Deps, 'config'>, row: MessageRow): string | null {
+  if (!row.recipient_contact_id) return null;
+  const token = signOptOutToken(deps.config.secret, {
+    practiceId: row.practice_id,
+    contactId: row.recipient_contact_id,
+    issuedAt: row.created_at,
+  });
+  return optOutUrl(deps.config.baseUrl, token);
+}
+
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'waiting' | 'skipped';
+
+/**
+ * One attempt at one message: claim it (queued → sending, conditional UPDATE), re-check the
+ * recipient's consent, send with `Message-ID: <idempotency_key@vouch>`, then mark it sent
+ * with the provider id, or back to queued with backoff, or failed after the last attempt.
+ */
+export async function deliverMessage(
+  deps: Deps,
+  clock: Clock,
+  practiceId: string,
+  id: string,
+): Promise<DeliveryOutcome> {
+  const now = clock.now();
+  const smtp = await findSmtpRow(deps.db, practiceId);
+  if (!smtp) return 'waiting';
+  const claimed = await claimMessage(
+    deps.db,
+    practiceId,
+    id,
+    now.toISOString(),
+    new Date(now.getTime() + leaseMs).toISOString(),
+  );
+  if (!claimed) return 'skipped';
+  const row = await findMessageRow(deps.db, practiceId, id);
+  if (!row) return 'skipped';
+  const fail = async (error: string) => {
+    await finishAttempt(deps.db, practiceId, id, {
+      status: 'failed',
+      last_error: error,
+      next_attempt_at: null,
+    });
+    return 'failed' as const;
+  };
+  const practice = await findPractice(deps.db, practiceId);
+  if (!practice) return fail('The practice no longer exists.');
+  let text = row.body;
+  let headers: Record<string, string> = {};
+  if (row.recipient_contact_id) {
+    // §6: consent is checked again at send time; an opt-out after queuing is honoured.
+    const contact = await findContactRow(deps.db, practiceId, row.recipient_contact_id);
+    if (contact?.email_consent !== 1)
+      return fail('Not sent: the recipient has not consented to email (or opted out).');
+    const link = optOutLinkOf(deps, row) ?? '';
+    text += relationshipFooter(practice.name, practice.postal_address, link);
+    headers = {
+      'List-Unsubscribe': `<${link}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    };
+  }
+  if (!row.to_email) return fail('The message has no email address.');
+  try {
+    const { providerId } = await sendMail(deps.config, smtp, {
+      fromName: practice.name,
+      to: { name: row.to_name, address: row.to_email },
+      subject: row.subject,
+      text,
+      messageId: `<${row.idempotency_key}@vouch>`,
+      headers,
+    });
+    await finishAttempt(deps.db, practiceId, id, {
+      status: 'sent',
+      provider_id: providerId,
+      sent_at: clock.now().toISOString(),
+      next_attempt_at: null,
+      last_error: null,
+    });
+    return 'sent';
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const next = nextAttemptAfter(row.attempts, clock.now());
+    if (!next) return fail(`Gave up after ${row.attempts} attempts: ${message}`);
+    await finishAttempt(deps.db, practiceId, id, {
+      status: 'queued',
+      last_error: message.slice(0, 1000),
+      next_attempt_at: next.toISOString(),
+    });
+    return 'retry';
+  }
+}
+
+export type OutboxWorker = {
+  /** Runs one pass now (SQLite: sends what is due; PostgreSQL: enqueues it). */
+  drain: () => Promise<void>;
+  /** Stops the loop (and pg-boss) and waits for the attempt in flight. */
+  close: () => Promise<void>;
+};
+
+export type WorkerOptions = { clock?: Clock; pollMs?: number; batch?: number };
+
+/**
+ * The outbox worker. SQLite: an in-process loop. PostgreSQL: pg-boss jobs (`outbox.send`,
+ * one per message, singleton key = message id), so several servers share the work; the same
+ * loop only enqueues what is due. Time comes from the clock, so tests can move it.
+ */
+export async function startOutboxWorker(
+  deps: Deps,
+  options: WorkerOptions = {},
+): Promise<OutboxWorker> {
+  const clock = options.clock ?? deps.clock;
+  const pollMs = options.pollMs ?? 5_000;
+  const batch = options.batch ?? 20;
+  let boss: PgBoss | null = null;
+  if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
+    boss = new PgBoss({
+      connectionString: deps.config.database.url,
+      schema: 'pgboss',
+      max: 4,
+      schedule: false,
+    });
+    boss.on('error', (error: unknown) => {
+      if (deps.config.log !== 'silent') console.error('[vouch] outbox queue:', error);
+    });
+    await boss.start();
+    // `stately` + singleton key: at most one waiting and one running job per message.
+    await boss.createQueue(queueName, { policy: 'stately', retryLimit: 0 }).catch(() => {});
+    await boss.work<{ practiceId: string; id: string }>(
+      queueName,
+      { pollingIntervalSeconds: Math.max(0.5, pollMs / 1000), batchSize: 1 },
+      async ([job]) => {
+        if (job) await deliverMessage(deps, clock, job.data.practiceId, job.data.id);
+      },
+    );
+  }
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+
+  const pass = async () => {
+    const now = clock.now().toISOString();
+    await failInterrupted(deps.db, now);
+    const due = await listDueMessages(deps.db, now, batch);
+    for (const m of due) {
+      if (stopped) return;
+      if (boss)
+        await boss.send(
+          queueName,
+          { practiceId: m.practice_id, id: m.id },
+          { singletonKey: m.id, retryLimit: 0 },
+        );
+      else await deliverMessage(deps, clock, m.practice_id, m.id);
+    }
+  };
+  const drain = async () => {
+    while (running) await running;
+    if (stopped) return;
+    running = pass()
+      .catch((error: unknown) => {
+        if (deps.config.log !== 'silent') console.error('[vouch] outbox:', error);
+      })
+      .finally(() => {
+        running = null;
+      });
+    await running;
+  };
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void drain().then(() => schedule(pollMs));
+    }, ms);
+    // The loop alone never keeps the process alive; close() stops it for good.
+    timer.unref();
+  };
+  wakers.set(deps.db, () => schedule(0));
+  schedule(0);
+
+  return {
+    drain,
+    close: async () => {
+      stopped = true;
+      wakers.delete(deps.db);
+      if (timer) clearTimeout(timer);
+      timer = null;
+      while (running) await running;
+      if (boss) await boss.stop({ graceful: true, timeout: 5_000 });
+      boss = null;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { findUserById } from '../accounts/account.repository.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Actor } from '../platform/http.ts';
+import { newId } from '../platform/ids.ts';
+import { findPractice } from '../practices/practice.repository.ts';
+import { sendMail, smtpPurpose } from './mailer.ts';
+import { deleteSmtpRow, findSmtpRow, type SmtpRow, upsertSmtpRow } from './message.repository.ts';
+import type { PutSmtp, SmtpSettings } from './outbox.schemas.ts';
+import { wakeOutbox } from './outbox.worker.ts';
+import { encryptSecret } from './secret-box.ts';
+
+/** The settings as the API shows them: never the password, only whether there is one. */
+function toSettings(row: SmtpRow | undefined): SmtpSettings {
+  return {
+    configured: row !== undefined,
+    host: row?.host ?? null,
+    port: row ? Number(row.port) : null,
+    security: (row?.security as SmtpSettings['security']) ?? null,
+    username: row?.username ?? null,
+    hasPassword: Boolean(row?.password_encrypted),
+    fromEmail: row?.from_email ?? null,
+    fromName: row?.from_name ?? null,
+  };
+}
+
+export async function getSmtp(deps: Deps, actor: Actor): Promise<SmtpSettings> {
+  return toSettings(await findSmtpRow(deps.db, actor.practiceId));
+}
+
+/** Saves the settings; the password is sealed with AES-256-GCM under the server secret. */
+export async function putSmtp(deps: Deps, actor: Actor, input: PutSmtp): Promise<SmtpSettings> {
+  const now = deps.clock.now().toISOString();
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const current = await findSmtpRow(trx, actor.practiceId);
+    const passwordEncrypted =
+      input.password === undefined
+        ? (current?.password_encrypted ?? null)
+        : input.password === null || input.password === ''
+          ? null
+          : encryptSecret(deps.config.secret, smtpPurpose, input.password);
+    const next: SmtpRow = {
+      practice_id: actor.practiceId,
+      host: input.host,
+      port: input.port,
+      security: input.security,
+      username: input.username ?? null,
+      password_encrypted: passwordEncrypted,
+      from_email: input.fromEmail,
+      from_name: input.fromName ?? null,
+      updated_at: now,
+    };
+    await upsertSmtpRow(trx, next);
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'smtp.updated',
+      subjectType: 'smtp_settings',
+      subjectId: actor.practiceId,
+      detail: { host: input.host, port: input.port, passwordChanged: input.password !== undefined },
+    });
+    return next;
+  });
+  // Messages that waited for SMTP settings can go now.
+  wakeOutbox(deps.db);
+  return toSettings(row);
+}
+
+export async function deleteSmtp(deps: Deps, actor: Actor): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await deleteSmtpRow(trx, actor.practiceId);
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'smtp.deleted',
+      subjectType: 'smtp_settings',
+      subjectId: actor.practiceId,
+    });
+  });
+}
+
+/** Sends a test email now (not through the outbox) and says what happened. */
+export async function testSmtp(
+  deps: Deps,
+  actor: Actor,
+  input: { to?: string | undefined },
+): Promise<{ ok: boolean; providerId?: string; error?: string }> {
+  const smtp = await findSmtpRow(deps.db, actor.practiceId);
+  if (!smtp)
+    throw new AppError(
+      'unprocessable',
+      'SMTP is not configured yet. Save the settings (PUT /smtp) first.',
+    );
+  const [practice, user] = await Promise.all([
+    findPractice(deps.db, actor.practiceId),
+    findUserById(deps.db, actor.userId),
+  ]);
+  const to = input.to ?? user?.email;
+  if (!to)
+    throw new AppError('unprocessable', 'There is no address to send the test to; give "to".');
+  try {
+    const { providerId } = await sendMail(
+      deps.config,
+      smtp,
+      {
+        fromName: practice?.name ?? 'Vouch',
+        to: { name: null, address: to },
+        subject: 'Vouch test email',
+        text: `This is a test from Vouch for ${practice?.name ?? 'your practice'}. If you can read it, email is set up.`,
+        messageId: `<test-${newId()}@vouch>`,
+      },
+      { connectionMs: 10_000 },
+    );
+    return { ok: true, providerId };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,134 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { actorOf, clientIpOf } from '../platform/actor.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError } from '../platform/errors.ts';
+import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
+import {
+  ZAnswer,
+  ZCreateSurvey,
+  ZPublicSurvey,
+  ZRecipientParams,
+  ZSurvey,
+  ZSurveyList,
+  ZSurveyRecipient,
+  ZTokenParam,
+} from './survey.schemas.ts';
+import {
+  answerPublicSurvey,
+  createSurvey,
+  enterAnswer,
+  getPublicSurvey,
+  listSurveys,
+} from './survey.service.ts';
+
+const tags = ['Messaging survey'];
+
+export function surveyRoutes(deps: Deps) {
+  const r = createRouter();
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/surveys',
+      tags,
+      summary: 'Ask up to surveyMaxPeople contacts how they would describe what you do',
+      request: jsonBody(ZCreateSurvey),
+      responses: {
+        201: jsonContent(ZSurvey, 'The survey, with each link (shown once)'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await createSurvey(deps, actorOf(c), c.req.valid('json')), 201),
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/surveys',
+      tags,
+      summary: 'Surveys with their answers and alignment scores, newest first',
+      responses: { 200: jsonContent(ZSurveyList, 'Surveys'), ...problemResponses },
+    }),
+    async (c) => c.json(await listSurveys(deps, actorOf(c)), 200),
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/surveys/{id}/recipients/{recipientId}/answer',
+      tags,
+      summary: 'Enter an answer by hand; it is scored against the key phrases',
+      request: { params: ZRecipientParams, ...jsonBody(ZAnswer) },
+      responses: { 200: jsonContent(ZSurveyRecipient, 'The scored answer'), ...problemResponses },
+    }),
+    async (c) => {
+      const { id, recipientId } = c.req.valid('param');
+      return c.json(await enterAnswer(deps, actorOf(c), id, recipientId, c.req.valid('json')), 200);
+    },
+  );
+  return r;
+}
+
+/** A small fixed-window limit per client address, for the public answer form. */
+function rateLimit(max: number, windowMs: number, now: () => number): MiddlewareHandler {
+  const hits = new Map<string, { start: number; count: number }>();
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const t = now();
+    const key = clientIpOf(c);
+    const entry = hits.get(key);
+    if (!entry || t - entry.start >= windowMs) {
+      if (hits.size > 10_000) hits.clear();
+      hits.set(key, { start: t, count: 1 });
+    } else if (++entry.count > max) {
+      const retry = Math.ceil((entry.start + windowMs - t) / 1000);
+      c.header('retry-after', String(retry));
+      throw new AppError(
+        'rate_limited',
+        `Too many answers from this address. Try again in ${Math.ceil(retry / 60)} minutes.`,
+      );
+    }
+    return next();
+  };
+}
+
+export const publicSurveyLimit = { max: 10, windowMs: 10 * 60_000 } as const;
+
+/** The public answer page's API: no sign-in, the link's token is the only key. */
+export function publicSurveyRoutes(deps: Deps) {
+  const r = createRouter();
+  r.use(
+    '/public/survey/*',
+    rateLimit(publicSurveyLimit.max, publicSurveyLimit.windowMs, () => deps.clock.now().getTime()),
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/public/survey/{token}',
+      tags,
+      summary: 'The question a survey link asks (no sign-in)',
+      security: [],
+      request: { params: ZTokenParam },
+      responses: { 200: jsonContent(ZPublicSurvey, 'The question'), ...problemResponses },
+    }),
+    async (c) => c.json(await getPublicSurvey(deps, c.req.valid('param').token), 200),
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/public/survey/{token}',
+      tags,
+      summary: 'Answer a survey (no sign-in, rate-limited); answering again replaces',
+      security: [],
+      request: { params: ZTokenParam, ...jsonBody(ZAnswer) },
+      responses: {
+        201: jsonContent(z.object({ thanks: z.literal(true) }), 'Thank you'),
+        429: problemResponses[422],
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      await answerPublicSurvey(deps, c.req.valid('param').token, c.req.valid('json'));
+      return c.json({ thanks: true as const }, 201);
+    },
+  );
+  return r;
+}

@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import type { Ethics, EthicsOverrides, Ruling } from '../types';
+
+const ETHICS_KEY = ['ethics'] as const;
+
+export function useEthics() {
+  return useQuery({
+    queryKey: ETHICS_KEY,
+    queryFn: ({ signal }) => api.get<Ethics>('/ethics', undefined, signal),
+  });
+}
+
+export function useSaveEthicsOverrides() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (overrides: EthicsOverrides) => api.put<Ethics>('/ethics/overrides', overrides),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(ETHICS_KEY, saved);
+      void queryClient.invalidateQueries({ queryKey: ['incentives', 'preview'] });
+    },
+  });
+}
+
+/**
+ * What each ruling demands (as the server reasons, src/ethics): a ruling tightens another only
+ * when it keeps every demand of it, so nominal-only and with-disclosure do not tighten each other.
+ */
+const DEMANDS: Record<Ruling, readonly string[]> = {
+  allowed: [],
+  allowed_with_disclosure: ['disclosure'],
+  nominal_only: ['nominal', 'after_the_referral'],
+  prohibited: ['disclosure', 'nominal', 'after_the_referral', 'nothing'],
+};
+
+export function isAtLeastAsStrict(next: Ruling, base: Ruling): boolean {
+  return DEMANDS[base].every((d) => DEMANDS[next].includes(d));
+}

@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import type { GoalInput, GoalProgress } from '../types';
+
+export const goalKeys = {
+  all: ['goals'] as const,
+  current: ['goals', 'current'] as const,
+};
+
+/** This year's goal and progress, or null when none is set (the practice's time zone decides the year). */
+export function useCurrentGoal() {
+  return useQuery({
+    queryKey: goalKeys.current,
+    queryFn: ({ signal }) => api.get<GoalProgress | null>('/goals/current', {}, signal),
+  });
+}
+
+export function useSaveGoal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ year, ...input }: GoalInput & { year: number }) =>
+      api.put<GoalProgress>(`/goals/${year}`, input),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(goalKeys.current, saved);
+      void queryClient.invalidateQueries({ queryKey: goalKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['insights'] });
+    },
+  });
+}
+
+export function useMarkCelebrationSeen() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ year, threshold }: { year: number; threshold: number }) =>
+      api.post<void>(`/celebrations/${year}/${threshold}/seen`, {}),
+    onSuccess: (_, { threshold }) => {
+      queryClient.setQueryData<GoalProgress | null>(goalKeys.current, (goal) =>
+        goal
+          ? {
+              ...goal,
+              celebrations: goal.celebrations.map((c) =>
+                c.threshold === threshold ? { ...c, seenByMe: true } : c,
+              ),
+            }
+          : goal,
+      );
+      void queryClient.invalidateQueries({ queryKey: goalKeys.all });
+    },
+  });
+}

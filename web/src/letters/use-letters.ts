@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import { refreshCommitments } from '../commitments/use-commitments';
+import { refreshAfterReferralChange } from '../referrals/use-referrals';
+import type {
+  ItemList,
+  LetterDraft,
+  LetterSubject,
+  LetterTemplate,
+  Message,
+  MessageInput,
+  TemplateKey,
+} from '../types';
+
+const TEMPLATES_KEY = ['letter-templates'] as const;
+
+export function useLetterTemplates() {
+  return useQuery({
+    queryKey: TEMPLATES_KEY,
+    queryFn: ({ signal }) => api.get<ItemList<LetterTemplate>>('/letter-templates', {}, signal),
+    select: (data) => data.items,
+  });
+}
+
+export function useSaveTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, subject, body }: { key: TemplateKey; subject: string; body: string }) =>
+      api.put<LetterTemplate>(`/letter-templates/${key}`, { subject, body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
+  });
+}
+
+export function useResetTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (key: TemplateKey) => api.delete(`/letter-templates/${key}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
+  });
+}
+
+/** Renders a template for one referral, commitment, referral given or contact. */
+export function useLetterDraft(templateKey: TemplateKey, subject: LetterSubject, enabled: boolean) {
+  return useQuery({
+    queryKey: ['letter-draft', templateKey, subject] as const,
+    enabled,
+    queryFn: () => api.post<LetterDraft>('/letters/draft', { templateKey, ...subject }),
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+}
+
+/** Sends (email) or keeps (letter) a message; the change it causes is saved with it. */
+export function useCreateMessage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MessageInput) => api.post<Message>('/messages', input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['messages'] });
+      refreshAfterReferralChange(queryClient);
+      refreshCommitments(queryClient);
+      void queryClient.invalidateQueries({ queryKey: ['referrals-given'] });
+    },
+  });
+}

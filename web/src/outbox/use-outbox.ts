@@ -1,0 +1,95 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import type {
+  Message,
+  MessageStatus,
+  Page,
+  SmtpInput,
+  SmtpSettings,
+  SmtpTestResult,
+} from '../types';
+
+export const messageKeys = {
+  all: ['messages'] as const,
+  list: (status: MessageStatus | undefined) => ['messages', 'list', status ?? 'all'] as const,
+  detail: (id: string) => ['messages', 'detail', id] as const,
+};
+
+/** The outbox, newest first; refreshed while something is on its way. */
+export function useMessages(status: MessageStatus | undefined) {
+  return useInfiniteQuery({
+    queryKey: messageKeys.list(status),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Message>>(
+        '/messages',
+        { status, limit: 50, cursor: pageParam ?? undefined },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: (query) => {
+      const pages = query.state.data?.pages ?? [];
+      const busy = pages.some((p) =>
+        p.items.some((m) => m.status === 'queued' || m.status === 'sending'),
+      );
+      return busy ? 5_000 : 60_000;
+    },
+  });
+}
+
+export function useMessage(id: string | null) {
+  return useQuery({
+    queryKey: messageKeys.detail(id ?? ''),
+    enabled: id !== null,
+    queryFn: ({ signal }) =>
+      api.get<Message>(`/messages/${encodeURIComponent(id ?? '')}`, undefined, signal),
+  });
+}
+
+export function useRetryMessage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<Message>(`/messages/${encodeURIComponent(id)}/retry`, {}),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: messageKeys.all }),
+  });
+}
+
+/** Where the printable PDF of a message is (opened in a new tab to print). */
+export function messagePdfUrl(id: string): string {
+  return `/api/v1/messages/${encodeURIComponent(id)}/pdf`;
+}
+
+const SMTP_KEY = ['smtp'] as const;
+
+export function useSmtp() {
+  return useQuery({
+    queryKey: SMTP_KEY,
+    queryFn: ({ signal }) => api.get<SmtpSettings>('/smtp', undefined, signal),
+  });
+}
+
+export function useSaveSmtp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SmtpInput) => api.put<SmtpSettings>('/smtp', input),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(SMTP_KEY, saved);
+      void queryClient.invalidateQueries({ queryKey: messageKeys.all });
+    },
+  });
+}
+
+export function useDeleteSmtp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete('/smtp'),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: SMTP_KEY }),
+  });
+}
+
+export function useTestSmtp() {
+  return useMutation({
+    mutationFn: (to: string | undefined) =>
+      api.post<SmtpTestResult>('/smtp/test', to ? { to } : {}),
+  });
+}

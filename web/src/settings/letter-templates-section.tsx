@@ -1,0 +1,183 @@
+import {
+  Accordion,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  List,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { ProblemError } from '../api';
+import { LoadingState } from '../components/loading-state';
+import { ProblemAlert } from '../components/problem-alert';
+import { useLetterTemplates, useResetTemplate, useSaveTemplate } from '../letters/use-letters';
+import type { LetterTemplate, MergeFieldConsent } from '../types';
+import { SettingsSection } from './settings-section';
+
+const AUDIENCE_LABELS: Record<LetterTemplate['audience'], string> = {
+  referrer: 'To a referrer',
+  contact: 'To a contact',
+  partner: 'To a partner',
+  team: 'To your team',
+};
+
+const CONSENT_LABELS: Record<MergeFieldConsent, string | null> = {
+  always: null,
+  with_consent: 'needs consent',
+  treating_provider: 'treating providers only (HIPAA)',
+};
+
+export function LetterTemplatesSection() {
+  const templates = useLetterTemplates();
+  return (
+    <SettingsSection
+      id="letters-title"
+      title="Letters"
+      description="The letters Vouch drafts for you. Edit the words to sound like you; merge fields like {{recipient.firstName}} are filled in for each letter."
+    >
+      {templates.isPending ? <LoadingState /> : null}
+      <ProblemAlert error={templates.error} />
+      {templates.data ? (
+        <Accordion variant="separated" chevronPosition="left">
+          {templates.data.map((t) => (
+            <Accordion.Item key={t.key} value={t.key}>
+              <Accordion.Control>
+                <Group gap="xs" wrap="wrap">
+                  <Text fw={500}>{t.name}</Text>
+                  <Text size="xs" c="dimmed">
+                    {AUDIENCE_LABELS[t.audience]}
+                  </Text>
+                  {t.isEdited ? (
+                    <Badge size="xs" variant="light">
+                      Edited
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <TemplateEditor key={`${t.subject}\n${t.body}`} template={t} />
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      ) : null}
+    </SettingsSection>
+  );
+}
+
+/** The message of a field error for `field`, else null. */
+function fieldError(error: unknown, field: string): string | null {
+  if (!(error instanceof ProblemError)) return null;
+  const match = error.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`));
+  return match ? match.message : null;
+}
+
+function TemplateEditor({ template }: { template: LetterTemplate }) {
+  const save = useSaveTemplate();
+  const reset = useResetTemplate();
+  const [subject, setSubject] = useState(template.subject);
+  const [body, setBody] = useState(template.body);
+  const isDirty = subject !== template.subject || body !== template.body;
+  const bodyError = fieldError(save.error, 'body');
+  const subjectError = fieldError(save.error, 'subject');
+  // A 400 that names no field (or another one) is shown under the body, where merge fields live.
+  const otherError =
+    save.error && !bodyError && !subjectError
+      ? save.error instanceof Error
+        ? save.error.message
+        : null
+      : null;
+  const idBase = `tpl-${template.key}`;
+
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            save.mutate(
+              { key: template.key, subject, body },
+              {
+                onSuccess: () =>
+                  notifications.show({ color: 'teal', message: `“${template.name}” saved.` }),
+              },
+            );
+          }}
+        >
+          <Stack gap="sm">
+            <TextInput
+              label="Subject"
+              id={`${idBase}-subject`}
+              value={subject}
+              maxLength={200}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+              error={subjectError}
+            />
+            <Textarea
+              label="Body"
+              id={`${idBase}-body`}
+              value={body}
+              autosize
+              minRows={8}
+              maxRows={24}
+              maxLength={10000}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              error={bodyError ?? otherError}
+            />
+            <ProblemAlert error={reset.error} />
+            <Group justify="flex-end" gap="sm">
+              {template.isEdited ? (
+                <Button
+                  variant="subtle"
+                  color="gray"
+                  loading={reset.isPending}
+                  onClick={() =>
+                    reset.mutate(template.key, {
+                      onSuccess: () =>
+                        notifications.show({
+                          color: 'teal',
+                          message: `“${template.name}” is back to the shipped text.`,
+                        }),
+                    })
+                  }
+                >
+                  Reset to the shipped text
+                </Button>
+              ) : null}
+              <Button type="submit" disabled={!isDirty} loading={save.isPending}>
+                Save letter
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Text fw={600} size="sm" mb={4} id={`${idBase}-fields`}>
+          Merge fields
+        </Text>
+        <List size="sm" spacing={6} listStyleType="none" aria-labelledby={`${idBase}-fields`} p={0}>
+          {template.mergeFields.map((f) => (
+            <List.Item key={f.name}>
+              <Text span ff="monospace" size="xs" style={{ overflowWrap: 'anywhere' }}>
+                {`{{${f.name}}}`}
+              </Text>
+              {CONSENT_LABELS[f.consent] ? (
+                <Badge size="xs" color="orange" variant="light" ml={4} component="span">
+                  {CONSENT_LABELS[f.consent]}
+                </Badge>
+              ) : null}
+              <Text size="xs" c="dimmed">
+                {f.description}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,235 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { LoadingState } from '../components/loading-state';
+import { PasswordField } from '../components/password-field';
+import { ProblemAlert } from '../components/problem-alert';
+import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { useDeleteSmtp, useSaveSmtp, useSmtp, useTestSmtp } from '../outbox/use-outbox';
+import type { SmtpSecurity, SmtpSettings } from '../types';
+import { SettingsSection } from './settings-section';
+
+const SECURITY: { value: SmtpSecurity; label: string }[] = [
+  { value: 'tls', label: 'TLS (usually port 465)' },
+  { value: 'starttls', label: 'STARTTLS (usually port 587)' },
+  { value: 'none', label: 'None (local relays only)' },
+];
+const FIELDS = ['host', 'port', 'security', 'username', 'password', 'fromEmail', 'fromName'];
+
+export function SmtpSection() {
+  const smtp = useSmtp();
+  return (
+    <SettingsSection
+      id="smtp-title"
+      title="Email (SMTP)"
+      description="Vouch sends email through your own mail provider. Until this is set, emails wait in the outbox."
+    >
+      {smtp.isPending ? <LoadingState /> : null}
+      <ProblemAlert error={smtp.error} />
+      {smtp.data ? <SmtpForm key={JSON.stringify(smtp.data)} settings={smtp.data} /> : null}
+    </SettingsSection>
+  );
+}
+
+function SmtpForm({ settings }: { settings: SmtpSettings }) {
+  const save = useSaveSmtp();
+  const remove = useDeleteSmtp();
+  const test = useTestSmtp();
+  const [host, setHost] = useState(settings.host ?? '');
+  const [port, setPort] = useState<number | string>(settings.port ?? 587);
+  const [security, setSecurity] = useState<SmtpSecurity>(settings.security ?? 'starttls');
+  const [username, setUsername] = useState(settings.username ?? '');
+  const [password, setPassword] = useState('');
+  const [fromEmail, setFromEmail] = useState(settings.fromEmail ?? '');
+  const [fromName, setFromName] = useState(settings.fromName ?? '');
+  const [testTo, setTestTo] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const next: Record<string, string> = {};
+    if (!host.trim()) next.host = 'Enter the mail server, like smtp.example.com.';
+    if (typeof port !== 'number') next.port = 'Enter the port, like 587.';
+    if (!fromEmail.trim()) next.fromEmail = 'Enter the address your email comes from.';
+    setErrors(next);
+    if (Object.keys(next).length > 0 || typeof port !== 'number') return focusFirstInvalid();
+    save.mutate(
+      {
+        host: host.trim(),
+        port,
+        security,
+        username: username.trim() || null,
+        ...(password ? { password } : {}),
+        fromEmail: fromEmail.trim(),
+        fromName: fromName.trim() || null,
+      },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', message: 'Email settings saved.' }),
+        onError: (error) => {
+          setErrors(toFormErrors(error, FIELDS) as Record<string, string>);
+          focusFirstInvalid();
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack>
+      {settings.configured ? (
+        <Text size="sm" c="teal.8">
+          ✓ Email is set up: messages go out from {settings.fromEmail}.
+        </Text>
+      ) : (
+        <Text size="sm" c="orange.8">
+          Not set up yet: emails stay in the outbox marked “not sent — SMTP not configured”.
+        </Text>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <TextInput
+              label="Mail server"
+              placeholder="smtp.example.com"
+              value={host}
+              onChange={(e) => setHost(e.currentTarget.value)}
+              error={errors.host}
+              required
+            />
+            <NumberInput
+              label="Port"
+              min={1}
+              max={65535}
+              allowDecimal={false}
+              value={port}
+              onChange={setPort}
+              error={errors.port}
+              required
+            />
+            <NativeSelect
+              label="Security"
+              value={security}
+              data={SECURITY}
+              onChange={(e) =>
+                setSecurity(
+                  SECURITY.find((s) => s.value === e.currentTarget.value)?.value ?? 'starttls',
+                )
+              }
+              error={errors.security}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label="User name"
+              autoComplete="off"
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              error={errors.username}
+            />
+            <PasswordField
+              label="SMTP password"
+              autoComplete="new-password"
+              description={
+                settings.hasPassword
+                  ? 'A password is stored. Leave empty to keep it.'
+                  : 'Leave empty if your server needs none.'
+              }
+              placeholder={settings.hasPassword ? 'Leave empty to keep' : undefined}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={errors.password}
+            />
+            <TextInput
+              label="From address"
+              type="email"
+              placeholder="you@yourpractice.com"
+              value={fromEmail}
+              onChange={(e) => setFromEmail(e.currentTarget.value)}
+              error={errors.fromEmail}
+              required
+            />
+            <TextInput
+              label="From name"
+              value={fromName}
+              onChange={(e) => setFromName(e.currentTarget.value)}
+              error={errors.fromName}
+            />
+          </SimpleGrid>
+          <ProblemAlert error={Object.keys(errors).length ? null : save.error} title="Not saved" />
+          <Group justify="flex-end">
+            {settings.configured ? (
+              <Button
+                variant="subtle"
+                color="red"
+                loading={remove.isPending}
+                onClick={() =>
+                  remove.mutate(undefined, {
+                    onSuccess: () =>
+                      notifications.show({ color: 'teal', message: 'Email settings removed.' }),
+                  })
+                }
+              >
+                Remove email settings
+              </Button>
+            ) : null}
+            <Button type="submit" loading={save.isPending}>
+              Save email settings
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          test.mutate(testTo.trim() || undefined);
+        }}
+      >
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <TextInput
+            label="Send the test to"
+            description="Empty: your own address."
+            type="email"
+            value={testTo}
+            onChange={(e) => setTestTo(e.currentTarget.value)}
+            style={{ flex: 1, minWidth: 200 }}
+          />
+          <Button
+            type="submit"
+            variant="default"
+            loading={test.isPending}
+            disabled={!settings.configured}
+          >
+            Send a test email
+          </Button>
+        </Group>
+      </form>
+      {!settings.configured ? (
+        <Text size="xs" c="dimmed">
+          Save the settings first, then send a test.
+        </Text>
+      ) : null}
+      <ProblemAlert error={test.error} title="Test not sent" />
+      {test.data ? (
+        <Alert
+          color={test.data.ok ? 'teal' : 'red'}
+          variant="light"
+          title={test.data.ok ? 'Test email sent' : 'The test failed'}
+          role="status"
+        >
+          {test.data.ok
+            ? `Your server accepted it${test.data.providerId ? ` (id ${test.data.providerId})` : ''}. Check the inbox.`
+            : test.data.error}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
