@@ -142,8 +142,7 @@ export function DismissDialog({ item, onClose }: { item: AgendaItem | null; onCl
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">
-            {item?.title} stays off the agenda until something changes (a new status, a new
-            touch…).
+            {item?.title} stays off the agenda until something changes (a new status, a new touch…).
           </Text>
           <Group gap="xs">
             {REASONS.map((r) => (
