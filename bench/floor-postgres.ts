@@ -192,5 +192,10 @@ export function postgresFloor(url: string, practiceId: string) {
     }
   }
 
-  return { listContacts, board, timeline, createReferral, pool, close: () => pool.end() };
+  /** Runs a recorded query set as named prepared statements, concurrently on the pool (as the app does). */
+  async function replay(name: string, set: { sql: string; parameters: unknown[] }[]) {
+    return Promise.all(set.map((query, i) => q(`${name}_${i}`, query.sql, query.parameters)));
+  }
+
+  return { replay, listContacts, board, timeline, createReferral, pool, close: () => pool.end() };
 }

@@ -1,17 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { postgresFloor } from './floor-postgres.ts';
-import { sqliteFloor } from './floor-sqlite.ts';
+import { type RecordedQuery, sqliteFloor } from './floor-sqlite.ts';
 
 /**
  * `node bench/floor-server.ts <sqlite|postgres> <file or url> <practice id> <port>`: the raw-SQL
  * floor behind a bare node:http server, so that the app and its floor are compared through the
  * same transport.
  */
-const [dialect, target, practiceId, port] = process.argv.slice(2);
+const [dialect, target, practiceId, port, queryFile] = process.argv.slice(2);
 if (!dialect || !target || !practiceId || !port)
-  throw new Error('usage: floor-server <sqlite|postgres> <file|url> <practiceId> <port>');
+  throw new Error(
+    'usage: floor-server <sqlite|postgres> <file|url> <practiceId> <port> [query sets]',
+  );
 const floor =
   dialect === 'postgres' ? postgresFloor(target, practiceId) : sqliteFloor(target, practiceId);
+// Query sets recorded from the app (bench/run.ts captureQuerySets), replayed raw.
+const querySets = (queryFile ? JSON.parse(readFileSync(queryFile, 'utf8')) : {}) as Record<
+  string,
+  RecordedQuery[]
+>;
 
 async function readBody(req: import('node:http').IncomingMessage): Promise<Record<string, string>> {
   const chunks: Buffer[] = [];
@@ -27,6 +35,12 @@ async function answer(
   if (url.pathname === '/contacts')
     return [200, await floor.listContacts(p.get('stage') ?? '', p.get('categoryId') ?? '', 50)];
   if (url.pathname === '/board') return [200, await floor.board(50)];
+  if (url.pathname.startsWith('/replay/')) {
+    const name = url.pathname.slice(8);
+    const set = querySets[name];
+    if (!set) return [404, { error: `no query set ${name}` }];
+    return [200, await floor.replay(name, set)];
+  }
   if (url.pathname.startsWith('/timeline/'))
     return [200, await floor.timeline(url.pathname.slice(10))];
   if (url.pathname === '/referrals' && req.method === 'POST') {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 
+export type RecordedQuery = { sql: string; parameters: unknown[] };
+
 /**
  * The raw-SQL floor: the same data as the API's answers, fetched with hand-written prepared
  * statements and no framework, ORM, validation or authentication. What the app adds on top
@@ -180,7 +182,21 @@ export function sqliteFloor(file: string, practiceId: string) {
     return { id, status: 'new', receivedAt: now };
   });
 
+  const replayed = new Map<string, Database.Statement[]>();
+  /** Runs a recorded query set one after another (SQLite has one connection), as prepared statements. */
+  function replay(name: string, set: RecordedQuery[]) {
+    let statements = replayed.get(name);
+    if (!statements) {
+      statements = set.map((q) => db.prepare(q.sql));
+      replayed.set(name, statements);
+    }
+    return statements.map((statement, i) =>
+      statement.all(...((set[i]?.parameters ?? []) as unknown[])),
+    );
+  }
+
   return {
+    replay,
     listContacts,
     board,
     timeline,

@@ -12,12 +12,14 @@
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { getAgenda } from '../src/agenda/agenda.service.ts';
 import { generateLargePractice } from '../src/demo/large-practice.ts';
+import { getInsights } from '../src/insights/insight.service.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDeps } from '../src/platform/deps.ts';
 import { formatTable, measure, type Sample } from './measure.ts';
@@ -110,6 +112,8 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
     );
     const base = await collectIds(deps, stats.practiceId);
     await deps.close();
+    const queryFile = path.join(dataDir, 'floor-queries.json');
+    writeFileSync(queryFile, JSON.stringify(await captureQuerySets(env, stats)));
 
     const appPort = 3900 + Math.floor(Math.random() * 50);
     const floorPort = appPort + 50;
@@ -126,7 +130,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
     const floorTarget = database ? database.url : path.join(dataDir, 'vouch.db');
     const floor = fork(
       path.join(root, 'bench/floor-server.ts'),
-      [dialect, floorTarget, stats.practiceId, String(floorPort)],
+      [dialect, floorTarget, stats.practiceId, String(floorPort), queryFile],
       {
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       },
@@ -166,6 +170,45 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
     await new Promise((r) => setTimeout(r, 500));
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The floor of the agenda and of insights is the app's own query set, replayed raw: every
+ * SELECT the services run for one answer is recorded here (SQL text and parameters) and the
+ * floor server runs them as prepared statements, with no framework around them.
+ */
+async function captureQuerySets(
+  env: Record<string, string>,
+  stats: { practiceId: string; userId: string },
+) {
+  let sink: { sql: string; parameters: unknown[] }[] | null = null;
+  const deps = await openDeps(loadConfig(env), {
+    rateLimit: false,
+    onQuery: (sql, parameters) => {
+      if (sink && /^\s*(select|with)\b/i.test(sql)) sink.push({ sql, parameters: [...parameters] });
+    },
+  });
+  const actor = {
+    userId: stats.userId,
+    practiceId: stats.practiceId,
+    role: 'owner' as const,
+    via: 'session' as const,
+  };
+  const record = async (run: () => Promise<unknown>) => {
+    sink = [];
+    await run();
+    const out = sink;
+    sink = null;
+    return out;
+  };
+  try {
+    return {
+      agenda: await record(() => getAgenda(deps, actor, {})),
+      insights: await record(() => getInsights(deps, actor, {})),
+    };
+  } finally {
+    await deps.close();
   }
 }
 

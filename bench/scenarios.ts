@@ -54,6 +54,18 @@ export const scenarios: Scenario[] = [
     floor: (ctx) => floorGet(ctx, `/timeline/${ctx.busiestReferrerId}`),
   },
   {
+    name: 'Today agenda (all 12 kinds)',
+    target: '≤ 2× floor, ≤ 50 ms',
+    app: (ctx) => get(ctx, '/agenda'),
+    floor: (ctx) => floorGet(ctx, '/replay/agenda'),
+  },
+  {
+    name: 'full insights (last 12 months)',
+    target: '≤ 1.5× floor, ≤ 200 ms',
+    app: (ctx) => get(ctx, '/insights'),
+    floor: (ctx) => floorGet(ctx, '/replay/insights'),
+  },
+  {
     name: 'create referral',
     target: '≥ 1,000 req/s',
     app: (ctx, i) =>

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
   Kysely,
+  type LogEvent,
   PostgresDialect,
   SqliteDialect,
   type SqliteDatabase as SqliteDialectDatabase,
@@ -27,12 +28,23 @@ export type DatabaseHandle = {
 };
 
 /** The one place that picks SQLite or PostgreSQL. */
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+/** Sees every query as it runs (the benchmark records the app's query sets with it). */
+export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
+
+export function openDatabase(target: DatabaseTarget, onQuery?: QueryObserver): DatabaseHandle {
+  const log = onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+      }
+    : undefined;
   if (target.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      ...(log ? { log } : {}),
+    });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
@@ -47,6 +59,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    ...(log ? { log } : {}),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

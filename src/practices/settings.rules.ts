@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// From @hono/zod-openapi, so that these schemas carry .openapi() whatever the import order.
+import { z } from '@hono/zod-openapi';
 
 /** A keep-in-touch cadence (PRODUCT.md §2, §3.6): 0 means no cadence for that stage or role. */
 const cadence = <K extends string>(key: K, label: string, meaning: string, default_: number) =>

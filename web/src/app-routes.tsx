@@ -1,13 +1,16 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { TodayPage } from './agenda/today-page';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
 import { CommitmentsPage } from './commitments/commitments-page';
 import { ContactDetailPage } from './contacts/contact-detail-page';
 import { EditContactPage, NewContactPage } from './contacts/contact-form-page';
 import { ContactsPage } from './contacts/contacts-page';
+import { GoalsPage } from './goals/goals-page';
 import { IncentivesPage } from './incentives/incentives-page';
+import { InsightsPage } from './insights/insights-page';
 import { AppLayout } from './layout/app-layout';
-import { HomeRedirect, RequireAuth, RequireSignedOut } from './layout/route-guards';
+import { RequireAuth, RequireSignedOut } from './layout/route-guards';
 import { CircleDetailPage } from './network/circle-detail-page';
 import { CirclesPage } from './network/circles-page';
 import { MostWantedPage } from './network/most-wanted-page';
@@ -19,10 +22,14 @@ import { GivenReferralsPage } from './referrals/given-referrals-page';
 import { ReferralDetailPage } from './referrals/referral-detail-page';
 import { ReferralsPage } from './referrals/referrals-page';
 import { SettingsPage } from './settings/settings-page';
+import { PublicSurveyPage } from './survey/public-survey-page';
+import { SurveyPage } from './survey/survey-page';
 
 export function AppRoutes() {
   return (
     <Routes>
+      {/* Public: a survey link opens without a session, outside the app's layout. */}
+      <Route path="/survey/:token" element={<PublicSurveyPage />} />
       <Route element={<RequireSignedOut />}>
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
@@ -30,7 +37,11 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route path="/setup" element={<SetupPage />} />
         <Route element={<AppLayout />}>
-          <Route index element={<HomeRedirect />} />
+          <Route index element={<TodayPage />} />
+          <Route path="/today" element={<TodayPage />} />
+          <Route path="/goals" element={<GoalsPage />} />
+          <Route path="/insights" element={<InsightsPage />} />
+          <Route path="/survey" element={<SurveyPage />} />
           <Route path="/contacts" element={<ContactsPage />} />
           <Route path="/contacts/new" element={<NewContactPage />} />
           <Route path="/contacts/:id" element={<ContactDetailPage />} />

@@ -14,7 +14,7 @@ function readReturnPath(state: unknown): string {
     const from = state.from;
     if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-')) return from;
   }
-  return '/contacts';
+  return '/';
 }
 
 export function SignInPage() {

@@ -18,6 +18,12 @@ type Section = {
 /** Only sections that exist are listed. */
 const SECTIONS: readonly Section[] = [
   {
+    to: '/',
+    label: 'Today',
+    description: 'What to do now',
+    alsoActive: ['/today'],
+  },
+  {
     to: '/referrals',
     label: 'Referrals',
     description: 'Pipeline and follow-up',
@@ -33,13 +39,24 @@ const SECTIONS: readonly Section[] = [
     to: '/network/most-wanted',
     label: 'Network',
     description: 'People and where they gather',
-    alsoActive: ['/network', '/contacts'],
+    alsoActive: ['/network', '/contacts', '/survey'],
     pages: [
       { to: '/contacts', label: 'Contacts' },
       { to: '/network/most-wanted', label: 'Most-wanted list' },
       { to: '/network/circles', label: 'Circles' },
       { to: '/network/reciprocity', label: 'Reciprocity ledger' },
+      { to: '/survey', label: 'Messaging survey' },
     ],
+  },
+  {
+    to: '/goals',
+    label: 'Goals',
+    description: 'This year’s target and pace',
+  },
+  {
+    to: '/insights',
+    label: 'Insights',
+    description: 'Where referrals come from',
   },
   {
     to: '/outbox',
@@ -54,6 +71,7 @@ const SECTIONS: readonly Section[] = [
 ];
 
 function isUnder(pathname: string, to: string): boolean {
+  if (to === '/') return pathname === '/';
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 
@@ -100,11 +118,7 @@ export function AppLayout() {
                 aria-expanded={opened}
                 aria-controls="app-navigation"
               />
-              <UnstyledButton
-                component={Link}
-                to="/referrals"
-                aria-label="Vouch, go to the referral pipeline"
-              >
+              <UnstyledButton component={Link} to="/" aria-label="Vouch, go to Today">
                 <Text fw={800} fz="xl" c="teal.8">
                   Vouch
                 </Text>

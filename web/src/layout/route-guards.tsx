@@ -22,13 +22,8 @@ export function RequireAuth() {
 export function RequireSignedOut() {
   const me = useMe();
   if (me.isPending) return <LoadingState label="Checking your session…" />;
-  if (me.data) return <Navigate to={me.data.practice.isSetUp ? '/contacts' : '/setup'} replace />;
+  if (me.data) return <Navigate to={me.data.practice.isSetUp ? '/' : '/setup'} replace />;
   return <Outlet />;
-}
-
-/** The first page a visitor lands on. */
-export function HomeRedirect() {
-  return <Navigate to="/contacts" replace />;
 }
 
 function ServerUnreachable({ error }: { error: unknown }) {

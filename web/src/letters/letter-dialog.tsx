@@ -36,6 +36,8 @@ export type LetterDialogProps = {
   about: LetterSubject;
   /** The change that sending it records (the thank-you, the reminder…). */
   cause?: LetterCause;
+  /** Text added after the drafted body (e.g. a survey link the template cannot know). */
+  appendToBody?: string;
 };
 
 /**
@@ -57,7 +59,7 @@ export function LetterDialog(props: LetterDialogProps) {
   );
 }
 
-function LetterDialogBody({ templateKey, about, cause, onClose }: LetterDialogProps) {
+function LetterDialogBody({ templateKey, about, cause, onClose, appendToBody }: LetterDialogProps) {
   const draft = useLetterDraft(templateKey, about, true);
   if (draft.isPending) return <LoadingState label="Drafting the letter…" />;
   if (draft.isError) {
@@ -85,7 +87,11 @@ function LetterDialogBody({ templateKey, about, cause, onClose }: LetterDialogPr
   return (
     <DraftEditor
       key={`${draft.data.subject}\n${draft.data.body}`}
-      draft={draft.data}
+      draft={
+        appendToBody
+          ? { ...draft.data, body: `${draft.data.body.trimEnd()}\n\n${appendToBody}` }
+          : draft.data
+      }
       templateKey={templateKey}
       about={about}
       cause={cause}

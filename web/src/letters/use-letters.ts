@@ -61,6 +61,8 @@ export function useCreateMessage() {
       refreshAfterReferralChange(queryClient);
       refreshCommitments(queryClient);
       void queryClient.invalidateQueries({ queryKey: ['referrals-given'] });
+      // A letter with a cause completes its agenda item.
+      void queryClient.invalidateQueries({ queryKey: ['agenda'] });
     },
   });
 }

@@ -36,7 +36,7 @@ export function SetupPage() {
             markSetUp
             onSaved={() => {
               notifications.show({ color: 'teal', message: 'Your practice is set up.' });
-              navigate('/contacts', { replace: true });
+              navigate('/', { replace: true });
             }}
           />
         </Paper>
@@ -59,7 +59,7 @@ export function SetupPage() {
                       color: 'teal',
                       message: `Demo data loaded: ${stats.contacts} contacts, ${stats.referrals} referrals.`,
                     });
-                    navigate('/referrals', { replace: true });
+                    navigate('/', { replace: true });
                   },
                 })
               }
@@ -70,8 +70,8 @@ export function SetupPage() {
         ) : null}
         {practice.isSetUp ? (
           <Group justify="center" mt="md">
-            <Button variant="subtle" onClick={() => navigate('/contacts')}>
-              Back to contacts
+            <Button variant="subtle" onClick={() => navigate('/')}>
+              Back to Today
             </Button>
           </Group>
         ) : null}

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { PracticeForm } from '../practice/practice-form';
 import { usePractice } from '../practice/use-practice';
 import { ApiTokensSection } from './api-tokens-section';
+import { CalendarFeedsSection } from './calendar-feeds-section';
 import { EthicsSection } from './ethics-section';
 import { LetterTemplatesSection } from './letter-templates-section';
 import { ProgramDefaultsSection } from './program-defaults-section';
@@ -34,6 +35,7 @@ export function SettingsPage() {
         <Anchor href="#ethics-title">Ethics</Anchor>
         <Anchor href="#smtp-title">Email (SMTP)</Anchor>
         <Anchor href="#letters-title">Letters</Anchor>
+        <Anchor href="#calendar-title">Calendar feed</Anchor>
         <Anchor href="#tokens-title">API tokens</Anchor>
       </Group>
       <Stack gap="lg" maw={820}>
@@ -57,6 +59,7 @@ export function SettingsPage() {
         <EthicsSection />
         <SmtpSection />
         <LetterTemplatesSection />
+        <CalendarFeedsSection />
         <ApiTokensSection />
       </Stack>
     </>

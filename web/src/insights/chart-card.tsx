@@ -1,0 +1,90 @@
+import { Anchor, Box, Group, Paper, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { ResponsiveContainer } from 'recharts';
+
+export const CHART_COLORS = {
+  primary: '#0c8599', // teal-ish blue
+  secondary: '#2f9e44',
+  accent: '#e8590c',
+  muted: '#868e96',
+  warn: '#e03131',
+  stages: ['#d0ebff', '#74c0fc', '#339af0', '#1971c2', '#0b7285'],
+} as const;
+
+type ChartCardProps = {
+  id: string;
+  title: string;
+  /** One or two sentences that say what the chart shows: read aloud, and shown under it. */
+  summary: string;
+  csvUrl?: string;
+  height?: number;
+  /** A chart (inside a ResponsiveContainer) or other content. */
+  children: ReactNode;
+  isChart?: boolean;
+  footer?: ReactNode;
+};
+
+/**
+ * A chart with its heading, a text summary that names what it shows (its accessible name, so
+ * screen readers need not read the SVG), and its data as CSV.
+ */
+export function ChartCard(props: ChartCardProps) {
+  const { id, title, summary, csvUrl, height = 260, isChart = true } = props;
+  const headingId = `${id}-title`;
+  const summaryId = `${id}-summary`;
+  return (
+    <Paper
+      withBorder
+      p={{ base: 'sm', sm: 'md' }}
+      radius="md"
+      component="section"
+      aria-labelledby={headingId}
+      style={{ minWidth: 0 }}
+    >
+      <Group justify="space-between" align="flex-start" gap="xs" mb={4}>
+        <Title order={3} fz="h4" id={headingId}>
+          {title}
+        </Title>
+        {csvUrl ? (
+          <Anchor href={csvUrl} download size="sm" aria-label={`Download CSV: ${title}`}>
+            Download CSV
+          </Anchor>
+        ) : null}
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm" id={summaryId}>
+        {summary}
+      </Text>
+      {isChart ? (
+        <Box
+          role="img"
+          aria-label={`${title}. ${summary}`}
+          h={height}
+          style={{ minWidth: 0, overflow: 'hidden' }}
+        >
+          <ResponsiveContainer width="100%" height="100%">
+            {props.children as React.ReactElement}
+          </ResponsiveContainer>
+        </Box>
+      ) : (
+        props.children
+      )}
+      {props.footer}
+    </Paper>
+  );
+}
+
+export function pct(rate: number | null | undefined, digits = 0): string {
+  if (rate === null || rate === undefined) return '—';
+  return `${(rate * 100).toFixed(digits)} %`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-03" → "Mar 26". */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-');
+  const name = MONTHS[Number(m) - 1] ?? m;
+  return `${name} ${y?.slice(2) ?? ''}`;
+}
+
+export const MONTH_NAMES = MONTHS;
