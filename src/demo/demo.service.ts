@@ -180,13 +180,20 @@ async function seedReferrals(
   for (let i = 0; i < count; i++) {
     // Momentum: most referrals arrive in the second year; a few in the last days stay open.
     const received =
-      i >= count - 6
-        ? now - rnd.int(2, 40) * hour
-        : start + Math.floor(Math.sqrt(rnd.next()) * (now - start - 3 * day));
+      i === count - 2
+        ? now - 26 * hour
+        : i === count - 1
+          ? now - 5 * hour
+          : i >= count - 6
+            ? now - rnd.int(2, 40) * hour
+            : start + Math.floor(Math.sqrt(rnd.next()) * (now - start - 3 * day));
     const referrer =
       rnd.next() < 0.07 ? null : rnd.pick(sources.filter((s) => s.metAt < received) ?? sources);
-    const referred = rnd.pick(contacts);
-    if (referrer && referrer.id === referred.id) continue;
+    const picked = rnd.pick(contacts);
+    const referred =
+      referrer && referrer.id === picked.id
+        ? (contacts[(contacts.indexOf(picked) + 1) % contacts.length] ?? picked)
+        : picked;
     const created = await createReferral(at(received), actor, {
       referred: { contactId: referred.id },
       referrer: referrer ? { contactId: referrer.id } : { unknown: true },
@@ -198,7 +205,8 @@ async function seedReferrals(
       consentToUpdate: rnd.next() < 0.6,
       warmHandoff: rnd.next() < 0.25,
     });
-    if (now - received < 3 * hour) continue;
+    // The newest two wait for a first call: one already past the response window, one not yet.
+    if (i >= count - 2 || now - received < 3 * hour) continue;
     const firstContact =
       received +
       rnd.weighted([
