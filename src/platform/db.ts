@@ -29,12 +29,17 @@ export type DatabaseHandle = {
 
 /** The one place that picks SQLite or PostgreSQL. */
 /** Sees every query as it runs (the benchmark records the app's query sets with it). */
-export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
+export type QueryObserver = (
+  sql: string,
+  parameters: readonly unknown[],
+  durationMs: number,
+) => void;
 
 export function openDatabase(target: DatabaseTarget, onQuery?: QueryObserver): DatabaseHandle {
   const log = onQuery
     ? (event: LogEvent) => {
-        if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+        if (event.level === 'query')
+          onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis);
       }
     : undefined;
   if (target.dialect === 'postgres') {
