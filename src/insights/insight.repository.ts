@@ -1,7 +1,10 @@
 /**
- * The SQL of insights (PRODUCT.md §5): one grouped query per chart, over a range of
- * received (or changed) times, scoped by practice and served by indexes (migration 0006).
- * Medians are computed in SQL with window functions, which both databases have.
+ * The SQL of insights (PRODUCT.md §5): grouped queries over a range of received (or changed)
+ * times, scoped by practice and served by indexes (migration 0006). The referrals in range are
+ * read as few times as possible: one "cube" (channel × source × month × weekday × client) feeds
+ * where/when/conversion/momentum, one grouping per referrer feeds who and reciprocity, and one
+ * plain pass feeds responsiveness (its medians are taken in TypeScript, see there).
+ * The other medians are computed in SQL with window functions, which both databases have.
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Queryable } from '../platform/db.ts';
@@ -23,6 +26,9 @@ const referralVia = (
     : sql`referral as ${sql.raw(alias)}`;
 type Num = number | string | null;
 
+/** Just above 0.5: percentile_disc then picks the upper middle row (for n < 500,000,000). */
+const upperMiddle = 0.5 + 1e-9;
+
 /** Minutes from a to b (ISO text columns), as a float. */
 function minutesBetween(dialect: Dialect, a: RawBuilder<unknown>, b: RawBuilder<unknown>) {
   return dialect === 'sqlite'
@@ -30,8 +36,17 @@ function minutesBetween(dialect: Dialect, a: RawBuilder<unknown>, b: RawBuilder<
     : sql`(extract(epoch from (${b}::timestamptz - ${a}::timestamptz)) / 60.0)`;
 }
 
-/** avg of the middle one or two values of x, and how many values there were. */
-function medianOf(values: RawBuilder<unknown>) {
+/**
+ * avg of the middle one or two values of x, and how many values there were. PostgreSQL takes
+ * the lower and upper middle values with ordered-set aggregates (percentile_disc: row ceil(p·n),
+ * see `upperMiddle`), much cheaper than numbering every row with window functions.
+ */
+function medianOf(values: RawBuilder<unknown>, dialect: Dialect) {
+  if (dialect === 'postgres')
+    return sql`select (percentile_disc(0.5) within group (order by x)
+                       + percentile_disc(${upperMiddle}::float8) within group (order by x)) / 2 as median,
+                      count(*) as n
+                 from (${values}) v`;
   return sql`select avg(x) as median, max(n) as n
     from (select x, row_number() over (order by x) as rn, count(*) over () as n
             from (${values}) v) m
@@ -42,15 +57,6 @@ const inRange = (r: Range, column = 'received_at') =>
   sql`practice_id = ${r.practiceId} and ${sql.ref(column)} >= ${r.from} and ${sql.ref(column)} < ${r.to}`;
 
 export type CountRow = { key: string | null; name: string | null; referrals: Num; clients: Num };
-
-export async function referralsByChannel(db: Queryable, r: Range): Promise<CountRow[]> {
-  const res = await sql<CountRow>`
-    select channel as key, null as name, count(*) as referrals,
-           sum(case when status = 'client' then 1 else 0 end) as clients
-      from ${referralVia(r, 'referral_insights')} where ${inRange(r)}
-     group by channel order by count(*) desc, channel`.execute(db);
-  return res.rows;
-}
 
 export async function referralsByCircle(db: Queryable, r: Range): Promise<CountRow[]> {
   const res = await sql<CountRow>`
@@ -64,55 +70,6 @@ export async function referralsByCircle(db: Queryable, r: Range): Promise<CountR
   return res.rows;
 }
 
-export type ReferrerRow = CountRow & { value: Num };
-
-export async function topReferrers(db: Queryable, r: Range, limit: number): Promise<ReferrerRow[]> {
-  const res = await sql<ReferrerRow>`
-    select c.id as key, c.name as name, x.referrals, x.clients, x.value
-      from (select referrer_id, count(*) as referrals,
-                   sum(case when status = 'client' then 1 else 0 end) as clients,
-                   sum(case when status = 'client' then coalesce(value_minor, 0) else 0 end) as value
-              from ${referralVia(r, 'referral_insights')} where ${inRange(r)} and referrer_id is not null
-             group by referrer_id
-             order by count(*) desc, referrer_id
-             limit ${limit}) x
-      join contact c on c.practice_id = ${r.practiceId} and c.id = x.referrer_id
-     order by x.referrals desc, x.clients desc, c.name_key`.execute(db);
-  return res.rows;
-}
-
-export async function referralsByCategory(db: Queryable, r: Range): Promise<CountRow[]> {
-  // Per referrer first (a few thousand rows), then their category: far fewer lookups.
-  const res = await sql<CountRow>`
-    select cat.id as key, cat.name as name, sum(x.referrals) as referrals,
-           sum(x.clients) as clients
-      from (select referrer_id, count(*) as referrals,
-                   sum(case when status = 'client' then 1 else 0 end) as clients
-              from ${referralVia(r, 'referral_insights')}
-             where ${inRange(r)} and referrer_id is not null
-             group by referrer_id) x
-      join contact c on c.practice_id = ${r.practiceId} and c.id = x.referrer_id
-      left join category cat on cat.practice_id = c.practice_id and cat.id = c.category_id
-     group by cat.id, cat.name
-     order by sum(x.referrals) desc, cat.name`.execute(db);
-  return res.rows;
-}
-
-export async function referralsByRole(db: Queryable, r: Range): Promise<CountRow[]> {
-  const res = await sql<CountRow>`
-    select cr.role as key, null as name, sum(x.referrals) as referrals,
-           sum(x.clients) as clients
-      from (select referrer_id, count(*) as referrals,
-                   sum(case when status = 'client' then 1 else 0 end) as clients
-              from ${referralVia(r, 'referral_insights')}
-             where ${inRange(r)} and referrer_id is not null
-             group by referrer_id) x
-      join contact_role cr on cr.practice_id = ${r.practiceId} and cr.contact_id = x.referrer_id
-     group by cr.role
-     order by sum(x.referrals) desc, cr.role`.execute(db);
-  return res.rows;
-}
-
 export async function referralsByTag(db: Queryable, r: Range): Promise<CountRow[]> {
   const res = await sql<CountRow>`
     select t.tag as key, null as name, count(*) as referrals,
@@ -121,31 +78,6 @@ export async function referralsByTag(db: Queryable, r: Range): Promise<CountRow[
       join referral_tag t on t.practice_id = ${r.practiceId} and t.referral_id = x.id
      group by t.tag
      order by count(*) desc, t.tag`.execute(db);
-  return res.rows;
-}
-
-export async function referralsByMonth(db: Queryable, r: Range): Promise<CountRow[]> {
-  const res = await sql<CountRow>`
-    select substr(received_at, 1, 7) as key, null as name, count(*) as referrals,
-           sum(case when status = 'client' then 1 else 0 end) as clients
-      from ${referralVia(r, 'referral_insights')} where ${inRange(r)}
-     group by substr(received_at, 1, 7) order by 1`.execute(db);
-  return res.rows;
-}
-
-export async function referralsByWeekday(
-  db: Queryable,
-  dialect: Dialect,
-  r: Range,
-): Promise<{ weekday: Num; referrals: Num }[]> {
-  const weekday =
-    dialect === 'sqlite'
-      ? sql`cast(strftime('%w', received_at) as integer)`
-      : sql`extract(dow from received_at::timestamptz)::int`;
-  const res = await sql<{ weekday: Num; referrals: Num }>`
-    select ${weekday} as weekday, count(*) as referrals
-      from ${referralVia(r, 'referral_insights')} where ${inRange(r)}
-     group by 1 order by 1`.execute(db);
   return res.rows;
 }
 
@@ -171,7 +103,7 @@ export async function metToFirstReferral(
                      group by referrer_id) f
              where f.first_at >= ${r.from} and f.first_at < ${r.to}) y
      where met_at is not null and met_at <= first_at`;
-  const res = await sql<MedianRow>`${medianOf(values)}`.execute(db);
+  const res = await sql<MedianRow>`${medianOf(values, dialect)}`.execute(db);
   return res.rows[0] ?? { median: null, n: 0 };
 }
 
@@ -187,36 +119,43 @@ export async function askToReferral(db: Queryable, dialect: Dialect, r: Range): 
               from ${referralVia(r, 'referral_insights', 'x')}
              where ${inRange(r)} and x.referrer_id is not null) y
      where asked_at is not null`;
-  const res = await sql<MedianRow>`${medianOf(values)}`.execute(db);
+  const res = await sql<MedianRow>`${medianOf(values, dialect)}`.execute(db);
   return res.rows[0] ?? { median: null, n: 0 };
 }
 
-export type SourceRow = { source: string; referrals: Num; clients: Num; value: Num };
+export type ResponsivenessRow = {
+  first_contact_median: number | null;
+  inside_window: number;
+  window_due: number;
+  thank_median: number | null;
+  update_median: number | null;
+};
 
-/** Conversion and value by source: the channel, with warm handoffs apart (§3.9). */
-export async function conversionBySource(db: Queryable, r: Range): Promise<SourceRow[]> {
-  const res = await sql<SourceRow>`
-    select case when warm_handoff = 1 then 'warm_handoff' else channel end as source,
-           count(*) as referrals,
-           sum(case when status = 'client' then 1 else 0 end) as clients,
-           sum(case when status = 'client' then coalesce(value_minor, 0) else 0 end) as value
-      from ${referralVia(r, 'referral_insights')} where ${inRange(r)}
-     group by 1 order by count(*) desc, 1`.execute(db);
-  return res.rows;
+/**
+ * The exact median of numbers as SQL's `medianOf` defines it: the mean of the middle one or
+ * two values once sorted (null when there are none).
+ */
+export function medianOfNumbers(values: Float64Array): number | null {
+  const count = values.length;
+  if (count === 0) return null;
+  const sorted = values.slice().sort();
+  const lo = sorted[Math.floor((count + 1) / 2) - 1] as number;
+  const hi = sorted[Math.floor((count + 2) / 2) - 1] as number;
+  return lo === hi ? lo : (lo + hi) / 2;
 }
 
-export type ResponsivenessRow = {
-  first_contact_median: Num;
-  inside_window: Num;
-  window_due: Num;
-  thank_median: Num;
-  update_median: Num;
-};
+type LagRow = { fc: Num; th: Num; up: Num; inside: Num; due: Num };
 
 /**
  * Time to first contact (median, share inside the response window), thank-you lag and
  * referrer-update lag, over the referrals received in the range. A referral still waiting
  * counts against the window once the window has passed.
+ *
+ * The one exception to "grouped in SQL": the three lags are computed per referral in SQL (one
+ * plain pass over a covering index), but their medians are taken here. Three window-function
+ * medians sorted the whole range three times in the database (the slowest insight by far);
+ * sorting the returned numbers in a Float64Array is several times cheaper and gives the same
+ * exact median (mean of the middle one or two values).
  */
 export async function responsiveness(
   db: Queryable,
@@ -227,54 +166,194 @@ export async function responsiveness(
 ): Promise<ResponsivenessRow> {
   const m = (a: string, b: string) => minutesBetween(dialect, sql.ref(a), sql.ref(b));
   const dueBefore = new Date(Date.parse(now) - windowMinutes * 60_000).toISOString();
-  // One pass computes the three lags; each median then orders only its own column.
-  const res = await sql<ResponsivenessRow>`
-    with x as materialized (
-      select received_at,
-             case when first_contact_at is not null
-                  then ${m('received_at', 'first_contact_at')} end as fc,
-             case when thanked_at is not null
-                  then ${m('received_at', 'thanked_at')} / 60.0 end as th,
-             case when referrer_told_at is not null and referrer_told_status = status
-                       and referrer_told_at >= status_changed_at
-                  then ${m('status_changed_at', 'referrer_told_at')} / 60.0 end as up
-        from ${referralVia(r, 'referral_responsiveness')} where ${inRange(r)}
-    )
-    select
-      (select median from (${medianOf(sql`select fc as x from x where fc is not null`)}) a) as first_contact_median,
-      w.inside_window, w.window_due,
-      (select median from (${medianOf(sql`select th as x from x where th is not null`)}) b) as thank_median,
-      (select median from (${medianOf(sql`select up as x from x where up is not null`)}) c) as update_median
-    from (select sum(case when fc <= ${windowMinutes} then 1 else 0 end) as inside_window,
-                 sum(case when fc is not null or received_at < ${dueBefore} then 1 else 0 end) as window_due
-            from x) w
+  const float = (x: RawBuilder<unknown>) =>
+    dialect === 'sqlite' ? x : sql`cast(${x} as double precision)`;
+  const lags = sql`
+    select received_at,
+           case when first_contact_at is not null
+                then ${float(m('received_at', 'first_contact_at'))} end as fc,
+           case when thanked_at is not null
+                then ${float(sql`${m('received_at', 'thanked_at')} / 60.0`)} end as th,
+           case when referrer_told_at is not null and referrer_told_status = status
+                     and referrer_told_at >= status_changed_at
+                then ${float(sql`${m('status_changed_at', 'referrer_told_at')} / 60.0`)} end as up
+      from ${referralVia(r, 'referral_responsiveness')} where ${inRange(r)}`;
+  if (dialect === 'postgres') {
+    // PostgreSQL has exact ordered-set aggregates: percentile_disc at 0.5 is the lower middle
+    // value (row ceil(n/2)) and just above 0.5 the upper one (row n/2 + 1 when n is even,
+    // the same middle row when odd), so their mean is the median above, in one pass.
+    const mid = (col: string) =>
+      sql`percentile_disc(array[0.5, ${upperMiddle}]::float8[]) within group (order by ${sql.ref(col)})`;
+    const agg = await sql<{
+      fc: Num[] | null;
+      th: Num[] | null;
+      up: Num[] | null;
+      inside: Num;
+      due: Num;
+    }>`
+      select ${mid('fc')} as fc, ${mid('th')} as th, ${mid('up')} as up,
+             sum(case when fc <= ${windowMinutes} then 1 else 0 end) as inside,
+             sum(case when fc is not null or received_at < ${dueBefore} then 1 else 0 end) as due
+        from (${lags}) x`.execute(db);
+    const row = agg.rows[0];
+    const mean = (v: Num[] | null | undefined) =>
+      v?.[0] == null || v[1] == null
+        ? null
+        : medianOfNumbers(Float64Array.of(Number(v[0]), Number(v[1])));
+    return {
+      first_contact_median: mean(row?.fc),
+      inside_window: Number(row?.inside ?? 0),
+      window_due: Number(row?.due ?? 0),
+      thank_median: mean(row?.th),
+      update_median: mean(row?.up),
+    };
+  }
+  const res = await sql<LagRow>`
+    select fc, th, up,
+           case when fc <= ${windowMinutes} then 1 else 0 end as inside,
+           case when fc is not null or received_at < ${dueBefore} then 1 else 0 end as due
+      from (${lags}) x
   `.execute(db);
-  const row = res.rows[0];
-  if (!row) throw new Error('responsiveness returned no row');
-  return row;
+  const rows = res.rows;
+  const fc = new Float64Array(rows.length);
+  const th = new Float64Array(rows.length);
+  const up = new Float64Array(rows.length);
+  let nFc = 0;
+  let nTh = 0;
+  let nUp = 0;
+  let inside = 0;
+  let due = 0;
+  for (const row of rows) {
+    if (row.fc != null) fc[nFc++] = Number(row.fc);
+    if (row.th != null) th[nTh++] = Number(row.th);
+    if (row.up != null) up[nUp++] = Number(row.up);
+    inside += Number(row.inside);
+    due += Number(row.due);
+  }
+  return {
+    first_contact_median: medianOfNumbers(fc.subarray(0, nFc)),
+    inside_window: inside,
+    window_due: due,
+    thank_median: medianOfNumbers(th.subarray(0, nTh)),
+    update_median: medianOfNumbers(up.subarray(0, nUp)),
+  };
 }
 
-export type ReciprocityRow = { key: string; name: string; received: Num; given: Num };
+export type CubeRow = {
+  channel: string;
+  source: string;
+  month: string;
+  weekday: Num;
+  client: Num;
+  referrals: Num;
+  value: Num;
+};
 
-/** Referrals received from and given to each partner in the range (§3.5). */
-export async function reciprocityInRange(db: Queryable, r: Range): Promise<ReciprocityRow[]> {
-  // Counted per contact in each branch first, so only the partners are looked up.
-  const res = await sql<ReciprocityRow>`
-    with ex as (
-      select referrer_id as contact_id, count(*) as received, 0 as given
+/**
+ * The referrals in range counted by channel, source (the channel, with warm handoffs apart,
+ * §3.9), month and weekday of receipt, and whether they became clients, with the value of the
+ * clients: at most a few thousand aggregate rows, from which by channel, by month, by weekday,
+ * conversion by source and momentum are folded (one scan instead of six).
+ */
+export async function referralCube(db: Queryable, r: Range): Promise<CubeRow[]> {
+  const source = sql`case when warm_handoff = 1 then 'warm_handoff' else channel end`;
+  const client = sql`case when status = 'client' then 1 else 0 end`;
+  // By UTC day first (a cheap substring), then the weekday of each day rather than of each
+  // referral: the instants are stored in UTC, so the weekday of the instant is that of its
+  // date (SQLite's strftime works in UTC; PostgreSQL sessions here run in UTC).
+  const weekday =
+    r.dialect === 'sqlite'
+      ? sql`cast(strftime('%w', day) as integer)`
+      : sql`extract(dow from day::date)::int`;
+  const res = await sql<CubeRow>`
+    select channel, source, substr(day, 1, 7) as month, ${weekday} as weekday, client,
+           sum(referrals) as referrals, sum(value) as value
+      from (select channel, ${source} as source, substr(received_at, 1, 10) as day,
+                   ${client} as client, count(*) as referrals,
+                   sum(coalesce(value_minor, 0)) as value
+              from ${referralVia(r, 'referral_insights')} where ${inRange(r)}
+             group by 1, 2, 3, 4) d
+     group by 1, 2, 3, 4, 5`.execute(db);
+  return res.rows;
+}
+
+export type ReferrerPart = 'top' | 'category' | 'role' | 'reciprocity';
+
+export type ReferrerChartRow = {
+  part: ReferrerPart;
+  key: string | null;
+  name: string | null;
+  referrals: Num;
+  clients: Num;
+  value: Num;
+  given: Num;
+  ord: Num;
+};
+
+/**
+ * Top referrers, referrals by the referrer's category and role, and reciprocity (§3.5): the
+ * referrals in range are grouped per referrer once (a few thousand rows), and each chart is a
+ * small grouping or join over that, in one statement. Rows carry their chart (`part`) and
+ * their place in it (`ord`, ordered in SQL as each chart always was).
+ */
+export async function referrerCharts(
+  db: Queryable,
+  r: Range,
+  parts: ReadonlySet<ReferrerPart>,
+  topLimit: number,
+): Promise<ReferrerChartRow[]> {
+  const branches: RawBuilder<unknown>[] = [];
+  if (parts.has('top'))
+    branches.push(sql`
+      select 'top' as part, c.id as key, c.name as name, x.referrals, x.clients, x.value,
+             cast(null as numeric) as given,
+             row_number() over (order by x.referrals desc, x.clients desc, c.name_key) as ord
+        from (select * from g order by referrals desc, referrer_id limit ${topLimit}) x
+        join contact c on c.practice_id = ${r.practiceId} and c.id = x.referrer_id`);
+  if (parts.has('category'))
+    branches.push(sql`
+      select 'category' as part, cat.id as key, cat.name as name,
+             sum(x.referrals) as referrals, sum(x.clients) as clients, cast(null as numeric) as value,
+             cast(null as numeric) as given, row_number() over (order by sum(x.referrals) desc, cat.name) as ord
+        from g x
+        join contact c on c.practice_id = ${r.practiceId} and c.id = x.referrer_id
+        left join category cat on cat.practice_id = c.practice_id and cat.id = c.category_id
+       group by cat.id, cat.name`);
+  if (parts.has('role'))
+    branches.push(sql`
+      select 'role' as part, cr.role as key, cast(null as text) as name,
+             sum(x.referrals) as referrals, sum(x.clients) as clients, cast(null as numeric) as value,
+             cast(null as numeric) as given, row_number() over (order by sum(x.referrals) desc, cr.role) as ord
+        from g x
+        join contact_role cr on cr.practice_id = ${r.practiceId} and cr.contact_id = x.referrer_id
+       group by cr.role`);
+  if (parts.has('reciprocity'))
+    // Counted per contact in each branch first, so only the partners are looked up.
+    branches.push(sql`
+      select 'reciprocity' as part, c.id as key, c.name as name,
+             sum(ex.received) as referrals, cast(null as numeric) as clients, cast(null as numeric) as value,
+             sum(ex.given) as given,
+             row_number() over (order by sum(ex.received) - sum(ex.given) desc, c.name_key) as ord
+        from (select referrer_id as contact_id, referrals as received, 0 as given from g
+              union all
+              select partner_id, 0, count(*) from referral_given
+               where ${inRange(r, 'given_at')} group by partner_id
+              union all
+              select contact_id, 0, 0 from contact_role
+               where practice_id = ${r.practiceId} and role = 'partner') ex
+        join contact c on c.practice_id = ${r.practiceId} and c.id = ex.contact_id
+       group by c.id, c.name, c.name_key`);
+  if (branches.length === 0) return [];
+  const res = await sql<ReferrerChartRow>`
+    with g as materialized (
+      select referrer_id, count(*) as referrals,
+             sum(case when status = 'client' then 1 else 0 end) as clients,
+             sum(case when status = 'client' then coalesce(value_minor, 0) else 0 end) as value
         from ${referralVia(r, 'referral_insights')}
        where ${inRange(r)} and referrer_id is not null
        group by referrer_id
-      union all
-      select partner_id, 0, count(*) from referral_given
-       where ${inRange(r, 'given_at')} group by partner_id
-      union all
-      select contact_id, 0, 0 from contact_role where practice_id = ${r.practiceId} and role = 'partner'
     )
-    select c.id as key, c.name as name, sum(ex.received) as received, sum(ex.given) as given
-      from ex join contact c on c.practice_id = ${r.practiceId} and c.id = ex.contact_id
-     group by c.id, c.name, c.name_key
-     order by sum(ex.received) - sum(ex.given) desc, c.name_key`.execute(db);
+    ${sql.join(branches, sql` union all `)}`.execute(db);
   return res.rows;
 }
 
@@ -316,17 +395,5 @@ export async function networkGrowth(db: Queryable, r: Range): Promise<GrowthRow[
            ${count('trusts')} as trusts, ${count('refers')} as refers
       from stage_change where ${inRange(r, 'changed_at')}
      group by substr(changed_at, 1, 7) order by 1`.execute(db);
-  return res.rows;
-}
-
-/** Referrals per month, for momentum. */
-export async function referralsPerMonth(
-  db: Queryable,
-  r: Range,
-): Promise<{ month: string; referrals: Num }[]> {
-  const res = await sql<{ month: string; referrals: Num }>`
-    select substr(received_at, 1, 7) as month, count(*) as referrals
-      from ${referralVia(r, 'referral_insights')} where ${inRange(r)}
-     group by substr(received_at, 1, 7) order by 1`.execute(db);
   return res.rows;
 }

@@ -40,7 +40,18 @@ type Ctx = {
   settings: Settings;
   days: DayRange;
   r: q.Range;
+  /** Which of the per-referrer charts this request shows (they share one statement). */
+  referrerParts: ReadonlySet<q.ReferrerPart>;
+  /** Results shared by several charts of one request, each fetched once. */
+  shared: Map<string, Promise<unknown>>;
 };
+
+const allReferrerParts: ReadonlySet<q.ReferrerPart> = new Set([
+  'top',
+  'category',
+  'role',
+  'reciprocity',
+]);
 
 function rangeOf(now: Date, query: { from?: string | undefined; to?: string | undefined }) {
   const fallback = defaultRange(now);
@@ -57,7 +68,12 @@ function rangeOf(now: Date, query: { from?: string | undefined; to?: string | un
   return { from, to };
 }
 
-async function contextOf(deps: Deps, actor: Actor, query: CsvQuery): Promise<Ctx> {
+async function contextOf(
+  deps: Deps,
+  actor: Actor,
+  query: CsvQuery,
+  referrerParts: ReadonlySet<q.ReferrerPart> = allReferrerParts,
+): Promise<Ctx> {
   const practice = await findPractice(deps.db, actor.practiceId);
   if (!practice) throw new AppError('not_found', 'The practice was not found.');
   const days = rangeOf(deps.clock.now(), query);
@@ -69,59 +85,111 @@ async function contextOf(deps: Deps, actor: Actor, query: CsvQuery): Promise<Ctx
     settings: readSettings(practice.settings),
     days,
     r: { practiceId: actor.practiceId, dialect: deps.dialect, ...instants },
+    referrerParts,
+    shared: new Map(),
   };
+}
+
+function once<T>(ctx: Ctx, key: string, fetch: () => Promise<T>): Promise<T> {
+  let p = ctx.shared.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = fetch();
+    ctx.shared.set(key, p);
+  }
+  return p;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+type Tally = { referrals: number; clients: number; value: number };
+
+/**
+ * The cube folded by one of its dimensions: the same counts a `group by` of that dimension
+ * would give (the cube is already grouped in SQL; this adds up at most a few thousand rows).
+ */
+async function cubeBy<K extends string | number>(
+  ctx: Ctx,
+  dim: (row: q.CubeRow) => K,
+): Promise<Map<K, Tally>> {
+  const rows = await once(ctx, 'cube', () => q.referralCube(ctx.deps.db, ctx.r));
+  const out = new Map<K, Tally>();
+  for (const row of rows) {
+    const key = dim(row);
+    let t = out.get(key);
+    if (!t) {
+      t = { referrals: 0, clients: 0, value: 0 };
+      out.set(key, t);
+    }
+    const count = n(row.referrals);
+    t.referrals += count;
+    if (n(row.client) === 1) {
+      t.clients += count;
+      t.value += n(row.value);
+    }
+  }
+  return out;
+}
+
+/** Most referrals first, then by key (byte order, as the databases order these ASCII keys). */
+const mostFirst = <K extends string>(m: Map<K, Tally>) =>
+  [...m].sort((a, b) => b[1].referrals - a[1].referrals || byText(a[0], b[0]));
+
+async function referrerPart(ctx: Ctx, part: q.ReferrerPart) {
+  const rows = await once(ctx, 'referrers', () =>
+    q.referrerCharts(ctx.deps.db, ctx.r, ctx.referrerParts, topReferrersShown),
+  );
+  return rows.filter((x) => x.part === part).sort((a, b) => n(a.ord) - n(b.ord));
 }
 
 const ref = (id: string | null, name: string | null) => ({ id: id ?? '', name: name ?? '' });
 const counted = (row: q.CountRow) => ({ referrals: n(row.referrals), clients: n(row.clients) });
 
-/** Each chart: one query, shaped for JSON. */
+/** Each chart, shaped for JSON: its own query, or folded from a query it shares. */
 const charts = {
-  byChannel: async ({ deps, r }: Ctx) =>
-    (await q.referralsByChannel(deps.db, r)).map((x) => ({
-      channel: x.key ?? '',
-      ...counted(x),
+  byChannel: async (ctx: Ctx) =>
+    mostFirst(await cubeBy(ctx, (x) => x.channel)).map(([channel, t]) => ({
+      channel,
+      referrals: t.referrals,
+      clients: t.clients,
     })),
   byCircle: async ({ deps, r }: Ctx) =>
     (await q.referralsByCircle(deps.db, r)).map((x) => ({
       circle: ref(x.key, x.name),
       ...counted(x),
     })),
-  topReferrers: async ({ deps, r }: Ctx) =>
-    (await q.topReferrers(deps.db, r, topReferrersShown)).map((x) => ({
+  topReferrers: async (ctx: Ctx) =>
+    (await referrerPart(ctx, 'top')).map((x) => ({
       contact: ref(x.key, x.name),
       ...counted(x),
       value: n(x.value),
     })),
-  byCategory: async ({ deps, r }: Ctx) =>
-    (await q.referralsByCategory(deps.db, r)).map((x) => ({
+  byCategory: async (ctx: Ctx) =>
+    (await referrerPart(ctx, 'category')).map((x) => ({
       category: x.key ? ref(x.key, x.name) : null,
       ...counted(x),
     })),
-  byRole: async ({ deps, r }: Ctx) =>
-    (await q.referralsByRole(deps.db, r)).map((x) => ({
+  byRole: async (ctx: Ctx) =>
+    (await referrerPart(ctx, 'role')).map((x) => ({
       role: x.key ?? '',
       ...counted(x),
       conversion: conversionOf(n(x.clients), n(x.referrals)),
     })),
   byTag: async ({ deps, r }: Ctx) =>
     (await q.referralsByTag(deps.db, r)).map((x) => ({ tag: x.key ?? '', ...counted(x) })),
-  byMonth: async ({ deps, r, days }: Ctx) =>
+  byMonth: async (ctx: Ctx) =>
     fillMonths(
-      monthsOf(days),
-      (await q.referralsByMonth(deps.db, r)).map((x) => ({
-        month: x.key ?? '',
-        ...counted(x),
-      })),
+      monthsOf(ctx.days),
+      [...(await cubeBy(ctx, (x) => x.month))]
+        .sort((a, b) => byText(a[0], b[0]))
+        .map(([month, t]) => ({ month, referrals: t.referrals, clients: t.clients })),
       (month) => ({ month, referrals: 0, clients: 0 }),
     ),
-  byWeekday: async ({ deps, r }: Ctx) => {
-    const rows = await q.referralsByWeekday(deps.db, deps.dialect, r);
-    const byDay = new Map(rows.map((x) => [n(x.weekday), n(x.referrals)]));
+  byWeekday: async (ctx: Ctx) => {
+    const byDay = await cubeBy(ctx, (x) => n(x.weekday));
     // 0 = Sunday … 6 = Saturday, every day present.
     return [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
       weekday,
-      referrals: byDay.get(weekday) ?? 0,
+      referrals: byDay.get(weekday)?.referrals ?? 0,
     }));
   },
   metToFirstReferral: async ({ deps, r }: Ctx) => {
@@ -132,14 +200,13 @@ const charts = {
     const m = await q.askToReferral(deps.db, deps.dialect, r);
     return { median: round1(nOrNull(m.median)), count: n(m.n) };
   },
-  conversion: async ({ deps, r }: Ctx) => {
-    const rows = await q.conversionBySource(deps.db, r);
-    const bySource = rows.map((x) => ({
-      source: x.source,
-      referrals: n(x.referrals),
-      clients: n(x.clients),
-      conversion: conversionOf(n(x.clients), n(x.referrals)),
-      valueMinor: n(x.value),
+  conversion: async (ctx: Ctx) => {
+    const bySource = mostFirst(await cubeBy(ctx, (x) => x.source)).map(([source, t]) => ({
+      source,
+      referrals: t.referrals,
+      clients: t.clients,
+      conversion: conversionOf(t.clients, t.referrals),
+      valueMinor: t.value,
     }));
     const total = bySource.reduce((a, s) => a + s.referrals, 0);
     const clients = bySource.reduce((a, s) => a + s.clients, 0);
@@ -162,12 +229,12 @@ const charts = {
       updateLagHoursMedian: round1(nOrNull(x.update_median)),
     };
   },
-  reciprocity: async ({ deps, r }: Ctx) =>
-    (await q.reciprocityInRange(deps.db, r)).map((x) => ({
+  reciprocity: async (ctx: Ctx) =>
+    (await referrerPart(ctx, 'reciprocity')).map((x) => ({
       partner: ref(x.key, x.name),
-      received: n(x.received),
+      received: n(x.referrals),
       given: n(x.given),
-      balance: n(x.received) - n(x.given),
+      balance: n(x.referrals) - n(x.given),
     })),
   mostWanted: async ({ deps, actor, settings }: Ctx) =>
     (
@@ -191,13 +258,12 @@ const charts = {
       })),
       (month) => ({ month, met: 0, knows: 0, likes: 0, trusts: 0, refers: 0 }),
     ),
-  momentum: async ({ deps, r, days }: Ctx) => {
+  momentum: async (ctx: Ctx) => {
     const perMonth = fillMonths(
-      monthsOf(days),
-      (await q.referralsPerMonth(deps.db, r)).map((x) => ({
-        month: x.month,
-        referrals: n(x.referrals),
-      })),
+      monthsOf(ctx.days),
+      [...(await cubeBy(ctx, (x) => x.month))]
+        .sort((a, b) => byText(a[0], b[0]))
+        .map(([month, t]) => ({ month, referrals: t.referrals })),
       (month) => ({ month, referrals: 0 }),
     );
     return { perMonth, ...momentumOf(perMonth.map((m) => m.referrals)) };
@@ -207,19 +273,31 @@ const charts = {
 
 type ChartData<K extends InsightChart> = Awaited<ReturnType<(typeof charts)[K]>>;
 
-/** The insights of a range (§5): only the sections asked for, each chart one query. */
+/**
+ * The insights of a range (§5): only the sections asked for. Charts sharing a scan of the
+ * referrals share one query (fetched once per request); the rest run concurrently.
+ */
 export async function getInsights(
   deps: Deps,
   actor: Actor,
   query: InsightsQuery,
 ): Promise<Insights> {
-  const ctx = await contextOf(deps, actor, query);
   const wanted = new Set<InsightSection>(query.sections ?? insightSections);
+  const parts = new Set<q.ReferrerPart>();
+  if (wanted.has('who')) for (const p of ['top', 'category', 'role'] as const) parts.add(p);
+  if (wanted.has('reciprocity')) parts.add('reciprocity');
+  const ctx = await contextOf(deps, actor, query, parts);
   const out: Insights = { range: ctx.days };
   const jobs: Promise<void>[] = [];
   const run = <K extends InsightChart>(chart: K, put: (data: ChartData<K>) => void) => {
     jobs.push((charts[chart](ctx) as Promise<ChartData<K>>).then(put));
   };
+  // The longest query first, so the others share the database's cores around it. (Sections
+  // that finish asynchronously are put in place as they arrive, as before.)
+  if (wanted.has('responsiveness'))
+    run('responsiveness', (d) => {
+      out.responsiveness = d;
+    });
   if (wanted.has('where')) {
     const where = { byChannel: [], byCircle: [] } as NonNullable<Insights['where']>;
     out.where = where;
@@ -275,10 +353,6 @@ export async function getInsights(
     run('conversion', (d) => {
       out.conversion = d;
     });
-  if (wanted.has('responsiveness'))
-    run('responsiveness', (d) => {
-      out.responsiveness = d;
-    });
   if (wanted.has('reciprocity'))
     run('reciprocity', (d) => {
       out.reciprocity = d;
@@ -302,6 +376,13 @@ export async function getInsights(
   await Promise.all(jobs);
   return out;
 }
+
+const referrerPartOf: Partial<Record<InsightChart, q.ReferrerPart>> = {
+  topReferrers: 'top',
+  byCategory: 'category',
+  byRole: 'role',
+  reciprocity: 'reciprocity',
+};
 
 type Cell = string | number | boolean | null;
 type Table = { columns: string[]; rows: Cell[][] };
@@ -459,7 +540,8 @@ export async function insightCsv(
   chart: InsightChart,
   query: CsvQuery,
 ): Promise<string> {
-  const ctx = await contextOf(deps, actor, query);
+  const part = referrerPartOf[chart];
+  const ctx = await contextOf(deps, actor, query, new Set(part ? [part] : []));
   const table = await tableOf(chart, ctx);
   return [table.columns, ...table.rows.map((row) => row.map(cell))]
     .map((cells) => csvLine(cells.map(String)))
