@@ -122,7 +122,8 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
       [...nodeFlags, 'src/cli.ts', 'serve', '--port', String(appPort)],
       {
         cwd: root,
-        env: { ...process.env, ...env },
+        // As `npm start` runs it (package.json): two malloc arenas.
+        env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env },
         stdio: ['ignore', 'inherit', 'inherit'],
       },
     );
