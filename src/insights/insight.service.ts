@@ -3,6 +3,7 @@ import { currentGoalOf } from '../goals/goal.service.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
+import { createLimiter } from '../platform/limiter.ts';
 import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
 import { readSettings, type Settings } from '../practices/settings.rules.ts';
 import { csvLine } from '../referrals/referral-export.rules.ts';
@@ -273,6 +274,9 @@ const charts = {
 
 type ChartData<K extends InsightChart> = Awaited<ReturnType<(typeof charts)[K]>>;
 
+/** Two insight computations at a time per server: more would only share the CPU and hold more memory. */
+const insightsAtOnce = createLimiter(2);
+
 /**
  * The insights of a range (§5): only the sections asked for. Charts sharing a scan of the
  * referrals share one query (fetched once per request); the rest run concurrently.
@@ -282,6 +286,10 @@ export async function getInsights(
   actor: Actor,
   query: InsightsQuery,
 ): Promise<Insights> {
+  return insightsAtOnce(() => computeInsights(deps, actor, query));
+}
+
+async function computeInsights(deps: Deps, actor: Actor, query: InsightsQuery): Promise<Insights> {
   const wanted = new Set<InsightSection>(query.sections ?? insightSections);
   const parts = new Set<q.ReferrerPart>();
   if (wanted.has('who')) for (const p of ['top', 'category', 'role'] as const) parts.add(p);
