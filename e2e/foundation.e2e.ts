@@ -46,7 +46,12 @@ describe('a new practice: sign up → set up → add a contact → find it → c
     await page.getByLabel('Postal address').fill('12 Harbor Rd, Portland, ME 04101');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
-    // Add a contact with a new category.
+    // Setup lands on Today; add a contact with a new category from Contacts.
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    await page
+      .getByRole('link', { name: /^Contacts/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Add contact' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Dr. Lee Wong');
     await page.getByLabel('Email').fill('lee.wong@example.com');
