@@ -152,7 +152,11 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
     const rows: string[][] = [];
     const ms = (s: Sample) => s.medianMs.toFixed(2);
     const rps = (s: Sample) => Math.round(s.perSecond).toLocaleString('en-US');
-    for (const s of scenarios) {
+    // BENCH_ONLY=agenda,insights runs only the scenarios whose names contain one of the words.
+    const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+    for (const s of scenarios.filter(
+      (x) => only.length === 0 || only.some((w) => x.name.includes(w)),
+    )) {
       const floorSample = await measure((i) => s.floor(ctx, i), opts);
       const appSample = await measure((i) => s.app(ctx, i), opts);
       rows.push([

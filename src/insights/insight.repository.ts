@@ -144,18 +144,13 @@ export function medianOfNumbers(values: Float64Array): number | null {
   return lo === hi ? lo : (lo + hi) / 2;
 }
 
-type LagRow = { fc: Num; th: Num; up: Num; inside: Num; due: Num };
-
 /**
  * Time to first contact (median, share inside the response window), thank-you lag and
  * referrer-update lag, over the referrals received in the range. A referral still waiting
  * counts against the window once the window has passed.
  *
- * The one exception to "grouped in SQL": the three lags are computed per referral in SQL (one
- * plain pass over a covering index), but their medians are taken here. Three window-function
- * medians sorted the whole range three times in the database (the slowest insight by far);
- * sorting the returned numbers in a Float64Array is several times cheaper and gives the same
- * exact median (mean of the middle one or two values).
+ * The three lags are computed per referral in one pass over a covering index; each median
+ * is then the mean of the middle one or two values, taken in SQL without window functions.
  */
 export async function responsiveness(
   db: Queryable,
@@ -208,34 +203,35 @@ export async function responsiveness(
       update_median: mean(row?.up),
     };
   }
-  const res = await sql<LagRow>`
-    select fc, th, up,
-           case when fc <= ${windowMinutes} then 1 else 0 end as inside,
-           case when fc is not null or received_at < ${dueBefore} then 1 else 0 end as due
-      from (${lags}) x
+  // SQLite: the medians in SQL too (ORDER BY … LIMIT 1 or 2 OFFSET the middle), so that the
+  // ~45,000 lags of a large practice never become objects in the server's memory.
+  const median = (col: string) => sql`(
+      select avg(v) from (
+        select ${sql.ref(col)} as v from x where ${sql.ref(col)} is not null order by v
+         limit 2 - (select count(*) from x where ${sql.ref(col)} is not null) % 2
+        offset ((select count(*) from x where ${sql.ref(col)} is not null) - 1) / 2))`;
+  const res = await sql<{
+    first_contact_median: Num;
+    thank_median: Num;
+    update_median: Num;
+    inside_window: Num;
+    window_due: Num;
+  }>`
+    with x as materialized (${lags})
+    select ${median('fc')} as first_contact_median,
+           ${median('th')} as thank_median,
+           ${median('up')} as update_median,
+           (select coalesce(sum(case when fc <= ${windowMinutes} then 1 else 0 end), 0) from x) as inside_window,
+           (select coalesce(sum(case when fc is not null or received_at < ${dueBefore} then 1 else 0 end), 0) from x) as window_due
   `.execute(db);
-  const rows = res.rows;
-  const fc = new Float64Array(rows.length);
-  const th = new Float64Array(rows.length);
-  const up = new Float64Array(rows.length);
-  let nFc = 0;
-  let nTh = 0;
-  let nUp = 0;
-  let inside = 0;
-  let due = 0;
-  for (const row of rows) {
-    if (row.fc != null) fc[nFc++] = Number(row.fc);
-    if (row.th != null) th[nTh++] = Number(row.th);
-    if (row.up != null) up[nUp++] = Number(row.up);
-    inside += Number(row.inside);
-    due += Number(row.due);
-  }
+  const row = res.rows[0];
+  const numOrNull = (v: Num | undefined) => (v == null ? null : Number(v));
   return {
-    first_contact_median: medianOfNumbers(fc.subarray(0, nFc)),
-    inside_window: inside,
-    window_due: due,
-    thank_median: medianOfNumbers(th.subarray(0, nTh)),
-    update_median: medianOfNumbers(up.subarray(0, nUp)),
+    first_contact_median: numOrNull(row?.first_contact_median),
+    inside_window: Number(row?.inside_window ?? 0),
+    window_due: Number(row?.window_due ?? 0),
+    thank_median: numOrNull(row?.thank_median),
+    update_median: numOrNull(row?.update_median),
   };
 }
 
@@ -276,6 +272,9 @@ export async function referralCube(db: Queryable, r: Range): Promise<CubeRow[]> 
      group by 1, 2, 3, 4, 5`.execute(db);
   return res.rows;
 }
+
+/** How many partners the insights' reciprocity chart lists, most owed first. */
+export const reciprocityChartSize = 100;
 
 export type ReferrerPart = 'top' | 'category' | 'role' | 'reciprocity';
 
@@ -329,7 +328,9 @@ export async function referrerCharts(
        group by cr.role`);
   if (parts.has('reciprocity'))
     // Counted per contact in each branch first, so only the partners are looked up.
+    // The chart shows the most unbalanced partners; the full ledger is GET /reciprocity.
     branches.push(sql`
+      select * from (
       select 'reciprocity' as part, c.id as key, c.name as name,
              sum(ex.received) as referrals, cast(null as numeric) as clients, cast(null as numeric) as value,
              sum(ex.given) as given,
@@ -342,7 +343,8 @@ export async function referrerCharts(
               select contact_id, 0, 0 from contact_role
                where practice_id = ${r.practiceId} and role = 'partner') ex
         join contact c on c.practice_id = ${r.practiceId} and c.id = ex.contact_id
-       group by c.id, c.name, c.name_key`);
+       group by c.id, c.name, c.name_key) rec
+       where rec.ord <= ${reciprocityChartSize}`);
   if (branches.length === 0) return [];
   const res = await sql<ReferrerChartRow>`
     with g as materialized (

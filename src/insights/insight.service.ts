@@ -274,8 +274,11 @@ const charts = {
 
 type ChartData<K extends InsightChart> = Awaited<ReturnType<(typeof charts)[K]>>;
 
-/** Two insight computations at a time per server: more would only share the CPU and hold more memory. */
-const insightsAtOnce = createLimiter(2);
+/**
+ * One insight computation at a time per server: its queries already run side by side (on
+ * PostgreSQL) or serialise on the one connection (SQLite), and each holds memory while it runs.
+ */
+const insightsAtOnce = createLimiter(1);
 
 /**
  * The insights of a range (§5): only the sections asked for. Charts sharing a scan of the
