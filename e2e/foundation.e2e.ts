@@ -68,6 +68,8 @@ describe('a new practice: sign up → set up → add a contact → find it → c
     await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/Physicians/);
     await page.screenshot({ path: path.join(output, 'contacts.png'), fullPage: true });
     await link.click();
+    // Wait for the contact's own page: the list has a Stage filter of the same name.
+    await page.getByRole('heading', { name: 'Dr. Lee Wong', level: 1 }).waitFor();
 
     // Change its stage and see the history.
     await page.getByLabel('Stage', { exact: true }).selectOption('trusts');
