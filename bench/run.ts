@@ -42,7 +42,7 @@ const opts = {
   seconds: Number(args.seconds),
 };
 // The flags `npm start` and bin/vouch.js run the server with (BENCH_NODE_FLAGS overrides).
-const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=4')
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=4 --optimize-for-size')
   .split(' ')
   .filter(Boolean);
 
