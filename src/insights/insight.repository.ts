@@ -132,19 +132,6 @@ export type ResponsivenessRow = {
 };
 
 /**
- * The exact median of numbers as SQL's `medianOf` defines it: the mean of the middle one or
- * two values once sorted (null when there are none).
- */
-export function medianOfNumbers(values: Float64Array): number | null {
-  const count = values.length;
-  if (count === 0) return null;
-  const sorted = values.slice().sort();
-  const lo = sorted[Math.floor((count + 1) / 2) - 1] as number;
-  const hi = sorted[Math.floor((count + 2) / 2) - 1] as number;
-  return lo === hi ? lo : (lo + hi) / 2;
-}
-
-/**
  * Time to first contact (median, share inside the response window), thank-you lag and
  * referrer-update lag, over the referrals received in the range. A referral still waiting
  * counts against the window once the window has passed.
@@ -192,9 +179,7 @@ export async function responsiveness(
         from (${lags}) x`.execute(db);
     const row = agg.rows[0];
     const mean = (v: Num[] | null | undefined) =>
-      v?.[0] == null || v[1] == null
-        ? null
-        : medianOfNumbers(Float64Array.of(Number(v[0]), Number(v[1])));
+      v?.[0] == null || v[1] == null ? null : (Number(v[0]) + Number(v[1])) / 2;
     return {
       first_contact_median: mean(row?.fc),
       inside_window: Number(row?.inside ?? 0),

@@ -14,8 +14,6 @@ export const ZReferralStatus = z.enum(referralStatuses).openapi('ReferralStatus'
 export const ZChannel = z.enum(channels).openapi('Channel');
 export const ZRef = z.object({ id: z.string(), name: z.string() }).openapi('ContactRef');
 
-const noNul = (s: string) => !s.includes('\u0000');
-
 /** An instant as the client sends it (ISO 8601 with an offset), stored as UTC with ms. */
 export const ZInstant = z.iso
   .datetime({ offset: true })
@@ -23,14 +21,7 @@ export const ZInstant = z.iso
   .openapi({ example: '2026-11-25T22:16:09.123Z' });
 
 export const ZTags = z
-  .array(
-    z
-      .string()
-      .trim()
-      .min(1)
-      .max(referralLimits.tag)
-      .refine(noNul, { message: 'must not contain NUL characters (U+0000)' }),
-  )
+  .array(ZText(referralLimits.tag).pipe(z.string().min(1)))
   .max(referralLimits.tags)
   .transform(normalizeTags);
 
