@@ -87,13 +87,15 @@ describe.each(testTargets)('insights (%s)', (target) => {
         ['not_a_fit', '2026-04-10T10:00:00Z'],
       ],
     );
-    // r3: Bob, email with a warm handoff, Tuesday, contacted after 1 h, client
-    await referral(
+    // r3: Bob, email with a warm handoff, Tuesday, contacted after 1 h, client; Bob told of
+    // it 30 h after it became a client
+    const r3 = await referral(
       {
         referred: { name: 'P Three' },
         referrer: { contactId: c.bob },
         channel: 'email',
         warmHandoff: true,
+        consentToUpdate: true,
         receivedAt: '2026-05-05T09:00:00Z',
         valueMinor: 50_000,
       },
@@ -102,6 +104,9 @@ describe.each(testTargets)('insights (%s)', (target) => {
         ['client', '2026-05-20T10:00:00Z'],
       ],
     );
+    await ok(a.session, 'POST', `/referrals/${r3}/referrer-updates`, {
+      at: '2026-05-21T16:00:00Z',
+    });
     // r4: unknown referrer, event, Sunday, still new and past its 24 h window
     await referral({
       referred: { name: 'P Four' },
@@ -179,7 +184,7 @@ describe.each(testTargets)('insights (%s)', (target) => {
       medianMinutesToFirstContact: 240,
       shareInsideWindow: 0.5,
       thankLagHoursMedian: 24,
-      updateLagHoursMedian: null,
+      updateLagHoursMedian: 30,
     });
     expect(i.reciprocity).toEqual([
       { partner: { id: c.ann, name: 'Ann Partner' }, received: 2, given: 1, balance: 1 },

@@ -37,9 +37,10 @@ function minutesBetween(dialect: Dialect, a: RawBuilder<unknown>, b: RawBuilder<
 }
 
 /**
- * avg of the middle one or two values of x, and how many values there were. PostgreSQL takes
- * the lower and upper middle values with ordered-set aggregates (percentile_disc: row ceil(p·n),
- * see `upperMiddle`), much cheaper than numbering every row with window functions.
+ * The median of x (the mean of the middle one or two values) and how many values there were.
+ * SQLite has `median()` (its percentile extension, compiled into better-sqlite3; checked when
+ * the database opens); PostgreSQL takes the lower and upper middle values with ordered-set
+ * aggregates (percentile_disc: row ceil(p·n), see `upperMiddle`).
  */
 function medianOf(values: RawBuilder<unknown>, dialect: Dialect) {
   if (dialect === 'postgres')
@@ -47,10 +48,7 @@ function medianOf(values: RawBuilder<unknown>, dialect: Dialect) {
                        + percentile_disc(${upperMiddle}::float8) within group (order by x)) / 2 as median,
                       count(*) as n
                  from (${values}) v`;
-  return sql`select avg(x) as median, max(n) as n
-    from (select x, row_number() over (order by x) as rn, count(*) over () as n
-            from (${values}) v) m
-   where rn in ((n + 1) / 2, (n + 2) / 2)`;
+  return sql`select median(x) as median, count(x) as n from (${values}) v`;
 }
 
 const inRange = (r: Range, column = 'received_at') =>
@@ -136,8 +134,10 @@ export type ResponsivenessRow = {
  * referrer-update lag, over the referrals received in the range. A referral still waiting
  * counts against the window once the window has passed.
  *
- * The three lags are computed per referral in one pass over a covering index; each median
- * is then the mean of the middle one or two values, taken in SQL without window functions.
+ * The lags are the referral's generated columns (migration 0007), read from a covering index;
+ * each median is the mean of the middle one or two values, taken in SQL (so the ~45,000 lags
+ * of a large practice never become objects in the server's memory). Minutes, as stored.
+ * SQLite's `median()` is exactly that mean; PostgreSQL's is built from percentile_disc.
  */
 export async function responsiveness(
   db: Queryable,
@@ -146,77 +146,50 @@ export async function responsiveness(
   windowMinutes: number,
   now: string,
 ): Promise<ResponsivenessRow> {
-  const m = (a: string, b: string) => minutesBetween(dialect, sql.ref(a), sql.ref(b));
   const dueBefore = new Date(Date.parse(now) - windowMinutes * 60_000).toISOString();
-  const float = (x: RawBuilder<unknown>) =>
-    dialect === 'sqlite' ? x : sql`cast(${x} as double precision)`;
-  const lags = sql`
-    select received_at,
-           case when first_contact_at is not null
-                then ${float(m('received_at', 'first_contact_at'))} end as fc,
-           case when thanked_at is not null
-                then ${float(sql`${m('received_at', 'thanked_at')} / 60.0`)} end as th,
-           case when referrer_told_at is not null and referrer_told_status = status
-                     and referrer_told_at >= status_changed_at
-                then ${float(sql`${m('status_changed_at', 'referrer_told_at')} / 60.0`)} end as up
-      from ${referralVia(r, 'referral_responsiveness')} where ${inRange(r)}`;
+  const counts = sql`
+    coalesce(sum(case when first_contact_minutes <= ${windowMinutes} then 1 else 0 end), 0) as inside_window,
+    coalesce(sum(case when first_contact_minutes is not null or received_at < ${dueBefore}
+                      then 1 else 0 end), 0) as window_due`;
   if (dialect === 'postgres') {
     // PostgreSQL has exact ordered-set aggregates: percentile_disc at 0.5 is the lower middle
     // value (row ceil(n/2)) and just above 0.5 the upper one (row n/2 + 1 when n is even,
     // the same middle row when odd), so their mean is the median above, in one pass.
     const mid = (col: string) =>
       sql`percentile_disc(array[0.5, ${upperMiddle}]::float8[]) within group (order by ${sql.ref(col)})`;
-    const agg = await sql<{
-      fc: Num[] | null;
-      th: Num[] | null;
-      up: Num[] | null;
-      inside: Num;
-      due: Num;
-    }>`
-      select ${mid('fc')} as fc, ${mid('th')} as th, ${mid('up')} as up,
-             sum(case when fc <= ${windowMinutes} then 1 else 0 end) as inside,
-             sum(case when fc is not null or received_at < ${dueBefore} then 1 else 0 end) as due
-        from (${lags}) x`.execute(db);
+    const agg = await sql<{ fc: Num[] | null; th: Num[] | null; up: Num[] | null } & Counts>`
+      select ${mid('first_contact_minutes')} as fc, ${mid('thank_lag_minutes')} as th,
+             ${mid('update_lag_minutes')} as up, ${counts}
+        from referral where ${inRange(r)}`.execute(db);
     const row = agg.rows[0];
     const mean = (v: Num[] | null | undefined) =>
       v?.[0] == null || v[1] == null ? null : (Number(v[0]) + Number(v[1])) / 2;
-    return {
-      first_contact_median: mean(row?.fc),
-      inside_window: Number(row?.inside ?? 0),
-      window_due: Number(row?.due ?? 0),
-      thank_median: mean(row?.th),
-      update_median: mean(row?.up),
-    };
+    return lagsOf(mean(row?.fc), mean(row?.th), mean(row?.up), row);
   }
-  // SQLite: the medians in SQL too (ORDER BY … LIMIT 1 or 2 OFFSET the middle), so that the
-  // ~45,000 lags of a large practice never become objects in the server's memory.
-  const median = (col: string) => sql`(
-      select avg(v) from (
-        select ${sql.ref(col)} as v from x where ${sql.ref(col)} is not null order by v
-         limit 2 - (select count(*) from x where ${sql.ref(col)} is not null) % 2
-        offset ((select count(*) from x where ${sql.ref(col)} is not null) - 1) / 2))`;
-  const res = await sql<{
-    first_contact_median: Num;
-    thank_median: Num;
-    update_median: Num;
-    inside_window: Num;
-    window_due: Num;
-  }>`
-    with x as materialized (${lags})
-    select ${median('fc')} as first_contact_median,
-           ${median('th')} as thank_median,
-           ${median('up')} as update_median,
-           (select coalesce(sum(case when fc <= ${windowMinutes} then 1 else 0 end), 0) from x) as inside_window,
-           (select coalesce(sum(case when fc is not null or received_at < ${dueBefore} then 1 else 0 end), 0) from x) as window_due
-  `.execute(db);
+  const res = await sql<{ fc: Num; th: Num; up: Num } & Counts>`
+    select median(first_contact_minutes) as fc, median(thank_lag_minutes) as th,
+           median(update_lag_minutes) as up, ${counts}
+      from ${referralVia(r, 'referral_responsiveness')} where ${inRange(r)}`.execute(db);
   const row = res.rows[0];
   const numOrNull = (v: Num | undefined) => (v == null ? null : Number(v));
+  return lagsOf(numOrNull(row?.fc), numOrNull(row?.th), numOrNull(row?.up), row);
+}
+
+type Counts = { inside_window: Num; window_due: Num };
+
+function lagsOf(
+  firstContactMinutes: number | null,
+  thankMinutes: number | null,
+  updateMinutes: number | null,
+  counts: Counts | undefined,
+): ResponsivenessRow {
+  const hours = (m: number | null) => (m === null ? null : m / 60);
   return {
-    first_contact_median: numOrNull(row?.first_contact_median),
-    inside_window: Number(row?.inside_window ?? 0),
-    window_due: Number(row?.window_due ?? 0),
-    thank_median: numOrNull(row?.thank_median),
-    update_median: numOrNull(row?.update_median),
+    first_contact_median: firstContactMinutes,
+    inside_window: Number(counts?.inside_window ?? 0),
+    window_due: Number(counts?.window_due ?? 0),
+    thank_median: hours(thankMinutes),
+    update_median: hours(updateMinutes),
   };
 }
 

@@ -62,11 +62,30 @@ export function openDatabase(target: DatabaseTarget, onQuery?: QueryObserver): D
   // Keep the planner's statistics fresh, as SQLite recommends for long-lived connections;
   // without them it picks a poor index for the board and the lists on large practices.
   sqlite.pragma('optimize = 0x10002');
+  requireMedian(sqlite);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     ...(log ? { log } : {}),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Insights take medians with SQLite's `median()` (its percentile extension). better-sqlite3
+ * compiles it in (SQLITE_ENABLE_PERCENTILE); a build without it is refused here, at start, with
+ * the reason, rather than on a practitioner's first look at Insights.
+ */
+function requireMedian(sqlite: SqliteDatabase.Database): void {
+  try {
+    sqlite.prepare('select median(1)').get();
+  } catch {
+    const version = String(sqlite.prepare('select sqlite_version()').pluck().get());
+    sqlite.close();
+    throw new Error(
+      `This SQLite (${version}) lacks median(): Vouch needs the better-sqlite3 of ` +
+        'package-lock.json (npm ci).',
+    );
+  }
 }
 
 /**

@@ -4,7 +4,11 @@ import type { Queryable } from '../platform/db.ts';
 import type { Database, ReferralEventTable, ReferralTable } from '../platform/schema.ts';
 import type { ReferralCursorKey, ReferralSort, ReferralStatus } from './referral.rules.ts';
 
-export type ReferralRow = Selectable<ReferralTable>;
+/** A referral as the app reads and writes it; the lag columns are the database's (0007). */
+export type ReferralRow = Omit<
+  Selectable<ReferralTable>,
+  'first_contact_minutes' | 'thank_lag_minutes' | 'update_lag_minutes'
+>;
 export type ReferralEventRow = Selectable<ReferralEventTable>;
 
 /** A list filter with everything resolved to column values. */

@@ -6,6 +6,7 @@ import { followThrough } from './0003-follow-through.ts';
 import { todayGoalsInsights } from './0004-today-goals-insights.ts';
 import { agenda } from './0005-agenda.ts';
 import { insights } from './0006-insights.ts';
+import { referralLags } from './0007-referral-lags.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004-today-goals-insights': todayGoalsInsights,
     '0005-agenda': agenda,
     '0006-insights': insights,
+    '0007-referral-lags': referralLags(dialect),
   };
 }
 
