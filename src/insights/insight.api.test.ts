@@ -251,3 +251,49 @@ describe.each(testTargets)('insights (%s)', (target) => {
     expect((await ctx.app.request('/api/v1/insights')).status).toBe(401);
   });
 });
+
+describe.each(testTargets)('the reciprocity chart of a large network (%s)', (target) => {
+  let ctx: TestContext;
+  let p: SeededPractice;
+  const clock = fixedClock('2026-06-15T12:00:00.000Z');
+  beforeAll(async () => {
+    ctx = await createTestContext(target, { clock });
+    p = await seedPractice(ctx, 'Many Partners');
+  });
+  afterAll(() => ctx.close());
+
+  it('lists the 100 most owed partners, ties by name, and leaves out the rest', async () => {
+    const nameOf = (k: number) => `Partner ${String(k).padStart(3, '0')}`;
+    const ids: string[] = [];
+    for (let k = 0; k <= 102; k++) {
+      const body = { name: nameOf(k), roles: ['partner'] };
+      ids.push((await ok<{ id: string }>(p.session, 'POST', '/contacts', body)).id);
+    }
+    const referral = (referrer: number, name: string) =>
+      ok(p.session, 'POST', '/referrals', {
+        referred: { name },
+        referrer: { contactId: ids[referrer] },
+        channel: 'email',
+        receivedAt: '2026-05-01T10:00:00Z',
+      });
+    await referral(50, 'R One');
+    await referral(50, 'R Two');
+    await referral(101, 'R Three');
+    await ok(p.session, 'POST', '/referrals-given', {
+      person: { name: 'G One' },
+      partnerId: ids[0],
+      givenAt: '2026-05-02T10:00:00Z',
+    });
+    const i = await ok<Insights>(p.session, 'GET', '/insights?sections=reciprocity');
+    // Owed 2 and 1 first; then the balanced ones by name until 100; 100, 102 and the one
+    // who owes (Partner 000, −1) are left out.
+    const balanced = Array.from({ length: 100 }, (_, k) => k)
+      .filter((k) => k !== 0 && k !== 50)
+      .slice(0, 98);
+    expect(i.reciprocity?.map((x) => [x.partner.name, x.balance])).toEqual([
+      [nameOf(50), 2],
+      [nameOf(101), 1],
+      ...balanced.map((k) => [nameOf(k), 0]),
+    ]);
+  });
+});

@@ -1,10 +1,10 @@
 /**
  * The SQL of insights (PRODUCT.md §5): grouped queries over a range of received (or changed)
- * times, scoped by practice and served by indexes (migration 0006). The referrals in range are
- * read as few times as possible: one "cube" (channel × source × month × weekday × client) feeds
- * where/when/conversion/momentum, one grouping per referrer feeds who and reciprocity, and one
- * plain pass feeds responsiveness (its medians are taken in TypeScript, see there).
- * The other medians are computed in SQL with window functions, which both databases have.
+ * times, scoped by practice. Each grouping reads an index that holds what it counts in the
+ * order it groups (migrations 0006–0008), since SQLite sorts any GROUP BY that does not arrive
+ * in order: by day (feeding by month, by weekday and momentum), by channel (by channel and
+ * conversion by source), by circle, by referrer (who and reciprocity, in one statement), by
+ * tag. Medians are exact, in SQL: SQLite's `median()`, PostgreSQL's percentile_disc.
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Queryable } from '../platform/db.ts';
@@ -18,7 +18,12 @@ export type Range = { practiceId: string; from: string; to: string; dialect: Dia
  */
 const referralVia = (
   r: Range,
-  index: 'referral_insights' | 'referral_responsiveness',
+  index:
+    | 'referral_insights'
+    | 'referral_responsiveness'
+    | 'referral_by_referrer'
+    | 'referral_by_channel'
+    | 'referral_by_circle',
   alias = 'referral',
 ) =>
   r.dialect === 'sqlite'
@@ -61,7 +66,7 @@ export async function referralsByCircle(db: Queryable, r: Range): Promise<CountR
     select ci.id as key, ci.name as name, x.referrals, x.clients
       from (select circle_id, count(*) as referrals,
                    sum(case when status = 'client' then 1 else 0 end) as clients
-              from ${referralVia(r, 'referral_insights')} where ${inRange(r)} and circle_id is not null
+              from ${referralVia(r, 'referral_by_circle')} where ${inRange(r)} and circle_id is not null
              group by circle_id) x
       join circle ci on ci.practice_id = ${r.practiceId} and ci.id = x.circle_id
      order by x.referrals desc, ci.name_key`.execute(db);
@@ -193,41 +198,54 @@ function lagsOf(
   };
 }
 
-export type CubeRow = {
-  channel: string;
-  source: string;
-  month: string;
-  weekday: Num;
-  client: Num;
-  referrals: Num;
-  value: Num;
-};
+export type DayRow = { month: string; weekday: Num; referrals: Num; clients: Num };
 
 /**
- * The referrals in range counted by channel, source (the channel, with warm handoffs apart,
- * §3.9), month and weekday of receipt, and whether they became clients, with the value of the
- * clients: at most a few thousand aggregate rows, from which by channel, by month, by weekday,
- * conversion by source and momentum are folded (one scan instead of six).
+ * The referrals in range counted by month and weekday of receipt (and how many became
+ * clients): by UTC day first, in the index's order, then the weekday of each day rather than of
+ * each referral. The instants are stored in UTC, so the weekday of the instant is that of its
+ * date (SQLite's strftime works in UTC; PostgreSQL sessions here run in UTC).
  */
-export async function referralCube(db: Queryable, r: Range): Promise<CubeRow[]> {
-  const source = sql`case when warm_handoff = 1 then 'warm_handoff' else channel end`;
-  const client = sql`case when status = 'client' then 1 else 0 end`;
-  // By UTC day first (a cheap substring), then the weekday of each day rather than of each
-  // referral: the instants are stored in UTC, so the weekday of the instant is that of its
-  // date (SQLite's strftime works in UTC; PostgreSQL sessions here run in UTC).
+export async function referralsByDay(db: Queryable, r: Range): Promise<DayRow[]> {
   const weekday =
     r.dialect === 'sqlite'
       ? sql`cast(strftime('%w', day) as integer)`
       : sql`extract(dow from day::date)::int`;
-  const res = await sql<CubeRow>`
-    select channel, source, substr(day, 1, 7) as month, ${weekday} as weekday, client,
-           sum(referrals) as referrals, sum(value) as value
-      from (select channel, ${source} as source, substr(received_at, 1, 10) as day,
-                   ${client} as client, count(*) as referrals,
-                   sum(coalesce(value_minor, 0)) as value
+  const res = await sql<DayRow>`
+    select substr(day, 1, 7) as month, ${weekday} as weekday,
+           sum(referrals) as referrals, sum(clients) as clients
+      from (select substr(received_at, 1, 10) as day, count(*) as referrals,
+                   sum(case when status = 'client' then 1 else 0 end) as clients
               from ${referralVia(r, 'referral_insights')} where ${inRange(r)}
-             group by 1, 2, 3, 4) d
-     group by 1, 2, 3, 4, 5`.execute(db);
+             group by 1) d
+     group by 1, 2`.execute(db);
+  return res.rows;
+}
+
+export type ChannelRow = {
+  channel: string;
+  referrals: Num;
+  clients: Num;
+  value: Num;
+  /** Of these, the warm handoffs (§3.9: a source of their own in the conversion chart). */
+  warm: Num;
+  warm_clients: Num;
+  warm_value: Num;
+};
+
+/** The referrals in range by channel, with their clients and the clients' value. */
+export async function referralsByChannel(db: Queryable, r: Range): Promise<ChannelRow[]> {
+  const client = sql`status = 'client'`;
+  const warmClient = sql`warm_handoff = 1 and status = 'client'`;
+  const res = await sql<ChannelRow>`
+    select channel, count(*) as referrals,
+           sum(case when ${client} then 1 else 0 end) as clients,
+           sum(case when ${client} then coalesce(value_minor, 0) else 0 end) as value,
+           sum(warm_handoff) as warm,
+           sum(case when ${warmClient} then 1 else 0 end) as warm_clients,
+           sum(case when ${warmClient} then coalesce(value_minor, 0) else 0 end) as warm_value
+      from ${referralVia(r, 'referral_by_channel')} where ${inRange(r)}
+     group by channel`.execute(db);
   return res.rows;
 }
 
@@ -268,14 +286,15 @@ export async function referrerCharts(
         from (select * from g order by referrals desc, referrer_id limit ${topLimit}) x
         join contact c on c.practice_id = ${r.practiceId} and c.id = x.referrer_id`);
   if (parts.has('category'))
+    // Per category first (a few dozen rows), then its name.
     branches.push(sql`
-      select 'category' as part, cat.id as key, cat.name as name,
-             sum(x.referrals) as referrals, sum(x.clients) as clients, cast(null as numeric) as value,
-             cast(null as numeric) as given, row_number() over (order by sum(x.referrals) desc, cat.name) as ord
-        from g x
-        join contact c on c.practice_id = ${r.practiceId} and c.id = x.referrer_id
-        left join category cat on cat.practice_id = c.practice_id and cat.id = c.category_id
-       group by cat.id, cat.name`);
+      select 'category' as part, cat.id as key, cat.name as name, x.referrals, x.clients,
+             cast(null as numeric) as value, cast(null as numeric) as given,
+             row_number() over (order by x.referrals desc, cat.name) as ord
+        from (select c.category_id, sum(g.referrals) as referrals, sum(g.clients) as clients
+                from g join contact c on c.practice_id = ${r.practiceId} and c.id = g.referrer_id
+               group by c.category_id) x
+        left join category cat on cat.practice_id = ${r.practiceId} and cat.id = x.category_id`);
   if (parts.has('role'))
     branches.push(sql`
       select 'role' as part, cr.role as key, cast(null as text) as name,
@@ -284,15 +303,21 @@ export async function referrerCharts(
         from g x
         join contact_role cr on cr.practice_id = ${r.practiceId} and cr.contact_id = x.referrer_id
        group by cr.role`);
-  if (parts.has('reciprocity'))
-    // Counted per contact in each branch first, so only the partners are looked up.
-    // The chart shows the most unbalanced partners; the full ledger is GET /reciprocity.
-    branches.push(sql`
-      select * from (
-      select 'reciprocity' as part, c.id as key, c.name as name,
-             sum(ex.received) as referrals, cast(null as numeric) as clients, cast(null as numeric) as value,
-             sum(ex.given) as given,
-             row_number() over (order by sum(ex.received) - sum(ex.given) desc, c.name_key) as ord
+  const ctes = [
+    sql`g as materialized (
+      select referrer_id, count(*) as referrals,
+             sum(case when status = 'client' then 1 else 0 end) as clients,
+             sum(case when status = 'client' then coalesce(value_minor, 0) else 0 end) as value
+        from ${referralVia(r, 'referral_by_referrer')}
+       where ${inRange(r)} and referrer_id is not null
+       group by referrer_id)`,
+  ];
+  if (parts.has('reciprocity')) {
+    // Received and given per contact (every referrer, every partner), then only those at or
+    // above the chart's last balance are looked up for their names and ordered. The chart
+    // shows the most unbalanced partners; the full ledger is GET /reciprocity.
+    ctes.push(sql`b as materialized (
+      select contact_id, sum(received) as received, sum(given) as given
         from (select referrer_id as contact_id, referrals as received, 0 as given from g
               union all
               select partner_id, 0, count(*) from referral_given
@@ -300,19 +325,21 @@ export async function referrerCharts(
               union all
               select contact_id, 0, 0 from contact_role
                where practice_id = ${r.practiceId} and role = 'partner') ex
-        join contact c on c.practice_id = ${r.practiceId} and c.id = ex.contact_id
-       group by c.id, c.name, c.name_key) rec
+       group by contact_id)`);
+    const lastBalance = sql`(select received - given from b order by 1 desc
+                              limit 1 offset ${reciprocityChartSize - 1})`;
+    branches.push(sql`
+      select * from (
+      select 'reciprocity' as part, c.id as key, c.name as name, b.received as referrals,
+             cast(null as numeric) as clients, cast(null as numeric) as value, b.given as given,
+             row_number() over (order by b.received - b.given desc, c.name_key) as ord
+        from b join contact c on c.practice_id = ${r.practiceId} and c.id = b.contact_id
+       where b.received - b.given >= coalesce(${lastBalance}, b.received - b.given)) rec
        where rec.ord <= ${reciprocityChartSize}`);
+  }
   if (branches.length === 0) return [];
   const res = await sql<ReferrerChartRow>`
-    with g as materialized (
-      select referrer_id, count(*) as referrals,
-             sum(case when status = 'client' then 1 else 0 end) as clients,
-             sum(case when status = 'client' then coalesce(value_minor, 0) else 0 end) as value
-        from ${referralVia(r, 'referral_insights')}
-       where ${inRange(r)} and referrer_id is not null
-       group by referrer_id
-    )
+    with ${sql.join(ctes)}
     ${sql.join(branches, sql` union all `)}`.execute(db);
   return res.rows;
 }

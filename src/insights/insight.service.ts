@@ -105,30 +105,50 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 type Tally = { referrals: number; clients: number; value: number };
 
 /**
- * The cube folded by one of its dimensions: the same counts a `group by` of that dimension
- * would give (the cube is already grouped in SQL; this adds up at most a few thousand rows).
+ * The by-day counts (already grouped by month and weekday in SQL: at most 13 × 7 rows) added
+ * up by one of the two: the same counts a `group by` of that dimension would give.
  */
-async function cubeBy<K extends string | number>(
+async function daysBy<K extends string | number>(
   ctx: Ctx,
-  dim: (row: q.CubeRow) => K,
+  dim: (row: q.DayRow) => K,
 ): Promise<Map<K, Tally>> {
-  const rows = await once(ctx, 'cube', () => q.referralCube(ctx.deps.db, ctx.r));
+  const rows = await once(ctx, 'days', () => q.referralsByDay(ctx.deps.db, ctx.r));
   const out = new Map<K, Tally>();
   for (const row of rows) {
-    const key = dim(row);
-    let t = out.get(key);
-    if (!t) {
-      t = { referrals: 0, clients: 0, value: 0 };
-      out.set(key, t);
-    }
-    const count = n(row.referrals);
-    t.referrals += count;
-    if (n(row.client) === 1) {
-      t.clients += count;
-      t.value += n(row.value);
-    }
+    const t = out.get(dim(row)) ?? { referrals: 0, clients: 0, value: 0 };
+    t.referrals += n(row.referrals);
+    t.clients += n(row.clients);
+    out.set(dim(row), t);
   }
   return out;
+}
+
+/** Referrals by channel, and by source: the channel, with warm handoffs apart (§3.9). */
+async function channelTallies(ctx: Ctx) {
+  const rows = await once(ctx, 'channels', () => q.referralsByChannel(ctx.deps.db, ctx.r));
+  const byChannel = new Map<string, Tally>();
+  const bySource = new Map<string, Tally>();
+  const warm: Tally = { referrals: 0, clients: 0, value: 0 };
+  for (const row of rows) {
+    const all = { referrals: n(row.referrals), clients: n(row.clients), value: n(row.value) };
+    const handedOff = {
+      referrals: n(row.warm),
+      clients: n(row.warm_clients),
+      value: n(row.warm_value),
+    };
+    byChannel.set(row.channel, all);
+    if (all.referrals > handedOff.referrals)
+      bySource.set(row.channel, {
+        referrals: all.referrals - handedOff.referrals,
+        clients: all.clients - handedOff.clients,
+        value: all.value - handedOff.value,
+      });
+    warm.referrals += handedOff.referrals;
+    warm.clients += handedOff.clients;
+    warm.value += handedOff.value;
+  }
+  if (warm.referrals > 0) bySource.set('warm_handoff', warm);
+  return { byChannel, bySource };
 }
 
 /** Most referrals first, then by key (byte order, as the databases order these ASCII keys). */
@@ -148,7 +168,7 @@ const counted = (row: q.CountRow) => ({ referrals: n(row.referrals), clients: n(
 /** Each chart, shaped for JSON: its own query, or folded from a query it shares. */
 const charts = {
   byChannel: async (ctx: Ctx) =>
-    mostFirst(await cubeBy(ctx, (x) => x.channel)).map(([channel, t]) => ({
+    mostFirst((await channelTallies(ctx)).byChannel).map(([channel, t]) => ({
       channel,
       referrals: t.referrals,
       clients: t.clients,
@@ -180,13 +200,13 @@ const charts = {
   byMonth: async (ctx: Ctx) =>
     fillMonths(
       monthsOf(ctx.days),
-      [...(await cubeBy(ctx, (x) => x.month))]
+      [...(await daysBy(ctx, (x) => x.month))]
         .sort((a, b) => byText(a[0], b[0]))
         .map(([month, t]) => ({ month, referrals: t.referrals, clients: t.clients })),
       (month) => ({ month, referrals: 0, clients: 0 }),
     ),
   byWeekday: async (ctx: Ctx) => {
-    const byDay = await cubeBy(ctx, (x) => n(x.weekday));
+    const byDay = await daysBy(ctx, (x) => n(x.weekday));
     // 0 = Sunday … 6 = Saturday, every day present.
     return [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
       weekday,
@@ -202,7 +222,7 @@ const charts = {
     return { median: round1(nOrNull(m.median)), count: n(m.n) };
   },
   conversion: async (ctx: Ctx) => {
-    const bySource = mostFirst(await cubeBy(ctx, (x) => x.source)).map(([source, t]) => ({
+    const bySource = mostFirst((await channelTallies(ctx)).bySource).map(([source, t]) => ({
       source,
       referrals: t.referrals,
       clients: t.clients,
@@ -262,7 +282,7 @@ const charts = {
   momentum: async (ctx: Ctx) => {
     const perMonth = fillMonths(
       monthsOf(ctx.days),
-      [...(await cubeBy(ctx, (x) => x.month))]
+      [...(await daysBy(ctx, (x) => x.month))]
         .sort((a, b) => byText(a[0], b[0]))
         .map(([month, t]) => ({ month, referrals: t.referrals })),
       (month) => ({ month, referrals: 0 }),

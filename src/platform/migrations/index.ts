@@ -7,6 +7,7 @@ import { todayGoalsInsights } from './0004-today-goals-insights.ts';
 import { agenda } from './0005-agenda.ts';
 import { insights } from './0006-insights.ts';
 import { referralLags } from './0007-referral-lags.ts';
+import { insightGroupings } from './0008-insight-groupings.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005-agenda': agenda,
     '0006-insights': insights,
     '0007-referral-lags': referralLags(dialect),
+    '0008-insight-groupings': insightGroupings,
   };
 }
 
