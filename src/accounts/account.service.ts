@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../platform/audit.ts';
+import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import { type Actor, fieldErrorsOf, validationError } from '../platform/http.ts';
@@ -113,7 +114,7 @@ async function createPracticeForOwner(
   userId: string,
 ): Promise<void> {
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await insertPractice(trx, {
       id: practiceId,
       name: practiceName,
@@ -266,7 +267,7 @@ export async function createToken(
     last_used_at: null,
     revoked_at: null,
   };
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await insertApiToken(trx, row);
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,
@@ -280,7 +281,7 @@ export async function createToken(
 }
 
 export async function revokeToken(deps: Deps, actor: Actor, tokenId: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const row = await findApiToken(trx, actor.practiceId, tokenId);
     if (!row || (actor.role !== 'owner' && row.user_id !== actor.userId))
       throw notFound('The API token');

@@ -1,5 +1,5 @@
 import type { Stage } from '../contacts/contact.rules.ts';
-import type { Queryable } from '../platform/db.ts';
+import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -90,7 +90,7 @@ export async function createMoment(
 ): Promise<Moment> {
   const nowDate = deps.clock.now();
   const occurredAt = pastInstant('occurredAt', input.occurredAt, nowDate);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     await requirePathContact(trx, actor.practiceId, contactId);
     const { settings } = await loadPractice(trx, actor.practiceId);
     const row: MomentRow = {
@@ -117,7 +117,7 @@ export async function listMoments(deps: Deps, actor: Actor, contactId: string) {
 }
 
 export async function deleteMoment(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     if ((await deleteMomentRow(trx, actor.practiceId, id)) === 0) throw notFound('The moment');
   });
 }
@@ -130,7 +130,7 @@ export async function createAsk(
 ): Promise<{ ask: Ask; warnings: ReturnType<typeof askWarnings> }> {
   const nowDate = deps.clock.now();
   const askedAt = pastInstant('askedAt', input.askedAt, nowDate);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const contact = await requirePathContact(trx, actor.practiceId, contactId);
     const { settings } = await loadPractice(trx, actor.practiceId);
     if (input.momentId) {
@@ -169,7 +169,7 @@ export async function listAsks(deps: Deps, actor: Actor, contactId: string) {
 }
 
 export async function updateAsk(deps: Deps, actor: Actor, id: string, input: UpdateAsk) {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await findAskRow(trx, actor.practiceId, id);
     if (!row) throw notFound('The ask');
     const changes: Partial<Pick<AskRow, 'outcome' | 'note'>> = {};

@@ -1,5 +1,5 @@
 import { profileOf } from '../ethics/ethics.rules.ts';
-import type { Queryable, Tx } from '../platform/db.ts';
+import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -233,7 +233,7 @@ export async function createCommitment(
   const madeAt = pastInstant('madeAt', input.madeAt, nowDate);
   if (input.dueAt !== undefined && input.dueAt <= madeAt)
     throw fieldError('dueAt', 'must be after the time the commitment was made.');
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     await requireContact(trx, actor.practiceId, contactId, 'id').catch(() => {
       throw notFound('The contact');
     });
@@ -305,7 +305,7 @@ async function changeCommitment(
   change: (trx: Tx, row: CommitmentView, now: Date) => Promise<void>,
 ): Promise<Commitment> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await findCommitmentView(trx, actor.practiceId, id);
     if (!row) throw notFound('The commitment');
     const { settings } = await loadSettings(trx, actor.practiceId);

@@ -2,7 +2,7 @@ import { findGroupRows, type GroupRow } from '../network/group.repository.ts';
 import { toGroup } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { Queryable, Tx } from '../platform/db.ts';
+import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -173,41 +173,38 @@ export async function createContact(
   const now = deps.clock.now().toISOString();
   const id = newId();
   const stage: Stage = input.stage ?? 'met';
-  return deps.db
-    .transaction()
-    .execute(async (trx) => {
-      await checkReferences(trx, actor.practiceId, input);
-      await insertContactRow(trx, {
-        practice_id: actor.practiceId,
-        id,
-        name: input.name,
-        name_key: textKey(input.name),
-        email: input.email ?? null,
-        email_key: input.email ? textKey(input.email) : null,
-        phone: input.phone ?? null,
-        organization: input.organization ?? null,
-        organization_key: input.organization ? textKey(input.organization) : null,
-        category_id: input.categoryId ?? null,
-        stage,
-        stage_rank: stageRank(stage),
-        met_where: input.metWhere ?? null,
-        met_how: input.metHow ?? null,
-        email_consent: input.emailConsent ? 1 : 0,
-        do_not_ask: input.doNotAsk ? 1 : 0,
-        notes: input.notes ?? null,
-        last_touch_at: null,
-        keep_in_touch_days: input.keepInTouchDays ?? null,
-        is_treating_provider: input.isTreatingProvider ? 1 : 0,
-        created_at: now,
-        updated_at: now,
-      });
-      await replaceContactRoles(trx, actor.practiceId, id, normalizeRoles(input.roles ?? []));
-      await replaceContactCircles(trx, actor.practiceId, id, [...new Set(input.circleIds ?? [])]);
-      const change = stageChangeFor(null, stage);
-      if (change) await recordStageChange(trx, actor, id, change.fromStage, change.toStage, now);
-      return loadDetail(trx, deps.clock, actor.practiceId, id);
-    })
-    .catch(duplicateEmail);
+  return inTransaction(deps.db, async (trx) => {
+    await checkReferences(trx, actor.practiceId, input);
+    await insertContactRow(trx, {
+      practice_id: actor.practiceId,
+      id,
+      name: input.name,
+      name_key: textKey(input.name),
+      email: input.email ?? null,
+      email_key: input.email ? textKey(input.email) : null,
+      phone: input.phone ?? null,
+      organization: input.organization ?? null,
+      organization_key: input.organization ? textKey(input.organization) : null,
+      category_id: input.categoryId ?? null,
+      stage,
+      stage_rank: stageRank(stage),
+      met_where: input.metWhere ?? null,
+      met_how: input.metHow ?? null,
+      email_consent: input.emailConsent ? 1 : 0,
+      do_not_ask: input.doNotAsk ? 1 : 0,
+      notes: input.notes ?? null,
+      last_touch_at: null,
+      keep_in_touch_days: input.keepInTouchDays ?? null,
+      is_treating_provider: input.isTreatingProvider ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    });
+    await replaceContactRoles(trx, actor.practiceId, id, normalizeRoles(input.roles ?? []));
+    await replaceContactCircles(trx, actor.practiceId, id, [...new Set(input.circleIds ?? [])]);
+    const change = stageChangeFor(null, stage);
+    if (change) await recordStageChange(trx, actor, id, change.fromStage, change.toStage, now);
+    return loadDetail(trx, deps.clock, actor.practiceId, id);
+  }).catch(duplicateEmail);
 }
 
 async function recordStageChange(
@@ -234,9 +231,7 @@ export async function getContact(
   actor: Actor,
   contactId: string,
 ): Promise<ContactDetail> {
-  return deps.db
-    .transaction()
-    .execute((trx) => loadDetail(trx, deps.clock, actor.practiceId, contactId));
+  return inTransaction(deps.db, (trx) => loadDetail(trx, deps.clock, actor.practiceId, contactId));
 }
 
 export async function updateContact(
@@ -246,63 +241,58 @@ export async function updateContact(
   input: UpdateContact,
 ): Promise<ContactDetail> {
   const now = deps.clock.now().toISOString();
-  return deps.db
-    .transaction()
-    .execute(async (trx) => {
-      const row = await findContactRow(trx, actor.practiceId, contactId);
-      if (!row) throw notFound('The contact');
-      await checkReferences(trx, actor.practiceId, input);
-      const changes: Partial<ContactRow> = { updated_at: now };
-      if (input.name !== undefined)
-        Object.assign(changes, { name: input.name, name_key: textKey(input.name) });
-      if (input.email !== undefined)
-        Object.assign(changes, {
-          email: input.email,
-          email_key: input.email ? textKey(input.email) : null,
-        });
-      if (input.phone !== undefined) changes.phone = input.phone;
-      if (input.organization !== undefined)
-        Object.assign(changes, {
-          organization: input.organization,
-          organization_key: input.organization ? textKey(input.organization) : null,
-        });
-      if (input.categoryId !== undefined) changes.category_id = input.categoryId;
-      if (input.metWhere !== undefined) changes.met_where = input.metWhere;
-      if (input.metHow !== undefined) changes.met_how = input.metHow;
-      if (input.notes !== undefined) changes.notes = input.notes;
-      if (input.keepInTouchDays !== undefined) changes.keep_in_touch_days = input.keepInTouchDays;
-      if (input.doNotAsk !== undefined) changes.do_not_ask = input.doNotAsk ? 1 : 0;
-      if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent ? 1 : 0;
-      if (input.isTreatingProvider !== undefined)
-        changes.is_treating_provider = input.isTreatingProvider ? 1 : 0;
-      const change = stageChangeFor(row.stage as Stage, input.stage);
-      if (change)
-        Object.assign(changes, { stage: change.toStage, stage_rank: stageRank(change.toStage) });
-      await updateContactRow(trx, actor.practiceId, contactId, changes);
-      if (input.roles !== undefined)
-        await replaceContactRoles(trx, actor.practiceId, contactId, normalizeRoles(input.roles));
-      if (input.circleIds !== undefined)
-        await replaceContactCircles(trx, actor.practiceId, contactId, [
-          ...new Set(input.circleIds),
-        ]);
-      if (change)
-        await recordStageChange(trx, actor, contactId, change.fromStage, change.toStage, now);
-      if (input.emailConsent !== undefined && (row.email_consent === 1) !== input.emailConsent)
-        await recordAudit(trx, deps.clock, {
-          practiceId: actor.practiceId,
-          userId: actor.userId,
-          action: 'contact.email_consent_changed',
-          subjectType: 'contact',
-          subjectId: contactId,
-          detail: { emailConsent: input.emailConsent },
-        });
-      return loadDetail(trx, deps.clock, actor.practiceId, contactId);
-    })
-    .catch(duplicateEmail);
+  return inTransaction(deps.db, async (trx) => {
+    const row = await findContactRow(trx, actor.practiceId, contactId);
+    if (!row) throw notFound('The contact');
+    await checkReferences(trx, actor.practiceId, input);
+    const changes: Partial<ContactRow> = { updated_at: now };
+    if (input.name !== undefined)
+      Object.assign(changes, { name: input.name, name_key: textKey(input.name) });
+    if (input.email !== undefined)
+      Object.assign(changes, {
+        email: input.email,
+        email_key: input.email ? textKey(input.email) : null,
+      });
+    if (input.phone !== undefined) changes.phone = input.phone;
+    if (input.organization !== undefined)
+      Object.assign(changes, {
+        organization: input.organization,
+        organization_key: input.organization ? textKey(input.organization) : null,
+      });
+    if (input.categoryId !== undefined) changes.category_id = input.categoryId;
+    if (input.metWhere !== undefined) changes.met_where = input.metWhere;
+    if (input.metHow !== undefined) changes.met_how = input.metHow;
+    if (input.notes !== undefined) changes.notes = input.notes;
+    if (input.keepInTouchDays !== undefined) changes.keep_in_touch_days = input.keepInTouchDays;
+    if (input.doNotAsk !== undefined) changes.do_not_ask = input.doNotAsk ? 1 : 0;
+    if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent ? 1 : 0;
+    if (input.isTreatingProvider !== undefined)
+      changes.is_treating_provider = input.isTreatingProvider ? 1 : 0;
+    const change = stageChangeFor(row.stage as Stage, input.stage);
+    if (change)
+      Object.assign(changes, { stage: change.toStage, stage_rank: stageRank(change.toStage) });
+    await updateContactRow(trx, actor.practiceId, contactId, changes);
+    if (input.roles !== undefined)
+      await replaceContactRoles(trx, actor.practiceId, contactId, normalizeRoles(input.roles));
+    if (input.circleIds !== undefined)
+      await replaceContactCircles(trx, actor.practiceId, contactId, [...new Set(input.circleIds)]);
+    if (change)
+      await recordStageChange(trx, actor, contactId, change.fromStage, change.toStage, now);
+    if (input.emailConsent !== undefined && (row.email_consent === 1) !== input.emailConsent)
+      await recordAudit(trx, deps.clock, {
+        practiceId: actor.practiceId,
+        userId: actor.userId,
+        action: 'contact.email_consent_changed',
+        subjectType: 'contact',
+        subjectId: contactId,
+        detail: { emailConsent: input.emailConsent },
+      });
+    return loadDetail(trx, deps.clock, actor.practiceId, contactId);
+  }).catch(duplicateEmail);
 }
 
 export async function deleteContact(deps: Deps, actor: Actor, contactId: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const deleted = await deleteContactRow(trx, actor.practiceId, contactId);
     if (deleted === 0) throw notFound('The contact');
     await recordAudit(trx, deps.clock, {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   caller,
@@ -54,6 +55,44 @@ describe.each(testTargets)('explore with demo data on %s', (target) => {
     expect(res.status).toBe(409);
     const after = await a.session.json<{ items: unknown[] }>('GET', '/contacts?limit=200');
     expect(after.body.items.length).toBe(before.body.items.length);
+  });
+
+  it('is one transaction: a failure part-way leaves the practice as it was', async () => {
+    const fresh = await seedPractice(ctx, 'Fails');
+    const db = ctx.deps.db;
+    // A real failure in the database at the last step (the referrals given), not a stub.
+    if (ctx.deps.dialect === 'postgres') {
+      await sql`create function vouch_test_fail() returns trigger language plpgsql
+                as $$ begin raise exception 'injected failure'; end $$`.execute(db);
+      await sql`create trigger vouch_test_fail before insert on referral_given
+                for each row execute function vouch_test_fail()`.execute(db);
+    } else
+      await sql`create trigger vouch_test_fail before insert on referral_given
+                begin select raise(abort, 'injected failure'); end`.execute(db);
+    try {
+      const res = await fresh.session.request('POST', '/practice/demo-data', {});
+      expect(res.status).toBe(500);
+    } finally {
+      await sql`drop trigger vouch_test_fail${sql.raw(ctx.deps.dialect === 'postgres' ? ' on referral_given' : '')}`.execute(
+        db,
+      );
+    }
+    const count = async (table: 'contact' | 'referral' | 'category' | 'interaction') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('practice_id', '=', fresh.practiceId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    for (const table of ['contact', 'referral', 'category', 'interaction'] as const)
+      expect(await count(table), table).toBe(0);
+    const practice = await fresh.session.json<{ isSetUp: boolean }>('GET', '/practice');
+    expect(practice.body.isSetUp).toBe(false);
+    // Nothing was left behind, so the owner can simply try again.
+    expect((await fresh.session.request('POST', '/practice/demo-data', {})).status).toBe(201);
   });
 
   it('is for owners only', async () => {

@@ -7,6 +7,7 @@ import { logInteraction } from '../interactions/interaction.service.ts';
 import { createCategory, replaceMostWanted } from '../network/category.service.ts';
 import { createCircle } from '../network/circle.service.ts';
 import { fixedClock } from '../platform/clock.ts';
+import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -301,39 +302,48 @@ export async function loadDemo(
   const membership = await findMembership(deps.db, userId);
   const actor: Actor = { userId, practiceId, role: membership?.role ?? 'owner', via: 'session' };
   const { owner: _owner, ...profile } = demoPractice;
-  await updatePractice(deps, actor, { ...profile, markSetUp: true });
-  const stats = await seedDemoNetwork(deps, actor);
+  // The practice's profile and its network: one transaction, all of it or none.
+  const stats = await inTransaction(deps.db, async (trx) => {
+    const inTrx = { ...deps, db: trx };
+    await updatePractice(inTrx, actor, { ...profile, markSetUp: true });
+    return seedDemoNetwork(inTrx, actor);
+  });
   return { practiceName: demoPractice.name, practiceId, ...stats };
 }
 
 /**
  * "Explore with demo data" on a new install: fills the signed-in owner's own practice, which
  * must still be empty, and completes its setup with the demo profile where fields are blank.
+ * One transaction: a failure part-way leaves the practice as it was (and still empty, so the
+ * owner can try again).
  */
 export async function fillPracticeWithDemo(deps: Deps, actor: Actor): Promise<DemoStats> {
   if (actor.role !== 'owner')
     throw new AppError('forbidden', 'Only the practice owner can load demo data.');
-  const hasContacts = await deps.db
-    .selectFrom('contact')
-    .select('id')
-    .where('practice_id', '=', actor.practiceId)
-    .limit(1)
-    .executeTakeFirst();
-  if (hasContacts)
-    throw new AppError(
-      'conflict',
-      'Demo data can only be loaded into a practice with no contacts yet.',
-    );
-  const practice = await getPractice(deps, actor.practiceId);
-  const { owner: _owner, name: _name, ...profile } = demoPractice;
-  await updatePractice(deps, actor, {
-    profession: practice.isSetUp ? practice.profession : profile.profession,
-    valueProposition: practice.valueProposition || profile.valueProposition,
-    keyPhrases: practice.keyPhrases.length >= 3 ? practice.keyPhrases : profile.keyPhrases,
-    idealClient: practice.idealClient || profile.idealClient,
-    timeZone: practice.isSetUp ? practice.timeZone : profile.timeZone,
-    postalAddress: practice.postalAddress || profile.postalAddress,
-    markSetUp: true,
+  return inTransaction(deps.db, async (trx) => {
+    const inTrx = { ...deps, db: trx };
+    const hasContacts = await trx
+      .selectFrom('contact')
+      .select('id')
+      .where('practice_id', '=', actor.practiceId)
+      .limit(1)
+      .executeTakeFirst();
+    if (hasContacts)
+      throw new AppError(
+        'conflict',
+        'Demo data can only be loaded into a practice with no contacts yet.',
+      );
+    const practice = await getPractice(inTrx, actor.practiceId);
+    const { owner: _owner, name: _name, ...profile } = demoPractice;
+    await updatePractice(inTrx, actor, {
+      profession: practice.isSetUp ? practice.profession : profile.profession,
+      valueProposition: practice.valueProposition || profile.valueProposition,
+      keyPhrases: practice.keyPhrases.length >= 3 ? practice.keyPhrases : profile.keyPhrases,
+      idealClient: practice.idealClient || profile.idealClient,
+      timeZone: practice.isSetUp ? practice.timeZone : profile.timeZone,
+      postalAddress: practice.postalAddress || profile.postalAddress,
+      markSetUp: true,
+    });
+    return seedDemoNetwork(inTrx, actor);
   });
-  return seedDemoNetwork(deps, actor);
 }

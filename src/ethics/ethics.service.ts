@@ -1,5 +1,5 @@
 import { recordAudit } from '../platform/audit.ts';
-import type { Queryable } from '../platform/db.ts';
+import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -71,7 +71,7 @@ export async function putEthicsOverrides(
 ): Promise<Ethics> {
   if (actor.role !== 'owner')
     throw new AppError('forbidden', 'Only the practice owner can change the ethics policy.');
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const current = await loadEthics(trx, actor.practiceId);
     const overrides = Object.fromEntries(
       Object.entries(input).filter(([, v]) => v !== undefined),

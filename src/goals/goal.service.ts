@@ -1,6 +1,6 @@
 import { insertMessageRow } from '../outbox/message.repository.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
-import type { Queryable, Tx } from '../platform/db.ts';
+import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -139,7 +139,7 @@ async function recordCelebrations(
     if (await hasCelebration(deps.db, practice.id, goal.year, threshold)) continue;
     const n = clientsForThreshold(threshold, goal.target_clients);
     const reachedAt = (await nthClientAt(deps.db, practice.id, w.yearStart, w.yearEnd, n)) ?? w.now;
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       const inserted = await insertCelebrationOnce(
         trx,
         practice.id,

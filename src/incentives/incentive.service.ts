@@ -1,6 +1,6 @@
 import type { IncentiveKind, Ruling } from '../ethics/ethics.rules.ts';
 import { loadEthics } from '../ethics/ethics.service.ts';
-import type { Queryable } from '../platform/db.ts';
+import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -134,7 +134,7 @@ export async function createIncentive(
 ): Promise<Incentive> {
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const { verdict, recipientContactId, promisedAt, currency } = await judge(
       trx,
       actor,
@@ -188,7 +188,7 @@ export async function recordDisclosure(
   input: RecordDisclosure,
 ): Promise<Incentive> {
   const nowDate = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await findIncentiveRow(trx, actor.practiceId, id);
     if (!row) throw notFound('The incentive');
     const at = pastInstant('disclosedAt', input.disclosedAt, nowDate);
@@ -210,7 +210,7 @@ export async function deliverIncentive(
   input: { deliveredAt?: string | undefined },
 ): Promise<Incentive> {
   const nowDate = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await findIncentiveRow(trx, actor.practiceId, id);
     if (!row) throw notFound('The incentive');
     const refusal = deliveryRefusal(row);

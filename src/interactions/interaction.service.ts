@@ -1,4 +1,5 @@
 import { findContactRow } from '../contacts/contact.repository.ts';
+import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -43,7 +44,7 @@ export async function logInteraction(
   const problem = occurredAtProblem(occurredAt, now);
   if (problem) throw fieldError('occurredAt', problem);
   const id = newId();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     if (!(await lockContactForTouch(trx, actor.practiceId, contactId)))
       throw notFound('The contact');
     await insertInteractionRow(trx, {
@@ -68,7 +69,7 @@ export async function listInteractions(
   actor: Actor,
   contactId: string,
 ): Promise<Interaction[]> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     if (!(await findContactRow(trx, actor.practiceId, contactId))) throw notFound('The contact');
     return (await listInteractionRows(trx, actor.practiceId, { contactId })).map(toInteraction);
   });
@@ -76,7 +77,7 @@ export async function listInteractions(
 
 /** Deletes a touch; the contact's last touch is recomputed from what is left. */
 export async function deleteInteraction(deps: Deps, actor: Actor, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const row = await findInteractionRow(trx, actor.practiceId, id);
     if (!row) throw notFound('The interaction');
     await lockContactForTouch(trx, actor.practiceId, row.contact_id);

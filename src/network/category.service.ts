@@ -1,5 +1,5 @@
 import type { Stage } from '../contacts/contact.rules.ts';
-import type { Tx } from '../platform/db.ts';
+import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -70,30 +70,27 @@ export async function updateCategory(
   categoryId: string,
   input: UpdateCategory,
 ): Promise<CategoryView> {
-  return deps.db
-    .transaction()
-    .execute(async (trx) => {
-      const [row] = await findGroupRows(trx, 'category', actor.practiceId, [categoryId]);
-      if (!row) throw notFound('The category');
-      if (input.name !== undefined)
-        await renameGroupRow(
-          trx,
-          'category',
-          actor.practiceId,
-          categoryId,
-          groupName(input.name),
-          groupNameKey(input.name),
-        );
-      if (input.target !== undefined)
-        await setCategoryTarget(trx, actor.practiceId, categoryId, input.target);
-      return loadCategoryView(trx, actor.practiceId, categoryId);
-    })
-    .catch(duplicateName('category'));
+  return inTransaction(deps.db, async (trx) => {
+    const [row] = await findGroupRows(trx, 'category', actor.practiceId, [categoryId]);
+    if (!row) throw notFound('The category');
+    if (input.name !== undefined)
+      await renameGroupRow(
+        trx,
+        'category',
+        actor.practiceId,
+        categoryId,
+        groupName(input.name),
+        groupNameKey(input.name),
+      );
+    if (input.target !== undefined)
+      await setCategoryTarget(trx, actor.practiceId, categoryId, input.target);
+    return loadCategoryView(trx, actor.practiceId, categoryId);
+  }).catch(duplicateName('category'));
 }
 
 /** Deletes a category: its contacts keep no category, and the most-wanted ranks close up. */
 export async function deleteCategory(deps: Deps, actor: Actor, categoryId: string) {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const ranked = await listMostWantedIds(trx, actor.practiceId);
     const deleted = await deleteCategoryRow(trx, actor.practiceId, categoryId);
     if (deleted === 0) throw notFound('The category');
@@ -156,7 +153,7 @@ export async function replaceMostWanted(
     throw new AppError(problem.code, `${problem.error.field}: ${problem.error.message}`, [
       problem.error,
     ]);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const found = await findGroupRows(trx, 'category', actor.practiceId, categoryIds);
     if (found.length !== categoryIds.length)
       throw new AppError('not_found', 'categoryIds: a category is not in this practice.', [

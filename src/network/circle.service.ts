@@ -1,5 +1,5 @@
 import type { Stage } from '../contacts/contact.rules.ts';
-import type { Tx } from '../platform/db.ts';
+import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -63,7 +63,7 @@ export async function createCircle(
 
 /** A circle with its members and the most-wanted categories it reaches (PRODUCT.md §2). */
 export async function getCircle(deps: Deps, actor: Actor, circleId: string): Promise<CircleDetail> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const view = await loadCircleView(trx, actor.practiceId, circleId);
     const members = await listCircleMembers(trx, actor.practiceId, circleId);
     const reach = new Map<
@@ -101,25 +101,22 @@ export async function updateCircle(
   circleId: string,
   input: UpdateCircle,
 ): Promise<CircleView> {
-  return deps.db
-    .transaction()
-    .execute(async (trx) => {
-      await loadCircleView(trx, actor.practiceId, circleId);
-      await updateCircleRow(trx, actor.practiceId, circleId, {
-        ...(input.name !== undefined && {
-          name: groupName(input.name),
-          name_key: groupNameKey(input.name),
-        }),
-        ...(input.kind !== undefined && { kind: input.kind }),
-        ...(input.notes !== undefined && { notes: input.notes }),
-      });
-      return loadCircleView(trx, actor.practiceId, circleId);
-    })
-    .catch(duplicateName('circle'));
+  return inTransaction(deps.db, async (trx) => {
+    await loadCircleView(trx, actor.practiceId, circleId);
+    await updateCircleRow(trx, actor.practiceId, circleId, {
+      ...(input.name !== undefined && {
+        name: groupName(input.name),
+        name_key: groupNameKey(input.name),
+      }),
+      ...(input.kind !== undefined && { kind: input.kind }),
+      ...(input.notes !== undefined && { notes: input.notes }),
+    });
+    return loadCircleView(trx, actor.practiceId, circleId);
+  }).catch(duplicateName('circle'));
 }
 
 export async function deleteCircle(deps: Deps, actor: Actor, circleId: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const deleted = await deleteCircleRow(trx, actor.practiceId, circleId);
     if (deleted === 0) throw notFound('The circle');
   });

@@ -3,7 +3,7 @@ import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
 import { type PreparedLetter, prepareLetter, renderLetter } from '../letters/letter.service.ts';
 import type { Cause } from '../letters/letter.templates.ts';
 import { recordAudit } from '../platform/audit.ts';
-import type { Tx } from '../platform/db.ts';
+import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -138,7 +138,7 @@ export async function createMessage(
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
   const { templateKey, channel, subject, body, cause: wantedCause, ...about } = input;
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await inTransaction(deps.db, async (trx) => {
     const p = await prepareLetter(trx, actor, nowDate, templateKey, about);
     const rendered = renderLetter(p, { subject, body });
     if (wantedCause !== undefined && wantedCause !== p.template.cause)
@@ -267,7 +267,7 @@ export async function getMessage(deps: Deps, actor: Actor, id: string): Promise<
 /** Puts a failed email back in the queue (attempts start again); 409 unless it failed. */
 export async function retryMessage(deps: Deps, actor: Actor, id: string): Promise<Message> {
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const row = await findMessageRow(trx, actor.practiceId, id);
     if (!row) throw notFound('The message');
     if (row.status !== 'failed' || row.channel !== 'email')

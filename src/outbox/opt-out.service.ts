@@ -1,5 +1,6 @@
 import { findContactRow, updateContactRow } from '../contacts/contact.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { findPractice } from '../practices/practice.repository.ts';
 import { cancelQueuedEmailsTo } from './message.repository.ts';
@@ -18,7 +19,7 @@ export async function optOut(deps: Deps, token: string): Promise<OptOutResult> {
   const check = verifyOptOutToken(deps.config.secret, token, now);
   if (!check.ok) return { outcome: check.reason };
   const { practiceId, contactId, issuedAt } = check.claim;
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const practice = await findPractice(trx, practiceId);
     const contact = await findContactRow(trx, practiceId, contactId);
     // An erased contact or practice: nothing left to stop, and nothing to reveal.

@@ -1,5 +1,6 @@
 import { findUserById } from '../accounts/account.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -32,7 +33,7 @@ export async function getSmtp(deps: Deps, actor: Actor): Promise<SmtpSettings> {
 /** Saves the settings; the password is sealed with AES-256-GCM under the server secret. */
 export async function putSmtp(deps: Deps, actor: Actor, input: PutSmtp): Promise<SmtpSettings> {
   const now = deps.clock.now().toISOString();
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await inTransaction(deps.db, async (trx) => {
     const current = await findSmtpRow(trx, actor.practiceId);
     const passwordEncrypted =
       input.password === undefined
@@ -68,7 +69,7 @@ export async function putSmtp(deps: Deps, actor: Actor, input: PutSmtp): Promise
 }
 
 export async function deleteSmtp(deps: Deps, actor: Actor): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await deleteSmtpRow(trx, actor.practiceId);
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,

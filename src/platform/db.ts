@@ -18,6 +18,14 @@ export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
 /** Either the database or a transaction on it: repositories accept both. */
 export type Queryable = Db | Tx;
+
+/**
+ * Runs `work` in a transaction: a new one, or, when `db` is already a transaction, that one
+ * (so a use case run inside a larger write, like the demo data, commits or rolls back with it).
+ */
+export function inTransaction<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Tx) : db.transaction().execute(work);
+}
 export type Dialect = 'sqlite' | 'postgres';
 
 export type DatabaseHandle = {

@@ -1,5 +1,5 @@
 import { recordAudit } from '../platform/audit.ts';
-import type { Queryable } from '../platform/db.ts';
+import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { type Actor, validationError } from '../platform/http.ts';
@@ -40,7 +40,7 @@ export async function updatePractice(
 ): Promise<Practice> {
   requireOwner(actor);
   const { practiceId } = actor;
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await findPractice(trx, practiceId);
     if (!row) throw notFound('The practice');
     const next = { ...toPractice(row), ...stripUndefined(input) };
@@ -73,7 +73,7 @@ export async function updateSettings(
 ): Promise<Settings> {
   requireOwner(actor);
   const { practiceId, userId } = actor;
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await findPractice(trx, practiceId);
     if (!row) throw notFound('The practice');
     const settings = { ...readSettings(row.settings), ...stripUndefined(patch) };

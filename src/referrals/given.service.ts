@@ -1,4 +1,4 @@
-import type { Queryable, Tx } from '../platform/db.ts';
+import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -83,7 +83,7 @@ export async function createGiven(
           at: givenAt,
           what: 'the time the referral was given',
         });
-  return deps.db.transaction().execute(async (trx: Tx) => {
+  return inTransaction(deps.db, async (trx: Tx) => {
     await requireContact(trx, actor.practiceId, input.partnerId, 'partnerId');
     if (input.person.contactId === input.partnerId) throw samePerson();
     const personId = await resolvePerson(trx, actor, input.person, 'person', now);
@@ -115,7 +115,7 @@ export async function updateGiven(
 ): Promise<ReferralGiven> {
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await findGivenRow(trx, actor.practiceId, id);
     if (!row) throw notFound('The referral given');
     const floor = { at: row.given_at, what: 'the time the referral was given' };

@@ -10,7 +10,7 @@ import {
 import { stageRank, textKey } from '../contacts/contact.rules.ts';
 import { findGroupRows } from '../network/group.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
-import type { Queryable, Tx } from '../platform/db.ts';
+import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -395,7 +395,7 @@ export async function createReferral(
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
   const receivedAt = pastInstant('receivedAt', input.receivedAt, nowDate);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const ctx = await loadPracticeContext(trx, actor.practiceId);
     const ownerId = input.ownerId ?? actor.userId;
     // The caller is a member already; only another owner needs checking.
@@ -455,7 +455,7 @@ export async function getReferral(
   referralId: string,
 ): Promise<ReferralDetail> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const ctx = await loadPracticeContext(trx, actor.practiceId);
     return loadDetail(trx, actor.practiceId, referralId, ctx, now);
   });
@@ -469,7 +469,7 @@ async function changeReferral(
   change: (trx: Tx, row: ReferralRow, now: Date, ctx: PracticeContext) => Promise<void>,
 ): Promise<ReferralDetail> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await findReferralRow(trx, actor.practiceId, referralId);
     if (!row) throw notFound('The referral');
     const ctx = await loadPracticeContext(trx, actor.practiceId);

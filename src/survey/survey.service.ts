@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -82,7 +83,7 @@ export async function createSurvey(deps: Deps, actor: Actor, input: CreateSurvey
   const now = deps.clock.now().toISOString();
   const surveyId = newId();
   const tokens = new Map<string, string>();
-  const created = await deps.db.transaction().execute(async (trx) => {
+  const created = await inTransaction(deps.db, async (trx) => {
     const found = await findContactNames(trx, actor.practiceId, input.contactIds);
     const known = new Set(found.map((c) => c.id));
     const missingAt = input.contactIds.findIndex((id) => !known.has(id));
