@@ -1,14 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { TodayPage } from './agenda/today-page';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
 import { CommitmentsPage } from './commitments/commitments-page';
+import { LoadingState } from './components/loading-state';
 import { ContactDetailPage } from './contacts/contact-detail-page';
 import { EditContactPage, NewContactPage } from './contacts/contact-form-page';
 import { ContactsPage } from './contacts/contacts-page';
-import { GoalsPage } from './goals/goals-page';
 import { IncentivesPage } from './incentives/incentives-page';
-import { InsightsPage } from './insights/insights-page';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth, RequireSignedOut } from './layout/route-guards';
 import { CircleDetailPage } from './network/circle-detail-page';
@@ -25,6 +25,12 @@ import { SettingsPage } from './settings/settings-page';
 import { PublicSurveyPage } from './survey/public-survey-page';
 import { SurveyPage } from './survey/survey-page';
 
+// The two pages with charts load the chart library when first opened, not with the app.
+const GoalsPage = lazy(() => import('./goals/goals-page').then((m) => ({ default: m.GoalsPage })));
+const InsightsPage = lazy(() =>
+  import('./insights/insights-page').then((m) => ({ default: m.InsightsPage })),
+);
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -39,8 +45,22 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<TodayPage />} />
           <Route path="/today" element={<TodayPage />} />
-          <Route path="/goals" element={<GoalsPage />} />
-          <Route path="/insights" element={<InsightsPage />} />
+          <Route
+            path="/goals"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <GoalsPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="/insights"
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <InsightsPage />
+              </Suspense>
+            }
+          />
           <Route path="/survey" element={<SurveyPage />} />
           <Route path="/contacts" element={<ContactsPage />} />
           <Route path="/contacts/new" element={<NewContactPage />} />
