@@ -1,5 +1,6 @@
 import { Anchor, SimpleGrid, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import {
   Area,
@@ -63,6 +64,46 @@ function csv(chart: InsightChart, range: InsightRange): string {
 
 const rowsHeight = (n: number) => Math.max(160, n * 30 + 60);
 
+/**
+ * Named rows as horizontal bars: the grid, the number axis, the names (shortened to fit) and the
+ * tooltip every such chart shares; the bars are the children.
+ */
+function HorizontalBars({
+  rows,
+  children,
+  legend = false,
+  numberAxis,
+  labelWidth,
+  right = 16,
+}: {
+  rows: readonly { name: string }[];
+  children: ReactNode;
+  legend?: boolean;
+  numberAxis?: { unit?: string; domain?: [number, number] };
+  labelWidth?: number;
+  right?: number;
+}) {
+  const fitted = useCategoryWidth();
+  const width = labelWidth ?? fitted;
+  return (
+    <BarChart data={[...rows]} layout="vertical" margin={{ top: 4, right, bottom: 0, left: 0 }}>
+      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+      <XAxis type="number" allowDecimals={false} {...numberAxis} />
+      <YAxis
+        type="category"
+        dataKey="name"
+        width={width}
+        interval={0}
+        tick={{ fontSize: 12 }}
+        tickFormatter={(name: string) => short(name, Math.round(width / 7))}
+      />
+      <Tooltip />
+      {legend ? <Legend /> : null}
+      {children}
+    </BarChart>
+  );
+}
+
 /** A horizontal bar chart of named rows: referrals, and clients when known. */
 function NamedBars({
   rows,
@@ -71,22 +112,8 @@ function NamedBars({
   rows: { name: string; referrals: number; clients?: number }[];
   withClients?: boolean;
 }) {
-  const width = useCategoryWidth();
-  const chars = Math.round(width / 7);
   return (
-    <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
-      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" allowDecimals={false} />
-      <YAxis
-        type="category"
-        dataKey="name"
-        width={width}
-        interval={0}
-        tick={{ fontSize: 12 }}
-        tickFormatter={(name: string) => short(name, chars)}
-      />
-      <Tooltip />
-      <Legend />
+    <HorizontalBars rows={rows} legend>
       <Bar
         dataKey="referrals"
         name="Referrals"
@@ -101,7 +128,7 @@ function NamedBars({
           isAnimationActive={false}
         />
       ) : null}
-    </BarChart>
+    </HorizontalBars>
   );
 }
 
@@ -491,21 +518,12 @@ export function ConversionCharts({ data, range, currency }: Props) {
             </Table.ScrollContainer>
           }
         >
-          <BarChart
-            data={sources}
-            layout="vertical"
-            margin={{ top: 4, right: 24, bottom: 0, left: 0 }}
+          <HorizontalBars
+            rows={sources}
+            labelWidth={120}
+            right={24}
+            numberAxis={{ unit: '%', domain: [0, 100] }}
           >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" unit="%" domain={[0, 100]} />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={120}
-              interval={0}
-              tick={{ fontSize: 12 }}
-            />
-            <Tooltip />
             <Bar dataKey="conversionPercent" name="Conversion %" isAnimationActive={false}>
               {sources.map((s) => (
                 <Cell
@@ -514,7 +532,7 @@ export function ConversionCharts({ data, range, currency }: Props) {
                 />
               ))}
             </Bar>
-          </BarChart>
+          </HorizontalBars>
         </ChartCard>
       ) : null}
       {resp ? (
@@ -577,7 +595,6 @@ function Figure({ label, value }: { label: string; value: string }) {
 // ——— Network: reciprocity, most-wanted, growth ———
 
 export function NetworkCharts({ data, range }: Props) {
-  const width = useCategoryWidth();
   const reciprocity = [...(data.reciprocity ?? [])]
     .filter((r) => r.received + r.given > 0)
     .sort((a, b) => Math.abs(b.balance) - Math.abs(a.balance))
@@ -602,22 +619,7 @@ export function NetworkCharts({ data, range }: Props) {
               : 'No referrals exchanged in this range.'
           }
         >
-          <BarChart
-            data={reciprocity}
-            layout="vertical"
-            margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={width}
-              interval={0}
-              tick={{ fontSize: 12 }}
-              tickFormatter={(n: string) => short(n, Math.round(width / 7))}
-            />
-            <Tooltip />
+          <HorizontalBars rows={reciprocity}>
             <ReferenceLine x={0} stroke={CHART_COLORS.muted} />
             <Bar dataKey="balance" name="Received − given" isAnimationActive={false}>
               {reciprocity.map((r) => (
@@ -627,7 +629,7 @@ export function NetworkCharts({ data, range }: Props) {
                 />
               ))}
             </Bar>
-          </BarChart>
+          </HorizontalBars>
         </ChartCard>
       ) : null}
       {data.mostWanted ? (
@@ -644,23 +646,7 @@ export function NetworkCharts({ data, range }: Props) {
                 : `All ${wanted.length} most-wanted categories are at or above target.`
           }
         >
-          <BarChart
-            data={wanted}
-            layout="vertical"
-            margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={width}
-              interval={0}
-              tick={{ fontSize: 12 }}
-              tickFormatter={(n: string) => short(n, Math.round(width / 7))}
-            />
-            <Tooltip />
-            <Legend />
+          <HorizontalBars rows={wanted} legend>
             <Bar
               dataKey="coverage"
               name="Relationships (knows or above)"
@@ -673,7 +659,7 @@ export function NetworkCharts({ data, range }: Props) {
               fill={CHART_COLORS.muted}
               isAnimationActive={false}
             />
-          </BarChart>
+          </HorizontalBars>
         </ChartCard>
       ) : null}
       {data.networkGrowth ? (
