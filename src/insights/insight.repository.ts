@@ -8,6 +8,7 @@
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { Dialect, Queryable } from '../platform/db.ts';
+import type { Channel } from '../referrals/referral.rules.ts';
 
 export type Range = { practiceId: string; from: string; to: string; dialect: Dialect };
 
@@ -223,7 +224,8 @@ export async function referralsByDay(db: Queryable, r: Range): Promise<DayRow[]>
 }
 
 export type ChannelRow = {
-  channel: string;
+  /** A channel: the column is written only through ZChannel. */
+  channel: Channel;
   referrals: Num;
   clients: Num;
   value: Num;

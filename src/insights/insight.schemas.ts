@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { ZRole } from '../contacts/contact.schemas.ts';
 import { ZGoalProgress } from '../goals/goal.schemas.ts';
+import { ZChannel } from '../referrals/referral.schemas.ts';
 
 export const insightSections = [
   'where',
@@ -109,7 +111,7 @@ export const ZInsights = z
     range: z.object({ from: z.string(), to: z.string() }),
     where: z
       .object({
-        byChannel: z.array(z.object({ channel: z.string(), ...counts })),
+        byChannel: z.array(z.object({ channel: ZChannel, ...counts })),
         byCircle: z.array(z.object({ circle: ZRef, ...counts })),
       })
       .optional(),
@@ -117,7 +119,7 @@ export const ZInsights = z
       .object({
         topReferrers: z.array(z.object({ contact: ZRef, ...counts, value: z.number() })),
         byCategory: z.array(z.object({ category: ZRef.nullable(), ...counts })),
-        byRole: z.array(z.object({ role: z.string(), ...counts, conversion: z.number() })),
+        byRole: z.array(z.object({ role: ZRole, ...counts, conversion: z.number() })),
       })
       .optional(),
     why: z.object({ byTag: z.array(z.object({ tag: z.string(), ...counts })) }).optional(),
@@ -134,7 +136,8 @@ export const ZInsights = z
         overall: z.number(),
         bySource: z.array(
           z.object({
-            source: z.string(),
+            /** The channel, or warm_handoff for warm introductions (§3.9). */
+            source: z.union([ZChannel, z.literal('warm_handoff')]),
             ...counts,
             conversion: z.number(),
             valueMinor: z.number(),

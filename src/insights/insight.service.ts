@@ -1,4 +1,4 @@
-import { stageRank } from '../contacts/contact.rules.ts';
+import { type Role, stageRank } from '../contacts/contact.rules.ts';
 import { currentGoalOf } from '../goals/goal.service.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError } from '../platform/errors.ts';
@@ -6,6 +6,7 @@ import type { Actor } from '../platform/http.ts';
 import { createLimiter } from '../platform/limiter.ts';
 import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
 import { readSettings, type Settings } from '../practices/settings.rules.ts';
+import type { Channel } from '../referrals/referral.rules.ts';
 import { csvLine } from '../referrals/referral-export.rules.ts';
 import * as q from './insight.repository.ts';
 import {
@@ -126,8 +127,8 @@ async function daysBy<K extends string | number>(
 /** Referrals by channel, and by source: the channel, with warm handoffs apart (§3.9). */
 async function channelTallies(ctx: Ctx) {
   const rows = await once(ctx, 'channels', () => q.referralsByChannel(ctx.deps.db, ctx.r));
-  const byChannel = new Map<string, Tally>();
-  const bySource = new Map<string, Tally>();
+  const byChannel = new Map<Channel, Tally>();
+  const bySource = new Map<Channel | 'warm_handoff', Tally>();
   const warm: Tally = { referrals: 0, clients: 0, value: 0 };
   for (const row of rows) {
     const all = { referrals: n(row.referrals), clients: n(row.clients), value: n(row.value) };
@@ -191,7 +192,8 @@ const charts = {
     })),
   byRole: async (ctx: Ctx) =>
     (await referrerPart(ctx, 'role')).map((x) => ({
-      role: x.key ?? '',
+      // contact_role.role holds only roles: it is written through ZRole.
+      role: x.key as Role,
       ...counted(x),
       conversion: conversionOf(n(x.clients), n(x.referrals)),
     })),

@@ -51,8 +51,14 @@ export const ZUpdatePractice = z
   .openapi('UpdatePractice');
 export type UpdatePractice = z.infer<typeof ZUpdatePractice>;
 
+type SettingName = (typeof settingsMeta)[number]['key'] | 'currency';
+const settingNames: [SettingName, ...SettingName[]] = [
+  'currency',
+  ...settingsMeta.map((m) => m.key),
+];
+
 export const ZSettingMeta = z.object({
-  key: z.string(),
+  key: z.enum(settingNames),
   label: z.string(),
   meaning: z.string(),
   unit: z.string(),
@@ -70,7 +76,7 @@ export const ZUpdateSettings = ZSettingsPatch.openapi('UpdateSettings');
 export const settingsMetaView = [
   ...settingsMeta.map((m) => ({ ...m })),
   {
-    key: 'currency',
+    key: 'currency' as const,
     label: 'Currency',
     meaning: 'The currency of fees, gifts and values (ISO 4217 code).',
     unit: 'code',

@@ -46,17 +46,17 @@ export type Settings = {
   mostWantedTarget: number;
   surveyMaxPeople: number;
   alignmentThresholdPercent: number;
-  keepInTouchMetDays?: number;
-  keepInTouchKnowsDays?: number;
-  keepInTouchLikesDays?: number;
+  keepInTouchMetDays: number;
+  keepInTouchKnowsDays: number;
+  keepInTouchLikesDays: number;
   keepInTouchTrustsDays: number;
-  keepInTouchRefersDays?: number;
+  keepInTouchRefersDays: number;
   keepInTouchPartnerDays: number;
-  keepInTouchClientDays?: number;
-  keepInTouchFormerClientDays?: number;
-  keepInTouchColleagueDays?: number;
-  keepInTouchFriendDays?: number;
-  keepInTouchProspectDays?: number;
+  keepInTouchClientDays: number;
+  keepInTouchFormerClientDays: number;
+  keepInTouchColleagueDays: number;
+  keepInTouchFriendDays: number;
+  keepInTouchProspectDays: number;
   nominalGiftMinor: number;
   currency: string;
 };
@@ -119,7 +119,7 @@ export type StageChange = {
   toStage: Stage;
   changedAt: string;
   changedBy: { id: string; name: string } | null;
-  reason?: string | null;
+  reason: string | null;
 };
 
 export type Contact = {
@@ -140,6 +140,8 @@ export type Contact = {
   lastTouchAt: string | null;
   /** The contact's own keep-in-touch override, in days. */
   keepInTouchDays: number | null;
+  /** HIPAA (§3.2): as a treating provider, may be told the person was seen or scheduled. */
+  isTreatingProvider: boolean;
   /** The effective cadence: the override, else the practice's for their stage and roles. */
   cadenceDays: number | null;
   nextTouchDueAt: string | null;
@@ -166,6 +168,7 @@ export type ContactInput = {
   metHow?: string | null;
   emailConsent?: boolean;
   doNotAsk?: boolean;
+  isTreatingProvider?: boolean;
   notes?: string | null;
   keepInTouchDays?: number | null;
 };
@@ -289,7 +292,7 @@ export type ReferralEventKind = (typeof REFERRAL_EVENT_KINDS)[number];
 
 export type ReferralEvent = {
   id: string;
-  kind: ReferralEventKind | (string & {});
+  kind: ReferralEventKind;
   fromStatus: ReferralStatus | null;
   toStatus: ReferralStatus | null;
   at: string;
@@ -411,7 +414,7 @@ export type MostWantedItem = {
   gap: number;
   members: { id: string; name: string; stage: Stage }[];
 };
-export type MostWanted = { max: number; items: MostWantedItem[] };
+export type MostWanted = { max: 10; items: MostWantedItem[] };
 
 export const CIRCLE_KINDS = [
   'chamber',
@@ -566,8 +569,8 @@ export type Commitment = {
   remindersSent: number;
   lastReminderAt: string | null;
   reminder: { state: ReminderState; dueAt: string | null };
-  askId?: string | null;
-  note?: string | null;
+  askId: string | null;
+  note: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -617,10 +620,10 @@ export type EthicsRuling = {
 
 export type Ethics = {
   profession: string;
-  profile?: string;
+  profile: string;
   disclaimer: string;
   rulings: EthicsRuling[];
-  referrerMayBeToldWithoutConsent?: string;
+  referrerMayBeToldWithoutConsent: string;
   nominalGiftMinor: number;
   currency: string;
 };
@@ -703,7 +706,7 @@ export type LetterTemplate = {
   key: TemplateKey;
   name: string;
   audience: 'referrer' | 'contact' | 'partner' | 'team';
-  about?: 'referral' | 'commitment' | 'given' | 'contact' | 'none';
+  about: 'referral' | 'commitment' | 'given' | 'contact' | 'none';
   subject: string;
   body: string;
   isEdited: boolean;
@@ -756,7 +759,7 @@ export type Message = {
   status: MessageStatus;
   /** For people, e.g. "not sent — SMTP not configured". */
   statusLabel: string;
-  isReferrerFacing?: boolean;
+  isReferrerFacing: boolean;
   attempts: number;
   lastError: string | null;
   nextAttemptAt: string | null;
@@ -922,7 +925,7 @@ export type Insights = {
   range: InsightRange;
   where?: {
     byChannel: { channel: Channel; referrals: number; clients: number }[];
-    byCircle: { circle: { id: string; name: string } | null; referrals: number; clients: number }[];
+    byCircle: { circle: { id: string; name: string }; referrals: number; clients: number }[];
   };
   who?: {
     topReferrers: { contact: ContactRef; referrals: number; clients: number; value: number }[];
@@ -931,9 +934,9 @@ export type Insights = {
       referrals: number;
       clients: number;
     }[];
-    byRole: { role: Role | null; referrals: number; clients: number; conversion: number }[];
+    byRole: { role: Role; referrals: number; clients: number; conversion: number }[];
   };
-  why?: { byTag: { tag: string; referrals: number; clients?: number }[] };
+  why?: { byTag: { tag: string; referrals: number; clients: number }[] };
   when?: {
     byMonth: { month: string; referrals: number; clients: number }[];
     byWeekday: { weekday: number; referrals: number }[];
@@ -941,7 +944,7 @@ export type Insights = {
     askToReferralDays: MedianDays;
   };
   conversion?: {
-    overall: number | null;
+    overall: number;
     bySource: {
       source: Channel | 'warm_handoff';
       referrals: number;
@@ -968,7 +971,7 @@ export type Insights = {
   }[];
   momentum?: {
     perMonth: { month: string; referrals: number }[];
-    trendPerMonth: number | null;
+    trendPerMonth: number;
     doublingTimeMonths: number | null;
   };
   goal?: GoalProgress | null;

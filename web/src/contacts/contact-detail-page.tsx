@@ -180,6 +180,9 @@ function ContactFields({ contact, timeZone }: { contact: ContactDetail; timeZone
         <Field label="How met">{contact.metHow}</Field>
         <Field label="Email consent">{contact.emailConsent ? 'Yes' : 'No'}</Field>
         <Field label="Do not ask">{contact.doNotAsk ? 'Yes, never ask for referrals' : 'No'}</Field>
+        {contact.isTreatingProvider ? (
+          <Field label="Treating provider">Yes: may be told a person was seen or scheduled</Field>
+        ) : null}
         <Field label="Last touch">{formatDateTime(contact.lastTouchAt, timeZone)}</Field>
         <Field label="Keep in touch">
           {contact.cadenceDays

@@ -16,6 +16,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { blankToNull } from '../format';
 import { ROLE_LABELS, STAGE_LABELS } from '../labels';
+import { usePractice } from '../practice/use-practice';
 import {
   type ContactDetail,
   type ContactInput,
@@ -48,6 +49,7 @@ type ContactFormValues = {
   metHow: string;
   emailConsent: boolean;
   doNotAsk: boolean;
+  isTreatingProvider: boolean;
   notes: string;
   keepInTouchDays: number | string;
 };
@@ -65,6 +67,7 @@ const FIELDS: readonly (keyof ContactFormValues)[] = [
   'metHow',
   'emailConsent',
   'doNotAsk',
+  'isTreatingProvider',
   'notes',
   'keepInTouchDays',
 ];
@@ -84,6 +87,7 @@ function toValues(contact?: ContactDetail): ContactFormValues {
     metHow: contact?.metHow ?? '',
     emailConsent: contact?.emailConsent ?? false,
     doNotAsk: contact?.doNotAsk ?? false,
+    isTreatingProvider: contact?.isTreatingProvider ?? false,
     notes: contact?.notes ?? '',
     keepInTouchDays: contact?.keepInTouchDays ?? '',
   };
@@ -103,6 +107,7 @@ function toInput(values: ContactFormValues, categoryId: string | null): ContactI
     metHow: blankToNull(values.metHow),
     emailConsent: values.emailConsent,
     doNotAsk: values.doNotAsk,
+    isTreatingProvider: values.isTreatingProvider,
     notes: values.notes.trim() === '' ? null : values.notes,
     keepInTouchDays: typeof values.keepInTouchDays === 'number' ? values.keepInTouchDays : null,
   };
@@ -129,6 +134,8 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
   const createContact = useCreateContact();
   const updateContact = useUpdateContact(contact?.id ?? '');
   const save = contact ? updateContact : createContact;
+  // The treating-provider exception exists only in the health ethics profile (§3.2).
+  const isHealth = usePractice().data?.profession === 'health';
   const [isResolving, setIsResolving] = useState(false);
 
   const form = useForm<ContactFormValues>({
@@ -276,6 +283,13 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
           description="Vouch will never suggest asking this person."
           {...form.getInputProps('doNotAsk', { type: 'checkbox' })}
         />
+        {isHealth || form.values.isTreatingProvider ? (
+          <Checkbox
+            label="Treating provider"
+            description="HIPAA: as someone treating the people they refer, they may be told that a person was seen or scheduled — nothing more."
+            {...form.getInputProps('isTreatingProvider', { type: 'checkbox' })}
+          />
+        ) : null}
         <Textarea
           label="Notes"
           autosize

@@ -517,8 +517,11 @@ function eventTitle(event: ReferralEvent): string {
       return 'Conversion thank-you recorded';
     case 'referrer_updated':
       return `Referrer told${to ? `: ${to.toLocaleLowerCase()}` : ''}`;
-    default:
-      return event.kind.replaceAll('_', ' ');
+    default: {
+      // Every kind is handled above; one from a newer server still reads as words.
+      const kind: string = event.kind satisfies never;
+      return kind.replaceAll('_', ' ');
+    }
   }
 }
 
