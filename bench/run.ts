@@ -11,17 +11,16 @@
  * and dropped).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { getAgenda } from '../src/agenda/agenda.service.ts';
 import { generateLargePractice } from '../src/demo/large-practice.ts';
 import { getInsights } from '../src/insights/insight.service.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDeps } from '../src/platform/deps.ts';
+import { createPostgresDatabase } from '../src/platform/testing.ts';
 import { formatTable, measure, type Sample } from './measure.ts';
 import { type BenchContext, scenarios } from './scenarios.ts';
 
@@ -65,34 +64,17 @@ function peakRssMb(pid: number | undefined): number {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.DATABASE_URL_TEST ??
-    'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `vouch_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+const adminUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.DATABASE_URL_TEST ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 type DialectResult = { rows: string[][]; rssMb: number };
 
 async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vouch-bench-'));
-  const database = dialect === 'postgres' ? await createPostgresDatabase() : null;
+  const database =
+    dialect === 'postgres' ? await createPostgresDatabase(adminUrl, 'vouch_bench') : null;
   const databaseUrl = database ? database.url : `file:${path.join(dataDir, 'vouch.db')}`;
   const children: ChildProcess[] = [];
   try {

@@ -1,6 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { ZGroup } from '../network/group.schemas.ts';
-import { limits, optionalText, ZEmail, ZId, ZName, ZText, ZTimestamp } from '../platform/fields.ts';
+import {
+  limits,
+  optionalText,
+  pageFields,
+  ZEmail,
+  ZId,
+  ZName,
+  ZText,
+  ZTimestamp,
+} from '../platform/fields.ts';
 import { keepInTouchMaxDays, roles, stages } from './contact.rules.ts';
 
 export const ZStage = z.enum(stages).openapi('Stage');
@@ -104,12 +113,7 @@ export const ZListContactsQuery = z.strictObject({
   /** `due`: only contacts past their keep-in-touch cadence. */
   touch: z.enum(['due']).optional(),
   sort: z.enum(contactSorts).default('name'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z
-    .string()
-    .max(500)
-    .regex(/^[A-Za-z0-9_-]*$/, 'is not a valid cursor')
-    .optional(),
+  ...pageFields,
 });
 export type ListContactsQuery = z.infer<typeof ZListContactsQuery>;
 

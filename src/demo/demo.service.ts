@@ -3,6 +3,7 @@ import { createUser } from '../accounts/account.service.ts';
 import type { Role, Stage } from '../contacts/contact.rules.ts';
 import { stages } from '../contacts/contact.rules.ts';
 import { createContact, updateContact } from '../contacts/contact.service.ts';
+import { interactionKinds } from '../interactions/interaction.rules.ts';
 import { logInteraction } from '../interactions/interaction.service.ts';
 import { createCategory, replaceMostWanted } from '../network/category.service.ts';
 import { createCircle } from '../network/circle.service.ts';
@@ -53,16 +54,6 @@ const needs = [
   'Planning a second location',
   'Cash flow swings month to month',
 ];
-const kinds = [
-  'meeting',
-  'call',
-  'email',
-  'event',
-  'gift',
-  'joint_presentation',
-  'door_prize',
-  'note',
-] as const;
 
 export type DemoStats = {
   contacts: number;
@@ -145,7 +136,7 @@ export async function seedDemoNetwork(deps: Deps, actor: Actor, size = 300): Pro
     for (let t = 0; t < touches; t++) {
       const when = c.metAt + Math.floor(rnd.next() * (now - c.metAt));
       await logInteraction(at(when), actor, c.id, {
-        kind: rnd.pick(kinds),
+        kind: rnd.pick(interactionKinds),
         occurredAt: new Date(when).toISOString(),
         summary:
           rnd.next() < 0.6

@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import { createUser } from '../accounts/account.service.ts';
 import { type Role, type Stage, stageRank, stages } from '../contacts/contact.rules.ts';
+import { interactionKinds } from '../interactions/interaction.rules.ts';
 import type { Deps } from '../platform/deps.ts';
 import { newId } from '../platform/ids.ts';
 import type { Database } from '../platform/schema.ts';
@@ -68,16 +69,6 @@ const needs = [
   'partnership dispute',
   'succession planning',
 ];
-const interactionKinds = [
-  'meeting',
-  'call',
-  'email',
-  'event',
-  'gift',
-  'joint_presentation',
-  'door_prize',
-  'note',
-] as const;
 
 /** Writes rows in chunks, within the caller's transaction. */
 async function inBatches<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>, size = 400) {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ZRole } from '../contacts/contact.schemas.ts';
 import { ZGoalProgress } from '../goals/goal.schemas.ts';
+import { ZDay } from '../platform/fields.ts';
 import { ZChannel } from '../referrals/referral.schemas.ts';
 
 export const insightSections = [
@@ -39,18 +40,6 @@ export const insightCharts = [
   'goal',
 ] as const;
 export type InsightChart = (typeof insightCharts)[number];
-
-const ZDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, like 2026-01-31')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      message: 'is not a calendar day',
-    },
-  );
 
 const ZRangeQuery = {
   from: ZDay.optional(),

@@ -5,7 +5,7 @@ import {
   ZCause,
   ZTemplateKey,
 } from '../letters/letter.schemas.ts';
-import { limits, ZEmail, ZText, ZTimestamp } from '../platform/fields.ts';
+import { limits, pageFields, ZEmail, ZText, ZTimestamp } from '../platform/fields.ts';
 
 export const messageStatuses = ['draft', 'queued', 'sending', 'sent', 'failed'] as const;
 
@@ -55,12 +55,7 @@ export type CreateMessage = z.infer<typeof ZCreateMessage>;
 
 export const ZListMessagesQuery = z.strictObject({
   status: z.enum(messageStatuses).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z
-    .string()
-    .max(500)
-    .regex(/^[A-Za-z0-9_-]*$/, 'is not a valid cursor')
-    .optional(),
+  ...pageFields,
 });
 export type ListMessagesQuery = z.infer<typeof ZListMessagesQuery>;
 

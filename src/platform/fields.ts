@@ -27,6 +27,24 @@ export const ZId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id')
   .openapi({ example: '019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b' });
 export const ZIdParam = z.object({ id: ZId.openapi({ param: { name: 'id', in: 'path' } }) });
+/** A real calendar day written YYYY-MM-DD (not 2026-02-31, which Date.parse rolls over). */
+export function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const day = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
+}
+/** A calendar day, like 2026-01-31. */
+export const ZDay = z.string().refine(isCalendarDay, 'must be a calendar day, like 2026-01-31');
+
+/** A page size: 1–200, 50 when not given. */
+export const ZPageLimit = z.coerce.number().int().min(1).max(200).default(50);
+/** The opaque `nextCursor` of the previous page. */
+export const ZCursor = z
+  .string()
+  .max(500)
+  .regex(/^[A-Za-z0-9_-]*$/, 'is not a valid cursor');
+/** The paging fields of every list query. */
+export const pageFields = { limit: ZPageLimit, cursor: ZCursor.optional() };
 export const ZTimestamp = z.string().openapi({ example: '2026-11-25T22:16:09.123Z' });
 export const ZName = z.string().trim().min(1).max(limits.name).refine(hasNoNul, noNul);
 export const ZEmail = z.string().trim().max(limits.email).pipe(z.email());

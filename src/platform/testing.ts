@@ -29,9 +29,15 @@ export type TestContext = {
   close: () => Promise<void>;
 };
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL_TEST ?? '';
-  const name = `vouch_test_${randomBytes(6).toString('hex')}`;
+/**
+ * A fresh PostgreSQL database on the server of `adminUrl` (for a test file, or the benchmark),
+ * and how to drop it.
+ */
+export async function createPostgresDatabase(
+  adminUrl: string,
+  prefix = 'vouch_test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -54,7 +60,10 @@ export async function createTestContext(
   options: { clock?: Clock; rateLimit?: boolean } = {},
 ): Promise<TestContext> {
   const dir = mkdtempSync(path.join(tmpdir(), 'vouch-test-'));
-  const pgDb = target === 'postgres' ? await createPostgresDatabase() : null;
+  const pgDb =
+    target === 'postgres'
+      ? await createPostgresDatabase(process.env.DATABASE_URL_TEST ?? '')
+      : null;
   const env = {
     VOUCH_DATA_DIR: dir,
     VOUCH_SECRET: 'test-secret-test-secret-test-secret-0123',

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { optionalText, ZId, ZTimestamp } from '../platform/fields.ts';
+import { optionalText, pageFields, ZId, ZTimestamp } from '../platform/fields.ts';
 import { givenOutcomes } from './given.rules.ts';
 import { ZDayOrInstant, ZInstant, ZPersonPick, ZRef } from './referral.schemas.ts';
 
@@ -35,12 +35,7 @@ export const ZListGivenQuery = z.strictObject({
   outcome: ZGivenOutcome.optional(),
   from: ZDayOrInstant.optional(),
   to: ZDayOrInstant.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z
-    .string()
-    .max(500)
-    .regex(/^[A-Za-z0-9_-]*$/, 'is not a valid cursor')
-    .optional(),
+  ...pageFields,
 });
 export type ListGivenQuery = z.infer<typeof ZListGivenQuery>;
 

@@ -415,6 +415,7 @@ const queryCases: Case[] = [
   bad('GET', '/referrals?referrer=bob', 'a referrer other than unknown', undefined, ['referrer']),
   bad('GET', '/referrals?channel=fax', 'an unknown channel', undefined, ['channel']),
   bad('GET', '/referrals?from=2026-02-30x', 'a bad from', undefined, ['from']),
+  bad('GET', '/referrals?from=2026-02-31', 'a day that does not exist', undefined, ['from']),
   bad('GET', '/referrals?to=tomorrow', 'a bad to', undefined, ['to']),
   bad('GET', '/referrals?sort=name', 'an unknown sort', undefined, ['sort']),
   bad('GET', '/referrals?limit=201', 'a limit over 200', undefined, ['limit']),

@@ -1,5 +1,16 @@
 import { z } from '@hono/zod-openapi';
-import { limits, optionalText, ZEmail, ZId, ZName, ZText, ZTimestamp } from '../platform/fields.ts';
+import {
+  isCalendarDay,
+  limits,
+  optionalText,
+  pageFields,
+  ZEmail,
+  ZId,
+  ZName,
+  ZPageLimit,
+  ZText,
+  ZTimestamp,
+} from '../platform/fields.ts';
 import {
   channels,
   expandStatuses,
@@ -136,13 +147,9 @@ export const ZRecordReferrerUpdate = z
 export const ZDayOrInstant = z
   .string()
   .max(40)
-  .refine(
-    (s) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(s)
-        ? !Number.isNaN(Date.parse(`${s}T00:00:00Z`))
-        : z.iso.datetime({ offset: true }).safeParse(s).success,
-    { message: 'must be a day (YYYY-MM-DD) or a timestamp (2026-01-31T09:00:00Z)' },
-  );
+  .refine((s) => isCalendarDay(s) || z.iso.datetime({ offset: true }).safeParse(s).success, {
+    message: 'must be a day (YYYY-MM-DD) or a timestamp (2026-01-31T09:00:00Z)',
+  });
 
 const ZStatusFilter = z
   .string()
@@ -172,23 +179,17 @@ export const filterFields = {
   q: ZText(limits.shortText).optional(),
 };
 
-const ZCursor = z
-  .string()
-  .max(500)
-  .regex(/^[A-Za-z0-9_-]*$/, 'is not a valid cursor');
-
 export const ZListReferralsQuery = z.strictObject({
   ...filterFields,
   sort: z.enum(referralSorts).default('-receivedAt'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: ZCursor.optional(),
+  ...pageFields,
 });
 export type ListReferralsQuery = z.infer<typeof ZListReferralsQuery>;
 export type ReferralFilterInput = Omit<ListReferralsQuery, 'sort' | 'limit' | 'cursor'>;
 
 export const ZBoardQuery = z.strictObject({
   ...filterFields,
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: ZPageLimit,
 });
 export type BoardQuery = z.infer<typeof ZBoardQuery>;
 
