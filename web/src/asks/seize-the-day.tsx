@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Blockquote,
   Button,
@@ -19,6 +18,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { CopyTextButton } from '../components/copy-text-button';
 import { ProblemAlert } from '../components/problem-alert';
+import { WarningsAlert } from '../components/warnings-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
 import { ASK_OUTCOME_LABELS, MOMENT_KIND_LABELS } from '../labels';
@@ -308,15 +308,7 @@ function LogAskForm({ contact, timeZone }: { contact: Contact; timeZone?: string
             onChange={(e) => setNote(e.currentTarget.value)}
           />
           <ProblemAlert error={log.error} />
-          {result && result.warnings.length > 0 ? (
-            <Alert color="orange" variant="light" title="Logged, with a warning">
-              <List size="sm" spacing={4}>
-                {result.warnings.map((w) => (
-                  <List.Item key={w.code}>{w.message}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          ) : null}
+          <WarningsAlert title="Logged, with a warning" warnings={result?.warnings ?? []} />
           <Group justify="flex-end">
             <Button type="submit" variant="light" loading={log.isPending}>
               Log ask

@@ -1,8 +1,6 @@
 import {
-  Alert,
   Button,
   Group,
-  List,
   Modal,
   NumberInput,
   Paper,
@@ -18,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
+import { WarningsAlert } from '../components/warnings-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import type { Contact, Warning } from '../types';
 import { CommitmentCard } from './commitment-card';
@@ -39,23 +38,12 @@ export function ContactCommitments({ contact }: { contact: Contact }) {
           Record a commitment
         </Button>
       </Group>
-      {warnings.length > 0 ? (
-        <Alert
-          color="orange"
-          variant="light"
-          title="Saved, with a warning"
-          mb="sm"
-          withCloseButton
-          closeButtonLabel="Dismiss the warning"
-          onClose={() => setWarnings([])}
-        >
-          <List size="sm" spacing={4}>
-            {warnings.map((w) => (
-              <List.Item key={w.code}>{w.message}</List.Item>
-            ))}
-          </List>
-        </Alert>
-      ) : null}
+      <WarningsAlert
+        title="Saved, with a warning"
+        warnings={warnings}
+        onClose={() => setWarnings([])}
+        mb="sm"
+      />
       <ProblemAlert error={commitments.error} />
       {commitments.isPending ? <LoadingState label="Loading commitments…" /> : null}
       {commitments.isSuccess && items.length === 0 ? (

@@ -8,7 +8,6 @@ import {
   NumberInput,
   SimpleGrid,
   Stack,
-  TagsInput,
   Text,
   TextInput,
   Tooltip,
@@ -26,17 +25,13 @@ import {
   type PersonValue,
   toPersonInput,
 } from '../contacts/contact-picker';
-import { useCircles } from '../contacts/use-groups';
 import { focusFirstInvalid } from '../form-errors';
 import { currencyDigits } from '../format';
-import { CHANNEL_LABELS } from '../labels';
 import { ownerOptions, useMembers } from '../team/use-members';
-import { CHANNELS, type Channel, type Referral, type ReferralInput } from '../types';
+import type { Channel, Referral, ReferralInput } from '../types';
 import { QuickAddContext, type QuickAddPrefill, useQuickAdd } from './quick-add-context';
+import { ChannelSelect, CircleSelect, ConsentCheckbox, ReferralTagsField } from './referral-fields';
 import { useCreateReferral } from './use-referrals';
-
-export const CONSENT_EXPLANATION =
-  'Only with the referred person’s consent may the referrer hear how it went (contact made, meeting, client) — never their need or notes. Without it, you only thank the referrer.';
 
 /** Holds the quick-add modal and the `r` shortcut for every page of the app. */
 export function QuickAddProvider({ children }: { children: ReactNode }) {
@@ -137,7 +132,6 @@ type QuickAddFormProps = {
 
 function QuickAddForm({ prefill, onDone, onSaved }: QuickAddFormProps) {
   const me = useMe();
-  const circles = useCircles();
   const create = useCreateReferral();
   const currency = me.data?.practice.settings.currency ?? 'USD';
   const user = me.data?.user;
@@ -279,34 +273,15 @@ function QuickAddForm({ prefill, onDone, onSaved }: QuickAddFormProps) {
           maxLength={2000}
           onChange={(e) => setNeed(e.currentTarget.value)}
         />
-        <TagsInput
-          label="Tags"
+        <ReferralTagsField
           description="Press Enter or comma after each tag."
           placeholder="e.g. pricing"
           value={tags}
-          onChange={(next) => setTags(next.map((t) => t.toLocaleLowerCase()))}
-          maxTags={10}
-          splitChars={[',']}
-          clearable
+          onChange={setTags}
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <NativeSelect
-            label="Channel"
-            value={channel}
-            data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
-            onChange={(e) =>
-              setChannel(CHANNELS.find((c) => c === e.currentTarget.value) ?? 'other')
-            }
-          />
-          <NativeSelect
-            label="Circle"
-            value={circleId}
-            data={[
-              { value: '', label: 'None' },
-              ...(circles.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-            ]}
-            onChange={(e) => setCircleId(e.currentTarget.value)}
-          />
+          <ChannelSelect value={channel} onChange={setChannel} />
+          <CircleSelect value={circleId} onChange={setCircleId} />
           <NumberInput
             label={`Expected value (${currency})`}
             min={0}
@@ -325,12 +300,7 @@ function QuickAddForm({ prefill, onDone, onSaved }: QuickAddFormProps) {
             onChange={(e) => setOwnerId(e.currentTarget.value)}
           />
         </SimpleGrid>
-        <Checkbox
-          label="Consent to update the referrer"
-          description={CONSENT_EXPLANATION}
-          checked={consent}
-          onChange={(e) => setConsent(e.currentTarget.checked)}
-        />
+        <ConsentCheckbox checked={consent} onChange={setConsent} />
         <ProblemAlert error={create.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

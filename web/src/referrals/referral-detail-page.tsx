@@ -311,6 +311,24 @@ function DraftLetterButton({
   );
 }
 
+/** The two thank-yous of §3.1: for the referral, and again once the person became a client. */
+const THANK_KINDS = {
+  referral: {
+    heading: 'Thank-you for the referral',
+    draftLabel: 'Draft thank-you letter',
+    letterTitle: (name: string) => `Thank-you letter to ${name}`,
+    recordLabel: 'Record thank-you',
+    recorded: 'Thank-you recorded.',
+  },
+  conversion: {
+    heading: 'Thank-you for their trust (once a client)',
+    draftLabel: 'Draft conversion thank-you',
+    letterTitle: (name: string) => `Thank-you for their trust, to ${name}`,
+    recordLabel: 'Record conversion thank-you',
+    recorded: 'Conversion thank-you recorded.',
+  },
+} as const;
+
 function ThanksSection({
   referral,
   timeZone,
@@ -322,18 +340,48 @@ function ThanksSection({
 }) {
   const thank = useThankReferrer();
   const referrerName = referral.referrer?.name ?? 'the referrer';
-  const { thanks } = referral;
-  const record = (kind: 'referral' | 'conversion') =>
-    thank.mutate(
-      { id: referral.id, body: { kind } },
-      {
-        onSuccess: () =>
-          notifications.show({
-            color: 'teal',
-            message: kind === 'referral' ? 'Thank-you recorded.' : 'Conversion thank-you recorded.',
-          }),
-      },
+  const row = (kind: keyof typeof THANK_KINDS) => {
+    const text = THANK_KINDS[kind];
+    const state = referral.thanks[kind];
+    const templateKey = kind === 'referral' ? 'thanks_referral' : 'thanks_conversion';
+    return (
+      <Group justify="space-between" wrap="wrap">
+        <div>
+          <Text fw={500}>{text.heading}</Text>
+          <Text size="sm" c={`${THANKS_COLORS[state.state]}.8`}>
+            {state.state === 'not_applicable'
+              ? 'When they become a client, thank the referrer again.'
+              : thanksText(state.state, state.dueAt, state.thankedAt, timeZone)}
+          </Text>
+        </div>
+        {state.state === 'due' || state.state === 'overdue' ? (
+          <Group gap="xs">
+            <DraftLetterButton
+              onDraft={onDraft}
+              label={text.draftLabel}
+              variant="filled"
+              choice={{ title: text.letterTitle(referrerName), templateKey, cause: templateKey }}
+            />
+            <Button
+              size="sm"
+              variant="default"
+              onClick={() =>
+                thank.mutate(
+                  { id: referral.id, body: { kind } },
+                  {
+                    onSuccess: () => notifications.show({ color: 'teal', message: text.recorded }),
+                  },
+                )
+              }
+              loading={thank.isPending && thank.variables?.body.kind === kind}
+            >
+              {text.recordLabel}
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
     );
+  };
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="thanks-heading">
       <Title order={2} fz="h3" id="thanks-heading" mb="xs">
@@ -343,78 +391,8 @@ function ThanksSection({
         <Text c="dimmed">The referrer is unknown: there is nobody to thank.</Text>
       ) : (
         <Stack gap="sm">
-          <Group justify="space-between" wrap="wrap">
-            <div>
-              <Text fw={500}>Thank-you for the referral</Text>
-              <Text size="sm" c={`${THANKS_COLORS[thanks.referral.state]}.8`}>
-                {thanksText(
-                  thanks.referral.state,
-                  thanks.referral.dueAt,
-                  thanks.referral.thankedAt,
-                  timeZone,
-                )}
-              </Text>
-            </div>
-            {thanks.referral.state === 'due' || thanks.referral.state === 'overdue' ? (
-              <Group gap="xs">
-                <DraftLetterButton
-                  onDraft={onDraft}
-                  label="Draft thank-you letter"
-                  variant="filled"
-                  choice={{
-                    title: `Thank-you letter to ${referrerName}`,
-                    templateKey: 'thanks_referral',
-                    cause: 'thanks_referral',
-                  }}
-                />
-                <Button
-                  size="sm"
-                  variant="default"
-                  onClick={() => record('referral')}
-                  loading={thank.isPending && thank.variables?.body.kind === 'referral'}
-                >
-                  Record thank-you
-                </Button>
-              </Group>
-            ) : null}
-          </Group>
-          <Group justify="space-between" wrap="wrap">
-            <div>
-              <Text fw={500}>Thank-you for their trust (once a client)</Text>
-              <Text size="sm" c={`${THANKS_COLORS[thanks.conversion.state]}.8`}>
-                {thanks.conversion.state === 'not_applicable'
-                  ? 'When they become a client, thank the referrer again.'
-                  : thanksText(
-                      thanks.conversion.state,
-                      thanks.conversion.dueAt,
-                      thanks.conversion.thankedAt,
-                      timeZone,
-                    )}
-              </Text>
-            </div>
-            {thanks.conversion.state === 'due' || thanks.conversion.state === 'overdue' ? (
-              <Group gap="xs">
-                <DraftLetterButton
-                  onDraft={onDraft}
-                  label="Draft conversion thank-you"
-                  variant="filled"
-                  choice={{
-                    title: `Thank-you for their trust, to ${referrerName}`,
-                    templateKey: 'thanks_conversion',
-                    cause: 'thanks_conversion',
-                  }}
-                />
-                <Button
-                  size="sm"
-                  variant="default"
-                  onClick={() => record('conversion')}
-                  loading={thank.isPending && thank.variables?.body.kind === 'conversion'}
-                >
-                  Record conversion thank-you
-                </Button>
-              </Group>
-            ) : null}
-          </Group>
+          {row('referral')}
+          {row('conversion')}
           <ProblemAlert error={thank.error} />
         </Stack>
       )}

@@ -6,7 +6,6 @@ import {
   NumberInput,
   SimpleGrid,
   Stack,
-  TagsInput,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -14,18 +13,15 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useMe } from '../auth/use-auth';
 import { ProblemAlert } from '../components/problem-alert';
-import { useCircles } from '../contacts/use-groups';
 import { blankToNull, currencyDigits } from '../format';
-import { CHANNEL_LABELS } from '../labels';
 import { ownerOptions, useMembers } from '../team/use-members';
-import { CHANNELS, type Channel, type Referral, type ReferralUpdate } from '../types';
-import { CONSENT_EXPLANATION } from './quick-add-referral';
+import type { Channel, Referral, ReferralUpdate } from '../types';
+import { ChannelSelect, CircleSelect, ConsentCheckbox, ReferralTagsField } from './referral-fields';
 import { useUpdateReferral } from './use-referrals';
 
 /** Need, tags, value, consent, owner, channel and where; a consent change is audited. */
 export function ReferralEditForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
   const me = useMe();
-  const circles = useCircles();
   const update = useUpdateReferral();
   const digits = currencyDigits(referral.currency);
   const [need, setNeed] = useState(referral.need ?? '');
@@ -79,32 +75,10 @@ export function ReferralEditForm({ referral, onDone }: { referral: Referral; onD
           onChange={(e) => setNeed(e.currentTarget.value)}
           data-autofocus
         />
-        <TagsInput
-          label="Tags"
-          value={tags}
-          onChange={(next) => setTags(next.map((t) => t.toLocaleLowerCase()))}
-          maxTags={10}
-          splitChars={[',']}
-          clearable
-        />
+        <ReferralTagsField value={tags} onChange={setTags} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NativeSelect
-            label="Channel"
-            value={channel}
-            data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
-            onChange={(e) =>
-              setChannel(CHANNELS.find((c) => c === e.currentTarget.value) ?? referral.channel)
-            }
-          />
-          <NativeSelect
-            label="Circle"
-            value={circleId}
-            data={[
-              { value: '', label: 'None' },
-              ...(circles.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-            ]}
-            onChange={(e) => setCircleId(e.currentTarget.value)}
-          />
+          <ChannelSelect value={channel} onChange={setChannel} />
+          <CircleSelect value={circleId} onChange={setCircleId} />
           <TextInput
             label="Place"
             placeholder="e.g. Chamber breakfast"
@@ -127,12 +101,7 @@ export function ReferralEditForm({ referral, onDone }: { referral: Referral; onD
             onChange={(e) => setOwnerId(e.currentTarget.value)}
           />
         </SimpleGrid>
-        <Checkbox
-          label="Consent to update the referrer"
-          description={CONSENT_EXPLANATION}
-          checked={consent}
-          onChange={(e) => setConsent(e.currentTarget.checked)}
-        />
+        <ConsentCheckbox checked={consent} onChange={setConsent} />
         <Checkbox
           label="Warm hand-off"
           description="The referrer introduced you in person or by a joint message."

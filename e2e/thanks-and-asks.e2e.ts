@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  type RunningServer,
+  sendJson,
+  signUpPractice,
+  startServer,
+} from './server.ts';
+
+describe('thanking a referrer and asking for referrals, from their pages', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an ask too early is logged with its warning; a thank-you is recorded from the referral', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signUpPractice(page, server.url, 'thanks@example.com');
+    const sarah = await sendJson<{ id: string }>(page, 'POST', `${server.url}/api/v1/contacts`, {
+      name: 'Sarah Chen',
+    });
+
+    // §3.3: asking someone who only just met you is allowed, with a warning.
+    await page.goto(`${server.url}/contacts/${sarah.id}`);
+    await page.getByRole('button', { name: 'Log ask' }).click();
+    const warning = page.getByRole('alert').filter({ hasText: 'Logged, with a warning' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/Sarah Chen/);
+
+    // §3.1: the referral's page offers the thank-you until it is recorded.
+    const referral = await sendJson<{ id: string }>(
+      page,
+      'POST',
+      `${server.url}/api/v1/referrals`,
+      {
+        referred: { name: 'Tom Ruiz' },
+        referrer: { contactId: sarah.id },
+        channel: 'phone',
+      },
+    );
+    await page.goto(`${server.url}/referrals/${referral.id}`);
+    const record = page.getByRole('button', { name: 'Record thank-you', exact: true });
+    await record.click();
+    await page.getByText('Thank-you recorded.').waitFor();
+    await record.waitFor({ state: 'detached' });
+    const saved = await page.request.get(`${server.url}/api/v1/referrals/${referral.id}`);
+    const body = (await saved.json()) as { thanks: { referral: { state: string } } };
+    expect(body.thanks.referral.state).toBe('done');
+  });
+});
