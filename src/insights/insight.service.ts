@@ -124,9 +124,14 @@ async function daysBy<K extends string | number>(
   return out;
 }
 
-/** Referrals by channel, and by source: the channel, with warm handoffs apart (§3.9). */
-async function channelTallies(ctx: Ctx) {
-  const rows = await once(ctx, 'channels', () => q.referralsByChannel(ctx.deps.db, ctx.r));
+/**
+ * Referrals by channel, and by source: the channel, with warm handoffs apart (§3.9). Queried
+ * and folded once per request, for the two charts that show them.
+ */
+const channelTallies = (ctx: Ctx) =>
+  once(ctx, 'channels', async () => foldChannels(await q.referralsByChannel(ctx.deps.db, ctx.r)));
+
+function foldChannels(rows: readonly q.ChannelRow[]) {
   const byChannel = new Map<Channel, Tally>();
   const bySource = new Map<Channel | 'warm_handoff', Tally>();
   const warm: Tally = { referrals: 0, clients: 0, value: 0 };
