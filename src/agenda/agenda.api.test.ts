@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
 import {
-  type Caller,
   caller,
   countRows,
   createTestContext,
@@ -29,12 +29,6 @@ const D = 24 * H;
 // A Monday, 09:00 UTC (the practice's time zone is UTC).
 const T0 = '2026-03-02T09:00:00.000Z';
 const plus = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
-
-async function ok<T>(who: Caller, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await who.json<T>(method, url, body);
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
 
 describe.each(testTargets)('agenda API on %s', (target) => {
   let ctx: TestContext;

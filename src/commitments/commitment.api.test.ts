@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
 import {
-  type Caller,
   createTestContext,
   type SeededPractice,
   seedPractice,
@@ -16,12 +16,6 @@ import { getCommitmentForLetter } from './commitment.service.ts';
 const DAY = 86_400_000;
 const start = '2026-03-02T09:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(start) + ms).toISOString();
-
-async function ok<T>(who: Caller, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await who.json<T>(method, url, body);
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
 
 describe.each(testTargets)('commitments on %s', (target) => {
   let ctx: TestContext;

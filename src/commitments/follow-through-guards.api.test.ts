@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { ok } from '../platform/api-expect.ts';
 import type { Problem } from '../platform/errors.ts';
 import {
   type Caller,
@@ -16,12 +17,6 @@ import {
   testTargets,
 } from '../platform/testing.ts';
 import type { ReferralDetail } from '../referrals/referral.schemas.ts';
-
-async function ok<T>(who: Caller, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await who.json<T>(method, url, body);
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
 
 type Ids = {
   contact: string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import type { Ethics } from '../ethics/ethics.schemas.ts';
+import { ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
 import {
-  type Caller,
   countRows,
   createTestContext,
   type SeededPractice,
@@ -15,12 +15,6 @@ import type { ReferralDetail } from '../referrals/referral.schemas.ts';
 import type { Incentive } from './incentive.schemas.ts';
 
 const start = '2026-03-02T09:00:00.000Z';
-
-async function ok<T>(who: Caller, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await who.json<T>(method, url, body);
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
 
 describe.each(testTargets)('ethics and incentives on %s', (target) => {
   let ctx: TestContext;

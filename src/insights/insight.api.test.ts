@@ -2,6 +2,7 @@
  * Insights against hand-computed values on a small practice built through the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
 import {
   countRows,
@@ -12,7 +13,6 @@ import {
   testTargets,
 } from '../platform/testing.ts';
 import type { Insights } from './insight.schemas.ts';
-import { expectProblem, ok } from './test-support.ts';
 
 describe.each(testTargets)('insights (%s)', (target) => {
   let ctx: TestContext;

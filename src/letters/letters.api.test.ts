@@ -5,6 +5,7 @@
  */
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok as expectOk } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { Problem } from '../platform/errors.ts';
 import {
@@ -20,11 +21,9 @@ import {
 
 type Json = Record<string, unknown> & { id: string };
 
-async function ok<T = Json>(who: Caller, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await who.json<T>(method, url, body);
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
+/** Untyped answers read as JSON objects with an id. */
+const ok = <T = Json>(who: Caller, method: string, url: string, body?: unknown) =>
+  expectOk<T>(who, method, url, body);
 
 async function problem(
   who: Caller,

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactDetail } from '../contacts/contact.schemas.ts';
 import type { Interaction } from '../interactions/interaction.schemas.ts';
-import type { ErrorCode, Problem } from '../platform/errors.ts';
+import { expectProblem } from '../platform/api-expect.ts';
+import type { ErrorCode } from '../platform/errors.ts';
 import {
   type Caller,
   countRows,
@@ -216,20 +217,6 @@ const cadenceCases: Case[] = [
   ]),
 ];
 
-async function expectProblem(res: Response, c: Pick<Case, 'status' | 'code' | 'fields'>) {
-  const text = await res.text();
-  expect(res.status, text).toBe(c.status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as Problem;
-  expect(body).toMatchObject({ status: c.status, code: c.code });
-  expect(body.detail).toMatch(/\S/);
-  for (const field of c.fields)
-    expect(
-      body.errors?.find((e) => e.field === field),
-      `an error naming "${field}" in ${text}`,
-    ).toBeDefined();
-}
-
 describe.each(testTargets)('network guards on %s', (target) => {
   let ctx: TestContext;
   let a: SeededPractice;
@@ -335,7 +322,7 @@ describe.each(testTargets)('network guards on %s', (target) => {
       const before = await counts();
       const seen = await everything(a.session, A);
       const res = await a.session.request(c.method, fill(c.url), fillBody(c.body), c.headers);
-      await expectProblem(res, c);
+      await expectProblem(res, c.status, c.code, c.fields);
       expect(await counts()).toEqual(before);
       expect(await everything(a.session, A)).toEqual(seen);
     });
@@ -348,7 +335,7 @@ describe.each(testTargets)('network guards on %s', (target) => {
     async function refused(method: string, url: string, body?: unknown, field?: string) {
       const before = await counts();
       const res = await as().request(method, url, body);
-      await expectProblem(res, { status: 404, code: 'not_found', fields: field ? [field] : [] });
+      await expectProblem(res, 404, 'not_found', field ? [field] : []);
       expect(await counts()).toEqual(before);
     }
 

@@ -3,6 +3,7 @@
  * status, code and field, never a 500, and nothing is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './api-expect.ts';
 import type { ErrorCode, Problem } from './errors.ts';
 import {
   type Caller,
@@ -23,27 +24,6 @@ type Fixtures = { contact: string; other: string; token: string; ownerEmail: str
 
 const fill = (url: string, f: Fixtures) =>
   url.replaceAll(':contact', f.contact).replaceAll(':other', f.other).replaceAll(':token', f.token);
-
-/** Asserts a problem+json answer with this status and code, naming each of `fields`. */
-async function expectProblem(
-  res: Response,
-  status: number,
-  code: ErrorCode,
-  fields: string[] = [],
-): Promise<Problem> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as Problem;
-  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, code });
-  expect(body.detail).toMatch(/\S/);
-  for (const field of fields) {
-    const error = body.errors?.find((e) => e.field === field);
-    expect(error, `an error naming "${field}" in ${text}`).toBeDefined();
-    expect(error?.message).toMatch(/\S/);
-  }
-  return body;
-}
 
 /** Reads a resource (to compare before and after a refused write); a 404 stays a 404. */
 async function snapshot(who: Caller, url: string): Promise<unknown> {

@@ -7,6 +7,7 @@ import type { ApiToken } from '../accounts/account.schemas.ts';
 import type { Contact, ContactDetail } from '../contacts/contact.schemas.ts';
 import type { Group } from '../network/group.schemas.ts';
 import type { Practice } from '../practices/practice.schemas.ts';
+import { ok } from './api-expect.ts';
 import type { Problem } from './errors.ts';
 import {
   type Caller,
@@ -30,12 +31,6 @@ type World = {
   a: { contacts: string[]; category: string; circle: string; tokens: string[] };
   b: { contacts: string[]; category: string; circle: string; tokens: string[] };
 };
-
-async function ok<T>(who: Caller, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await who.json<T>(method, url, body);
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
 
 /** Asserts a 404 problem+json, naming `field` when given. */
 async function expectNotFound(res: Response, field?: string): Promise<void> {

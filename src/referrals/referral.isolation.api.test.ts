@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
-import type { ErrorCode, Problem } from '../platform/errors.ts';
+import { expectProblem, ok } from '../platform/api-expect.ts';
+import type { ErrorCode } from '../platform/errors.ts';
 import {
   type Caller,
   caller,
@@ -21,26 +22,6 @@ import type { Reciprocity } from './reciprocity.schemas.ts';
 import type { Board, Referral } from './referral.schemas.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
-
-async function ok<T>(who: Caller, method: string, url: string, body?: unknown): Promise<T> {
-  const res = await who.json<T>(method, url, body);
-  expect(res.status, `${method} ${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body;
-}
-
-async function expectProblem(res: Response, status: number, code: ErrorCode, fields: string[]) {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = JSON.parse(text) as Problem;
-  expect(body).toMatchObject({ status, code });
-  expect(body.detail).toMatch(/\S/);
-  for (const field of fields)
-    expect(
-      body.errors?.map((e) => e.field),
-      `"${field}" in ${text}`,
-    ).toContain(field);
-}
 
 type Case = {
   name: string;
