@@ -10,9 +10,8 @@ import {
   sendJson,
   signUpPractice,
   startServer,
+  testOutput,
 } from './server.ts';
-
-const output = path.resolve(import.meta.dirname, '../test-output');
 
 /** A real SMTP peer that keeps every message it receives. */
 async function startSmtpSink(): Promise<{
@@ -44,7 +43,7 @@ describe('a commitment, two weeks of silence, and the reminder letter', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
   beforeAll(async () => {
-    mkdirSync(output, { recursive: true });
+    mkdirSync(testOutput, { recursive: true });
     smtp = await startSmtpSink();
     browser = await launchBrowser();
   });
@@ -96,7 +95,7 @@ describe('a commitment, two weeks of silence, and the reminder letter', () => {
       .toMatch(/signed copy of my book/);
     const text = await letter.inputValue();
     expect(text).toMatch(/free first session/);
-    await page.screenshot({ path: path.join(output, 'reminder-letter.png'), fullPage: true });
+    await page.screenshot({ path: path.join(testOutput, 'reminder-letter.png'), fullPage: true });
     await page.getByRole('button', { name: 'Send email' }).click();
 
     // The outbox shows it sent, and the SMTP peer received it once, with the opt-out link.
@@ -107,7 +106,7 @@ describe('a commitment, two weeks of silence, and the reminder letter', () => {
         interval: 1000,
       })
       .toMatch(/\bsent\b/i);
-    await page.screenshot({ path: path.join(output, 'outbox.png'), fullPage: true });
+    await page.screenshot({ path: path.join(testOutput, 'outbox.png'), fullPage: true });
     expect(smtp.messages).toHaveLength(1);
     const raw = smtp.messages[0] ?? '';
     expect(raw).toMatch(/^To: .*sarah@example\.com/im);

@@ -1,28 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './server.ts';
-
-const output = path.resolve(import.meta.dirname, '../test-output');
+import { describe, expect, it } from 'vitest';
+import { newPage, testOutput, useServerAndBrowser } from './server.ts';
 
 describe('a new practice: sign up → set up → add a contact → find it → change its stage', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(output, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServerAndBrowser();
 
   it('works end to end in the browser', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
+    const page = await newPage(app.browser);
+    await page.goto(app.server.url);
 
     // The first visit offers sign-up.
     await page.getByLabel('Practice name').fill('Harbor Counseling');
@@ -60,13 +45,13 @@ describe('a new practice: sign up → set up → add a contact → find it → c
     await page.getByRole('heading', { name: 'Dr. Lee Wong' }).waitFor();
 
     // Find it by search on the contacts page.
-    await page.goto(`${server.url}/contacts`);
+    await page.goto(`${app.server.url}/contacts`);
     await page.getByLabel('Search contacts').fill('wong');
     const link = page.getByRole('link', { name: 'Dr. Lee Wong' }).first();
     await link.waitFor();
     const row = page.getByRole('row', { name: /Dr\. Lee Wong/ });
     await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/Physicians/);
-    await page.screenshot({ path: path.join(output, 'contacts.png'), fullPage: true });
+    await page.screenshot({ path: path.join(testOutput, 'contacts.png'), fullPage: true });
     await link.click();
     // Wait for the contact's own page: the list has a Stage filter of the same name.
     await page.getByRole('heading', { name: 'Dr. Lee Wong', level: 1 }).waitFor();
@@ -77,10 +62,13 @@ describe('a new practice: sign up → set up → add a contact → find it → c
     await expect
       .poll(() => page.getByText('Met → Trusts').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    await page.screenshot({ path: path.join(output, 'contact-stage-history.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(testOutput, 'contact-stage-history.png'),
+      fullPage: true,
+    });
 
     // Everything above really reached the database.
-    const api = await page.request.get(`${server.url}/api/v1/contacts?q=wong`);
+    const api = await page.request.get(`${app.server.url}/api/v1/contacts?q=wong`);
     const body = (await api.json()) as { items: { stage: string; category: { name: string } }[] };
     expect(body.items[0]).toMatchObject({ stage: 'trusts', category: { name: 'Physicians' } });
   });

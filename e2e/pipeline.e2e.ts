@@ -1,39 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  type RunningServer,
-  sendJson,
-  signUpPractice,
-  startServer,
-} from './server.ts';
-
-const output = path.resolve(import.meta.dirname, '../test-output');
+import { describe, expect, it } from 'vitest';
+import { newPage, sendJson, signUpPractice, testOutput, useServerAndBrowser } from './server.ts';
 
 describe('the referral pipeline and the most-wanted list in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(output, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServerAndBrowser();
 
   it('quick-adds a referral for a new person, shows its clock on the board, and moves it when contacted', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signUpPractice(page, server.url, 'jane@example.com');
-    await sendJson(page, 'POST', `${server.url}/api/v1/contacts`, {
+    const page = await newPage(app.browser);
+    await signUpPractice(page, app.server.url, 'jane@example.com');
+    await sendJson(page, 'POST', `${app.server.url}/api/v1/contacts`, {
       name: 'Sarah Chen',
       stage: 'trusts',
     });
-    await page.goto(`${server.url}/referrals`);
+    await page.goto(`${app.server.url}/referrals`);
 
     // Quick-add from the keyboard shortcut: a new person, an existing referrer, a need.
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -51,7 +30,7 @@ describe('the referral pipeline and the most-wanted list in the browser', () => 
     await card.waitFor();
     expect(await card.textContent()).toMatch(/Sarah Chen/);
     expect(await card.textContent()).toMatch(/due in/i);
-    await page.screenshot({ path: path.join(output, 'referral-board.png'), fullPage: true });
+    await page.screenshot({ path: path.join(testOutput, 'referral-board.png'), fullPage: true });
 
     // Mark contacted: it moves, and the clock says it was met in time.
     await card.getByRole('button', { name: 'Mark contacted' }).click();
@@ -63,40 +42,45 @@ describe('the referral pipeline and the most-wanted list in the browser', () => 
     await expect.poll(() => newColumn.getByRole('article', { name: /Tom Ruiz/ }).count()).toBe(0);
 
     // The referrer was promoted by their first referral.
-    const sarah = await page.request.get(`${server.url}/api/v1/contacts?q=sarah`);
+    const sarah = await page.request.get(`${app.server.url}/api/v1/contacts?q=sarah`);
     expect(((await sarah.json()) as { items: { stage: string }[] }).items[0]?.stage).toBe('refers');
     await page.close();
   });
 
   it("shows a most-wanted category's coverage rise when a contact reaches knows", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signUpPractice(page, server.url, 'ana@example.com');
+    await signUpPractice(page, app.server.url, 'ana@example.com');
     const category = await sendJson<{ id: string }>(
       page,
       'POST',
-      `${server.url}/api/v1/categories`,
+      `${app.server.url}/api/v1/categories`,
       {
         name: 'Accountants',
       },
     );
-    const put = await page.request.put(`${server.url}/api/v1/most-wanted`, {
+    const put = await page.request.put(`${app.server.url}/api/v1/most-wanted`, {
       data: { categoryIds: [category.id] },
     });
     expect(put.status()).toBe(200);
-    const contact = await sendJson<{ id: string }>(page, 'POST', `${server.url}/api/v1/contacts`, {
-      name: 'Priya Patel',
-      categoryId: category.id,
-    });
+    const contact = await sendJson<{ id: string }>(
+      page,
+      'POST',
+      `${app.server.url}/api/v1/contacts`,
+      {
+        name: 'Priya Patel',
+        categoryId: category.id,
+      },
+    );
 
-    await page.goto(`${server.url}/network/most-wanted`);
+    await page.goto(`${app.server.url}/network/most-wanted`);
     const coverage = page.getByLabel(/Accountants: \d+ of 5 relationships/);
     await expect
       .poll(async () => (await coverage.getAttribute('aria-label')) ?? '')
       .toMatch(/0 of 5/);
 
     // Move the contact to "knows" on their page, then come back.
-    await page.goto(`${server.url}/contacts/${contact.id}`);
+    await page.goto(`${app.server.url}/contacts/${contact.id}`);
     await page.getByLabel('Stage', { exact: true }).selectOption('knows');
     await expect
       .poll(
@@ -104,11 +88,11 @@ describe('the referral pipeline and the most-wanted list in the browser', () => 
           (await page.locator('section', { hasText: 'Stage history' }).first().textContent()) ?? '',
       )
       .toMatch(/Met → Knows/);
-    await page.goto(`${server.url}/network/most-wanted`);
+    await page.goto(`${app.server.url}/network/most-wanted`);
     await expect
       .poll(async () => (await coverage.getAttribute('aria-label')) ?? '')
       .toMatch(/1 of 5/);
-    await page.screenshot({ path: path.join(output, 'most-wanted.png'), fullPage: true });
+    await page.screenshot({ path: path.join(testOutput, 'most-wanted.png'), fullPage: true });
     await context.close();
   });
 });

@@ -1,12 +1,40 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** Chromium from Debian, with the flags this closed network needs. */
+/** Where the journeys put their screenshots. */
+export const testOutput = path.resolve(import.meta.dirname, '../test-output');
+
+/**
+ * The real server (on a fresh data directory, or the one `prepareData` fills) and Chromium,
+ * started before the enclosing describe's tests and stopped after them.
+ */
+export function useServerAndBrowser(prepareData?: () => string): {
+  server: RunningServer;
+  browser: Browser;
+} {
+  const running = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    mkdirSync(testOutput, { recursive: true });
+    running.server = await startServer({}, prepareData?.());
+    running.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
+}
+
+/** A desktop-sized page. */
+export const newPage = (browser: Browser): Promise<Page> =>
+  browser.newPage({ viewport: { width: 1280, height: 900 } });
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

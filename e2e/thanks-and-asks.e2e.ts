@@ -1,35 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  type RunningServer,
-  sendJson,
-  signUpPractice,
-  startServer,
-} from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, sendJson, signUpPractice, useServerAndBrowser } from './server.ts';
 
 describe('thanking a referrer and asking for referrals, from their pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useServerAndBrowser();
 
   it('an ask too early is logged with its warning; a thank-you is recorded from the referral', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signUpPractice(page, server.url, 'thanks@example.com');
-    const sarah = await sendJson<{ id: string }>(page, 'POST', `${server.url}/api/v1/contacts`, {
-      name: 'Sarah Chen',
-    });
+    const page = await newPage(app.browser);
+    await signUpPractice(page, app.server.url, 'thanks@example.com');
+    const sarah = await sendJson<{ id: string }>(
+      page,
+      'POST',
+      `${app.server.url}/api/v1/contacts`,
+      {
+        name: 'Sarah Chen',
+      },
+    );
 
     // §3.3: asking someone who only just met you is allowed, with a warning.
-    await page.goto(`${server.url}/contacts/${sarah.id}`);
+    await page.goto(`${app.server.url}/contacts/${sarah.id}`);
     await page.getByRole('button', { name: 'Log ask' }).click();
     const warning = page.getByRole('alert').filter({ hasText: 'Logged, with a warning' });
     await warning.waitFor();
@@ -39,19 +27,19 @@ describe('thanking a referrer and asking for referrals, from their pages', () =>
     const referral = await sendJson<{ id: string }>(
       page,
       'POST',
-      `${server.url}/api/v1/referrals`,
+      `${app.server.url}/api/v1/referrals`,
       {
         referred: { name: 'Tom Ruiz' },
         referrer: { contactId: sarah.id },
         channel: 'phone',
       },
     );
-    await page.goto(`${server.url}/referrals/${referral.id}`);
+    await page.goto(`${app.server.url}/referrals/${referral.id}`);
     const record = page.getByRole('button', { name: 'Record thank-you', exact: true });
     await record.click();
     await page.getByText('Thank-you recorded.').waitFor();
     await record.waitFor({ state: 'detached' });
-    const saved = await page.request.get(`${server.url}/api/v1/referrals/${referral.id}`);
+    const saved = await page.request.get(`${app.server.url}/api/v1/referrals/${referral.id}`);
     const body = (await saved.json()) as { thanks: { referral: { state: string } } };
     expect(body.thanks.referral.state).toBe('done');
   });

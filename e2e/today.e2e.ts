@@ -1,20 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { testOutput, useServerAndBrowser } from './server.ts';
 
-const output = path.resolve(import.meta.dirname, '../test-output');
 const root = path.resolve(import.meta.dirname, '..');
 
 describe('the demo practice: Today and Insights', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(output, { recursive: true });
+  const app = useServerAndBrowser(() => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'vouch-e2e-demo-'));
     const demo = spawnSync(process.execPath, ['src/cli.ts', 'demo'], {
       cwd: root,
@@ -22,22 +16,17 @@ describe('the demo practice: Today and Insights', () => {
       encoding: 'utf8',
     });
     expect(demo.status, demo.stderr).toBe(0);
-    server = await startServer({}, dataDir);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    return dataDir;
   });
 
   it('shows an overdue referral first; logging the call from the item removes it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const signIn = await page.request.post(`${server.url}/api/v1/auth/sign-in`, {
+    const signIn = await page.request.post(`${app.server.url}/api/v1/auth/sign-in`, {
       data: { email: 'demo@vouch.example', password: 'demo-password' },
     });
     expect(signIn.status()).toBe(200);
-    await page.goto(server.url);
+    await page.goto(app.server.url);
 
     const overdue = page.getByRole('region', { name: /^Overdue/ });
     const first = overdue.getByRole('article').first();
@@ -45,26 +34,26 @@ describe('the demo practice: Today and Insights', () => {
     const title = (await first.getByRole('heading').first().textContent()) ?? '';
     expect(title).toMatch(/^Call /);
     expect(await first.textContent()).toMatch(/past your 24 h window/);
-    await page.screenshot({ path: path.join(output, 'today.png'), fullPage: false });
+    await page.screenshot({ path: path.join(testOutput, 'today.png'), fullPage: false });
 
     await first.getByRole('button', { name: 'Log the call' }).click();
     await expect
       .poll(() => page.getByRole('article').filter({ hasText: title }).count(), { timeout: 10_000 })
       .toBe(0);
     // It is gone because the referral changed, not because a flag hid it.
-    const agenda = await page.request.get(`${server.url}/api/v1/agenda`);
+    const agenda = await page.request.get(`${app.server.url}/api/v1/agenda`);
     const items = ((await agenda.json()) as { items: { title: string }[] }).items;
     expect(items.some((i) => i.title === title)).toBe(false);
     await context.close();
   });
 
   it('renders the insights charts', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    await page.request.post(`${server.url}/api/v1/auth/sign-in`, {
+    await page.request.post(`${app.server.url}/api/v1/auth/sign-in`, {
       data: { email: 'demo@vouch.example', password: 'demo-password' },
     });
-    await page.goto(`${server.url}/insights`);
+    await page.goto(`${app.server.url}/insights`);
     await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();
     const charts = page.getByRole('img');
     await expect.poll(() => charts.count(), { timeout: 15_000 }).toBeGreaterThan(8);
@@ -75,7 +64,7 @@ describe('the demo practice: Today and Insights', () => {
       )
       .toBeGreaterThan(10);
     expect(await page.getByRole('link', { name: /Download CSV/ }).count()).toBeGreaterThan(8);
-    await page.screenshot({ path: path.join(output, 'insights.png'), fullPage: true });
+    await page.screenshot({ path: path.join(testOutput, 'insights.png'), fullPage: true });
     await context.close();
   });
 });
