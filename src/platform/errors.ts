@@ -10,6 +10,8 @@ export const errorStatus = {
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
+  insufficient_storage: 507,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -27,17 +29,33 @@ const titles: Record<ErrorCode, string> = {
   unprocessable: 'Cannot be done',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong on our side',
+  unavailable: 'Temporarily unavailable',
+  insufficient_storage: 'The disk is full',
+};
+
+export type AppErrorOptions = {
+  /** Seconds the client should wait before trying again (429, 503): sent as Retry-After. */
+  retryAfterSeconds?: number;
+  /** The underlying failure, for the log (never sent to the client). */
+  cause?: unknown;
 };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[];
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, errors: FieldError[] = []) {
-    super(message);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    errors: FieldError[] = [],
+    options: AppErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.errors = errors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

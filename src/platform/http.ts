@@ -18,10 +18,10 @@ export type AppEnv = { Variables: { actor: Actor } };
 export const maxBodyBytes = 1024 * 1024;
 
 export function problemResponse(error: AppError): Response {
-  return new Response(JSON.stringify(toProblem(error)), {
-    status: error.status,
-    headers: { 'content-type': 'application/problem+json' },
-  });
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (error.retryAfterSeconds !== undefined)
+    headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+  return new Response(JSON.stringify(toProblem(error)), { status: error.status, headers });
 }
 
 type Issue = ZodError['issues'][number];
