@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../platform/audit.ts';
-import { inTransaction } from '../platform/db.ts';
+import { inTransaction, writeBestEffort } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
-import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import { AppError, busyRetryAfterSeconds, fieldError, notFound } from '../platform/errors.ts';
 import { type Actor, fieldErrorsOf, validationError } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { insertPractice } from '../practices/practice.repository.ts';
@@ -55,6 +55,14 @@ async function callAuth(
 async function authFailure(res: Response): Promise<AppError> {
   if (res.status === 429)
     return new AppError('rate_limited', 'Too many attempts. Wait a minute, then try again.');
+  // better-auth answers 500 when its database write failed (held by a backup, say; it logs why).
+  if (res.status >= 500)
+    return new AppError(
+      'unavailable',
+      'Signing in is not possible for a moment; nothing was changed. Try again shortly.',
+      [],
+      { retryAfterSeconds: busyRetryAfterSeconds },
+    );
   let code = '';
   try {
     code = String(((await res.json()) as { code?: unknown }).code ?? '');
@@ -203,10 +211,13 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
         'unauthenticated',
         'This API token is unknown or revoked. Create a new one in Settings.',
       );
-    // Recorded at most once a minute, so that reads through a token do not each cost a write.
+    // Recorded at most once a minute, so that reads through a token do not each cost a write;
+    // best effort: a database held by a backup must not fail or stall a read (skipped, retried later).
     const now = deps.clock.now();
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000)
-      await markApiTokenUsed(deps.db, row.practice_id, row.id, now.toISOString());
+      await writeBestEffort(deps.db, deps.dialect, (db) =>
+        markApiTokenUsed(db, row.practice_id, row.id, now.toISOString()),
+      );
     return { userId: row.user_id, practiceId: row.practice_id, role: row.role, via: 'token' };
   }
   if (!headers.get('cookie')) return null;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDatabaseTarget } from './config.ts';
+import { loadConfig, parseDatabaseTarget } from './config.ts';
 import { limits } from './fields.ts';
 
 describe('database target', () => {
@@ -22,6 +22,24 @@ describe('database target', () => {
   });
   it('explains an unknown scheme', () => {
     expect(() => parseDatabaseTarget('mysql://x', '/d')).toThrow(/postgres:\/\/.*file:/);
+  });
+});
+
+describe('database waits', () => {
+  const base = { VOUCH_DATA_DIR: '/tmp/vouch-config-test', VOUCH_SECRET: 'x'.repeat(32) };
+  it('are bounded by default', () => {
+    expect(loadConfig(base).databaseWaits).toEqual({
+      sqliteBusyMs: 2000,
+      pgStatementTimeoutMs: 15_000,
+      pgLockTimeoutMs: 5000,
+    });
+  });
+  it('are configurable, and a nonsense value is refused by name', () => {
+    const env = { ...base, VOUCH_DB_BUSY_MS: '250', VOUCH_PG_LOCK_TIMEOUT_MS: '0' };
+    expect(loadConfig(env).databaseWaits).toMatchObject({ sqliteBusyMs: 250, pgLockTimeoutMs: 0 });
+    expect(() => loadConfig({ ...base, VOUCH_PG_STATEMENT_TIMEOUT_MS: 'soon' })).toThrow(
+      /VOUCH_PG_STATEMENT_TIMEOUT_MS/,
+    );
   });
 });
 

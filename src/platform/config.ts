@@ -3,6 +3,21 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
+/** How long a request waits on a database someone else holds before it answers 503. */
+export type DatabaseWaits = Readonly<{
+  /** SQLite: how long a write waits for another process's write lock. */
+  sqliteBusyMs: number;
+  /** PostgreSQL: the longest a statement may run, and may wait for a lock (0: no limit). */
+  pgStatementTimeoutMs: number;
+  pgLockTimeoutMs: number;
+}>;
+
+export const defaultDatabaseWaits: DatabaseWaits = Object.freeze({
+  sqliteBusyMs: 2000,
+  pgStatementTimeoutMs: 15_000,
+  pgLockTimeoutMs: 5000,
+});
+
 /** The only place that reads the environment (STYLE.md: config parsed once, frozen, passed in). */
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -14,6 +29,25 @@ const ZEnv = z.object({
   VOUCH_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
   // Shifts the app's clock, to rehearse "two weeks from now" in a demo or an end-to-end test.
   VOUCH_CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
+  // Bounded waits on a database another process holds (issue 9 §7); 0 turns a PostgreSQL limit off.
+  VOUCH_DB_BUSY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(defaultDatabaseWaits.sqliteBusyMs),
+  VOUCH_PG_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(defaultDatabaseWaits.pgStatementTimeoutMs),
+  VOUCH_PG_LOCK_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(defaultDatabaseWaits.pgLockTimeoutMs),
 });
 
 export type DatabaseTarget =
@@ -25,6 +59,7 @@ export type Config = Readonly<{
   host: string;
   dataDir: string;
   database: DatabaseTarget;
+  databaseWaits: DatabaseWaits;
   secret: string;
   baseUrl: string;
   log: 'silent' | 'info' | 'debug';
@@ -79,6 +114,11 @@ export function loadConfig(
     host: e.HOST,
     dataDir,
     database: parseDatabaseTarget(e.DATABASE_URL, dataDir),
+    databaseWaits: Object.freeze({
+      sqliteBusyMs: e.VOUCH_DB_BUSY_MS,
+      pgStatementTimeoutMs: e.VOUCH_PG_STATEMENT_TIMEOUT_MS,
+      pgLockTimeoutMs: e.VOUCH_PG_LOCK_TIMEOUT_MS,
+    }),
     secret: resolveSecret(e.VOUCH_SECRET, dataDir),
     baseUrl: e.VOUCH_BASE_URL ?? `http://localhost:${port}`,
     log: e.VOUCH_LOG,

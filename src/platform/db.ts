@@ -7,11 +7,13 @@ import {
   PostgresDialect,
   SqliteDialect,
   type SqliteDatabase as SqliteDialectDatabase,
+  SqliteDriver,
   sql,
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
-import type { DatabaseTarget } from './config.ts';
+import { type DatabaseTarget, type DatabaseWaits, defaultDatabaseWaits } from './config.ts';
+import { databaseFault } from './errors.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -43,7 +45,12 @@ export type QueryObserver = (
   durationMs: number,
 ) => void;
 
-export function openDatabase(target: DatabaseTarget, onQuery?: QueryObserver): DatabaseHandle {
+export type OpenDatabaseOptions = { waits?: DatabaseWaits; onQuery?: QueryObserver };
+
+export function openDatabase(
+  target: DatabaseTarget,
+  { waits = defaultDatabaseWaits, onQuery }: OpenDatabaseOptions = {},
+): DatabaseHandle {
   const log = onQuery
     ? (event: LogEvent) => {
         if (event.level === 'query')
@@ -51,7 +58,13 @@ export function openDatabase(target: DatabaseTarget, onQuery?: QueryObserver): D
       }
     : undefined;
   if (target.dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // Set on every connection, so that a lock held elsewhere cannot hang a request forever.
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      statement_timeout: waits.pgStatementTimeoutMs,
+      lock_timeout: waits.pgLockTimeoutMs,
+    });
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Database>({
@@ -66,16 +79,80 @@ export function openDatabase(target: DatabaseTarget, onQuery?: QueryObserver): D
   // FULL: an acknowledged write survives power loss, not only a crash of the process.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // better-sqlite3 waits synchronously: the whole process stalls for as long as a write waits.
+  sqlite.pragma(`busy_timeout = ${waits.sqliteBusyMs}`);
   // Keep the planner's statistics fresh, as SQLite recommends for long-lived connections;
   // without them it picks a poor index for the board and the lists on large practices.
   sqlite.pragma('optimize = 0x10002');
   requireMedian(sqlite);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new RollbackAwareSqliteDialect(sqlite, withStatementCache(sqlite)),
     ...(log ? { log } : {}),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * After SQLITE_FULL (or an I/O error) SQLite has already rolled the transaction back itself;
+ * Kysely's rollback would then fail with "no transaction is active" and hide the real cause.
+ */
+class RollbackAwareSqliteDialect extends SqliteDialect {
+  readonly #sqlite: SqliteDatabase.Database;
+  readonly #database: SqliteDialectDatabase;
+
+  constructor(sqlite: SqliteDatabase.Database, database: SqliteDialectDatabase) {
+    super({ database });
+    this.#sqlite = sqlite;
+    this.#database = database;
+  }
+
+  override createDriver(): SqliteDriver {
+    const sqlite = this.#sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(
+        connection: Parameters<SqliteDriver['rollbackTransaction']>[0],
+      ): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: this.#database });
+  }
+}
+
+/**
+ * Runs a bookkeeping write (such as a token's last use) that must never fail or stall the
+ * request around it: it does not wait for a lock held elsewhere, and a failure is only logged.
+ * Returns whether the write happened.
+ */
+export async function writeBestEffort(
+  db: Db,
+  dialect: Dialect,
+  work: (db: Queryable) => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    if (dialect === 'postgres') {
+      await db.transaction().execute(async (trx) => {
+        await sql`set local lock_timeout = '50ms'`.execute(trx);
+        await work(trx);
+      });
+    } else {
+      // One connection: hold it so no other query runs while the busy timeout is off.
+      await db.connection().execute(async (conn) => {
+        const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
+        const restore = Number(rows[0]?.timeout ?? defaultDatabaseWaits.sqliteBusyMs);
+        await sql`pragma busy_timeout = 0`.execute(conn);
+        try {
+          await work(conn);
+        } finally {
+          await sql.raw(`pragma busy_timeout = ${restore}`).execute(conn);
+        }
+      });
+    }
+    return true;
+  } catch (error) {
+    if (databaseFault(error) !== 'busy')
+      console.error('[vouch] a bookkeeping write failed (the request went on):', error);
+    return false;
+  }
 }
 
 /**

@@ -20,14 +20,36 @@ export type OpenOptions = {
   onQuery?: QueryObserver;
 };
 
+/**
+ * On PostgreSQL, migrations run on connections without the request timeouts: they may wait for
+ * another server's migration, or build an index on a large table, for longer than a request may.
+ */
+async function migrate(config: Config, db: Db, dialect: Dialect): Promise<void> {
+  if (config.database.dialect !== 'postgres') {
+    await migrateToLatest(db, dialect);
+    return;
+  }
+  const unbounded = openDatabase(config.database, {
+    waits: { ...config.databaseWaits, pgStatementTimeoutMs: 0, pgLockTimeoutMs: 0 },
+  });
+  try {
+    await migrateToLatest(unbounded.db, dialect);
+  } finally {
+    await unbounded.close();
+  }
+}
+
 /** Opens the database, brings it to the latest migration and wires accounts. */
 export async function openDeps(
   config: Config,
   options: OpenOptions = {},
 ): Promise<Deps & { close: () => Promise<void> }> {
-  const { db, dialect, close } = openDatabase(config.database, options.onQuery);
+  const { db, dialect, close } = openDatabase(config.database, {
+    waits: config.databaseWaits,
+    onQuery: options.onQuery,
+  });
   try {
-    if (options.migrate !== false) await migrateToLatest(db, dialect);
+    if (options.migrate !== false) await migrate(config, db, dialect);
   } catch (error) {
     await close();
     throw error;

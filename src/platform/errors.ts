@@ -104,3 +104,47 @@ export function constraintKind(error: unknown): 'unique' | 'foreign_key' | null 
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'foreign_key';
   return null;
 }
+
+/** SQLSTATEs of a PostgreSQL that is busy (lock or statement timeout, deadlock) or out of room. */
+const pgBusy = new Set(['57014', '55P03', '40P01', '40001', '53300']);
+const pgFull = new Set(['53100']);
+
+/**
+ * A database that is held by someone else (or timed out waiting) or out of disk space,
+ * recognised by the driver's error code (better-sqlite3's extended codes, PostgreSQL's SQLSTATE),
+ * here or on any error in its `cause` chain.
+ */
+export function databaseFault(error: unknown): 'busy' | 'full' | null {
+  for (let e = error, depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
+    const code = 'code' in e ? String((e as { code: unknown }).code) : '';
+    if (/^SQLITE_(BUSY|LOCKED)/.test(code) || pgBusy.has(code)) return 'busy';
+    if (code === 'SQLITE_FULL' || pgFull.has(code)) return 'full';
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** How long a client should wait after the database was busy. */
+export const busyRetryAfterSeconds = 2;
+
+/** The answer for a database fault (503 with Retry-After, or 507), or null for anything else. */
+export function databaseFaultError(error: unknown): AppError | null {
+  switch (databaseFault(error)) {
+    case 'busy':
+      return new AppError(
+        'unavailable',
+        'The database is busy with another task (a backup, perhaps); nothing was changed. Try again in a moment.',
+        [],
+        { retryAfterSeconds: busyRetryAfterSeconds, cause: error },
+      );
+    case 'full':
+      return new AppError(
+        'insufficient_storage',
+        'The disk is full, so nothing was saved. Free some space on the server, then try again.',
+        [],
+        { cause: error },
+      );
+    default:
+      return null;
+  }
+}

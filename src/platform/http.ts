@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { AppError, type FieldError, toProblem } from './errors.ts';
+import { AppError, databaseFaultError, type FieldError, toProblem } from './errors.ts';
 
 /** Who is calling: resolved from the session cookie or an API token. */
 export type Actor = {
@@ -19,6 +19,8 @@ export const maxBodyBytes = 1024 * 1024;
 
 export function problemResponse(error: AppError): Response {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  // The rest of a too-large body is never read, so the socket cannot carry another request.
+  if (error.code === 'payload_too_large') headers.connection = 'close';
   if (error.retryAfterSeconds !== undefined)
     headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
   return new Response(JSON.stringify(toProblem(error)), { status: error.status, headers });
@@ -108,6 +110,12 @@ export function handleError(err: Error, c: Context): Response {
     return problemResponse(
       new AppError(err.status === 401 ? 'unauthenticated' : 'validation', message),
     );
+  }
+  const fault = databaseFaultError(err);
+  if (fault) {
+    // The driver's own error is the cause worth reading in the log (SQLITE_FULL, 55P03, ...).
+    console.error(`[vouch] ${c.req.method} ${c.req.path}: ${fault.message}`, err);
+    return problemResponse(fault);
   }
   console.error(`[vouch] ${c.req.method} ${c.req.path} failed:`, err);
   return problemResponse(

@@ -57,7 +57,7 @@ export async function createPostgresDatabase(
 
 export async function createTestContext(
   target: TestTarget,
-  options: { clock?: Clock; rateLimit?: boolean } = {},
+  options: { clock?: Clock; rateLimit?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestContext> {
   const dir = mkdtempSync(path.join(tmpdir(), 'vouch-test-'));
   const pgDb =
@@ -69,6 +69,7 @@ export async function createTestContext(
     VOUCH_SECRET: 'test-secret-test-secret-test-secret-0123',
     VOUCH_LOG: 'silent',
     DATABASE_URL: pgDb ? pgDb.url : `file:${path.join(dir, 'vouch.db')}`,
+    ...options.env,
   };
   const open = async (): Promise<TestContext> => {
     const deps = await openDeps(loadConfig(env), {
@@ -147,6 +148,7 @@ export function cookieFrom(res: Response): string {
 export type SeededPractice = {
   practiceId: string;
   userId: string;
+  email: string;
   cookie: string;
   token: string;
   session: Caller;
@@ -173,6 +175,7 @@ export async function seedPractice(ctx: TestContext, name = 'Practice'): Promise
   return {
     practiceId: body.practice.id,
     userId: body.user.id,
+    email,
     cookie,
     token: created.body.token,
     session,
