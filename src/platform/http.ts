@@ -189,6 +189,8 @@ export const problemResponses = {
   409: problem('Conflicts with the current state'),
   415: problem('The body is not JSON'),
   422: problem('Understood, but not allowed'),
+  503: problem('The database is busy; nothing was changed. Retry after Retry-After seconds'),
+  507: problem('The disk is full; nothing was saved'),
 } as const;
 
 /** A JSON response entry for createRoute. */
