@@ -443,6 +443,26 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
     expect(draft.body).toContain('This week: 2 referrals received');
   });
 
+  it('opt-out GET (as a mail scanner does) only shows a button that POSTs; it changes nothing', async () => {
+    const { signOptOutToken } = await import('../outbox/outbox.rules.ts');
+    const token = signOptOutToken(ctx.deps.config.secret, {
+      practiceId: a.practiceId,
+      contactId: ids.partner,
+      issuedAt: clock.now().toISOString(),
+    });
+    const res = await ctx.app.request(`/api/v1/public/opt-out/${token}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Nothing has changed yet');
+    expect(html).toMatch(/<form method="post">/);
+    expect(html).toContain('name="List-Unsubscribe" value="One-Click"');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    expect((await ok(a.bearer, 'GET', `/contacts/${ids.partner}`)).emailConsent).toBe(true);
+    const bad = await ctx.app.request(`/api/v1/public/opt-out/${token.slice(0, -3)}abc`);
+    expect(bad.status).toBe(400);
+  });
+
   it('opt-out works without signing in, at once, idempotently, and 30 days later', async () => {
     const token = (await import('../outbox/outbox.rules.ts')).signOptOutToken(
       ctx.deps.config.secret,
@@ -475,7 +495,7 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       expect(await ok(a.bearer, 'GET', `/messages/${queued.id}`)).toMatchObject({
         status: 'failed',
       });
-      const again = await ctx.app.request(`/api/v1/public/opt-out/${token}`);
+      const again = await ctx.app.request(`/api/v1/public/opt-out/${token}`, { method: 'POST' });
       expect(again.status).toBe(200);
       const audits = await ctx.deps.db
         .selectFrom('audit_log')
@@ -493,7 +513,9 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
         422,
         'to.emailConsent',
       );
-      const bad = await ctx.app.request(`/api/v1/public/opt-out/${token.slice(0, -3)}abc`);
+      const bad = await ctx.app.request(`/api/v1/public/opt-out/${token.slice(0, -3)}abc`, {
+        method: 'POST',
+      });
       expect(bad.status).toBe(400);
     } finally {
       clock.set(at);
