@@ -177,8 +177,8 @@ export function optOutRoutes(deps: Deps) {
   r.get('/public/opt-out/:token', async (c) => {
     const token = c.req.param('token');
     const check = await checkOptOut(deps, token);
-    if (check.outcome === 'invalid') return invalidPage();
-    if (check.outcome === 'expired') return expiredPage();
+    if (check.outcome !== 'ready')
+      return check.outcome === 'expired' ? expiredPage() : invalidPage();
     // No action: the form posts the RFC 8058 body to this very URL, even behind a proxy prefix.
     const form = `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
     return page(

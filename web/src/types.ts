@@ -826,6 +826,8 @@ export type AgendaItem = {
   rank: number;
   title: string;
   forWhom: ContactRef | null;
+  /** The referrer, partner or contact it may be named by outside Vouch (never the referred person). */
+  party: ContactRef | null;
   why: string;
   dueAt: string | null;
   urgency: Urgency;
