@@ -58,7 +58,7 @@ export const statusPhrases = [
 
 export type TypedFinding = {
   kind: 'name' | 'need' | 'status';
-  /** The word or phrase as it was found (folded). */
+  /** The word as typed (a status phrase: as listed). */
   found: string;
 };
 
@@ -102,7 +102,19 @@ export function typedDisclosure(
   subject: TypedTextSubject,
   d: Disclosure,
 ): TypedFinding | null {
-  const words = wordsOf(text);
+  const found = findTyped(wordsOf(text), subject, d);
+  if (!found || found.kind === 'status') return found;
+  // Report a word as it was typed ("Zoë", not "zoe"), so the person sees what to remove.
+  const typed = text.replace(/\{\{[^}]*\}\}/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const original = typed.find((t) => foldText(t) === found.found);
+  return original ? { ...found, found: original } : found;
+}
+
+function findTyped(
+  words: readonly string[],
+  subject: TypedTextSubject,
+  d: Disclosure,
+): TypedFinding | null {
   if (!isFieldAllowed('referred.name', d)) {
     const own = new Set(wordsOf(subject.referrerName));
     const names = wordsOf(subject.referredName).filter((w) => w.length >= 2 && !own.has(w));

@@ -2,7 +2,7 @@ import { findUserById } from '../accounts/account.repository.ts';
 import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
 import { type ContactRow, findContactRow } from '../contacts/contact.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
-import type { Queryable, Tx } from '../platform/db.ts';
+import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -109,13 +109,38 @@ export async function editTemplate(
     updated_by: actor.userId,
     updated_at: deps.clock.now().toISOString(),
   };
-  await upsertTemplateRow(deps.db, row);
+  await inTransaction(deps.db, async (trx) => {
+    await upsertTemplateRow(trx, row);
+    await auditTemplate(trx, deps, actor, shipped, 'letter_template.edited');
+  });
   return toTemplate(shipped, row);
 }
 
 export async function resetTemplate(deps: Deps, actor: Actor, key: string): Promise<void> {
-  requireShipped(key);
-  await deleteTemplateRow(deps.db, actor.practiceId, key);
+  const shipped = requireShipped(key);
+  await inTransaction(deps.db, async (trx) => {
+    await deleteTemplateRow(trx, actor.practiceId, key);
+    await auditTemplate(trx, deps, actor, shipped, 'letter_template.reset');
+  });
+}
+
+/** What a referrer is sent is audited (§3.2, §8): so is a change to the words they get. */
+async function auditTemplate(
+  trx: Tx,
+  deps: Deps,
+  actor: Actor,
+  shipped: ShippedTemplate,
+  action: string,
+) {
+  if (shipped.audience !== 'referrer') return;
+  await recordAudit(trx, deps.clock, {
+    practiceId: actor.practiceId,
+    userId: actor.userId,
+    action,
+    subjectType: 'letter_template',
+    subjectId: shipped.key,
+    detail: { templateKey: shipped.key },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
