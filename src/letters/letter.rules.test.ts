@@ -9,7 +9,7 @@ import {
 import { decryptSecret, encryptSecret } from '../outbox/secret-box.ts';
 import { AppError } from '../platform/errors.ts';
 import { professionIds } from '../practices/professions.ts';
-import { typedDisclosure, wordsOf } from './disclosure.rules.ts';
+import { wordsOf } from './disclosure.rules.ts';
 import {
   type Disclosure,
   isFieldAllowed,

@@ -386,7 +386,7 @@ function refusal(field: string, d: Disclosure | null): AppError {
 }
 
 const permission =
-  ' If they gave permission, send it with referredPersonConsented: true to record their consent.';
+  ' If they gave permission, tick "They gave permission" (referredPersonConsented: true) to record their consent.';
 
 /** Why typed text was refused, naming the word found (§3.2). */
 const typedRefusal = {

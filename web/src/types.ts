@@ -747,6 +747,8 @@ export type MessageInput = LetterSubject & {
   subject?: string;
   body?: string;
   cause?: LetterCause;
+  /** "They gave permission": records the referred person's consent before the letter is checked. */
+  referredPersonConsented?: true;
 };
 
 export type Message = {
