@@ -579,6 +579,9 @@ describe.each(testTargets)('agenda API on %s', (target) => {
       ['POST', '/calendar-feeds', { name: 'x' }, 400],
       ['DELETE', `/calendar-feeds/${newId()}`, undefined, 404],
       ['DELETE', '/calendar-feeds/bad%20id', undefined, 400],
+      ['POST', `/calendar-feeds/${newId()}/rotate`, {}, 404],
+      ['POST', '/calendar-feeds/bad%20id/rotate', {}, 400],
+      ['POST', `/calendar-feeds/${newId()}/rotate`, { url: 'x' }, 400],
     ];
     for (const [method, url, body, status] of cases) {
       const res = await a.session.request(method, url, body);
@@ -594,6 +597,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
       ['GET', '/agenda'],
       ['POST', `/agenda/${key}/dismiss`],
       ['GET', '/calendar-feeds'],
+      ['POST', `/calendar-feeds/${newId()}/rotate`],
     ] as const) {
       const res = await caller(ctx).request(method, url, method === 'GET' ? undefined : {});
       expect(res.status, `${method} ${url} without sign-in`).toBe(401);

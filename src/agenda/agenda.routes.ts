@@ -112,7 +112,7 @@ export function agendaRoutes(deps: Deps) {
       tags,
       summary:
         'Give one of your live feeds a new secret URL (shown once); the old URL stops at once',
-      request: { params: ZFeedIdParam },
+      request: { params: ZFeedIdParam, ...jsonBody(ZCreateCalendarFeed) },
       responses: { 200: jsonContent(ZCalendarFeedCreated, 'The new URL'), ...problemResponses },
     }),
     async (c) => c.json(await rotateFeed(deps, actorOf(c), c.req.valid('param').id), 200),
