@@ -15,6 +15,7 @@ import {
 import type { ReferralGiven } from '../referrals/given.schemas.ts';
 import type { ReferralDetail } from '../referrals/referral.schemas.ts';
 import { type AgendaItem, compareItems } from './agenda.rules.ts';
+import { calendarUid } from './agenda.service.ts';
 
 type Agenda = {
   at: string;
@@ -97,6 +98,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
       referred: { name: 'Ann Lee' },
       referrer: { contactId: sarah.id },
       channel: 'email',
+      consentToUpdate: true,
     });
     expect(await itemsFor('thank', referral.id, plus(T0, -1))).toHaveLength(0);
     const due = await one('thank', referral.id, T0);
@@ -117,6 +119,22 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     expect(conversion.why).toContain('became a client');
     await perform(conversion.action);
     expect(await itemsFor('thank', referral.id)).toHaveLength(0);
+  });
+
+  it('2 thank on conversion: never without consent (the timing itself would tell)', async () => {
+    clock.set(T0);
+    const sarah = await contact({ name: 'Sara Silent', stage: 'likes' });
+    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'Nora Private' },
+      referrer: { contactId: sarah.id },
+      channel: 'email',
+    });
+    await perform((await one('thank', referral.id, T0)).action);
+    await ok(a.session, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
+    for (const at of [T0, plus(T0, 3 * D)])
+      expect(await itemsFor('thank', referral.id, at)).toHaveLength(0);
+    await ok(a.session, 'PATCH', `/referrals/${referral.id}`, { consentToUpdate: true });
+    expect((await one('thank', referral.id)).key).toBe(`thank:${referral.id}:conversion`);
   });
 
   it('3 update_referrer: consent given and the status changed; dismissed returns on the next change', async () => {
@@ -428,8 +446,8 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     const untimed = agenda.items.filter((i) => !i.dueAt);
     expect(timed.length).toBeGreaterThan(0);
     const unfolded = ics.replace(/\r\n[ \t]/g, '');
-    for (const i of timed) expect(unfolded).toContain(`UID:${i.key}`);
-    for (const i of untimed) expect(unfolded).not.toContain(`UID:${i.key}`);
+    for (const i of timed) expect(unfolded).toContain(`UID:${calendarUid(i.key)}`);
+    for (const i of untimed) expect(unfolded).not.toContain(`UID:${calendarUid(i.key)}`);
     expect((unfolded.match(/BEGIN:VEVENT/g) ?? []).length).toBe(timed.length);
 
     const list = await ok<{ items: { id: string; revokedAt: string | null }[] }>(
@@ -455,6 +473,79 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     expect(wrongBody).toBe(await revoked.text());
     expect(wrongBody).not.toContain('Harbor');
     expect((await ctx.app.request('/api/v1/public/calendar/nonsense')).status).toBe(404);
+  });
+
+  it('calendar feed: names the action and the referrer only; overdue at today; links to the item', async () => {
+    clock.set(T0);
+    const sarah = await contact({ name: 'Sarah Lee', stage: 'likes' });
+    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'Aisha Zebulon-Patel' },
+      referrer: { contactId: sarah.id },
+      channel: 'phone',
+      need: 'panic attacks at work',
+    });
+    await ok(a.session, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
+    const partner = await contact({ name: 'Paula Partner', roles: ['partner'] });
+    await ok<ReferralGiven>(a.session, 'POST', '/referrals-given', {
+      person: { name: 'Luis Brennan' },
+      partnerId: partner.id,
+      reason: 'needs a divorce lawyer',
+    });
+    const created = await ok<{ id: string; url: string }>(a.session, 'POST', '/calendar-feeds', {});
+    // Three days later: the thank-you is overdue, the check-in not yet due.
+    clock.set(plus(T0, 3 * D));
+    const res = await ctx.app.request(new URL(created.url).pathname);
+    const ics = (await res.text()).replace(/\r\n[ \t]/g, '');
+    for (const secret of ['Aisha', 'Zebulon', 'Patel', 'panic', 'Luis', 'Brennan', 'divorce'])
+      expect(ics).not.toContain(secret);
+    expect(ics).not.toMatch(/client|trust|conversion/i);
+    expect(ics).toContain('SUMMARY:Thank Sarah Lee for a referral');
+    // Overdue since the 4th: all day on today, the 5th; the link opens the referral.
+    const events = ics.split('BEGIN:VEVENT').slice(1);
+    const thank = events.find((e) =>
+      e.includes(`UID:${calendarUid(`thank:${referral.id}:referral`)}`),
+    );
+    expect(thank).toContain('DTSTART;VALUE=DATE:20260305');
+    expect(thank).toContain(
+      `URL;VALUE=URI:${ctx.deps.config.baseUrl.replace(/\/$/, '')}/referrals/${referral.id}`,
+    );
+    clock.set(T0);
+  });
+
+  it('calendar feed: rotate gives a new URL shown once; the old one 404s at once; both audited', async () => {
+    clock.set(T0);
+    const created = await ok<{ id: string; url: string }>(a.session, 'POST', '/calendar-feeds', {});
+    const oldPath = new URL(created.url).pathname;
+    expect((await ctx.app.request(oldPath)).status).toBe(200);
+    expect(
+      (await b.session.request('POST', `/calendar-feeds/${created.id}/rotate`, {})).status,
+    ).toBe(404);
+    const rotated = await ok<{ id: string; url: string }>(
+      a.session,
+      'POST',
+      `/calendar-feeds/${created.id}/rotate`,
+      {},
+    );
+    expect(rotated.id).toBe(created.id);
+    expect(rotated.url).not.toBe(created.url);
+    expect((await ctx.app.request(oldPath)).status).toBe(404);
+    expect((await ctx.app.request(new URL(rotated.url).pathname)).status).toBe(200);
+    expect(JSON.stringify(await ok(a.session, 'GET', '/calendar-feeds'))).not.toContain('vcal_');
+    const audits = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('practice_id', '=', a.practiceId)
+      .where('subject_id', '=', created.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    expect(audits.map((r) => r.action)).toEqual(['calendar_feed.created', 'calendar_feed.rotated']);
+    expect(JSON.stringify(audits)).not.toContain('vcal_');
+    expect((await a.session.request('DELETE', `/calendar-feeds/${created.id}`)).status).toBe(204);
+    expect(
+      (await a.session.request('POST', `/calendar-feeds/${created.id}/rotate`, {})).status,
+    ).toBe(404);
+    expect((await ctx.app.request(new URL(rotated.url).pathname)).status).toBe(404);
   });
 
   it('refuses bad input with 400/404 and changes nothing', async () => {
@@ -488,6 +579,9 @@ describe.each(testTargets)('agenda API on %s', (target) => {
       ['POST', '/calendar-feeds', { name: 'x' }, 400],
       ['DELETE', `/calendar-feeds/${newId()}`, undefined, 404],
       ['DELETE', '/calendar-feeds/bad%20id', undefined, 400],
+      ['POST', `/calendar-feeds/${newId()}/rotate`, {}, 404],
+      ['POST', '/calendar-feeds/bad%20id/rotate', {}, 400],
+      ['POST', `/calendar-feeds/${newId()}/rotate`, { url: 'x' }, 400],
     ];
     for (const [method, url, body, status] of cases) {
       const res = await a.session.request(method, url, body);
@@ -503,6 +597,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
       ['GET', '/agenda'],
       ['POST', `/agenda/${key}/dismiss`],
       ['GET', '/calendar-feeds'],
+      ['POST', `/calendar-feeds/${newId()}/rotate`],
     ] as const) {
       const res = await caller(ctx).request(method, url, method === 'GET' ? undefined : {});
       expect(res.status, `${method} ${url} without sign-in`).toBe(401);

@@ -53,12 +53,21 @@ function referralQuery(db: Queryable, practiceId: string) {
       'r.consent_to_update',
       'r.referrer_told_status',
       'r.referrer_told_at',
+      's.is_treating_provider as referrer_is_treating_provider',
     ])
     .where('r.practice_id', '=', practiceId);
 }
 
-const toReferralRows = (rows: ReferralAgendaRow[]) =>
-  rows.map((r) => ({ ...r, consent_to_update: num(r.consent_to_update) }));
+type ReferralQueryRow = Omit<ReferralAgendaRow, 'referrer_is_treating_provider'> & {
+  referrer_is_treating_provider: number | null;
+};
+
+const toReferralRows = (rows: ReferralQueryRow[]): ReferralAgendaRow[] =>
+  rows.map((r) => ({
+    ...r,
+    consent_to_update: num(r.consent_to_update),
+    referrer_is_treating_provider: num(r.referrer_is_treating_provider),
+  }));
 
 /** 1. New referrals, oldest first (index referral_by_status). */
 export async function listNewReferrals(
@@ -95,14 +104,24 @@ export async function listUnthankedReferrals(
   return toReferralRows(rows);
 }
 
-/** 2b. Conversions not yet thanked (partial index referral_conversion_unthanked). */
+/**
+ * 2b. Conversions not yet thanked (partial index referral_conversion_unthanked) that the
+ * referrer may hear of (§3.2): with consent, or to a treating provider when the profile allows
+ * it. Narrowed here too, so that conversions nobody may be thanked for never fill the limit.
+ */
 export async function listUnthankedConversions(
   db: Queryable,
   practiceId: string,
   now: string,
   limit: number,
+  isTreatingProviderTold: boolean,
 ): Promise<ReferralAgendaRow[]> {
   const rows = await referralQuery(db, practiceId)
+    .where((eb) =>
+      isTreatingProviderTold
+        ? eb.or([eb('r.consent_to_update', '=', 1), eb('s.is_treating_provider', '=', 1)])
+        : eb('r.consent_to_update', '=', 1),
+    )
     .where('r.client_at', 'is not', null)
     .where('r.conversion_thanked_at', 'is', null)
     .where('r.referrer_id', 'is not', null)
@@ -799,6 +818,25 @@ export async function revokeCalendarFeed(
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/** Gives a live feed a new token hash: the old URL stops at once. 0 when none is live. */
+export async function rotateCalendarFeed(
+  db: Queryable,
+  practiceId: string,
+  userId: string,
+  id: string,
+  tokenHash: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('calendar_feed')
+    .set({ token_hash: tokenHash })
+    .where('practice_id', '=', practiceId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** The live feed a token opens (by its hash), with the practice's time zone; none when revoked. */

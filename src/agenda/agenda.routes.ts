@@ -22,6 +22,7 @@ import {
   getAgenda,
   listFeeds,
   revokeFeed,
+  rotateFeed,
   snoozeItem,
 } from './agenda.service.ts';
 
@@ -103,6 +104,18 @@ export function agendaRoutes(deps: Deps) {
       responses: { 201: jsonContent(ZCalendarFeedCreated, 'The feed'), ...problemResponses },
     }),
     async (c) => c.json(await createFeed(deps, actorOf(c)), 201),
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/calendar-feeds/{id}/rotate',
+      tags,
+      summary:
+        'Give one of your live feeds a new secret URL (shown once); the old URL stops at once',
+      request: { params: ZFeedIdParam, ...jsonBody(ZCreateCalendarFeed) },
+      responses: { 200: jsonContent(ZCalendarFeedCreated, 'The new URL'), ...problemResponses },
+    }),
+    async (c) => c.json(await rotateFeed(deps, actorOf(c), c.req.valid('param').id), 200),
   );
   r.openapi(
     createRoute({

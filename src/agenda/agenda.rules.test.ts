@@ -1,18 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mayTellConversion } from '../letters/letter.rules.ts';
+import { professionIds } from '../practices/professions.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
 import {
+  type AgendaClock,
   type AgendaItem,
   type AgendaMark,
   agendaKinds,
   askItems,
   assembleAgenda,
+  calendarEventOf,
+  checkInItems,
   compareItems,
   countByUrgency,
   dayUrgency,
+  type GivenAgendaRow,
   giveBackItems,
   growCategoryItems,
   itemKey,
+  notifyPartnerItems,
   parseItemKey,
   type ReferralAgendaRow,
   rankOf,
@@ -20,7 +27,9 @@ import {
   respondItems,
   spanText,
   thankItems,
+  updateReferrerItems,
   urgencies,
+  webPathOf,
   weekOf,
 } from './agenda.rules.ts';
 
@@ -48,6 +57,7 @@ const referral = (over: Partial<ReferralAgendaRow> = {}): ReferralAgendaRow => (
   consent_to_update: 0,
   referrer_told_status: null,
   referrer_told_at: null,
+  referrer_is_treating_provider: 0,
   ...over,
 });
 
@@ -86,16 +96,60 @@ describe('agenda rules', () => {
   });
 
   it('thank: none for an unknown referrer; overdue one ms after the 48 h', () => {
-    expect(thankItems([referral({ referrer_id: null })], settings, clockAt(H))).toEqual([]);
-    expect(thankItems([referral()], settings, clockAt(48 * H))[0]?.urgency).toBe('today');
-    expect(thankItems([referral()], settings, clockAt(48 * H + 1))[0]?.urgency).toBe('overdue');
+    const thank = (rows: ReferralAgendaRow[], c: AgendaClock, profession = 'coach') =>
+      thankItems(rows, settings, c, profession);
+    expect(thank([referral({ referrer_id: null })], clockAt(H))).toEqual([]);
+    expect(thank([referral()], clockAt(48 * H))[0]?.urgency).toBe('today');
+    expect(thank([referral()], clockAt(48 * H + 1))[0]?.urgency).toBe('overdue');
     const converted = referral({
       thanked_at: T0,
       status: 'client',
       client_at: at(D).toISOString(),
+      consent_to_update: 1,
     });
-    expect(thankItems([converted], settings, clockAt(D - 1))).toEqual([]);
-    expect(thankItems([converted], settings, clockAt(D))[0]?.key).toBe('thank:r1:conversion');
+    expect(thank([converted], clockAt(D - 1))).toEqual([]);
+    expect(thank([converted], clockAt(D))[0]?.key).toBe('thank:r1:conversion');
+  });
+
+  it('thank on conversion: only where the referrer may be told (§3.2), never by timing alone', () => {
+    const converted = (over: Partial<ReferralAgendaRow>) =>
+      referral({ thanked_at: T0, status: 'client', client_at: T0, ...over });
+    const conversions = (r: ReferralAgendaRow, profession: string) =>
+      thankItems([r], settings, clockAt(H), profession).filter((i) =>
+        i.key.endsWith(':conversion'),
+      );
+    for (const profession of professionIds) {
+      expect(conversions(converted({}), profession)).toEqual([]);
+      expect(conversions(converted({ consent_to_update: 1 }), profession)).toHaveLength(1);
+      // The treating-provider exception is the health profile's alone.
+      expect(conversions(converted({ referrer_is_treating_provider: 1 }), profession)).toHaveLength(
+        profession === 'health' ? 1 : 0,
+      );
+    }
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...professionIds),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 30 * D }),
+        (profession, consent, treating, later) => {
+          const r = converted({
+            consent_to_update: consent ? 1 : 0,
+            referrer_is_treating_provider: treating ? 1 : 0,
+          });
+          const items = thankItems([r], settings, clockAt(later), profession);
+          const allowed = mayTellConversion({
+            consentToUpdate: consent,
+            profession,
+            isTreatingProvider: treating,
+          });
+          if (!allowed) {
+            expect(items.some((i) => i.key.endsWith(':conversion'))).toBe(false);
+            expect(JSON.stringify(items)).not.toMatch(/client|trust/);
+          }
+        },
+      ),
+    );
   });
 
   it('ask: one item per contact, the window that lasts longest; none inside the cooldown', () => {
@@ -193,6 +247,7 @@ describe('agenda rules', () => {
         rank: rankOf(kind),
         title: 't',
         forWhom: null,
+        party: null,
         why: 'w',
         dueAt,
         urgency,
@@ -223,6 +278,100 @@ describe('agenda rules', () => {
         const counts = countByUrgency(shown);
         expect(Object.values(counts).reduce((s, n) => s + n, 0)).toBe(shown.length);
       }),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Calendar feeds (§3.2, §8): what leaves Vouch names the action and the referrer or partner only
+
+/** Names from an alphabet no event text uses, so any hit is a real leak. */
+const planted = (tag: string) => fc.stringMatching(/^[A-Z][a-z]{2,8}$/).map((s) => `Ж${tag}${s}`);
+
+describe('calendar events', () => {
+  it('never carry the referred person, their status or a conversion, whatever the rows', () => {
+    const statuses = ['new', 'contacted', 'meeting', 'client', 'not_a_fit', 'declined'];
+    fc.assert(
+      fc.property(
+        planted('first'),
+        planted('last'),
+        planted('person'),
+        fc.constantFrom(...statuses),
+        fc.constantFrom(...professionIds),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: -20 * D, max: 20 * D }),
+        fc.integer({ min: 0, max: 60 * D }),
+        (first, last, person, status, profession, consent, treating, offset, later) => {
+          const received = at(offset).toISOString();
+          const isClient = status === 'client';
+          const row = referral({
+            referred_name: `${first} ${last}`,
+            status,
+            received_at: received,
+            status_changed_at: received,
+            client_at: isClient ? received : null,
+            consent_to_update: consent ? 1 : 0,
+            referrer_is_treating_provider: treating ? 1 : 0,
+          });
+          const given: GivenAgendaRow = {
+            id: 'g1',
+            person_id: 'c9',
+            person_name: person,
+            partner_id: 'c8',
+            partner_name: 'Paula Partner',
+            given_at: received,
+            partner_notified_at: null,
+            checked_in_at: null,
+          };
+          const clock = clockAt(later);
+          const items = [
+            ...respondItems([row], settings, clock),
+            ...thankItems([row], settings, clock, profession),
+            ...updateReferrerItems([row], settings, clock),
+            ...notifyPartnerItems([given], settings, clock),
+            ...checkInItems([given], settings, clock),
+          ];
+          for (const item of items) {
+            const event = calendarEventOf({ ...item, dueAt: item.dueAt ?? received }, clock);
+            const text = JSON.stringify(event);
+            for (const secret of ['Ж', first, last, person, 'conversion', 'trust'])
+              expect(text).not.toContain(secret);
+            expect(text).not.toMatch(/client|contacted|meeting|not a fit|declined|seen/i);
+            expect(event?.summary).toMatch(/Sarah Chen|Paula Partner/);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sit at their due time, or all day today once their day has passed; link to the item', () => {
+    const clock = clockAt(3 * D);
+    const [fresh] = respondItems(
+      [referral({ received_at: at(3 * D - H).toISOString() })],
+      settings,
+      clock,
+    );
+    expect(fresh && calendarEventOf(fresh, clock)).toEqual({
+      start: at(4 * D - H).toISOString(),
+      isAllDay: false,
+      summary: 'Call back a referral from Sarah Chen',
+      description: 'To do: Log the call.',
+      path: '/referrals/r1',
+    });
+    const [late] = respondItems([referral()], settings, clock);
+    expect(late && calendarEventOf(late, clock)).toMatchObject({
+      start: '2026-03-05T00:00:00.000Z',
+      isAllDay: true,
+      description: 'To do: Log the call. Overdue since 2026-03-03.',
+    });
+    // Today is the practice's day: 01:00 UTC on the 5th is still the 4th in New York.
+    const ny = { now: new Date('2026-03-05T01:00:00.000Z'), timeZone: 'America/New_York' };
+    expect(late && calendarEventOf(late, ny)?.start).toBe('2026-03-04T00:00:00.000Z');
+    expect(webPathOf({ subject: { type: 'contact', id: 'c1' }, party: null })).toBe('/contacts/c1');
+    expect(webPathOf({ subject: { type: 'referral_given', id: 'g1' }, party: null })).toBe(
+      '/referrals/given',
     );
   });
 });

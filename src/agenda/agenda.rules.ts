@@ -6,6 +6,7 @@
  */
 import { type cadenceDays, type TouchState, touchOf } from '../contacts/cadence.rules.ts';
 import type { Role, Stage } from '../contacts/contact.rules.ts';
+import { type Disclosure, mayTellConversion } from '../letters/letter.rules.ts';
 import { coverageGap, effectiveTarget } from '../network/category.rules.ts';
 import type { Settings } from '../practices/settings.rules.ts';
 import {
@@ -58,6 +59,8 @@ export type AgendaItem = {
   rank: number;
   title: string;
   forWhom: ContactRef | null;
+  /** The referrer, partner or contact the item may be named by outside Vouch (§3.2): never the referred person. */
+  party: ContactRef | null;
   why: string;
   dueAt: string | null;
   urgency: Urgency;
@@ -217,6 +220,8 @@ export type ReferralAgendaRow = {
   consent_to_update: number;
   referrer_told_status: string | null;
   referrer_told_at: string | null;
+  /** 1 when the referrer treats the referred person (the HIPAA exception of §3.2). */
+  referrer_is_treating_provider: number;
 };
 
 export type GivenAgendaRow = {
@@ -337,6 +342,7 @@ export function respondItems(
         version: ms(r.status_changed_at),
         title: `Call ${r.referred_name}`,
         forWhom: ref(r.referred_id, r.referred_name),
+        party: r.referrer_id && r.referrer_name ? ref(r.referrer_id, r.referrer_name) : null,
         why: `${who} — call ${firstName(r.referred_name)}; ${late}.`,
         dueAt: c.dueAt,
         urgency: c.state === 'overdue' ? 'overdue' : 'today',
@@ -354,12 +360,14 @@ export function respondItems(
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. thank (§3.1): every referral from a known referrer; again when it becomes a client
+// 2. thank (§3.1): every referral from a known referrer; again when it becomes a client, but
+// only where the referrer may be told so (§3.2): a thank-you for a conversion discloses it.
 
 export function thankItems(
   rows: readonly ReferralAgendaRow[],
   settings: AgendaSettings,
   clock: AgendaClock,
+  profession: string,
 ): AgendaItem[] {
   const out: AgendaItem[] = [];
   const now = clock.now.getTime();
@@ -378,6 +386,7 @@ export function thankItems(
             version: 'referral',
             title: `Thank ${r.referrer_name}`,
             forWhom: referrer,
+            party: referrer,
             why: `${r.referrer_name} referred ${r.referred_name} ${spanText(now - ms(r.received_at))} ago; ${lag(t.referral.dueAt, t.referral.state)}.`,
             dueAt: t.referral.dueAt,
             urgency: t.referral.state === 'overdue' ? 'overdue' : 'today',
@@ -392,7 +401,13 @@ export function thankItems(
         );
     }
     const conv = t.conversion;
+    const disclosure: Disclosure = {
+      consentToUpdate: r.consent_to_update === 1,
+      profession,
+      isTreatingProvider: r.referrer_is_treating_provider === 1,
+    };
     if (
+      mayTellConversion(disclosure) &&
       (conv.state === 'due' || conv.state === 'overdue') &&
       conv.dueAt &&
       r.client_at &&
@@ -403,6 +418,7 @@ export function thankItems(
           version: 'conversion',
           title: `Thank ${r.referrer_name} for their trust`,
           forWhom: referrer,
+          party: referrer,
           why: `${r.referred_name}, whom ${r.referrer_name} referred, became a client ${spanText(now - ms(r.client_at))} ago; ${lag(conv.dueAt, conv.state)}.`,
           dueAt: conv.dueAt,
           urgency: conv.state === 'overdue' ? 'overdue' : 'today',
@@ -455,6 +471,7 @@ export function updateReferrerItems(
         version: r.status,
         title: `Update ${r.referrer_name}`,
         forWhom: ref(r.referrer_id, r.referrer_name),
+        party: ref(r.referrer_id, r.referrer_name),
         why: `${r.referred_name}, referred by ${r.referrer_name}, is now ${statusWords[r.status] ?? r.status} (${spanText(clock.now.getTime() - ms(r.status_changed_at))} ago); they consented to updates and ${firstName(r.referrer_name)} was ${told}.`,
         dueAt: null,
         urgency: 'today',
@@ -485,6 +502,7 @@ export function notifyPartnerItems(
       item('notify_partner', {
         title: `Tell ${g.partner_name} about ${g.person_name}`,
         forWhom: ref(g.partner_id, g.partner_name),
+        party: ref(g.partner_id, g.partner_name),
         why: `You referred ${g.person_name} to ${g.partner_name} ${spanText(clock.now.getTime() - ms(g.given_at))} ago; ${firstName(g.partner_name)} has not been told yet.`,
         dueAt: null,
         urgency: 'today',
@@ -514,6 +532,7 @@ export function checkInItems(
       item('check_in_given', {
         title: `Check in with ${g.person_name}`,
         forWhom: ref(g.person_id, g.person_name),
+        party: ref(g.partner_id, g.partner_name),
         why: `You referred ${g.person_name} to ${g.partner_name} ${spanText(clock.now.getTime() - ms(g.given_at))} ago; ask whether they were well served.`,
         dueAt,
         urgency: dayUrgency(dueAt, clock),
@@ -576,6 +595,7 @@ export function askItems(
       version: m.moment_id,
       title: `Ask ${m.contact_name} for referrals`,
       forWhom: ref(m.contact_id, m.contact_name),
+      party: ref(m.contact_id, m.contact_name),
       why: `${momentWords[m.moment_kind] ?? 'A positive moment'} ${spanText(now - ms(m.occurred_at))} ago opened an ask window for ${spanText(ms(endsAt) - now)} more; ${firstName(m.contact_name)} is at ${m.stage} and was ${cooled}.`,
       dueAt: endsAt,
       urgency:
@@ -639,6 +659,7 @@ export function remindCommitmentItems(
           ? `Release ${c.contact_name}'s commitment gracefully`
           : `Remind ${c.contact_name} of their commitment`,
         forWhom: ref(c.contact_id, c.contact_name),
+        party: ref(c.contact_id, c.contact_name),
         why: isRelease
           ? `${c.contact_name} promised ${plural(c.promised_count, 'referral')} ${spanText(now - ms(c.made_at))} ago (${progress}); ${plural(unanswered, 'reminder')} went unanswered — release it gracefully rather than send another.`
           : `${c.contact_name} promised ${plural(c.promised_count, 'referral')} ${spanText(now - ms(c.made_at))} ago (${progress}) and it has been silent for ${silent}; send a reminder letter that restates the incentives.`,
@@ -687,6 +708,7 @@ export function quietSourceItems(
         version: anchor,
         title: `Reconnect with ${c.name}`,
         forWhom: ref(c.id, c.name),
+        party: ref(c.id, c.name),
         why: `${why} but has gone quiet for ${settings.quietSourceDays}+ days (${referred}, ${touched}); follow up and find out what happened.`,
         dueAt,
         urgency: dayUrgency(dueAt, clock),
@@ -718,6 +740,7 @@ export function giveBackItems(
         version: p.received,
         title: `Find a referral for ${p.name}`,
         forWhom: ref(p.id, p.name),
+        party: ref(p.id, p.name),
         why: `${p.name} has sent you ${plural(p.received, 'referral')} and received ${p.given} from you; give back when you owe ${settings.giveBackThreshold} or more.`,
         dueAt: null,
         urgency: 'this_week',
@@ -763,6 +786,7 @@ export function keepInTouchItems(
         version: anchor,
         title: `Get in touch with ${c.name}`,
         forWhom: ref(c.id, c.name),
+        party: ref(c.id, c.name),
         why: c.last_touch_at
           ? `It has been ${since} since you were last in touch with ${c.name} (every ${t.cadenceDays} days).`
           : `You have not been in touch with ${c.name} since adding them ${since} ago (every ${t.cadenceDays} days).`,
@@ -808,6 +832,7 @@ export function growCategoryItems(
         version: week,
         title: `Meet more ${c.name}`,
         forWhom: null,
+        party: null,
         why: `${c.name} (most-wanted #${c.most_wanted_rank}): ${c.coverage} of ${target} relationships at knows or above — ${plural(gap, 'more')} to go.`,
         dueAt: null,
         urgency: 'this_week',
@@ -849,6 +874,7 @@ export function explainItems(
         version: ms(r.answered_at),
         title: `Explain what you do to ${r.contact_name}`,
         forWhom: ref(r.contact_id, r.contact_name),
+        party: ref(r.contact_id, r.contact_name),
         why: `${r.contact_name}'s survey answer conveyed ${r.score_percent}% of your key phrases (below ${settings.alignmentThresholdPercent}%)${missed.length > 0 ? `; missed: ${missed.join(', ')}` : ''}. Explain what you do, with patience.`,
         dueAt: null,
         urgency: 'this_week',
@@ -863,6 +889,86 @@ export function explainItems(
     );
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar feeds (§3.2, §8): what of an item may leave Vouch for a third party's calendar
+
+/** Where the web app shows an item's subject (web/src/app-routes.tsx). */
+export function webPathOf(item: Pick<AgendaItem, 'subject' | 'party'>): string {
+  const { type, id } = item.subject;
+  switch (type) {
+    case 'referral':
+      return `/referrals/${id}`;
+    case 'referral_given':
+      return '/referrals/given';
+    case 'contact':
+      return `/contacts/${id}`;
+    case 'commitment':
+      return '/commitments';
+    case 'category':
+      return '/network/most-wanted';
+    default:
+      return item.party ? `/contacts/${item.party.id}` : '/survey';
+  }
+}
+
+/**
+ * The only words of an agenda item that go to a calendar: the action, and the referrer,
+ * partner or contact it is about — never the referred person, their need or their status
+ * (a conversion thank-you reads like any other thank-you). Takes nothing else, on purpose.
+ */
+export function calendarTextOf(
+  kind: AgendaKind,
+  partyName: string | null,
+  actionLabel: string,
+): { summary: string; description: string } {
+  const who = partyName ?? 'someone';
+  const summaries: Record<AgendaKind, string> = {
+    respond: partyName ? `Call back a referral from ${partyName}` : 'Call back a new referral',
+    thank: `Thank ${who} for a referral`,
+    update_referrer: `Update ${who} on a referral`,
+    notify_partner: `Tell ${who} about a referral you gave`,
+    ask: `Ask ${who} for referrals`,
+    remind_commitment: `Follow up on ${who}'s commitment`,
+    reconnect_quiet_source: `Reconnect with ${who}`,
+    give_back: `Find a referral for ${who}`,
+    check_in_given: `Check in on a referral you gave to ${who}`,
+    keep_in_touch: `Get in touch with ${who}`,
+    grow_category: 'Meet more people in a most-wanted category',
+    explain: `Explain what you do to ${who}`,
+  };
+  return { summary: summaries[kind], description: `To do: ${actionLabel}.` };
+}
+
+export type CalendarEvent = {
+  start: string;
+  /** An all-day event on `start`'s day (YYYY-MM-DD at 00:00 UTC), for items already overdue. */
+  isAllDay: boolean;
+  summary: string;
+  description: string;
+  path: string;
+};
+
+/**
+ * An item with a due time as a calendar event: at its due time, or, once its day has passed,
+ * all day today (an overdue item on a past date is one nobody looks at). Null without a due time.
+ */
+export function calendarEventOf(item: AgendaItem, clock: AgendaClock): CalendarEvent | null {
+  if (!item.dueAt) return null;
+  const today = localDay(clock.now, clock.timeZone);
+  const dueDay = localDay(new Date(item.dueAt), clock.timeZone);
+  const text = calendarTextOf(item.kind, item.party?.name ?? null, item.action.label);
+  const path = webPathOf(item);
+  if (dueDay < today)
+    return {
+      start: `${today}T00:00:00.000Z`,
+      isAllDay: true,
+      summary: text.summary,
+      description: `${text.description} Overdue since ${dueDay}.`,
+      path,
+    };
+  return { start: item.dueAt, isAllDay: false, ...text, path };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ export const ZAgendaItem = z
     rank: z.number().int(),
     title: z.string(),
     forWhom: z.object({ id: z.string(), name: z.string() }).nullable(),
+    party: z.object({ id: z.string(), name: z.string() }).nullable(),
     why: z.string(),
     dueAt: ZTimestamp.nullable(),
     urgency: ZUrgency,

@@ -5,6 +5,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
 import { dueCutoffs } from '../contacts/cadence.rules.ts';
+import { mayTellConversion } from '../letters/letter.rules.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -31,6 +34,7 @@ import {
   listUnthankedConversions,
   listUnthankedReferrals,
   revokeCalendarFeed,
+  rotateCalendarFeed,
   subjectExists,
   upsertMark,
 } from './agenda.repository.ts';
@@ -41,6 +45,7 @@ import {
   agendaKinds,
   askItems,
   assembleAgenda,
+  calendarEventOf,
   checkInItems,
   countByUrgency,
   explainItems,
@@ -124,7 +129,17 @@ export async function computeAgenda(
   owedPending.catch(() => {});
   const respond = await listNewReferrals(db, practiceId, at, limitOf('respond'));
   const thanks = await listUnthankedReferrals(db, practiceId, at, limitOf('thank'));
-  const conversions = await listUnthankedConversions(db, practiceId, at, limitOf('thank'));
+  const conversions = await listUnthankedConversions(
+    db,
+    practiceId,
+    at,
+    limitOf('thank'),
+    mayTellConversion({
+      consentToUpdate: false,
+      profession: ctx.profession,
+      isTreatingProvider: true,
+    }),
+  );
   const updates = await listPendingReferrerUpdates(db, practiceId, at, limitOf('update_referrer'));
   const unnotified = await listUnnotifiedGiven(db, practiceId, at, limitOf('notify_partner'));
   const asks = await listAskMoments(db, practiceId, at, settings, limitOf('ask'));
@@ -188,7 +203,7 @@ export async function computeAgenda(
   const candidates = [
     ...respondItems(respond, settings, clock),
     // A referral in both lists yields the same keys twice; they are merged below.
-    ...thankItems([...thanks, ...conversions], settings, clock),
+    ...thankItems([...thanks, ...conversions], settings, clock, ctx.profession),
     ...updateReferrerItems(updates, settings, clock),
     ...notifyPartnerItems(unnotified, settings, clock),
     ...askItems(asks, settings, clock),
@@ -317,52 +332,104 @@ export async function listFeeds(deps: Deps, actor: Actor): Promise<{ items: Cale
   };
 }
 
+const newToken = () => `vcal_${randomBytes(32).toString('base64url')}`;
+const feedUrl = (deps: Deps, token: string) =>
+  `${deps.config.baseUrl.replace(/\/$/, '')}${calendarPath(token)}`;
+
+/** A new secret URL (shown once); creating it is audited (§8: the agenda leaves Vouch). */
 export async function createFeed(deps: Deps, actor: Actor): Promise<{ id: string; url: string }> {
   const now = deps.clock.now();
-  const token = `vcal_${randomBytes(32).toString('base64url')}`;
+  const token = newToken();
   const id = newId(now.getTime());
-  await insertCalendarFeed(deps.db, {
-    practice_id: actor.practiceId,
-    id,
-    user_id: actor.userId,
-    token_hash: hashToken(token),
-    created_at: now.toISOString(),
-    revoked_at: null,
+  await inTransaction(deps.db, async (trx) => {
+    await insertCalendarFeed(trx, {
+      practice_id: actor.practiceId,
+      id,
+      user_id: actor.userId,
+      token_hash: hashToken(token),
+      created_at: now.toISOString(),
+      revoked_at: null,
+    });
+    await auditFeed(trx, deps, actor, id, 'calendar_feed.created');
   });
-  return { id, url: `${deps.config.baseUrl.replace(/\/$/, '')}${calendarPath(token)}` };
+  return { id, url: feedUrl(deps, token) };
+}
+
+/** A new secret URL for a live feed of the caller's; the old one stops at once (404). */
+export async function rotateFeed(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<{ id: string; url: string }> {
+  const token = newToken();
+  await inTransaction(deps.db, async (trx) => {
+    const changed = await rotateCalendarFeed(
+      trx,
+      actor.practiceId,
+      actor.userId,
+      id,
+      hashToken(token),
+    );
+    if (changed !== 1) throw notFound('The calendar feed (or it was revoked)');
+    await auditFeed(trx, deps, actor, id, 'calendar_feed.rotated');
+  });
+  return { id, url: feedUrl(deps, token) };
 }
 
 export async function revokeFeed(deps: Deps, actor: Actor, id: string): Promise<void> {
-  const feed = await findCalendarFeed(deps.db, actor.practiceId, actor.userId, id);
-  if (!feed) throw notFound('The calendar feed');
-  await revokeCalendarFeed(deps.db, actor.practiceId, id, deps.clock.now().toISOString());
+  await inTransaction(deps.db, async (trx) => {
+    const feed = await findCalendarFeed(trx, actor.practiceId, actor.userId, id);
+    if (!feed) throw notFound('The calendar feed');
+    await revokeCalendarFeed(trx, actor.practiceId, id, deps.clock.now().toISOString());
+    if (feed.revoked_at === null) await auditFeed(trx, deps, actor, id, 'calendar_feed.revoked');
+  });
+}
+
+async function auditFeed(trx: Tx, deps: Deps, actor: Actor, id: string, action: string) {
+  await recordAudit(trx, deps.clock, {
+    practiceId: actor.practiceId,
+    userId: actor.userId,
+    action,
+    subjectType: 'calendar_feed',
+    subjectId: id,
+  });
 }
 
 const feedNotFound = () => new AppError('not_found', 'There is no such calendar feed.');
 
+/** An event's UID: stable per item, without the item key's words (a key can say "conversion"). */
+export const calendarUid = (key: string) =>
+  `${createHash('sha256').update(key).digest('hex').slice(0, 32)}@vouch`;
+
 /**
- * The ICS of a feed: one 30-minute VEVENT per agenda item with a due time, UID = the item's
- * key. A malformed, unknown or revoked token is the same 404, revealing nothing.
+ * The ICS of a feed: one VEVENT per agenda item with a due time, its words from
+ * calendarEventOf only (§3.2: the action and the referrer or partner, never the referred
+ * person), linking to the item in the web app. A malformed, unknown or revoked token is the
+ * same 404, revealing nothing.
  */
 export async function calendarFeedIcs(deps: Deps, token: string): Promise<string> {
   if (!tokenPattern.test(token)) throw feedNotFound();
   const feed = await findLiveFeedByHash(deps.db, hashToken(token));
   if (!feed) throw feedNotFound();
   const now = deps.clock.now();
-  const agenda = await computeAgenda(deps, feed.practice_id, now, { horizon: 'week' });
+  const [agenda, ctx] = await Promise.all([
+    computeAgenda(deps, feed.practice_id, now, { horizon: 'week' }),
+    loadPracticeContext(deps.db, feed.practice_id),
+  ]);
   const calendar = ical({ name: 'Vouch agenda', prodId: '//Vouch//Agenda//EN', ttl: 900 });
   const base = deps.config.baseUrl.replace(/\/$/, '');
   for (const item of agenda.items) {
-    if (!item.dueAt) continue;
-    const start = new Date(item.dueAt);
+    const event = calendarEventOf(item, { now, timeZone: ctx.timeZone });
+    if (!event) continue;
+    const start = new Date(event.start);
     calendar.createEvent({
-      id: item.key,
+      id: calendarUid(item.key),
       start,
-      end: new Date(start.getTime() + 30 * 60_000),
+      ...(event.isAllDay ? { allDay: true } : { end: new Date(start.getTime() + 30 * 60_000) }),
       stamp: now,
-      summary: item.title,
-      description: `${item.why}\n\nTo do: ${item.action.label}.`,
-      url: `${base}/`,
+      summary: event.summary,
+      description: `${event.description}\n\nOpen in Vouch: ${base}${event.path}`,
+      url: `${base}${event.path}`,
     });
   }
   return calendar.toString();

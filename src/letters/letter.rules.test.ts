@@ -9,10 +9,12 @@ import {
 import { decryptSecret, encryptSecret } from '../outbox/secret-box.ts';
 import { AppError } from '../platform/errors.ts';
 import { professionIds } from '../practices/professions.ts';
+import { wordsOf } from './disclosure.rules.ts';
 import {
   type Disclosure,
   isFieldAllowed,
   leakedValue,
+  mayTellConversion,
   mergeFieldsIn,
   milestoneOf,
   referrerLetterValues,
@@ -129,6 +131,11 @@ const filler = fc.constantFrom(
   '{ {x} }',
   'client',
   'met',
+  // Status words typed by hand (§3.2): allowed only with consent (seen: also to a treating provider).
+  'they became a client',
+  'booked',
+  'seen',
+  'hired',
 );
 const anyField = fc.constantFrom(
   ...fieldNames,
@@ -162,7 +169,8 @@ describe('consent property over every referrer-facing template', () => {
           meeting_at: fc.option(fc.constant('2026-01-03T00:00:00.000Z')),
           client_at: fc.option(fc.constant('2026-01-04T00:00:00.000Z')),
         }),
-        secret('name'),
+        secret('first'),
+        secret('last'),
         secret('need'),
         secret('note'),
         secret('event'),
@@ -178,10 +186,16 @@ describe('consent property over every referrer-facing template', () => {
             )
             .map((parts) => parts.join(' ')),
         ),
-        fc.boolean(),
-        (template, disclosure, times, referredName, need, note, eventNote, edited, typeSecrets) => {
+        fc.constantFrom('none', 'all', 'first name', 'need'),
+        (template, disclosure, times, first, last, need, note, eventNote, edited, typeSecrets) => {
+          const referredName = `${first} ${last}`;
           // Someone may also type the protected values straight into an edited letter.
-          const typed = typeSecrets ? ` ${referredName} ${need} ${note}` : '';
+          const typed = {
+            none: '',
+            all: ` ${referredName} ${need} ${note}`,
+            'first name': ` Thanks for sending ${first}!`,
+            need: ` About the ${need.toLowerCase()}.`,
+          }[typeSecrets];
           const body = (edited ?? template.body) + typed;
           const { values, protectedValues } = referrerLetterValues(
             { referrerName: 'Rita Referrer', referredName, referredNotes: note },
@@ -198,6 +212,12 @@ describe('consent property over every referrer-facing template', () => {
             disclosure,
             values: { 'practice.name': 'Good Practice', 'sender.name': 'Pat', ...values },
             protectedValues,
+            typedCheck: {
+              referredName,
+              referrerName: 'Rita Referrer',
+              need,
+              practiceWords: 'Good Practice',
+            },
             subjectType: 'referral',
             subjectId: 'r',
           };
@@ -208,6 +228,8 @@ describe('consent property over every referrer-facing template', () => {
               !unknown.includes(f) && !isFieldAllowed(f as (typeof fieldNames)[number], disclosure),
           );
           const nameAllowed = isFieldAllowed('referred.name', disclosure);
+          const conversionAllowed = mayTellConversion(disclosure);
+          const typedWords = wordsOf(body);
           let out: { subject: string; body: string };
           try {
             out = renderLetter(prepared, { body });
@@ -215,7 +237,11 @@ describe('consent property over every referrer-facing template', () => {
             expect(error).toBeInstanceOf(AppError);
             const e = error as AppError;
             const named = e.errors[0]?.field;
-            if (unknown.length > 0 && e.code === 'validation') {
+            if (template.cause === 'thanks_conversion' && !conversionAllowed) {
+              // The timing channel: the thank-you itself would say they became a client.
+              expect(e.status).toBe(422);
+              expect(named).toBe('templateKey');
+            } else if (unknown.length > 0 && e.code === 'validation') {
               expect(named).toBe('body');
             } else if (e.errors[0] && blocked.includes(named ?? '')) {
               expect(e.code).toBe('unprocessable');
@@ -228,14 +254,28 @@ describe('consent property over every referrer-facing template', () => {
                 'referral.need',
                 'referred.notes',
                 'referral.notes',
+                'subject',
+                'body',
               ]).toContain(named);
+              // Typed text is named with what was found in it.
+              if (named === 'body') expect(e.errors[0]?.message).toMatch(/"[^"]+"/);
             }
             return;
           }
+          expect(template.cause !== 'thanks_conversion' || conversionAllowed).toBe(true);
           expect(unknown).toEqual([]);
           expect(blocked).toEqual([]);
           const text = `${out.subject}\n${out.body}`;
-          if (!nameAllowed) expect(text).not.toContain(referredName);
+          if (!nameAllowed) {
+            expect(text).not.toContain(first);
+            expect(text).not.toContain(last);
+          }
+          if (!isFieldAllowed('referral.milestone', disclosure)) {
+            expect(typedWords).not.toContain('hired');
+            expect(text).not.toContain('became a client');
+            if (!isFieldAllowed('referral.seen', disclosure))
+              for (const w of ['seen', 'booked']) expect(typedWords).not.toContain(w);
+          }
           expect(text).not.toContain(need);
           expect(text).not.toContain(note);
           expect(text).not.toContain(eventNote);

@@ -22,6 +22,14 @@ export const isTreatmentCommunication = (d: Disclosure): boolean =>
   d.profession === 'health' && d.isTreatingProvider;
 
 /**
+ * Whether the referrer may learn that the person became a client (§3.2). A thank-you sent
+ * only because they did says so by its timing: with consent, or to a treating provider under
+ * the health profile (whose profile allows telling that the person was seen), never otherwise.
+ */
+export const mayTellConversion = (d: Disclosure): boolean =>
+  d.consentToUpdate || isTreatmentCommunication(d);
+
+/**
  * Whether a field may appear in a referrer-facing letter (§3.2): `always` fields always;
  * milestones and the name only with consent; seen/scheduled only to a treating provider
  * under the health profile. Letters to anyone else carry no referral details at all.

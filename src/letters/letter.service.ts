@@ -1,13 +1,15 @@
 import { findUserById } from '../accounts/account.repository.ts';
 import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
 import { type ContactRow, findContactRow } from '../contacts/contact.repository.ts';
-import type { Queryable } from '../platform/db.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
 import { findGivenRow } from '../referrals/given.repository.ts';
-import { findReferralRow } from '../referrals/referral.repository.ts';
+import { findReferralRow, updateReferralRow } from '../referrals/referral.repository.ts';
+import { type TypedTextSubject, typedDisclosure } from './disclosure.rules.ts';
 import {
   deleteTemplateRow,
   digestCounts,
@@ -22,6 +24,7 @@ import {
   firstNameOf,
   formatDay,
   leakedValue,
+  mayTellConversion,
   type Protected,
   referrerLetterValues,
   renderText,
@@ -106,13 +109,38 @@ export async function editTemplate(
     updated_by: actor.userId,
     updated_at: deps.clock.now().toISOString(),
   };
-  await upsertTemplateRow(deps.db, row);
+  await inTransaction(deps.db, async (trx) => {
+    await upsertTemplateRow(trx, row);
+    await auditTemplate(trx, deps, actor, shipped, 'letter_template.edited');
+  });
   return toTemplate(shipped, row);
 }
 
 export async function resetTemplate(deps: Deps, actor: Actor, key: string): Promise<void> {
-  requireShipped(key);
-  await deleteTemplateRow(deps.db, actor.practiceId, key);
+  const shipped = requireShipped(key);
+  await inTransaction(deps.db, async (trx) => {
+    await deleteTemplateRow(trx, actor.practiceId, key);
+    await auditTemplate(trx, deps, actor, shipped, 'letter_template.reset');
+  });
+}
+
+/** What a referrer is sent is audited (§3.2, §8): so is a change to the words they get. */
+async function auditTemplate(
+  trx: Tx,
+  deps: Deps,
+  actor: Actor,
+  shipped: ShippedTemplate,
+  action: string,
+) {
+  if (shipped.audience !== 'referrer') return;
+  await recordAudit(trx, deps.clock, {
+    practiceId: actor.practiceId,
+    userId: actor.userId,
+    action,
+    subjectType: 'letter_template',
+    subjectId: shipped.key,
+    detail: { templateKey: shipped.key },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +164,8 @@ export type PreparedLetter = {
   disclosure: Disclosure | null;
   values: Partial<Record<FieldName, string>>;
   protectedValues: Protected[];
+  /** For a letter about a referral: what typed text may not say (§3.2). */
+  typedCheck?: TypedTextSubject;
   subjectType: 'referral' | 'commitment' | 'given' | 'contact' | null;
   subjectId: string | null;
 };
@@ -209,6 +239,7 @@ export async function prepareLetter(
   let to: Recipient;
   let disclosure: Disclosure | null = null;
   const protectedValues: Protected[] = [];
+  let typedCheck: TypedTextSubject | undefined;
 
   if (template.about === 'referral' && subjectId) {
     const referral = await findReferralRow(db, practiceId, subjectId);
@@ -238,6 +269,12 @@ export async function prepareLetter(
     );
     Object.assign(values, forReferrer.values);
     protectedValues.push(...forReferrer.protectedValues);
+    typedCheck = {
+      referredName: referred.name,
+      referrerName: referrer.name,
+      need: referral.need,
+      practiceWords: [practice.name, practice.value_proposition, practice.ideal_client].join(' '),
+    };
   } else if (template.about === 'commitment' && subjectId) {
     const commitment = await getCommitmentForLetter(db, practiceId, subjectId);
     if (!commitment) throw missing('commitmentId', 'commitment');
@@ -296,9 +333,44 @@ export async function prepareLetter(
     disclosure,
     values,
     protectedValues,
+    ...(typedCheck ? { typedCheck } : {}),
     subjectType: template.about === 'none' ? null : template.about,
     subjectId,
   };
+}
+
+/**
+ * "They gave permission" (§3.2): records the referred person's consent to updates on the
+ * letter's referral, audited, inside the caller's transaction, and prepares the letter again
+ * under it. Only a letter about a referral has a referred person to consent.
+ */
+export async function recordPermissionGiven(
+  trx: Tx,
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  p: PreparedLetter,
+  input: LetterSubject,
+): Promise<PreparedLetter> {
+  if (p.subjectType !== 'referral' || !p.subjectId || !p.disclosure)
+    throw fieldError(
+      'referredPersonConsented',
+      `is only for a letter about a referral; the "${p.template.key}" letter has no referred person.`,
+    );
+  if (p.disclosure.consentToUpdate) return p;
+  const now = deps.clock.now();
+  await updateReferralRow(trx, actor.practiceId, p.subjectId, {
+    consent_to_update: 1,
+    updated_at: now.toISOString(),
+  });
+  await recordAudit(trx, deps.clock, {
+    practiceId: actor.practiceId,
+    userId: actor.userId,
+    action: 'referral.consent_changed',
+    subjectType: 'referral',
+    subjectId: p.subjectId,
+    detail: { consentToUpdate: true, via: 'they gave permission (letter)' },
+  });
+  return prepareLetter(trx, actor, now, p.template.key, input);
 }
 
 function refusal(field: string, d: Disclosure | null): AppError {
@@ -313,6 +385,19 @@ function refusal(field: string, d: Disclosure | null): AppError {
   );
 }
 
+const permission =
+  ' If they gave permission, tick "They gave permission" (referredPersonConsented: true) to record their consent.';
+
+/** Why typed text was refused, naming the word found (§3.2). */
+const typedRefusal = {
+  name: (w: string) =>
+    `names the referred person ("${w}"), which the referrer may not be told without their consent.${permission}`,
+  need: (w: string) =>
+    `mentions "${w}", a word of the referred person's need, which a referrer is never told.`,
+  status: (w: string) =>
+    `says "${w}", which tells the referrer where the person stands; that needs their consent.${permission}`,
+} as const;
+
 /**
  * Renders subject and body (the practice's template, or an edited draft), enforcing consent
  * (§3.2): a blocked field is a 422 naming it; an unknown one a 400 naming where it is; and a
@@ -322,6 +407,12 @@ export function renderLetter(
   p: PreparedLetter,
   texts: { subject?: string | undefined; body?: string | undefined } = {},
 ): { subject: string; body: string } {
+  if (p.template.cause === 'thanks_conversion' && p.disclosure && !mayTellConversion(p.disclosure))
+    throw new AppError(
+      'unprocessable',
+      `A thank-you sent because the person became a client tells the referrer that they did, so it needs the referred person's consent${p.disclosure.profession === 'health' ? ' (or a referrer who is their treating provider)' : ''}. Send the thank-you for the referral instead, or record their consent first.`,
+      [{ field: 'templateKey', message: 'thanks_conversion needs the referred person’s consent.' }],
+    );
   const out = { subject: '', body: '' };
   for (const where of ['subject', 'body'] as const) {
     const text = texts[where] ?? (where === 'subject' ? p.subjectText : p.bodyText);
@@ -335,6 +426,18 @@ export function renderLetter(
       );
     }
     out[where] = result.text;
+    const finding =
+      p.template.audience === 'referrer' && p.disclosure && p.typedCheck
+        ? typedDisclosure(text, p.typedCheck, p.disclosure)
+        : null;
+    if (finding) {
+      const message = typedRefusal[finding.kind](finding.found);
+      throw new AppError(
+        'unprocessable',
+        `This letter goes to the referrer and its ${where} ${message}`,
+        [{ field: where, message }],
+      );
+    }
   }
   if (p.template.audience === 'referrer') {
     const leak = leakedValue(`${out.subject}\n${out.body}`, p.protectedValues);

@@ -315,8 +315,37 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
         body: 'Thank you for sending Zelda Zimmerman my way.',
       },
       422,
-      'referred.name',
+      'body',
     );
+    expect(await countRows(ctx.deps)).toEqual(before);
+  });
+
+  it('typed text naming the person, a word of their need or a status is a 422 naming the word', async () => {
+    const before = await countRows(ctx.deps);
+    const cases: [Record<string, string>, string, string][] = [
+      [{ body: 'Thanks for sending Zelda!' }, 'body', '"Zelda"'],
+      [{ subject: 'About the AFFAIR' }, 'subject', '"AFFAIR"'],
+      [{ body: 'Good news: they became a client.' }, 'body', '"became a client"'],
+      [{ body: 'They booked a first call.' }, 'body', '"booked"'],
+    ];
+    for (const [texts, field, word] of cases) {
+      const p = await problem(
+        a.bearer,
+        'POST',
+        '/messages',
+        { templateKey: 'thanks_referral', referralId: ids.referral, channel: 'letter', ...texts },
+        422,
+        field,
+      );
+      expect(p.errors?.[0]?.message).toContain(word);
+    }
+    // The same words in a letter to a contact (not about a referred person) are no one's secret.
+    await ok(a.bearer, 'POST', '/messages', {
+      templateKey: 'ask',
+      contactId: ids.partner,
+      channel: 'letter',
+      body: 'Zelda booked an appointment after the affair.',
+    }).then((m) => ctx.deps.db.deleteFrom('message').where('id', '=', m.id).execute());
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 
@@ -443,6 +472,26 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
     expect(draft.body).toContain('This week: 2 referrals received');
   });
 
+  it('opt-out GET (as a mail scanner does) only shows a button that POSTs; it changes nothing', async () => {
+    const { signOptOutToken } = await import('../outbox/outbox.rules.ts');
+    const token = signOptOutToken(ctx.deps.config.secret, {
+      practiceId: a.practiceId,
+      contactId: ids.partner,
+      issuedAt: clock.now().toISOString(),
+    });
+    const res = await ctx.app.request(`/api/v1/public/opt-out/${token}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Nothing has changed yet');
+    expect(html).toMatch(/<form method="post">/);
+    expect(html).toContain('name="List-Unsubscribe" value="One-Click"');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    expect((await ok(a.bearer, 'GET', `/contacts/${ids.partner}`)).emailConsent).toBe(true);
+    const bad = await ctx.app.request(`/api/v1/public/opt-out/${token.slice(0, -3)}abc`);
+    expect(bad.status).toBe(400);
+  });
+
   it('opt-out works without signing in, at once, idempotently, and 30 days later', async () => {
     const token = (await import('../outbox/outbox.rules.ts')).signOptOutToken(
       ctx.deps.config.secret,
@@ -475,7 +524,7 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       expect(await ok(a.bearer, 'GET', `/messages/${queued.id}`)).toMatchObject({
         status: 'failed',
       });
-      const again = await ctx.app.request(`/api/v1/public/opt-out/${token}`);
+      const again = await ctx.app.request(`/api/v1/public/opt-out/${token}`, { method: 'POST' });
       expect(again.status).toBe(200);
       const audits = await ctx.deps.db
         .selectFrom('audit_log')
@@ -493,7 +542,9 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
         422,
         'to.emailConsent',
       );
-      const bad = await ctx.app.request(`/api/v1/public/opt-out/${token.slice(0, -3)}abc`);
+      const bad = await ctx.app.request(`/api/v1/public/opt-out/${token.slice(0, -3)}abc`, {
+        method: 'POST',
+      });
       expect(bad.status).toBe(400);
     } finally {
       clock.set(at);
@@ -619,10 +670,10 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
         'POST',
         '/messages',
         {
-          templateKey: 'thanks_conversion',
+          templateKey: 'thanks_referral',
           referralId: 'R',
           channel: 'letter',
-          cause: 'thanks_referral',
+          cause: 'thanks_conversion',
         },
         400,
         'cause',
@@ -762,5 +813,115 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       );
       expect(t.items.every((x) => !x.isEdited)).toBe(true);
     });
+  });
+});
+
+describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target) => {
+  const clock = fixedClock('2026-03-02T10:00:00.000Z');
+  let ctx: TestContext;
+  let a: SeededPractice;
+  let referrerId = '';
+  let contactId = '';
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target, { clock });
+    a = await seedPractice(ctx, 'Calm Minds');
+    await ok(a.bearer, 'PATCH', '/practice', { profession: 'counselor' });
+    referrerId = (await ok(a.bearer, 'POST', '/contacts', { name: 'Rita Referrer' })).id;
+    contactId = (await ok(a.bearer, 'POST', '/contacts', { name: 'Paul Partner' })).id;
+  });
+  afterAll(async () => ctx?.close());
+
+  it('"they gave permission" records the consent (audited) and lets name and status through, never the need', async () => {
+    const referral = await ok(a.bearer, 'POST', '/referrals', {
+      referrer: { contactId: referrerId },
+      referred: { name: 'Zebulon Quist' },
+      channel: 'phone',
+      need: 'panic attacks',
+    });
+    const send = (body: string, extra: Record<string, unknown> = {}) =>
+      a.bearer.request('POST', '/messages', {
+        templateKey: 'thanks_referral',
+        referralId: referral.id,
+        channel: 'letter',
+        body,
+        ...extra,
+      });
+    expect((await send('Thanks for sending Zebulon! They became a client.')).status).toBe(422);
+    // With permission, the need is still never told; and the consent is not recorded either.
+    const need = await send('About the panic.', { referredPersonConsented: true });
+    expect(need.status).toBe(422);
+    expect((await ok(a.bearer, 'GET', `/referrals/${referral.id}`)).consentToUpdate).toBe(false);
+    const sent = await send('Thanks for sending Zebulon! They became a client.', {
+      referredPersonConsented: true,
+    });
+    expect(sent.status).toBe(201);
+    expect((await ok(a.bearer, 'GET', `/referrals/${referral.id}`)).consentToUpdate).toBe(true);
+    const audits = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('practice_id', '=', a.practiceId)
+      .where('subject_id', '=', referral.id)
+      .execute();
+    expect(audits.map((r) => r.action)).toContain('referral.consent_changed');
+    expect(JSON.stringify(audits)).not.toContain('Zebulon');
+    await problem(
+      a.bearer,
+      'POST',
+      '/messages',
+      {
+        templateKey: 'ask',
+        contactId: contactId,
+        channel: 'letter',
+        referredPersonConsented: true,
+      },
+      400,
+      'referredPersonConsented',
+    );
+  });
+
+  it('a conversion thank-you is never drafted or sent without consent: its timing tells', async () => {
+    const referral = await ok(a.bearer, 'POST', '/referrals', {
+      referrer: { contactId: referrerId },
+      referred: { name: 'Xavier Silent' },
+      channel: 'phone',
+    });
+    await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
+    const body = { templateKey: 'thanks_conversion', referralId: referral.id };
+    const before = await countRows(ctx.deps);
+    await problem(a.bearer, 'POST', '/letters/draft', body, 422, 'templateKey');
+    await problem(
+      a.bearer,
+      'POST',
+      '/messages',
+      { ...body, channel: 'letter' },
+      422,
+      'templateKey',
+    );
+    expect(await countRows(ctx.deps)).toEqual(before);
+    await ok(a.bearer, 'PATCH', `/referrals/${referral.id}`, { consentToUpdate: true });
+    await ok(a.bearer, 'POST', '/letters/draft', body);
+  });
+
+  it('editing or resetting a referrer-facing template is audited; other templates are not', async () => {
+    const audited = () =>
+      ctx.deps.db
+        .selectFrom('audit_log')
+        .select(['action', 'subject_id'])
+        .where('practice_id', '=', a.practiceId)
+        .where('subject_type', '=', 'letter_template')
+        .execute();
+    const before = (await audited()).length;
+    const text = { subject: 'Thank you', body: 'Dear {{referrer.firstName}}, thank you.' };
+    await ok(a.bearer, 'PUT', '/letter-templates/thanks_conversion', text);
+    expect((await a.bearer.request('DELETE', '/letter-templates/thanks_conversion')).status).toBe(
+      204,
+    );
+    await ok(a.bearer, 'PUT', '/letter-templates/ask', { subject: 'Hi', body: 'Hello' });
+    expect((await a.bearer.request('DELETE', '/letter-templates/ask')).status).toBe(204);
+    expect((await audited()).slice(before)).toEqual([
+      { action: 'letter_template.edited', subject_id: 'thanks_conversion' },
+      { action: 'letter_template.reset', subject_id: 'thanks_conversion' },
+    ]);
   });
 });

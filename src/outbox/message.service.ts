@@ -1,6 +1,11 @@
 import { markReminderSent } from '../commitments/commitment.repository.ts';
 import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
-import { type PreparedLetter, prepareLetter, renderLetter } from '../letters/letter.service.ts';
+import {
+  type PreparedLetter,
+  prepareLetter,
+  recordPermissionGiven,
+  renderLetter,
+} from '../letters/letter.service.ts';
 import type { Cause } from '../letters/letter.templates.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
@@ -137,9 +142,20 @@ export async function createMessage(
 ): Promise<Message> {
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
-  const { templateKey, channel, subject, body, cause: wantedCause, ...about } = input;
+  const {
+    templateKey,
+    channel,
+    subject,
+    body,
+    cause: wantedCause,
+    referredPersonConsented,
+    ...about
+  } = input;
   const row = await inTransaction(deps.db, async (trx) => {
-    const p = await prepareLetter(trx, actor, nowDate, templateKey, about);
+    const prepared = await prepareLetter(trx, actor, nowDate, templateKey, about);
+    const p = referredPersonConsented
+      ? await recordPermissionGiven(trx, deps, actor, prepared, about)
+      : prepared;
     const rendered = renderLetter(p, { subject, body });
     if (wantedCause !== undefined && wantedCause !== p.template.cause)
       throw fieldError(

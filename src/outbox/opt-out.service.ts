@@ -10,6 +10,21 @@ export type OptOutResult =
   | { outcome: 'done'; practiceName: string }
   | { outcome: 'invalid' | 'expired' };
 
+export type OptOutCheck =
+  | { outcome: 'ready'; practiceName: string }
+  | { outcome: 'invalid' | 'expired' };
+
+/**
+ * What the opt-out link would do, changing nothing: mail scanners open links, so a GET only
+ * shows the button; the POST (one click, RFC 8058) is what unsubscribes.
+ */
+export async function checkOptOut(deps: Deps, token: string): Promise<OptOutCheck> {
+  const check = verifyOptOutToken(deps.config.secret, token, deps.clock.now());
+  if (!check.ok) return { outcome: check.reason };
+  const practice = await findPractice(deps.db, check.claim.practiceId);
+  return { outcome: 'ready', practiceName: practice?.name ?? 'this sender' };
+}
+
 /**
  * One-click opt-out (§6): no sign-in; honoured at once (consent off, waiting emails cancelled,
  * audited); idempotent — a second click changes nothing and says the same.

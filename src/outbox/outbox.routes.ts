@@ -11,7 +11,7 @@ import {
   messagePdf,
   retryMessage,
 } from './message.service.ts';
-import { optOut } from './opt-out.service.ts';
+import { checkOptOut, optOut } from './opt-out.service.ts';
 import {
   ZCreateMessage,
   ZListMessagesQuery,
@@ -149,41 +149,54 @@ export function outboxRoutes(deps: Deps) {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-function page(title: string, text: string, status: number): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2937;line-height:1.5}</style></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`;
+/** A plain page: no script at all (works without JavaScript and under a CSP without inline script). */
+function page(title: string, text: string, status: number, form = ''): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2937;line-height:1.5}button{font:inherit;padding:.5rem 1rem}</style></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${form}</body></html>`;
   return new Response(html, {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
 
+const invalidPage = () =>
+  page('This link is not valid', 'Please use the link exactly as it appears in the email.', 400);
+const expiredPage = () =>
+  page(
+    'This link has expired',
+    'Reply to the email you received and ask to be removed; your request will be honoured.',
+    410,
+  );
+
 /**
- * The public opt-out link (no sign-in, outside the actor guard and the JSON body guard):
- * GET from the link in the footer, POST from mail clients' one-click (RFC 8058).
+ * The public opt-out link (no sign-in, outside the actor guard and the JSON body guard).
+ * GET changes nothing (mail scanners open links): it shows a button that POSTs to the same
+ * URL. POST, from that button or a mail client's one-click (RFC 8058), unsubscribes at once.
  */
 export function optOutRoutes(deps: Deps) {
   const r = new Hono();
-  const handle = async (token: string) => {
-    const result = await optOut(deps, token);
+  r.get('/public/opt-out/:token', async (c) => {
+    const token = c.req.param('token');
+    const check = await checkOptOut(deps, token);
+    if (check.outcome !== 'ready')
+      return check.outcome === 'expired' ? expiredPage() : invalidPage();
+    // No action: the form posts the RFC 8058 body to this very URL, even behind a proxy prefix.
+    const form = `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
+    return page(
+      'Unsubscribe?',
+      `Press the button to stop receiving emails from ${check.practiceName}. Nothing has changed yet.`,
+      200,
+      form,
+    );
+  });
+  r.post('/public/opt-out/:token', async (c) => {
+    const result = await optOut(deps, c.req.param('token'));
     if (result.outcome === 'done')
       return page(
         'You are unsubscribed',
         `You will no longer receive emails from ${result.practiceName}.`,
         200,
       );
-    if (result.outcome === 'expired')
-      return page(
-        'This link has expired',
-        'Reply to the email you received and ask to be removed; your request will be honoured.',
-        410,
-      );
-    return page(
-      'This link is not valid',
-      'Please use the link exactly as it appears in the email.',
-      400,
-    );
-  };
-  r.get('/public/opt-out/:token', (c) => handle(c.req.param('token')));
-  r.post('/public/opt-out/:token', (c) => handle(c.req.param('token')));
+    return result.outcome === 'expired' ? expiredPage() : invalidPage();
+  });
   return r;
 }

@@ -49,6 +49,11 @@ export const ZCreateMessage = z
     body: ZText(letterLimits.body).pipe(z.string().min(1)).optional(),
     /** The change sending it records; defaults to the template's own (e.g. the thank-you). */
     cause: ZCause.optional(),
+    /**
+     * "They gave permission": records the referred person's consent to updates on the referral
+     * (audited) before the letter is checked (§3.2). Only for a letter about a referral.
+     */
+    referredPersonConsented: z.literal(true).optional(),
   })
   .openapi('CreateMessage');
 export type CreateMessage = z.infer<typeof ZCreateMessage>;

@@ -66,7 +66,7 @@ import type {
 } from './referral.schemas.ts';
 
 /** What the pipeline needs from the practice: its program settings and time zone. */
-export type PracticeContext = { settings: Settings; timeZone: string };
+export type PracticeContext = { settings: Settings; timeZone: string; profession: string };
 
 export async function loadPracticeContext(
   db: Queryable,
@@ -74,7 +74,11 @@ export async function loadPracticeContext(
 ): Promise<PracticeContext> {
   const row = await findPractice(db, practiceId);
   if (!row) throw notFound('The practice');
-  return { settings: readSettings(row.settings), timeZone: row.time_zone };
+  return {
+    settings: readSettings(row.settings),
+    timeZone: row.time_zone,
+    profession: row.profession,
+  };
 }
 
 /** Client clocks drift: a time up to a minute ahead of ours still counts as "now". */

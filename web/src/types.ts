@@ -747,6 +747,8 @@ export type MessageInput = LetterSubject & {
   subject?: string;
   body?: string;
   cause?: LetterCause;
+  /** "They gave permission": records the referred person's consent before the letter is checked. */
+  referredPersonConsented?: true;
 };
 
 export type Message = {
@@ -826,6 +828,8 @@ export type AgendaItem = {
   rank: number;
   title: string;
   forWhom: ContactRef | null;
+  /** The referrer, partner or contact it may be named by outside Vouch (never the referred person). */
+  party: ContactRef | null;
   why: string;
   dueAt: string | null;
   urgency: Urgency;

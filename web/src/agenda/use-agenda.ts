@@ -101,3 +101,13 @@ export function useRevokeCalendarFeed() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
   });
 }
+
+/** A new secret address for a live feed; the old address stops working at once. */
+export function useRotateCalendarFeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.post<CalendarFeedCreated>(`/calendar-feeds/${encodeURIComponent(id)}/rotate`, {}),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
+  });
+}

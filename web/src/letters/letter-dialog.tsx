@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Button,
+  Checkbox,
   Group,
   Modal,
   Stack,
@@ -117,6 +118,7 @@ function DraftEditor({
   const [body, setBody] = useState(draft.body);
   const create = useCreateMessage();
   const [saved, setSaved] = useState<Message | null>(null);
+  const [permission, setPermission] = useState(false);
   const { to } = draft;
   const canEmail = Boolean(to.email) && to.emailConsent;
 
@@ -129,6 +131,7 @@ function DraftEditor({
         subject: subject.trim() || draft.subject,
         body: body.trim() ? body : draft.body,
         ...(cause ? { cause } : {}),
+        ...(permission ? { referredPersonConsented: true as const } : {}),
       },
       { onSuccess: (message) => setSaved(message) },
     );
@@ -168,6 +171,13 @@ function DraftEditor({
         maxLength={10000}
         onChange={(e) => setBody(e.currentTarget.value)}
       />
+      {draft.isReferrerFacing && 'referralId' in about ? (
+        <Checkbox
+          label="They gave permission: the referred person agreed that the referrer may hear about them (recorded as their consent)"
+          checked={permission}
+          onChange={(e) => setPermission(e.currentTarget.checked)}
+        />
+      ) : null}
       <ProblemAlert error={create.error} title="Not saved" />
       {!canEmail ? (
         <Alert color="yellow" variant="light" title="Email is not offered">

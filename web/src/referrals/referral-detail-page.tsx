@@ -354,7 +354,15 @@ function ThanksSection({
               : thanksText(state.state, state.dueAt, state.thankedAt, timeZone)}
           </Text>
         </div>
-        {state.state === 'due' || state.state === 'overdue' ? (
+        {kind === 'conversion' &&
+        !referral.consentToUpdate &&
+        (state.state === 'due' || state.state === 'overdue') ? (
+          // §3.2: a thank-you sent because they became a client would tell the referrer so.
+          <Text size="sm" c="dimmed" maw={360}>
+            They did not consent to updates: a thank-you now would tell the referrer they became a
+            client. Record their consent first.
+          </Text>
+        ) : state.state === 'due' || state.state === 'overdue' ? (
           <Group gap="xs">
             <DraftLetterButton
               onDraft={onDraft}

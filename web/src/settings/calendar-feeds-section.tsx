@@ -5,6 +5,7 @@ import {
   useCalendarFeeds,
   useCreateCalendarFeed,
   useRevokeCalendarFeed,
+  useRotateCalendarFeed,
 } from '../agenda/use-agenda';
 import { useMe } from '../auth/use-auth';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -20,8 +21,10 @@ export function CalendarFeedsSection() {
   const feeds = useCalendarFeeds();
   const create = useCreateCalendarFeed();
   const revoke = useRevokeCalendarFeed();
+  const rotate = useRotateCalendarFeed();
   const [created, setCreated] = useState<CalendarFeedCreated | null>(null);
   const [revoking, setRevoking] = useState<CalendarFeed | null>(null);
+  const [rotating, setRotating] = useState<CalendarFeed | null>(null);
   const timeZone = useMe().data?.practice.timeZone;
 
   return (
@@ -107,15 +110,25 @@ export function CalendarFeedsSection() {
                           Revoked {formatDateTime(feed.revokedAt, timeZone)}
                         </Badge>
                       ) : (
-                        <Button
-                          size="xs"
-                          color="red"
-                          variant="light"
-                          onClick={() => setRevoking(feed)}
-                          aria-label={`Revoke the feed created ${formatDateTime(feed.createdAt, timeZone)}`}
-                        >
-                          Revoke
-                        </Button>
+                        <Group gap="xs">
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => setRotating(feed)}
+                            aria-label={`New address for the feed created ${formatDateTime(feed.createdAt, timeZone)}`}
+                          >
+                            New address
+                          </Button>
+                          <Button
+                            size="xs"
+                            color="red"
+                            variant="light"
+                            onClick={() => setRevoking(feed)}
+                            aria-label={`Revoke the feed created ${formatDateTime(feed.createdAt, timeZone)}`}
+                          >
+                            Revoke
+                          </Button>
+                        </Group>
                       )}
                     </Table.Td>
                   </Table.Tr>
@@ -146,6 +159,29 @@ export function CalendarFeedsSection() {
         }}
       >
         Calendars subscribed to it stop updating at once. This cannot be undone.
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={rotating !== null}
+        title="Give this feed a new address?"
+        confirmLabel="New address"
+        isPending={rotate.isPending}
+        error={rotate.error}
+        onCancel={() => {
+          setRotating(null);
+          rotate.reset();
+        }}
+        onConfirm={() => {
+          if (!rotating) return;
+          rotate.mutate(rotating.id, {
+            onSuccess: (next) => {
+              setCreated(next);
+              setRotating(null);
+            },
+          });
+        }}
+      >
+        The current address stops working at once (use this if it may have leaked). You will see the
+        new address once, to subscribe again.
       </ConfirmDialog>
     </SettingsSection>
   );
