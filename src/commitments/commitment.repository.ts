@@ -195,3 +195,18 @@ export async function findAskOf(db: Queryable, practiceId: string, askId: string
     .where('id', '=', askId)
     .executeTakeFirst();
 }
+
+/** This person's commitments: erasure removes them (cascade) and what names them. */
+export async function listCommitmentIdsOf(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('commitment')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('contact_id', '=', contactId)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -77,7 +77,7 @@ export async function exportReferralsCsv(
         const r = toReferral(row, lookups, ctx, now);
         chunk += csvLine([
           r.receivedAt,
-          r.referred.name,
+          r.referred?.name ?? 'erased',
           r.referrer?.name ?? 'unknown',
           row.referrer_id ? (lookups.categoryBy.get(row.referrer_id) ?? '') : '',
           r.channel,

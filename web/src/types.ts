@@ -251,7 +251,8 @@ export type ReferrerUpdateState = 'not_allowed' | 'up_to_date' | 'due';
 export type Referral = {
   id: string;
   referrer: ContactRef | null;
-  referred: ContactRef;
+  /** Null when the referred person was erased. */
+  referred: ContactRef | null;
   receivedAt: string;
   channel: Channel;
   circle: { id: string; name: string } | null;
