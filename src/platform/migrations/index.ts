@@ -27,6 +27,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
 /** Applies pending migrations. On PostgreSQL each runs in a transaction under Kysely's lock. */
 export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
+  return migrateUpTo(db, dialect);
+}
+
+/** Applies migrations up to `name` (all when omitted); tests use it to migrate data forward. */
+export async function migrateUpTo(db: Db, dialect: Dialect, name?: string): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const migrator = new Migrator({
     db,
@@ -34,7 +39,7 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[
     migrationTableName: 'vouch_migration',
     migrationLockTableName: 'vouch_migration_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (name ? migrator.migrateTo(name) : migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
