@@ -227,6 +227,8 @@ describe.each(testTargets)('erasing a person (%s)', (target) => {
     agendaKeys.push(...agenda.items.map((i) => i.key));
     const hers = agendaKeys.find((k) => k.includes(ids.referralAbout ?? '-'));
     if (hers) await post(`/agenda/${hers}/dismiss`, { reason: `Busy ${canary}` });
+    // An export searched by her name: the audit of the export must not keep the search text.
+    await a.session.request('GET', `/referrals/export.csv?q=${canary}`);
     const feed = await post<{ url: string }>('/calendar-feeds', {});
     publicUrls.push(new URL(feed.url).pathname);
     ids.other = (await ok<{ id: string }>(b.session, 'POST', '/contacts', { name: canary })).id;
