@@ -146,7 +146,12 @@ describe.each(testTargets)('erasing a person (%s)', (target) => {
         note: canary,
       })
     ).commitment.id;
-    // About her: Rita referred her; she referred Olive.
+    ids.ritasCommitment = (
+      await post<{ commitment: { id: string } }>(`/contacts/${ids.rita}/commitments`, {
+        promisedCount: 2,
+      })
+    ).commitment.id;
+    // About her: Rita referred her (credited to Rita's commitment); she referred Olive.
     const about = await post<Referral>('/referrals', {
       referred: { contactId: ids.x },
       referrer: { contactId: ids.rita },
@@ -305,6 +310,14 @@ describe.each(testTargets)('erasing a person (%s)', (target) => {
       `/referrals?referrerId=${ids.rita}`,
     );
     expect(ritas.items.map((r) => r.id)).toEqual([ids.referralAbout]);
+    // Rita's commitment still counts it.
+    const commitment = await ok<{ credited: number; credits: { referredName: string | null }[] }>(
+      a.session,
+      'GET',
+      `/commitments/${ids.ritasCommitment}`,
+    );
+    expect(commitment.credited).toBe(1);
+    expect(commitment.credits).toMatchObject([{ referredName: null }]);
     // The referral she sent stays, with its referrer unknown.
     const sent = await ok<Referral>(a.session, 'GET', `/referrals/${ids.referralBy}`);
     expect(sent.referrer).toBeNull();

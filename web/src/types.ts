@@ -577,7 +577,7 @@ export type Commitment = {
 };
 
 export type CommitmentDetail = Commitment & {
-  credits: { referralId: string; referredName: string; receivedAt: string }[];
+  credits: { referralId: string; referredName: string | null; receivedAt: string }[];
 };
 
 export type CommitmentInput = {
