@@ -38,7 +38,7 @@ function referralQuery(db: Queryable, practiceId: string) {
     )
     .select([
       'r.id',
-      'r.referred_id',
+      'p.id as referred_id',
       'p.name as referred_name',
       'r.referrer_id',
       's.name as referrer_name',
@@ -853,4 +853,18 @@ export async function findLiveFeedByHash(
     .where('f.token_hash', '=', tokenHash)
     .where('f.revoked_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** Erasure: snoozes and dismissals of items about these subjects (their keys carry the id). */
+export async function deleteMarksAbout(
+  db: Queryable,
+  practiceId: string,
+  subjectIds: readonly string[],
+): Promise<void> {
+  if (subjectIds.length === 0) return;
+  await db
+    .deleteFrom('agenda_mark')
+    .where('practice_id', '=', practiceId)
+    .where((eb) => eb.or(subjectIds.map((id) => eb('item_key', 'like', `%:${id}%`))))
+    .execute();
 }

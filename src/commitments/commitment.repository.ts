@@ -142,20 +142,23 @@ export async function deleteCreditRow(db: Queryable, practiceId: string, referra
 
 /** The referrals credited to a commitment, with the referred person's name, oldest first. */
 export async function listCreditsOf(db: Queryable, practiceId: string, commitmentId: string) {
-  return db
-    .selectFrom('commitment_credit as cc')
-    .innerJoin('referral as r', (j) =>
-      j.onRef('r.practice_id', '=', 'cc.practice_id').onRef('r.id', '=', 'cc.referral_id'),
-    )
-    .innerJoin('contact as p', (j) =>
-      j.onRef('p.practice_id', '=', 'r.practice_id').onRef('p.id', '=', 'r.referred_id'),
-    )
-    .select(['cc.referral_id', 'p.name as referred_name', 'r.received_at'])
-    .where('cc.practice_id', '=', practiceId)
-    .where('cc.commitment_id', '=', commitmentId)
-    .orderBy('r.received_at')
-    .orderBy('r.id')
-    .execute();
+  return (
+    db
+      .selectFrom('commitment_credit as cc')
+      .innerJoin('referral as r', (j) =>
+        j.onRef('r.practice_id', '=', 'cc.practice_id').onRef('r.id', '=', 'cc.referral_id'),
+      )
+      // left: a referral whose referred person was erased still counts, without a name
+      .leftJoin('contact as p', (j) =>
+        j.onRef('p.practice_id', '=', 'r.practice_id').onRef('p.id', '=', 'r.referred_id'),
+      )
+      .select(['cc.referral_id', 'p.name as referred_name', 'r.received_at'])
+      .where('cc.practice_id', '=', practiceId)
+      .where('cc.commitment_id', '=', commitmentId)
+      .orderBy('r.received_at')
+      .orderBy('r.id')
+      .execute()
+  );
 }
 
 /** A contact's referrals received after `after` that credit no commitment yet, oldest first. */
@@ -194,4 +197,19 @@ export async function findAskOf(db: Queryable, practiceId: string, askId: string
     .where('practice_id', '=', practiceId)
     .where('id', '=', askId)
     .executeTakeFirst();
+}
+
+/** This person's commitments: erasure removes them (cascade) and what names them. */
+export async function listCommitmentIdsOf(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('commitment')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('contact_id', '=', contactId)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -75,7 +75,12 @@ export type Commitment = z.infer<typeof ZCommitment>;
 
 export const ZCommitmentDetail = ZCommitment.extend({
   credits: z.array(
-    z.object({ referralId: z.string(), referredName: z.string(), receivedAt: ZTimestamp }),
+    z.object({
+      referralId: z.string(),
+      /** Null when the referred person was erased. */
+      referredName: z.string().nullable(),
+      receivedAt: ZTimestamp,
+    }),
   ),
 }).openapi('CommitmentDetail');
 export type CommitmentDetail = z.infer<typeof ZCommitmentDetail>;

@@ -33,15 +33,8 @@ export async function updateContactRow(
     .execute();
 }
 
+/** Deletes the contact; the foreign keys cascade to what only they own (see erasure.service). */
 export async function deleteContactRow(db: Queryable, practiceId: string, contactId: string) {
-  // Referrals this person sent stay, with their referrer now unknown; referrals about them,
-  // their interactions and history go with them (cascades).
-  await db
-    .updateTable('referral')
-    .set({ referrer_id: null })
-    .where('practice_id', '=', practiceId)
-    .where('referrer_id', '=', contactId)
-    .execute();
   const result = await db
     .deleteFrom('contact')
     .where('practice_id', '=', practiceId)

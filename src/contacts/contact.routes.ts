@@ -10,13 +10,8 @@ import {
   ZListContactsQuery,
   ZUpdateContact,
 } from './contact.schemas.ts';
-import {
-  createContact,
-  deleteContact,
-  getContact,
-  listContacts,
-  updateContact,
-} from './contact.service.ts';
+import { createContact, getContact, listContacts, updateContact } from './contact.service.ts';
+import { eraseContact } from './erasure.service.ts';
 import { ZTimeline } from './timeline.schemas.ts';
 import { getTimeline } from './timeline.service.ts';
 
@@ -75,12 +70,17 @@ export function contactRoutes(deps: Deps) {
       method: 'delete',
       path: '/contacts/{id}',
       tags: ['Contacts'],
-      summary: 'Delete a contact and everything recorded about them',
+      summary: 'Erase a person: everything that names them (right of erasure)',
+      description:
+        'Deletes the contact and what is theirs (notes, interactions, history, messages to or ' +
+        'about them, survey answers); referrals about them stay as anonymous rows (`referred` ' +
+        'null) so the referrer keeps their count; referrals they sent keep an unknown referrer; ' +
+        'audit entries about them keep their action and lose their detail.',
       request: { params: ZIdParam },
-      responses: { 204: { description: 'Deleted' }, ...problemResponses },
+      responses: { 204: { description: 'Erased' }, ...problemResponses },
     }),
     async (c) => {
-      await deleteContact(deps, actorOf(c), c.req.valid('param').id);
+      await eraseContact(deps, actorOf(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   );

@@ -11,7 +11,6 @@ import { practiceSettings } from '../practices/practice.service.ts';
 import { dueCutoffs, touchOf } from './cadence.rules.ts';
 import {
   type ContactRow,
-  deleteContactRow,
   findContactRow,
   insertContactRow,
   insertStageChangeRow,
@@ -289,20 +288,6 @@ export async function updateContact(
       });
     return loadDetail(trx, deps.clock, actor.practiceId, contactId);
   }).catch(duplicateEmail);
-}
-
-export async function deleteContact(deps: Deps, actor: Actor, contactId: string): Promise<void> {
-  await inTransaction(deps.db, async (trx) => {
-    const deleted = await deleteContactRow(trx, actor.practiceId, contactId);
-    if (deleted === 0) throw notFound('The contact');
-    await recordAudit(trx, deps.clock, {
-      practiceId: actor.practiceId,
-      userId: actor.userId,
-      action: 'contact.deleted',
-      subjectType: 'contact',
-      subjectId: contactId,
-    });
-  });
 }
 
 const sortValue: Record<string, (row: ContactRow) => string | number> = {

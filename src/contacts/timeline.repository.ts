@@ -22,7 +22,7 @@ export async function listTimelineInteractions(
 export async function listTimelineReferrals(db: Queryable, practiceId: string, contactId: string) {
   return db
     .selectFrom('referral')
-    .innerJoin('contact as referred', (j) =>
+    .leftJoin('contact as referred', (j) =>
       j
         .onRef('referred.practice_id', '=', 'referral.practice_id')
         .onRef('referred.id', '=', 'referral.referred_id'),
@@ -64,7 +64,7 @@ export async function listTimelineReferralEvents(
         .onRef('referral.practice_id', '=', 'referral_event.practice_id')
         .onRef('referral.id', '=', 'referral_event.referral_id'),
     )
-    .innerJoin('contact as referred', (j) =>
+    .leftJoin('contact as referred', (j) =>
       j
         .onRef('referred.practice_id', '=', 'referral.practice_id')
         .onRef('referred.id', '=', 'referral.referred_id'),

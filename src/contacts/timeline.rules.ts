@@ -15,8 +15,9 @@ export type TimelineSources = {
     id: string;
     referrer_id: string | null;
     referrer_name: string | null;
-    referred_id: string;
-    referred_name: string;
+    referred_id: string | null;
+    /** Null when the referred person was erased. */
+    referred_name: string | null;
     received_at: string;
     need: string | null;
   }[];
@@ -28,7 +29,7 @@ export type TimelineSources = {
     to_status: string | null;
     at: string;
     note: string | null;
-    referred_name: string;
+    referred_name: string | null;
   }[];
   referralsGiven: {
     id: string;
@@ -79,6 +80,8 @@ function sameInstantOrder(item: TimelineItem, addedAt: ReadonlySet<string>): num
   return 1;
 }
 
+/** How a referral names its referred person once they were erased (PRODUCT.md §8). */
+const erasedPerson = 'an erased person';
 const status = (s: string | null) => (s ? s.replaceAll('_', ' ') : '—');
 
 /**
@@ -116,7 +119,7 @@ export function buildTimeline(s: TimelineSources): {
       at: r.received_at,
       kind: sent ? 'referral_sent' : 'referral_about',
       title: sent
-        ? `Referred ${r.referred_name}`
+        ? `Referred ${r.referred_name ?? erasedPerson}`
         : r.referrer_name
           ? `Referred by ${r.referrer_name}`
           : 'Referred (referrer unknown)',
@@ -132,7 +135,7 @@ export function buildTimeline(s: TimelineSources): {
     items.push({
       at: e.at,
       kind: 'referral_event',
-      title: `Referral of ${e.referred_name}: ${what}`,
+      title: `Referral of ${e.referred_name ?? erasedPerson}: ${what}`,
       detail: e.note,
       refId: e.referral_id,
     });

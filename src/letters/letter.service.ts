@@ -244,6 +244,12 @@ export async function prepareLetter(
   if (template.about === 'referral' && subjectId) {
     const referral = await findReferralRow(db, practiceId, subjectId);
     if (!referral) throw missing('referralId', 'referral');
+    if (!referral.referred_id)
+      throw fieldError(
+        'referralId',
+        'The person this referral was about has been erased, so no letter can be written about it.',
+        'conflict',
+      );
     if (!referral.referrer_id)
       throw fieldError(
         'referralId',

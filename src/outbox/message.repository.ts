@@ -168,3 +168,27 @@ export async function upsertSmtpRow(db: Queryable, row: SmtpRow): Promise<void> 
 export async function deleteSmtpRow(db: Queryable, practiceId: string): Promise<void> {
   await db.deleteFrom('smtp_settings').where('practice_id', '=', practiceId).execute();
 }
+
+/**
+ * Erasure: messages to this person or about them (a subject among `subjectIds`) go entirely;
+ * their audit entries stay, without detail. Returns the ids removed.
+ */
+export async function deleteMessagesAbout(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+  subjectIds: readonly string[],
+): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('message')
+    .where('practice_id', '=', practiceId)
+    .where((eb) =>
+      eb.or([
+        eb('recipient_contact_id', '=', contactId),
+        ...(subjectIds.length > 0 ? [eb('subject_id', 'in', subjectIds)] : []),
+      ]),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

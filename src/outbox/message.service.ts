@@ -221,8 +221,8 @@ export async function createMessage(
         detail: {
           templateKey,
           channel,
+          // ids only: a name here would outlive the person's erasure
           toContactId: p.to.contactId,
-          toName: p.to.name,
           referralId: p.subjectId,
           consentToUpdate: p.disclosure?.consentToUpdate ?? false,
         },

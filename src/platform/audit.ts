@@ -27,3 +27,27 @@ export async function recordAudit(db: Queryable, clock: Clock, entry: AuditEntry
     })
     .execute();
 }
+
+/**
+ * Erasure (PRODUCT.md §8): audit rows are never deleted. Those about an erased row (`subjectIds`)
+ * or whose detail mentions the erased person keep their action and lose their detail.
+ */
+export async function forgetAuditDetails(
+  db: Queryable,
+  practiceId: string,
+  personId: string,
+  subjectIds: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable('audit_log')
+    .set({ detail: null })
+    .where('practice_id', '=', practiceId)
+    .where('detail', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('subject_id', 'in', [personId, ...subjectIds]),
+        eb('detail', 'like', `%${personId}%`),
+      ]),
+    )
+    .execute();
+}

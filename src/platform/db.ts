@@ -81,6 +81,8 @@ export function openDatabase(
   sqlite.pragma('foreign_keys = ON');
   // better-sqlite3 waits synchronously: the whole process stalls for as long as a write waits.
   sqlite.pragma(`busy_timeout = ${waits.sqliteBusyMs}`);
+  // Erasure (PRODUCT.md §8): deleted content is overwritten with zeros, not left in free space.
+  sqlite.pragma('secure_delete = ON');
   // Keep the planner's statistics fresh, as SQLite recommends for long-lived connections;
   // without them it picks a poor index for the board and the lists on large practices.
   sqlite.pragma('optimize = 0x10002');
@@ -195,6 +197,27 @@ function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): Sqlite
       return statement;
     },
   };
+}
+
+/**
+ * After an erasure has committed: SQLite copies the WAL (which still holds the old pages) into
+ * the zeroed database and truncates it; PostgreSQL vacuums the tables the erasure touched, so
+ * dead rows are pruned now rather than whenever autovacuum gets there. Best effort: a busy
+ * reader or a failed vacuum leaves the work to the next checkpoint or autovacuum, and the
+ * erasure itself already stands, so nothing here fails the request.
+ */
+export async function reclaimErasedSpace(
+  db: Db,
+  dialect: Dialect,
+  tables: readonly (keyof Database)[],
+): Promise<void> {
+  if (db.isTransaction) return;
+  try {
+    if (dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+    else await sql`vacuum ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
+  } catch {
+    // see above: left to the next checkpoint or autovacuum
+  }
 }
 
 export async function isDatabaseReachable(db: Db): Promise<boolean> {

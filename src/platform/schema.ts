@@ -218,7 +218,8 @@ export type ReferralTable = {
   practice_id: string;
   id: string;
   referrer_id: string | null;
-  referred_id: string;
+  /** Null once the referred person was erased (migration 0013): the referral stays, anonymous. */
+  referred_id: string | null;
   received_at: string;
   channel: string;
   circle_id: string | null;

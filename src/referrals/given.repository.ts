@@ -73,3 +73,18 @@ export async function listGivenRows(
     );
   return q.orderBy('given_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
+
+/** Referrals given to or about this person: erasure removes them (cascade) and what names them. */
+export async function listGivenIdsAbout(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('referral_given')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where((eb) => eb.or([eb('person_id', '=', contactId), eb('partner_id', '=', contactId)]))
+    .execute();
+  return rows.map((r) => r.id);
+}

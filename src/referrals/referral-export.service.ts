@@ -45,12 +45,14 @@ export async function exportReferralsCsv(
 ): Promise<ReadableStream<Uint8Array>> {
   const ctx = await loadPracticeContext(deps.db, actor.practiceId);
   const filter = resolveFilter(query, ctx);
+  // The search text may be a person's name: the audit keeps that there was one, not what it was.
+  const { q, ...filterFields } = query;
   await recordAudit(deps.db, deps.clock, {
     practiceId: actor.practiceId,
     userId: actor.userId,
     action: 'referrals.exported',
     subjectType: 'referral',
-    detail: { format: 'csv', filter: query },
+    detail: { format: 'csv', filter: filterFields, ...(q ? { textSearch: true } : {}) },
   });
   const encoder = new TextEncoder();
   let cursor: string | undefined;
@@ -77,7 +79,7 @@ export async function exportReferralsCsv(
         const r = toReferral(row, lookups, ctx, now);
         chunk += csvLine([
           r.receivedAt,
-          r.referred.name,
+          r.referred?.name ?? 'erased',
           r.referrer?.name ?? 'unknown',
           row.referrer_id ? (lookups.categoryBy.get(row.referrer_id) ?? '') : '',
           r.channel,

@@ -306,3 +306,55 @@ export async function listBoardColumnRows(
   if (!isOpenColumn) merged.reverse();
   return merged.slice(0, limit);
 }
+
+/**
+ * Erasure: the referrals about this person stay as anonymous rows (the referrer's counts, the
+ * goal and insights hold) without the person, their need, place, tags or event notes.
+ * Returns their ids, so messages, marks and audit details about them can go too.
+ */
+export async function anonymiseReferralsAbout(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('referral')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('referred_id', '=', contactId)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return ids;
+  await db
+    .updateTable('referral')
+    .set({ referred_id: null, need: null, place: null })
+    .where('practice_id', '=', practiceId)
+    .where('id', 'in', ids)
+    .execute();
+  await db
+    .deleteFrom('referral_tag')
+    .where('practice_id', '=', practiceId)
+    .where('referral_id', 'in', ids)
+    .execute();
+  await db
+    .updateTable('referral_event')
+    .set({ note: null })
+    .where('practice_id', '=', practiceId)
+    .where('referral_id', 'in', ids)
+    .execute();
+  return ids;
+}
+
+/** Erasure: referrals this person sent stay (they are about other people), referrer unknown. */
+export async function forgetReferrer(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+): Promise<void> {
+  await db
+    .updateTable('referral')
+    .set({ referrer_id: null })
+    .where('practice_id', '=', practiceId)
+    .where('referrer_id', '=', contactId)
+    .execute();
+}

@@ -205,7 +205,8 @@ export const ZReferral = z
   .object({
     id: z.string(),
     referrer: ZRef.nullable(),
-    referred: ZRef,
+    /** Null when the referred person was erased (PRODUCT.md §8). */
+    referred: ZRef.nullable(),
     receivedAt: ZTimestamp,
     channel: ZChannel,
     circle: ZRef.nullable(),

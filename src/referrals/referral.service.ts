@@ -110,7 +110,7 @@ export async function loadLookups(
   const ids = rows.map((r) => r.id);
   const contactIds = new Set<string>();
   for (const r of rows) {
-    contactIds.add(r.referred_id);
+    if (r.referred_id) contactIds.add(r.referred_id);
     if (r.referrer_id) contactIds.add(r.referrer_id);
   }
   const circleIds = [...new Set(rows.flatMap((r) => (r.circle_id ? [r.circle_id] : [])))];
@@ -164,7 +164,8 @@ export function toReferral(
   return {
     id: row.id,
     referrer: row.referrer_id ? (l.contactBy.get(row.referrer_id) ?? null) : null,
-    referred: l.contactBy.get(row.referred_id) ?? { id: row.referred_id, name: '' },
+    // null once the referred person was erased: the referral stays for the referrer's counts
+    referred: row.referred_id ? (l.contactBy.get(row.referred_id) ?? null) : null,
     receivedAt: row.received_at,
     channel: row.channel as Channel,
     circle: row.circle_id ? (l.circleBy.get(row.circle_id) ?? null) : null,

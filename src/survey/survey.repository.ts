@@ -104,3 +104,18 @@ export async function saveAnswer(
     .where('id', '=', recipientId)
     .execute();
 }
+
+/** This person's survey invitations and answers: erasure removes them (cascade) and their marks. */
+export async function listRecipientIdsOf(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('survey_recipient')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('contact_id', '=', contactId)
+    .execute();
+  return rows.map((r) => r.id);
+}

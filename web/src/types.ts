@@ -251,7 +251,8 @@ export type ReferrerUpdateState = 'not_allowed' | 'up_to_date' | 'due';
 export type Referral = {
   id: string;
   referrer: ContactRef | null;
-  referred: ContactRef;
+  /** Null when the referred person was erased. */
+  referred: ContactRef | null;
   receivedAt: string;
   channel: Channel;
   circle: { id: string; name: string } | null;
@@ -576,7 +577,7 @@ export type Commitment = {
 };
 
 export type CommitmentDetail = Commitment & {
-  credits: { referralId: string; referredName: string; receivedAt: string }[];
+  credits: { referralId: string; referredName: string | null; receivedAt: string }[];
 };
 
 export type CommitmentInput = {

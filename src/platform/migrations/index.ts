@@ -8,6 +8,7 @@ import { agenda } from './0005-agenda.ts';
 import { insights } from './0006-insights.ts';
 import { referralLags } from './0007-referral-lags.ts';
 import { insightGroupings } from './0008-insight-groupings.ts';
+import { erasure } from './0013-erasure.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -20,11 +21,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-insights': insights,
     '0007-referral-lags': referralLags(dialect),
     '0008-insight-groupings': insightGroupings,
+    '0013-erasure': erasure(dialect),
   };
 }
 
 /** Applies pending migrations. On PostgreSQL each runs in a transaction under Kysely's lock. */
 export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
+  return migrateUpTo(db, dialect);
+}
+
+/** Applies migrations up to `name` (all when omitted); tests use it to migrate data forward. */
+export async function migrateUpTo(db: Db, dialect: Dialect, name?: string): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   const migrator = new Migrator({
     db,
@@ -32,7 +39,7 @@ export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[
     migrationTableName: 'vouch_migration',
     migrationLockTableName: 'vouch_migration_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (name ? migrator.migrateTo(name) : migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

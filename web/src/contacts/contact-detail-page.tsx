@@ -107,7 +107,8 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
           })
         }
       >
-        This removes the contact and their stage history. It cannot be undone.
+        This erases them: their details, notes, interactions, messages and survey answers. Referrals
+        about them stay without their name, so the referrer keeps the credit. It cannot be undone.
       </ConfirmDialog>
     </>
   );

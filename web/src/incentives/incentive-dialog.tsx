@@ -30,7 +30,7 @@ import { useCreateIncentive, useIncentivePreview } from './use-incentives';
 
 /** What the incentive is linked to: a referral (with its two people) or a commitment. */
 export type IncentiveLink =
-  | { type: 'referral'; id: string; referrer: ContactRef | null; referred: ContactRef }
+  | { type: 'referral'; id: string; referrer: ContactRef | null; referred: ContactRef | null }
   | { type: 'commitment'; id: string; contact: ContactRef };
 
 type IncentiveDialogProps = { opened: boolean; onClose: () => void; link: IncentiveLink };
@@ -56,7 +56,7 @@ function recipientName(link: IncentiveLink, recipient: IncentiveRecipient): stri
   }
   return recipient === 'referrer'
     ? (link.referrer?.name ?? 'the referrer (unknown)')
-    : link.referred.name;
+    : (link.referred?.name ?? 'the referred person (erased)');
 }
 
 function IncentiveForm({ link, onDone }: { link: IncentiveLink; onDone: () => void }) {
@@ -123,7 +123,7 @@ function IncentiveForm({ link, onDone }: { link: IncentiveLink; onDone: () => vo
               label={
                 link.type === 'commitment'
                   ? 'The people they refer'
-                  : `The person referred (${link.referred.name})`
+                  : `The person referred (${link.referred?.name ?? 'erased'})`
               }
             />
           </Group>

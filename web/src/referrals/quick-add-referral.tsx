@@ -31,6 +31,7 @@ import { ownerOptions, useMembers } from '../team/use-members';
 import type { Channel, Referral, ReferralInput } from '../types';
 import { QuickAddContext, type QuickAddPrefill, useQuickAdd } from './quick-add-context';
 import { ChannelSelect, CircleSelect, ConsentCheckbox, ReferralTagsField } from './referral-fields';
+import { referredName } from './referred-name';
 import { useCreateReferral } from './use-referrals';
 
 /** Holds the quick-add modal and the `r` shortcut for every page of the app. */
@@ -53,7 +54,7 @@ export function QuickAddProvider({ children }: { children: ReactNode }) {
         title: 'Referral saved',
         message: (
           <Text size="sm">
-            {saved.referred.name}
+            {referredName(saved)}
             {saved.referrer ? `, from ${saved.referrer.name}` : ''}.{' '}
             <Anchor
               href={to}

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { describeError } from '../api';
 import { STATUS_LABELS } from '../labels';
 import { CLOSED_STATUSES, type Referral, type ReferralStatus } from '../types';
+import { referredName } from './referred-name';
 import { useMoveReferral, useReopenReferral } from './use-referrals';
 
 /** The one forward step offered on a card: new → contacted → meeting → client. */
@@ -31,7 +32,7 @@ export function ReferralActions({ referral, size = 'xs' }: ReferralActionsProps)
   const move = useMoveReferral();
   const reopen = useReopenReferral();
   const next = NEXT_STEP[referral.status];
-  const who = referral.referred.name;
+  const who = referredName(referral);
   const onError = (error: Error) =>
     notifications.show({ color: 'red', title: 'Not changed', message: describeError(error) });
   const moveTo = (status: ReferralStatus) =>

@@ -6,6 +6,7 @@ import type { Board, BoardColumnStatus, Referral } from '../types';
 import { ReferralActions } from './referral-actions';
 import classes from './referral-board.module.css';
 import { describeClock } from './referral-clock';
+import { referredName } from './referred-name';
 
 const COLUMN_TITLES: Record<BoardColumnStatus, string> = {
   new: 'New',
@@ -103,7 +104,7 @@ function ReferralCard({ referral, now }: { referral: Referral; now: number }) {
       className={clock.isUrgent ? classes.urgent : undefined}
     >
       <Anchor component={Link} to={`/referrals/${referral.id}`} fw={600} id={titleId}>
-        {referral.referred.name}
+        {referredName(referral)}
       </Anchor>
       <Text size="sm" c="dimmed">
         {referral.referrer ? `from ${referral.referrer.name}` : 'Unknown referrer'}

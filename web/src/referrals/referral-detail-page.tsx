@@ -35,6 +35,7 @@ import { isClosedStatus, ReferralActions } from './referral-actions';
 import { describeClock } from './referral-clock';
 import { ReferralEditForm } from './referral-edit-form';
 import { StatusBadge } from './referral-list';
+import { referredName } from './referred-name';
 import { useNow } from './use-now';
 import {
   useMoveReferral,
@@ -87,7 +88,7 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
         ← Referrals
       </Anchor>
       <PageHeader
-        title={`Referral: ${referral.referred.name}`}
+        title={`Referral: ${referredName(referral)}`}
         description={`Received ${formatDateTime(referral.receivedAt, timeZone)} ${from}.`}
       />
       <Grid gap="lg">
@@ -145,9 +146,13 @@ function DetailFields({ referral, timeZone }: { referral: ReferralDetail; timeZo
   return (
     <SimpleGrid cols={{ base: 2 }} component="dl" m={0} spacing="md">
       <Field label="Referred person">
-        <Anchor component={Link} to={`/contacts/${referral.referred.id}`}>
-          {referral.referred.name}
-        </Anchor>
+        {referral.referred ? (
+          <Anchor component={Link} to={`/contacts/${referral.referred.id}`}>
+            {referral.referred.name}
+          </Anchor>
+        ) : (
+          <Text c="dimmed">{referredName(referral)}</Text>
+        )}
       </Field>
       <Field label="Referred by">
         {referral.referrer ? (
@@ -431,7 +436,7 @@ function ReferrerUpdateSection({
         <Text c="dimmed">The referrer is unknown: there is nobody to update.</Text>
       ) : referrerUpdate.state === 'not_allowed' ? (
         <Alert color="gray" variant="light" title="No updates without consent">
-          {referral.referred.name} did not consent to updates. You may thank{' '}
+          {referredName(referral)} did not consent to updates. You may thank{' '}
           {referral.referrer.name} for thinking of you, but not tell them the person’s name, status,
           need or any note. If they consent later, tick “Consent to update the referrer” under Edit
           details.

@@ -5,6 +5,7 @@ import { CHANNEL_LABELS, STATUS_COLORS, STATUS_LABELS } from '../labels';
 import type { Referral } from '../types';
 import { ReferralActions } from './referral-actions';
 import { ClockBadge } from './referral-board';
+import { referredName } from './referred-name';
 
 export function StatusBadge({ referral }: { referral: Referral }) {
   return (
@@ -17,7 +18,7 @@ export function StatusBadge({ referral }: { referral: Referral }) {
 function ReferralLink({ referral }: { referral: Referral }) {
   return (
     <Anchor component={Link} to={`/referrals/${referral.id}`} fw={600}>
-      {referral.referred.name}
+      {referredName(referral)}
     </Anchor>
   );
 }

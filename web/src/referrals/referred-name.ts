@@ -1,0 +1,6 @@
+import type { Referral } from '../types';
+
+/** The referred person's name, or a neutral label once they were erased (PRODUCT.md §8). */
+export function referredName(referral: Pick<Referral, 'referred'>): string {
+  return referral.referred?.name ?? 'Erased person';
+}
