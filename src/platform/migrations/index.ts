@@ -25,16 +25,25 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   };
 }
 
-/** Applies pending migrations. On PostgreSQL each runs in a transaction under Kysely's lock. */
-export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
+function migratorFor(db: Db, dialect: Dialect): Migrator {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider,
     migrationTableName: 'vouch_migration',
     migrationLockTableName: 'vouch_migration_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** Applies pending migrations. On PostgreSQL each runs in a transaction under Kysely's lock. */
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
+  const { error, results } = await migratorFor(db, dialect).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies migrations up to and including `name`: a test's database as an older release left it. */
+export async function migrateUpTo(db: Db, dialect: Dialect, name: string): Promise<void> {
+  const { error } = await migratorFor(db, dialect).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }
