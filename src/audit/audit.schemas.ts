@@ -6,7 +6,7 @@ export const ZListAuditQuery = z.strictObject({
   action: z
     .string()
     .max(100)
-    .regex(/^[a-z0-9_.]+$/, 'is not an action name, like incentive.created')
+    .regex(/^[a-z0-9_.-]+$/, 'is not an action name, like incentive.created')
     .optional(),
   userId: ZId.optional(),
   from: ZDayOrInstant.optional(),
