@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
 import { agendaRoutes, publicCalendarRoutes } from './agenda/agenda.routes.ts';
 import { askRoutes } from './asks/ask.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { commitmentRoutes } from './commitments/commitment.routes.ts';
 import { contactRoutes } from './contacts/contact.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
@@ -108,6 +109,7 @@ export function createApi(deps: Deps) {
     surveyRoutes(deps),
     insightRoutes(deps),
     agendaRoutes(deps),
+    auditRoutes(deps),
   ];
   const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out']);
   for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);

@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { createUser } from './accounts/account.service.ts';
 import { computeAgenda } from './agenda/agenda.service.ts';
+import { verifyAuditChains } from './audit/audit.service.ts';
 import { loadDemo } from './demo/demo.service.ts';
 import { generateLargePractice } from './demo/large-practice.ts';
 import { loadConfig } from './platform/config.ts';
@@ -195,6 +196,27 @@ user
       });
     },
   );
+
+const audit = program.command('audit').description('The audit log');
+audit
+  .command('verify')
+  .description("Check each practice's audit hash chain; exit 1 at the first broken link")
+  .option('--practice-id <id>', 'check this practice only')
+  .action(async (opts: { practiceId?: string }) => {
+    await withDeps(async (deps) => {
+      const report = await verifyAuditChains(deps, { practiceId: opts.practiceId });
+      if (!report.broken) {
+        console.log(
+          `OK: ${report.links} audit entries in ${report.practices} practice chain(s) verified.`,
+        );
+        return;
+      }
+      const { practiceId, seq, id, problem } = report.broken;
+      const where = seq === null ? 'at the end of its chain' : `at seq ${seq} (id ${id})`;
+      console.log(`BROKEN: practice ${practiceId}, ${where}: ${problem}.`);
+      process.exitCode = 1;
+    });
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) console.error(`vouch: ${error.message}`);

@@ -1,5 +1,6 @@
 import type { IncentiveKind, Ruling } from '../ethics/ethics.rules.ts';
 import { loadEthics } from '../ethics/ethics.service.ts';
+import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -172,6 +173,14 @@ export async function createIncentive(
       created_at: now,
       updated_at: now,
     });
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'incentive.created',
+      subjectType: 'incentive',
+      subjectId: id,
+      detail: { kind: input.kind, verdict: verdict.verdict },
+    });
     return loadOne(trx, actor.practiceId, id);
   });
 }
@@ -198,6 +207,15 @@ export async function recordDisclosure(
       disclosure_note: input.note ?? null,
       updated_at: nowDate.toISOString(),
     });
+    // The method only: the note is free text and may name a person.
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'incentive.disclosure_recorded',
+      subjectType: 'incentive',
+      subjectId: id,
+      detail: { method: input.method },
+    });
     return loadOne(trx, actor.practiceId, id);
   });
 }
@@ -221,6 +239,13 @@ export async function deliverIncentive(
     });
     const delivered = await markDelivered(trx, actor.practiceId, id, at, nowDate.toISOString());
     if (!delivered) throw new AppError('conflict', 'This incentive was already delivered.');
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'incentive.delivered',
+      subjectType: 'incentive',
+      subjectId: id,
+    });
     return loadOne(trx, actor.practiceId, id);
   });
 }

@@ -21,6 +21,7 @@ export type Database = {
   contact_circle: ContactCircleTable;
   stage_change: StageChangeTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
   interaction: InteractionTable;
   referral: ReferralTable;
   referral_tag: ReferralTagTable;
@@ -201,6 +202,19 @@ export type AuditLogTable = {
   subject_id: string | null;
   detail: string | null;
   created_at: string;
+  /** The place in the practice's hash chain (1, 2, ...); see platform/audit.ts. */
+  seq: number;
+  prev_hash: string | null;
+  hash: string;
+  /** SHA-256 of `detail` as written; kept when an erasure sets `detail` to NULL. */
+  detail_hash: string | null;
+};
+
+/** The last link of each practice's audit chain: appenders take their place from it. */
+export type AuditHeadTable = {
+  practice_id: string;
+  seq: number;
+  hash: string | null;
 };
 
 export type InteractionTable = {

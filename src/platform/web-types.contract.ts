@@ -9,6 +9,7 @@ import type * as Web from '../../web/src/types.ts';
 import type * as Accounts from '../accounts/account.schemas.ts';
 import type * as Agenda from '../agenda/agenda.schemas.ts';
 import type * as Asks from '../asks/ask.schemas.ts';
+import type * as Audit from '../audit/audit.schemas.ts';
 import type * as Commitments from '../commitments/commitment.schemas.ts';
 import type * as Contacts from '../contacts/contact.schemas.ts';
 import type * as Timeline from '../contacts/timeline.schemas.ts';
@@ -43,6 +44,8 @@ export type WebResponsesMatchTheServer = [
   Expect<Same<Web.Me, typeof Accounts.ZSession>>,
   Expect<Same<Web.ApiToken, typeof Accounts.ZApiToken>>,
   Expect<Same<Web.CreatedApiToken, typeof Accounts.ZCreatedApiToken>>,
+  Expect<Same<Web.Page<Web.AuditEntry>, typeof Audit.ZAuditPage>>,
+  Expect<Same<Web.ItemList<string>, typeof Audit.ZAuditActions>>,
   Expect<Same<Web.Contact, typeof Contacts.ZContact>>,
   Expect<Same<Web.ContactDetail, typeof Contacts.ZContactDetail>>,
   Expect<Same<Web.StageChange, typeof Contacts.ZStageChange>>,
@@ -89,6 +92,7 @@ export type WebResponsesMatchTheServer = [
 export type WebRequestsAreAccepted = [
   Expect<Accepts<Web.SignUpInput, typeof Accounts.ZSignUp>>,
   Expect<Accepts<Web.SignInInput, typeof Accounts.ZSignIn>>,
+  Expect<Accepts<Web.AuditQuery, typeof Audit.ZListAuditQuery>>,
   Expect<Accepts<Web.PracticeUpdate, typeof Practices.ZUpdatePractice>>,
   Expect<Accepts<Partial<Web.Settings>, typeof Practices.ZUpdateSettings>>,
   Expect<Accepts<Web.ContactInput, typeof Contacts.ZCreateContact>>,

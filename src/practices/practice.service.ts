@@ -60,6 +60,16 @@ export async function updatePractice(
       set_up_at: row.set_up_at ?? (input.markSetUp ? now : null),
       updated_at: now,
     });
+    // The profession picks the ethics profile that rules on incentives (§7), so it is audited.
+    if (next.profession !== row.profession)
+      await recordAudit(trx, deps.clock, {
+        practiceId,
+        userId: actor.userId,
+        action: 'practice.profession_changed',
+        subjectType: 'practice',
+        subjectId: practiceId,
+        detail: { from: row.profession, to: next.profession },
+      });
     const updated = await findPractice(trx, practiceId);
     if (!updated) throw new AppError('internal', 'The practice vanished while being saved.');
     return toPractice(updated);

@@ -981,3 +981,17 @@ export type Insights = {
   };
   goal?: GoalProgress | null;
 };
+
+// ——— The audit log (Settings → Audit log; owners only) ———
+
+export type AuditEntry = {
+  id: string;
+  seq: number;
+  at: string;
+  action: string;
+  user: { id: string; name: string } | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  detail: unknown;
+};
+export type AuditQuery = { action?: string; userId?: string; from?: string; to?: string };

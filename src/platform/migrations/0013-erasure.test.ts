@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../db.ts';
 import { newId } from '../ids.ts';
 import { createPostgresDatabase, testTargets } from '../testing.ts';
-import { migrateUpTo } from './index.ts';
+import { migrateToLatest, migrateUpTo } from './index.ts';
 
 /**
  * 0013 makes referral.referred_id nullable; on SQLite by rebuilding the table. Existing
@@ -137,7 +137,7 @@ describe.each(testTargets)('migration 0013-erasure on existing data (%s)', (targ
       })
       .execute();
 
-    await migrateUpTo(db, dialect);
+    await migrateToLatest(db, dialect);
 
     const referral = await db
       .selectFrom('referral')

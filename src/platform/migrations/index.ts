@@ -9,6 +9,7 @@ import { insights } from './0006-insights.ts';
 import { referralLags } from './0007-referral-lags.ts';
 import { insightGroupings } from './0008-insight-groupings.ts';
 import { erasure } from './0013-erasure.ts';
+import { auditChain } from './0014-audit-chain.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -22,24 +23,29 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0007-referral-lags': referralLags(dialect),
     '0008-insight-groupings': insightGroupings,
     '0013-erasure': erasure(dialect),
+    '0014-audit-chain': auditChain,
   };
 }
 
-/** Applies pending migrations. On PostgreSQL each runs in a transaction under Kysely's lock. */
-export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
-  return migrateUpTo(db, dialect);
-}
-
-/** Applies migrations up to `name` (all when omitted); tests use it to migrate data forward. */
-export async function migrateUpTo(db: Db, dialect: Dialect, name?: string): Promise<string[]> {
+function migratorFor(db: Db, dialect: Dialect): Migrator {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider,
     migrationTableName: 'vouch_migration',
     migrationLockTableName: 'vouch_migration_lock',
   });
-  const { error, results } = await (name ? migrator.migrateTo(name) : migrator.migrateToLatest());
+}
+
+/** Applies pending migrations. On PostgreSQL each runs in a transaction under Kysely's lock. */
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<string[]> {
+  const { error, results } = await migratorFor(db, dialect).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies migrations up to and including `name`: a test's database as an older release left it. */
+export async function migrateUpTo(db: Db, dialect: Dialect, name: string): Promise<void> {
+  const { error } = await migratorFor(db, dialect).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

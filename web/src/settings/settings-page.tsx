@@ -8,6 +8,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { PracticeForm } from '../practice/practice-form';
 import { usePractice } from '../practice/use-practice';
 import { ApiTokensSection } from './api-tokens-section';
+import { AuditLogSection } from './audit-log-section';
 import { CalendarFeedsSection } from './calendar-feeds-section';
 import { EthicsSection } from './ethics-section';
 import { LetterTemplatesSection } from './letter-templates-section';
@@ -61,6 +62,7 @@ export function SettingsPage() {
         <LetterTemplatesSection />
         <CalendarFeedsSection />
         <ApiTokensSection />
+        <AuditLogSection />
       </Stack>
     </>
   );

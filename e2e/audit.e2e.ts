@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newPage, testOutput, useServerAndBrowser } from './server.ts';
+
+describe('an owner reads the audit log in Settings and filters it', () => {
+  const app = useServerAndBrowser();
+
+  it('shows the profession change of setup, filtered by action', async () => {
+    const page = await newPage(app.browser);
+    await page.goto(app.server.url);
+    await page.getByLabel('Practice name').fill('Ledger Law');
+    await page.getByLabel('Your name').fill('Ada Quill');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByLabel('Profession').selectOption('attorney');
+    await page.getByLabel('Value proposition').fill('Ada keeps small firms out of court.');
+    const phrases = page.getByLabel('Key phrases');
+    for (const phrase of ['contracts', 'disputes', 'small firms']) {
+      await phrases.fill(phrase);
+      await phrases.press('Enter');
+    }
+    await page.getByLabel('Ideal client').fill('Founders of small firms');
+    await page.getByLabel('Time zone').selectOption('America/New_York');
+    await page.getByLabel('Postal address').fill('1 Court St, Boston, MA 02108');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+
+    await page.goto(`${app.server.url}/settings`);
+    const section = page.getByRole('region', { name: 'Audit log' });
+    await section.getByRole('table', { name: 'Audit log entries' }).waitFor();
+    await section.getByLabel('Action').selectOption('practice.profession_changed');
+    const rows = section.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(async () => (await rows.nth(1).textContent()) ?? '').toMatch(/Ada Quill/);
+    expect(await rows.nth(1).textContent()).toContain('"to":"attorney"');
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: path.join(testOutput, 'settings-audit-log.png'),
+      fullPage: true,
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import { createRoute } from '@hono/zod-openapi';
+import { actorOf } from '../platform/actor.ts';
+import type { Deps } from '../platform/deps.ts';
+import { createRouter, jsonContent, problemResponses } from '../platform/http.ts';
+import { ZAuditActions, ZAuditPage, ZListAuditQuery } from './audit.schemas.ts';
+import { listActions, listAudit } from './audit.service.ts';
+
+const tags = ['Audit'];
+// The problem+json shape of every error answer, described for the owner-only refusal.
+const forbidden = {
+  403: { ...problemResponses[400], description: 'Only the owner reads the audit log' },
+};
+
+/** The practice's audit log (§8), for its owner. */
+export function auditRoutes(deps: Deps) {
+  const r = createRouter();
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/audit',
+      tags,
+      summary: 'The audit log, newest first (owners only)',
+      request: { query: ZListAuditQuery },
+      responses: { 200: jsonContent(ZAuditPage, 'A page'), ...problemResponses, ...forbidden },
+    }),
+    async (c) => c.json(await listAudit(deps, actorOf(c), c.req.valid('query')), 200),
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/audit/actions',
+      tags,
+      summary: 'The actions the audit log holds, for its filter (owners only)',
+      responses: {
+        200: jsonContent(ZAuditActions, 'The actions'),
+        ...problemResponses,
+        ...forbidden,
+      },
+    }),
+    async (c) => c.json(await listActions(deps, actorOf(c)), 200),
+  );
+  return r;
+}

@@ -1,0 +1,149 @@
+import {
+  Button,
+  Center,
+  Code,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api';
+import { useMe } from '../auth/use-auth';
+import { LoadingState } from '../components/loading-state';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDateTime } from '../format';
+import { useMembers } from '../team/use-members';
+import type { AuditEntry, AuditQuery, ItemList, Page } from '../types';
+import { SettingsSection } from './settings-section';
+
+/** Settings → Audit log: who did what, newest first. The server refuses members, so it is hidden. */
+export function AuditLogSection() {
+  const me = useMe();
+  if (me.data?.role !== 'owner') return null;
+  return <AuditLog timeZone={me.data.practice.timeZone} />;
+}
+
+function AuditLog({ timeZone }: { timeZone: string }) {
+  const [query, setQuery] = useState<AuditQuery>({});
+  const change = (patch: AuditQuery) => setQuery((q) => ({ ...q, ...patch }));
+  const actions = useQuery({
+    queryKey: ['audit-actions'],
+    queryFn: ({ signal }) => api.get<ItemList<string>>('/audit/actions', undefined, signal),
+    select: (data) => data.items,
+  });
+  const members = useMembers();
+  const list = useInfiniteQuery({
+    queryKey: ['audit', query],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<AuditEntry>>(
+        '/audit',
+        { ...query, limit: 50, cursor: pageParam ?? undefined },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <SettingsSection
+      id="audit-title"
+      title="Audit log"
+      description="Sensitive actions in your practice, newest first. Each entry is chained to the one before it, so a changed or deleted entry shows up when the log is verified (vouch audit verify)."
+    >
+      <Stack>
+        <Group
+          gap="sm"
+          align="flex-end"
+          wrap="wrap"
+          role="search"
+          aria-label="Filter the audit log"
+        >
+          <NativeSelect
+            label="Action"
+            value={query.action ?? ''}
+            data={[
+              { value: '', label: 'Any action' },
+              ...(actions.data ?? []).map((a) => ({ value: a, label: a })),
+            ]}
+            onChange={(e) => change({ action: e.currentTarget.value || undefined })}
+          />
+          <NativeSelect
+            label="Person"
+            value={query.userId ?? ''}
+            data={[
+              { value: '', label: 'Anyone' },
+              ...(members.data ?? []).map((m) => ({ value: m.id, label: m.name })),
+            ]}
+            onChange={(e) => change({ userId: e.currentTarget.value || undefined })}
+          />
+          <TextInput
+            label="On or after"
+            type="date"
+            value={query.from ?? ''}
+            onChange={(e) => change({ from: e.currentTarget.value || undefined })}
+          />
+          <TextInput
+            label="On or before"
+            type="date"
+            value={query.to ?? ''}
+            onChange={(e) => change({ to: e.currentTarget.value || undefined })}
+          />
+        </Group>
+        {list.isPending ? <LoadingState /> : null}
+        <ProblemAlert error={list.error} />
+        {list.data && items.length === 0 ? (
+          <Text c="dimmed">No entries match these filters.</Text>
+        ) : null}
+        {items.length > 0 ? (
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs" aria-label="Audit log entries">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">When</Table.Th>
+                  <Table.Th scope="col">Who</Table.Th>
+                  <Table.Th scope="col">Action</Table.Th>
+                  <Table.Th scope="col">Subject</Table.Th>
+                  <Table.Th scope="col">Detail</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((entry) => (
+                  <Table.Tr key={entry.id}>
+                    <Table.Td>{formatDateTime(entry.at, timeZone)}</Table.Td>
+                    <Table.Td>{entry.user ? entry.user.name || entry.user.id : 'System'}</Table.Td>
+                    <Table.Td>
+                      <Code>{entry.action}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      {entry.subjectType ? `${entry.subjectType} ${entry.subjectId ?? ''}` : '—'}
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      {entry.detail === null || entry.detail === undefined
+                        ? '—'
+                        : JSON.stringify(entry.detail)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+        {list.hasNextPage ? (
+          <Center>
+            <Button
+              variant="default"
+              onClick={() => void list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+            >
+              Load more
+            </Button>
+          </Center>
+        ) : null}
+      </Stack>
+    </SettingsSection>
+  );
+}
