@@ -14,6 +14,9 @@ const ZEnv = z.object({
   VOUCH_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
   // Shifts the app's clock, to rehearse "two weeks from now" in a demo or an end-to-end test.
   VOUCH_CLOCK_OFFSET_DAYS: z.coerce.number().min(-3650).max(3650).default(0),
+  // A session ends after this many days without use, and after the maximum however much it is used.
+  VOUCH_SESSION_IDLE_DAYS: z.coerce.number().min(1).max(365).default(7),
+  VOUCH_SESSION_MAX_DAYS: z.coerce.number().min(1).max(365).default(30),
 });
 
 export type DatabaseTarget =
@@ -29,6 +32,7 @@ export type Config = Readonly<{
   baseUrl: string;
   log: 'silent' | 'info' | 'debug';
   clockOffsetMs: number;
+  session: Readonly<{ idleDays: number; maxDays: number }>;
 }>;
 
 /** Turns DATABASE_URL (file:…, sqlite:…, postgres://…) or the data dir into a database target. */
@@ -83,5 +87,10 @@ export function loadConfig(
     baseUrl: e.VOUCH_BASE_URL ?? `http://localhost:${port}`,
     log: e.VOUCH_LOG,
     clockOffsetMs: Math.round(e.VOUCH_CLOCK_OFFSET_DAYS * 24 * 60 * 60 * 1000),
+    // The idle limit can never outlast the absolute one.
+    session: Object.freeze({
+      idleDays: Math.min(e.VOUCH_SESSION_IDLE_DAYS, e.VOUCH_SESSION_MAX_DAYS),
+      maxDays: e.VOUCH_SESSION_MAX_DAYS,
+    }),
   });
 }
