@@ -89,6 +89,7 @@ export type WebResponsesMatchTheServer = [
 export type WebRequestsAreAccepted = [
   Expect<Accepts<Web.SignUpInput, typeof Accounts.ZSignUp>>,
   Expect<Accepts<Web.SignInInput, typeof Accounts.ZSignIn>>,
+  Expect<Accepts<Web.ChangePasswordInput, typeof Accounts.ZChangePassword>>,
   Expect<Accepts<Web.PracticeUpdate, typeof Practices.ZUpdatePractice>>,
   Expect<Accepts<Partial<Web.Settings>, typeof Practices.ZUpdateSettings>>,
   Expect<Accepts<Web.ContactInput, typeof Contacts.ZCreateContact>>,
