@@ -2,6 +2,7 @@ import { Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useChangePassword, useSignOutEverywhere } from '../auth/use-auth';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { PasswordField } from '../components/password-field';
@@ -86,6 +87,7 @@ function ChangePasswordForm() {
 
 function SignOutEverywhere() {
   const [confirming, setConfirming] = useState(false);
+  const navigate = useNavigate();
   const signOut = useSignOutEverywhere();
   return (
     <Stack gap="sm" align="flex-start">
@@ -106,7 +108,14 @@ function SignOutEverywhere() {
           setConfirming(false);
           signOut.reset();
         }}
-        onConfirm={() => signOut.mutate()}
+        onConfirm={() =>
+          signOut.mutate(undefined, {
+            onSuccess: () => {
+              notifications.show({ message: 'You are signed out on every device.' });
+              navigate('/sign-in', { replace: true });
+            },
+          })
+        }
       >
         You will need to sign in again here and on every other device.
       </ConfirmDialog>
