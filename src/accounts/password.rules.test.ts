@@ -10,6 +10,7 @@ describe('password strength', () => {
   });
 
   it("refuses the user's own email, its name part and their name", () => {
+    expect(passwordWeakness('demo-password', { email: 'demo@vouch.example' })).toMatch(/email/);
     expect(passwordWeakness('jane.morgan@example.com', jane)).toMatch(/email address/);
     expect(passwordWeakness('JANE.MORGAN2024', jane)).toMatch(/email address/);
     expect(passwordWeakness('janemorgan', jane)).not.toBeNull();
@@ -20,8 +21,8 @@ describe('password strength', () => {
       'correct horse battery',
       'a long enough pass',
       'member password',
-      'large-password',
-      'demo-password',
+      'open house walkthrough',
+      'many contacts walkthrough',
       'Tr0ub4dor&3',
       `${'x'.repeat(12)}plum orchard`,
     ])

@@ -117,6 +117,30 @@ describe.each(testTargets)('sessions on %s', (target) => {
     expect(actions).toContain('account.sign_in_failed');
   });
 
+  it('asks for a caller and names bad fields on the new routes', async () => {
+    const anonymous = caller(ctx);
+    await expectProblem(
+      await anonymous.request('POST', '/auth/sign-out-everywhere'),
+      401,
+      'unauthenticated',
+    );
+    await expectProblem(
+      await anonymous.request('POST', '/auth/password', {
+        currentPassword: password,
+        newPassword: 'a brand new passphrase',
+      }),
+      401,
+      'unauthenticated',
+    );
+    const a = await seedPractice(ctx, 'Fields');
+    await expectProblem(
+      await a.session.request('POST', '/auth/password', { newPassword: 'short', extra: 1 }),
+      400,
+      'validation',
+      ['currentPassword', 'newPassword', 'extra'],
+    );
+  });
+
   it('audits sign-out and failed sign-ins with ids only', async () => {
     const a = await seedPractice(ctx, 'Audited');
     const email = await emailOf(ctx, a.userId);
