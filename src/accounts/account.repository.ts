@@ -145,8 +145,14 @@ export async function countAttempt(
   return { hits: Number(row.hits), windowStartedAt: row.window_started_at };
 }
 
-export async function clearAttempts(db: Queryable, key: string): Promise<void> {
-  await db.deleteFrom('auth_throttle').where('key', '=', key).execute();
+/** Clears `key`'s count, and drops counters whose window started before `staleBefore`. */
+export async function clearAttempts(db: Queryable, key: string, staleBefore: Date): Promise<void> {
+  await db
+    .deleteFrom('auth_throttle')
+    .where((eb) =>
+      eb.or([eb('key', '=', key), eb('window_started_at', '<', staleBefore.toISOString())]),
+    )
+    .execute();
 }
 
 export async function findCredential(db: Queryable, userId: string) {

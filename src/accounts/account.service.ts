@@ -42,6 +42,7 @@ import { passwordWeakness } from './password.rules.ts';
 import {
   signInPerAccount,
   signUpPerAddress,
+  staleCountersBefore,
   type ThrottlePolicy,
   throttleDecision,
   waitPhrase,
@@ -242,7 +243,7 @@ export async function signIn(
   const { user } = (await res.json()) as { user: { id: string } };
   const session = await describeSession(deps, user.id);
   await inTransaction(deps.db, async (trx) => {
-    await clearAttempts(trx, accountKey(input.email));
+    await clearAttempts(trx, accountKey(input.email), staleCountersBefore(deps.clock.now()));
     await recordAudit(trx, deps.clock, {
       practiceId: session.practice.id,
       userId: user.id,
@@ -339,7 +340,7 @@ export async function changePassword(
       deps.clock.now().toISOString(),
     );
     const ended = await deleteSessions(trx, actor.userId, actor.sessionId);
-    await clearAttempts(trx, accountKey(user.email));
+    await clearAttempts(trx, accountKey(user.email), staleCountersBefore(deps.clock.now()));
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,
       userId: actor.userId,

@@ -12,6 +12,10 @@ export const signInPerAccount: ThrottlePolicy = { limit: 5, windowMs: 15 * minut
 /** New accounts per address: sign-up is also a way to test an email's password. */
 export const signUpPerAddress: ThrottlePolicy = { limit: 10, windowMs: 60 * minute };
 
+/** Counters older than the longest window decide nothing any more and can go. */
+export const staleCountersBefore = (now: Date): Date =>
+  new Date(now.getTime() - Math.max(signInPerAccount.windowMs, signUpPerAddress.windowMs));
+
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** Whether the attempt just counted (the `hits`-th in the window) may go ahead. */
