@@ -23,7 +23,7 @@ describe('the demo practice: Today and Insights', () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const signIn = await page.request.post(`${app.server.url}/api/v1/auth/sign-in`, {
-      data: { email: 'demo@vouch.example', password: 'demo-password' },
+      data: { email: 'demo@vouch.example', password: 'open house walkthrough' },
     });
     expect(signIn.status()).toBe(200);
     await page.goto(app.server.url);
@@ -51,7 +51,7 @@ describe('the demo practice: Today and Insights', () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
     await page.request.post(`${app.server.url}/api/v1/auth/sign-in`, {
-      data: { email: 'demo@vouch.example', password: 'demo-password' },
+      data: { email: 'demo@vouch.example', password: 'open house walkthrough' },
     });
     await page.goto(`${app.server.url}/insights`);
     await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();

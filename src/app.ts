@@ -32,6 +32,7 @@ import {
   jsonContent,
   problemResponse,
 } from './platform/http.ts';
+import { crossSiteGuard, securityHeaders } from './platform/web-security.ts';
 import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
 import { givenRoutes } from './referrals/given.routes.ts';
 import { referralRoutes } from './referrals/referral.routes.ts';
@@ -111,7 +112,7 @@ export function createApi(deps: Deps) {
     agendaRoutes(deps),
     auditRoutes(deps),
   ];
-  const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out']);
+  const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out', '/api/v1/auth/sign-out-everywhere']);
   for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);
   const actorGuard = requireActor(deps);
   for (const path of pathsOf(protectedRouters)) api.use(path, actorGuard);
@@ -148,6 +149,7 @@ export function createApi(deps: Deps) {
 export function createApp(deps: Deps) {
   const app = new Hono();
   app.onError(handleError);
+  app.use('*', securityHeaders(deps.config), crossSiteGuard(deps.config));
   app.route('/api/v1', createApi(deps));
   app.all('/api/*', () =>
     problemResponse(

@@ -57,7 +57,7 @@ program
   .command('demo')
   .description('Create a demo practice with a realistic network and print how to sign in')
   .option('--email <email>', 'email of the demo owner', 'demo@vouch.example')
-  .option('--password <password>', 'password of the demo owner', 'demo-password')
+  .option('--password <password>', 'password of the demo owner', 'open house walkthrough')
   .action(async (opts: { email: string; password: string }) => {
     await withDeps(async (deps) => {
       const result = await loadDemo(deps, opts);
@@ -75,7 +75,7 @@ program
   .option('--contacts <n>', 'contacts (referrals ×3, interactions ×5, given ×½)', '20000')
   .option('--seed <n>', 'seed of the generator', '1')
   .option('--email <email>', 'email of its owner', 'large@vouch.example')
-  .option('--password <password>', 'password of its owner', 'large-password')
+  .option('--password <password>', 'password of its owner', 'many contacts walkthrough')
   .action(async (opts: { contacts: string; seed: string; email: string; password: string }) => {
     const contacts = Number(opts.contacts);
     const seed = Number(opts.seed);

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
 import type { ApiTokenTable } from '../platform/schema.ts';
 
@@ -116,4 +117,78 @@ export async function listMemberRows(db: Queryable, practiceId: string) {
     .where('practice_member.practice_id', '=', practiceId)
     .orderBy('auth_user.name')
     .execute();
+}
+
+/**
+ * Counts one attempt under `key` in a fixed window, atomically (one upsert, so concurrent
+ * attempts on several servers cannot both read the old count), and returns the new count.
+ */
+export async function countAttempt(
+  db: Queryable,
+  key: string,
+  now: Date,
+  windowMs: number,
+): Promise<{ hits: number; windowStartedAt: string }> {
+  const at = now.toISOString();
+  const expired = sql<boolean>`${sql.ref('auth_throttle.window_started_at')} <= ${new Date(now.getTime() - windowMs).toISOString()}`;
+  const row = await db
+    .insertInto('auth_throttle')
+    .values({ key, hits: 1, window_started_at: at })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        hits: sql<number>`case when ${expired} then 1 else ${sql.ref('auth_throttle.hits')} + 1 end`,
+        window_started_at: sql<string>`case when ${expired} then ${at} else ${sql.ref('auth_throttle.window_started_at')} end`,
+      }),
+    )
+    .returning(['hits', 'window_started_at'])
+    .executeTakeFirstOrThrow();
+  return { hits: Number(row.hits), windowStartedAt: row.window_started_at };
+}
+
+/** Clears `key`'s count, and drops counters whose window started before `staleBefore`. */
+export async function clearAttempts(db: Queryable, key: string, staleBefore: Date): Promise<void> {
+  await db
+    .deleteFrom('auth_throttle')
+    .where((eb) =>
+      eb.or([eb('key', '=', key), eb('window_started_at', '<', staleBefore.toISOString())]),
+    )
+    .execute();
+}
+
+export async function findCredential(db: Queryable, userId: string) {
+  return db
+    .selectFrom('auth_account')
+    .select(['id', 'password'])
+    .where('user_id', '=', userId)
+    .where('provider_id', '=', 'credential')
+    .executeTakeFirst();
+}
+
+export async function updateCredentialPassword(
+  db: Queryable,
+  accountId: string,
+  passwordHash: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('auth_account')
+    .set({ password: passwordHash, updated_at: at })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+/** Ends the user's sessions, all of them or all but `keepSessionId`; returns how many. */
+export async function deleteSessions(
+  db: Queryable,
+  userId: string,
+  keepSessionId?: string,
+): Promise<number> {
+  let q = db.deleteFrom('auth_session').where('user_id', '=', userId);
+  if (keepSessionId) q = q.where('id', '!=', keepSessionId);
+  const result = await q.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteSession(db: Queryable, sessionId: string): Promise<void> {
+  await db.deleteFrom('auth_session').where('id', '=', sessionId).execute();
 }

@@ -11,6 +11,7 @@ import {
 } from '../platform/http.ts';
 import {
   ZApiToken,
+  ZChangePassword,
   ZCreateApiToken,
   ZCreatedApiToken,
   ZRole,
@@ -20,6 +21,7 @@ import {
   ZUser,
 } from './account.schemas.ts';
 import {
+  changePassword,
   createToken,
   describeSession,
   listMembers,
@@ -27,6 +29,7 @@ import {
   revokeToken,
   signIn,
   signOut,
+  signOutEverywhere,
   signUp,
 } from './account.service.ts';
 
@@ -93,6 +96,36 @@ export function publicAccountRoutes(deps: Deps) {
 
 export function accountRoutes(deps: Deps) {
   const r = createRouter();
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/sign-out-everywhere',
+      tags: ['Accounts'],
+      summary: 'End every session of the signed-in user, on every device (API tokens stay)',
+      responses: { 204: { description: 'Signed out everywhere' }, ...problemResponses },
+    }),
+    async (c) => {
+      setCookies(
+        c,
+        await signOutEverywhere(deps, actorOf(c), c.req.header('cookie') ?? '', clientIpOf(c)),
+      );
+      return c.body(null, 204);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/password',
+      tags: ['Accounts'],
+      summary: 'Change the password (the current one is required); ends the other sessions',
+      request: body(ZChangePassword),
+      responses: { 204: { description: 'Changed' }, ...problemResponses },
+    }),
+    async (c) => {
+      await changePassword(deps, actorOf(c), c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  );
   r.openapi(
     createRoute({
       method: 'get',

@@ -43,3 +43,11 @@ export const ZCreatedApiToken = ZApiToken.extend({
 }).openapi('CreatedApiToken');
 
 export const ZCreateApiToken = z.strictObject({ name: ZName }).openapi('CreateApiToken');
+
+export const ZChangePassword = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(passwordLimits.max),
+    newPassword: ZPassword,
+  })
+  .openapi('ChangePassword');
+export type ChangePassword = z.infer<typeof ZChangePassword>;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../platform/audit.ts';
+import { hashPassword, verifyPassword } from '../platform/auth.ts';
 import { inTransaction, writeBestEffort } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, busyRetryAfterSeconds, fieldError, notFound } from '../platform/errors.ts';
@@ -10,9 +11,14 @@ import type { Practice } from '../practices/practice.schemas.ts';
 import { getPractice } from '../practices/practice.service.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
 import {
+  clearAttempts,
+  countAttempt,
+  deleteSession,
+  deleteSessions,
   deleteUser,
   findApiToken,
   findApiTokenByHash,
+  findCredential,
   findMembership,
   findUserById,
   findUserIdByEmail,
@@ -22,8 +28,25 @@ import {
   listMemberRows,
   markApiTokenUsed,
   revokeApiTokenRow,
+  updateCredentialPassword,
 } from './account.repository.ts';
-import { type ApiToken, type SignIn, type SignUp, type User, ZSignUp } from './account.schemas.ts';
+import {
+  type ApiToken,
+  type ChangePassword,
+  type SignIn,
+  type SignUp,
+  type User,
+  ZSignUp,
+} from './account.schemas.ts';
+import { passwordWeakness } from './password.rules.ts';
+import {
+  signInPerAccount,
+  signUpPerAddress,
+  staleCountersBefore,
+  type ThrottlePolicy,
+  throttleDecision,
+  waitPhrase,
+} from './throttle.rules.ts';
 
 const ZNewUser = ZSignUp.omit({ practiceName: true });
 
@@ -52,9 +75,26 @@ async function callAuth(
   );
 }
 
+/**
+ * The one answer to a sign-up that cannot go ahead for a reason other than a field: it never
+ * says whether the email already has an account.
+ */
+const signUpRefused = () =>
+  new AppError(
+    'unprocessable',
+    'The account could not be created with these details. If you already use Vouch, sign in.',
+  );
+
 async function authFailure(res: Response): Promise<AppError> {
-  if (res.status === 429)
-    return new AppError('rate_limited', 'Too many attempts. Wait a minute, then try again.');
+  if (res.status === 429) {
+    const seconds = Number(res.headers.get('x-retry-after')) || 60;
+    return new AppError(
+      'rate_limited',
+      `Too many attempts from this address. Wait ${waitPhrase(seconds)}, then try again.`,
+      [],
+      { retryAfterSeconds: seconds },
+    );
+  }
   // better-auth answers 500 when its database write failed (held by a backup, say; it logs why).
   if (res.status >= 500)
     return new AppError(
@@ -69,21 +109,48 @@ async function authFailure(res: Response): Promise<AppError> {
   } catch {
     code = '';
   }
-  if (code.includes('ALREADY_EXISTS'))
-    return fieldError(
-      'email',
-      'An account with this email already exists. Sign in instead.',
-      'conflict',
-    );
-  if (res.status === 401 || code.includes('INVALID'))
+  if (res.status === 401 || (code.includes('INVALID') && !code.includes('PASSWORD_TOO')))
     return new AppError(
       'unauthenticated',
       'The email or password is wrong. Check both and try again.',
     );
-  return new AppError(
-    'unprocessable',
-    'The account could not be created. Check the fields and try again.',
+  return signUpRefused();
+}
+
+/** Throttles are off only where a test asks (createTestContext), like better-auth's limits. */
+const isThrottling = (deps: Deps): boolean => deps.auth.options.rateLimit?.enabled === true;
+
+/**
+ * Counts an attempt under `key` in the database (shared by every server) and refuses it with
+ * 429 and Retry-After once the window's limit is used up.
+ */
+async function throttle(
+  deps: Deps,
+  key: string,
+  policy: ThrottlePolicy,
+  what: string,
+): Promise<void> {
+  if (!isThrottling(deps)) return;
+  const now = deps.clock.now();
+  const decision = throttleDecision(
+    await countAttempt(deps.db, key, now, policy.windowMs),
+    now,
+    policy,
   );
+  if (!decision.allowed)
+    throw new AppError(
+      'rate_limited',
+      `Too many ${what}. Wait ${waitPhrase(decision.retryAfterSeconds)}, then try again.`,
+      [],
+      { retryAfterSeconds: decision.retryAfterSeconds },
+    );
+}
+
+const accountKey = (email: string) => `sign-in:${email.trim().toLowerCase()}`;
+
+function refuseWeakPassword(password: string, about: { email: string; name?: string }): void {
+  const weakness = passwordWeakness(password, about);
+  if (weakness) throw fieldError('password', weakness);
 }
 
 /** Creates the practice and its owner in one step; the owner is signed in. */
@@ -92,17 +159,26 @@ export async function signUp(
   input: SignUp,
   clientIp: string,
 ): Promise<WithCookies<SessionResult>> {
-  if (await findUserIdByEmail(deps.db, input.email))
-    throw fieldError(
-      'email',
-      'An account with this email already exists. Sign in instead.',
-      'conflict',
-    );
+  refuseWeakPassword(input.password, { email: input.email, name: input.name });
+  await throttle(deps, `sign-up:${clientIp}`, signUpPerAddress, 'new accounts from this address');
+  if (await findUserIdByEmail(deps.db, input.email)) {
+    // An existing email: its own password signs in (the same answer as a new account), any
+    // other gets the answer every refused sign-up gets. Both cost one argon2 hash.
+    try {
+      return await signIn(deps, { email: input.email, password: input.password }, clientIp);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'unauthenticated') throw signUpRefused();
+      throw error;
+    }
+  }
   const res = await callAuth(deps, '/sign-up/email', {
     body: { name: input.name, email: input.email, password: input.password },
     clientIp,
   });
-  if (!res.ok) throw await authFailure(res);
+  if (!res.ok) {
+    const failure = await authFailure(res);
+    throw failure.code === 'unauthenticated' ? signUpRefused() : failure;
+  }
   const { user } = (await res.json()) as { user: { id: string } };
   const practiceId = newId();
   try {
@@ -159,22 +235,129 @@ export async function signIn(
   input: SignIn,
   clientIp: string,
 ): Promise<WithCookies<SessionResult>> {
+  // Counted per account before the password is checked, whichever address the guesses come from.
+  await throttle(
+    deps,
+    accountKey(input.email),
+    signInPerAccount,
+    'sign-in attempts for this account',
+  );
   const res = await callAuth(deps, '/sign-in/email', { body: input, clientIp });
-  if (!res.ok) throw await authFailure(res);
+  if (!res.ok) {
+    const failure = await authFailure(res);
+    if (failure.code === 'unauthenticated') await auditFailedSignIn(deps, input.email, clientIp);
+    throw failure;
+  }
   const { user } = (await res.json()) as { user: { id: string } };
   const session = await describeSession(deps, user.id);
-  await recordAudit(deps.db, deps.clock, {
-    practiceId: session.practice.id,
-    userId: user.id,
-    action: 'account.signed_in',
-    detail: { ip: clientIp },
+  await inTransaction(deps.db, async (trx) => {
+    await clearAttempts(trx, accountKey(input.email), staleCountersBefore(deps.clock.now()));
+    await recordAudit(trx, deps.clock, {
+      practiceId: session.practice.id,
+      userId: user.id,
+      action: 'account.signed_in',
+      detail: { ip: clientIp },
+    });
   });
   return { result: session, setCookies: res.headers.getSetCookie() };
 }
 
+/** A wrong password for a known account is audited in its practice; an unknown email has none. */
+async function auditFailedSignIn(deps: Deps, email: string, clientIp: string): Promise<void> {
+  const userId = await findUserIdByEmail(deps.db, email);
+  const membership = userId ? await findMembership(deps.db, userId) : undefined;
+  if (!userId || !membership) return;
+  await recordAudit(deps.db, deps.clock, {
+    practiceId: membership.practice_id,
+    userId,
+    action: 'account.sign_in_failed',
+    subjectType: 'user',
+    subjectId: userId,
+    detail: { ip: clientIp },
+  });
+}
+
 export async function signOut(deps: Deps, cookie: string, clientIp: string): Promise<string[]> {
+  const actor = cookie ? await resolveActor(deps, new Headers({ cookie })) : null;
   const res = await callAuth(deps, '/sign-out', { cookie, clientIp });
+  if (actor)
+    await recordAudit(deps.db, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'account.signed_out',
+      subjectType: 'user',
+      subjectId: actor.userId,
+    });
   return res.headers.getSetCookie();
+}
+
+/**
+ * "Sign out everywhere": ends every session of the caller, this one included (API tokens are
+ * separate and stay). Returns the Set-Cookie that clears this browser's cookie.
+ */
+export async function signOutEverywhere(
+  deps: Deps,
+  actor: Actor,
+  cookie: string,
+  clientIp: string,
+): Promise<string[]> {
+  await inTransaction(deps.db, async (trx) => {
+    const ended = await deleteSessions(trx, actor.userId);
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'account.sessions_revoked',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      detail: { sessions: ended },
+    });
+  });
+  if (actor.via !== 'session') return [];
+  return (await callAuth(deps, '/sign-out', { cookie, clientIp })).headers.getSetCookie();
+}
+
+/**
+ * Changes the caller's password (the current one is required, and counts as a sign-in
+ * attempt) and ends their other sessions; the one making the change stays signed in.
+ */
+export async function changePassword(
+  deps: Deps,
+  actor: Actor,
+  input: ChangePassword,
+): Promise<void> {
+  const user = await findUserById(deps.db, actor.userId);
+  const credential = await findCredential(deps.db, actor.userId);
+  if (!user || !credential?.password)
+    throw new AppError('unprocessable', 'This account has no password to change.');
+  await throttle(
+    deps,
+    accountKey(user.email),
+    signInPerAccount,
+    'password attempts for this account',
+  );
+  if (!(await verifyPassword(credential.password, input.currentPassword)))
+    throw fieldError('currentPassword', 'is not your current password. Check it and try again.');
+  const weakness = passwordWeakness(input.newPassword, { email: user.email, name: user.name });
+  if (weakness) throw fieldError('newPassword', weakness);
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(deps.db, async (trx) => {
+    await updateCredentialPassword(
+      trx,
+      credential.id,
+      passwordHash,
+      deps.clock.now().toISOString(),
+    );
+    const ended = await deleteSessions(trx, actor.userId, actor.sessionId);
+    await clearAttempts(trx, accountKey(user.email), staleCountersBefore(deps.clock.now()));
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'account.password_changed',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      detail: { sessionsEnded: ended },
+    });
+  });
 }
 
 export async function describeSession(deps: Deps, userId: string): Promise<SessionResult> {
@@ -223,6 +406,12 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
   if (!headers.get('cookie')) return null;
   const session = await deps.auth.api.getSession({ headers });
   if (!session) return null;
+  // better-auth slides the idle expiry with use; this is the absolute end, however active.
+  const startedAt = new Date(session.session.createdAt).getTime();
+  if (deps.clock.now().getTime() - startedAt > deps.config.session.maxDays * 86_400_000) {
+    await deleteSession(deps.db, session.session.id);
+    return null;
+  }
   const membership = await findMembership(deps.db, session.user.id);
   if (!membership) return null;
   return {
@@ -230,6 +419,7 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
     practiceId: membership.practice_id,
     role: membership.role,
     via: 'session',
+    sessionId: session.session.id,
   };
 }
 
@@ -324,6 +514,7 @@ export async function createUser(
     password: input.password,
   });
   if (!checked.success) throw validationError(fieldErrorsOf(checked.error));
+  refuseWeakPassword(input.password, { email: input.email, name: input.name });
   if (await findUserIdByEmail(deps.db, input.email))
     throw fieldError('email', 'An account with this email already exists.', 'conflict');
   if ('practiceId' in input) {

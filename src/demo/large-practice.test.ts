@@ -41,11 +41,11 @@ describe.each(testTargets)('a large practice on %s (1/10 scale)', (target) => {
       contacts: 2000,
       seed: 1,
       email: 'large@example.com',
-      password: 'large-password',
+      password: 'many contacts walkthrough',
     });
     const res = await caller(ctx).request('POST', '/auth/sign-in', {
       email: 'large@example.com',
-      password: 'large-password',
+      password: 'many contacts walkthrough',
     });
     api = caller(ctx, { cookie: cookieFrom(res) });
   }, 120_000);

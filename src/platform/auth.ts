@@ -9,6 +9,12 @@ const argon2Options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as cons
 
 export const passwordLimits = { min: 8, max: 128 } as const;
 
+export const hashPassword = (password: string): Promise<string> => hash(password, argon2Options);
+export const verifyPassword = (stored: string, password: string): Promise<boolean> =>
+  verify(stored, password);
+
+const day = 60 * 60 * 24;
+
 export type AuthOptions = { rateLimit: boolean };
 
 /**
@@ -38,8 +44,9 @@ export function createAuth(db: Db, dialect: Dialect, config: Config, options: Au
         createdAt: 'created_at',
         updatedAt: 'updated_at',
       },
-      expiresIn: 60 * 60 * 24 * 30,
-      updateAge: 60 * 60 * 24,
+      // Idle expiry slides with use; the absolute lifetime is enforced in resolveActor.
+      expiresIn: day * config.session.idleDays,
+      updateAge: Math.min(day, (day * config.session.idleDays) / 2),
     },
     account: {
       modelName: 'auth_account',
@@ -66,11 +73,19 @@ export function createAuth(db: Db, dialect: Dialect, config: Config, options: Au
       maxPasswordLength: passwordLimits.max,
       autoSignIn: true,
       password: {
-        hash: (password) => hash(password, argon2Options),
-        verify: ({ hash: stored, password }) => verify(stored, password),
+        hash: hashPassword,
+        verify: ({ hash: stored, password }) => verifyPassword(stored, password),
       },
     },
-    rateLimit: { enabled: options.rateLimit, window: 60, max: 100, storage: 'memory' },
+    // Per address, in the database: several servers on one PostgreSQL share the counts.
+    rateLimit: {
+      enabled: options.rateLimit,
+      window: 60,
+      max: 100,
+      storage: 'database',
+      modelName: 'auth_rate_limit',
+      fields: { lastRequest: 'last_request' },
+    },
     advanced: {
       cookiePrefix: 'vouch',
       database: { generateId: () => newId() },

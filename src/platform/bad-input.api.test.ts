@@ -574,15 +574,13 @@ describe.each(testTargets)('bad input on %s', (target) => {
       await refuse(c, caller(ctx));
     });
 
-    it('refuses an email that already has an account with 409 on email, in any case', async () => {
+    // Without saying that the email has an account (issue 9 §3): the answer of any refused sign-up.
+    it('refuses an email that already has an account with 422, in any case', async () => {
       const dup = { ...signUp, email: f.ownerEmail };
-      await refuse(
-        bad('POST', '/auth/sign-up', 'dup', dup, ['email'], 409, 'conflict'),
-        caller(ctx),
-      );
+      await refuse(bad('POST', '/auth/sign-up', 'dup', dup, [], 422, 'unprocessable'), caller(ctx));
       const upper = { ...signUp, email: ` ${f.ownerEmail.toUpperCase()} ` };
       await refuse(
-        bad('POST', '/auth/sign-up', 'dup', upper, ['email'], 409, 'conflict'),
+        bad('POST', '/auth/sign-up', 'dup', upper, [], 422, 'unprocessable'),
         caller(ctx),
       );
     });

@@ -48,6 +48,9 @@ const ZEnv = z.object({
     .min(0)
     .max(3_600_000)
     .default(defaultDatabaseWaits.pgLockTimeoutMs),
+  // A session ends after this many days without use, and after the maximum however much it is used.
+  VOUCH_SESSION_IDLE_DAYS: z.coerce.number().min(1).max(365).default(7),
+  VOUCH_SESSION_MAX_DAYS: z.coerce.number().min(1).max(365).default(30),
 });
 
 export type DatabaseTarget =
@@ -64,6 +67,7 @@ export type Config = Readonly<{
   baseUrl: string;
   log: 'silent' | 'info' | 'debug';
   clockOffsetMs: number;
+  session: Readonly<{ idleDays: number; maxDays: number }>;
 }>;
 
 /** Turns DATABASE_URL (file:…, sqlite:…, postgres://…) or the data dir into a database target. */
@@ -123,5 +127,10 @@ export function loadConfig(
     baseUrl: e.VOUCH_BASE_URL ?? `http://localhost:${port}`,
     log: e.VOUCH_LOG,
     clockOffsetMs: Math.round(e.VOUCH_CLOCK_OFFSET_DAYS * 24 * 60 * 60 * 1000),
+    // The idle limit can never outlast the absolute one.
+    session: Object.freeze({
+      idleDays: Math.min(e.VOUCH_SESSION_IDLE_DAYS, e.VOUCH_SESSION_MAX_DAYS),
+      maxDays: e.VOUCH_SESSION_MAX_DAYS,
+    }),
   });
 }

@@ -11,6 +11,8 @@ export type Actor = {
   practiceId: string;
   role: 'owner' | 'member';
   via: 'session' | 'token';
+  /** The session behind a cookie-authenticated actor (kept when the others are ended). */
+  sessionId?: string;
 };
 
 export type AppEnv = { Variables: { actor: Actor } };

@@ -11,6 +11,8 @@ export type Database = {
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;
   auth_verification: AuthVerificationTable;
+  auth_rate_limit: AuthRateLimitTable;
+  auth_throttle: AuthThrottleTable;
   practice: PracticeTable;
   practice_member: PracticeMemberTable;
   api_token: ApiTokenTable;
@@ -482,4 +484,19 @@ export type CalendarFeedTable = {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+};
+
+/** better-auth's per-address rate limit (last_request: epoch milliseconds). */
+export type AuthRateLimitTable = {
+  id: string;
+  key: string;
+  count: number;
+  last_request: number;
+};
+
+/** Our fixed-window counters: failed sign-ins per account, sign-ups per address. */
+export type AuthThrottleTable = {
+  key: string;
+  hits: number;
+  window_started_at: string;
 };

@@ -93,6 +93,7 @@ export type WebRequestsAreAccepted = [
   Expect<Accepts<Web.SignUpInput, typeof Accounts.ZSignUp>>,
   Expect<Accepts<Web.SignInInput, typeof Accounts.ZSignIn>>,
   Expect<Accepts<Web.AuditQuery, typeof Audit.ZListAuditQuery>>,
+  Expect<Accepts<Web.ChangePasswordInput, typeof Accounts.ZChangePassword>>,
   Expect<Accepts<Web.PracticeUpdate, typeof Practices.ZUpdatePractice>>,
   Expect<Accepts<Partial<Web.Settings>, typeof Practices.ZUpdateSettings>>,
   Expect<Accepts<Web.ContactInput, typeof Contacts.ZCreateContact>>,

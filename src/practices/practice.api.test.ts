@@ -99,13 +99,13 @@ describe.each(testTargets)('practice setup and settings on %s', (target) => {
     await createUser(ctx.deps, {
       name: 'Member',
       email: 'member@example.com',
-      password: 'member password',
+      password: 'quiet harbour lights',
       practiceId: a.practiceId,
       role: 'member',
     });
     const signIn = await caller(ctx).request('POST', '/auth/sign-in', {
       email: 'member@example.com',
-      password: 'member password',
+      password: 'quiet harbour lights',
     });
     const member = caller(ctx, { cookie: cookieFrom(signIn) });
     expect((await member.json('GET', '/practice')).status).toBe(200);

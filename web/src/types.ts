@@ -107,6 +107,7 @@ export type AuthResult = { user: User; practice: Practice };
 
 export type SignUpInput = { practiceName: string; name: string; email: string; password: string };
 export type SignInInput = { email: string; password: string };
+export type ChangePasswordInput = { currentPassword: string; newPassword: string };
 
 export type ProfessionOption = { id: Profession; label: string };
 

@@ -85,7 +85,7 @@ export function SignUpPage() {
           />
           <PasswordField
             label="Password"
-            description="8 to 128 characters."
+            description="8 to 128 characters; a few unrelated words work well. Common passwords and your email are refused."
             autoComplete="new-password"
             required
             {...form.getInputProps('password')}

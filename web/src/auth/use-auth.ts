@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isProblem } from '../api';
 import { ME_KEY } from '../query-client';
-import type { AuthResult, Me, SignInInput, SignUpInput } from '../types';
+import type { AuthResult, ChangePasswordInput, Me, SignInInput, SignUpInput } from '../types';
 
 const HAS_ACCOUNT_KEY = 'vouch.hasAccount';
 
@@ -39,12 +39,12 @@ export function useMe() {
 export function useSignUp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SignUpInput) => api.post<AuthResult>('/auth/sign-up', input),
-    onSuccess: ({ user, practice }) => {
+    // An email that already has an account signs in to it (with its own role) when the
+    // password is that account's.
+    mutationFn: (input: SignUpInput) => api.post<Me>('/auth/sign-up', input),
+    onSuccess: (me) => {
       rememberAccount();
       queryClient.removeQueries();
-      // Whoever signs up creates the practice, so they own it.
-      const me: Me = { user, practice, role: 'owner' };
       queryClient.setQueryData<Me | null>(ME_KEY, me);
     },
   });
@@ -74,5 +74,24 @@ export function useSignOut() {
       queryClient.removeQueries();
       queryClient.setQueryData<Me | null>(ME_KEY, null);
     },
+  });
+}
+
+/** Ends every session of this user, this browser's too; API tokens stay. */
+export function useSignOutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/auth/sign-out-everywhere'),
+    onSuccess: () => {
+      queryClient.removeQueries();
+      queryClient.setQueryData<Me | null>(ME_KEY, null);
+    },
+  });
+}
+
+/** Changes the password; the other sessions end, this one stays. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: ChangePasswordInput) => api.post<void>('/auth/password', input),
   });
 }

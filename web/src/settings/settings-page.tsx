@@ -13,6 +13,7 @@ import { CalendarFeedsSection } from './calendar-feeds-section';
 import { EthicsSection } from './ethics-section';
 import { LetterTemplatesSection } from './letter-templates-section';
 import { ProgramDefaultsSection } from './program-defaults-section';
+import { SecuritySection } from './security-section';
 import { SettingsSection } from './settings-section';
 import { SmtpSection } from './smtp-section';
 
@@ -38,6 +39,7 @@ export function SettingsPage() {
         <Anchor href="#letters-title">Letters</Anchor>
         <Anchor href="#calendar-title">Calendar feed</Anchor>
         <Anchor href="#tokens-title">API tokens</Anchor>
+        <Anchor href="#security-title">Sign-in and sessions</Anchor>
       </Group>
       <Stack gap="lg" maw={820}>
         <SettingsSection
@@ -62,6 +64,7 @@ export function SettingsPage() {
         <LetterTemplatesSection />
         <CalendarFeedsSection />
         <ApiTokensSection />
+        <SecuritySection />
         <AuditLogSection />
       </Stack>
     </>
