@@ -625,7 +625,7 @@ describe.each(testTargets)('fuzz: no request gets a 5xx (%s)', (target) => {
         if (res.status === 200) harvest(pool, await res.json(), list);
       }
     statuses.clear();
-  });
+  }, 120_000); // demo data and sign-up on a busy PostgreSQL
   afterAll(() => ctx?.close());
 
   it(`every operation: edge values of each field, then ${runsPerOperation} generated requests (seed ${seed})`, {
