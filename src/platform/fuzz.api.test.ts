@@ -592,6 +592,7 @@ describe.each(testTargets)('fuzz: no request gets a 5xx (%s)', (target) => {
   }
 
   beforeAll(async () => {
+    const started = performance.now();
     ctx = await createTestContext(target);
     doc = await loadOpenApi(ctx);
     const up = await ctx.app.request('/api/v1/auth/sign-up', {
@@ -625,6 +626,10 @@ describe.each(testTargets)('fuzz: no request gets a 5xx (%s)', (target) => {
         if (res.status === 200) harvest(pool, await res.json(), list);
       }
     statuses.clear();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.info(
+      `fuzz ${target}: practice with demo data and ${allIds(pool).length} ids in ${seconds} s`,
+    );
   }, 120_000); // demo data and sign-up on a busy PostgreSQL
   afterAll(() => ctx?.close());
 
