@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZId, ZText, ZTimestamp } from '../platform/fields.ts';
-import { ZInstant } from '../referrals/referral.schemas.ts';
+import { ZId, ZInstant, ZText, ZTimestamp } from '../platform/fields.ts';
 import { agendaKinds, urgencies } from './agenda.rules.ts';
 
 export const ZAgendaKind = z.enum(agendaKinds).openapi('AgendaKind');

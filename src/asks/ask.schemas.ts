@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { limits, optionalText, ZId, ZTimestamp } from '../platform/fields.ts';
-import { ZInstant } from '../referrals/referral.schemas.ts';
+import { limits, optionalText, ZId, ZInstant, ZTimestamp } from '../platform/fields.ts';
 import { askOutcomes, momentKinds } from './ask.rules.ts';
 
 export const ZMomentKind = z.enum(momentKinds).openapi('MomentKind');

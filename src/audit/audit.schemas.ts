@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { pageFields, ZId, ZTimestamp } from '../platform/fields.ts';
-import { ZDayOrInstant } from '../referrals/referral.schemas.ts';
+import { pageFields, ZDayOrInstant, ZId, ZTimestamp } from '../platform/fields.ts';
 
 export const ZListAuditQuery = z.strictObject({
   action: z

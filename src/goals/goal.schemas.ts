@@ -14,6 +14,8 @@ export const ZCelebrationParams = ZYearParam.extend({
   threshold: z.coerce
     .number()
     .int()
+    .min(25)
+    .max(100)
     .refine((t) => [25, 50, 75, 100].includes(t), { message: 'must be one of: 25, 50, 75, 100' })
     .openapi({ param: { name: 'threshold', in: 'path' }, example: 50 }),
 });

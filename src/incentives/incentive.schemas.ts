@@ -1,7 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { ZIncentiveKind, ZRuling } from '../ethics/ethics.schemas.ts';
-import { limits, optionalText, ZId, ZTimestamp } from '../platform/fields.ts';
-import { ZInstant, ZRef } from '../referrals/referral.schemas.ts';
+import {
+  limits,
+  optionalText,
+  ZId,
+  ZInstant,
+  ZTimestamp,
+  ZValueMinor,
+} from '../platform/fields.ts';
+import { ZRef } from '../referrals/referral.schemas.ts';
 import { disclosureMethods, incentiveStatuses, recipients } from './incentive.rules.ts';
 
 export const ZIncentiveStatus = z.enum(incentiveStatuses).openapi('IncentiveStatus');
@@ -13,7 +20,7 @@ export const ZCreateIncentive = z
     recipient: z.enum(recipients),
     recipientContactId: ZId.optional(),
     description: optionalText(2_000).optional(),
-    valueMinor: z.number().int().min(0).max(100_000_000_000).optional(),
+    valueMinor: ZValueMinor.optional(),
     currency: ZCurrency.optional(),
     referralId: ZId.optional(),
     commitmentId: ZId.optional(),

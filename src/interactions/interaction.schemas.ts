@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { optionalText, ZTimestamp } from '../platform/fields.ts';
+import { optionalText, ZInstant, ZTimestamp } from '../platform/fields.ts';
 import { interactionKinds } from './interaction.rules.ts';
 
 export const interactionSummaryMax = 2_000;
@@ -25,10 +25,7 @@ export const ZLogInteraction = z
   .strictObject({
     kind: ZInteractionKind,
     /** ISO 8601 with a time zone; default now. */
-    occurredAt: z.iso
-      .datetime({ offset: true })
-      .openapi({ example: '2026-11-25T15:00:00.000Z' })
-      .optional(),
+    occurredAt: ZInstant.optional(),
     summary: optionalText(interactionSummaryMax).optional(),
   })
   .openapi('LogInteraction');

@@ -27,14 +27,54 @@ export const ZId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id')
   .openapi({ example: '019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b' });
 export const ZIdParam = z.object({ id: ZId.openapi({ param: { name: 'id', in: 'path' } }) });
+/**
+ * The dates we accept: years 1900 to 2200. Wide enough for any birthday, history or plan, and
+ * far from the edges where time-zone arithmetic and four-digit ISO years break (issue 9).
+ */
+export const dateRange = { first: '1900-01-01', last: '2200-12-31' } as const;
+const firstMs = Date.parse(`${dateRange.first}T00:00:00Z`);
+const afterLastMs = Date.parse(`${dateRange.last}T00:00:00Z`) + 86_400_000;
+const inDateRange = (ms: number) => ms >= firstMs && ms < afterLastMs;
+const outOfRange = `must be between ${dateRange.first} and ${dateRange.last}`;
+
 /** A real calendar day written YYYY-MM-DD (not 2026-02-31, which Date.parse rolls over). */
 export function isCalendarDay(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const day = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
 }
-/** A calendar day, like 2026-01-31. */
-export const ZDay = z.string().refine(isCalendarDay, 'must be a calendar day, like 2026-01-31');
+/** A calendar day in the accepted range, like 2026-01-31. */
+export const ZDay = z
+  .string()
+  .refine(isCalendarDay, 'must be a calendar day, like 2026-01-31')
+  .refine((s) => !isCalendarDay(s) || inDateRange(Date.parse(s)), outOfRange)
+  .openapi({ format: 'date', example: '2026-01-31' });
+
+/** An ISO 8601 instant with an offset, in the accepted range: sent on as UTC with ms. */
+export const ZInstant = z.iso
+  .datetime({ offset: true })
+  .refine((s) => {
+    const ms = Date.parse(s);
+    return Number.isNaN(ms) || inDateRange(ms);
+  }, outOfRange)
+  .transform((s) => new Date(s).toISOString())
+  .openapi({ example: '2026-11-25T22:16:09.123Z' });
+
+/** A day (whole day in the practice's zone) or an instant, in the accepted range; kept as sent. */
+export const ZDayOrInstant = z
+  .string()
+  .max(40)
+  .refine((s) => isCalendarDay(s) || z.iso.datetime({ offset: true }).safeParse(s).success, {
+    message: 'must be a day (YYYY-MM-DD) or a timestamp (2026-01-31T09:00:00Z)',
+  })
+  .refine((s) => {
+    const ms = Date.parse(isCalendarDay(s) ? `${s}T00:00:00Z` : s);
+    return Number.isNaN(ms) || inDateRange(ms);
+  }, outOfRange)
+  .openapi({ example: '2026-01-31' });
+
+/** Money in minor units, for every amount: the columns are PostgreSQL `integer` (≤ 2^31 − 1). */
+export const ZValueMinor = z.number().int().min(0).max(2_147_483_647);
 
 /** A page size: 1–200, 50 when not given. */
 export const ZPageLimit = z.coerce.number().int().min(1).max(200).default(50);

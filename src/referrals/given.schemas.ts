@@ -1,7 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { optionalText, pageFields, ZId, ZTimestamp } from '../platform/fields.ts';
+import {
+  optionalText,
+  pageFields,
+  ZDayOrInstant,
+  ZId,
+  ZInstant,
+  ZTimestamp,
+} from '../platform/fields.ts';
 import { givenOutcomes } from './given.rules.ts';
-import { ZDayOrInstant, ZInstant, ZPersonPick, ZRef } from './referral.schemas.ts';
+import { ZPersonPick, ZRef } from './referral.schemas.ts';
 
 export const ZGivenOutcome = z.enum(givenOutcomes).openapi('GivenOutcome');
 

@@ -1,15 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import {
-  isCalendarDay,
   limits,
   optionalText,
   pageFields,
+  ZDayOrInstant,
   ZEmail,
   ZId,
+  ZInstant,
   ZName,
   ZPageLimit,
   ZText,
   ZTimestamp,
+  ZValueMinor,
 } from '../platform/fields.ts';
 import {
   channels,
@@ -25,12 +27,6 @@ export const ZReferralStatus = z.enum(referralStatuses).openapi('ReferralStatus'
 export const ZChannel = z.enum(channels).openapi('Channel');
 export const ZRef = z.object({ id: z.string(), name: z.string() }).openapi('ContactRef');
 
-/** An instant as the client sends it (ISO 8601 with an offset), stored as UTC with ms. */
-export const ZInstant = z.iso
-  .datetime({ offset: true })
-  .transform((s) => new Date(s).toISOString())
-  .openapi({ example: '2026-11-25T22:16:09.123Z' });
-
 export const ZTags = z
   .array(ZText(referralLimits.tag).pipe(z.string().min(1)))
   .max(referralLimits.tags)
@@ -39,9 +35,6 @@ export const ZTags = z
 export const ZCurrency = z
   .string()
   .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code, like USD or EUR');
-
-/** Money in minor units; PostgreSQL's integer holds up to 2^31 − 1. */
-export const ZValueMinor = z.number().int().min(0).max(2_147_483_647);
 
 /**
  * A person: an existing contact (`contactId`) or a new one created on the way (`name`, with
@@ -143,13 +136,6 @@ export type RecordThanks = z.infer<typeof ZRecordThanks>;
 export const ZRecordReferrerUpdate = z
   .strictObject({ at: ZInstant.optional() })
   .openapi('RecordReferrerUpdate');
-
-export const ZDayOrInstant = z
-  .string()
-  .max(40)
-  .refine((s) => isCalendarDay(s) || z.iso.datetime({ offset: true }).safeParse(s).success, {
-    message: 'must be a day (YYYY-MM-DD) or a timestamp (2026-01-31T09:00:00Z)',
-  });
 
 const ZStatusFilter = z
   .string()
