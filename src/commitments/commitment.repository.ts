@@ -103,6 +103,20 @@ export async function findCommitmentView(db: Queryable, practiceId: string, id: 
 }
 
 /**
+ * Takes the referrer's contact row lock (a no-op write) for the rest of the transaction: every
+ * write that credits or adds that person's commitments queues behind it, so on PostgreSQL two
+ * of them cannot both see the same referral as uncredited (SQLite serialises writes anyway).
+ */
+export async function lockCommitmentsOf(db: Queryable, practiceId: string, contactId: string) {
+  await db
+    .updateTable('contact')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', contactId)
+    .execute();
+}
+
+/**
  * Takes the row locks of the contact's open commitments (a no-op write), so that two
  * referrals from the same person credited at once cannot both take the last place.
  */

@@ -20,6 +20,7 @@ import {
   listCommitmentViews,
   listCreditsOf,
   listUncreditedReferrals,
+  lockCommitmentsOf,
   lockOpenCommitments,
   markReminderSent,
   updateCommitmentRow,
@@ -170,6 +171,7 @@ export async function creditCommitment(
     await reopenIfShort(trx, practiceId, existing.commitment_id, now);
   }
   if (!referrerId) return null;
+  await lockCommitmentsOf(trx, practiceId, referrerId);
   await lockOpenCommitments(trx, practiceId, referrerId);
   const open = await listCommitmentViews(trx, practiceId, {
     contactId: referrerId,
@@ -237,6 +239,8 @@ export async function createCommitment(
     await requireContact(trx, actor.practiceId, contactId, 'id').catch(() => {
       throw notFound('The contact');
     });
+    // Concurrent promises by one referrer take turns, so each earlier referral credits one.
+    await lockCommitmentsOf(trx, actor.practiceId, contactId);
     const { settings, profession } = await loadSettings(trx, actor.practiceId);
     if (input.askId) {
       const ask = await findAskOf(trx, actor.practiceId, input.askId);
