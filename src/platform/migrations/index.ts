@@ -8,6 +8,7 @@ import { agenda } from './0005-agenda.ts';
 import { insights } from './0006-insights.ts';
 import { referralLags } from './0007-referral-lags.ts';
 import { insightGroupings } from './0008-insight-groupings.ts';
+import { idempotency } from './0010-idempotency.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-insights': insights,
     '0007-referral-lags': referralLags(dialect),
     '0008-insight-groupings': insightGroupings,
+    '0010-idempotency': idempotency,
   };
 }
 
