@@ -62,4 +62,21 @@ describe.each(testTargets)('concurrent commitments on %s', (target) => {
     }
     expect(credited.size).toBe(3);
   });
+
+  it('ten releases of one commitment at once: one release, the rest 409', async () => {
+    const { commitment } = await ok<{ commitment: Commitment }>(
+      a.bearer,
+      'POST',
+      `/contacts/${lee.id}/commitments`,
+      { promisedCount: 5 },
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        a.bearer.request('POST', `/commitments/${commitment.id}/release`, { note: 'moved away' }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+    const after = await ok<CommitmentDetail>(a.bearer, 'GET', `/commitments/${commitment.id}`);
+    expect(after.note).toBe('Released: moved away');
+  });
 });

@@ -102,6 +102,16 @@ export async function findCommitmentView(db: Queryable, practiceId: string, id: 
   return row;
 }
 
+/** Takes one commitment's row lock (a no-op write): concurrent changes to it run in turn. */
+export async function lockCommitmentRow(db: Queryable, practiceId: string, id: string) {
+  await db
+    .updateTable('commitment')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .execute();
+}
+
 /**
  * Takes the referrer's contact row lock (a no-op write) for the rest of the transaction: every
  * write that credits or adds that person's commitments queues behind it, so on PostgreSQL two
@@ -110,7 +120,7 @@ export async function findCommitmentView(db: Queryable, practiceId: string, id: 
 export async function lockCommitmentsOf(db: Queryable, practiceId: string, contactId: string) {
   await db
     .updateTable('contact')
-    .set((eb) => ({ id: eb.ref('id') }))
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
     .where('practice_id', '=', practiceId)
     .where('id', '=', contactId)
     .execute();

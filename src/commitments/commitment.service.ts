@@ -20,6 +20,7 @@ import {
   listCommitmentViews,
   listCreditsOf,
   listUncreditedReferrals,
+  lockCommitmentRow,
   lockCommitmentsOf,
   lockOpenCommitments,
   markReminderSent,
@@ -310,6 +311,8 @@ async function changeCommitment(
 ): Promise<Commitment> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
+    // On PostgreSQL, two releases at once must not both see the commitment open.
+    await lockCommitmentRow(trx, actor.practiceId, id);
     const row = await findCommitmentView(trx, actor.practiceId, id);
     if (!row) throw notFound('The commitment');
     const { settings } = await loadSettings(trx, actor.practiceId);

@@ -39,6 +39,19 @@ export async function findReferralRow(db: Queryable, practiceId: string, referra
     .executeTakeFirst();
 }
 
+/**
+ * Takes the referral's row lock for the rest of the transaction (a no-op write), so concurrent
+ * changes to one referral on PostgreSQL run one after another and each checks the latest row.
+ */
+export async function lockReferralRow(db: Queryable, practiceId: string, referralId: string) {
+  await db
+    .updateTable('referral')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', referralId)
+    .execute();
+}
+
 export async function updateReferralRow(
   db: Queryable,
   practiceId: string,
