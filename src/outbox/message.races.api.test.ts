@@ -95,6 +95,25 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
     expect(await events(id, 'thanked')).toBe(1);
   });
 
+  it('thank-you letters and thanks recorded by hand at once: thanked once', async () => {
+    const id = await referral();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2
+          ? a.bearer.request('POST', '/messages', {
+              templateKey: 'thanks_referral',
+              referralId: id,
+              channel: 'letter',
+            })
+          : a.bearer.request('POST', `/referrals/${id}/thanks`, { kind: 'referral' }),
+      ),
+    );
+    expect(answers.filter((r) => r.status < 300)).toHaveLength(1);
+    for (const res of answers.filter((r) => r.status >= 300))
+      await expectProblem(res, 409, 'conflict');
+    expect(await events(id, 'thanked')).toBe(1);
+  });
+
   it('referrer updates at once: one per status told', async () => {
     const id = await referral(true);
     await ok(a.bearer, 'POST', `/referrals/${id}/status`, { status: 'contacted' });

@@ -13,6 +13,7 @@ import { findGivenRow, updateGivenRow } from '../referrals/given.repository.ts';
 import {
   findReferralRow,
   insertReferralEventRow,
+  lockReferralRow,
   updateReferralRow,
 } from '../referrals/referral.repository.ts';
 import { type ReferralStatus, thanksRefusal } from '../referrals/referral.rules.ts';
@@ -81,6 +82,8 @@ async function applyCause(
   const id = p.subjectId ?? '';
   const conflict = (message: string) => fieldError('cause', message, 'conflict');
   if (cause === 'thanks_referral' || cause === 'thanks_conversion' || cause === 'referrer_update') {
+    // Queue behind a thank-you or update recorded by hand at the same moment, then check.
+    await lockReferralRow(trx, practiceId, id);
     const row = await findReferralRow(trx, practiceId, id);
     if (!row) throw notFound('The referral');
     const event = (kind: string, to: string | null = null) =>

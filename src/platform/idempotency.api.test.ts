@@ -109,6 +109,20 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
     expect(again.status).toBe(400);
     expect(again.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await again.text()).toBe(await first.text());
+    // A refusal thrown inside the service is an answer like any other.
+    const missing = await post(
+      '/contacts/01a00000-0000-7000-8000-000000000000/commitments',
+      { promisedCount: 1 },
+      'k-404',
+    );
+    expect(missing.status).toBe(404);
+    const missingAgain = await post(
+      '/contacts/01a00000-0000-7000-8000-000000000000/commitments',
+      { promisedCount: 1 },
+      'k-404',
+    );
+    expect(missingAgain.status).toBe(404);
+    expect(missingAgain.headers.get('idempotent-replayed')).toBe('true');
     const ok1 = await post('/contacts', { name: 'Gus' }, 'create-gus');
     clock.set('2026-03-03T10:00:01.000Z');
     const later = await post('/contacts', { name: 'Gus' }, 'create-gus');
