@@ -131,6 +131,25 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
     expect(((await later.json()) as Json).id).not.toBe(((await ok1.json()) as Json).id);
   });
 
+  it('a claim whose request never answered (its server died) is freed after five minutes', async () => {
+    clock.set('2026-03-05T10:00:00.000Z');
+    const first = await post('/contacts', { name: 'Hal' }, 'create-hal');
+    expect(first.status).toBe(201);
+    // As if the server had died between running the request and keeping its answer.
+    await ctx.deps.db
+      .updateTable('idempotency_key')
+      .set({ status: null, response_body: null })
+      .where('key', '=', 'create-hal')
+      .execute();
+    await expectProblem(await post('/contacts', { name: 'Hal' }, 'create-hal'), 409, 'conflict', [
+      'Idempotency-Key',
+    ]);
+    clock.set('2026-03-05T10:05:01.000Z');
+    const retried = await post('/contacts', { name: 'Hal' }, 'create-hal');
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+  });
+
   it('a new API token is never kept: its replay is a 409, and no second token is made', async () => {
     const first = await post('/tokens', { name: 'ci' }, 'token-ci');
     expect(first.status).toBe(201);

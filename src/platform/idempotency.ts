@@ -18,25 +18,38 @@ const keepMs = 24 * 60 * 60 * 1000;
 /** A claim still unanswered after this long belongs to a request that died with its server. */
 const abandonedMs = 5 * 60 * 1000;
 
+const purgeEveryMs = 60 * 1000;
+
 type Scope = { practiceId: string; userId: string; key: string };
+
+/** Expired, or claimed by a request that never answered (its server died). */
+const isStale = (
+  row: { status: number | null; created_at: string; expires_at: string },
+  now: Date,
+) =>
+  row.expires_at < now.toISOString() ||
+  (row.status === null && Date.parse(row.created_at) < now.getTime() - abandonedMs);
 
 // ---------------------------------------------------------------------------------------------
 // The stored keys (all SQL of this file)
 
-async function purgeStale(db: Queryable, scope: Scope, now: Date): Promise<void> {
-  const at = now.toISOString();
+/** Drops the practice's expired keys; run at most once a minute per practice and process. */
+async function purgeExpired(db: Queryable, practiceId: string, now: Date): Promise<void> {
+  await db
+    .deleteFrom('idempotency_key')
+    .where('practice_id', '=', practiceId)
+    .where('expires_at', '<', now.toISOString())
+    .execute();
+}
+
+/** Frees a key whose claim expired or was abandoned, unless someone renewed it meanwhile. */
+async function dropStaleKey(db: Queryable, scope: Scope, createdAt: string): Promise<void> {
   await db
     .deleteFrom('idempotency_key')
     .where('practice_id', '=', scope.practiceId)
-    .where((eb) =>
-      eb.or([
-        eb('expires_at', '<', at),
-        eb.and([
-          eb('status', 'is', null),
-          eb('created_at', '<', new Date(now.getTime() - abandonedMs).toISOString()),
-        ]),
-      ]),
-    )
+    .where('user_id', '=', scope.userId)
+    .where('key', '=', scope.key)
+    .where('created_at', '=', createdAt)
     .execute();
 }
 
@@ -108,6 +121,7 @@ export function idempotencyGuard(
   deps: { db: Queryable; clock: Clock },
   { keepAnswer = true }: { keepAnswer?: boolean } = {},
 ): MiddlewareHandler<AppEnv> {
+  const purgedAt = new Map<string, number>();
   return async (c, next) => {
     const key = c.req.header(idempotencyHeader);
     if (c.req.method !== 'POST' || key === undefined) return next();
@@ -123,8 +137,21 @@ export function idempotencyGuard(
       .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
       .digest('hex');
     const now = deps.clock.now();
-    await purgeStale(deps.db, scope, now);
-    if (!(await claimKey(deps.db, scope, hash, now))) {
+    // Each write here is a commit (an fsync on SQLite): the purge runs now and then, not always.
+    const lastPurge = purgedAt.get(actor.practiceId) ?? 0;
+    if (now.getTime() - lastPurge > purgeEveryMs || now.getTime() < lastPurge) {
+      purgedAt.set(actor.practiceId, now.getTime());
+      await purgeExpired(deps.db, actor.practiceId, now);
+    }
+    let claimed = await claimKey(deps.db, scope, hash, now);
+    if (!claimed) {
+      const stale = await findKey(deps.db, scope);
+      if (stale && isStale(stale, now)) {
+        await dropStaleKey(deps.db, scope, stale.created_at);
+        claimed = await claimKey(deps.db, scope, hash, now);
+      }
+    }
+    if (!claimed) {
       const first = await findKey(deps.db, scope);
       if (first && first.request_hash !== hash)
         throw headerError(
