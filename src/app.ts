@@ -32,6 +32,7 @@ import {
   jsonContent,
   problemResponse,
 } from './platform/http.ts';
+import { idempotencyGuard, withIdempotencyKeyParameter } from './platform/idempotency.ts';
 import { crossSiteGuard, securityHeaders } from './platform/web-security.ts';
 import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
 import { givenRoutes } from './referrals/given.routes.ts';
@@ -73,6 +74,9 @@ function healthRoutes(deps: Deps) {
   );
   return r;
 }
+
+/** Hono's `/contacts/:id` as OpenAPI writes it, `/contacts/{id}`. */
+const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
 /** The REST API under /api/v1: public routes first, then everything that needs an actor. */
 const pathsOf = (routers: OpenAPIHono<AppEnv>[]) =>
@@ -116,13 +120,19 @@ export function createApi(deps: Deps) {
   for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);
   const actorGuard = requireActor(deps);
   for (const path of pathsOf(protectedRouters)) api.use(path, actorGuard);
+  // Idempotency-Key on any signed-in POST; the answers that hold a secret are never kept.
+  const keyGuard = idempotencyGuard(deps);
+  const secretKeyGuard = idempotencyGuard(deps, { keepAnswer: false });
+  const secretPaths = new Set(['/tokens', '/calendar-feeds']);
+  for (const path of pathsOf(protectedRouters))
+    api.use(path, secretPaths.has(path) ? secretKeyGuard : keyGuard);
   for (const router of [...publicRouters, ...protectedRouters]) api.route('/', router);
   // The opt-out link works without signing in, and mail clients post it as a form (RFC 8058).
   api.route('/', optOutRoutes(deps));
   // A calendar feed's secret URL is polled by calendar apps, which cannot sign in.
   api.route('/', publicCalendarRoutes(deps));
 
-  api.doc31('/openapi.json', {
+  const openApiConfig: Parameters<typeof api.getOpenAPI31Document>[0] = {
     openapi: '3.1.0',
     servers: [{ url: '/api/v1' }],
     security: [{ bearer: [] }, { session: [] }],
@@ -132,7 +142,15 @@ export function createApi(deps: Deps) {
       description:
         'The referral engine for professional practices. Errors are application/problem+json.',
     },
-  });
+  };
+  const protectedPosts = new Set(
+    protectedRouters.flatMap((r) =>
+      r.routes.filter((route) => route.method === 'POST').map((route) => openApiPath(route.path)),
+    ),
+  );
+  api.get('/openapi.json', (c) =>
+    c.json(withIdempotencyKeyParameter(api.getOpenAPI31Document(openApiConfig), protectedPosts)),
+  );
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

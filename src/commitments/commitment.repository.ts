@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Queryable } from '../platform/db.ts';
+import { isPostgres, type Queryable } from '../platform/db.ts';
 import type { CommitmentTable } from '../platform/schema.ts';
 
 export type CommitmentRow = Selectable<CommitmentTable>;
@@ -102,17 +102,47 @@ export async function findCommitmentView(db: Queryable, practiceId: string, id: 
   return row;
 }
 
+/** Takes one commitment's row lock (PostgreSQL): concurrent changes to it run in turn. */
+export async function lockCommitmentRow(db: Queryable, practiceId: string, id: string) {
+  if (!isPostgres(db)) return;
+  await db
+    .selectFrom('commitment')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .forNoKeyUpdate()
+    .execute();
+}
+
 /**
- * Takes the row locks of the contact's open commitments (a no-op write), so that two
+ * Takes the referrer's contact row lock (PostgreSQL) for the rest of the transaction: every
+ * write that credits or adds that person's commitments queues behind it, so on PostgreSQL two
+ * of them cannot both see the same referral as uncredited (SQLite serialises writes anyway).
+ */
+export async function lockCommitmentsOf(db: Queryable, practiceId: string, contactId: string) {
+  if (!isPostgres(db)) return;
+  await db
+    .selectFrom('contact')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', contactId)
+    .forNoKeyUpdate()
+    .execute();
+}
+
+/**
+ * Takes the row locks of the contact's open commitments (PostgreSQL), so that two
  * referrals from the same person credited at once cannot both take the last place.
  */
 export async function lockOpenCommitments(db: Queryable, practiceId: string, contactId: string) {
+  if (!isPostgres(db)) return;
   await db
-    .updateTable('commitment')
-    .set((eb) => ({ status: eb.ref('status') }))
+    .selectFrom('commitment')
+    .select('id')
     .where('practice_id', '=', practiceId)
     .where('contact_id', '=', contactId)
     .where('status', '=', 'open')
+    .forNoKeyUpdate()
     .execute();
 }
 

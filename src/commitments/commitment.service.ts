@@ -20,6 +20,8 @@ import {
   listCommitmentViews,
   listCreditsOf,
   listUncreditedReferrals,
+  lockCommitmentRow,
+  lockCommitmentsOf,
   lockOpenCommitments,
   markReminderSent,
   updateCommitmentRow,
@@ -170,6 +172,7 @@ export async function creditCommitment(
     await reopenIfShort(trx, practiceId, existing.commitment_id, now);
   }
   if (!referrerId) return null;
+  await lockCommitmentsOf(trx, practiceId, referrerId);
   await lockOpenCommitments(trx, practiceId, referrerId);
   const open = await listCommitmentViews(trx, practiceId, {
     contactId: referrerId,
@@ -237,6 +240,8 @@ export async function createCommitment(
     await requireContact(trx, actor.practiceId, contactId, 'id').catch(() => {
       throw notFound('The contact');
     });
+    // Concurrent promises by one referrer take turns, so each earlier referral credits one.
+    await lockCommitmentsOf(trx, actor.practiceId, contactId);
     const { settings, profession } = await loadSettings(trx, actor.practiceId);
     if (input.askId) {
       const ask = await findAskOf(trx, actor.practiceId, input.askId);
@@ -306,6 +311,8 @@ async function changeCommitment(
 ): Promise<Commitment> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
+    // On PostgreSQL, two releases at once must not both see the commitment open.
+    await lockCommitmentRow(trx, actor.practiceId, id);
     const row = await findCommitmentView(trx, actor.practiceId, id);
     if (!row) throw notFound('The commitment');
     const { settings } = await loadSettings(trx, actor.practiceId);

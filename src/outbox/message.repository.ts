@@ -1,12 +1,28 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
 import type { MessageTable, SmtpSettingsTable } from '../platform/schema.ts';
 
 export type MessageRow = Selectable<MessageTable>;
 export type SmtpRow = Selectable<SmtpSettingsTable>;
 
-export async function insertMessageRow(db: Queryable, row: MessageRow): Promise<void> {
+export async function insertMessageRow(
+  db: Queryable,
+  row: Insertable<MessageTable>,
+): Promise<void> {
   await db.insertInto('message').values(row).execute();
+}
+
+/**
+ * Inserts a message unless one with its `fact_key` exists (or is being written by a concurrent
+ * transaction, which PostgreSQL waits for): false when that fact was already recorded.
+ */
+export async function insertMessageOnce(db: Queryable, row: MessageRow): Promise<boolean> {
+  const result = await db
+    .insertInto('message')
+    .values(row)
+    .onConflict((oc) => oc.columns(['practice_id', 'fact_key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 export async function findMessageRow(db: Queryable, practiceId: string, id: string) {

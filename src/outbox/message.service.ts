@@ -18,6 +18,7 @@ import { findGivenRow, updateGivenRow } from '../referrals/given.repository.ts';
 import {
   findReferralRow,
   insertReferralEventRow,
+  lockReferralRow,
   updateReferralRow,
 } from '../referrals/referral.repository.ts';
 import { type ReferralStatus, thanksRefusal } from '../referrals/referral.rules.ts';
@@ -25,7 +26,7 @@ import { renderLetterPdf } from './letter-pdf.ts';
 import {
   findMessageRow,
   findSmtpRow,
-  insertMessageRow,
+  insertMessageOnce,
   listMessageRows,
   type MessageRow,
   updateMessageRow,
@@ -69,18 +70,25 @@ export function toMessage(row: MessageRow, smtpConfigured: boolean): Message {
   };
 }
 
-/** The change a letter records (§6), in the transaction that writes the message. */
+/**
+ * The change a letter records (§6), in the transaction that writes the message. Answers the
+ * message's fact key, unique per practice, so that of concurrent writers only one records it:
+ * thank-yous and the partner's notice once; an update once per telling (it names the telling
+ * it supersedes); a reminder or a check-in once per commitment or referral given a day (UTC).
+ */
 async function applyCause(
   trx: Tx,
   actor: Actor,
   p: PreparedLetter,
   cause: Cause,
   now: string,
-): Promise<void> {
+): Promise<string> {
   const practiceId = actor.practiceId;
   const id = p.subjectId ?? '';
   const conflict = (message: string) => fieldError('cause', message, 'conflict');
   if (cause === 'thanks_referral' || cause === 'thanks_conversion' || cause === 'referrer_update') {
+    // Queue behind a thank-you or update recorded by hand at the same moment, then check.
+    await lockReferralRow(trx, practiceId, id);
     const row = await findReferralRow(trx, practiceId, id);
     if (!row) throw notFound('The referral');
     const event = (kind: string, to: string | null = null) =>
@@ -96,13 +104,15 @@ async function applyCause(
         note: null,
       });
     if (cause === 'referrer_update') {
+      if (row.referrer_told_status === row.status && row.referrer_told_at)
+        throw conflict('The referrer was already told this status; there is nothing new to say.');
       await updateReferralRow(trx, practiceId, id, {
         referrer_told_status: row.status,
         referrer_told_at: now,
         updated_at: now,
       });
       await event('referrer_updated', row.status);
-      return;
+      return factKey(cause, id, row.referrer_told_at ?? 'never');
     }
     const kind = cause === 'thanks_referral' ? 'referral' : 'conversion';
     const refusal = thanksRefusal({ ...row, status: row.status as ReferralStatus }, kind);
@@ -112,23 +122,29 @@ async function applyCause(
       updated_at: now,
     });
     await event(kind === 'referral' ? 'thanked' : 'conversion_thanked');
-  } else if (cause === 'commitment_reminder') {
+    return factKey(cause, id, 'once');
+  }
+  if (cause === 'commitment_reminder') {
     const commitment = await getCommitmentForLetter(trx, practiceId, id);
     if (!commitment) throw notFound('The commitment');
     if (commitment.status !== 'open')
       throw conflict(`The commitment is ${commitment.status}; only an open one gets a reminder.`);
     await markReminderSent(trx, practiceId, id, now);
-  } else {
-    const given = await findGivenRow(trx, practiceId, id);
-    if (!given) throw notFound('The referral given');
-    if (cause === 'partner_notified')
-      await updateGivenRow(trx, practiceId, id, {
-        partner_notified_at: given.partner_notified_at ?? now,
-        updated_at: now,
-      });
-    else await updateGivenRow(trx, practiceId, id, { checked_in_at: now, updated_at: now });
+    return factKey(cause, id, now.slice(0, 10));
   }
+  const given = await findGivenRow(trx, practiceId, id);
+  if (!given) throw notFound('The referral given');
+  if (cause === 'partner_notified')
+    await updateGivenRow(trx, practiceId, id, {
+      partner_notified_at: given.partner_notified_at ?? now,
+      updated_at: now,
+    });
+  else await updateGivenRow(trx, practiceId, id, { checked_in_at: now, updated_at: now });
+  return factKey(cause, id, cause === 'partner_notified' ? 'once' : now.slice(0, 10));
 }
+
+const factKey = (cause: Cause, subjectId: string, version: string) =>
+  `${cause}:${subjectId}:${version}`;
 
 /**
  * Sends (email) or keeps (letter) a letter. One transaction: the message row and the change
@@ -185,7 +201,7 @@ export async function createMessage(
           'unprocessable',
         );
     }
-    if (p.template.cause) await applyCause(trx, actor, p, p.template.cause, now);
+    const fact = p.template.cause ? await applyCause(trx, actor, p, p.template.cause, now) : null;
     const message: MessageRow = {
       practice_id: actor.practiceId,
       id: newId(),
@@ -209,8 +225,15 @@ export async function createMessage(
       created_at: now,
       queued_at: channel === 'email' ? now : null,
       sent_at: null,
+      fact_key: fact,
     };
-    await insertMessageRow(trx, message);
+    // The database, not the reads above, decides which of concurrent writers records the fact.
+    if (!(await insertMessageOnce(trx, message)))
+      throw fieldError(
+        'cause',
+        `Another message already recorded this ${p.template.cause ?? 'letter'}; reload to see it.`,
+        'conflict',
+      );
     if (p.template.audience === 'referrer')
       await recordAudit(trx, deps.clock, {
         practiceId: actor.practiceId,

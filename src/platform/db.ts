@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import {
   Kysely,
   type LogEvent,
+  PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
   type SqliteDatabase as SqliteDialectDatabase,
@@ -27,6 +28,13 @@ export type Queryable = Db | Tx;
  */
 export function inTransaction<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db as Tx) : db.transaction().execute(work);
+}
+/**
+ * Whether `db` talks to PostgreSQL: row locks (`FOR NO KEY UPDATE`) exist only there, and only
+ * there are they needed, since SQLite runs one write transaction at a time.
+ */
+export function isPostgres(db: Queryable): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -36,6 +36,7 @@ export type Database = {
   incentive: IncentiveTable;
   letter_template: LetterTemplateTable;
   message: MessageTable;
+  idempotency_key: IdempotencyKeyTable;
   smtp_settings: SmtpSettingsTable;
   agenda_mark: AgendaMarkTable;
   goal: GoalTable;
@@ -406,6 +407,21 @@ export type MessageTable = {
   created_at: string;
   queued_at: string | null;
   sent_at: string | null;
+  /** The one-time fact the message records (migration 0010); unique per practice. */
+  fact_key: string | null;
+};
+
+/** The first answer to a POST sent with an Idempotency-Key (migration 0010). */
+export type IdempotencyKeyTable = {
+  practice_id: string;
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  content_type: string | null;
+  response_body: string | null;
+  created_at: string;
+  expires_at: string;
 };
 
 export type SmtpSettingsTable = {

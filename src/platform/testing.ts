@@ -217,6 +217,7 @@ export async function countRows(deps: Deps): Promise<Record<string, number>> {
     'survey_recipient',
     'agenda_mark',
     'calendar_feed',
+    'idempotency_key',
   ] as const;
   const out: Record<string, number> = {};
   for (const table of tables) {

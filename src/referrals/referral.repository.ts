@@ -1,6 +1,6 @@
 import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import { containsPattern } from '../contacts/contact.rules.ts';
-import type { Queryable } from '../platform/db.ts';
+import { isPostgres, type Queryable } from '../platform/db.ts';
 import type { Database, ReferralEventTable, ReferralTable } from '../platform/schema.ts';
 import type { ReferralCursorKey, ReferralSort, ReferralStatus } from './referral.rules.ts';
 
@@ -37,6 +37,21 @@ export async function findReferralRow(db: Queryable, practiceId: string, referra
     .where('practice_id', '=', practiceId)
     .where('id', '=', referralId)
     .executeTakeFirst();
+}
+
+/**
+ * Takes the referral's row lock for the rest of the transaction (PostgreSQL), so concurrent
+ * changes to one referral on PostgreSQL run one after another and each checks the latest row.
+ */
+export async function lockReferralRow(db: Queryable, practiceId: string, referralId: string) {
+  if (!isPostgres(db)) return;
+  await db
+    .selectFrom('referral')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', referralId)
+    .forNoKeyUpdate()
+    .execute();
 }
 
 export async function updateReferralRow(

@@ -29,6 +29,7 @@ import {
   listReferralEvents,
   listReferralRows,
   listTagsOf,
+  lockReferralRow,
   type ReferralFilter,
   type ReferralRow,
   replaceReferralTags,
@@ -475,6 +476,7 @@ async function changeReferral(
 ): Promise<ReferralDetail> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
+    await lockReferralRow(trx, actor.practiceId, referralId);
     const row = await findReferralRow(trx, actor.practiceId, referralId);
     if (!row) throw notFound('The referral');
     const ctx = await loadPracticeContext(trx, actor.practiceId);
@@ -637,6 +639,9 @@ export async function recordReferrerUpdate(
       );
     if (row.referrer_id === null)
       throw new AppError('conflict', 'The referrer is unknown, so there is nobody to update.');
+    // An update is told once per status (§3.2): a repeat would be a second disclosure.
+    if (row.referrer_told_at !== null && row.referrer_told_status === row.status)
+      throw new AppError('conflict', 'The referrer was already told this status.');
     const at = pastInstant('at', input.at, now, {
       at: row.received_at,
       what: 'the time the referral was received',

@@ -8,6 +8,7 @@ import { agenda } from './0005-agenda.ts';
 import { insights } from './0006-insights.ts';
 import { referralLags } from './0007-referral-lags.ts';
 import { insightGroupings } from './0008-insight-groupings.ts';
+import { idempotency } from './0010-idempotency.ts';
 import { security } from './0011-security.ts';
 import { erasure } from './0013-erasure.ts';
 import { auditChain } from './0014-audit-chain.ts';
@@ -23,6 +24,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006-insights': insights,
     '0007-referral-lags': referralLags(dialect),
     '0008-insight-groupings': insightGroupings,
+    '0010-idempotency': idempotency,
     '0011-security': security(dialect),
     '0013-erasure': erasure(dialect),
     '0014-audit-chain': auditChain,

@@ -468,6 +468,8 @@ function ReferrerUpdateSection({
               size="sm"
               variant="default"
               loading={record.isPending}
+              // The server records one update per status told; a repeat is refused (409).
+              disabled={referrerUpdate.state === 'up_to_date' && referrerUpdate.toldAt !== null}
               onClick={() =>
                 record.mutate(
                   { id: referral.id, body: {} },

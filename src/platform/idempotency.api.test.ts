@@ -1,0 +1,183 @@
+/**
+ * Idempotency-Key on POST (issue 9 §2), on both databases: a replay returns the first answer
+ * and changes nothing; another request under the same key is a 422; concurrent first requests
+ * run once; bad keys are a 400 naming the header; keys expire after a day.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem, ok } from './api-expect.ts';
+import { fixedClock } from './clock.ts';
+import {
+  countRows,
+  createTestContext,
+  type SeededPractice,
+  seedPractice,
+  type TestContext,
+  testTargets,
+} from './testing.ts';
+
+type Json = Record<string, unknown> & { id: string };
+
+describe.each(testTargets)('Idempotency-Key on %s', (target) => {
+  const clock = fixedClock('2026-03-02T10:00:00.000Z');
+  let ctx: TestContext;
+  let a: SeededPractice;
+
+  const post = (url: string, body: unknown, key: string, who = a?.bearer) =>
+    who.request('POST', url, body, { 'idempotency-key': key });
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target, { clock });
+    a = await seedPractice(ctx, 'Keyed Practice');
+  });
+  afterAll(async () => ctx?.close());
+
+  it('a replay with the same key and body returns the first answer and changes nothing', async () => {
+    const first = await post('/contacts', { name: 'Ada' }, 'create-ada-1');
+    expect(first.status).toBe(201);
+    const body = await first.text();
+    const before = await countRows(ctx.deps);
+    const again = await post('/contacts', { name: 'Ada' }, 'create-ada-1');
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await again.text()).toBe(body);
+    expect(await countRows(ctx.deps)).toEqual(before);
+    // The session and the API token are the same user: one key space.
+    const viaSession = await post('/contacts', { name: 'Ada' }, 'create-ada-1', a.session);
+    expect(await viaSession.text()).toBe(body);
+  });
+
+  it('the same key with another body or path is a 422 naming the header', async () => {
+    await ok(a.bearer, 'POST', '/contacts', { name: 'Warm-up' });
+    const first = await post('/contacts', { name: 'Bea' }, 'create-bea');
+    expect(first.status).toBe(201);
+    const before = await countRows(ctx.deps);
+    await expectProblem(
+      await post('/contacts', { name: 'Someone Else' }, 'create-bea'),
+      422,
+      'unprocessable',
+      ['Idempotency-Key'],
+    );
+    await expectProblem(
+      await post('/categories', { name: 'Bea' }, 'create-bea'),
+      422,
+      'unprocessable',
+      ['Idempotency-Key'],
+    );
+    expect(await countRows(ctx.deps)).toEqual(before);
+  });
+
+  it('a key that is empty, too long or oddly written is a 400 naming the header', async () => {
+    const before = await countRows(ctx.deps);
+    for (const key of ['', 'x'.repeat(256), 'has space', 'ünïcode', 'semi;colon'])
+      await expectProblem(await post('/contacts', { name: 'Cy' }, key), 400, 'validation', [
+        'Idempotency-Key',
+      ]);
+    expect(await countRows(ctx.deps)).toEqual(before);
+  });
+
+  it('ten concurrent first requests with one key create one contact', async () => {
+    const before = await countRows(ctx.deps);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => post('/contacts', { name: 'Dee' }, 'create-dee')),
+    );
+    const created = answers.filter((r) => r.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    for (const res of answers.filter((r) => r.status !== 201)) {
+      expect(res.headers.get('retry-after')).toBe('1');
+      await expectProblem(res, 409, 'conflict', ['Idempotency-Key']);
+    }
+    const ids = new Set(await Promise.all(created.map(async (r) => ((await r.json()) as Json).id)));
+    expect(ids.size).toBe(1);
+    expect((await countRows(ctx.deps)).contact).toBe((before.contact ?? 0) + 1);
+  });
+
+  it('keys belong to a user: another practice may use the same key', async () => {
+    const b = await seedPractice(ctx, 'Other Practice');
+    const mine = await post('/contacts', { name: 'Eve' }, 'shared-key');
+    const theirs = await post('/contacts', { name: 'Eve' }, 'shared-key', b.bearer);
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    expect(((await theirs.json()) as Json).id).not.toBe(((await mine.json()) as Json).id);
+  });
+
+  it('an error answer is replayed too; a key expires after a day', async () => {
+    const bad = { name: 'Fay', stage: 'nonsense' };
+    const first = await post('/contacts', bad, 'create-fay');
+    expect(first.status).toBe(400);
+    const again = await post('/contacts', bad, 'create-fay');
+    expect(again.status).toBe(400);
+    expect(again.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await again.text()).toBe(await first.text());
+    // A refusal thrown inside the service is an answer like any other.
+    const missing = await post(
+      '/contacts/01a00000-0000-7000-8000-000000000000/commitments',
+      { promisedCount: 1 },
+      'k-404',
+    );
+    expect(missing.status).toBe(404);
+    const missingAgain = await post(
+      '/contacts/01a00000-0000-7000-8000-000000000000/commitments',
+      { promisedCount: 1 },
+      'k-404',
+    );
+    expect(missingAgain.status).toBe(404);
+    expect(missingAgain.headers.get('idempotent-replayed')).toBe('true');
+    const ok1 = await post('/contacts', { name: 'Gus' }, 'create-gus');
+    clock.set('2026-03-03T10:00:01.000Z');
+    const later = await post('/contacts', { name: 'Gus' }, 'create-gus');
+    expect(later.status).toBe(201);
+    expect(later.headers.get('idempotent-replayed')).toBeNull();
+    expect(((await later.json()) as Json).id).not.toBe(((await ok1.json()) as Json).id);
+  });
+
+  it('a claim whose request never answered (its server died) is freed after five minutes', async () => {
+    clock.set('2026-03-05T10:00:00.000Z');
+    const first = await post('/contacts', { name: 'Hal' }, 'create-hal');
+    expect(first.status).toBe(201);
+    // As if the server had died between running the request and keeping its answer.
+    await ctx.deps.db
+      .updateTable('idempotency_key')
+      .set({ status: null, response_body: null })
+      .where('key', '=', 'create-hal')
+      .execute();
+    await expectProblem(await post('/contacts', { name: 'Hal' }, 'create-hal'), 409, 'conflict', [
+      'Idempotency-Key',
+    ]);
+    clock.set('2026-03-05T10:05:01.000Z');
+    const retried = await post('/contacts', { name: 'Hal' }, 'create-hal');
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('a new API token is never kept: its replay is a 409, and no second token is made', async () => {
+    const first = await post('/tokens', { name: 'ci' }, 'token-ci');
+    expect(first.status).toBe(201);
+    const stored = await ctx.deps.db
+      .selectFrom('idempotency_key')
+      .select('response_body')
+      .where('key', '=', 'token-ci')
+      .executeTakeFirstOrThrow();
+    expect(stored.response_body).toBeNull();
+    const before = await countRows(ctx.deps);
+    await expectProblem(await post('/tokens', { name: 'ci' }, 'token-ci'), 409, 'conflict', [
+      'Idempotency-Key',
+    ]);
+    expect(await countRows(ctx.deps)).toEqual(before);
+  });
+
+  it('the OpenAPI document describes the header on signed-in POSTs', async () => {
+    const doc = (await (await a.bearer.request('GET', '/openapi.json')).json()) as {
+      components: { parameters: Record<string, { name: string; in: string }> };
+      paths: Record<string, Record<string, { parameters?: { $ref?: string }[] }>>;
+    };
+    expect(doc.components.parameters.IdempotencyKey).toMatchObject({
+      name: 'Idempotency-Key',
+      in: 'header',
+    });
+    const ref = { $ref: '#/components/parameters/IdempotencyKey' };
+    expect(doc.paths['/contacts']?.post?.parameters).toContainEqual(ref);
+    expect(doc.paths['/contacts/{id}/commitments']?.post?.parameters).toContainEqual(ref);
+    expect(doc.paths['/messages']?.post?.parameters).toContainEqual(ref);
+  });
+});

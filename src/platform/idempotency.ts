@@ -1,0 +1,232 @@
+/**
+ * `Idempotency-Key` on POST (issue 9 §2): the first request with a key claims it and runs;
+ * its answer is kept for a day, and a replay with the same key and body gets that answer
+ * again without running anything. The same key with another request is refused (422); a
+ * replay while the first still runs is told to wait (409 with Retry-After).
+ */
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Clock } from './clock.ts';
+import type { Queryable } from './db.ts';
+import { AppError } from './errors.ts';
+import type { AppEnv } from './http.ts';
+
+export const idempotencyHeader = 'Idempotency-Key';
+/** Long enough for a UUID or ULID with a prefix; the charset keeps keys printable and plain. */
+export const idempotencyKeyPattern = /^[A-Za-z0-9_.:-]{1,255}$/;
+const keepMs = 24 * 60 * 60 * 1000;
+/** A claim still unanswered after this long belongs to a request that died with its server. */
+const abandonedMs = 5 * 60 * 1000;
+
+const purgeEveryMs = 60 * 1000;
+
+type Scope = { practiceId: string; userId: string; key: string };
+
+/** Expired, or claimed by a request that never answered (its server died). */
+const isStale = (
+  row: { status: number | null; created_at: string; expires_at: string },
+  now: Date,
+) =>
+  row.expires_at < now.toISOString() ||
+  (row.status === null && Date.parse(row.created_at) < now.getTime() - abandonedMs);
+
+// ---------------------------------------------------------------------------------------------
+// The stored keys (all SQL of this file)
+
+/** Drops the practice's expired keys; run at most once a minute per practice and process. */
+async function purgeExpired(db: Queryable, practiceId: string, now: Date): Promise<void> {
+  await db
+    .deleteFrom('idempotency_key')
+    .where('practice_id', '=', practiceId)
+    .where('expires_at', '<', now.toISOString())
+    .execute();
+}
+
+/** Frees a key whose claim expired or was abandoned, unless someone renewed it meanwhile. */
+async function dropStaleKey(db: Queryable, scope: Scope, createdAt: string): Promise<void> {
+  await db
+    .deleteFrom('idempotency_key')
+    .where('practice_id', '=', scope.practiceId)
+    .where('user_id', '=', scope.userId)
+    .where('key', '=', scope.key)
+    .where('created_at', '=', createdAt)
+    .execute();
+}
+
+/** True when this request now owns the key; false when another request holds it. */
+async function claimKey(db: Queryable, scope: Scope, hash: string, now: Date): Promise<boolean> {
+  const result = await db
+    .insertInto('idempotency_key')
+    .values({
+      practice_id: scope.practiceId,
+      user_id: scope.userId,
+      key: scope.key,
+      request_hash: hash,
+      status: null,
+      content_type: null,
+      response_body: null,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + keepMs).toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['practice_id', 'user_id', 'key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+function findKey(db: Queryable, scope: Scope) {
+  return db
+    .selectFrom('idempotency_key')
+    .selectAll()
+    .where('practice_id', '=', scope.practiceId)
+    .where('user_id', '=', scope.userId)
+    .where('key', '=', scope.key)
+    .executeTakeFirst();
+}
+
+async function recordAnswer(
+  db: Queryable,
+  scope: Scope,
+  answer: { status: number; contentType: string | null; body: string | null },
+): Promise<void> {
+  await db
+    .updateTable('idempotency_key')
+    .set({ status: answer.status, content_type: answer.contentType, response_body: answer.body })
+    .where('practice_id', '=', scope.practiceId)
+    .where('user_id', '=', scope.userId)
+    .where('key', '=', scope.key)
+    .execute();
+}
+
+async function releaseKey(db: Queryable, scope: Scope): Promise<void> {
+  await db
+    .deleteFrom('idempotency_key')
+    .where('practice_id', '=', scope.practiceId)
+    .where('user_id', '=', scope.userId)
+    .where('key', '=', scope.key)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The middleware
+
+const headerError = (code: 'validation' | 'unprocessable' | 'conflict', message: string) =>
+  new AppError(code, `${idempotencyHeader}: ${message}`, [{ field: idempotencyHeader, message }]);
+
+/**
+ * Makes POSTs carrying `Idempotency-Key` safe to repeat, per signed-in user of a practice.
+ * Mount after `requireActor`. Without `keepAnswer` (routes whose answer holds a secret: a new
+ * API token, a calendar feed's URL) the answer is never stored, so a replay is a 409 instead.
+ */
+export function idempotencyGuard(
+  deps: { db: Queryable; clock: Clock },
+  { keepAnswer = true }: { keepAnswer?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
+  const purgedAt = new Map<string, number>();
+  return async (c, next) => {
+    const key = c.req.header(idempotencyHeader);
+    if (c.req.method !== 'POST' || key === undefined) return next();
+    if (!idempotencyKeyPattern.test(key))
+      throw headerError(
+        'validation',
+        'must be 1–255 letters, digits or the characters _ . : - (a UUID is a good key).',
+      );
+    const actor = c.get('actor');
+    const scope = { practiceId: actor.practiceId, userId: actor.userId, key };
+    // The path carries the ids: the same key on another resource is another request.
+    const hash = createHash('sha256')
+      .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
+      .digest('hex');
+    const now = deps.clock.now();
+    // Each write here is a commit (an fsync on SQLite): the purge runs now and then, not always.
+    const lastPurge = purgedAt.get(actor.practiceId) ?? 0;
+    if (now.getTime() - lastPurge > purgeEveryMs || now.getTime() < lastPurge) {
+      purgedAt.set(actor.practiceId, now.getTime());
+      await purgeExpired(deps.db, actor.practiceId, now);
+    }
+    let claimed = await claimKey(deps.db, scope, hash, now);
+    if (!claimed) {
+      const stale = await findKey(deps.db, scope);
+      if (stale && isStale(stale, now)) {
+        await dropStaleKey(deps.db, scope, stale.created_at);
+        claimed = await claimKey(deps.db, scope, hash, now);
+      }
+    }
+    if (!claimed) {
+      const first = await findKey(deps.db, scope);
+      if (first && first.request_hash !== hash)
+        throw headerError(
+          'unprocessable',
+          'this key was used for a different request; use a new key for each new request.',
+        );
+      if (!first || first.status === null)
+        throw new AppError(
+          'conflict',
+          `${idempotencyHeader}: the first request with this key is still running; try again shortly.`,
+          [{ field: idempotencyHeader, message: 'is in use by a request still running.' }],
+          { retryAfterSeconds: 1 },
+        );
+      if (first.response_body === null)
+        throw headerError(
+          'conflict',
+          'this request was already done; its answer held a secret, which is not kept. List the resource to see it.',
+        );
+      return new Response(first.response_body, {
+        status: first.status,
+        headers: {
+          'content-type': first.content_type ?? 'application/json',
+          'idempotent-replayed': 'true',
+        },
+      });
+    }
+    try {
+      await next();
+    } catch (error) {
+      await releaseKey(deps.db, scope);
+      throw error;
+    }
+    const res = c.res;
+    // A failure on our side or a rate limit is not an answer: the client may try again.
+    if (res.status >= 500 || res.status === 429) {
+      await releaseKey(deps.db, scope);
+      return;
+    }
+    await recordAnswer(deps.db, scope, {
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      body: keepAnswer ? await res.clone().text() : null,
+    });
+  };
+}
+
+type OpenApiDocument = {
+  paths?: Record<string, { post?: { parameters?: object[] } }>;
+  components?: { parameters?: Record<string, object> };
+};
+
+/** Documents the header once (components/parameters) and refers to it from every listed POST. */
+export function withIdempotencyKeyParameter<T extends OpenApiDocument>(
+  doc: T,
+  postPaths: ReadonlySet<string>,
+): T {
+  doc.components ??= {};
+  doc.components.parameters = {
+    ...doc.components.parameters,
+    IdempotencyKey: {
+      name: idempotencyHeader,
+      in: 'header',
+      required: false,
+      description:
+        'Makes a POST safe to repeat: a replay with the same key and body within 24 hours returns the first answer (header Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; while the first still runs, a 409 with Retry-After. Keys are per user, 1–255 of A–Z a–z 0–9 _ . : -.',
+      schema: { type: 'string', pattern: idempotencyKeyPattern.source, maxLength: 255 },
+    },
+  };
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    const post = item?.post;
+    if (!post || !postPaths.has(path)) continue;
+    post.parameters = [
+      ...(post.parameters ?? []),
+      { $ref: '#/components/parameters/IdempotencyKey' },
+    ];
+  }
+  return doc;
+}

@@ -1,0 +1,77 @@
+/**
+ * Concurrent changes to one referral (issue 9 §2): on PostgreSQL two transactions could both
+ * read "not thanked yet" and both record it. A thank-you and a referrer update are recorded
+ * once; the other requests answer 409 and leave no event or audit row behind.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { expectProblem, ok } from '../platform/api-expect.ts';
+import { fixedClock } from '../platform/clock.ts';
+import {
+  createTestContext,
+  type SeededPractice,
+  seedPractice,
+  type TestContext,
+  testTargets,
+} from '../platform/testing.ts';
+import type { ReferralDetail } from './referral.schemas.ts';
+
+describe.each(testTargets)('concurrent referral changes on %s', (target) => {
+  const clock = fixedClock('2026-03-02T10:00:00.000Z');
+  let ctx: TestContext;
+  let a: SeededPractice;
+  let lee: ContactDetail;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(target, { clock });
+    a = await seedPractice(ctx, 'Race Counseling');
+    lee = await ok<ContactDetail>(a.bearer, 'POST', '/contacts', { name: 'Lee', stage: 'trusts' });
+  });
+  afterAll(async () => ctx?.close());
+
+  const referral = () =>
+    ok<ReferralDetail>(a.bearer, 'POST', '/referrals', {
+      referred: { name: 'Pat' },
+      referrer: { contactId: lee.id },
+      channel: 'phone',
+      consentToUpdate: true,
+    });
+
+  /** Ten identical POSTs at once: how many succeeded (the rest must be 409 problems). */
+  async function race(url: string, body: unknown): Promise<number> {
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => a.bearer.request('POST', url, body)),
+    );
+    for (const res of answers.filter((r) => r.status >= 300))
+      await expectProblem(res, 409, 'conflict');
+    return answers.filter((r) => r.status < 300).length;
+  }
+
+  const eventsOf = async (id: string, kind: string) =>
+    (await ok<ReferralDetail>(a.bearer, 'GET', `/referrals/${id}`)).events.filter(
+      (e) => e.kind === kind,
+    ).length;
+  const auditsOf = async (id: string) =>
+    (
+      await ctx.deps.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('subject_id', '=', id)
+        .where('action', '=', 'referral.referrer_updated')
+        .execute()
+    ).length;
+
+  it('ten thank-yous recorded at once: one', async () => {
+    const r = await referral();
+    expect(await race(`/referrals/${r.id}/thanks`, { kind: 'referral' })).toBe(1);
+    expect(await eventsOf(r.id, 'thanked')).toBe(1);
+  });
+
+  it('ten referrer updates recorded at once: one event, one audit row', async () => {
+    const r = await referral();
+    await ok(a.bearer, 'POST', `/referrals/${r.id}/status`, { status: 'contacted' });
+    expect(await race(`/referrals/${r.id}/referrer-updates`, {})).toBe(1);
+    expect(await eventsOf(r.id, 'referrer_updated')).toBe(1);
+    expect(await auditsOf(r.id)).toBe(1);
+  });
+});
