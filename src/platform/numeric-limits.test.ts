@@ -24,6 +24,7 @@ const homes: Record<string, Home> = {
   'GET /referrals/board query:limit': { notStored: 'page size' },
   'GET /referrals-given query:limit': { notStored: 'page size' },
   'GET /messages query:limit': { notStored: 'page size' },
+  'GET /audit query:limit': { notStored: 'page size' },
   'GET /agenda query:perKind': { notStored: 'items per kind' },
   'POST /contacts body.keepInTouchDays': 'contact.keep_in_touch_days',
   'PATCH /contacts/{id} body.keepInTouchDays': 'contact.keep_in_touch_days',

@@ -49,10 +49,12 @@ export type Operation = {
 
 export type OpenApiDocument = {
   paths: Record<string, Record<string, RawOperation>>;
-  components?: { schemas?: Record<string, JsonSchema> };
+  components?: { schemas?: Record<string, JsonSchema>; parameters?: Record<string, Parameter> };
 };
+/** A parameter written in place, or a `#/components/parameters/X` reference (Idempotency-Key). */
+type RawParameter = Parameter | { $ref: string };
 type RawOperation = {
-  parameters?: Parameter[];
+  parameters?: RawParameter[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 };
 
@@ -75,6 +77,13 @@ export function resolve(doc: OpenApiDocument, schema: JsonSchema): JsonSchema {
   return s;
 }
 
+function resolveParameter(doc: OpenApiDocument, p: RawParameter): Parameter {
+  if (!('$ref' in p)) return p;
+  const target = doc.components?.parameters?.[p.$ref.replace('#/components/parameters/', '')];
+  if (!target) throw new Error(`unresolved ${p.$ref}`);
+  return target;
+}
+
 /** Every documented operation, in document order. */
 export function operationsOf(doc: OpenApiDocument): Operation[] {
   const out: Operation[] = [];
@@ -85,7 +94,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
       out.push({
         method: method.toUpperCase(),
         path,
-        parameters: op.parameters ?? [],
+        parameters: (op.parameters ?? []).map((p) => resolveParameter(doc, p)),
         body: json ? resolve(doc, json) : null,
         otherMediaTypes: Object.keys(content).filter((t) => t !== 'application/json'),
       });
