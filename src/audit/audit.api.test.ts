@@ -140,6 +140,17 @@ describe.each(testTargets)('audit log on %s', (target) => {
     expect(theirs.items.some((e) => ids.has(e.id))).toBe(false);
   });
 
+  it("shows a practice only its own rows, even when filtered by another practice's user", async () => {
+    const own = await ok<AuditPage>(b.session, 'GET', '/audit?limit=200');
+    expect(own.items.length).toBeGreaterThan(0);
+    const aIds = new Set(
+      (await ok<AuditPage>(a.session, 'GET', '/audit?limit=200')).items.map((e) => e.id),
+    );
+    expect(own.items.filter((e) => aIds.has(e.id))).toEqual([]);
+    const byA = await ok<AuditPage>(b.bearer, 'GET', `/audit?userId=${a.userId}`);
+    expect(byA.items).toEqual([]);
+  });
+
   it('refuses bad filters with 400 naming the field', async () => {
     for (const [query, field] of [
       ['cursor=bm90LWEtY3Vyc29y', 'cursor'],
