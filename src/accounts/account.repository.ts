@@ -145,6 +145,14 @@ export async function countAttempt(
   return { hits: Number(row.hits), windowStartedAt: row.window_started_at };
 }
 
+/** Drops counters whose window started before `staleBefore` (they decide nothing any more). */
+export async function dropStaleAttempts(db: Queryable, staleBefore: Date): Promise<void> {
+  await db
+    .deleteFrom('auth_throttle')
+    .where('window_started_at', '<', staleBefore.toISOString())
+    .execute();
+}
+
 /** Clears `key`'s count, and drops counters whose window started before `staleBefore`. */
 export async function clearAttempts(db: Queryable, key: string, staleBefore: Date): Promise<void> {
   await db

@@ -16,6 +16,7 @@ import {
   deleteSession,
   deleteSessions,
   deleteUser,
+  dropStaleAttempts,
   findApiToken,
   findApiTokenByHash,
   findCredential,
@@ -132,11 +133,10 @@ async function throttle(
 ): Promise<void> {
   if (!isThrottling(deps)) return;
   const now = deps.clock.now();
-  const decision = throttleDecision(
-    await countAttempt(deps.db, key, now, policy.windowMs),
-    now,
-    policy,
-  );
+  const counted = await countAttempt(deps.db, key, now, policy.windowMs);
+  // A new window: sweep the ended ones, so that guesses at many emails cannot pile up rows.
+  if (counted.hits === 1) await dropStaleAttempts(deps.db, staleCountersBefore(now));
+  const decision = throttleDecision(counted, now, policy);
   if (!decision.allowed)
     throw new AppError(
       'rate_limited',
@@ -146,7 +146,9 @@ async function throttle(
     );
 }
 
-const accountKey = (email: string) => `sign-in:${email.trim().toLowerCase()}`;
+/** Keyed by a digest, so that the counters keep no email that somebody tried. */
+const accountKey = (email: string) =>
+  `sign-in:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 
 function refuseWeakPassword(password: string, about: { email: string; name?: string }): void {
   const weakness = passwordWeakness(password, about);

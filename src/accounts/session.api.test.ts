@@ -278,8 +278,27 @@ describe.each(testTargets)('sign-in throttling on %s', (target) => {
     // A success also drops counters older than the longest window (here, the unknown email's).
     clock.set(new Date(clock.now().getTime() + 2 * 60 * 60_000));
     expect((await attempt(email, password, 201)).status).toBe(200);
-    const keys = await ctx.deps.db.selectFrom('auth_throttle').select('key').execute();
-    expect(keys.map((k) => k.key)).not.toContain('sign-in:nobody@example.com');
+    const rows = await ctx.deps.db
+      .selectFrom('auth_throttle')
+      .select(['key', 'window_started_at'])
+      .execute();
+    const fresh = new Date(clock.now().getTime() - 60 * 60_000).toISOString();
+    expect(rows.filter((r) => r.window_started_at < fresh)).toEqual([]);
+    // The counters keep digests, never an email somebody tried.
+    expect(rows.filter((r) => r.key.includes('@'))).toEqual([]);
+    clock.set(new Date());
+  });
+
+  it('sweeps ended counters when a new one starts, so guesses at many emails do not pile up', async () => {
+    for (let n = 1; n <= 20; n++) await attempt(`guess${n}@example.com`, 'wrong guess', 160 + n);
+    clock.set(new Date(clock.now().getTime() + 2 * 60 * 60_000));
+    await attempt('later@example.com', 'wrong guess', 190);
+    const rows = await ctx.deps.db
+      .selectFrom('auth_throttle')
+      .select('window_started_at')
+      .execute();
+    const fresh = new Date(clock.now().getTime() - 60 * 60_000).toISOString();
+    expect(rows.filter((r) => r.window_started_at < fresh)).toEqual([]);
     clock.set(new Date());
   });
 

@@ -25,6 +25,12 @@ export function security(dialect: Dialect): Migration {
         .addColumn('hits', 'integer', (c) => c.notNull())
         .addColumn('window_started_at', 'text', (c) => c.notNull())
         .execute();
+      // Ended windows are swept by their start time.
+      await db.schema
+        .createIndex('auth_throttle_by_start')
+        .on('auth_throttle')
+        .column('window_started_at')
+        .execute();
     },
   };
 }
