@@ -3,6 +3,7 @@ import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../auth/use-auth';
+import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
@@ -88,17 +89,7 @@ export function ContactsPage() {
           ) : (
             <ContactCards contacts={contacts} />
           )}
-          {list.hasNextPage ? (
-            <Center>
-              <Button
-                variant="default"
-                onClick={() => void list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            </Center>
-          ) : null}
+          <LoadMoreButton list={list} />
         </Stack>
       ) : null}
     </>

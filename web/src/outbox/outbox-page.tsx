@@ -3,7 +3,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Center,
   Group,
   Modal,
   NativeSelect,
@@ -17,6 +16,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../auth/use-auth';
 import { CopyTextButton } from '../components/copy-text-button';
+import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
@@ -77,17 +77,7 @@ export function OutboxPage() {
           </li>
         ))}
       </Stack>
-      {messages.hasNextPage ? (
-        <Center mt="md">
-          <Button
-            variant="default"
-            onClick={() => void messages.fetchNextPage()}
-            loading={messages.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </Center>
-      ) : null}
+      <LoadMoreButton list={messages} />
       <MessageDialog id={openId} onClose={() => setOpenId(null)} />
     </>
   );

@@ -2,7 +2,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Center,
   Checkbox,
   Group,
   NativeSelect,
@@ -19,6 +18,7 @@ import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../api';
 import { useMe } from '../auth/use-auth';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
@@ -66,17 +66,7 @@ export function GivenReferralsPage() {
           </li>
         ))}
       </Stack>
-      {list.hasNextPage ? (
-        <Center mt="md">
-          <Button
-            variant="default"
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </Center>
-      ) : null}
+      <LoadMoreButton list={list} />
     </>
   );
 }

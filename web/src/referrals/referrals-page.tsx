@@ -1,8 +1,9 @@
-import { Button, Center, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Center, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../auth/use-auth';
+import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
@@ -156,17 +157,7 @@ function ListView({ state }: { state: ReferralPageState }) {
       ) : (
         <ReferralCards referrals={referrals} now={now} timeZone={timeZone} />
       )}
-      {list.hasNextPage ? (
-        <Group justify="center">
-          <Button
-            variant="default"
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMoreButton list={list} />
     </Stack>
   );
 }

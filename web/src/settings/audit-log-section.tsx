@@ -1,18 +1,9 @@
-import {
-  Button,
-  Center,
-  Code,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Code, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api';
 import { useMe } from '../auth/use-auth';
+import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format';
@@ -132,17 +123,7 @@ function AuditLog({ timeZone }: { timeZone: string }) {
             </Table>
           </Table.ScrollContainer>
         ) : null}
-        {list.hasNextPage ? (
-          <Center>
-            <Button
-              variant="default"
-              onClick={() => void list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          </Center>
-        ) : null}
+        <LoadMoreButton list={list} />
       </Stack>
     </SettingsSection>
   );
