@@ -123,7 +123,7 @@ export function createApi(deps: Deps) {
   // Idempotency-Key on any signed-in POST; the answers that hold a secret are never kept.
   const keyGuard = idempotencyGuard(deps);
   const secretKeyGuard = idempotencyGuard(deps, { keepAnswer: false });
-  const secretPaths = new Set(['/tokens', '/calendar-feeds']);
+  const secretPaths = new Set(['/tokens', '/calendar-feeds', '/calendar-feeds/:id/rotate']);
   for (const path of pathsOf(protectedRouters))
     api.use(path, secretPaths.has(path) ? secretKeyGuard : keyGuard);
   for (const router of [...publicRouters, ...protectedRouters]) api.route('/', router);

@@ -145,11 +145,18 @@ export async function countAttempt(
   return { hits: Number(row.hits), windowStartedAt: row.window_started_at };
 }
 
-/** Drops counters whose window started before `staleBefore` (they decide nothing any more). */
+/**
+ * Drops counters whose window started before `staleBefore` (they decide nothing any more): ours,
+ * and better-auth's per-address ones, which it only ever upserts.
+ */
 export async function dropStaleAttempts(db: Queryable, staleBefore: Date): Promise<void> {
   await db
     .deleteFrom('auth_throttle')
     .where('window_started_at', '<', staleBefore.toISOString())
+    .execute();
+  await db
+    .deleteFrom('auth_rate_limit')
+    .where('last_request', '<', staleBefore.getTime())
     .execute();
 }
 

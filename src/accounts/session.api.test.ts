@@ -291,6 +291,16 @@ describe.each(testTargets)('sign-in throttling on %s', (target) => {
 
   it('sweeps ended counters when a new one starts, so guesses at many emails do not pile up', async () => {
     for (let n = 1; n <= 20; n++) await attempt(`guess${n}@example.com`, 'wrong guess', 160 + n);
+    // better-auth's per-address counters use the system clock: plant one last used 2 h ago.
+    await ctx.deps.db
+      .insertInto('auth_rate_limit')
+      .values({
+        id: 'old-counter',
+        key: '192.0.2.9/sign-in/email',
+        count: 3,
+        last_request: Date.now() - 2 * 60 * 60_000,
+      })
+      .execute();
     clock.set(new Date(clock.now().getTime() + 2 * 60 * 60_000));
     await attempt('later@example.com', 'wrong guess', 190);
     const rows = await ctx.deps.db
@@ -299,6 +309,8 @@ describe.each(testTargets)('sign-in throttling on %s', (target) => {
       .execute();
     const fresh = new Date(clock.now().getTime() - 60 * 60_000).toISOString();
     expect(rows.filter((r) => r.window_started_at < fresh)).toEqual([]);
+    const left = await ctx.deps.db.selectFrom('auth_rate_limit').select('id').execute();
+    expect(left.map((r) => r.id)).not.toContain('old-counter');
     clock.set(new Date());
   });
 

@@ -6,6 +6,7 @@ import { inTransaction, reclaimErasedSpace } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
+import { forgetIdempotentAnswers } from '../platform/idempotency.ts';
 import { listGivenIdsAbout } from '../referrals/given.repository.ts';
 import { anonymiseReferralsAbout, forgetReferrer } from '../referrals/referral.repository.ts';
 import { listRecipientIdsOf } from '../survey/survey.repository.ts';
@@ -31,6 +32,7 @@ const erasedTables = [
   'survey_recipient',
   'agenda_mark',
   'audit_log',
+  'idempotency_key',
 ] as const;
 
 /**
@@ -39,6 +41,7 @@ const erasedTables = [
  *   referrer's counts, goals and insights hold; referrals they sent stay, referrer unknown;
  * - messages to or about them, and agenda marks about them, are deleted;
  * - audit rows stay, but those about them lose their detail;
+ * - answers kept for Idempotency-Key replays are forgotten (any may name them);
  * - the contact row goes, and with it (foreign-key cascades) roles, circles, stage history,
  *   interactions, moments, asks, commitments and their credits, incentives to them, referrals
  *   given to or about them and survey answers.
@@ -59,6 +62,7 @@ export async function eraseContact(deps: Deps, actor: Actor, contactId: string):
     const messageIds = await deleteMessagesAbout(trx, practiceId, contactId, subjectIds);
     await deleteMarksAbout(trx, practiceId, subjectIds);
     await forgetAuditDetails(trx, practiceId, contactId, [...subjectIds, ...messageIds]);
+    await forgetIdempotentAnswers(trx, practiceId);
     await deleteContactRow(trx, practiceId, contactId);
     await recordAudit(trx, deps.clock, {
       practiceId,

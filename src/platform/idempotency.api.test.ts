@@ -166,6 +166,89 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 
+  it('a 204 answer is replayed as a 204 without a body', async () => {
+    const lee = await ok<Json>(a.bearer, 'POST', '/contacts', { name: 'Lee Sender' });
+    await ok(a.bearer, 'POST', '/referrals', {
+      referred: { name: 'Pat Waiting' },
+      referrer: { contactId: lee.id },
+      channel: 'phone',
+    });
+    const agenda = await ok<{ items: { key: string }[] }>(a.bearer, 'GET', '/agenda');
+    const key = encodeURIComponent(agenda.items[0]?.key ?? '');
+    const dismiss = () =>
+      post(`/agenda/${key}/dismiss`, { reason: 'Handled by phone' }, 'dismiss-first');
+    const first = await dismiss();
+    expect(first.status, await first.clone().text()).toBe(204);
+    const again = await dismiss();
+    expect(again.status).toBe(204);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.text()).toBe('');
+  });
+
+  it("a rotated calendar feed's new address is never kept", async () => {
+    const feed = await ok<Json>(a.bearer, 'POST', '/calendar-feeds', {});
+    const first = await post(`/calendar-feeds/${feed.id}/rotate`, {}, 'rotate-phone');
+    expect(first.status).toBe(200);
+    const stored = await ctx.deps.db
+      .selectFrom('idempotency_key')
+      .select('response_body')
+      .where('key', '=', 'rotate-phone')
+      .executeTakeFirstOrThrow();
+    expect(stored.response_body).toBeNull();
+  });
+
+  it('keeps the request only as a keyed digest: a password in the body cannot be guessed at', async () => {
+    const body = { currentPassword: 'correct horse battery', newPassword: 'x' };
+    await post('/auth/password', body, 'pw-digest', a.session);
+    const row = await ctx.deps.db
+      .selectFrom('idempotency_key')
+      .select('request_hash')
+      .where('key', '=', 'pw-digest')
+      .executeTakeFirstOrThrow();
+    const { createHash } = await import('node:crypto');
+    const plain = createHash('sha256')
+      .update(`POST /api/v1/auth/password\n${JSON.stringify(body)}`)
+      .digest('hex');
+    expect(row.request_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.request_hash).not.toBe(plain);
+  });
+
+  it('expired answers go for every practice, not only the one that posts next', async () => {
+    const quiet = await seedPractice(ctx, 'Quiet Practice');
+    clock.set('2026-03-10T10:00:00.000Z');
+    await post('/contacts', { name: 'Quinn' }, 'quiet-1', quiet.bearer);
+    clock.set('2026-03-12T10:00:00.000Z');
+    await post('/contacts', { name: 'Noor' }, 'busy-1');
+    const left = await ctx.deps.db
+      .selectFrom('idempotency_key')
+      .select('key')
+      .where('practice_id', '=', quiet.practiceId)
+      .execute();
+    expect(left).toEqual([]);
+    clock.set('2026-03-02T10:00:00.000Z');
+  });
+
+  it('an erasure forgets the kept answers (they may name the person); a replay is then a 409', async () => {
+    const zed = await post('/contacts', { name: 'Zed Erased' }, 'create-zed');
+    const { id } = (await zed.json()) as Json;
+    await ok(a.bearer, 'DELETE', `/contacts/${id}`);
+    const kept = await ctx.deps.db
+      .selectFrom('idempotency_key')
+      .select('response_body')
+      .where('practice_id', '=', a.practiceId)
+      .where('response_body', 'is not', null)
+      .execute();
+    expect(kept).toEqual([]);
+    const before = await countRows(ctx.deps);
+    await expectProblem(
+      await post('/contacts', { name: 'Zed Erased' }, 'create-zed'),
+      409,
+      'conflict',
+      ['Idempotency-Key'],
+    );
+    expect(await countRows(ctx.deps)).toEqual(before);
+  });
+
   it('the OpenAPI document describes the header on signed-in POSTs', async () => {
     const doc = (await (await a.bearer.request('GET', '/openapi.json')).json()) as {
       components: { parameters: Record<string, { name: string; in: string }> };

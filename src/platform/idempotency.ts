@@ -4,7 +4,7 @@
  * again without running anything. The same key with another request is refused (422); a
  * replay while the first still runs is told to wait (409 with Retry-After).
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Clock } from './clock.ts';
 import type { Queryable } from './db.ts';
@@ -19,6 +19,8 @@ const keepMs = 24 * 60 * 60 * 1000;
 const abandonedMs = 5 * 60 * 1000;
 
 const purgeEveryMs = 60 * 1000;
+/** Statuses whose answer has no body (a Response with one cannot be built). */
+const bodilessStatuses = new Set([204, 205, 304]);
 
 type Scope = { practiceId: string; userId: string; key: string };
 
@@ -33,12 +35,24 @@ const isStale = (
 // ---------------------------------------------------------------------------------------------
 // The stored keys (all SQL of this file)
 
-/** Drops the practice's expired keys; run at most once a minute per practice and process. */
-async function purgeExpired(db: Queryable, practiceId: string, now: Date): Promise<void> {
+/**
+ * Drops every practice's expired keys (housekeeping across practices, by the expiry index), so
+ * that a quiet practice's kept answers do not outlive their day; at most once a minute per process.
+ */
+async function purgeExpired(db: Queryable, now: Date): Promise<void> {
+  await db.deleteFrom('idempotency_key').where('expires_at', '<', now.toISOString()).execute();
+}
+
+/**
+ * Forgets the practice's kept answers (an erasure: an answer may name the erased person). The
+ * keys stay, so a replay is still recognised: it gets a 409 instead of running twice.
+ */
+export async function forgetIdempotentAnswers(db: Queryable, practiceId: string): Promise<void> {
   await db
-    .deleteFrom('idempotency_key')
+    .updateTable('idempotency_key')
+    .set({ response_body: null })
     .where('practice_id', '=', practiceId)
-    .where('expires_at', '<', now.toISOString())
+    .where('response_body', 'is not', null)
     .execute();
 }
 
@@ -118,10 +132,10 @@ const headerError = (code: 'validation' | 'unprocessable' | 'conflict', message:
  * API token, a calendar feed's URL) the answer is never stored, so a replay is a 409 instead.
  */
 export function idempotencyGuard(
-  deps: { db: Queryable; clock: Clock },
+  deps: { db: Queryable; clock: Clock; config: { secret: string } },
   { keepAnswer = true }: { keepAnswer?: boolean } = {},
 ): MiddlewareHandler<AppEnv> {
-  const purgedAt = new Map<string, number>();
+  let lastPurge = 0;
   return async (c, next) => {
     const key = c.req.header(idempotencyHeader);
     if (c.req.method !== 'POST' || key === undefined) return next();
@@ -132,16 +146,16 @@ export function idempotencyGuard(
       );
     const actor = c.get('actor');
     const scope = { practiceId: actor.practiceId, userId: actor.userId, key };
-    // The path carries the ids: the same key on another resource is another request.
-    const hash = createHash('sha256')
+    // The path carries the ids: the same key on another resource is another request. Keyed with
+    // the server's secret: a body may hold passwords, which a plain hash would expose to guessing.
+    const hash = createHmac('sha256', deps.config.secret)
       .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
       .digest('hex');
     const now = deps.clock.now();
     // Each write here is a commit (an fsync on SQLite): the purge runs now and then, not always.
-    const lastPurge = purgedAt.get(actor.practiceId) ?? 0;
     if (now.getTime() - lastPurge > purgeEveryMs || now.getTime() < lastPurge) {
-      purgedAt.set(actor.practiceId, now.getTime());
-      await purgeExpired(deps.db, actor.practiceId, now);
+      lastPurge = now.getTime();
+      await purgeExpired(deps.db, now);
     }
     let claimed = await claimKey(deps.db, scope, hash, now);
     if (!claimed) {
@@ -170,7 +184,7 @@ export function idempotencyGuard(
           'conflict',
           'this request was already done; its answer held a secret, which is not kept. List the resource to see it.',
         );
-      return new Response(first.response_body, {
+      return new Response(bodilessStatuses.has(first.status) ? null : first.response_body, {
         status: first.status,
         headers: {
           'content-type': first.content_type ?? 'application/json',
