@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayTellConversion } from '../letters/letter.rules.ts';
+import { mayTellStatus } from '../letters/letter.rules.ts';
 import { professionIds } from '../practices/professions.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
 import {
@@ -138,7 +138,7 @@ describe('agenda rules', () => {
             referrer_is_treating_provider: treating ? 1 : 0,
           });
           const items = thankItems([r], settings, clockAt(later), profession);
-          const allowed = mayTellConversion({
+          const allowed = mayTellStatus({
             consentToUpdate: consent,
             profession,
             isTreatingProvider: treating,

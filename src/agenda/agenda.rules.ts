@@ -6,7 +6,7 @@
  */
 import { type cadenceDays, type TouchState, touchOf } from '../contacts/cadence.rules.ts';
 import type { Role, Stage } from '../contacts/contact.rules.ts';
-import { type Disclosure, mayTellConversion } from '../letters/letter.rules.ts';
+import { type Disclosure, mayTellStatus } from '../letters/letter.rules.ts';
 import { coverageGap, effectiveTarget } from '../network/category.rules.ts';
 import type { Settings } from '../practices/settings.rules.ts';
 import {
@@ -407,7 +407,7 @@ export function thankItems(
       isTreatingProvider: r.referrer_is_treating_provider === 1,
     };
     if (
-      mayTellConversion(disclosure) &&
+      mayTellStatus(disclosure) &&
       (conv.state === 'due' || conv.state === 'overdue') &&
       conv.dueAt &&
       r.client_at &&

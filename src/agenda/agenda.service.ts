@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
 import { dueCutoffs } from '../contacts/cadence.rules.ts';
-import { mayTellConversion } from '../letters/letter.rules.ts';
+import { mayTellStatus } from '../letters/letter.rules.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -134,7 +134,7 @@ export async function computeAgenda(
     practiceId,
     at,
     limitOf('thank'),
-    mayTellConversion({
+    mayTellStatus({
       consentToUpdate: false,
       profession: ctx.profession,
       isTreatingProvider: true,

@@ -14,7 +14,7 @@ import {
   type Disclosure,
   isFieldAllowed,
   leakedValue,
-  mayTellConversion,
+  maySendForCause,
   mergeFieldsIn,
   milestoneOf,
   referrerLetterValues,
@@ -228,7 +228,7 @@ describe('consent property over every referrer-facing template', () => {
               !unknown.includes(f) && !isFieldAllowed(f as (typeof fieldNames)[number], disclosure),
           );
           const nameAllowed = isFieldAllowed('referred.name', disclosure);
-          const conversionAllowed = mayTellConversion(disclosure);
+          const causeAllowed = maySendForCause(template.cause, disclosure);
           const typedWords = wordsOf(body);
           let out: { subject: string; body: string };
           try {
@@ -237,10 +237,11 @@ describe('consent property over every referrer-facing template', () => {
             expect(error).toBeInstanceOf(AppError);
             const e = error as AppError;
             const named = e.errors[0]?.field;
-            if (template.cause === 'thanks_conversion' && !conversionAllowed) {
-              // The timing channel: the thank-you itself would say they became a client.
+            if (named === 'templateKey') {
+              // The timing channel: a conversion thank-you or an update says, by being sent,
+              // where the person stands. Checked last, after the text's own refusals.
+              expect(causeAllowed).toBe(false);
               expect(e.status).toBe(422);
-              expect(named).toBe('templateKey');
             } else if (unknown.length > 0 && e.code === 'validation') {
               expect(named).toBe('body');
             } else if (e.errors[0] && blocked.includes(named ?? '')) {
@@ -262,7 +263,7 @@ describe('consent property over every referrer-facing template', () => {
             }
             return;
           }
-          expect(template.cause !== 'thanks_conversion' || conversionAllowed).toBe(true);
+          expect(causeAllowed).toBe(true);
           expect(unknown).toEqual([]);
           expect(blocked).toEqual([]);
           const text = `${out.subject}\n${out.body}`;

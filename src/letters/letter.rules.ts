@@ -22,12 +22,21 @@ export const isTreatmentCommunication = (d: Disclosure): boolean =>
   d.profession === 'health' && d.isTreatingProvider;
 
 /**
- * Whether the referrer may learn that the person became a client (§3.2). A thank-you sent
- * only because they did says so by its timing: with consent, or to a treating provider under
- * the health profile (whose profile allows telling that the person was seen), never otherwise.
+ * Whether the referrer may learn where the person stands (§3.2): with consent, or as a treating
+ * provider under the health profile (whose profile allows telling that the person was seen).
  */
-export const mayTellConversion = (d: Disclosure): boolean =>
+export const mayTellStatus = (d: Disclosure): boolean =>
   d.consentToUpdate || isTreatmentCommunication(d);
+
+/**
+ * Letters whose sending alone tells the referrer where the person stands, whatever their text
+ * says: a thank-you sent because they became a client, an update sent because their status moved.
+ */
+const statusTellingCauses: ReadonlySet<string> = new Set(['thanks_conversion', 'referrer_update']);
+
+/** Whether a letter with this cause may go to the referrer at all (§3.2, the timing channel). */
+export const maySendForCause = (cause: string | null, d: Disclosure | null): boolean =>
+  cause === null || d === null || !statusTellingCauses.has(cause) || mayTellStatus(d);
 
 /**
  * Whether a field may appear in a referrer-facing letter (§3.2): `always` fields always;

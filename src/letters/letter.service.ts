@@ -24,7 +24,7 @@ import {
   firstNameOf,
   formatDay,
   leakedValue,
-  mayTellConversion,
+  maySendForCause,
   type Protected,
   referrerLetterValues,
   renderText,
@@ -413,12 +413,6 @@ export function renderLetter(
   p: PreparedLetter,
   texts: { subject?: string | undefined; body?: string | undefined } = {},
 ): { subject: string; body: string } {
-  if (p.template.cause === 'thanks_conversion' && p.disclosure && !mayTellConversion(p.disclosure))
-    throw new AppError(
-      'unprocessable',
-      `A thank-you sent because the person became a client tells the referrer that they did, so it needs the referred person's consent${p.disclosure.profession === 'health' ? ' (or a referrer who is their treating provider)' : ''}. Send the thank-you for the referral instead, or record their consent first.`,
-      [{ field: 'templateKey', message: 'thanks_conversion needs the referred person’s consent.' }],
-    );
   const out = { subject: '', body: '' };
   for (const where of ['subject', 'body'] as const) {
     const text = texts[where] ?? (where === 'subject' ? p.subjectText : p.bodyText);
@@ -453,6 +447,24 @@ export function renderLetter(
         { field: leak.field, message },
       ]);
     }
+  }
+  // Checked after the text, whose refusals name the exact field or word; this one is the
+  // timing channel: even a letter that says nothing tells by being sent (§3.2).
+  if (p.disclosure && !maySendForCause(p.template.cause, p.disclosure)) {
+    const why =
+      p.template.cause === 'thanks_conversion'
+        ? 'A thank-you sent because the person became a client tells the referrer that they did'
+        : 'An update sent because the referral moved on tells the referrer that it did, whatever it says';
+    throw new AppError(
+      'unprocessable',
+      `${why}, so it needs the referred person's consent${p.disclosure.profession === 'health' ? ' (or a referrer who is their treating provider)' : ''}. Send the thank-you for the referral instead, or record their consent first.`,
+      [
+        {
+          field: 'templateKey',
+          message: `${p.template.key} needs the referred person’s consent.`,
+        },
+      ],
+    );
   }
   return out;
 }

@@ -889,7 +889,6 @@ describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target
     await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
     const body = { templateKey: 'thanks_conversion', referralId: referral.id };
     const before = await countRows(ctx.deps);
-    await problem(a.bearer, 'POST', '/letters/draft', body, 422, 'templateKey');
     await problem(
       a.bearer,
       'POST',
@@ -900,7 +899,34 @@ describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target
     );
     expect(await countRows(ctx.deps)).toEqual(before);
     await ok(a.bearer, 'PATCH', `/referrals/${referral.id}`, { consentToUpdate: true });
-    await ok(a.bearer, 'POST', '/letters/draft', body);
+    await ok(a.bearer, 'POST', '/messages', { ...body, channel: 'letter' });
+  });
+
+  it('an update is never sent without consent, even with its fields edited out: its timing tells', async () => {
+    const referral = await ok(a.bearer, 'POST', '/referrals', {
+      referrer: { contactId: referrerId },
+      referred: { name: 'Yusuf Quiet' },
+      channel: 'phone',
+    });
+    await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status: 'contacted' });
+    const body = {
+      templateKey: 'referrer_update',
+      referralId: referral.id,
+      subject: 'A short note',
+      body: 'A short update, with thanks.',
+    };
+    const before = await countRows(ctx.deps);
+    await problem(
+      a.bearer,
+      'POST',
+      '/messages',
+      { ...body, channel: 'letter' },
+      422,
+      'templateKey',
+    );
+    expect(await countRows(ctx.deps)).toEqual(before);
+    await ok(a.bearer, 'PATCH', `/referrals/${referral.id}`, { consentToUpdate: true });
+    await ok(a.bearer, 'POST', '/messages', { ...body, channel: 'letter' });
   });
 
   it('editing or resetting a referrer-facing template is audited; other templates are not', async () => {
