@@ -446,8 +446,14 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     const untimed = agenda.items.filter((i) => !i.dueAt);
     expect(timed.length).toBeGreaterThan(0);
     const unfolded = ics.replace(/\r\n[ \t]/g, '');
-    for (const i of timed) expect(unfolded).toContain(`UID:${calendarUid(i.key)}`);
-    for (const i of untimed) expect(unfolded).not.toContain(`UID:${calendarUid(i.key)}`);
+    for (const i of timed)
+      expect(unfolded).toContain(`UID:${calendarUid(ctx.deps.config.secret, i.key)}`);
+    for (const i of untimed)
+      expect(unfolded).not.toContain(`UID:${calendarUid(ctx.deps.config.secret, i.key)}`);
+    // Keyed: the plain digest of a key (which anyone can compute from a referral id) is not there.
+    const { createHash } = await import('node:crypto');
+    for (const i of timed)
+      expect(unfolded).not.toContain(createHash('sha256').update(i.key).digest('hex').slice(0, 32));
     expect((unfolded.match(/BEGIN:VEVENT/g) ?? []).length).toBe(timed.length);
 
     const list = await ok<{ items: { id: string; revokedAt: string | null }[] }>(
@@ -503,7 +509,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     // Overdue since the 4th: all day on today, the 5th; the link opens the referral.
     const events = ics.split('BEGIN:VEVENT').slice(1);
     const thank = events.find((e) =>
-      e.includes(`UID:${calendarUid(`thank:${referral.id}:referral`)}`),
+      e.includes(`UID:${calendarUid(ctx.deps.config.secret, `thank:${referral.id}:referral`)}`),
     );
     expect(thank).toContain('DTSTART;VALUE=DATE:20260305');
     expect(thank).toContain(

@@ -11,6 +11,7 @@ import {
   askItems,
   assembleAgenda,
   calendarEventOf,
+  calendarTextOf,
   checkInItems,
   compareItems,
   countByUrgency,
@@ -343,6 +344,20 @@ describe('calendar events', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('name nobody for the kinds about any contact (who may be a client or once referred)', () => {
+    const contactKinds = ['ask', 'keep_in_touch', 'reconnect_quiet_source', 'explain'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...agendaKinds), fc.string({ minLength: 3 }), (kind, name) => {
+        const { summary, description } = calendarTextOf(kind, `Zelda ${name}`, 'Log a touch');
+        const named = `${summary} ${description}`.includes(`Zelda ${name}`);
+        if ((contactKinds as readonly string[]).includes(kind)) expect(named).toBe(false);
+      }),
+    );
+    expect(calendarTextOf('thank', 'Sarah Chen', 'Mark thanked').summary).toBe(
+      'Thank Sarah Chen for a referral',
     );
   });
 

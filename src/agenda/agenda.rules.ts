@@ -914,9 +914,11 @@ export function webPathOf(item: Pick<AgendaItem, 'subject' | 'party'>): string {
 }
 
 /**
- * The only words of an agenda item that go to a calendar: the action, and the referrer,
- * partner or contact it is about — never the referred person, their need or their status
- * (a conversion thank-you reads like any other thank-you). Takes nothing else, on purpose.
+ * The only words of an agenda item that go to a calendar (§3.2, §8): the action, and the
+ * referrer or partner it is about — never the referred person, their need or their status (a
+ * conversion thank-you reads like any other thank-you). The kinds about any contact (ask, keep
+ * in touch, reconnect, explain) name nobody: that contact may be a client, or someone once
+ * referred; the event's link opens the item, names and all, in the app. Takes nothing else.
  */
 export function calendarTextOf(
   kind: AgendaKind,
@@ -929,14 +931,14 @@ export function calendarTextOf(
     thank: `Thank ${who} for a referral`,
     update_referrer: `Update ${who} on a referral`,
     notify_partner: `Tell ${who} about a referral you gave`,
-    ask: `Ask ${who} for referrals`,
+    ask: 'Ask a contact for referrals',
     remind_commitment: `Follow up on ${who}'s commitment`,
-    reconnect_quiet_source: `Reconnect with ${who}`,
+    reconnect_quiet_source: 'Reconnect with a quiet referral source',
     give_back: `Find a referral for ${who}`,
     check_in_given: `Check in on a referral you gave to ${who}`,
-    keep_in_touch: `Get in touch with ${who}`,
+    keep_in_touch: 'Get in touch with a contact',
     grow_category: 'Meet more people in a most-wanted category',
-    explain: `Explain what you do to ${who}`,
+    explain: 'Explain what you do to a contact',
   };
   return { summary: summaries[kind], description: `To do: ${actionLabel}.` };
 }

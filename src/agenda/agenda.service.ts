@@ -2,7 +2,7 @@
  * The agenda's use cases: compute it for a moment (rules over the repository's rows, marks
  * applied, ordered), snooze / dismiss / undo, and the per-user calendar feed (ICS).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
 import { dueCutoffs } from '../contacts/cadence.rules.ts';
 import { mayTellStatus } from '../letters/letter.rules.ts';
@@ -397,9 +397,13 @@ async function auditFeed(trx: Tx, deps: Deps, actor: Actor, id: string, action: 
 
 const feedNotFound = () => new AppError('not_found', 'There is no such calendar feed.');
 
-/** An event's UID: stable per item, without the item key's words (a key can say "conversion"). */
-export const calendarUid = (key: string) =>
-  `${createHash('sha256').update(key).digest('hex').slice(0, 32)}@vouch`;
+/**
+ * An event's UID: stable per item, without the item key's words (a key can say "conversion"),
+ * and keyed with the server's secret, so that nobody holding the feed can try the few keys a
+ * referral id allows (`update_referrer:<id>:<status>`) and learn the status.
+ */
+export const calendarUid = (secret: string, key: string) =>
+  `${createHmac('sha256', secret).update(key).digest('hex').slice(0, 32)}@vouch`;
 
 /**
  * The ICS of a feed: one VEVENT per agenda item with a due time, its words from
@@ -423,7 +427,7 @@ export async function calendarFeedIcs(deps: Deps, token: string): Promise<string
     if (!event) continue;
     const start = new Date(event.start);
     calendar.createEvent({
-      id: calendarUid(item.key),
+      id: calendarUid(deps.config.secret, item.key),
       start,
       ...(event.isAllDay ? { allDay: true } : { end: new Date(start.getTime() + 30 * 60_000) }),
       stamp: now,
