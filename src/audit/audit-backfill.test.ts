@@ -44,10 +44,15 @@ describe.each(testTargets)('migration 0014-audit-chain on %s', (target) => {
         values (${id}, ${id}, 'other', '', '[]', '', 'UTC', '', '{}', ${now}, ${now})`.execute(db);
     // Inserted out of order: the chain must follow created_at, then id.
     const rows: [string, string, string, string | null][] = [
-      ['p1', 'c', '2026-01-03T00:00:00.000Z', null],
+      [
+        'p1',
+        'c',
+        '2026-01-03T00:00:00.000Z',
+        '{"format":"csv","filter":{"q":"Zelda","status":"new"}}',
+      ],
       ['p1', 'a', '2026-01-01T00:00:00.000Z', '{"ip":"127.0.0.1"}'],
       ['p2', 'z', '2026-01-02T00:00:00.000Z', null],
-      ['p1', 'b', '2026-01-02T00:00:00.000Z', null],
+      ['p1', 'b', '2026-01-02T00:00:00.000Z', '{"toName":"Zelda Zimmerman","messageId":"m1"}'],
     ];
     for (const [practiceId, id, at, detail] of rows)
       await sql`insert into audit_log (practice_id, id, user_id, action, subject_type, subject_id,
@@ -69,6 +74,17 @@ describe.each(testTargets)('migration 0014-audit-chain on %s', (target) => {
       ['p2', 'z', 1],
     ]);
     expect(await verifyAuditChains({ db })).toEqual({ practices: 2, links: 4, broken: null });
+    // Old details that named a person are written the way new ones are: ids only.
+    const details = await db
+      .selectFrom('audit_log')
+      .select(['id', 'detail'])
+      .where('id', 'in', ['b', 'c'])
+      .orderBy('id')
+      .execute();
+    expect(details.map((r) => (r.detail ? JSON.parse(r.detail) : null))).toEqual([
+      { messageId: 'm1' },
+      { format: 'csv', filter: { status: 'new' }, textSearch: true },
+    ]);
 
     await recordAudit(db, fixedClock('2026-02-01T00:00:00.000Z'), {
       practiceId: 'p1',

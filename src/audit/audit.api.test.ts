@@ -216,6 +216,15 @@ describe.each(testTargets)('audit log on %s', (target) => {
     );
     expect((await verify(erased)).broken).toBeNull();
 
+    const forged = await chainOf(1);
+    await sql`insert into audit_log (practice_id, id, user_id, action, subject_type, subject_id,
+      detail, created_at) values (${forged}, 'forged-row', null, 'api_token.revoked', null, null,
+      null, '2026-03-02T09:00:00.000Z')`.execute(ctx.deps.db);
+    expect((await verify(forged)).broken).toMatchObject({
+      id: 'forged-row',
+      problem: expect.stringMatching(/outside the chain/),
+    });
+
     const holed = await chainOf(3);
     await sql`delete from audit_log where practice_id = ${holed} and seq = 2`.execute(ctx.deps.db);
     expect((await verify(holed)).broken).toMatchObject({

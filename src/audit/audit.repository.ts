@@ -71,6 +71,16 @@ export function findChainHead(db: Queryable, practiceId: string) {
     .executeTakeFirst();
 }
 
+/** A row of the practice that is not a link of its chain (no place or no hash): forged. */
+export function findUnchainedRow(db: Queryable, practiceId: string) {
+  return db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where((eb) => eb.or([eb('seq', 'is', null), eb('hash', 'is', null)]))
+    .executeTakeFirst();
+}
+
 /** Chain links after `afterSeq`, up to `uptoSeq`, in chain order. */
 export function listChainLinks(
   db: Queryable,

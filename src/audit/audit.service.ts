@@ -7,6 +7,7 @@ import { receivedRange } from '../referrals/referral.rules.ts';
 import {
   type AuditListRow,
   findChainHead,
+  findUnchainedRow,
   listAuditActions,
   listAuditRows,
   listChainedPracticeIds,
@@ -102,6 +103,18 @@ async function verifyPractice(
   db: Queryable,
   practiceId: string,
 ): Promise<{ links: number; broken: ChainBreak | null }> {
+  // Every row is a link: one without a place or hash was put there around the chain.
+  const outside = await findUnchainedRow(db, practiceId);
+  if (outside)
+    return {
+      links: 0,
+      broken: {
+        practiceId,
+        seq: null,
+        id: outside.id,
+        problem: 'a row outside the chain (no seq or hash)',
+      },
+    };
   // The head is read first: rows appended after it are newer than this check and are left out.
   const head = await findChainHead(db, practiceId);
   const upto = head ? Number(head.seq) : Number.MAX_SAFE_INTEGER;

@@ -8,6 +8,30 @@ type Tables = {
 };
 
 /**
+ * Details written before audit details held ids only could name a person (a message's `toName`,
+ * an export's search text `filter.q`), which an erasure could not find: they are written the
+ * way new rows are before they are chained.
+ */
+function scrubDetail(detail: string | null): string | null {
+  if (detail === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(detail);
+  } catch {
+    return detail;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return detail;
+  const { toName: _name, filter, ...rest } = value as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...rest };
+  if (typeof filter === 'object' && filter !== null && !Array.isArray(filter)) {
+    const { q, ...fields } = filter as Record<string, unknown>;
+    out.filter = fields;
+    if (q) out.textSearch = true;
+  } else if (filter !== undefined) out.filter = filter;
+  return JSON.stringify(out);
+}
+
+/**
  * Issue 9 §6: each practice's audit rows form a hash chain. `seq` orders a practice's chain,
  * `detail_hash` lets a row whose detail was erased still verify, and `audit_head` holds each
  * chain's last link. Existing rows are chained in the order they were written.
@@ -43,8 +67,9 @@ export const auditChain: Migration = {
       .orderBy('id')
       .execute();
     const heads = new Map<string, { seq: number; hash: string }>();
-    for (const { detail, ...row } of rows) {
+    for (const { detail: written, ...row } of rows) {
       const head = heads.get(row.practice_id);
+      const detail = scrubDetail(written);
       const link: ChainRow = {
         ...row,
         seq: (head?.seq ?? 0) + 1,
@@ -54,7 +79,13 @@ export const auditChain: Migration = {
       const hash = chainHash(link);
       await db
         .updateTable('audit_log')
-        .set({ seq: link.seq, prev_hash: link.prev_hash, detail_hash: link.detail_hash, hash })
+        .set({
+          seq: link.seq,
+          prev_hash: link.prev_hash,
+          detail_hash: link.detail_hash,
+          hash,
+          detail,
+        })
         .where('practice_id', '=', row.practice_id)
         .where('id', '=', row.id)
         .execute();
