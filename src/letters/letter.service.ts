@@ -8,7 +8,8 @@ import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
 import { findGivenRow } from '../referrals/given.repository.ts';
-import { findReferralRow, updateReferralRow } from '../referrals/referral.repository.ts';
+import { findReferralRow } from '../referrals/referral.repository.ts';
+import { recordConsentGiven } from '../referrals/referral.service.ts';
 import { type TypedTextSubject, typedDisclosure } from './disclosure.rules.ts';
 import {
   deleteTemplateRow,
@@ -363,20 +364,8 @@ export async function recordPermissionGiven(
       `is only for a letter about a referral; the "${p.template.key}" letter has no referred person.`,
     );
   if (p.disclosure.consentToUpdate) return p;
-  const now = deps.clock.now();
-  await updateReferralRow(trx, actor.practiceId, p.subjectId, {
-    consent_to_update: 1,
-    updated_at: now.toISOString(),
-  });
-  await recordAudit(trx, deps.clock, {
-    practiceId: actor.practiceId,
-    userId: actor.userId,
-    action: 'referral.consent_changed',
-    subjectType: 'referral',
-    subjectId: p.subjectId,
-    detail: { consentToUpdate: true, via: 'they gave permission (letter)' },
-  });
-  return prepareLetter(trx, actor, now, p.template.key, input);
+  await recordConsentGiven(trx, deps, actor, p.subjectId, 'they gave permission (letter)');
+  return prepareLetter(trx, actor, deps.clock.now(), p.template.key, input);
 }
 
 function refusal(field: string, d: Disclosure | null): AppError {

@@ -367,10 +367,11 @@ async function recordEvent(
 
 async function auditConsent(
   trx: Tx,
-  deps: Deps,
+  deps: Pick<Deps, 'clock'>,
   actor: Actor,
   referralId: string,
   consent: boolean,
+  via?: string,
 ) {
   await recordAudit(trx, deps.clock, {
     practiceId: actor.practiceId,
@@ -378,8 +379,26 @@ async function auditConsent(
     action: 'referral.consent_changed',
     subjectType: 'referral',
     subjectId: referralId,
-    detail: { consentToUpdate: consent },
+    detail: { consentToUpdate: consent, ...(via ? { via } : {}) },
   });
+}
+
+/**
+ * Records that the referred person consented to updates (§3.2), audited, inside the caller's
+ * transaction: the one owner of consent, for the letter's "they gave permission" too.
+ */
+export async function recordConsentGiven(
+  trx: Tx,
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  referralId: string,
+  via: string,
+): Promise<void> {
+  await updateReferralRow(trx, actor.practiceId, referralId, {
+    consent_to_update: 1,
+    updated_at: deps.clock.now().toISOString(),
+  });
+  await auditConsent(trx, deps, actor, referralId, true, via);
 }
 
 const sameReferrer = () =>
