@@ -8,7 +8,7 @@ import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
 import { findGivenRow } from '../referrals/given.repository.ts';
-import { findReferralRow } from '../referrals/referral.repository.ts';
+import { findReferralRow, lockReferralRow } from '../referrals/referral.repository.ts';
 import { recordConsentGiven } from '../referrals/referral.service.ts';
 import { type TypedTextSubject, typedDisclosure } from './disclosure.rules.ts';
 import {
@@ -243,6 +243,9 @@ export async function prepareLetter(
   let typedCheck: TypedTextSubject | undefined;
 
   if (template.about === 'referral' && subjectId) {
+    // Locked before it is read: an erasure of the person (which rewrites this row) either ends
+    // before, and the letter sees them gone, or waits, and then deletes this letter with the rest.
+    await lockReferralRow(db, practiceId, subjectId);
     const referral = await findReferralRow(db, practiceId, subjectId);
     if (!referral) throw missing('referralId', 'referral');
     if (!referral.referred_id)

@@ -166,4 +166,37 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
     expect((await race(body, 10)).filter((s) => s === 201)).toHaveLength(1);
     expect(await count('message', given.id)).toBe(1);
   });
+
+  it('letters racing an erasure of the person: none that names them is left behind', async () => {
+    const id = await referral(true);
+    await ok(a.bearer, 'POST', `/referrals/${id}/status`, { status: 'contacted' });
+    const { referred } = await ok<{ referred: { id: string } }>(
+      a.bearer,
+      'GET',
+      `/referrals/${id}`,
+    );
+    const letters = Array.from({ length: 8 }, () =>
+      a.bearer.request('POST', '/letters/draft', {
+        templateKey: 'referrer_update',
+        referralId: id,
+      }),
+    );
+    const sends = Array.from({ length: 4 }, (_, n) =>
+      a.bearer.request('POST', '/messages', {
+        templateKey: n % 2 ? 'thanks_referral' : 'referrer_update',
+        referralId: id,
+        channel: 'letter',
+      }),
+    );
+    const erase = a.bearer.request('DELETE', `/contacts/${referred.id}`);
+    const answers = await Promise.all([...letters, ...sends, erase]);
+    for (const res of answers) expect(res.status).toBeLessThan(500);
+    const left = await ctx.deps.db
+      .selectFrom('message')
+      .select(['subject', 'body', 'to_name'])
+      .where('practice_id', '=', a.practiceId)
+      .where('subject_id', '=', id)
+      .execute();
+    expect(left.filter((m) => JSON.stringify(m).includes('Zimmerman'))).toEqual([]);
+  });
 });
