@@ -48,7 +48,10 @@ function healthRoutes(deps: Deps) {
       method: 'get',
       path: '/health',
       tags: ['System'],
-      summary: 'Whether the server and its database are up',
+      operationId: 'getHealth',
+      summary: 'Check the server and its database',
+      description:
+        'No sign-in. 200 when the database answers (with the dialect), 503 when it does not.',
       responses: {
         200: jsonContent(
           z.object({

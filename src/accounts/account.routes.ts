@@ -45,7 +45,11 @@ export function publicAccountRoutes(deps: Deps) {
       method: 'post',
       path: '/auth/sign-up',
       tags: ['Accounts'],
-      summary: 'Create a practice and its owner, and sign in',
+      operationId: 'signUp',
+      summary: 'Sign up',
+      description:
+        'Creates a practice and its owner, and signs in: the answer sets the session ' +
+        'cookie. Rate-limited per client address (429 with Retry-After).',
       request: body(ZSignUp),
       responses: { 201: json(ZSession, 'Signed up and signed in'), ...problemResponses },
     }),
@@ -64,7 +68,12 @@ export function publicAccountRoutes(deps: Deps) {
       method: 'post',
       path: '/auth/sign-in',
       tags: ['Accounts'],
-      summary: 'Sign in with email and password',
+      operationId: 'signIn',
+      summary: 'Sign in',
+      description:
+        'With email and password; the answer sets the session cookie. Wrong credentials ' +
+        'are 401 (never saying which was wrong). Attempts are rate-limited per account ' +
+        '(429 with Retry-After).',
       request: body(ZSignIn),
       responses: { 200: json(ZSession, 'Signed in'), ...problemResponses },
     }),
@@ -83,7 +92,9 @@ export function publicAccountRoutes(deps: Deps) {
       method: 'post',
       path: '/auth/sign-out',
       tags: ['Accounts'],
-      summary: 'Sign out (ends the session)',
+      operationId: 'signOut',
+      summary: 'Sign out',
+      description: 'Ends this session and clears the cookie. Takes no body.',
       responses: { 204: { description: 'Signed out' } },
     }),
     async (c) => {
@@ -101,7 +112,11 @@ export function accountRoutes(deps: Deps) {
       method: 'post',
       path: '/auth/sign-out-everywhere',
       tags: ['Accounts'],
-      summary: 'End every session of the signed-in user, on every device (API tokens stay)',
+      operationId: 'signOutEverywhere',
+      summary: 'Sign out everywhere',
+      description:
+        'Ends every session of the signed-in user, on every device. API tokens stay ' +
+        'valid. Takes no body.',
       responses: { 204: { description: 'Signed out everywhere' }, ...problemResponses },
     }),
     async (c) => {
@@ -117,7 +132,11 @@ export function accountRoutes(deps: Deps) {
       method: 'post',
       path: '/auth/password',
       tags: ['Accounts'],
-      summary: 'Change the password (the current one is required); ends the other sessions',
+      operationId: 'changePassword',
+      summary: 'Change the password',
+      description:
+        'The current password is required; the other sessions of the user end. Attempts ' +
+        'count towards the sign-in limit of the account (429 with Retry-After).',
       request: body(ZChangePassword),
       responses: { 204: { description: 'Changed' }, ...problemResponses },
     }),
@@ -131,7 +150,10 @@ export function accountRoutes(deps: Deps) {
       method: 'get',
       path: '/me',
       tags: ['Accounts'],
-      summary: 'The signed-in user, their practice and role',
+      operationId: 'getMe',
+      summary: 'Get the signed-in user',
+      description:
+        'The user, their practice and their role (owner or member); 401 when signed out.',
       responses: { 200: json(ZSession, 'The session'), ...problemResponses },
     }),
     async (c) => c.json(await describeSession(deps, actorOf(c).userId), 200),
@@ -141,7 +163,9 @@ export function accountRoutes(deps: Deps) {
       method: 'get',
       path: '/members',
       tags: ['Accounts'],
-      summary: 'The team: users of this practice and their roles',
+      operationId: 'listMembers',
+      summary: 'List the team',
+      description: 'The users of this practice and their roles.',
       responses: {
         200: json(
           z.object({ items: z.array(ZUser.extend({ role: ZRole })) }),
@@ -157,7 +181,11 @@ export function accountRoutes(deps: Deps) {
       method: 'get',
       path: '/tokens',
       tags: ['API tokens'],
-      summary: 'List API tokens (owners see all of the practice, members their own)',
+      operationId: 'listApiTokens',
+      summary: 'List API tokens',
+      description:
+        'Owners see every token of the practice, members their own. The secret is never ' +
+        'listed.',
       responses: {
         200: json(z.object({ items: z.array(ZApiToken) }), 'The tokens'),
         ...problemResponses,
@@ -170,7 +198,12 @@ export function accountRoutes(deps: Deps) {
       method: 'post',
       path: '/tokens',
       tags: ['API tokens'],
-      summary: 'Create an API token; its secret is returned only this once',
+      operationId: 'createApiToken',
+      summary: 'Create an API token',
+      description:
+        'The secret (`token`) is in this answer only; send it as `Authorization: Bearer ' +
+        '<token>`. An Idempotency-Key replay of this call is refused (409) rather than ' +
+        'answering the secret again.',
       request: body(ZCreateApiToken),
       responses: { 201: json(ZCreatedApiToken, 'The new token'), ...problemResponses },
     }),
@@ -181,6 +214,7 @@ export function accountRoutes(deps: Deps) {
       method: 'delete',
       path: '/tokens/{id}',
       tags: ['API tokens'],
+      operationId: 'revokeApiToken',
       summary: 'Revoke an API token',
       request: { params: ZIdParam },
       responses: { 204: { description: 'Revoked' }, ...problemResponses },

@@ -36,7 +36,18 @@ export function agendaRoutes(deps: Deps) {
       method: 'get',
       path: '/agenda',
       tags,
-      summary: 'What to do, for whom and why now: computed for `at` (default now)',
+      operationId: 'getAgenda',
+      summary: 'Get the agenda',
+      description:
+        'What to do, for whom and why now, computed for `at` (default now) from the data, ' +
+        'never stored (PRODUCT.md §4, twelve kinds). Ordered by urgency (overdue, today, ' +
+        'this_week, later), then rank, then due time, then key. At most `perKind` items ' +
+        'of each kind, the most pressing first; `truncated` names the kinds that have ' +
+        'more. `horizon=week` shows the weekly `grow_category` any day (else on Mondays ' +
+        "in the practice's time zone). `includeSnoozed` also lists snoozed items with " +
+        "`snoozedUntil`; dismissed ones stay hidden. Each item's `action` is the one call " +
+        'that completes it. Keys are `kind:subjectId[:causeVersion]`, so a changed cause ' +
+        'makes a new key.',
       request: { query: ZAgendaQuery },
       responses: { 200: jsonContent(ZAgenda, 'The agenda'), ...problemResponses },
     }),
@@ -47,7 +58,12 @@ export function agendaRoutes(deps: Deps) {
       method: 'post',
       path: '/agenda/{key}/snooze',
       tags,
-      summary: 'Hide an item until a time in the future',
+      operationId: 'snoozeAgendaItem',
+      summary: 'Snooze an agenda item',
+      description:
+        'Hidden until `until` (in the future, within 366 days). The key must be well ' +
+        "formed (else 400) and its subject exist in the caller's practice (else 404); the " +
+        'item need not be listed at the moment.',
       request: { params: ZItemKeyParam, ...jsonBody(ZSnooze) },
       responses: { 204: { description: 'Snoozed' }, ...problemResponses },
     }),
@@ -61,7 +77,12 @@ export function agendaRoutes(deps: Deps) {
       method: 'post',
       path: '/agenda/{key}/dismiss',
       tags,
-      summary: 'Hide an item until its cause changes (it then comes back under a new key)',
+      operationId: 'dismissAgendaItem',
+      summary: 'Dismiss an agenda item',
+      description:
+        'Hidden until its cause changes (it then comes back under a new key). The key ' +
+        "must be well formed (else 400) and its subject exist in the caller's practice " +
+        '(else 404).',
       request: { params: ZItemKeyParam, ...jsonBody(ZDismiss) },
       responses: { 204: { description: 'Dismissed' }, ...problemResponses },
     }),
@@ -75,7 +96,9 @@ export function agendaRoutes(deps: Deps) {
       method: 'delete',
       path: '/agenda/{key}/mark',
       tags,
-      summary: 'Undo a snooze or a dismissal',
+      operationId: 'deleteAgendaMark',
+      summary: 'Undo a snooze or dismissal',
+      description: '404 when the item has no mark.',
       request: { params: ZItemKeyParam },
       responses: { 204: { description: 'Undone' }, ...problemResponses },
     }),
@@ -89,7 +112,11 @@ export function agendaRoutes(deps: Deps) {
       method: 'get',
       path: '/calendar-feeds',
       tags,
-      summary: 'Your calendar feeds (their secret URLs are shown only when created)',
+      operationId: 'listCalendarFeeds',
+      summary: 'List your calendar feeds',
+      description:
+        "The caller's own. Their secret URLs are shown only when created or rotated (only " +
+        'a hash is stored).',
       responses: { 200: jsonContent(ZCalendarFeedList, 'Your feeds'), ...problemResponses },
     }),
     async (c) => c.json(await listFeeds(deps, actorOf(c)), 200),
@@ -99,7 +126,12 @@ export function agendaRoutes(deps: Deps) {
       method: 'post',
       path: '/calendar-feeds',
       tags,
-      summary: 'Create a secret ICS URL of your agenda items with a due time (shown once)',
+      operationId: 'createCalendarFeed',
+      summary: 'Create a calendar feed',
+      description:
+        'A secret ICS URL, shown once, of your agenda items that have a due time ' +
+        '(`/api/v1/public/calendar/{token}.ics`, no sign-in; polled by calendar apps). An ' +
+        'Idempotency-Key replay is refused (409) rather than answering the URL again.',
       request: jsonBody(ZCreateCalendarFeed),
       responses: { 201: jsonContent(ZCalendarFeedCreated, 'The feed'), ...problemResponses },
     }),
@@ -110,8 +142,11 @@ export function agendaRoutes(deps: Deps) {
       method: 'post',
       path: '/calendar-feeds/{id}/rotate',
       tags,
-      summary:
-        'Give one of your live feeds a new secret URL (shown once); the old URL stops at once',
+      operationId: 'rotateCalendarFeed',
+      summary: "Rotate a calendar feed's URL",
+      description:
+        'Gives one of your live feeds a new secret URL (shown once); the old URL stops at ' +
+        'once. An Idempotency-Key replay is refused (409).',
       request: { params: ZFeedIdParam, ...jsonBody(ZCreateCalendarFeed) },
       responses: { 200: jsonContent(ZCalendarFeedCreated, 'The new URL'), ...problemResponses },
     }),
@@ -122,7 +157,9 @@ export function agendaRoutes(deps: Deps) {
       method: 'delete',
       path: '/calendar-feeds/{id}',
       tags,
-      summary: 'Revoke one of your calendar feeds',
+      operationId: 'revokeCalendarFeed',
+      summary: 'Revoke a calendar feed',
+      description: "Only the caller's own feeds; another's is 404.",
       request: { params: ZFeedIdParam },
       responses: { 204: { description: 'Revoked' }, ...problemResponses },
     }),

@@ -37,7 +37,11 @@ export function askRoutes(deps: Deps) {
       method: 'post',
       path: '/contacts/{id}/moments',
       tags,
-      summary: 'Record a moment; a positive one opens an ask window',
+      operationId: 'createMoment',
+      summary: 'Record a moment',
+      description:
+        'A positive moment (feedback scored 9 or more, or any other kind) opens an ask ' +
+        'window of askWindowDays. `score` is required for feedback and refused otherwise.',
       request: { params: ZIdParam, ...jsonBody(ZCreateMoment) },
       responses: { 201: jsonContent(ZMoment, 'The moment'), ...problemResponses },
     }),
@@ -52,7 +56,9 @@ export function askRoutes(deps: Deps) {
       method: 'get',
       path: '/contacts/{id}/moments',
       tags,
-      summary: 'A contact’s moments, newest first',
+      operationId: 'listMoments',
+      summary: "List a contact's moments",
+      description: 'Newest first.',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZMomentList, 'The moments'), ...problemResponses },
     }),
@@ -63,7 +69,9 @@ export function askRoutes(deps: Deps) {
       method: 'delete',
       path: '/moments/{id}',
       tags,
+      operationId: 'deleteMoment',
       summary: 'Delete a moment',
+      description: 'Asks that followed it stay (their `momentId` becomes null).',
       request: { params: ZIdParam },
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
@@ -77,7 +85,12 @@ export function askRoutes(deps: Deps) {
       method: 'post',
       path: '/contacts/{id}/asks',
       tags,
-      summary: 'Log an ask; allowed but warned inside the cooldown, below likes or do-not-ask',
+      operationId: 'createAsk',
+      summary: 'Log an ask',
+      description:
+        'Allowed but warned (`warnings`) inside the cooldown (askCooldownDays since the ' +
+        'last ask), below stage `likes`, or for a do-not-ask contact. A `momentId` of ' +
+        'another contact or practice is 404 naming it.',
       request: { params: ZIdParam, ...jsonBody(ZCreateAsk) },
       responses: { 201: jsonContent(ZAskCreated, 'The ask and warnings'), ...problemResponses },
     }),
@@ -89,7 +102,9 @@ export function askRoutes(deps: Deps) {
       method: 'get',
       path: '/contacts/{id}/asks',
       tags,
-      summary: 'A contact’s asks, newest first',
+      operationId: 'listAsks',
+      summary: "List a contact's asks",
+      description: 'Newest first.',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZAskList, 'The asks'), ...problemResponses },
     }),
@@ -100,7 +115,9 @@ export function askRoutes(deps: Deps) {
       method: 'patch',
       path: '/asks/{id}',
       tags,
-      summary: 'Record the outcome or a note of an ask',
+      operationId: 'updateAsk',
+      summary: 'Update an ask',
+      description: 'Record its outcome or a note.',
       request: { params: ZIdParam, ...jsonBody(ZUpdateAsk) },
       responses: { 200: jsonContent(ZAsk, 'The ask'), ...problemResponses },
     }),
@@ -112,7 +129,15 @@ export function askRoutes(deps: Deps) {
       method: 'get',
       path: '/contacts/{id}/ask-readiness',
       tags,
-      summary: 'Whether now is the right time to ask this contact, why, and what to say',
+      operationId: 'getAskReadiness',
+      summary: 'Check whether to ask a contact now',
+      description:
+        '`canAsk` when the stage is `likes` or above, the contact is not do-not-ask, the ' +
+        'cooldown is over and an ask window is open; `reasons` carries the blocking codes ' +
+        '(`below_likes`, `do_not_ask`, `cooldown`, `no_open_window`), or one `ready` ' +
+        'reason naming the moment that opened the window. Windows and the cooldown end ' +
+        'exclusively: at exactly their end the window is closed and the cooldown over. ' +
+        'With the script of what to say.',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZAskReadiness, 'Readiness'), ...problemResponses },
     }),
@@ -123,7 +148,11 @@ export function askRoutes(deps: Deps) {
       method: 'get',
       path: '/ask-script',
       tags,
-      summary: 'What you do, for whom, and what to say when referring (from the value proposition)',
+      operationId: 'getAskScript',
+      summary: 'Get the ask script',
+      description:
+        'What you do, for whom, and what to say when asking for referrals, from the value ' +
+        "proposition and ideal client (and the contact's name when `contactId` is given).",
       request: { query: ZAskScriptQuery },
       responses: { 200: jsonContent(ZAskScript, 'The script'), ...problemResponses },
     }),

@@ -33,7 +33,16 @@ export function commitmentRoutes(deps: Deps) {
       method: 'post',
       path: '/contacts/{id}/commitments',
       tags,
-      summary: 'Record that a contact promised to refer N people',
+      operationId: 'createCommitment',
+      summary: 'Create a commitment',
+      description:
+        'Records that a contact promised to refer N people. Referrals received from the ' +
+        'contact after `madeAt` credit their oldest open commitment; reaching the count ' +
+        "fulfils it. With a past `madeAt`, the contact's referrals since then that credit " +
+        "nothing yet are credited. With `askId`, the ask's outcome becomes `committed` " +
+        'when it had none (an ask of another contact is 404 naming `askId`). For an ' +
+        'attorney the answer warns `quota_not_allowed`: a commitment is a promise, never ' +
+        'a quota.',
       request: { params: ZIdParam, ...jsonBody(ZCreateCommitment) },
       responses: {
         201: jsonContent(ZCommitmentCreated, 'The commitment and warnings'),
@@ -51,7 +60,13 @@ export function commitmentRoutes(deps: Deps) {
       method: 'get',
       path: '/commitments',
       tags,
-      summary: 'Commitments, newest first',
+      operationId: 'listCommitments',
+      summary: 'List commitments',
+      description:
+        'Newest first. Reminder state: due when nothing was credited for ' +
+        'commitmentReminderDays since made, last credit or last reminder; after ' +
+        'commitmentMaxReminders reminders since the last credit it is ' +
+        '`release_suggested`.',
       request: { query: ZListCommitmentsQuery },
       responses: { 200: jsonContent(ZCommitmentList, 'The commitments'), ...problemResponses },
     }),
@@ -62,7 +77,9 @@ export function commitmentRoutes(deps: Deps) {
       method: 'get',
       path: '/commitments/{id}',
       tags,
-      summary: 'One commitment with the referrals credited to it',
+      operationId: 'getCommitment',
+      summary: 'Get a commitment',
+      description: 'With the referrals credited to it.',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZCommitmentDetail, 'The commitment'), ...problemResponses },
     }),
@@ -73,7 +90,12 @@ export function commitmentRoutes(deps: Deps) {
       method: 'patch',
       path: '/commitments/{id}',
       tags,
-      summary: 'Change the promised count, incentives, due date or note',
+      operationId: 'updateCommitment',
+      summary: 'Update a commitment',
+      description:
+        'Change the promised count, incentives, due date or note. A count below the ' +
+        'credited count is 422; lowering it to the credited count fulfils it, raising it ' +
+        'on a fulfilled one reopens it.',
       request: { params: ZIdParam, ...jsonBody(ZUpdateCommitment) },
       responses: { 200: jsonContent(ZCommitment, 'The commitment'), ...problemResponses },
     }),
@@ -88,7 +110,11 @@ export function commitmentRoutes(deps: Deps) {
       method: 'post',
       path: '/commitments/{id}/release',
       tags,
-      summary: 'Release an open commitment gracefully',
+      operationId: 'releaseCommitment',
+      summary: 'Release a commitment',
+      description:
+        'Gracefully; only an open one (else 409). The note is appended to the ' +
+        "commitment's note.",
       request: { params: ZIdParam, ...jsonBody(ZReleaseCommitment) },
       responses: { 200: jsonContent(ZCommitment, 'The commitment'), ...problemResponses },
     }),
@@ -103,7 +129,9 @@ export function commitmentRoutes(deps: Deps) {
       method: 'post',
       path: '/commitments/{id}/reminders',
       tags,
-      summary: 'Record a reminder sent by hand',
+      operationId: 'recordCommitmentReminder',
+      summary: 'Record a commitment reminder',
+      description: 'A reminder sent by hand (a `commitment_reminder` letter records it too).',
       request: { params: ZIdParam, ...jsonBody(ZRecordReminder) },
       responses: { 200: jsonContent(ZCommitment, 'The commitment'), ...problemResponses },
     }),

@@ -22,7 +22,13 @@ export function contactRoutes(deps: Deps) {
       method: 'get',
       path: '/contacts',
       tags: ['Contacts'],
-      summary: 'Search, filter, sort and page through the network',
+      operationId: 'listContacts',
+      summary: 'List contacts',
+      description:
+        'Search (`q`: name, email or organization), filter, sort and page through the ' +
+        'network (cursor paging, default sort `name`). `touch=due` keeps the contacts ' +
+        'past their keep-in-touch cadence; it is filtered in the database, so it pages ' +
+        'like any other filter.',
       request: { query: ZListContactsQuery },
       responses: { 200: jsonContent(ZContactPage, 'A page of contacts'), ...problemResponses },
     }),
@@ -33,7 +39,13 @@ export function contactRoutes(deps: Deps) {
       method: 'post',
       path: '/contacts',
       tags: ['Contacts'],
-      summary: 'Add a contact',
+      operationId: 'createContact',
+      summary: 'Create a contact',
+      description:
+        'The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the ' +
+        "practice cadence; the answer's `cadenceDays` is the override, else the shortest " +
+        "non-zero practice cadence of the contact's stage and roles (null: no cadence), " +
+        'and `nextTouchDueAt` is the last touch (or creation) plus that cadence.',
       request: jsonBody(ZCreateContact),
       responses: { 201: jsonContent(ZContactDetail, 'The new contact'), ...problemResponses },
     }),
@@ -44,7 +56,11 @@ export function contactRoutes(deps: Deps) {
       method: 'get',
       path: '/contacts/{id}',
       tags: ['Contacts'],
-      summary: 'One contact with its stage history',
+      operationId: 'getContact',
+      summary: 'Get a contact',
+      description:
+        "With its stage history, newest first; an entry's `reason` says why the pipeline " +
+        'changed it ("first referral received").',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZContactDetail, 'The contact'), ...problemResponses },
     }),
@@ -55,7 +71,11 @@ export function contactRoutes(deps: Deps) {
       method: 'patch',
       path: '/contacts/{id}',
       tags: ['Contacts'],
-      summary: 'Edit a contact; a stage change is added to its history',
+      operationId: 'updateContact',
+      summary: 'Update a contact',
+      description:
+        'Any field of the create body; `null` clears an optional one. A stage change is ' +
+        'added to its history.',
       request: { params: ZIdParam, ...jsonBody(ZUpdateContact) },
       responses: { 200: jsonContent(ZContactDetail, 'The contact'), ...problemResponses },
     }),
@@ -70,10 +90,11 @@ export function contactRoutes(deps: Deps) {
       method: 'delete',
       path: '/contacts/{id}',
       tags: ['Contacts'],
-      summary: 'Erase a person: everything that names them (right of erasure)',
+      operationId: 'deleteContact',
+      summary: 'Erase a contact',
       description:
-        'Deletes the contact and what is theirs (notes, interactions, history, messages to or ' +
-        'about them, survey answers); referrals about them stay as anonymous rows (`referred` ' +
+        'Right of erasure. Deletes the contact and what is theirs (notes, interactions, ' +
+        'history, messages to or about them, survey answers); referrals about them stay as anonymous rows (`referred` ' +
         'null) so the referrer keeps their count; referrals they sent keep an unknown referrer; ' +
         'audit entries about them keep their action and lose their detail.',
       request: { params: ZIdParam },
@@ -89,8 +110,16 @@ export function contactRoutes(deps: Deps) {
       method: 'get',
       path: '/contacts/{id}/timeline',
       tags: ['Contacts'],
-      summary:
-        'Everything that happened with a contact, newest first, and the referrals exchanged with them',
+      operationId: 'getContactTimeline',
+      summary: "Get a contact's timeline",
+      description:
+        'Everything that happened with a contact, newest first: interactions, stage ' +
+        'changes, referrals they sent, referrals about them, referrals given to them (as ' +
+        'partner) or about them, and the events of those referrals; plus the reciprocity ' +
+        "of referrals exchanged. A referral's `created` event is not repeated (its " +
+        '`referral_sent`/`referral_about` item shows it); for `referral_event` items ' +
+        "`refId` is the referral's id. Items at the same instant are ordered cause before " +
+        'effect (contact added, referral, the promotion it caused, its events).',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZTimeline, 'The timeline'), ...problemResponses },
     }),

@@ -20,7 +20,10 @@ export function demoRoutes(deps: Deps) {
       method: 'post',
       path: '/practice/demo-data',
       tags: ['Practice'],
-      summary: 'Explore with demo data: fill this (still empty) practice with a realistic network',
+      operationId: 'loadDemoData',
+      summary: 'Load demo data',
+      description:
+        'Fills this practice, while it is still empty, with a realistic network to explore.',
       request: jsonBody(z.strictObject({})),
       responses: { 201: jsonContent(ZDemoStats, 'What was created'), ...problemResponses },
     }),

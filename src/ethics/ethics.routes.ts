@@ -15,7 +15,12 @@ export function ethicsRoutes(deps: Deps) {
       method: 'get',
       path: '/ethics',
       tags,
-      summary: 'The rulings for each incentive kind, with reasons and sources (not legal advice)',
+      operationId: 'getEthics',
+      summary: 'Get the ethics rulings',
+      description:
+        "The ruling for each incentive kind under the practice's profession, with reason, " +
+        'source and whether the practice tightened it; the shared `profile`, the nominal ' +
+        'gift limit and `referrerMayBeToldWithoutConsent`. Not legal advice.',
       responses: { 200: jsonContent(ZEthics, 'The ethics policy'), ...problemResponses },
     }),
     async (c) => c.json(await getEthics(deps, actorOf(c)), 200),
@@ -25,7 +30,15 @@ export function ethicsRoutes(deps: Deps) {
       method: 'put',
       path: '/ethics/overrides',
       tags,
-      summary: 'Tighten rulings (owner only); loosening is refused',
+      operationId: 'replaceEthicsOverrides',
+      summary: 'Replace the ethics overrides',
+      description:
+        'Owner only (403 otherwise); audited. Replaces the whole map: a kind left out ' +
+        'returns to the profile, an override equal to the profile is not stored. A ' +
+        'practice may tighten a ruling, never loosen it (422 naming the kind): ' +
+        '`prohibited` tightens everything; `nominal_only` and `allowed_with_disclosure` ' +
+        'each tighten `allowed` but not each other. A stored override that no longer ' +
+        'tightens (after a profession change, say) is ignored.',
       request: jsonBody(ZEthicsOverrides),
       responses: { 200: jsonContent(ZEthics, 'The ethics policy'), ...problemResponses },
     }),

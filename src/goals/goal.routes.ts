@@ -14,7 +14,11 @@ export function goalRoutes(deps: Deps) {
       method: 'get',
       path: '/goals/current',
       tags,
-      summary: "Progress towards this year's goal (null when none is set)",
+      operationId: 'getCurrentGoal',
+      summary: "Get this year's goal",
+      description:
+        "Progress towards the goal of the current year in the practice's time zone; null " +
+        'when none is set.',
       responses: {
         200: jsonContent(ZGoalProgress.nullable(), 'Progress, or null'),
         ...problemResponses,
@@ -27,7 +31,18 @@ export function goalRoutes(deps: Deps) {
       method: 'get',
       path: '/goals/{year}',
       tags,
-      summary: "A year's goal and progress: monthly target, referrals needed, pace, forecast",
+      operationId: 'getGoal',
+      summary: "Get a year's goal",
+      description:
+        'Progress (PRODUCT.md §3.8): monthly target = target / 12; referrals needed = ' +
+        'monthly / conversion rate; the rate is defaultConversionPercent (67 % standing ' +
+        'for 2/3) until conversionMinClosed referrals closed in the last 12 months, then ' +
+        'clients / closed over them (an own rate of 0 plans with 1 %). Year and month ' +
+        "follow the practice's time zone; pace is `on_track` within max(1 client, 10 % of " +
+        'expected); the forecast is clients so far ÷ the share of the year elapsed. ' +
+        'Reading progress records a celebration at 25/50/75/100 % once (with `emailTeam`, ' +
+        'one email to each member through the outbox). 404 when no goal is set for that ' +
+        'year.',
       request: { params: ZYearParam },
       responses: { 200: jsonContent(ZGoalProgress, 'Progress'), ...problemResponses },
     }),
@@ -38,7 +53,11 @@ export function goalRoutes(deps: Deps) {
       method: 'put',
       path: '/goals/{year}',
       tags,
-      summary: "Set a year's target of new clients from referrals",
+      operationId: 'setGoal',
+      summary: "Set a year's goal",
+      description:
+        'The target of new clients from referrals for the year; answers the progress, as ' +
+        'GET does.',
       request: { params: ZYearParam, ...jsonBody(ZPutGoal) },
       responses: { 200: jsonContent(ZGoalProgress, 'Progress'), ...problemResponses },
     }),
@@ -50,7 +69,9 @@ export function goalRoutes(deps: Deps) {
       method: 'post',
       path: '/celebrations/{year}/{threshold}/seen',
       tags,
-      summary: 'Mark a celebration as seen by me',
+      operationId: 'markCelebrationSeen',
+      summary: 'Mark a celebration as seen',
+      description: 'By the caller. 404 when that celebration was not reached.',
       request: { params: ZCelebrationParams },
       responses: { 204: { description: 'Seen' }, ...problemResponses },
     }),

@@ -30,7 +30,11 @@ export function incentiveRoutes(deps: Deps) {
       method: 'post',
       path: '/incentives/preview',
       tags,
-      summary: 'The ruling an incentive would be created under, before saving it',
+      operationId: 'previewIncentive',
+      summary: "Preview an incentive's ruling",
+      description:
+        'The ruling an incentive would be created under, and the refusal if any, before ' +
+        'saving it. Takes the create body.',
       request: jsonBody(ZCreateIncentive),
       responses: { 200: jsonContent(ZIncentivePreview, 'The ruling'), ...problemResponses },
     }),
@@ -41,7 +45,16 @@ export function incentiveRoutes(deps: Deps) {
       method: 'post',
       path: '/incentives',
       tags,
-      summary: 'Promise an incentive; refused with reason and source when the policy forbids it',
+      operationId: 'createIncentive',
+      summary: 'Create an incentive',
+      description:
+        'Promise an incentive. Prohibited is 422 with the reason and source. Under ' +
+        '`nominal_only` it is refused (422 naming `kind`, `valueMinor`, `currency` or ' +
+        '`isPromisedInAdvance`) without `valueMinor`, in another currency than the ' +
+        "practice's, above nominalGiftMinor (exactly the amount is allowed), or promised " +
+        'in advance (linked to a commitment, `isPromisedInAdvance`, or `promisedAt` ' +
+        'before the linked referral was received). `recipientContactId` defaults to the ' +
+        "referral's referrer or referred person, or the commitment's contact.",
       request: jsonBody(ZCreateIncentive),
       responses: { 201: jsonContent(ZIncentive, 'The incentive'), ...problemResponses },
     }),
@@ -52,7 +65,9 @@ export function incentiveRoutes(deps: Deps) {
       method: 'get',
       path: '/incentives',
       tags,
-      summary: 'Incentives, newest promise first',
+      operationId: 'listIncentives',
+      summary: 'List incentives',
+      description: 'Newest promise first.',
       request: { query: ZListIncentivesQuery },
       responses: { 200: jsonContent(ZIncentiveList, 'The incentives'), ...problemResponses },
     }),
@@ -63,7 +78,9 @@ export function incentiveRoutes(deps: Deps) {
       method: 'post',
       path: '/incentives/{id}/disclosure',
       tags,
-      summary: 'Record the disclosure to the client',
+      operationId: 'recordIncentiveDisclosure',
+      summary: "Record an incentive's disclosure",
+      description: 'The disclosure to the client.',
       request: { params: ZIdParam, ...jsonBody(ZRecordDisclosure) },
       responses: { 200: jsonContent(ZIncentive, 'The incentive'), ...problemResponses },
     }),
@@ -78,7 +95,11 @@ export function incentiveRoutes(deps: Deps) {
       method: 'post',
       path: '/incentives/{id}/deliver',
       tags,
-      summary: 'Mark delivered, once; disclosure first where the policy requires it',
+      operationId: 'deliverIncentive',
+      summary: 'Deliver an incentive',
+      description:
+        'Once: already delivered is 409, and two concurrent calls deliver once. Under ' +
+        '`allowed_with_disclosure`, delivering before a disclosure is recorded is 422.',
       request: { params: ZIdParam, ...jsonBody(ZDeliverIncentive) },
       responses: { 200: jsonContent(ZIncentive, 'The incentive'), ...problemResponses },
     }),

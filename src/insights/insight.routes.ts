@@ -14,7 +14,17 @@ export function insightRoutes(deps: Deps) {
       method: 'get',
       path: '/insights',
       tags,
-      summary: 'Where, who, why and when referrals come from, over a range of days',
+      operationId: 'getInsights',
+      summary: 'Get insights',
+      description:
+        'Where, who, why and when referrals come from, over `from`–`to` (days, `to` ' +
+        'inclusive, default the last 12 months, at most ten years). Only the requested ' +
+        '`sections` are present. Months include empty months; weekday 0 is Sunday; ' +
+        'topReferrers shows 10; reciprocity lists the 100 most owed (the full ledger is ' +
+        'GET /reciprocity); conversion by source is by channel with warm handoffs apart ' +
+        '(`warm_handoff`); mostWanted and goal ignore the range. Medians are the mean of ' +
+        'the middle one or two values. One insights computation runs at a time per ' +
+        'server.',
       request: { query: ZInsightsQuery },
       responses: { 200: jsonContent(ZInsights, 'Insights'), ...problemResponses },
     }),
@@ -25,7 +35,11 @@ export function insightRoutes(deps: Deps) {
       method: 'get',
       path: '/insights/{section}',
       tags,
-      summary: "One chart's data as CSV: /insights/<chart>.csv",
+      operationId: 'exportInsightCsv',
+      summary: 'Export a chart as CSV',
+      description:
+        "One chart's data over `from`–`to`; the path segment is `<chart>.csv`, e.g. " +
+        '`/insights/byChannel.csv`.',
       request: { params: ZChartParam, query: ZCsvQuery },
       responses: {
         200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV with a header' },

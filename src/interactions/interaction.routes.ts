@@ -15,7 +15,13 @@ export function interactionRoutes(deps: Deps) {
       method: 'post',
       path: '/contacts/{id}/interactions',
       tags,
-      summary: "Log a touch with a contact; it restarts the contact's keep-in-touch clock",
+      operationId: 'createInteraction',
+      summary: 'Log an interaction',
+      description:
+        "A touch with a contact; the contact's `lastTouchAt` becomes the latest " +
+        '`occurredAt`, which restarts its keep-in-touch clock. `occurredAt` (default now) ' +
+        'is ISO 8601 with `Z` or an offset, stored as UTC; more than one day ahead, or ' +
+        'before 1900, is 400 naming `occurredAt`.',
       request: { params: ZIdParam, ...jsonBody(ZLogInteraction) },
       responses: { 201: jsonContent(ZInteraction, 'The interaction'), ...problemResponses },
     }),
@@ -30,7 +36,9 @@ export function interactionRoutes(deps: Deps) {
       method: 'get',
       path: '/contacts/{id}/interactions',
       tags,
-      summary: "A contact's interactions, newest first",
+      operationId: 'listInteractions',
+      summary: "List a contact's interactions",
+      description: 'Newest first.',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZInteractionList, 'The interactions'), ...problemResponses },
     }),
@@ -42,7 +50,9 @@ export function interactionRoutes(deps: Deps) {
       method: 'delete',
       path: '/interactions/{id}',
       tags,
-      summary: "Delete an interaction; the contact's last touch is recomputed",
+      operationId: 'deleteInteraction',
+      summary: 'Delete an interaction',
+      description: "The contact's last touch is recomputed.",
       request: { params: ZIdParam },
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),

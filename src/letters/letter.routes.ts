@@ -22,7 +22,12 @@ export function letterRoutes(deps: Deps) {
       method: 'get',
       path: '/letter-templates',
       tags,
-      summary: 'The letter templates with their merge fields and the consent each needs',
+      operationId: 'listLetterTemplates',
+      summary: 'List letter templates',
+      description:
+        'With their merge fields and the consent each field needs (`always`, ' +
+        '`with_consent`, `treating_provider`), and `about`: the one id a draft of it ' +
+        'needs (referral, commitment, given, contact or none).',
       responses: { 200: jsonContent(ZLetterTemplateList, 'The templates'), ...problemResponses },
     }),
     async (c) => c.json(await listTemplates(deps, actorOf(c)), 200),
@@ -32,7 +37,12 @@ export function letterRoutes(deps: Deps) {
       method: 'put',
       path: '/letter-templates/{key}',
       tags,
-      summary: "Save the practice's own text of a template",
+      operationId: 'updateLetterTemplate',
+      summary: 'Update a letter template',
+      description:
+        "Saves the practice's own text. An unknown merge field is 400 naming it; an " +
+        'unknown template `key` is 404. A referrer-facing template may contain ' +
+        'consent-gated fields: they are checked when a letter is rendered.',
       request: { params: ZTemplateKeyParam, ...jsonBody(ZEditTemplate) },
       responses: { 200: jsonContent(ZLetterTemplate, 'The template'), ...problemResponses },
     }),
@@ -47,7 +57,9 @@ export function letterRoutes(deps: Deps) {
       method: 'delete',
       path: '/letter-templates/{key}',
       tags,
-      summary: 'Go back to the shipped text',
+      operationId: 'resetLetterTemplate',
+      summary: 'Reset a letter template',
+      description: 'Goes back to the shipped text.',
       request: { params: ZTemplateKeyParam },
       responses: { 204: { description: 'Reset' }, ...problemResponses },
     }),
@@ -61,7 +73,17 @@ export function letterRoutes(deps: Deps) {
       method: 'post',
       path: '/letters/draft',
       tags,
-      summary: 'Render a letter for a referral, commitment, referral given or contact',
+      operationId: 'draftLetter',
+      summary: 'Draft a letter',
+      description:
+        'Renders a template for a referral, commitment, referral given or contact: ' +
+        'exactly the id the template is `about` (another id, or none, is 400 naming it). ' +
+        'Consent (PRODUCT.md §3.2): a referrer-facing letter without consent uses only ' +
+        'the `always` fields; with consent also the milestone (`referral.milestone`), ' +
+        'never notes or need; under HIPAA a referrer who is the treating provider may be ' +
+        'told `referral.seen`. A blocked field is 422 whose `errors[0].field` is the ' +
+        'merge field. A referral whose referrer is unknown is 409 naming `referralId`. ' +
+        '`weekly_digest` goes to the caller.',
       request: jsonBody(ZDraftLetter),
       responses: { 200: jsonContent(ZLetterDraft, 'The draft'), ...problemResponses },
     }),

@@ -29,7 +29,11 @@ export function categoryRoutes(deps: Deps) {
       method: 'get',
       path: '/categories',
       tags,
-      summary: 'The categories by name, with contacts and coverage (stage knows or above)',
+      operationId: 'listCategories',
+      summary: 'List categories',
+      description:
+        'By name, each with its contacts, its target (its own, or the practice default ' +
+        '`mostWantedTarget`) and its coverage (contacts at stage `knows` or above).',
       responses: { 200: jsonContent(ZCategoryList, 'The categories'), ...problemResponses },
     }),
     async (c) => c.json({ items: await listCategories(deps, actorOf(c)) }, 200),
@@ -39,7 +43,9 @@ export function categoryRoutes(deps: Deps) {
       method: 'post',
       path: '/categories',
       tags,
+      operationId: 'createCategory',
       summary: 'Create a category',
+      description: 'A name that exists already is 409.',
       request: jsonBody(ZCreateGroup),
       responses: { 201: jsonContent(ZCategoryView, 'The new category'), ...problemResponses },
     }),
@@ -50,7 +56,10 @@ export function categoryRoutes(deps: Deps) {
       method: 'patch',
       path: '/categories/{id}',
       tags,
-      summary: 'Rename a category or set its target (null takes the practice default)',
+      operationId: 'updateCategory',
+      summary: 'Update a category',
+      description:
+        'Rename it or set its target (1–100); a `null` target takes the practice default.',
       request: { params: ZIdParam, ...jsonBody(ZUpdateCategory) },
       responses: { 200: jsonContent(ZCategoryView, 'The category'), ...problemResponses },
     }),
@@ -65,7 +74,11 @@ export function categoryRoutes(deps: Deps) {
       method: 'delete',
       path: '/categories/{id}',
       tags,
-      summary: 'Delete a category; its contacts keep no category',
+      operationId: 'deleteCategory',
+      summary: 'Delete a category',
+      description:
+        'Its contacts keep no category; it leaves the most-wanted list, whose ranks close ' +
+        'up (1..n without gaps).',
       request: { params: ZIdParam },
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
@@ -79,7 +92,12 @@ export function categoryRoutes(deps: Deps) {
       method: 'get',
       path: '/most-wanted',
       tags,
-      summary: 'The most-wanted list by rank, with coverage against target and members',
+      operationId: 'getMostWanted',
+      summary: 'Get the most-wanted list',
+      description:
+        "By rank, with each category's coverage against target, its gap (target − " +
+        'coverage, at least 0) and its members (stage `knows` or above first, then the ' +
+        'others, by name).',
       responses: { 200: jsonContent(ZMostWanted, 'The most-wanted list'), ...problemResponses },
     }),
     async (c) => c.json(await getMostWanted(deps, actorOf(c)), 200),
@@ -89,7 +107,13 @@ export function categoryRoutes(deps: Deps) {
       method: 'put',
       path: '/most-wanted',
       tags,
-      summary: 'Replace the most-wanted list (at most 10, in rank order)',
+      operationId: 'replaceMostWanted',
+      summary: 'Replace the most-wanted list',
+      description:
+        'The ordered `categoryIds` become ranks 1..n; other categories leave the list. A ' +
+        'repeated id is 400 naming `categoryIds.<index>`; more than 10 is 422 naming ' +
+        '`categoryIds` (checked before anything is read or written); an id that is not a ' +
+        'category of this practice is 404 naming `categoryIds`.',
       request: jsonBody(ZReplaceMostWanted),
       responses: { 200: jsonContent(ZMostWanted, 'The most-wanted list'), ...problemResponses },
     }),

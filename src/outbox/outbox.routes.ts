@@ -34,7 +34,21 @@ export function outboxRoutes(deps: Deps) {
       method: 'post',
       path: '/messages',
       tags,
-      summary: 'Send a letter by email (queued) or keep it to print; records what it causes',
+      operationId: 'createMessage',
+      summary: 'Send or keep a letter',
+      description:
+        'In one transaction: the message (queued for `email`, kept for `letter` to print) ' +
+        "and the change it causes (`cause`, which defaults to the template's own and must " +
+        'equal it if given, else 400): the thank-you recorded, the reminder counted, and ' +
+        'so on. A cause that cannot happen is 409 naming `cause`. An edited subject or ' +
+        'body is checked against consent again: an unknown merge field is 400, a ' +
+        "referrer-facing letter that types a protected value (the referred person's name " +
+        "when not allowed, the need, notes) is 422 naming it. Email needs the recipient's " +
+        'email (422 `to.email`), their consent (422 `to.emailConsent`) and, for a ' +
+        "contact, the practice's postal address (422 `practice.postalAddress`). The " +
+        'footer (postal address, opt-out link) and List-Unsubscribe headers are added ' +
+        'when the email is sent, and consent is checked again then. Referrer-facing ' +
+        'messages are audited.',
       request: jsonBody(ZCreateMessage),
       responses: { 201: jsonContent(ZMessage, 'The message'), ...problemResponses },
     }),
@@ -45,7 +59,14 @@ export function outboxRoutes(deps: Deps) {
       method: 'get',
       path: '/messages',
       tags,
-      summary: 'The outbox, newest first',
+      operationId: 'listMessages',
+      summary: 'List messages',
+      description:
+        'The outbox, newest first, cursor-paged. A queued email waits while the practice ' +
+        'has no SMTP settings (`statusLabel`: "not sent — SMTP not configured"). Failed ' +
+        'sends are retried with backoff (1 min, 5 min, 30 min, 2 h, 12 h, then `failed`); ' +
+        'one interrupted mid-send may have gone out and becomes `failed` rather than ' +
+        'being retried.',
       request: { query: ZListMessagesQuery },
       responses: { 200: jsonContent(ZMessagePage, 'A page'), ...problemResponses },
     }),
@@ -56,7 +77,9 @@ export function outboxRoutes(deps: Deps) {
       method: 'get',
       path: '/messages/{id}',
       tags,
-      summary: 'One message with its status',
+      operationId: 'getMessage',
+      summary: 'Get a message',
+      description: 'With its status, attempts and last error.',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZMessage, 'The message'), ...problemResponses },
     }),
@@ -67,7 +90,9 @@ export function outboxRoutes(deps: Deps) {
       method: 'get',
       path: '/messages/{id}/pdf',
       tags,
-      summary: "The letter as a PDF on the practice's letterhead",
+      operationId: 'getMessagePdf',
+      summary: 'Get a letter as PDF',
+      description: "On the practice's letterhead (name, postal address).",
       request: { params: ZIdParam },
       responses: {
         200: {
@@ -93,7 +118,9 @@ export function outboxRoutes(deps: Deps) {
       method: 'post',
       path: '/messages/{id}/retry',
       tags,
-      summary: 'Put a failed email back in the queue',
+      operationId: 'retryMessage',
+      summary: 'Retry a failed email',
+      description: 'Puts it back in the queue.',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZMessage, 'The message'), ...problemResponses },
     }),
@@ -104,7 +131,9 @@ export function outboxRoutes(deps: Deps) {
       method: 'get',
       path: '/smtp',
       tags,
-      summary: 'The SMTP settings (never the password)',
+      operationId: 'getSmtpSettings',
+      summary: 'Get the SMTP settings',
+      description: 'Never the password (`hasPassword` says whether one is stored).',
       responses: { 200: jsonContent(ZSmtpSettings, 'The settings'), ...problemResponses },
     }),
     async (c) => c.json(await getSmtp(deps, actorOf(c)), 200),
@@ -114,7 +143,11 @@ export function outboxRoutes(deps: Deps) {
       method: 'put',
       path: '/smtp',
       tags,
-      summary: 'Save the SMTP settings; omit the password to keep the stored one',
+      operationId: 'updateSmtpSettings',
+      summary: 'Update the SMTP settings',
+      description:
+        'Omit the password to keep the stored one; `password: null` removes it. Audited ' +
+        '(`smtp.updated`, never the password).',
       request: jsonBody(ZPutSmtp),
       responses: { 200: jsonContent(ZSmtpSettings, 'The settings'), ...problemResponses },
     }),
@@ -125,7 +158,9 @@ export function outboxRoutes(deps: Deps) {
       method: 'delete',
       path: '/smtp',
       tags,
-      summary: 'Remove the SMTP settings (emails then wait in the outbox)',
+      operationId: 'deleteSmtpSettings',
+      summary: 'Delete the SMTP settings',
+      description: 'Emails then wait in the outbox. Audited (`smtp.deleted`).',
       responses: { 204: { description: 'Removed' }, ...problemResponses },
     }),
     async (c) => {
@@ -138,7 +173,10 @@ export function outboxRoutes(deps: Deps) {
       method: 'post',
       path: '/smtp/test',
       tags,
-      summary: "Send a test email now (to the caller's address unless `to` is given)",
+      operationId: 'sendTestEmail',
+      summary: 'Send a test email',
+      description:
+        "Now, to the caller's address unless `to` is given. Without SMTP settings it is 422.",
       request: jsonBody(ZSmtpTest),
       responses: { 200: jsonContent(ZSmtpTestResult, 'What happened'), ...problemResponses },
     }),

@@ -20,7 +20,9 @@ export function publicPracticeRoutes() {
       method: 'get',
       path: '/professions',
       tags: ['Practice'],
-      summary: 'The professions, each selecting an ethics profile',
+      operationId: 'listProfessions',
+      summary: 'List professions',
+      description: 'No sign-in. Each profession selects an ethics profile (see GET /ethics).',
       responses: { 200: jsonContent(ZProfessionList, 'The professions') },
     }),
     (c) => c.json({ items: professions.map((p) => ({ id: p.id, label: p.label })) }, 200),
@@ -35,7 +37,9 @@ export function practiceRoutes(deps: Deps) {
       method: 'get',
       path: '/practice',
       tags: ['Practice'],
-      summary: 'The practice profile and settings',
+      operationId: 'getPractice',
+      summary: 'Get the practice',
+      description: 'The practice profile and its settings.',
       responses: { 200: jsonContent(ZPractice, 'The practice'), ...problemResponses },
     }),
     async (c) => c.json(await getPractice(deps, actorOf(c).practiceId), 200),
@@ -45,7 +49,12 @@ export function practiceRoutes(deps: Deps) {
       method: 'patch',
       path: '/practice',
       tags: ['Practice'],
-      summary: 'Edit the practice profile; markSetUp completes the first-run setup',
+      operationId: 'updatePractice',
+      summary: 'Update the practice profile',
+      description:
+        'Owner only (403 otherwise). `markSetUp: true` completes the first-run setup; it ' +
+        'needs a value proposition, 3–8 key phrases, a time zone and a postal address, ' +
+        'and each one missing is named in `errors`.',
       request: jsonBody(ZUpdatePractice),
       responses: { 200: jsonContent(ZPractice, 'The practice'), ...problemResponses },
     }),
@@ -59,7 +68,11 @@ export function practiceRoutes(deps: Deps) {
       method: 'get',
       path: '/practice/settings',
       tags: ['Practice'],
-      summary: 'The program defaults (PRODUCT.md §10) with their meaning',
+      operationId: 'getPracticeSettings',
+      summary: 'Get the program settings',
+      description:
+        'The program defaults (PRODUCT.md §10) as `values`, and for each key its label, ' +
+        'meaning, unit, range and default as `meta`.',
       responses: { 200: jsonContent(ZSettingsView, 'The settings'), ...problemResponses },
     }),
     async (c) => {
@@ -72,7 +85,11 @@ export function practiceRoutes(deps: Deps) {
       method: 'patch',
       path: '/practice/settings',
       tags: ['Practice'],
-      summary: 'Change some program defaults',
+      operationId: 'updatePracticeSettings',
+      summary: 'Update program settings',
+      description:
+        'Owner only (403 otherwise). Send only the keys to change. Keep-in-touch cadences ' +
+        'are 0–730 days, 0 meaning none.',
       request: jsonBody(ZUpdateSettings),
       responses: { 200: jsonContent(ZSettingsView, 'The settings'), ...problemResponses },
     }),

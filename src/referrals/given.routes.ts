@@ -24,7 +24,9 @@ export function givenRoutes(deps: Deps) {
       method: 'get',
       path: '/referrals-given',
       tags,
-      summary: 'Referrals given to partners, newest first',
+      operationId: 'listReferralsGiven',
+      summary: 'List referrals given',
+      description: 'Referrals given to partners, newest first, cursor-paged.',
       request: { query: ZListGivenQuery },
       responses: { 200: jsonContent(ZReferralGivenPage, 'A page'), ...problemResponses },
     }),
@@ -35,7 +37,12 @@ export function givenRoutes(deps: Deps) {
       method: 'post',
       path: '/referrals-given',
       tags,
-      summary: 'Record a referral given to a partner; the person can be created on the way',
+      operationId: 'createReferralGiven',
+      summary: 'Create a referral given',
+      description:
+        'The person can be created on the way (by name); one with an email another ' +
+        'contact has is 409 naming `person.email`. A partner equal to the person is 422 ' +
+        'naming `partnerId`. The check-in is due checkInDays after `givenAt`.',
       request: jsonBody(ZCreateGiven),
       responses: { 201: jsonContent(ZReferralGiven, 'The referral given'), ...problemResponses },
     }),
@@ -46,7 +53,8 @@ export function givenRoutes(deps: Deps) {
       method: 'get',
       path: '/referrals-given/{id}',
       tags,
-      summary: 'One referral given',
+      operationId: 'getReferralGiven',
+      summary: 'Get a referral given',
       request: { params: ZIdParam },
       responses: { 200: jsonContent(ZReferralGiven, 'The referral given'), ...problemResponses },
     }),
@@ -57,7 +65,14 @@ export function givenRoutes(deps: Deps) {
       method: 'patch',
       path: '/referrals-given/{id}',
       tags,
-      summary: 'Record the partner notified, the outcome or the check-in',
+      operationId: 'updateReferralGiven',
+      summary: 'Update a referral given',
+      description:
+        'Record the partner notified, the outcome or the check-in. `outcomeAt` is set ' +
+        'when the outcome changes and cleared when it goes back to `unknown`; ' +
+        '`checkInState` is `not_yet` before the due time, `due` from it, `done` once ' +
+        '`checkedInAt` is set. Times are not in the future and not before the referral ' +
+        'was given (400 naming the field).',
       request: { params: ZIdParam, ...jsonBody(ZUpdateGiven) },
       responses: { 200: jsonContent(ZReferralGiven, 'The referral given'), ...problemResponses },
     }),
@@ -72,6 +87,7 @@ export function givenRoutes(deps: Deps) {
       method: 'delete',
       path: '/referrals-given/{id}',
       tags,
+      operationId: 'deleteReferralGiven',
       summary: 'Delete a referral given',
       request: { params: ZIdParam },
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
@@ -86,7 +102,13 @@ export function givenRoutes(deps: Deps) {
       method: 'get',
       path: '/reciprocity',
       tags,
-      summary: 'Per partner: received, given, balance, last exchange; owed first',
+      operationId: 'getReciprocity',
+      summary: 'Get the reciprocity ledger',
+      description:
+        'Per partner: referrals received, given, balance (received − given) and last ' +
+        'exchange. Every contact with the role `partner` or with any exchange; owed ' +
+        '(balance ≥ giveBackThreshold) first, then by balance. `owed=true` keeps the owed ' +
+        'ones.',
       request: { query: ZReciprocityQuery },
       responses: { 200: jsonContent(ZReciprocity, 'The ledger'), ...problemResponses },
     }),

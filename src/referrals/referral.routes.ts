@@ -43,7 +43,17 @@ export function referralRoutes(deps: Deps) {
       method: 'get',
       path: '/referrals',
       tags,
-      summary: 'Filter, sort and page through referrals received',
+      operationId: 'listReferrals',
+      summary: 'List referrals received',
+      description:
+        'Filter, sort and page (cursor) through referrals. `status` takes one status or a ' +
+        'comma list, `open` (new, contacted, meeting) or `closed` (the three closed ' +
+        'statuses); `referrer=unknown` keeps referrals without a referrer; `categoryId` ' +
+        "is the referrer's category; `from`/`to` bound the received date, inclusive: a " +
+        "day `YYYY-MM-DD` is a calendar day in the practice's time zone, a timestamp is " +
+        'taken as given; `q` searches the referred and referrer names. `sort=due`: ' +
+        'referrals whose response clock still runs (status `new`) first, by due time (so ' +
+        'overdue first), then the others by received time; the default is `-receivedAt`.',
       request: { query: ZListReferralsQuery },
       responses: { 200: jsonContent(ZReferralPage, 'A page of referrals'), ...problemResponses },
     }),
@@ -54,7 +64,14 @@ export function referralRoutes(deps: Deps) {
       method: 'get',
       path: '/referrals/board',
       tags,
-      summary: 'The pipeline board: a column per status with totals, overdue first',
+      operationId: 'getReferralBoard',
+      summary: 'Get the pipeline board',
+      description:
+        'A column per status with totals, in order new, contacted, meeting, client, ' +
+        'closed (the three closed statuses together); `limit` is per column. `new`, ' +
+        '`contacted` and `meeting` are oldest first (for `new` that is overdue first, ' +
+        'then by due time); `client` and `closed` are newest status change first. Takes ' +
+        "the list's filters except sort and cursor.",
       request: { query: ZBoardQuery },
       responses: { 200: jsonContent(ZBoard, 'The board'), ...problemResponses },
     }),
@@ -65,7 +82,13 @@ export function referralRoutes(deps: Deps) {
       method: 'get',
       path: '/referrals/export.csv',
       tags,
-      summary: 'The filtered list as CSV, streamed (the export is audited)',
+      operationId: 'exportReferralsCsv',
+      summary: 'Export referrals as CSV',
+      description:
+        "The list's filters; streams every matching row with a header row. `circle` falls " +
+        'back on `place`; `value` is in major units of `currency`; cells a spreadsheet ' +
+        "would run as a formula (starting with `= + - @`) are prefixed with `'`. Every " +
+        'export is in the audit log (`referrals.exported`).',
       request: { query: ZExportQuery },
       responses: {
         200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV with a header' },
@@ -89,7 +112,18 @@ export function referralRoutes(deps: Deps) {
       method: 'post',
       path: '/referrals',
       tags,
-      summary: 'Quick-add a referral; creates the person on the way and promotes the referrer',
+      operationId: 'createReferral',
+      summary: 'Create a referral',
+      description:
+        'Quick-add, in one transaction: creates the referred person when given by name ' +
+        '(role `prospect`, stage `met`), records the referral, moves the referrer to ' +
+        'stage `refers` (recorded in the stage history with its reason, never downward), ' +
+        "logs a `created` event and credits the referrer's oldest open commitment made " +
+        'before it. Referred equal to referrer is 422. A person given by name with an ' +
+        'email another contact has is 409 naming `referred.email` (pick that contact by ' +
+        '`contactId`). User-given times are ISO 8601 with an offset, not in the future ' +
+        '(one minute of tolerance). Creating it with consent is audited ' +
+        '(`referral.consent_changed`).',
       request: jsonBody(ZCreateReferral),
       responses: { 201: jsonContent(ZReferralDetail, 'The new referral'), ...problemResponses },
     }),
@@ -100,7 +134,20 @@ export function referralRoutes(deps: Deps) {
       method: 'get',
       path: '/referrals/{id}',
       tags,
-      summary: 'One referral with its events',
+      operationId: 'getReferral',
+      summary: 'Get a referral',
+      description:
+        'With its events (`created`, `status`, `reopened`, `thanked`, ' +
+        '`conversion_thanked`, `referrer_updated`). Clock: due at receivedAt + ' +
+        'responseWindowHours; while `new` it is `due`, then `overdue` from the due time ' +
+        'itself; once contacted `met` when the first contact was on or before the due ' +
+        'time, else `late`; a referral closed without contact keeps its state as of its ' +
+        'closing. Thanks are due thankWithinHours after receipt (the conversion thanks ' +
+        'after becoming a client) and `overdue` only after that (thanking exactly at it ' +
+        'is on time); with an unknown referrer both are `not_applicable`. Referrer ' +
+        'update: `not_allowed` without consent or with an unknown referrer; `due` when ' +
+        'the status differs from the last told (a `new` referral never told is ' +
+        '`up_to_date`).',
       request: { params: ZIdParam },
       responses: detail('The referral'),
     }),
@@ -111,7 +158,12 @@ export function referralRoutes(deps: Deps) {
       method: 'patch',
       path: '/referrals/{id}',
       tags,
-      summary: 'Edit a referral; consent changes are audited',
+      operationId: 'updateReferral',
+      summary: 'Update a referral',
+      description:
+        'Consent changes are audited (`referral.consent_changed`). Changing the referrer ' +
+        "moves the commitment credit to the new referrer's commitment, or drops it (a " +
+        'fulfilled commitment that falls short reopens).',
       request: { params: ZIdParam, ...jsonBody(ZUpdateReferral) },
       responses: detail('The referral'),
     }),
@@ -126,7 +178,15 @@ export function referralRoutes(deps: Deps) {
       method: 'post',
       path: '/referrals/{id}/status',
       tags,
-      summary: 'Move a referral forward, or close it',
+      operationId: 'changeReferralStatus',
+      summary: "Change a referral's status",
+      description:
+        'Forward along new → contacted → meeting → client (skipping ahead is allowed and ' +
+        'sets the skipped times, e.g. new → meeting sets the first contact too), or from ' +
+        'any open status to a closed one (`not_a_fit`, `declined`, `no_response`). ' +
+        'Anything else is 409 with the reason. Sets `firstContactAt` on the first move ' +
+        'past `new`, and `meetingAt`, `clientAt`, `closedAt`. `at` is not in the future ' +
+        'and not before the referral was received (400 naming it).',
       request: { params: ZIdParam, ...jsonBody(ZChangeStatus) },
       responses: detail('The referral'),
     }),
@@ -141,7 +201,11 @@ export function referralRoutes(deps: Deps) {
       method: 'post',
       path: '/referrals/{id}/reopen',
       tags,
-      summary: 'Reopen a closed referral at the open status it had',
+      operationId: 'reopenReferral',
+      summary: 'Reopen a referral',
+      description:
+        'A closed referral goes back to the open status it had before closing, logged as ' +
+        'a `reopened` event. One that is not closed is 409.',
       request: { params: ZIdParam, ...jsonBody(ZReopen) },
       responses: detail('The referral'),
     }),
@@ -156,7 +220,13 @@ export function referralRoutes(deps: Deps) {
       method: 'post',
       path: '/referrals/{id}/thanks',
       tags,
-      summary: 'Record that the referrer was thanked (for the referral, or the conversion)',
+      operationId: 'thankReferrer',
+      summary: 'Record a thank-you',
+      description:
+        'That the referrer was thanked for the referral (`kind: referral`) or for the ' +
+        'conversion (`kind: conversion`, only once the status is `client`, else 409). An ' +
+        'unknown referrer is 409 (nobody to thank); thanking twice for the same kind is ' +
+        '409.',
       request: { params: ZIdParam, ...jsonBody(ZRecordThanks) },
       responses: detail('The referral'),
     }),
@@ -171,7 +241,13 @@ export function referralRoutes(deps: Deps) {
       method: 'post',
       path: '/referrals/{id}/referrer-updates',
       tags,
-      summary: 'Record that the referrer was told the current status (needs consent)',
+      operationId: 'recordReferrerUpdate',
+      summary: 'Record a referrer update',
+      description:
+        'That the referrer was told the current status (audited: ' +
+        "`referral.referrer_updated`). Without the referred person's consent " +
+        '(`consentToUpdate`) it is 422; with an unknown referrer 409 (consent is checked ' +
+        'first).',
       request: { params: ZIdParam, ...jsonBody(ZRecordReferrerUpdate) },
       responses: detail('The referral'),
     }),

@@ -31,7 +31,12 @@ export function surveyRoutes(deps: Deps) {
       method: 'post',
       path: '/surveys',
       tags,
-      summary: 'Ask up to surveyMaxPeople contacts how they would describe what you do',
+      operationId: 'createSurvey',
+      summary: 'Create a messaging survey',
+      description:
+        'Asks up to surveyMaxPeople contacts how they would describe what you do. Each ' +
+        'recipient gets a personal link (`/survey/{token}`), returned only in this ' +
+        'answer; the `survey_invitation` letter can send it.',
       request: jsonBody(ZCreateSurvey),
       responses: {
         201: jsonContent(ZSurvey, 'The survey, with each link (shown once)'),
@@ -45,7 +50,12 @@ export function surveyRoutes(deps: Deps) {
       method: 'get',
       path: '/surveys',
       tags,
-      summary: 'Surveys with their answers and alignment scores, newest first',
+      operationId: 'listSurveys',
+      summary: 'List surveys',
+      description:
+        'Newest first, with answers and alignment scores (never the links). Alignment is ' +
+        'the share of the key phrases an answer conveys, tolerant to word forms and ' +
+        'order; below alignmentThresholdPercent the agenda proposes `explain`.',
       responses: { 200: jsonContent(ZSurveyList, 'Surveys'), ...problemResponses },
     }),
     async (c) => c.json(await listSurveys(deps, actorOf(c)), 200),
@@ -55,7 +65,9 @@ export function surveyRoutes(deps: Deps) {
       method: 'post',
       path: '/surveys/{id}/recipients/{recipientId}/answer',
       tags,
-      summary: 'Enter an answer by hand; it is scored against the key phrases',
+      operationId: 'answerSurveyByHand',
+      summary: 'Enter a survey answer',
+      description: 'By hand; it is scored against the key phrases.',
       request: { params: ZRecipientParams, ...jsonBody(ZAnswer) },
       responses: { 200: jsonContent(ZSurveyRecipient, 'The scored answer'), ...problemResponses },
     }),
@@ -104,7 +116,12 @@ export function publicSurveyRoutes(deps: Deps) {
       method: 'get',
       path: '/public/survey/{token}',
       tags,
-      summary: 'The question a survey link asks (no sign-in)',
+      operationId: 'getPublicSurvey',
+      summary: 'Get the question of a survey link',
+      description:
+        "No sign-in: the link's token is the only key. Answers the practice's name, the " +
+        'question and whether this person already answered — nothing else. A wrong token ' +
+        'is 404 revealing nothing.',
       security: [],
       request: { params: ZTokenParam },
       responses: { 200: jsonContent(ZPublicSurvey, 'The question'), ...problemResponses },
@@ -116,7 +133,12 @@ export function publicSurveyRoutes(deps: Deps) {
       method: 'post',
       path: '/public/survey/{token}',
       tags,
-      summary: 'Answer a survey (no sign-in, rate-limited); answering again replaces',
+      operationId: 'answerPublicSurvey',
+      summary: 'Answer a survey',
+      description:
+        'No sign-in. Rate-limited: 10 answers per 10 minutes per client address (429 with ' +
+        'Retry-After). Answering again replaces the answer; nothing is echoed back. A ' +
+        'wrong token is 404 revealing nothing.',
       security: [],
       request: { params: ZTokenParam, ...jsonBody(ZAnswer) },
       responses: {
