@@ -47,7 +47,19 @@ export function agendaRoutes(deps: Deps) {
         "in the practice's time zone). `includeSnoozed` also lists snoozed items with " +
         "`snoozedUntil`; dismissed ones stay hidden. Each item's `action` is the one call " +
         'that completes it. Keys are `kind:subjectId[:causeVersion]`, so a changed cause ' +
-        'makes a new key.',
+        'makes a new key. Due times: `respond` at receipt + responseWindowHours and `thank` ' +
+        'at receipt (or becoming a client) + thankWithinHours, overdue after; `ask` when its ' +
+        'window closes (today on its last day, else this_week); reminders, quiet sources, ' +
+        "check-ins and keep-in-touch on the day they fall due in the practice's time zone " +
+        '(overdue after it); `update_referrer` and `notify_partner` have no due time and ' +
+        'are today; `give_back`, `grow_category` and `explain` are this_week. A contact ' +
+        'listed as a quiet source is not also listed for keep-in-touch. Ranks: respond, ' +
+        'thank, update_referrer, notify_partner, ask, remind_commitment (proposing release ' +
+        'after commitmentMaxReminders), reconnect_quiet_source (stage trusts or above, or ' +
+        'an open commitment, quiet for quietSourceDays), give_back (partners owed ' +
+        'giveBackThreshold or more), check_in_given, keep_in_touch, grow_category (a ' +
+        'most-wanted category under target), explain (a survey answer below ' +
+        'alignmentThresholdPercent, until a meeting or call after it).',
       request: { query: ZAgendaQuery },
       responses: { 200: jsonContent(ZAgenda, 'The agenda'), ...problemResponses },
     }),

@@ -45,7 +45,8 @@ export function contactRoutes(deps: Deps) {
         'The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the ' +
         "practice cadence; the answer's `cadenceDays` is the override, else the shortest " +
         "non-zero practice cadence of the contact's stage and roles (null: no cadence), " +
-        'and `nextTouchDueAt` is the last touch (or creation) plus that cadence.',
+        'and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` ' +
+        'is `due` once that time has come.',
       request: jsonBody(ZCreateContact),
       responses: { 201: jsonContent(ZContactDetail, 'The new contact'), ...problemResponses },
     }),

@@ -24,7 +24,12 @@ export function insightRoutes(deps: Deps) {
         'GET /reciprocity); conversion by source is by channel with warm handoffs apart ' +
         '(`warm_handoff`); mostWanted and goal ignore the range. Medians are the mean of ' +
         'the middle one or two values. One insights computation runs at a time per ' +
-        'server.',
+        'server. Definitions: metToFirstReferral runs from the first stage record to the ' +
+        'first referral, for referrers whose first referral is in range; askToReferral from ' +
+        'the latest ask to the referrer at or before each referral; shareInsideWindow counts ' +
+        'a still-new referral past its window as outside; the update lag runs from a status ' +
+        'change to the referrer being told that status; reciprocity covers partners and ' +
+        "anyone with an exchange in range; value sums the client referrals' values.",
       request: { query: ZInsightsQuery },
       responses: { 200: jsonContent(ZInsights, 'Insights'), ...problemResponses },
     }),

@@ -27,7 +27,9 @@ export function letterRoutes(deps: Deps) {
       description:
         'With their merge fields and the consent each field needs (`always`, ' +
         '`with_consent`, `treating_provider`), and `about`: the one id a draft of it ' +
-        'needs (referral, commitment, given, contact or none).',
+        'needs (referral, commitment, given, contact or none). `treating_provider_update` ' +
+        'exists for HIPAA practices: a referrer who is the treating provider may be told ' +
+        '"seen/scheduled" without consent, which `referrer_update` cannot say.',
       responses: { 200: jsonContent(ZLetterTemplateList, 'The templates'), ...problemResponses },
     }),
     async (c) => c.json(await listTemplates(deps, actorOf(c)), 200),

@@ -88,7 +88,9 @@ export function referralRoutes(deps: Deps) {
         "The list's filters; streams every matching row with a header row. `circle` falls " +
         'back on `place`; `value` is in major units of `currency`; cells a spreadsheet ' +
         "would run as a formula (starting with `= + - @`) are prefixed with `'`. Every " +
-        'export is in the audit log (`referrals.exported`).',
+        'export is in the audit log (`referrals.exported`). Columns: received_at, referred, ' +
+        'referrer, referrer_category, channel, circle, need, tags, status, first_contact_at, ' +
+        'response_minutes, clock, thanked_at, value, currency, owner.',
       request: { query: ZExportQuery },
       responses: {
         200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV with a header' },
