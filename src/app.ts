@@ -142,8 +142,15 @@ export function createApi(deps: Deps) {
     info: {
       title: 'Vouch API',
       version: '1',
+      // The conventions every operation shares, in short; docs/API.md has them in full.
       description:
-        'The referral engine for professional practices. Errors are application/problem+json.',
+        'The referral engine for professional practices. Authenticate with the session ' +
+        'cookie (sign-in) or `Authorization: Bearer <API token>`; everything is scoped to ' +
+        "the caller's practice (another practice's id is a 404). Errors are " +
+        'application/problem+json with a `code` and, for field errors, `errors` naming each ' +
+        'field. Lists page with `limit` and `cursor` (answering `nextCursor`). Signed-in ' +
+        'POSTs accept `Idempotency-Key`. Instants are ISO 8601 UTC, days `YYYY-MM-DD` in ' +
+        "the practice's time zone, money integer minor units with an ISO 4217 currency.",
     },
   };
   const protectedPosts = new Set(
