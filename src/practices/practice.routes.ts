@@ -86,7 +86,7 @@ export function practiceRoutes(deps: Deps) {
       path: '/practice/settings',
       tags: ['Practice'],
       operationId: 'updatePracticeSettings',
-      summary: 'Update program settings',
+      summary: 'Update the program settings',
       description:
         'Owner only (403 otherwise). Send only the keys to change. Keep-in-touch cadences ' +
         'are 0–730 days, 0 meaning none.',
