@@ -1,5 +1,7 @@
 // The one HTTP client of the web app: JSON in and out, session cookie included,
 // every error turned into a ProblemError (RFC 9457 problem+json, see docs/API.md).
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './api/schema';
 
 export type FieldError = { field: string; message: string };
 
@@ -31,7 +33,6 @@ export class ProblemError extends Error {
 
 const BASE_PATH = '/api/v1';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -71,65 +72,120 @@ function toProblem(status: number, body: unknown): Problem {
   };
 }
 
-/** The full URL of an API path, e.g. for a download link. */
-export function buildUrl(path: string, query?: QueryParams): string {
+/** Query strings leave out empty values, so a cleared filter is simply absent. */
+function queryString(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
-  const search = params.toString();
-  return `${BASE_PATH}${path}${search ? `?${search}` : ''}`;
+  return params.toString();
 }
 
-async function request<T>(
-  method: Method,
-  path: string,
-  options: { body?: unknown; query?: QueryParams; signal?: AbortSignal } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+/** The full URL of a GET path with its `{name}` parameters filled, e.g. for a download link. */
+/** The paths that answer GET. */
+type GetPath = { [P in keyof paths]: paths[P] extends { get: unknown } ? P : never }[keyof paths];
 
-  let response: Response;
+export function buildUrl(
+  path: GetPath,
+  options: { path?: Record<string, string | number>; query?: QueryParams } = {},
+): string {
+  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(options.path?.[name] ?? '')),
+  );
+  const search = queryString(options.query ?? {});
+  return `${BASE_PATH}${filled}${search ? `?${search}` : ''}`;
+}
+
+// The server asks every write for a JSON body ("send {} when there is nothing to change");
+// a write whose operation declares none gets `{}`.
+const writes = new Set(['POST', 'PATCH', 'PUT']);
+const emptyBodyForWrites: Middleware = {
+  onRequest({ request }) {
+    if (!writes.has(request.method) || request.headers.has('Content-Type')) return undefined;
+    const headers = new Headers(request.headers);
+    headers.set('Content-Type', 'application/json');
+    return new Request(request, { body: '{}', headers });
+  },
+};
+
+/**
+ * The API client, typed by path from the server's OpenAPI document (`api/schema.d.ts`, made by
+ * `npm run generate:api`): the path, its parameters, the body and the answer all come from it.
+ * Wrap a call in `answer()` (or `done()` for answers without a body) to get the data or a
+ * ProblemError.
+ */
+export const api = createClient<paths>({
+  baseUrl: BASE_PATH,
+  credentials: 'include',
+  headers: { Accept: 'application/json' },
+  querySerializer: queryString,
+});
+api.use(emptyBodyForWrites);
+
+type Answered<T> = { data?: T; error?: unknown; response: Response };
+
+const networkProblem: Problem = {
+  status: 0,
+  title: 'Network error',
+  code: 'network',
+  detail: 'Vouch could not reach the server. Check your connection and try again.',
+  errors: [],
+};
+
+async function settle<T>(pending: Promise<Answered<T>>): Promise<Answered<T>> {
+  let result: Answered<T>;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      credentials: 'include',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    result = await pending;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ProblemError({
-      status: 0,
-      title: 'Network error',
-      code: 'network',
-      detail: 'Vouch could not reach the server. Check your connection and try again.',
-      errors: [],
-    });
+    throw new ProblemError(networkProblem);
   }
-
-  const text = response.status === 204 ? '' : await response.text();
-  let body: unknown = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
+  if (!result.response.ok) {
+    throw new ProblemError(toProblem(result.response.status, result.error ?? null));
   }
-  if (!response.ok) throw new ProblemError(toProblem(response.status, body));
-  return body as T;
+  return result;
 }
 
-export const api = {
-  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) =>
-    request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  delete: (path: string) => request<void>('DELETE', path),
-};
+/** The answer of a call, or a ProblemError for a refusal or an unreachable server. */
+export async function answer<T>(pending: Promise<Answered<T>>): Promise<T> {
+  return (await settle(pending)).data as T;
+}
+
+/** Waits for a call whose answer has no body (204), throwing a ProblemError on refusal. */
+export async function done(pending: Promise<Answered<unknown>>): Promise<void> {
+  await settle(pending);
+}
+
+/**
+ * Follows an action the server itself described (an agenda item's method, path and body):
+ * its path is data, not one of the typed paths.
+ */
+export async function sendAction(action: {
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  body: Record<string, unknown> | null;
+}): Promise<void> {
+  const hasBody = action.method !== 'DELETE';
+  await settle<unknown>(
+    fetch(`${BASE_PATH}${action.path}`, {
+      method: action.method,
+      credentials: 'include',
+      headers: hasBody
+        ? { Accept: 'application/json', 'Content-Type': 'application/json' }
+        : { Accept: 'application/json' },
+      body: hasBody ? JSON.stringify(action.body ?? {}) : undefined,
+    }).then(async (response) => {
+      const text = response.status === 204 ? '' : await response.text();
+      let error: unknown = null;
+      try {
+        error = text ? JSON.parse(text) : null;
+      } catch {
+        error = null;
+      }
+      return response.ok ? { response } : { error, response };
+    }),
+  );
+}
 
 export function isProblem(error: unknown, status?: number): error is ProblemError {
   return error instanceof ProblemError && (status === undefined || error.status === status);

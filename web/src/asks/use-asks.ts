@@ -1,14 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
-import type {
-  Ask,
-  AskCreated,
-  AskInput,
-  AskReadiness,
-  ItemList,
-  Moment,
-  MomentInput,
-} from '../types';
+import { answer, api, done } from '../api';
+import type { AskInput, MomentInput } from '../api/types';
 
 export const askKeys = {
   moments: (contactId: string) => ['moments', contactId] as const,
@@ -16,8 +8,7 @@ export const askKeys = {
   readiness: (contactId: string) => ['ask-readiness', contactId] as const,
 };
 
-const path = (contactId: string, rest: string) =>
-  `/contacts/${encodeURIComponent(contactId)}/${rest}`;
+const ofContact = (id: string) => ({ params: { path: { id } } });
 
 function refresh(queryClient: QueryClient, contactId: string) {
   void queryClient.invalidateQueries({ queryKey: askKeys.moments(contactId) });
@@ -28,14 +19,16 @@ function refresh(queryClient: QueryClient, contactId: string) {
 export function useAskReadiness(contactId: string) {
   return useQuery({
     queryKey: askKeys.readiness(contactId),
-    queryFn: ({ signal }) => api.get<AskReadiness>(path(contactId, 'ask-readiness'), {}, signal),
+    queryFn: ({ signal }) =>
+      answer(api.GET('/contacts/{id}/ask-readiness', { ...ofContact(contactId), signal })),
   });
 }
 
 export function useMoments(contactId: string) {
   return useQuery({
     queryKey: askKeys.moments(contactId),
-    queryFn: ({ signal }) => api.get<ItemList<Moment>>(path(contactId, 'moments'), {}, signal),
+    queryFn: ({ signal }) =>
+      answer(api.GET('/contacts/{id}/moments', { ...ofContact(contactId), signal })),
     select: (data) => data.items,
   });
 }
@@ -43,7 +36,8 @@ export function useMoments(contactId: string) {
 export function useAsks(contactId: string) {
   return useQuery({
     queryKey: askKeys.asks(contactId),
-    queryFn: ({ signal }) => api.get<ItemList<Ask>>(path(contactId, 'asks'), {}, signal),
+    queryFn: ({ signal }) =>
+      answer(api.GET('/contacts/{id}/asks', { ...ofContact(contactId), signal })),
     select: (data) => data.items,
   });
 }
@@ -51,7 +45,8 @@ export function useAsks(contactId: string) {
 export function useRecordMoment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MomentInput) => api.post<Moment>(path(contactId, 'moments'), input),
+    mutationFn: (input: MomentInput) =>
+      answer(api.POST('/contacts/{id}/moments', { ...ofContact(contactId), body: input })),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }
@@ -59,7 +54,7 @@ export function useRecordMoment(contactId: string) {
 export function useDeleteMoment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/moments/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => done(api.DELETE('/moments/{id}', { params: { path: { id } } })),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }
@@ -67,7 +62,8 @@ export function useDeleteMoment(contactId: string) {
 export function useLogAsk(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AskInput) => api.post<AskCreated>(path(contactId, 'asks'), input),
+    mutationFn: (input: AskInput) =>
+      answer(api.POST('/contacts/{id}/asks', { ...ofContact(contactId), body: input })),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }

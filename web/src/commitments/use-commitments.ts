@@ -1,13 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
-import type {
-  Commitment,
-  CommitmentCreated,
-  CommitmentDetail,
-  CommitmentInput,
-  CommitmentStatus,
-  ItemList,
-} from '../types';
+import { answer, api } from '../api';
+import type { CommitmentInput, CommitmentStatus } from '../api/types';
 
 export type CommitmentQuery = { status?: CommitmentStatus; contactId?: string };
 
@@ -24,7 +17,7 @@ export function refreshCommitments(queryClient: QueryClient): void {
 export function useCommitments(query: CommitmentQuery) {
   return useQuery({
     queryKey: commitmentKeys.list(query),
-    queryFn: ({ signal }) => api.get<ItemList<Commitment>>('/commitments', query, signal),
+    queryFn: ({ signal }) => answer(api.GET('/commitments', { params: { query }, signal })),
     select: (data) => data.items,
   });
 }
@@ -33,7 +26,7 @@ export function useCommitment(id: string) {
   return useQuery({
     queryKey: commitmentKeys.detail(id),
     queryFn: ({ signal }) =>
-      api.get<CommitmentDetail>(`/commitments/${encodeURIComponent(id)}`, undefined, signal),
+      answer(api.GET('/commitments/{id}', { params: { path: { id } }, signal })),
   });
 }
 
@@ -41,7 +34,12 @@ export function useCreateCommitment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CommitmentInput) =>
-      api.post<CommitmentCreated>(`/contacts/${encodeURIComponent(contactId)}/commitments`, input),
+      answer(
+        api.POST('/contacts/{id}/commitments', {
+          params: { path: { id: contactId } },
+          body: input,
+        }),
+      ),
     onSuccess: () => refreshCommitments(queryClient),
   });
 }
@@ -50,7 +48,12 @@ export function useReleaseCommitment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note?: string }) =>
-      api.post<Commitment>(`/commitments/${encodeURIComponent(id)}/release`, note ? { note } : {}),
+      answer(
+        api.POST('/commitments/{id}/release', {
+          params: { path: { id } },
+          body: note ? { note } : {},
+        }),
+      ),
     onSuccess: () => refreshCommitments(queryClient),
   });
 }
@@ -59,7 +62,7 @@ export function useRecordReminder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      api.post<Commitment>(`/commitments/${encodeURIComponent(id)}/reminders`, {}),
+      answer(api.POST('/commitments/{id}/reminders', { params: { path: { id } }, body: {} })),
     onSuccess: () => refreshCommitments(queryClient),
   });
 }

@@ -2,8 +2,8 @@ import { Combobox, InputBase, Loader, Text, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
-import { api } from '../api';
-import type { Contact, ContactRef, Page } from '../types';
+import { answer, api } from '../api';
+import type { ContactRef } from '../api/types';
 
 /** What a picker holds: the typed text, and the contact when one was picked. */
 export type PersonValue = { text: string; contact: ContactRef | null };
@@ -16,7 +16,7 @@ export function useContactSearch(text: string, enabled = true) {
   return useQuery({
     queryKey: ['contacts', 'search', q],
     queryFn: ({ signal }) =>
-      api.get<Page<Contact>>('/contacts', { q, limit: 8, sort: 'name' }, signal),
+      answer(api.GET('/contacts', { params: { query: { q, limit: 8, sort: 'name' } }, signal })),
     enabled: enabled && q !== '',
     placeholderData: keepPreviousData,
     staleTime: 30_000,

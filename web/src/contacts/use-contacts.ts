@@ -5,8 +5,8 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api } from '../api';
-import type { Contact, ContactDetail, ContactInput, ContactQuery, Page } from '../types';
+import { answer, api, done } from '../api';
+import type { ContactInput, ContactQuery } from '../api/types';
 
 const PAGE_SIZE = 50;
 
@@ -21,10 +21,11 @@ export function useContactList(query: ContactQuery) {
   return useInfiniteQuery({
     queryKey: contactKeys.list(query),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Contact>>(
-        '/contacts',
-        { ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined },
-        signal,
+      answer(
+        api.GET('/contacts', {
+          params: { query: { ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined } },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -37,14 +38,14 @@ export function useContact(id: string, enabled = true) {
     queryKey: contactKeys.detail(id),
     enabled: enabled && id !== '',
     queryFn: ({ signal }) =>
-      api.get<ContactDetail>(`/contacts/${encodeURIComponent(id)}`, undefined, signal),
+      answer(api.GET('/contacts/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useCreateContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ContactInput) => api.post<ContactDetail>('/contacts', input),
+    mutationFn: (input: ContactInput) => answer(api.POST('/contacts', { body: input })),
     onSuccess: (contact) => {
       queryClient.setQueryData(contactKeys.detail(contact.id), contact);
       void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
@@ -56,7 +57,7 @@ export function useUpdateContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: Partial<ContactInput>) =>
-      api.patch<ContactDetail>(`/contacts/${encodeURIComponent(id)}`, input),
+      answer(api.PATCH('/contacts/{id}', { params: { path: { id } }, body: input })),
     onSuccess: (contact) => {
       queryClient.setQueryData(contactKeys.detail(contact.id), contact);
       void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
@@ -67,7 +68,7 @@ export function useUpdateContact(id: string) {
 export function useDeleteContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete(`/contacts/${encodeURIComponent(id)}`),
+    mutationFn: () => done(api.DELETE('/contacts/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });

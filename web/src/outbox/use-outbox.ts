@@ -1,13 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
-import type {
-  Message,
-  MessageStatus,
-  Page,
-  SmtpInput,
-  SmtpSettings,
-  SmtpTestResult,
-} from '../types';
+import { answer, api, done } from '../api';
+import type { MessageStatus, SmtpInput } from '../api/types';
 
 export const messageKeys = {
   all: ['messages'] as const,
@@ -20,10 +13,11 @@ export function useMessages(status: MessageStatus | undefined) {
   return useInfiniteQuery({
     queryKey: messageKeys.list(status),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Message>>(
-        '/messages',
-        { status, limit: 50, cursor: pageParam ?? undefined },
-        signal,
+      answer(
+        api.GET('/messages', {
+          params: { query: { status, limit: 50, cursor: pageParam ?? undefined } },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -42,14 +36,15 @@ export function useMessage(id: string | null) {
     queryKey: messageKeys.detail(id ?? ''),
     enabled: id !== null,
     queryFn: ({ signal }) =>
-      api.get<Message>(`/messages/${encodeURIComponent(id ?? '')}`, undefined, signal),
+      answer(api.GET('/messages/{id}', { params: { path: { id: id ?? '' } }, signal })),
   });
 }
 
 export function useRetryMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Message>(`/messages/${encodeURIComponent(id)}/retry`, {}),
+    mutationFn: (id: string) =>
+      answer(api.POST('/messages/{id}/retry', { params: { path: { id } } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: messageKeys.all }),
   });
 }
@@ -64,14 +59,14 @@ const SMTP_KEY = ['smtp'] as const;
 export function useSmtp() {
   return useQuery({
     queryKey: SMTP_KEY,
-    queryFn: ({ signal }) => api.get<SmtpSettings>('/smtp', undefined, signal),
+    queryFn: ({ signal }) => answer(api.GET('/smtp', { signal })),
   });
 }
 
 export function useSaveSmtp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SmtpInput) => api.put<SmtpSettings>('/smtp', input),
+    mutationFn: (input: SmtpInput) => answer(api.PUT('/smtp', { body: input })),
     onSuccess: (saved) => {
       queryClient.setQueryData(SMTP_KEY, saved);
       void queryClient.invalidateQueries({ queryKey: messageKeys.all });
@@ -82,7 +77,7 @@ export function useSaveSmtp() {
 export function useDeleteSmtp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete('/smtp'),
+    mutationFn: () => done(api.DELETE('/smtp')),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: SMTP_KEY }),
   });
 }
@@ -90,6 +85,6 @@ export function useDeleteSmtp() {
 export function useTestSmtp() {
   return useMutation({
     mutationFn: (to: string | undefined) =>
-      api.post<SmtpTestResult>('/smtp/test', to ? { to } : {}),
+      answer(api.POST('/smtp/test', { body: to ? { to } : {} })),
   });
 }

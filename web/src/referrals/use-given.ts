@@ -1,18 +1,19 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
-import type { Page, ReferralGiven, ReferralGivenInput, ReferralGivenUpdate } from '../types';
+import { answer, api, done } from '../api';
+import type { GivenOutcome, ReferralGivenInput, ReferralGivenUpdate } from '../api/types';
 import { refreshAfterReferralChange } from './use-referrals';
 
-export type GivenQuery = { partnerId?: string; outcome?: string };
+export type GivenQuery = { partnerId?: string; outcome?: GivenOutcome };
 
 export function useGivenList(query: GivenQuery) {
   return useInfiniteQuery({
     queryKey: ['referrals-given', query],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ReferralGiven>>(
-        '/referrals-given',
-        { ...query, limit: 50, cursor: pageParam ?? undefined },
-        signal,
+      answer(
+        api.GET('/referrals-given', {
+          params: { query: { ...query, limit: 50, cursor: pageParam ?? undefined } },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -30,7 +31,8 @@ function useRefresh() {
 export function useCreateGiven() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: ReferralGivenInput) => api.post<ReferralGiven>('/referrals-given', input),
+    mutationFn: (input: ReferralGivenInput) =>
+      answer(api.POST('/referrals-given', { body: input })),
     onSuccess: refresh,
   });
 }
@@ -39,7 +41,7 @@ export function useUpdateGiven() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ReferralGivenUpdate }) =>
-      api.patch<ReferralGiven>(`/referrals-given/${encodeURIComponent(id)}`, body),
+      answer(api.PATCH('/referrals-given/{id}', { params: { path: { id } }, body })),
     onSuccess: refresh,
   });
 }
@@ -47,7 +49,8 @@ export function useUpdateGiven() {
 export function useDeleteGiven() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/referrals-given/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) =>
+      done(api.DELETE('/referrals-given/{id}', { params: { path: { id } } })),
     onSuccess: refresh,
   });
 }

@@ -6,19 +6,15 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, type QueryParams } from '../api';
-import { contactKeys } from '../contacts/use-contacts';
+import { answer, api } from '../api';
 import type {
-  Board,
-  Page,
-  Referral,
-  ReferralDetail,
   ReferralFilters,
   ReferralInput,
   ReferralSort,
   ReferralStatus,
   ReferralUpdate,
-} from '../types';
+} from '../api/types';
+import { contactKeys } from '../contacts/use-contacts';
 
 export const referralKeys = {
   all: ['referrals'] as const,
@@ -37,14 +33,11 @@ export function refreshAfterReferralChange(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: ['circles'] });
 }
 
-function toParams(filters: ReferralFilters): QueryParams {
-  return { ...filters };
-}
-
 export function useReferralBoard(filters: ReferralFilters) {
   return useQuery({
     queryKey: referralKeys.board(filters),
-    queryFn: ({ signal }) => api.get<Board>('/referrals/board', toParams(filters), signal),
+    queryFn: ({ signal }) =>
+      answer(api.GET('/referrals/board', { params: { query: filters }, signal })),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
@@ -54,10 +47,11 @@ export function useReferralList(filters: ReferralFilters, sort: ReferralSort) {
   return useInfiniteQuery({
     queryKey: referralKeys.list(filters, sort),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Referral>>(
-        '/referrals',
-        { ...toParams(filters), sort, limit: 50, cursor: pageParam ?? undefined },
-        signal,
+      answer(
+        api.GET('/referrals', {
+          params: { query: { ...filters, sort, limit: 50, cursor: pageParam ?? undefined } },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -69,43 +63,46 @@ export function useReferral(id: string) {
   return useQuery({
     queryKey: referralKeys.detail(id),
     queryFn: ({ signal }) =>
-      api.get<ReferralDetail>(`/referrals/${encodeURIComponent(id)}`, undefined, signal),
+      answer(api.GET('/referrals/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useCreateReferral() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ReferralInput) => api.post<Referral>('/referrals', input),
+    mutationFn: (input: ReferralInput) => answer(api.POST('/referrals', { body: input })),
     onSuccess: () => refreshAfterReferralChange(queryClient),
   });
 }
 
 /** Every change to one referral answers the referral; the detail (with events) is refetched. */
-function useReferralMutation<V>(path: (id: string) => string, method: 'post' | 'patch') {
+function useReferralMutation<V, A>(send: (id: string, body: V) => Promise<A>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: V }) =>
-      method === 'post'
-        ? api.post<Referral>(path(encodeURIComponent(id)), body)
-        : api.patch<Referral>(path(encodeURIComponent(id)), body),
+    mutationFn: ({ id, body }: { id: string; body: V }) => send(id, body),
     onSuccess: () => refreshAfterReferralChange(queryClient),
   });
 }
 
+const byId = (id: string) => ({ params: { path: { id } } });
+
 export const useMoveReferral = () =>
-  useReferralMutation<{ status: ReferralStatus; at?: string; note?: string }>(
-    (id) => `/referrals/${id}/status`,
-    'post',
+  useReferralMutation((id, body: { status: ReferralStatus; at?: string; note?: string }) =>
+    answer(api.POST('/referrals/{id}/status', { ...byId(id), body })),
   );
 export const useReopenReferral = () =>
-  useReferralMutation<{ note?: string }>((id) => `/referrals/${id}/reopen`, 'post');
+  useReferralMutation((id, body: { note?: string }) =>
+    answer(api.POST('/referrals/{id}/reopen', { ...byId(id), body })),
+  );
 export const useThankReferrer = () =>
-  useReferralMutation<{ kind: 'referral' | 'conversion'; at?: string }>(
-    (id) => `/referrals/${id}/thanks`,
-    'post',
+  useReferralMutation((id, body: { kind: 'referral' | 'conversion'; at?: string }) =>
+    answer(api.POST('/referrals/{id}/thanks', { ...byId(id), body })),
   );
 export const useRecordReferrerUpdate = () =>
-  useReferralMutation<{ at?: string }>((id) => `/referrals/${id}/referrer-updates`, 'post');
+  useReferralMutation((id, body: { at?: string }) =>
+    answer(api.POST('/referrals/{id}/referrer-updates', { ...byId(id), body })),
+  );
 export const useUpdateReferral = () =>
-  useReferralMutation<ReferralUpdate>((id) => `/referrals/${id}`, 'patch');
+  useReferralMutation((id, body: ReferralUpdate) =>
+    answer(api.PATCH('/referrals/{id}', { ...byId(id), body })),
+  );
