@@ -1,6 +1,5 @@
 // The one HTTP client of the web app: JSON in and out, session cookie included,
 // every error turned into a ProblemError (RFC 9457 problem+json, see docs/API.md).
-import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './api/schema';
 
 export type FieldError = { field: string; message: string };
@@ -32,8 +31,6 @@ export class ProblemError extends Error {
 }
 
 const BASE_PATH = '/api/v1';
-
-export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,119 +69,161 @@ function toProblem(status: number, body: unknown): Problem {
   };
 }
 
+// ——— Types of a call, read from the generated `paths` (npm run generate:api) ———
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+/** The paths that take a method. */
+type PathOf<M extends Method> = {
+  [P in keyof paths]: paths[P] extends Record<M, unknown> ? P : never;
+}[keyof paths];
+type OperationOf<P extends keyof paths, M extends Method> =
+  paths[P] extends Record<M, infer O> ? O : never;
+
+type ParametersOf<O> = O extends { parameters: infer X } ? X : Record<never, never>;
+type PathPart<O> = ParametersOf<O> extends { path: infer A } ? { path: A } : { path?: never };
+type QueryPart<O> =
+  ParametersOf<O> extends { query?: infer Q }
+    ? 'query' extends keyof ParametersOf<O>
+      ? { query?: Q }
+      : { query?: never }
+    : { query?: never };
+type BodyPart<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
+  ? { body: B }
+  : { body?: never };
+
+/** What a call sends besides its path: path parameters, query, JSON body, an abort signal. */
+export type CallOptions<O> = PathPart<O> & QueryPart<O> & BodyPart<O> & { signal?: AbortSignal };
+type RequiredKey<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+/** The options argument, optional when the operation needs neither path parameters nor a body. */
+type OptionsArg<O> = [RequiredKey<PathPart<O> & BodyPart<O>>] extends [never]
+  ? [options?: CallOptions<O>]
+  : [options: CallOptions<O>];
+
+type JsonOf<R> = R extends { content: { 'application/json': infer A } } ? A : undefined;
+/** The JSON of the success answer (200 or 201); nothing for a 204. */
+export type AnswerOf<O> = O extends { responses: infer R }
+  ? R extends { 200: infer S }
+    ? JsonOf<S>
+    : R extends { 201: infer S }
+      ? JsonOf<S>
+      : undefined
+  : never;
+
+type Call<M extends Method> = <P extends PathOf<M>>(
+  path: P,
+  ...options: OptionsArg<OperationOf<P, M>>
+) => Promise<AnswerOf<OperationOf<P, M>>>;
+
+// ——— Sending ———
+
+type QueryValue = string | number | boolean | null | undefined;
+type Untyped = {
+  path?: Record<string, string | number>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+/** A path with its `{name}` parameters filled in and encoded. */
+function fillPath(path: string, values: Record<string, string | number> = {}): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(values[name] ?? '')),
+  );
+}
+
 /** Query strings leave out empty values, so a cleared filter is simply absent. */
-function queryString(query: Record<string, unknown>): string {
+function queryString(query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
-  return params.toString();
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }
 
-/** The full URL of a GET path with its `{name}` parameters filled, e.g. for a download link. */
-/** The paths that answer GET. */
-type GetPath = { [P in keyof paths]: paths[P] extends { get: unknown } ? P : never }[keyof paths];
-
-export function buildUrl(
-  path: GetPath,
-  options: { path?: Record<string, string | number>; query?: QueryParams } = {},
+/** The full URL of a GET path, its parameters filled, e.g. for a download link. */
+export function buildUrl<P extends PathOf<'get'>>(
+  path: P,
+  options: Omit<CallOptions<OperationOf<P, 'get'>>, 'signal'>,
 ): string {
-  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(String(options.path?.[name] ?? '')),
-  );
-  const search = queryString(options.query ?? {});
-  return `${BASE_PATH}${filled}${search ? `?${search}` : ''}`;
+  const { path: values, query } = options as Untyped;
+  return `${BASE_PATH}${fillPath(path, values)}${queryString(query)}`;
 }
 
-// The server asks every write for a JSON body ("send {} when there is nothing to change");
-// a write whose operation declares none gets `{}`.
-const writes = new Set(['POST', 'PATCH', 'PUT']);
-const emptyBodyForWrites: Middleware = {
-  onRequest({ request }) {
-    if (!writes.has(request.method) || request.headers.has('Content-Type')) return undefined;
-    const headers = new Headers(request.headers);
-    headers.set('Content-Type', 'application/json');
-    return new Request(request, { body: '{}', headers });
-  },
-};
+async function request(method: Method, url: string, options: Untyped): Promise<unknown> {
+  // The server asks every write for a JSON body ("send {} when there is nothing to change").
+  const body = method === 'get' || method === 'delete' ? undefined : (options.body ?? {});
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
 
-/**
- * The API client, typed by path from the server's OpenAPI document (`api/schema.d.ts`, made by
- * `npm run generate:api`): the path, its parameters, the body and the answer all come from it.
- * Wrap a call in `answer()` (or `done()` for answers without a body) to get the data or a
- * ProblemError.
- */
-export const api = createClient<paths>({
-  baseUrl: BASE_PATH,
-  credentials: 'include',
-  headers: { Accept: 'application/json' },
-  querySerializer: queryString,
-});
-api.use(emptyBodyForWrites);
-
-type Answered<T> = { data?: T; error?: unknown; response: Response };
-
-const networkProblem: Problem = {
-  status: 0,
-  title: 'Network error',
-  code: 'network',
-  detail: 'Vouch could not reach the server. Check your connection and try again.',
-  errors: [],
-};
-
-async function settle<T>(pending: Promise<Answered<T>>): Promise<Answered<T>> {
-  let result: Answered<T>;
+  let response: Response;
   try {
-    result = await pending;
+    response = await fetch(`${BASE_PATH}${url}`, {
+      method: method.toUpperCase(),
+      credentials: 'include',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ProblemError(networkProblem);
+    throw new ProblemError({
+      status: 0,
+      title: 'Network error',
+      code: 'network',
+      detail: 'Vouch could not reach the server. Check your connection and try again.',
+      errors: [],
+    });
   }
-  if (!result.response.ok) {
-    throw new ProblemError(toProblem(result.response.status, result.error ?? null));
+
+  const text = response.status === 204 ? '' : await response.text();
+  let answer: unknown;
+  if (text) {
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      answer = null;
+    }
   }
-  return result;
+  if (!response.ok) throw new ProblemError(toProblem(response.status, answer ?? null));
+  return answer;
 }
 
-/** The answer of a call, or a ProblemError for a refusal or an unreachable server. */
-export async function answer<T>(pending: Promise<Answered<T>>): Promise<T> {
-  return (await settle(pending)).data as T;
-}
-
-/** Waits for a call whose answer has no body (204), throwing a ProblemError on refusal. */
-export async function done(pending: Promise<Answered<unknown>>): Promise<void> {
-  await settle(pending);
+function callOf<M extends Method>(method: M): Call<M> {
+  // The one unchecked step: `Call<M>` has already checked the path, options and answer.
+  return ((path: string, options: Untyped = {}) =>
+    request(
+      method,
+      `${fillPath(path, options.path)}${queryString(options.query)}`,
+      options,
+    )) as Call<M>;
 }
 
 /**
- * Follows an action the server itself described (an agenda item's method, path and body):
- * its path is data, not one of the typed paths.
+ * The API client, typed by path from the server's OpenAPI document (`api/schema.d.ts`): the
+ * path, its parameters, the body and the answer all come from it, e.g.
+ * `api.post('/referrals/{id}/status', { path: { id }, body: { status: 'client' } })`.
+ * Refusals and an unreachable server throw a ProblemError.
+ */
+export const api = {
+  get: callOf('get'),
+  post: callOf('post'),
+  patch: callOf('patch'),
+  put: callOf('put'),
+  delete: callOf('delete'),
+};
+
+/**
+ * Follows an action the server itself described (an agenda item's method, path and body): its
+ * path is data, not one of the typed paths.
  */
 export async function sendAction(action: {
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   body: Record<string, unknown> | null;
 }): Promise<void> {
-  const hasBody = action.method !== 'DELETE';
-  await settle<unknown>(
-    fetch(`${BASE_PATH}${action.path}`, {
-      method: action.method,
-      credentials: 'include',
-      headers: hasBody
-        ? { Accept: 'application/json', 'Content-Type': 'application/json' }
-        : { Accept: 'application/json' },
-      body: hasBody ? JSON.stringify(action.body ?? {}) : undefined,
-    }).then(async (response) => {
-      const text = response.status === 204 ? '' : await response.text();
-      let error: unknown = null;
-      try {
-        error = text ? JSON.parse(text) : null;
-      } catch {
-        error = null;
-      }
-      return response.ok ? { response } : { error, response };
-    }),
-  );
+  const methods = { POST: 'post', PATCH: 'patch', PUT: 'put', DELETE: 'delete' } as const;
+  await request(methods[action.method], action.path, { body: action.body ?? {} });
 }
 
 export function isProblem(error: unknown, status?: number): error is ProblemError {

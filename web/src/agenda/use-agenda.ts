@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api, done, sendAction } from '../api';
+import { api, sendAction } from '../api';
 import type { AgendaAction, AgendaQuery } from '../api/types';
 
 export const agendaKeys = {
@@ -11,7 +11,7 @@ const FEEDS_KEY = ['calendar-feeds'] as const;
 export function useAgenda(query: AgendaQuery) {
   return useQuery({
     queryKey: agendaKeys.list(query),
-    queryFn: ({ signal }) => answer(api.GET('/agenda', { params: { query }, signal })),
+    queryFn: ({ signal }) => api.get('/agenda', { query, signal }),
     // The agenda is computed from everything else: always ask again when the page opens.
     staleTime: 0,
   });
@@ -33,7 +33,7 @@ export function useSnooze() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ key, until }: { key: string; until: string }) =>
-      done(api.POST('/agenda/{key}/snooze', { params: { path: { key } }, body: { until } })),
+      api.post('/agenda/{key}/snooze', { path: { key }, body: { until } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
   });
 }
@@ -42,7 +42,7 @@ export function useDismiss() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ key, reason }: { key: string; reason: string }) =>
-      done(api.POST('/agenda/{key}/dismiss', { params: { path: { key } }, body: { reason } })),
+      api.post('/agenda/{key}/dismiss', { path: { key }, body: { reason } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
   });
 }
@@ -51,8 +51,7 @@ export function useDismiss() {
 export function useUnmark() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (key: string) =>
-      done(api.DELETE('/agenda/{key}/mark', { params: { path: { key } } })),
+    mutationFn: (key: string) => api.delete('/agenda/{key}/mark', { path: { key } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
   });
 }
@@ -60,7 +59,7 @@ export function useUnmark() {
 export function useCalendarFeeds() {
   return useQuery({
     queryKey: FEEDS_KEY,
-    queryFn: ({ signal }) => answer(api.GET('/calendar-feeds', { signal })),
+    queryFn: ({ signal }) => api.get('/calendar-feeds', { signal }),
     select: (data) => data.items,
   });
 }
@@ -68,7 +67,7 @@ export function useCalendarFeeds() {
 export function useCreateCalendarFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => answer(api.POST('/calendar-feeds', { body: {} })),
+    mutationFn: () => api.post('/calendar-feeds', { body: {} }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
   });
 }
@@ -76,8 +75,7 @@ export function useCreateCalendarFeed() {
 export function useRevokeCalendarFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      done(api.DELETE('/calendar-feeds/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) => api.delete('/calendar-feeds/{id}', { path: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
   });
 }
@@ -86,8 +84,7 @@ export function useRevokeCalendarFeed() {
 export function useRotateCalendarFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      answer(api.POST('/calendar-feeds/{id}/rotate', { params: { path: { id } }, body: {} })),
+    mutationFn: (id: string) => api.post('/calendar-feeds/{id}/rotate', { path: { id }, body: {} }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
   });
 }

@@ -37,11 +37,9 @@ const everyOf =
 export type Profession = Schemas['Practice']['profession'];
 export type User = Schemas['User'];
 export type Me = Schemas['Session'];
-export type AuthResult = AnswerOf<'/auth/sign-in', 'post'>;
 export type SignUpInput = Schemas['SignUp'];
 export type SignInInput = Schemas['SignIn'];
 export type ChangePasswordInput = Schemas['ChangePassword'];
-export type ProfessionOption = AnswerOf<'/professions', 'get'>['items'][number];
 export type Member = AnswerOf<'/members', 'get'>['items'][number];
 export type ApiToken = Schemas['ApiToken'];
 export type CreatedApiToken = Schemas['CreatedApiToken'];
@@ -91,7 +89,6 @@ export const CONTACT_SORTS = everyOf<ContactSort>()([
 ]);
 export type ContactRef = NonNullable<Schemas['ContactRef']>;
 
-export type CategoryView = Schemas['CategoryView'];
 export type MostWanted = Schemas['MostWanted'];
 export type MostWantedItem = MostWanted['items'][number];
 export type CircleKind = Schemas['CircleKind'];
@@ -117,7 +114,6 @@ export const INTERACTION_KINDS = everyOf<InteractionKind>()([
   'door_prize',
   'note',
 ]);
-export type Interaction = Schemas['Interaction'];
 export type InteractionInput = Schemas['LogInteraction'];
 export type Timeline = Schemas['Timeline'];
 export type TimelineItem = Timeline['items'][number];
@@ -157,6 +153,10 @@ export type ReferralEvent = Schemas['ReferralEvent'];
 export type ReferralDetail = Schemas['ReferralDetail'];
 export type ReferralInput = Schemas['CreateReferral'];
 export type ReferralUpdate = Schemas['UpdateReferral'];
+export type StatusChange = Schemas['ChangeReferralStatus'];
+export type Reopening = Schemas['ReopenReferral'];
+export type ThanksRecord = Schemas['RecordThanks'];
+export type ReferrerUpdateRecord = Schemas['RecordReferrerUpdate'];
 export type ReferralSort = NonNullable<QueryOf<'/referrals'>['sort']>;
 export const REFERRAL_SORTS = everyOf<ReferralSort>()(['-receivedAt', 'receivedAt', 'due']);
 /** The filters shared by the board, the list and the CSV export. */
@@ -195,9 +195,7 @@ export type Warning = AskReadiness['reasons'][number];
 export type CommitmentStatus = Schemas['CommitmentStatus'];
 export const COMMITMENT_STATUSES = everyOf<CommitmentStatus>()(['open', 'fulfilled', 'released']);
 export type Commitment = Schemas['Commitment'];
-export type CommitmentDetail = Schemas['CommitmentDetail'];
 export type CommitmentInput = Schemas['CreateCommitment'];
-export type CommitmentCreated = Schemas['CommitmentCreated'];
 
 export type IncentiveKind = Schemas['IncentiveKind'];
 export const INCENTIVE_KINDS = everyOf<IncentiveKind>()([
@@ -228,7 +226,6 @@ export const DISCLOSURE_METHODS = everyOf<DisclosureMethod>()([
 export type IncentiveRecipient = Schemas['CreateIncentive']['recipient'];
 export type IncentiveStatus = Schemas['IncentiveStatus'];
 export type IncentiveInput = Schemas['CreateIncentive'];
-export type IncentivePreview = Schemas['IncentivePreview'];
 export type Incentive = Schemas['Incentive'];
 export type IncentiveQuery = QueryOf<'/incentives'>;
 
@@ -259,7 +256,6 @@ export const MESSAGE_STATUSES = everyOf<MessageStatus>()([
 export type SmtpSettings = Schemas['SmtpSettings'];
 export type SmtpSecurity = NonNullable<SmtpSettings['security']>;
 export type SmtpInput = Schemas['PutSmtpSettings'];
-export type SmtpTestResult = Schemas['SmtpTestResult'];
 
 // ——— Today, goals, survey, insights, audit ———
 
@@ -267,7 +263,6 @@ export type Urgency = Schemas['AgendaUrgency'];
 export const URGENCIES = everyOf<Urgency>()(['overdue', 'today', 'this_week', 'later']);
 export type AgendaAction = Schemas['AgendaAction'];
 export type AgendaItem = Schemas['AgendaItem'];
-export type Agenda = Schemas['Agenda'];
 export type AgendaQuery = QueryOf<'/agenda'>;
 export type CalendarFeed = Schemas['CalendarFeed'];
 export type CalendarFeedCreated = Schemas['CalendarFeedCreated'];
@@ -278,10 +273,8 @@ export type GoalInput = Schemas['PutGoal'];
 
 export type SurveyRecipient = Schemas['SurveyRecipient'];
 export type Survey = Schemas['Survey'];
-export type PublicSurvey = Schemas['PublicSurvey'];
 
 export type Insights = Schemas['Insights'];
 export type InsightRange = Insights['range'];
 
-export type AuditEntry = Schemas['AuditEntry'];
 export type AuditQuery = Omit<QueryOf<'/audit'>, 'limit' | 'cursor'>;

@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api, done } from '../api';
+import { api } from '../api';
 import type { AskInput, MomentInput } from '../api/types';
 
 export const askKeys = {
@@ -8,7 +8,7 @@ export const askKeys = {
   readiness: (contactId: string) => ['ask-readiness', contactId] as const,
 };
 
-const ofContact = (id: string) => ({ params: { path: { id } } });
+const ofContact = (id: string) => ({ path: { id } });
 
 function refresh(queryClient: QueryClient, contactId: string) {
   void queryClient.invalidateQueries({ queryKey: askKeys.moments(contactId) });
@@ -20,15 +20,14 @@ export function useAskReadiness(contactId: string) {
   return useQuery({
     queryKey: askKeys.readiness(contactId),
     queryFn: ({ signal }) =>
-      answer(api.GET('/contacts/{id}/ask-readiness', { ...ofContact(contactId), signal })),
+      api.get('/contacts/{id}/ask-readiness', { ...ofContact(contactId), signal }),
   });
 }
 
 export function useMoments(contactId: string) {
   return useQuery({
     queryKey: askKeys.moments(contactId),
-    queryFn: ({ signal }) =>
-      answer(api.GET('/contacts/{id}/moments', { ...ofContact(contactId), signal })),
+    queryFn: ({ signal }) => api.get('/contacts/{id}/moments', { ...ofContact(contactId), signal }),
     select: (data) => data.items,
   });
 }
@@ -36,8 +35,7 @@ export function useMoments(contactId: string) {
 export function useAsks(contactId: string) {
   return useQuery({
     queryKey: askKeys.asks(contactId),
-    queryFn: ({ signal }) =>
-      answer(api.GET('/contacts/{id}/asks', { ...ofContact(contactId), signal })),
+    queryFn: ({ signal }) => api.get('/contacts/{id}/asks', { ...ofContact(contactId), signal }),
     select: (data) => data.items,
   });
 }
@@ -46,7 +44,7 @@ export function useRecordMoment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MomentInput) =>
-      answer(api.POST('/contacts/{id}/moments', { ...ofContact(contactId), body: input })),
+      api.post('/contacts/{id}/moments', { ...ofContact(contactId), body: input }),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }
@@ -54,7 +52,7 @@ export function useRecordMoment(contactId: string) {
 export function useDeleteMoment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => done(api.DELETE('/moments/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) => api.delete('/moments/{id}', { path: { id } }),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }
@@ -63,7 +61,7 @@ export function useLogAsk(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: AskInput) =>
-      answer(api.POST('/contacts/{id}/asks', { ...ofContact(contactId), body: input })),
+      api.post('/contacts/{id}/asks', { ...ofContact(contactId), body: input }),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }

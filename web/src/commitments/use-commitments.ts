@@ -1,5 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api } from '../api';
+import { api } from '../api';
 import type { CommitmentInput, CommitmentStatus } from '../api/types';
 
 export type CommitmentQuery = { status?: CommitmentStatus; contactId?: string };
@@ -17,7 +17,7 @@ export function refreshCommitments(queryClient: QueryClient): void {
 export function useCommitments(query: CommitmentQuery) {
   return useQuery({
     queryKey: commitmentKeys.list(query),
-    queryFn: ({ signal }) => answer(api.GET('/commitments', { params: { query }, signal })),
+    queryFn: ({ signal }) => api.get('/commitments', { query, signal }),
     select: (data) => data.items,
   });
 }
@@ -25,8 +25,7 @@ export function useCommitments(query: CommitmentQuery) {
 export function useCommitment(id: string) {
   return useQuery({
     queryKey: commitmentKeys.detail(id),
-    queryFn: ({ signal }) =>
-      answer(api.GET('/commitments/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => api.get('/commitments/{id}', { path: { id }, signal }),
   });
 }
 
@@ -34,12 +33,10 @@ export function useCreateCommitment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CommitmentInput) =>
-      answer(
-        api.POST('/contacts/{id}/commitments', {
-          params: { path: { id: contactId } },
-          body: input,
-        }),
-      ),
+      api.post('/contacts/{id}/commitments', {
+        path: { id: contactId },
+        body: input,
+      }),
     onSuccess: () => refreshCommitments(queryClient),
   });
 }
@@ -48,12 +45,10 @@ export function useReleaseCommitment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note?: string }) =>
-      answer(
-        api.POST('/commitments/{id}/release', {
-          params: { path: { id } },
-          body: note ? { note } : {},
-        }),
-      ),
+      api.post('/commitments/{id}/release', {
+        path: { id },
+        body: note ? { note } : {},
+      }),
     onSuccess: () => refreshCommitments(queryClient),
   });
 }
@@ -61,8 +56,7 @@ export function useReleaseCommitment() {
 export function useRecordReminder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      answer(api.POST('/commitments/{id}/reminders', { params: { path: { id } }, body: {} })),
+    mutationFn: (id: string) => api.post('/commitments/{id}/reminders', { path: { id }, body: {} }),
     onSuccess: () => refreshCommitments(queryClient),
   });
 }

@@ -5,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { answer, api, done } from '../api';
+import { api } from '../api';
 import type { ContactInput, ContactQuery } from '../api/types';
 
 const PAGE_SIZE = 50;
@@ -21,12 +21,10 @@ export function useContactList(query: ContactQuery) {
   return useInfiniteQuery({
     queryKey: contactKeys.list(query),
     queryFn: ({ pageParam, signal }) =>
-      answer(
-        api.GET('/contacts', {
-          params: { query: { ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined } },
-          signal,
-        }),
-      ),
+      api.get('/contacts', {
+        query: { ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined },
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
@@ -37,15 +35,14 @@ export function useContact(id: string, enabled = true) {
   return useQuery({
     queryKey: contactKeys.detail(id),
     enabled: enabled && id !== '',
-    queryFn: ({ signal }) =>
-      answer(api.GET('/contacts/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => api.get('/contacts/{id}', { path: { id }, signal }),
   });
 }
 
 export function useCreateContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ContactInput) => answer(api.POST('/contacts', { body: input })),
+    mutationFn: (input: ContactInput) => api.post('/contacts', { body: input }),
     onSuccess: (contact) => {
       queryClient.setQueryData(contactKeys.detail(contact.id), contact);
       void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
@@ -57,7 +54,7 @@ export function useUpdateContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: Partial<ContactInput>) =>
-      answer(api.PATCH('/contacts/{id}', { params: { path: { id } }, body: input })),
+      api.patch('/contacts/{id}', { path: { id }, body: input }),
     onSuccess: (contact) => {
       queryClient.setQueryData(contactKeys.detail(contact.id), contact);
       void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
@@ -68,7 +65,7 @@ export function useUpdateContact(id: string) {
 export function useDeleteContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => done(api.DELETE('/contacts/{id}', { params: { path: { id } } })),
+    mutationFn: () => api.delete('/contacts/{id}', { path: { id } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api, isProblem } from '../api';
+import { api, isProblem } from '../api';
 import type { ItemList } from '../api/types';
 
 type GroupKind = 'categories' | 'circles';
@@ -14,12 +14,12 @@ type GroupCalls<T> = {
 };
 
 const categoryCalls = {
-  list: (signal?: AbortSignal) => answer(api.GET('/categories', { signal })),
-  create: (name: string) => answer(api.POST('/categories', { body: { name } })),
+  list: (signal?: AbortSignal) => api.get('/categories', { signal }),
+  create: (name: string) => api.post('/categories', { body: { name } }),
 };
 const circleCalls = {
-  list: (signal?: AbortSignal) => answer(api.GET('/circles', { signal })),
-  create: (name: string) => answer(api.POST('/circles', { body: { name } })),
+  list: (signal?: AbortSignal) => api.get('/circles', { signal }),
+  create: (name: string) => api.post('/circles', { body: { name } }),
 };
 
 function useGroupList<T extends { name: string }>(kind: GroupKind, calls: GroupCalls<T>) {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api, done } from '../api';
+import { api } from '../api';
 import type { InteractionInput } from '../api/types';
 import { contactKeys } from './use-contacts';
 
@@ -9,7 +9,7 @@ export function useTimeline(contactId: string) {
   return useQuery({
     queryKey: timelineKey(contactId),
     queryFn: ({ signal }) =>
-      answer(api.GET('/contacts/{id}/timeline', { params: { path: { id: contactId } }, signal })),
+      api.get('/contacts/{id}/timeline', { path: { id: contactId }, signal }),
   });
 }
 
@@ -27,12 +27,10 @@ export function useLogTouch(contactId: string) {
   const refresh = useRefreshContact(contactId);
   return useMutation({
     mutationFn: (input: InteractionInput) =>
-      answer(
-        api.POST('/contacts/{id}/interactions', {
-          params: { path: { id: contactId } },
-          body: input,
-        }),
-      ),
+      api.post('/contacts/{id}/interactions', {
+        path: { id: contactId },
+        body: input,
+      }),
     onSuccess: refresh,
   });
 }
@@ -41,7 +39,7 @@ export function useDeleteInteraction(contactId: string) {
   const refresh = useRefreshContact(contactId);
   return useMutation({
     mutationFn: (interactionId: string) =>
-      done(api.DELETE('/interactions/{id}', { params: { path: { id: interactionId } } })),
+      api.delete('/interactions/{id}', { path: { id: interactionId } }),
     onSuccess: refresh,
   });
 }

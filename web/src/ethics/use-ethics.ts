@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api } from '../api';
+import { api } from '../api';
 import type { EthicsOverrides, Ruling } from '../api/types';
 
 const ETHICS_KEY = ['ethics'] as const;
@@ -7,15 +7,14 @@ const ETHICS_KEY = ['ethics'] as const;
 export function useEthics() {
   return useQuery({
     queryKey: ETHICS_KEY,
-    queryFn: ({ signal }) => answer(api.GET('/ethics', { signal })),
+    queryFn: ({ signal }) => api.get('/ethics', { signal }),
   });
 }
 
 export function useSaveEthicsOverrides() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (overrides: EthicsOverrides) =>
-      answer(api.PUT('/ethics/overrides', { body: overrides })),
+    mutationFn: (overrides: EthicsOverrides) => api.put('/ethics/overrides', { body: overrides }),
     onSuccess: (saved) => {
       queryClient.setQueryData(ETHICS_KEY, saved);
       void queryClient.invalidateQueries({ queryKey: ['incentives', 'preview'] });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api, done } from '../api';
+import { api } from '../api';
 import type { GoalInput, GoalProgress } from '../api/types';
 
 export const goalKeys = {
@@ -11,7 +11,7 @@ export const goalKeys = {
 export function useCurrentGoal() {
   return useQuery({
     queryKey: goalKeys.current,
-    queryFn: ({ signal }) => answer(api.GET('/goals/current', { signal })),
+    queryFn: ({ signal }) => api.get('/goals/current', { signal }),
   });
 }
 
@@ -19,7 +19,7 @@ export function useSaveGoal() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ year, ...input }: GoalInput & { year: number }) =>
-      answer(api.PUT('/goals/{year}', { params: { path: { year } }, body: input })),
+      api.put('/goals/{year}', { path: { year }, body: input }),
     onSuccess: (saved) => {
       queryClient.setQueryData(goalKeys.current, saved);
       void queryClient.invalidateQueries({ queryKey: goalKeys.all });
@@ -32,11 +32,9 @@ export function useMarkCelebrationSeen() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ year, threshold }: { year: number; threshold: number }) =>
-      done(
-        api.POST('/celebrations/{year}/{threshold}/seen', {
-          params: { path: { year, threshold } },
-        }),
-      ),
+      api.post('/celebrations/{year}/{threshold}/seen', {
+        path: { year, threshold },
+      }),
     onSuccess: (_, { threshold }) => {
       queryClient.setQueryData<GoalProgress | null>(goalKeys.current, (goal) =>
         goal

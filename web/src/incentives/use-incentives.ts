@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api } from '../api';
+import { api } from '../api';
 import type { DisclosureMethod, Incentive, IncentiveInput, IncentiveQuery } from '../api/types';
 
 export const incentiveKeys = {
@@ -12,7 +12,7 @@ export function useIncentives(query: IncentiveQuery, enabled = true) {
   return useQuery({
     queryKey: incentiveKeys.list(query),
     enabled,
-    queryFn: ({ signal }) => answer(api.GET('/incentives', { params: { query }, signal })),
+    queryFn: ({ signal }) => api.get('/incentives', { query, signal }),
     select: (data) => data.items,
   });
 }
@@ -24,7 +24,7 @@ export function useIncentivePreview(input: IncentiveInput | null) {
     queryKey: incentiveKeys.preview(previewed),
     enabled: input !== null,
     // A preview is a read: it changes nothing on the server.
-    queryFn: () => answer(api.POST('/incentives/preview', { body: previewed })),
+    queryFn: () => api.post('/incentives/preview', { body: previewed }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -39,7 +39,7 @@ function useIncentiveMutation<V>(fn: (vars: V) => Promise<Incentive>) {
 }
 
 export const useCreateIncentive = () =>
-  useIncentiveMutation((input: IncentiveInput) => answer(api.POST('/incentives', { body: input })));
+  useIncentiveMutation((input: IncentiveInput) => api.post('/incentives', { body: input }));
 
 export const useRecordDisclosure = () =>
   useIncentiveMutation(
@@ -51,10 +51,10 @@ export const useRecordDisclosure = () =>
       disclosedAt?: string;
       method: DisclosureMethod;
       note?: string;
-    }) => answer(api.POST('/incentives/{id}/disclosure', { params: { path: { id } }, body })),
+    }) => api.post('/incentives/{id}/disclosure', { path: { id }, body }),
   );
 
 export const useDeliverIncentive = () =>
   useIncentiveMutation((id: string) =>
-    answer(api.POST('/incentives/{id}/deliver', { params: { path: { id } }, body: {} })),
+    api.post('/incentives/{id}/deliver', { path: { id }, body: {} }),
   );

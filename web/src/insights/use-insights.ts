@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { answer, api, buildUrl } from '../api';
+import { api, buildUrl } from '../api';
 
 /** The charts of the insights page, each with its CSV at /insights/<chart>.csv. */
 export type InsightChart =
@@ -26,7 +26,7 @@ export type InsightsQuery = { from?: string; to?: string; sections?: string };
 export function useInsights(query: InsightsQuery) {
   return useQuery({
     queryKey: ['insights', query] as const,
-    queryFn: ({ signal }) => answer(api.GET('/insights', { params: { query }, signal })),
+    queryFn: ({ signal }) => api.get('/insights', { query, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api, done } from '../api';
+import { api } from '../api';
 import type { LetterSubject, MessageInput, TemplateKey } from '../api/types';
 import { refreshCommitments } from '../commitments/use-commitments';
 import { refreshAfterReferralChange } from '../referrals/use-referrals';
@@ -9,7 +9,7 @@ const TEMPLATES_KEY = ['letter-templates'] as const;
 export function useLetterTemplates() {
   return useQuery({
     queryKey: TEMPLATES_KEY,
-    queryFn: ({ signal }) => answer(api.GET('/letter-templates', { signal })),
+    queryFn: ({ signal }) => api.get('/letter-templates', { signal }),
     select: (data) => data.items,
   });
 }
@@ -18,9 +18,7 @@ export function useSaveTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ key, subject, body }: { key: TemplateKey; subject: string; body: string }) =>
-      answer(
-        api.PUT('/letter-templates/{key}', { params: { path: { key } }, body: { subject, body } }),
-      ),
+      api.put('/letter-templates/{key}', { path: { key }, body: { subject, body } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
   });
 }
@@ -28,8 +26,7 @@ export function useSaveTemplate() {
 export function useResetTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (key: TemplateKey) =>
-      done(api.DELETE('/letter-templates/{key}', { params: { path: { key } } })),
+    mutationFn: (key: TemplateKey) => api.delete('/letter-templates/{key}', { path: { key } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
   });
 }
@@ -39,7 +36,7 @@ export function useLetterDraft(templateKey: TemplateKey, subject: LetterSubject,
   return useQuery({
     queryKey: ['letter-draft', templateKey, subject] as const,
     enabled,
-    queryFn: () => answer(api.POST('/letters/draft', { body: { templateKey, ...subject } })),
+    queryFn: () => api.post('/letters/draft', { body: { templateKey, ...subject } }),
     staleTime: 0,
     gcTime: 0,
     retry: false,
@@ -50,7 +47,7 @@ export function useLetterDraft(templateKey: TemplateKey, subject: LetterSubject,
 export function useCreateMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MessageInput) => answer(api.POST('/messages', { body: input })),
+    mutationFn: (input: MessageInput) => api.post('/messages', { body: input }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['messages'] });
       refreshAfterReferralChange(queryClient);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api, done } from '../api';
+import { api } from '../api';
 import type { CircleKind } from '../api/types';
 
 const MOST_WANTED_KEY = ['most-wanted'] as const;
@@ -8,7 +8,7 @@ const MOST_WANTED_KEY = ['most-wanted'] as const;
 export function useCategoryViews() {
   return useQuery({
     queryKey: ['categories'],
-    queryFn: ({ signal }) => answer(api.GET('/categories', { signal })),
+    queryFn: ({ signal }) => api.get('/categories', { signal }),
     select: (data) =>
       [...data.items].sort((a, b) =>
         a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
@@ -19,7 +19,7 @@ export function useCategoryViews() {
 export function useMostWanted() {
   return useQuery({
     queryKey: MOST_WANTED_KEY,
-    queryFn: ({ signal }) => answer(api.GET('/most-wanted', { signal })),
+    queryFn: ({ signal }) => api.get('/most-wanted', { signal }),
   });
 }
 
@@ -27,8 +27,7 @@ export function useMostWanted() {
 export function useSaveMostWanted() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (categoryIds: string[]) =>
-      answer(api.PUT('/most-wanted', { body: { categoryIds } })),
+    mutationFn: (categoryIds: string[]) => api.put('/most-wanted', { body: { categoryIds } }),
     onSuccess: (data) => {
       queryClient.setQueryData(MOST_WANTED_KEY, data);
       void queryClient.invalidateQueries({ queryKey: ['categories'] });
@@ -40,7 +39,7 @@ export function useUpdateCategoryTarget() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, target }: { id: string; target: number | null }) =>
-      answer(api.PATCH('/categories/{id}', { params: { path: { id } }, body: { target } })),
+      api.patch('/categories/{id}', { path: { id }, body: { target } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: MOST_WANTED_KEY });
       void queryClient.invalidateQueries({ queryKey: ['categories'] });
@@ -51,7 +50,7 @@ export function useUpdateCategoryTarget() {
 export function useCircleViews() {
   return useQuery({
     queryKey: ['circles'],
-    queryFn: ({ signal }) => answer(api.GET('/circles', { signal })),
+    queryFn: ({ signal }) => api.get('/circles', { signal }),
     select: (data) =>
       [...data.items].sort((a, b) =>
         a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
@@ -62,7 +61,7 @@ export function useCircleViews() {
 export function useCircleDetail(id: string) {
   return useQuery({
     queryKey: ['circles', 'detail', id],
-    queryFn: ({ signal }) => answer(api.GET('/circles/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => api.get('/circles/{id}', { path: { id }, signal }),
   });
 }
 
@@ -71,8 +70,7 @@ export type CircleInput = { name?: string; kind?: CircleKind | null; notes?: str
 export function useCreateCircleView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CircleInput & { name: string }) =>
-      answer(api.POST('/circles', { body: input })),
+    mutationFn: (input: CircleInput & { name: string }) => api.post('/circles', { body: input }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['circles'] }),
   });
 }
@@ -80,8 +78,7 @@ export function useCreateCircleView() {
 export function useUpdateCircle(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CircleInput) =>
-      answer(api.PATCH('/circles/{id}', { params: { path: { id } }, body: input })),
+    mutationFn: (input: CircleInput) => api.patch('/circles/{id}', { path: { id }, body: input }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['circles'] }),
   });
 }
@@ -89,7 +86,7 @@ export function useUpdateCircle(id: string) {
 export function useDeleteCircle(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => done(api.DELETE('/circles/{id}', { params: { path: { id } } })),
+    mutationFn: () => api.delete('/circles/{id}', { path: { id } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: ['circles', 'detail', id] });
       void queryClient.invalidateQueries({ queryKey: ['circles'] });
@@ -101,6 +98,6 @@ export function useDeleteCircle(id: string) {
 export function useReciprocity() {
   return useQuery({
     queryKey: ['reciprocity'],
-    queryFn: ({ signal }) => answer(api.GET('/reciprocity', { signal })),
+    queryFn: ({ signal }) => api.get('/reciprocity', { signal }),
   });
 }

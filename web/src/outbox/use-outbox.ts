@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api, done } from '../api';
+import { api } from '../api';
 import type { MessageStatus, SmtpInput } from '../api/types';
 
 export const messageKeys = {
@@ -13,12 +13,10 @@ export function useMessages(status: MessageStatus | undefined) {
   return useInfiniteQuery({
     queryKey: messageKeys.list(status),
     queryFn: ({ pageParam, signal }) =>
-      answer(
-        api.GET('/messages', {
-          params: { query: { status, limit: 50, cursor: pageParam ?? undefined } },
-          signal,
-        }),
-      ),
+      api.get('/messages', {
+        query: { status, limit: 50, cursor: pageParam ?? undefined },
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: (query) => {
@@ -35,16 +33,14 @@ export function useMessage(id: string | null) {
   return useQuery({
     queryKey: messageKeys.detail(id ?? ''),
     enabled: id !== null,
-    queryFn: ({ signal }) =>
-      answer(api.GET('/messages/{id}', { params: { path: { id: id ?? '' } }, signal })),
+    queryFn: ({ signal }) => api.get('/messages/{id}', { path: { id: id ?? '' }, signal }),
   });
 }
 
 export function useRetryMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      answer(api.POST('/messages/{id}/retry', { params: { path: { id } } })),
+    mutationFn: (id: string) => api.post('/messages/{id}/retry', { path: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: messageKeys.all }),
   });
 }
@@ -59,14 +55,14 @@ const SMTP_KEY = ['smtp'] as const;
 export function useSmtp() {
   return useQuery({
     queryKey: SMTP_KEY,
-    queryFn: ({ signal }) => answer(api.GET('/smtp', { signal })),
+    queryFn: ({ signal }) => api.get('/smtp', { signal }),
   });
 }
 
 export function useSaveSmtp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SmtpInput) => answer(api.PUT('/smtp', { body: input })),
+    mutationFn: (input: SmtpInput) => api.put('/smtp', { body: input }),
     onSuccess: (saved) => {
       queryClient.setQueryData(SMTP_KEY, saved);
       void queryClient.invalidateQueries({ queryKey: messageKeys.all });
@@ -77,14 +73,13 @@ export function useSaveSmtp() {
 export function useDeleteSmtp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => done(api.DELETE('/smtp')),
+    mutationFn: () => api.delete('/smtp'),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: SMTP_KEY }),
   });
 }
 
 export function useTestSmtp() {
   return useMutation({
-    mutationFn: (to: string | undefined) =>
-      answer(api.POST('/smtp/test', { body: to ? { to } : {} })),
+    mutationFn: (to: string | undefined) => api.post('/smtp/test', { body: to ? { to } : {} }),
   });
 }

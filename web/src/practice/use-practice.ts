@@ -1,18 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api } from '../api';
+import { api } from '../api';
 import type { Me, PracticeUpdate } from '../api/types';
 import { ME_KEY } from '../query-client';
 
 export const PRACTICE_KEY = ['practice'] as const;
 
 export function usePractice() {
-  return useQuery({ queryKey: PRACTICE_KEY, queryFn: () => answer(api.GET('/practice')) });
+  return useQuery({ queryKey: PRACTICE_KEY, queryFn: () => api.get('/practice') });
 }
 
 export function useProfessions() {
   return useQuery({
     queryKey: ['professions'],
-    queryFn: () => answer(api.GET('/professions')),
+    queryFn: () => api.get('/professions'),
     staleTime: Number.POSITIVE_INFINITY,
     select: (data) => data.items,
   });
@@ -21,7 +21,7 @@ export function useProfessions() {
 export function useUpdatePractice() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (update: PracticeUpdate) => answer(api.PATCH('/practice', { body: update })),
+    mutationFn: (update: PracticeUpdate) => api.patch('/practice', { body: update }),
     onSuccess: (practice) => {
       queryClient.setQueryData(PRACTICE_KEY, practice);
       queryClient.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, practice } : me));
@@ -33,7 +33,7 @@ export function useUpdatePractice() {
 export function useLoadDemoData() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => answer(api.POST('/practice/demo-data', { body: {} })),
+    mutationFn: () => api.post('/practice/demo-data', { body: {} }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

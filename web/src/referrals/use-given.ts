@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { answer, api, done } from '../api';
+import { api } from '../api';
 import type { GivenOutcome, ReferralGivenInput, ReferralGivenUpdate } from '../api/types';
 import { refreshAfterReferralChange } from './use-referrals';
 
@@ -9,12 +9,10 @@ export function useGivenList(query: GivenQuery) {
   return useInfiniteQuery({
     queryKey: ['referrals-given', query],
     queryFn: ({ pageParam, signal }) =>
-      answer(
-        api.GET('/referrals-given', {
-          params: { query: { ...query, limit: 50, cursor: pageParam ?? undefined } },
-          signal,
-        }),
-      ),
+      api.get('/referrals-given', {
+        query: { ...query, limit: 50, cursor: pageParam ?? undefined },
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -31,8 +29,7 @@ function useRefresh() {
 export function useCreateGiven() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: ReferralGivenInput) =>
-      answer(api.POST('/referrals-given', { body: input })),
+    mutationFn: (input: ReferralGivenInput) => api.post('/referrals-given', { body: input }),
     onSuccess: refresh,
   });
 }
@@ -41,7 +38,7 @@ export function useUpdateGiven() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ReferralGivenUpdate }) =>
-      answer(api.PATCH('/referrals-given/{id}', { params: { path: { id } }, body })),
+      api.patch('/referrals-given/{id}', { path: { id }, body }),
     onSuccess: refresh,
   });
 }
@@ -49,8 +46,7 @@ export function useUpdateGiven() {
 export function useDeleteGiven() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: string) =>
-      done(api.DELETE('/referrals-given/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) => api.delete('/referrals-given/{id}', { path: { id } }),
     onSuccess: refresh,
   });
 }

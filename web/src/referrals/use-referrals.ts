@@ -6,13 +6,16 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { answer, api } from '../api';
+import { api } from '../api';
 import type {
   ReferralFilters,
   ReferralInput,
   ReferralSort,
-  ReferralStatus,
   ReferralUpdate,
+  ReferrerUpdateRecord,
+  Reopening,
+  StatusChange,
+  ThanksRecord,
 } from '../api/types';
 import { contactKeys } from '../contacts/use-contacts';
 
@@ -36,8 +39,7 @@ export function refreshAfterReferralChange(queryClient: QueryClient): void {
 export function useReferralBoard(filters: ReferralFilters) {
   return useQuery({
     queryKey: referralKeys.board(filters),
-    queryFn: ({ signal }) =>
-      answer(api.GET('/referrals/board', { params: { query: filters }, signal })),
+    queryFn: ({ signal }) => api.get('/referrals/board', { query: filters, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
@@ -47,12 +49,10 @@ export function useReferralList(filters: ReferralFilters, sort: ReferralSort) {
   return useInfiniteQuery({
     queryKey: referralKeys.list(filters, sort),
     queryFn: ({ pageParam, signal }) =>
-      answer(
-        api.GET('/referrals', {
-          params: { query: { ...filters, sort, limit: 50, cursor: pageParam ?? undefined } },
-          signal,
-        }),
-      ),
+      api.get('/referrals', {
+        query: { ...filters, sort, limit: 50, cursor: pageParam ?? undefined },
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
@@ -62,15 +62,14 @@ export function useReferralList(filters: ReferralFilters, sort: ReferralSort) {
 export function useReferral(id: string) {
   return useQuery({
     queryKey: referralKeys.detail(id),
-    queryFn: ({ signal }) =>
-      answer(api.GET('/referrals/{id}', { params: { path: { id } }, signal })),
+    queryFn: ({ signal }) => api.get('/referrals/{id}', { path: { id }, signal }),
   });
 }
 
 export function useCreateReferral() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ReferralInput) => answer(api.POST('/referrals', { body: input })),
+    mutationFn: (input: ReferralInput) => api.post('/referrals', { body: input }),
     onSuccess: () => refreshAfterReferralChange(queryClient),
   });
 }
@@ -84,25 +83,23 @@ function useReferralMutation<V, A>(send: (id: string, body: V) => Promise<A>) {
   });
 }
 
-const byId = (id: string) => ({ params: { path: { id } } });
-
 export const useMoveReferral = () =>
-  useReferralMutation((id, body: { status: ReferralStatus; at?: string; note?: string }) =>
-    answer(api.POST('/referrals/{id}/status', { ...byId(id), body })),
+  useReferralMutation((id, body: StatusChange) =>
+    api.post('/referrals/{id}/status', { path: { id }, body }),
   );
 export const useReopenReferral = () =>
-  useReferralMutation((id, body: { note?: string }) =>
-    answer(api.POST('/referrals/{id}/reopen', { ...byId(id), body })),
+  useReferralMutation((id, body: Reopening) =>
+    api.post('/referrals/{id}/reopen', { path: { id }, body }),
   );
 export const useThankReferrer = () =>
-  useReferralMutation((id, body: { kind: 'referral' | 'conversion'; at?: string }) =>
-    answer(api.POST('/referrals/{id}/thanks', { ...byId(id), body })),
+  useReferralMutation((id, body: ThanksRecord) =>
+    api.post('/referrals/{id}/thanks', { path: { id }, body }),
   );
 export const useRecordReferrerUpdate = () =>
-  useReferralMutation((id, body: { at?: string }) =>
-    answer(api.POST('/referrals/{id}/referrer-updates', { ...byId(id), body })),
+  useReferralMutation((id, body: ReferrerUpdateRecord) =>
+    api.post('/referrals/{id}/referrer-updates', { path: { id }, body }),
   );
 export const useUpdateReferral = () =>
   useReferralMutation((id, body: ReferralUpdate) =>
-    answer(api.PATCH('/referrals/{id}', { ...byId(id), body })),
+    api.patch('/referrals/{id}', { path: { id }, body }),
   );

@@ -1,7 +1,7 @@
 import { Code, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { answer, api } from '../api';
+import { api } from '../api';
 import type { AuditQuery } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { LoadMoreButton } from '../components/load-more-button';
@@ -23,19 +23,17 @@ function AuditLog({ timeZone }: { timeZone: string }) {
   const change = (patch: AuditQuery) => setQuery((q) => ({ ...q, ...patch }));
   const actions = useQuery({
     queryKey: ['audit-actions'],
-    queryFn: ({ signal }) => answer(api.GET('/audit/actions', { signal })),
+    queryFn: ({ signal }) => api.get('/audit/actions', { signal }),
     select: (data) => data.items,
   });
   const members = useMembers();
   const list = useInfiniteQuery({
     queryKey: ['audit', query],
     queryFn: ({ pageParam, signal }) =>
-      answer(
-        api.GET('/audit', {
-          params: { query: { ...query, limit: 50, cursor: pageParam ?? undefined } },
-          signal,
-        }),
-      ),
+      api.get('/audit', {
+        query: { ...query, limit: 50, cursor: pageParam ?? undefined },
+        signal,
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { answer, api } from '../api';
+import { api } from '../api';
 
 const SURVEYS_KEY = ['surveys'] as const;
 
 export function useSurveys() {
   return useQuery({
     queryKey: SURVEYS_KEY,
-    queryFn: ({ signal }) => answer(api.GET('/surveys', { signal })),
+    queryFn: ({ signal }) => api.get('/surveys', { signal }),
     select: (data) => data.items,
   });
 }
@@ -15,7 +15,7 @@ export function useSurveys() {
 export function useCreateSurvey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (contactIds: string[]) => answer(api.POST('/surveys', { body: { contactIds } })),
+    mutationFn: (contactIds: string[]) => api.post('/surveys', { body: { contactIds } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: SURVEYS_KEY }),
   });
 }
@@ -32,12 +32,10 @@ export function useEnterAnswer() {
       recipientId: string;
       answer: string;
     }) =>
-      answer(
-        api.POST('/surveys/{id}/recipients/{recipientId}/answer', {
-          params: { path: { id: surveyId, recipientId } },
-          body: { answer: text },
-        }),
-      ),
+      api.post('/surveys/{id}/recipients/{recipientId}/answer', {
+        path: { id: surveyId, recipientId },
+        body: { answer: text },
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: SURVEYS_KEY });
       void queryClient.invalidateQueries({ queryKey: ['agenda'] });
@@ -50,8 +48,7 @@ export function useEnterAnswer() {
 export function usePublicSurvey(token: string) {
   return useQuery({
     queryKey: ['public-survey', token] as const,
-    queryFn: ({ signal }) =>
-      answer(api.GET('/public/survey/{token}', { params: { path: { token } }, signal })),
+    queryFn: ({ signal }) => api.get('/public/survey/{token}', { path: { token }, signal }),
     retry: false,
   });
 }
@@ -59,8 +56,6 @@ export function usePublicSurvey(token: string) {
 export function useAnswerPublicSurvey(token: string) {
   return useMutation({
     mutationFn: (text: string) =>
-      answer(
-        api.POST('/public/survey/{token}', { params: { path: { token } }, body: { answer: text } }),
-      ),
+      api.post('/public/survey/{token}', { path: { token }, body: { answer: text } }),
   });
 }
