@@ -8,8 +8,6 @@ export const askKeys = {
   readiness: (contactId: string) => ['ask-readiness', contactId] as const,
 };
 
-const ofContact = (id: string) => ({ path: { id } });
-
 function refresh(queryClient: QueryClient, contactId: string) {
   void queryClient.invalidateQueries({ queryKey: askKeys.moments(contactId) });
   void queryClient.invalidateQueries({ queryKey: askKeys.asks(contactId) });
@@ -20,14 +18,14 @@ export function useAskReadiness(contactId: string) {
   return useQuery({
     queryKey: askKeys.readiness(contactId),
     queryFn: ({ signal }) =>
-      api.get('/contacts/{id}/ask-readiness', { ...ofContact(contactId), signal }),
+      api.get('/contacts/{id}/ask-readiness', { path: { id: contactId }, signal }),
   });
 }
 
 export function useMoments(contactId: string) {
   return useQuery({
     queryKey: askKeys.moments(contactId),
-    queryFn: ({ signal }) => api.get('/contacts/{id}/moments', { ...ofContact(contactId), signal }),
+    queryFn: ({ signal }) => api.get('/contacts/{id}/moments', { path: { id: contactId }, signal }),
     select: (data) => data.items,
   });
 }
@@ -35,7 +33,7 @@ export function useMoments(contactId: string) {
 export function useAsks(contactId: string) {
   return useQuery({
     queryKey: askKeys.asks(contactId),
-    queryFn: ({ signal }) => api.get('/contacts/{id}/asks', { ...ofContact(contactId), signal }),
+    queryFn: ({ signal }) => api.get('/contacts/{id}/asks', { path: { id: contactId }, signal }),
     select: (data) => data.items,
   });
 }
@@ -44,7 +42,7 @@ export function useRecordMoment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MomentInput) =>
-      api.post('/contacts/{id}/moments', { ...ofContact(contactId), body: input }),
+      api.post('/contacts/{id}/moments', { path: { id: contactId }, body: input }),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }
@@ -61,7 +59,7 @@ export function useLogAsk(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: AskInput) =>
-      api.post('/contacts/{id}/asks', { ...ofContact(contactId), body: input }),
+      api.post('/contacts/{id}/asks', { path: { id: contactId }, body: input }),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }
