@@ -1,5 +1,6 @@
 // The web's names for the API's shapes, all derived from the generated `schema.d.ts` (the
 // server's OpenAPI document, itself made from the zod schemas): nothing here is written twice.
+import type { AnswerOf } from '../api';
 import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
@@ -7,17 +8,6 @@ type Schemas = components['schemas'];
 /** The query parameters a GET path takes. */
 type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
   ? NonNullable<Q>
-  : never;
-
-/** The JSON a path answers with 200 or 201 for a method. */
-type AnswerOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
-  responses: infer R;
-}
-  ? R extends { 200: { content: { 'application/json': infer A } } }
-    ? A
-    : R extends { 201: { content: { 'application/json': infer A } } }
-      ? A
-      : never
   : never;
 
 /**
@@ -40,7 +30,7 @@ export type Me = Schemas['Session'];
 export type SignUpInput = Schemas['SignUp'];
 export type SignInInput = Schemas['SignIn'];
 export type ChangePasswordInput = Schemas['ChangePassword'];
-export type Member = AnswerOf<'/members', 'get'>['items'][number];
+export type Member = AnswerOf<paths['/members']['get']>['items'][number];
 export type ApiToken = Schemas['ApiToken'];
 export type CreatedApiToken = Schemas['CreatedApiToken'];
 
