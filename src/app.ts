@@ -7,18 +7,22 @@ import { Hono } from 'hono';
 import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
 import { agendaRoutes, publicCalendarRoutes } from './agenda/agenda.routes.ts';
 import { askRoutes } from './asks/ask.routes.ts';
+import { ZAskOutcome } from './asks/ask.schemas.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { commitmentRoutes } from './commitments/commitment.routes.ts';
 import { contactRoutes } from './contacts/contact.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 import { ethicsRoutes } from './ethics/ethics.routes.ts';
 import { goalRoutes } from './goals/goal.routes.ts';
+import { ZGoalProgress } from './goals/goal.schemas.ts';
 import { incentiveRoutes } from './incentives/incentive.routes.ts';
 import { insightRoutes } from './insights/insight.routes.ts';
 import { interactionRoutes } from './interactions/interaction.routes.ts';
 import { letterRoutes } from './letters/letter.routes.ts';
 import { categoryRoutes } from './network/category.routes.ts';
 import { circleRoutes } from './network/circle.routes.ts';
+import { ZCircleKind } from './network/circle.schemas.ts';
+import { ZGroup } from './network/group.schemas.ts';
 import { optOutRoutes, outboxRoutes } from './outbox/outbox.routes.ts';
 import { requireActor } from './platform/actor.ts';
 import { isDatabaseReachable } from './platform/db.ts';
@@ -37,6 +41,7 @@ import { crossSiteGuard, securityHeaders } from './platform/web-security.ts';
 import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
 import { givenRoutes } from './referrals/given.routes.ts';
 import { referralRoutes } from './referrals/referral.routes.ts';
+import { ZRef } from './referrals/referral.schemas.ts';
 import { publicSurveyRoutes, surveyRoutes } from './survey/survey.routes.ts';
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
@@ -119,6 +124,17 @@ export function createApi(deps: Deps) {
     agendaRoutes(deps),
     auditRoutes(deps),
   ];
+  // Named schemas that some answers wrap in .nullable(): zod-to-openapi makes a component of the
+  // first form it meets, so they are registered as themselves before any route uses them.
+  const nullableSomewhere = {
+    ContactRef: ZRef,
+    Group: ZGroup,
+    CircleKind: ZCircleKind,
+    AskOutcome: ZAskOutcome,
+    GoalProgress: ZGoalProgress,
+  };
+  for (const [name, schema] of Object.entries(nullableSomewhere))
+    api.openAPIRegistry.register(name, schema);
   const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out', '/api/v1/auth/sign-out-everywhere']);
   for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);
   const actorGuard = requireActor(deps);

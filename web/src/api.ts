@@ -1,5 +1,6 @@
 // The one HTTP client of the web app: JSON in and out, session cookie included,
 // every error turned into a ProblemError (RFC 9457 problem+json, see docs/API.md).
+import type { paths } from './api/schema';
 
 export type FieldError = { field: string; message: string };
 
@@ -30,9 +31,6 @@ export class ProblemError extends Error {
 }
 
 const BASE_PATH = '/api/v1';
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,31 +69,100 @@ function toProblem(status: number, body: unknown): Problem {
   };
 }
 
-/** The full URL of an API path, e.g. for a download link. */
-export function buildUrl(path: string, query?: QueryParams): string {
+// ——— Types of a call, read from the generated `paths` (npm run generate:api) ———
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+/** The paths that take a method. */
+type PathOf<M extends Method> = {
+  [P in keyof paths]: paths[P] extends Record<M, unknown> ? P : never;
+}[keyof paths];
+type OperationOf<P extends keyof paths, M extends Method> =
+  paths[P] extends Record<M, infer O> ? O : never;
+
+type ParametersOf<O> = O extends { parameters: infer X } ? X : Record<never, never>;
+type PathPart<O> = ParametersOf<O> extends { path: infer A } ? { path: A } : { path?: never };
+type QueryPart<O> =
+  ParametersOf<O> extends { query?: infer Q }
+    ? 'query' extends keyof ParametersOf<O>
+      ? { query?: Q }
+      : { query?: never }
+    : { query?: never };
+type BodyPart<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
+  ? { body: B }
+  : { body?: never };
+
+/** What a call sends besides its path: path parameters, query, JSON body, an abort signal. */
+export type CallOptions<O> = PathPart<O> & QueryPart<O> & BodyPart<O> & { signal?: AbortSignal };
+type RequiredKey<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+/** The options argument, optional when the operation needs neither path parameters nor a body. */
+type OptionsArg<O> = [RequiredKey<PathPart<O> & BodyPart<O>>] extends [never]
+  ? [options?: CallOptions<O>]
+  : [options: CallOptions<O>];
+
+type JsonOf<R> = R extends { content: { 'application/json': infer A } } ? A : undefined;
+/** The JSON of the success answer (200 or 201); nothing for a 204. */
+export type AnswerOf<O> = O extends { responses: infer R }
+  ? R extends { 200: infer S }
+    ? JsonOf<S>
+    : R extends { 201: infer S }
+      ? JsonOf<S>
+      : undefined
+  : never;
+
+type Call<M extends Method> = <P extends PathOf<M>>(
+  path: P,
+  ...options: OptionsArg<OperationOf<P, M>>
+) => Promise<AnswerOf<OperationOf<P, M>>>;
+
+// ——— Sending ———
+
+type QueryValue = string | number | boolean | null | undefined;
+type Untyped = {
+  path?: Record<string, string | number>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+/** A path with its `{name}` parameters filled in and encoded. */
+function fillPath(path: string, values: Record<string, string | number> = {}): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(values[name] ?? '')),
+  );
+}
+
+/** Query strings leave out empty values, so a cleared filter is simply absent. */
+function queryString(query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const search = params.toString();
-  return `${BASE_PATH}${path}${search ? `?${search}` : ''}`;
+  return search ? `?${search}` : '';
 }
 
-async function request<T>(
-  method: Method,
-  path: string,
-  options: { body?: unknown; query?: QueryParams; signal?: AbortSignal } = {},
-): Promise<T> {
+/** The full URL of a GET path, its parameters filled, e.g. for a download link. */
+export function buildUrl<P extends PathOf<'get'>>(
+  path: P,
+  options: Omit<CallOptions<OperationOf<P, 'get'>>, 'signal'>,
+): string {
+  const { path: values, query } = options as Untyped;
+  return `${BASE_PATH}${fillPath(path, values)}${queryString(query)}`;
+}
+
+async function request(method: Method, url: string, options: Untyped): Promise<unknown> {
+  // The server asks every write for a JSON body ("send {} when there is nothing to change").
+  const body = method === 'get' || method === 'delete' ? undefined : (options.body ?? {});
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
+    response = await fetch(`${BASE_PATH}${url}`, {
+      method: method.toUpperCase(),
       credentials: 'include',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal,
     });
   } catch (error) {
@@ -110,26 +177,54 @@ async function request<T>(
   }
 
   const text = response.status === 204 ? '' : await response.text();
-  let body: unknown = null;
+  let answer: unknown;
   if (text) {
     try {
-      body = JSON.parse(text);
+      answer = JSON.parse(text);
     } catch {
-      body = null;
+      answer = null;
     }
   }
-  if (!response.ok) throw new ProblemError(toProblem(response.status, body));
-  return body as T;
+  if (!response.ok) throw new ProblemError(toProblem(response.status, answer ?? null));
+  return answer;
 }
 
+function callOf<M extends Method>(method: M): Call<M> {
+  // The one unchecked step: `Call<M>` has already checked the path, options and answer.
+  return ((path: string, options: Untyped = {}) =>
+    request(
+      method,
+      `${fillPath(path, options.path)}${queryString(options.query)}`,
+      options,
+    )) as Call<M>;
+}
+
+/**
+ * The API client, typed by path from the server's OpenAPI document (`api/schema.d.ts`): the
+ * path, its parameters, the body and the answer all come from it, e.g.
+ * `api.post('/referrals/{id}/status', { path: { id }, body: { status: 'client' } })`.
+ * Refusals and an unreachable server throw a ProblemError.
+ */
 export const api = {
-  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) =>
-    request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  delete: (path: string) => request<void>('DELETE', path),
+  get: callOf('get'),
+  post: callOf('post'),
+  patch: callOf('patch'),
+  put: callOf('put'),
+  delete: callOf('delete'),
 };
+
+/**
+ * Follows an action the server itself described (an agenda item's method, path and body): its
+ * path is data, not one of the typed paths.
+ */
+export async function sendAction(action: {
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  body: Record<string, unknown> | null;
+}): Promise<void> {
+  const methods = { POST: 'post', PATCH: 'patch', PUT: 'put', DELETE: 'delete' } as const;
+  await request(methods[action.method], action.path, { body: action.body ?? {} });
+}
 
 export function isProblem(error: unknown, status?: number): error is ProblemError {
   return error instanceof ProblemError && (status === undefined || error.status === status);

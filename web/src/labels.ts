@@ -17,7 +17,7 @@ import type {
   Ruling,
   Stage,
   TimelineKind,
-} from './types';
+} from './api/types';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   met: 'Met',

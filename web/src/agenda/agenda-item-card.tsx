@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
 import { forwardRef } from 'react';
 import { Link } from 'react-router';
+import type { AgendaAction, AgendaItem } from '../api/types';
 import { formatDateTime } from '../format';
-import type { AgendaAction, AgendaItem } from '../types';
 import { letterFor } from './agenda-letters';
 import { SNOOZE_LABELS, type SnoozeChoice } from './snooze-dialogs';
 

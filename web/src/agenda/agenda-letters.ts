@@ -1,5 +1,5 @@
+import type { AgendaItem } from '../api/types';
 import type { LetterDialogProps } from '../letters/letter-dialog';
-import type { AgendaItem } from '../types';
 
 export type AgendaLetter = Pick<LetterDialogProps, 'title' | 'templateKey' | 'about' | 'cause'> & {
   /** The button that opens the letter dialog. */

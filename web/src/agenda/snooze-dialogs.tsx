@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { AgendaItem } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
-import type { AgendaItem } from '../types';
 import { useDismiss, useSnooze } from './use-agenda';
 
 /** 8:00 in the morning, `days` days from today (local time). */

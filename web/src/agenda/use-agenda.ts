@@ -1,13 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
-import type {
-  Agenda,
-  AgendaAction,
-  AgendaQuery,
-  CalendarFeed,
-  CalendarFeedCreated,
-  ItemList,
-} from '../types';
+import { api, sendAction } from '../api';
+import type { AgendaAction, AgendaQuery } from '../api/types';
 
 export const agendaKeys = {
   all: ['agenda'] as const,
@@ -18,25 +11,10 @@ const FEEDS_KEY = ['calendar-feeds'] as const;
 export function useAgenda(query: AgendaQuery) {
   return useQuery({
     queryKey: agendaKeys.list(query),
-    queryFn: ({ signal }) => api.get<Agenda>('/agenda', { ...query }, signal),
+    queryFn: ({ signal }) => api.get('/agenda', { query, signal }),
     // The agenda is computed from everything else: always ask again when the page opens.
     staleTime: 0,
   });
-}
-
-/** Performs an item's completing action exactly as the API describes it. */
-function perform(action: AgendaAction): Promise<unknown> {
-  const body = action.body ?? {};
-  switch (action.method) {
-    case 'POST':
-      return api.post(action.path, body);
-    case 'PATCH':
-      return api.patch(action.path, body);
-    case 'PUT':
-      return api.put(action.path, body);
-    case 'DELETE':
-      return api.delete(action.path);
-  }
 }
 
 /**
@@ -46,7 +24,7 @@ function perform(action: AgendaAction): Promise<unknown> {
 export function useAgendaAction() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ action }: { key: string; action: AgendaAction }) => perform(action),
+    mutationFn: ({ action }: { key: string; action: AgendaAction }) => sendAction(action),
     onSuccess: () => void queryClient.invalidateQueries(),
   });
 }
@@ -55,7 +33,7 @@ export function useSnooze() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ key, until }: { key: string; until: string }) =>
-      api.post<void>(`/agenda/${encodeURIComponent(key)}/snooze`, { until }),
+      api.post('/agenda/{key}/snooze', { path: { key }, body: { until } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
   });
 }
@@ -64,7 +42,7 @@ export function useDismiss() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ key, reason }: { key: string; reason: string }) =>
-      api.post<void>(`/agenda/${encodeURIComponent(key)}/dismiss`, { reason }),
+      api.post('/agenda/{key}/dismiss', { path: { key }, body: { reason } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
   });
 }
@@ -73,7 +51,7 @@ export function useDismiss() {
 export function useUnmark() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (key: string) => api.delete(`/agenda/${encodeURIComponent(key)}/mark`),
+    mutationFn: (key: string) => api.delete('/agenda/{key}/mark', { path: { key } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
   });
 }
@@ -81,7 +59,7 @@ export function useUnmark() {
 export function useCalendarFeeds() {
   return useQuery({
     queryKey: FEEDS_KEY,
-    queryFn: ({ signal }) => api.get<ItemList<CalendarFeed>>('/calendar-feeds', {}, signal),
+    queryFn: ({ signal }) => api.get('/calendar-feeds', { signal }),
     select: (data) => data.items,
   });
 }
@@ -89,7 +67,7 @@ export function useCalendarFeeds() {
 export function useCreateCalendarFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<CalendarFeedCreated>('/calendar-feeds', {}),
+    mutationFn: () => api.post('/calendar-feeds', { body: {} }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
   });
 }
@@ -97,7 +75,7 @@ export function useCreateCalendarFeed() {
 export function useRevokeCalendarFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/calendar-feeds/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/calendar-feeds/{id}', { path: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
   });
 }
@@ -106,8 +84,7 @@ export function useRevokeCalendarFeed() {
 export function useRotateCalendarFeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api.post<CalendarFeedCreated>(`/calendar-feeds/${encodeURIComponent(id)}/rotate`, {}),
+    mutationFn: (id: string) => api.post('/calendar-feeds/{id}/rotate', { path: { id }, body: {} }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
   });
 }

@@ -16,12 +16,6 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { CopyTextButton } from '../components/copy-text-button';
-import { ProblemAlert } from '../components/problem-alert';
-import { WarningsAlert } from '../components/warnings-alert';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
-import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
-import { ASK_OUTCOME_LABELS, MOMENT_KIND_LABELS } from '../labels';
 import {
   ASK_OUTCOMES,
   type AskCreated,
@@ -29,7 +23,13 @@ import {
   type Contact,
   MOMENT_KINDS,
   type MomentKind,
-} from '../types';
+} from '../api/types';
+import { CopyTextButton } from '../components/copy-text-button';
+import { ProblemAlert } from '../components/problem-alert';
+import { WarningsAlert } from '../components/warnings-alert';
+import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
+import { ASK_OUTCOME_LABELS, MOMENT_KIND_LABELS } from '../labels';
 import {
   useAskReadiness,
   useAsks,

@@ -1,23 +1,12 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type {
-  Ask,
-  AskCreated,
-  AskInput,
-  AskReadiness,
-  ItemList,
-  Moment,
-  MomentInput,
-} from '../types';
+import type { AskInput, MomentInput } from '../api/types';
 
 export const askKeys = {
   moments: (contactId: string) => ['moments', contactId] as const,
   asks: (contactId: string) => ['asks', contactId] as const,
   readiness: (contactId: string) => ['ask-readiness', contactId] as const,
 };
-
-const path = (contactId: string, rest: string) =>
-  `/contacts/${encodeURIComponent(contactId)}/${rest}`;
 
 function refresh(queryClient: QueryClient, contactId: string) {
   void queryClient.invalidateQueries({ queryKey: askKeys.moments(contactId) });
@@ -28,14 +17,15 @@ function refresh(queryClient: QueryClient, contactId: string) {
 export function useAskReadiness(contactId: string) {
   return useQuery({
     queryKey: askKeys.readiness(contactId),
-    queryFn: ({ signal }) => api.get<AskReadiness>(path(contactId, 'ask-readiness'), {}, signal),
+    queryFn: ({ signal }) =>
+      api.get('/contacts/{id}/ask-readiness', { path: { id: contactId }, signal }),
   });
 }
 
 export function useMoments(contactId: string) {
   return useQuery({
     queryKey: askKeys.moments(contactId),
-    queryFn: ({ signal }) => api.get<ItemList<Moment>>(path(contactId, 'moments'), {}, signal),
+    queryFn: ({ signal }) => api.get('/contacts/{id}/moments', { path: { id: contactId }, signal }),
     select: (data) => data.items,
   });
 }
@@ -43,7 +33,7 @@ export function useMoments(contactId: string) {
 export function useAsks(contactId: string) {
   return useQuery({
     queryKey: askKeys.asks(contactId),
-    queryFn: ({ signal }) => api.get<ItemList<Ask>>(path(contactId, 'asks'), {}, signal),
+    queryFn: ({ signal }) => api.get('/contacts/{id}/asks', { path: { id: contactId }, signal }),
     select: (data) => data.items,
   });
 }
@@ -51,7 +41,8 @@ export function useAsks(contactId: string) {
 export function useRecordMoment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MomentInput) => api.post<Moment>(path(contactId, 'moments'), input),
+    mutationFn: (input: MomentInput) =>
+      api.post('/contacts/{id}/moments', { path: { id: contactId }, body: input }),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }
@@ -59,7 +50,7 @@ export function useRecordMoment(contactId: string) {
 export function useDeleteMoment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/moments/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/moments/{id}', { path: { id } }),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }
@@ -67,7 +58,8 @@ export function useDeleteMoment(contactId: string) {
 export function useLogAsk(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AskInput) => api.post<AskCreated>(path(contactId, 'asks'), input),
+    mutationFn: (input: AskInput) =>
+      api.post('/contacts/{id}/asks', { path: { id: contactId }, body: input }),
     onSuccess: () => refresh(queryClient, contactId),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isProblem } from '../api';
+import type { ChangePasswordInput, Me, SignInInput, SignUpInput } from '../api/types';
 import { ME_KEY } from '../query-client';
-import type { AuthResult, ChangePasswordInput, Me, SignInInput, SignUpInput } from '../types';
 
 const HAS_ACCOUNT_KEY = 'vouch.hasAccount';
 
@@ -25,7 +25,7 @@ function rememberAccount(): void {
 /** GET /me; `null` when signed out (401). */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>('/me');
+    return await api.get('/me');
   } catch (error) {
     if (isProblem(error, 401)) return null;
     throw error;
@@ -41,7 +41,7 @@ export function useSignUp() {
   return useMutation({
     // An email that already has an account signs in to it (with its own role) when the
     // password is that account's.
-    mutationFn: (input: SignUpInput) => api.post<Me>('/auth/sign-up', input),
+    mutationFn: (input: SignUpInput) => api.post('/auth/sign-up', { body: input }),
     onSuccess: (me) => {
       rememberAccount();
       queryClient.removeQueries();
@@ -54,7 +54,7 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: SignInInput) => {
-      await api.post<AuthResult>('/auth/sign-in', input);
+      await api.post('/auth/sign-in', { body: input });
       // /me also tells the role, which sign-in does not.
       return fetchMe();
     },
@@ -69,7 +69,7 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/auth/sign-out'),
+    mutationFn: () => api.post('/auth/sign-out'),
     onSettled: () => {
       queryClient.removeQueries();
       queryClient.setQueryData<Me | null>(ME_KEY, null);
@@ -81,7 +81,7 @@ export function useSignOut() {
 export function useSignOutEverywhere() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/auth/sign-out-everywhere'),
+    mutationFn: () => api.post('/auth/sign-out-everywhere'),
     onSuccess: () => {
       queryClient.removeQueries();
       queryClient.setQueryData<Me | null>(ME_KEY, null);
@@ -92,6 +92,6 @@ export function useSignOutEverywhere() {
 /** Changes the password; the other sessions end, this one stays. */
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: ChangePasswordInput) => api.post<void>('/auth/password', input),
+    mutationFn: (input: ChangePasswordInput) => api.post('/auth/password', { body: input }),
   });
 }

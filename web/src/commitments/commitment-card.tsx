@@ -13,13 +13,13 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { Commitment } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
 import { IncentivesSection } from '../incentives/incentives-section';
 import { COMMITMENT_STATUS_LABELS } from '../labels';
 import { LetterDialog } from '../letters/letter-dialog';
-import type { Commitment } from '../types';
 import { useRecordReminder, useReleaseCommitment } from './use-commitments';
 
 const STATUS_COLORS = { open: 'blue', fulfilled: 'teal', released: 'gray' } as const;

@@ -1,10 +1,10 @@
 import { NativeSelect, Stack, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { COMMITMENT_STATUSES, type Commitment } from '../api/types';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { COMMITMENT_STATUS_LABELS } from '../labels';
-import { COMMITMENT_STATUSES, type Commitment } from '../types';
 import { CommitmentCard } from './commitment-card';
 import { useCommitments } from './use-commitments';
 

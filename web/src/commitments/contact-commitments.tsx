@@ -14,11 +14,11 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { Contact, Warning } from '../api/types';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { WarningsAlert } from '../components/warnings-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
-import type { Contact, Warning } from '../types';
 import { CommitmentCard } from './commitment-card';
 import { useCommitments, useCreateCommitment } from './use-commitments';
 

@@ -1,13 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type {
-  Commitment,
-  CommitmentCreated,
-  CommitmentDetail,
-  CommitmentInput,
-  CommitmentStatus,
-  ItemList,
-} from '../types';
+import type { CommitmentInput, CommitmentStatus } from '../api/types';
 
 export type CommitmentQuery = { status?: CommitmentStatus; contactId?: string };
 
@@ -24,7 +17,7 @@ export function refreshCommitments(queryClient: QueryClient): void {
 export function useCommitments(query: CommitmentQuery) {
   return useQuery({
     queryKey: commitmentKeys.list(query),
-    queryFn: ({ signal }) => api.get<ItemList<Commitment>>('/commitments', query, signal),
+    queryFn: ({ signal }) => api.get('/commitments', { query, signal }),
     select: (data) => data.items,
   });
 }
@@ -32,8 +25,7 @@ export function useCommitments(query: CommitmentQuery) {
 export function useCommitment(id: string) {
   return useQuery({
     queryKey: commitmentKeys.detail(id),
-    queryFn: ({ signal }) =>
-      api.get<CommitmentDetail>(`/commitments/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/commitments/{id}', { path: { id }, signal }),
   });
 }
 
@@ -41,7 +33,10 @@ export function useCreateCommitment(contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CommitmentInput) =>
-      api.post<CommitmentCreated>(`/contacts/${encodeURIComponent(contactId)}/commitments`, input),
+      api.post('/contacts/{id}/commitments', {
+        path: { id: contactId },
+        body: input,
+      }),
     onSuccess: () => refreshCommitments(queryClient),
   });
 }
@@ -50,7 +45,10 @@ export function useReleaseCommitment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note?: string }) =>
-      api.post<Commitment>(`/commitments/${encodeURIComponent(id)}/release`, note ? { note } : {}),
+      api.post('/commitments/{id}/release', {
+        path: { id },
+        body: note ? { note } : {},
+      }),
     onSuccess: () => refreshCommitments(queryClient),
   });
 }
@@ -58,8 +56,7 @@ export function useReleaseCommitment() {
 export function useRecordReminder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api.post<Commitment>(`/commitments/${encodeURIComponent(id)}/reminders`, {}),
+    mutationFn: (id: string) => api.post('/commitments/{id}/reminders', { path: { id }, body: {} }),
     onSuccess: () => refreshCommitments(queryClient),
   });
 }

@@ -1,5 +1,5 @@
 import { Alert, List, type MantineSpacing } from '@mantine/core';
-import type { Warning } from '../types';
+import type { Warning } from '../api/types';
 
 /** Warnings the server returned with a write that succeeded (e.g. an ask inside the cooldown). */
 export function WarningsAlert({

@@ -1,6 +1,6 @@
 import { Combobox, InputBase, Loader, useCombobox } from '@mantine/core';
 import { useId } from 'react';
-import type { Category } from '../types';
+import type { Category } from '../api/types';
 import { findByName } from './use-groups';
 
 const CREATE = '\u0000create';

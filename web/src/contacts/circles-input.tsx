@@ -1,6 +1,6 @@
 import { Combobox, Loader, Pill, PillsInput, useCombobox } from '@mantine/core';
 import { useEffect, useId, useState } from 'react';
-import type { Circle } from '../types';
+import type { Circle } from '../api/types';
 import { findByName } from './use-groups';
 
 const CREATE = '\u0000create';

@@ -2,6 +2,7 @@ import { Anchor, Button, Grid, NativeSelect, Paper, SimpleGrid, Stack, Text } fr
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { type ContactDetail, STAGES } from '../api/types';
 import { SeizeTheDaySection } from '../asks/seize-the-day';
 import { useMe } from '../auth/use-auth';
 import { ContactCommitments } from '../commitments/contact-commitments';
@@ -12,7 +13,6 @@ import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format';
 import { ROLE_LABELS, STAGE_LABELS, STAGE_MEANINGS } from '../labels';
 import { useQuickAdd } from '../referrals/quick-add-context';
-import { type ContactDetail, STAGES } from '../types';
 import { ContactTimelineSection, LogTouchForm, NextTouchCard } from './contact-timeline';
 import { StageHistory } from './stage-history';
 import { useContact, useDeleteContact, useUpdateContact } from './use-contacts';

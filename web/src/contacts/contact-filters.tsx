@@ -1,7 +1,7 @@
 import { Button, Collapse, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { CONTACT_SORTS, type ContactQuery, ROLES, STAGES } from '../api/types';
 import { ROLE_LABELS, SORT_LABELS, STAGE_LABELS } from '../labels';
-import { CONTACT_SORTS, type ContactQuery, ROLES, STAGES } from '../types';
 import { useCategories, useCircles } from './use-groups';
 
 type ContactFiltersProps = {

@@ -12,11 +12,6 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { describeError } from '../api';
-import { ProblemAlert } from '../components/problem-alert';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
-import { blankToNull } from '../format';
-import { ROLE_LABELS, STAGE_LABELS } from '../labels';
-import { usePractice } from '../practice/use-practice';
 import {
   type ContactDetail,
   type ContactInput,
@@ -24,7 +19,12 @@ import {
   type Role,
   STAGES,
   type Stage,
-} from '../types';
+} from '../api/types';
+import { ProblemAlert } from '../components/problem-alert';
+import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { blankToNull } from '../format';
+import { ROLE_LABELS, STAGE_LABELS } from '../labels';
+import { usePractice } from '../practice/use-practice';
 import { CategoryInput } from './category-input';
 import { CirclesInput } from './circles-input';
 import { useCreateContact, useUpdateContact } from './use-contacts';

@@ -1,8 +1,8 @@
 import { Anchor, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import type { Contact } from '../api/types';
 import { formatDate } from '../format';
 import { ROLE_LABELS } from '../labels';
-import type { Contact } from '../types';
 import { StageBadge } from './stage-badge';
 
 function rolesText(contact: Contact): string {

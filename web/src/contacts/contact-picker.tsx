@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { api } from '../api';
-import type { Contact, ContactRef, Page } from '../types';
+import type { ContactRef } from '../api/types';
 
 /** What a picker holds: the typed text, and the contact when one was picked. */
 export type PersonValue = { text: string; contact: ContactRef | null };
@@ -15,8 +15,7 @@ export function useContactSearch(text: string, enabled = true) {
   const [q] = useDebouncedValue(text.trim(), 150);
   return useQuery({
     queryKey: ['contacts', 'search', q],
-    queryFn: ({ signal }) =>
-      api.get<Page<Contact>>('/contacts', { q, limit: 8, sort: 'name' }, signal),
+    queryFn: ({ signal }) => api.get('/contacts', { query: { q, limit: 8, sort: 'name' }, signal }),
     enabled: enabled && q !== '',
     placeholderData: keepPreviousData,
     staleTime: 30_000,

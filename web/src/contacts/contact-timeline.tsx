@@ -17,10 +17,6 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../api';
-import { useMe } from '../auth/use-auth';
-import { ProblemAlert } from '../components/problem-alert';
-import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
-import { INTERACTION_KIND_LABELS, TIMELINE_KIND_ICONS, TIMELINE_KIND_LABELS } from '../labels';
 import {
   type Contact,
   INTERACTION_KINDS,
@@ -28,7 +24,11 @@ import {
   type ReciprocityNumbers,
   type TimelineItem,
   type TimelineKind,
-} from '../types';
+} from '../api/types';
+import { useMe } from '../auth/use-auth';
+import { ProblemAlert } from '../components/problem-alert';
+import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
+import { INTERACTION_KIND_LABELS, TIMELINE_KIND_ICONS, TIMELINE_KIND_LABELS } from '../labels';
 import { useDeleteInteraction, useLogTouch, useTimeline } from './use-timeline';
 
 const KIND_COLORS: Record<TimelineKind, string> = {

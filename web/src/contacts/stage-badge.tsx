@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
+import type { Stage } from '../api/types';
 import { STAGE_COLORS, STAGE_LABELS } from '../labels';
-import type { Stage } from '../types';
 
 export function StageBadge({ stage }: { stage: Stage }) {
   return (

@@ -1,7 +1,7 @@
 import { Text, Timeline, Title } from '@mantine/core';
+import type { StageChange } from '../api/types';
 import { formatDateTime } from '../format';
 import { STAGE_LABELS } from '../labels';
-import type { StageChange } from '../types';
 
 type StageHistoryProps = { history: StageChange[]; timeZone?: string };
 

@@ -6,7 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api } from '../api';
-import type { Contact, ContactDetail, ContactInput, ContactQuery, Page } from '../types';
+import type { ContactInput, ContactQuery } from '../api/types';
 
 const PAGE_SIZE = 50;
 
@@ -21,11 +21,10 @@ export function useContactList(query: ContactQuery) {
   return useInfiniteQuery({
     queryKey: contactKeys.list(query),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Contact>>(
-        '/contacts',
-        { ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined },
+      api.get('/contacts', {
+        query: { ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined },
         signal,
-      ),
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
@@ -36,15 +35,14 @@ export function useContact(id: string, enabled = true) {
   return useQuery({
     queryKey: contactKeys.detail(id),
     enabled: enabled && id !== '',
-    queryFn: ({ signal }) =>
-      api.get<ContactDetail>(`/contacts/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/contacts/{id}', { path: { id }, signal }),
   });
 }
 
 export function useCreateContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ContactInput) => api.post<ContactDetail>('/contacts', input),
+    mutationFn: (input: ContactInput) => api.post('/contacts', { body: input }),
     onSuccess: (contact) => {
       queryClient.setQueryData(contactKeys.detail(contact.id), contact);
       void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
@@ -56,7 +54,7 @@ export function useUpdateContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: Partial<ContactInput>) =>
-      api.patch<ContactDetail>(`/contacts/${encodeURIComponent(id)}`, input),
+      api.patch('/contacts/{id}', { path: { id }, body: input }),
     onSuccess: (contact) => {
       queryClient.setQueryData(contactKeys.detail(contact.id), contact);
       void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
@@ -67,7 +65,7 @@ export function useUpdateContact(id: string) {
 export function useDeleteContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete(`/contacts/${encodeURIComponent(id)}`),
+    mutationFn: () => api.delete('/contacts/{id}', { path: { id } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isProblem } from '../api';
-import type { Category, Circle, ItemList } from '../types';
+import type { ItemList } from '../api/types';
 
 type GroupKind = 'categories' | 'circles';
 
@@ -8,16 +8,30 @@ function byName<T extends { name: string }>(a: T, b: T): number {
   return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 }
 
-function useGroupList<T extends { name: string }>(kind: GroupKind) {
+type GroupCalls<T> = {
+  list: (signal?: AbortSignal) => Promise<ItemList<T>>;
+  create: (name: string) => Promise<T>;
+};
+
+const categoryCalls = {
+  list: (signal?: AbortSignal) => api.get('/categories', { signal }),
+  create: (name: string) => api.post('/categories', { body: { name } }),
+};
+const circleCalls = {
+  list: (signal?: AbortSignal) => api.get('/circles', { signal }),
+  create: (name: string) => api.post('/circles', { body: { name } }),
+};
+
+function useGroupList<T extends { name: string }>(kind: GroupKind, calls: GroupCalls<T>) {
   return useQuery({
     queryKey: [kind],
-    queryFn: ({ signal }) => api.get<ItemList<T>>(`/${kind}`, undefined, signal),
+    queryFn: ({ signal }) => calls.list(signal),
     select: (data) => [...data.items].sort(byName),
   });
 }
 
-export const useCategories = () => useGroupList<Category>('categories');
-export const useCircles = () => useGroupList<Circle>('circles');
+export const useCategories = () => useGroupList('categories', categoryCalls);
+export const useCircles = () => useGroupList('circles', circleCalls);
 
 export function findByName<T extends { name: string }>(
   items: readonly T[],
@@ -31,15 +45,18 @@ export function findByName<T extends { name: string }>(
  * Creates a category or circle by name. A 409 means it already exists (someone else
  * made it meanwhile): reload the list and use that one instead of failing.
  */
-function useCreateGroup<T extends { id: string; name: string }>(kind: GroupKind) {
+function useCreateGroup<T extends { id: string; name: string }>(
+  kind: GroupKind,
+  calls: GroupCalls<T>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (name: string): Promise<T> => {
       try {
-        return await api.post<T>(`/${kind}`, { name: name.trim() });
+        return await calls.create(name.trim());
       } catch (error) {
         if (!isProblem(error, 409)) throw error;
-        const fresh = await api.get<ItemList<T>>(`/${kind}`);
+        const fresh = await calls.list();
         const existing = findByName(fresh.items, name);
         if (!existing) throw error;
         return existing;
@@ -56,5 +73,5 @@ function useCreateGroup<T extends { id: string; name: string }>(kind: GroupKind)
   });
 }
 
-export const useCreateCategory = () => useCreateGroup<Category>('categories');
-export const useCreateCircle = () => useCreateGroup<Circle>('circles');
+export const useCreateCategory = () => useCreateGroup('categories', categoryCalls);
+export const useCreateCircle = () => useCreateGroup('circles', circleCalls);

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { Interaction, InteractionInput, Timeline } from '../types';
+import type { InteractionInput } from '../api/types';
 import { contactKeys } from './use-contacts';
 
 export const timelineKey = (contactId: string) => ['timeline', contactId] as const;
@@ -9,7 +9,7 @@ export function useTimeline(contactId: string) {
   return useQuery({
     queryKey: timelineKey(contactId),
     queryFn: ({ signal }) =>
-      api.get<Timeline>(`/contacts/${encodeURIComponent(contactId)}/timeline`, undefined, signal),
+      api.get('/contacts/{id}/timeline', { path: { id: contactId }, signal }),
   });
 }
 
@@ -27,7 +27,10 @@ export function useLogTouch(contactId: string) {
   const refresh = useRefreshContact(contactId);
   return useMutation({
     mutationFn: (input: InteractionInput) =>
-      api.post<Interaction>(`/contacts/${encodeURIComponent(contactId)}/interactions`, input),
+      api.post('/contacts/{id}/interactions', {
+        path: { id: contactId },
+        body: input,
+      }),
     onSuccess: refresh,
   });
 }
@@ -36,7 +39,7 @@ export function useDeleteInteraction(contactId: string) {
   const refresh = useRefreshContact(contactId);
   return useMutation({
     mutationFn: (interactionId: string) =>
-      api.delete(`/interactions/${encodeURIComponent(interactionId)}`),
+      api.delete('/interactions/{id}', { path: { id: interactionId } }),
     onSuccess: refresh,
   });
 }

@@ -1,20 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { Ethics, EthicsOverrides, Ruling } from '../types';
+import type { EthicsOverrides, Ruling } from '../api/types';
 
 const ETHICS_KEY = ['ethics'] as const;
 
 export function useEthics() {
   return useQuery({
     queryKey: ETHICS_KEY,
-    queryFn: ({ signal }) => api.get<Ethics>('/ethics', undefined, signal),
+    queryFn: ({ signal }) => api.get('/ethics', { signal }),
   });
 }
 
 export function useSaveEthicsOverrides() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (overrides: EthicsOverrides) => api.put<Ethics>('/ethics/overrides', overrides),
+    mutationFn: (overrides: EthicsOverrides) => api.put('/ethics/overrides', { body: overrides }),
     onSuccess: (saved) => {
       queryClient.setQueryData(ETHICS_KEY, saved);
       void queryClient.invalidateQueries({ queryKey: ['incentives', 'preview'] });

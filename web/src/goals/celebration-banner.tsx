@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import type { GoalProgress } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
-import type { GoalProgress } from '../types';
 import { useCurrentGoal, useMarkCelebrationSeen } from './use-goals';
 
 const WORDS: Record<number, string> = {

@@ -23,12 +23,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import type { GoalProgress, Pace } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { CHART_COLORS, ChartCard, MONTH_NAMES, pct } from '../insights/chart-card';
-import type { GoalProgress, Pace } from '../types';
 import { CelebrationBanner } from './celebration-banner';
 import { useCurrentGoal, useSaveGoal } from './use-goals';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { GoalInput, GoalProgress } from '../types';
+import type { GoalInput, GoalProgress } from '../api/types';
 
 export const goalKeys = {
   all: ['goals'] as const,
@@ -11,7 +11,7 @@ export const goalKeys = {
 export function useCurrentGoal() {
   return useQuery({
     queryKey: goalKeys.current,
-    queryFn: ({ signal }) => api.get<GoalProgress | null>('/goals/current', {}, signal),
+    queryFn: ({ signal }) => api.get('/goals/current', { signal }),
   });
 }
 
@@ -19,7 +19,7 @@ export function useSaveGoal() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ year, ...input }: GoalInput & { year: number }) =>
-      api.put<GoalProgress>(`/goals/${year}`, input),
+      api.put('/goals/{year}', { path: { year }, body: input }),
     onSuccess: (saved) => {
       queryClient.setQueryData(goalKeys.current, saved);
       void queryClient.invalidateQueries({ queryKey: goalKeys.all });
@@ -32,7 +32,9 @@ export function useMarkCelebrationSeen() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ year, threshold }: { year: number; threshold: number }) =>
-      api.post<void>(`/celebrations/${year}/${threshold}/seen`, {}),
+      api.post('/celebrations/{year}/{threshold}/seen', {
+        path: { year, threshold },
+      }),
     onSuccess: (_, { threshold }) => {
       queryClient.setQueryData<GoalProgress | null>(goalKeys.current, (goal) =>
         goal

@@ -14,17 +14,17 @@ import {
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import { useMe } from '../auth/use-auth';
-import { ProblemAlert } from '../components/problem-alert';
-import { currencyDigits, formatMoney } from '../format';
-import { INCENTIVE_KIND_LABELS } from '../labels';
 import {
   type ContactRef,
   INCENTIVE_KINDS,
   type IncentiveInput,
   type IncentiveKind,
   type IncentiveRecipient,
-} from '../types';
+} from '../api/types';
+import { useMe } from '../auth/use-auth';
+import { ProblemAlert } from '../components/problem-alert';
+import { currencyDigits, formatMoney } from '../format';
+import { INCENTIVE_KIND_LABELS } from '../labels';
 import { RulingBadge } from './ruling-badge';
 import { useCreateIncentive, useIncentivePreview } from './use-incentives';
 

@@ -11,11 +11,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { DISCLOSURE_METHODS, type DisclosureMethod, type Incentive } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate, formatMoney, fromLocalInput, toLocalInput } from '../format';
 import { DISCLOSURE_METHOD_LABELS, INCENTIVE_KIND_LABELS, RECIPIENT_LABELS } from '../labels';
-import { DISCLOSURE_METHODS, type DisclosureMethod, type Incentive } from '../types';
 import { RulingBadge } from './ruling-badge';
 import { useDeliverIncentive, useRecordDisclosure } from './use-incentives';
 

@@ -1,9 +1,9 @@
 import { Anchor, Group, NativeSelect, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
+import type { IncentiveQuery, IncentiveStatus } from '../api/types';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
-import type { IncentiveQuery, IncentiveStatus } from '../types';
 import { IncentiveItems } from './incentive-list';
 import { useIncentives } from './use-incentives';
 

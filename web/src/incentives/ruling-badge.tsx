@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
+import type { Ruling } from '../api/types';
 import { RULING_COLORS, RULING_LABELS } from '../labels';
-import type { Ruling } from '../types';
 
 export function RulingBadge({ ruling }: { ruling: Ruling }) {
   return (

@@ -1,13 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type {
-  DisclosureMethod,
-  Incentive,
-  IncentiveInput,
-  IncentivePreview,
-  IncentiveQuery,
-  ItemList,
-} from '../types';
+import type { DisclosureMethod, Incentive, IncentiveInput, IncentiveQuery } from '../api/types';
 
 export const incentiveKeys = {
   all: ['incentives'] as const,
@@ -19,18 +12,19 @@ export function useIncentives(query: IncentiveQuery, enabled = true) {
   return useQuery({
     queryKey: incentiveKeys.list(query),
     enabled,
-    queryFn: ({ signal }) => api.get<ItemList<Incentive>>('/incentives', { ...query }, signal),
+    queryFn: ({ signal }) => api.get('/incentives', { query, signal }),
     select: (data) => data.items,
   });
 }
 
 /** The ethics ruling of an incentive before it is saved (POST /incentives/preview). */
 export function useIncentivePreview(input: IncentiveInput | null) {
+  const previewed = input ?? { kind: 'gift', recipient: 'referrer' };
   return useQuery({
-    queryKey: incentiveKeys.preview(input ?? { kind: 'gift', recipient: 'referrer' }),
+    queryKey: incentiveKeys.preview(previewed),
     enabled: input !== null,
     // A preview is a read: it changes nothing on the server.
-    queryFn: () => api.post<IncentivePreview>('/incentives/preview', input),
+    queryFn: () => api.post('/incentives/preview', { body: previewed }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -45,7 +39,7 @@ function useIncentiveMutation<V>(fn: (vars: V) => Promise<Incentive>) {
 }
 
 export const useCreateIncentive = () =>
-  useIncentiveMutation((input: IncentiveInput) => api.post<Incentive>('/incentives', input));
+  useIncentiveMutation((input: IncentiveInput) => api.post('/incentives', { body: input }));
 
 export const useRecordDisclosure = () =>
   useIncentiveMutation(
@@ -57,10 +51,10 @@ export const useRecordDisclosure = () =>
       disclosedAt?: string;
       method: DisclosureMethod;
       note?: string;
-    }) => api.post<Incentive>(`/incentives/${encodeURIComponent(id)}/disclosure`, body),
+    }) => api.post('/incentives/{id}/disclosure', { path: { id }, body }),
   );
 
 export const useDeliverIncentive = () =>
   useIncentiveMutation((id: string) =>
-    api.post<Incentive>(`/incentives/${encodeURIComponent(id)}/deliver`, {}),
+    api.post('/incentives/{id}/deliver', { path: { id }, body: {} }),
   );

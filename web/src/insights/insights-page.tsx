@@ -12,12 +12,12 @@ import {
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { InsightRange, Insights } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { PACE_COLORS, PACE_LABELS } from '../goals/goals-page';
-import type { InsightRange, Insights } from '../types';
 import { ChartCard } from './chart-card';
 import {
   ConversionCharts,

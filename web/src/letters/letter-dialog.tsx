@@ -14,10 +14,6 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isProblem } from '../api';
-import { CopyTextButton } from '../components/copy-text-button';
-import { LoadingState } from '../components/loading-state';
-import { ProblemAlert } from '../components/problem-alert';
-import { messagePdfUrl } from '../outbox/use-outbox';
 import type {
   LetterCause,
   LetterDraft,
@@ -25,7 +21,11 @@ import type {
   Message,
   MessageChannel,
   TemplateKey,
-} from '../types';
+} from '../api/types';
+import { CopyTextButton } from '../components/copy-text-button';
+import { LoadingState } from '../components/loading-state';
+import { ProblemAlert } from '../components/problem-alert';
+import { messagePdfUrl } from '../outbox/use-outbox';
 import { useCreateMessage, useLetterDraft } from './use-letters';
 
 export type LetterDialogProps = {

@@ -1,23 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import type { LetterSubject, MessageInput, TemplateKey } from '../api/types';
 import { refreshCommitments } from '../commitments/use-commitments';
 import { refreshAfterReferralChange } from '../referrals/use-referrals';
-import type {
-  ItemList,
-  LetterDraft,
-  LetterSubject,
-  LetterTemplate,
-  Message,
-  MessageInput,
-  TemplateKey,
-} from '../types';
 
 const TEMPLATES_KEY = ['letter-templates'] as const;
 
 export function useLetterTemplates() {
   return useQuery({
     queryKey: TEMPLATES_KEY,
-    queryFn: ({ signal }) => api.get<ItemList<LetterTemplate>>('/letter-templates', {}, signal),
+    queryFn: ({ signal }) => api.get('/letter-templates', { signal }),
     select: (data) => data.items,
   });
 }
@@ -26,7 +18,7 @@ export function useSaveTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ key, subject, body }: { key: TemplateKey; subject: string; body: string }) =>
-      api.put<LetterTemplate>(`/letter-templates/${key}`, { subject, body }),
+      api.put('/letter-templates/{key}', { path: { key }, body: { subject, body } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
   });
 }
@@ -34,7 +26,7 @@ export function useSaveTemplate() {
 export function useResetTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (key: TemplateKey) => api.delete(`/letter-templates/${key}`),
+    mutationFn: (key: TemplateKey) => api.delete('/letter-templates/{key}', { path: { key } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
   });
 }
@@ -44,7 +36,7 @@ export function useLetterDraft(templateKey: TemplateKey, subject: LetterSubject,
   return useQuery({
     queryKey: ['letter-draft', templateKey, subject] as const,
     enabled,
-    queryFn: () => api.post<LetterDraft>('/letters/draft', { templateKey, ...subject }),
+    queryFn: () => api.post('/letters/draft', { body: { templateKey, ...subject } }),
     staleTime: 0,
     gcTime: 0,
     retry: false,
@@ -55,7 +47,7 @@ export function useLetterDraft(templateKey: TemplateKey, subject: LetterSubject,
 export function useCreateMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MessageInput) => api.post<Message>('/messages', input),
+    mutationFn: (input: MessageInput) => api.post('/messages', { body: input }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['messages'] });
       refreshAfterReferralChange(queryClient);

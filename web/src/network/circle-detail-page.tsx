@@ -15,6 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { CIRCLE_KINDS, type CircleDetail, type CircleKind } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
@@ -22,7 +23,6 @@ import { ProblemAlert } from '../components/problem-alert';
 import { StageBadge } from '../contacts/stage-badge';
 import { blankToNull } from '../format';
 import { CIRCLE_KIND_LABELS } from '../labels';
-import { CIRCLE_KINDS, type CircleDetail, type CircleKind } from '../types';
 import { circleKindOptions } from './circles-page';
 import { useCircleDetail, useDeleteCircle, useUpdateCircle } from './use-network';
 

@@ -14,11 +14,11 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { CIRCLE_KINDS, type CircleKind, type CircleView } from '../api/types';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { CIRCLE_KIND_LABELS } from '../labels';
-import { CIRCLE_KINDS, type CircleKind, type CircleView } from '../types';
 import { useCircleViews, useCreateCircleView } from './use-network';
 
 export function circleKindOptions(noneLabel: string) {

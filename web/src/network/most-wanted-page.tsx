@@ -14,12 +14,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { MostWantedItem, Stage } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { STAGE_LABELS } from '../labels';
-import type { MostWantedItem, Stage } from '../types';
 import {
   useCategoryViews,
   useMostWanted,

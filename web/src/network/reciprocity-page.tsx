@@ -1,12 +1,12 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
+import type { ReciprocityRow } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
-import type { ReciprocityRow } from '../types';
 import { useReciprocity } from './use-network';
 
 export function owedText(row: ReciprocityRow): string {

@@ -1,14 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type {
-  CategoryView,
-  CircleDetail,
-  CircleKind,
-  CircleView,
-  ItemList,
-  MostWanted,
-  Reciprocity,
-} from '../types';
+import type { CircleKind } from '../api/types';
 
 const MOST_WANTED_KEY = ['most-wanted'] as const;
 
@@ -16,7 +8,7 @@ const MOST_WANTED_KEY = ['most-wanted'] as const;
 export function useCategoryViews() {
   return useQuery({
     queryKey: ['categories'],
-    queryFn: ({ signal }) => api.get<ItemList<CategoryView>>('/categories', undefined, signal),
+    queryFn: ({ signal }) => api.get('/categories', { signal }),
     select: (data) =>
       [...data.items].sort((a, b) =>
         a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
@@ -27,7 +19,7 @@ export function useCategoryViews() {
 export function useMostWanted() {
   return useQuery({
     queryKey: MOST_WANTED_KEY,
-    queryFn: ({ signal }) => api.get<MostWanted>('/most-wanted', undefined, signal),
+    queryFn: ({ signal }) => api.get('/most-wanted', { signal }),
   });
 }
 
@@ -35,7 +27,7 @@ export function useMostWanted() {
 export function useSaveMostWanted() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (categoryIds: string[]) => api.put<MostWanted>('/most-wanted', { categoryIds }),
+    mutationFn: (categoryIds: string[]) => api.put('/most-wanted', { body: { categoryIds } }),
     onSuccess: (data) => {
       queryClient.setQueryData(MOST_WANTED_KEY, data);
       void queryClient.invalidateQueries({ queryKey: ['categories'] });
@@ -47,7 +39,7 @@ export function useUpdateCategoryTarget() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, target }: { id: string; target: number | null }) =>
-      api.patch<CategoryView>(`/categories/${encodeURIComponent(id)}`, { target }),
+      api.patch('/categories/{id}', { path: { id }, body: { target } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: MOST_WANTED_KEY });
       void queryClient.invalidateQueries({ queryKey: ['categories'] });
@@ -58,7 +50,7 @@ export function useUpdateCategoryTarget() {
 export function useCircleViews() {
   return useQuery({
     queryKey: ['circles'],
-    queryFn: ({ signal }) => api.get<ItemList<CircleView>>('/circles', undefined, signal),
+    queryFn: ({ signal }) => api.get('/circles', { signal }),
     select: (data) =>
       [...data.items].sort((a, b) =>
         a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
@@ -69,8 +61,7 @@ export function useCircleViews() {
 export function useCircleDetail(id: string) {
   return useQuery({
     queryKey: ['circles', 'detail', id],
-    queryFn: ({ signal }) =>
-      api.get<CircleDetail>(`/circles/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/circles/{id}', { path: { id }, signal }),
   });
 }
 
@@ -79,7 +70,7 @@ export type CircleInput = { name?: string; kind?: CircleKind | null; notes?: str
 export function useCreateCircleView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CircleInput & { name: string }) => api.post<CircleView>('/circles', input),
+    mutationFn: (input: CircleInput & { name: string }) => api.post('/circles', { body: input }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['circles'] }),
   });
 }
@@ -87,8 +78,7 @@ export function useCreateCircleView() {
 export function useUpdateCircle(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CircleInput) =>
-      api.patch<CircleView>(`/circles/${encodeURIComponent(id)}`, input),
+    mutationFn: (input: CircleInput) => api.patch('/circles/{id}', { path: { id }, body: input }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['circles'] }),
   });
 }
@@ -96,7 +86,7 @@ export function useUpdateCircle(id: string) {
 export function useDeleteCircle(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete(`/circles/${encodeURIComponent(id)}`),
+    mutationFn: () => api.delete('/circles/{id}', { path: { id } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: ['circles', 'detail', id] });
       void queryClient.invalidateQueries({ queryKey: ['circles'] });
@@ -108,6 +98,6 @@ export function useDeleteCircle(id: string) {
 export function useReciprocity() {
   return useQuery({
     queryKey: ['reciprocity'],
-    queryFn: ({ signal }) => api.get<Reciprocity>('/reciprocity', undefined, signal),
+    queryFn: ({ signal }) => api.get('/reciprocity', { signal }),
   });
 }

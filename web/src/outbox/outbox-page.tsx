@@ -14,6 +14,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { MESSAGE_STATUSES, type Message, type MessageStatus } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { CopyTextButton } from '../components/copy-text-button';
 import { LoadMoreButton } from '../components/load-more-button';
@@ -22,7 +23,6 @@ import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format';
 import { MESSAGE_STATUS_COLORS, MESSAGE_STATUS_LABELS } from '../labels';
-import { MESSAGE_STATUSES, type Message, type MessageStatus } from '../types';
 import { messagePdfUrl, useMessage, useMessages, useRetryMessage, useSmtp } from './use-outbox';
 
 export function OutboxPage() {

@@ -1,13 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type {
-  Message,
-  MessageStatus,
-  Page,
-  SmtpInput,
-  SmtpSettings,
-  SmtpTestResult,
-} from '../types';
+import type { MessageStatus, SmtpInput } from '../api/types';
 
 export const messageKeys = {
   all: ['messages'] as const,
@@ -20,11 +13,10 @@ export function useMessages(status: MessageStatus | undefined) {
   return useInfiniteQuery({
     queryKey: messageKeys.list(status),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Message>>(
-        '/messages',
-        { status, limit: 50, cursor: pageParam ?? undefined },
+      api.get('/messages', {
+        query: { status, limit: 50, cursor: pageParam ?? undefined },
         signal,
-      ),
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: (query) => {
@@ -41,15 +33,14 @@ export function useMessage(id: string | null) {
   return useQuery({
     queryKey: messageKeys.detail(id ?? ''),
     enabled: id !== null,
-    queryFn: ({ signal }) =>
-      api.get<Message>(`/messages/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/messages/{id}', { path: { id: id ?? '' }, signal }),
   });
 }
 
 export function useRetryMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Message>(`/messages/${encodeURIComponent(id)}/retry`, {}),
+    mutationFn: (id: string) => api.post('/messages/{id}/retry', { path: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: messageKeys.all }),
   });
 }
@@ -64,14 +55,14 @@ const SMTP_KEY = ['smtp'] as const;
 export function useSmtp() {
   return useQuery({
     queryKey: SMTP_KEY,
-    queryFn: ({ signal }) => api.get<SmtpSettings>('/smtp', undefined, signal),
+    queryFn: ({ signal }) => api.get('/smtp', { signal }),
   });
 }
 
 export function useSaveSmtp() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SmtpInput) => api.put<SmtpSettings>('/smtp', input),
+    mutationFn: (input: SmtpInput) => api.put('/smtp', { body: input }),
     onSuccess: (saved) => {
       queryClient.setQueryData(SMTP_KEY, saved);
       void queryClient.invalidateQueries({ queryKey: messageKeys.all });
@@ -89,7 +80,6 @@ export function useDeleteSmtp() {
 
 export function useTestSmtp() {
   return useMutation({
-    mutationFn: (to: string | undefined) =>
-      api.post<SmtpTestResult>('/smtp/test', to ? { to } : {}),
+    mutationFn: (to: string | undefined) => api.post('/smtp/test', { body: to ? { to } : {} }),
   });
 }

@@ -1,8 +1,8 @@
 import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { Practice, PracticeUpdate, Profession } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
-import type { Practice, PracticeUpdate, Profession } from '../types';
 import { KeyPhrasesInput } from './key-phrases-input';
 import { browserTimeZone, timeZoneOptions } from './time-zones';
 import { useProfessions, useUpdatePractice } from './use-practice';

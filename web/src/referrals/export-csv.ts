@@ -1,5 +1,5 @@
 import { buildUrl, ProblemError } from '../api';
-import type { ReferralFilters, ReferralSort } from '../types';
+import type { ReferralFilters, ReferralSort } from '../api/types';
 
 /**
  * Downloads GET /referrals/export.csv with the current filters. Fetched first, so that a
@@ -9,7 +9,7 @@ export async function downloadReferralsCsv(
   filters: ReferralFilters,
   sort: ReferralSort,
 ): Promise<void> {
-  const response = await fetch(buildUrl('/referrals/export.csv', { ...filters, sort }), {
+  const response = await fetch(buildUrl('/referrals/export.csv', { query: { ...filters, sort } }), {
     credentials: 'include',
     headers: { Accept: 'text/csv' },
   });

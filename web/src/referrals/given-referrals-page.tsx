@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../api';
+import { GIVEN_OUTCOMES, type ReferralGiven, type ReferralGivenInput } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LoadMoreButton } from '../components/load-more-button';
@@ -33,7 +34,6 @@ import { focusFirstInvalid } from '../form-errors';
 import { formatDate, fromLocalInput, toLocalInput } from '../format';
 import { OUTCOME_LABELS } from '../labels';
 import { LetterDialog } from '../letters/letter-dialog';
-import { GIVEN_OUTCOMES, type ReferralGiven, type ReferralGivenInput } from '../types';
 import { useCreateGiven, useDeleteGiven, useGivenList, useUpdateGiven } from './use-given';
 
 export function GivenReferralsPage() {

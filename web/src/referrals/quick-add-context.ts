@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ContactRef } from '../types';
+import type { ContactRef } from '../api/types';
 
 export type QuickAddPrefill = { referrer?: ContactRef; referred?: ContactRef };
 export type QuickAdd = { open: (prefill?: QuickAddPrefill) => void };

@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ProblemError } from '../api';
+import type { Channel, Referral, ReferralInput } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ProblemAlert } from '../components/problem-alert';
 import {
@@ -28,7 +29,6 @@ import {
 import { focusFirstInvalid } from '../form-errors';
 import { currencyDigits } from '../format';
 import { ownerOptions, useMembers } from '../team/use-members';
-import type { Channel, Referral, ReferralInput } from '../types';
 import { QuickAddContext, type QuickAddPrefill, useQuickAdd } from './quick-add-context';
 import { ChannelSelect, CircleSelect, ConsentCheckbox, ReferralTagsField } from './referral-fields';
 import { referredName } from './referred-name';

@@ -1,8 +1,8 @@
 import { Button, Group, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { describeError } from '../api';
+import { CLOSED_STATUSES, type Referral, type ReferralStatus } from '../api/types';
 import { STATUS_LABELS } from '../labels';
-import { CLOSED_STATUSES, type Referral, type ReferralStatus } from '../types';
 import { referredName } from './referred-name';
 import { useMoveReferral, useReopenReferral } from './use-referrals';
 

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import type { Board, BoardColumnStatus, Referral } from '../api/types';
 import { STATUS_LABELS } from '../labels';
-import type { Board, BoardColumnStatus, Referral } from '../types';
 import { ReferralActions } from './referral-actions';
 import classes from './referral-board.module.css';
 import { describeClock } from './referral-clock';

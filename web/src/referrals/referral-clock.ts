@@ -1,5 +1,5 @@
+import type { Referral } from '../api/types';
 import { formatDuration, minutesUntil } from '../format';
-import type { Referral } from '../types';
 
 export type ClockView = { text: string; color: string; isUrgent: boolean };
 

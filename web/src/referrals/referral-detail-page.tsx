@@ -16,6 +16,13 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import {
+  REFERRAL_STATUSES,
+  type ReferralDetail,
+  type ReferralEvent,
+  type ReferralStatus,
+  type ThanksState,
+} from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
@@ -24,13 +31,6 @@ import { formatDateTime, formatMoney } from '../format';
 import { IncentivesSection } from '../incentives/incentives-section';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../labels';
 import { LetterDialog, type LetterDialogProps } from '../letters/letter-dialog';
-import {
-  REFERRAL_STATUSES,
-  type ReferralDetail,
-  type ReferralEvent,
-  type ReferralStatus,
-  type ThanksState,
-} from '../types';
 import { isClosedStatus, ReferralActions } from './referral-actions';
 import { describeClock } from './referral-clock';
 import { ReferralEditForm } from './referral-edit-form';

@@ -11,11 +11,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { Channel, Referral, ReferralUpdate } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ProblemAlert } from '../components/problem-alert';
 import { blankToNull, currencyDigits } from '../format';
 import { ownerOptions, useMembers } from '../team/use-members';
-import type { Channel, Referral, ReferralUpdate } from '../types';
 import { ChannelSelect, CircleSelect, ConsentCheckbox, ReferralTagsField } from './referral-fields';
 import { useUpdateReferral } from './use-referrals';
 

@@ -1,7 +1,7 @@
 import { Checkbox, NativeSelect, TagsInput } from '@mantine/core';
+import { CHANNELS, type Channel } from '../api/types';
 import { useCircles } from '../contacts/use-groups';
 import { CHANNEL_LABELS } from '../labels';
-import { CHANNELS, type Channel } from '../types';
 
 /** §3.2: what consent to update allows a referrer to hear, and what it never does. */
 export const CONSENT_EXPLANATION =

@@ -10,19 +10,19 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { useMe } from '../auth/use-auth';
-import { ContactPicker, type PersonValue } from '../contacts/contact-picker';
-import { useContact } from '../contacts/use-contacts';
-import { useCategories, useCircles } from '../contacts/use-groups';
-import { CHANNEL_LABELS, REFERRAL_SORT_LABELS, STATUS_LABELS } from '../labels';
-import { useMembers } from '../team/use-members';
 import {
   CHANNELS,
   REFERRAL_SORTS,
   REFERRAL_STATUSES,
   type ReferralFilters,
   type ReferralSort,
-} from '../types';
+} from '../api/types';
+import { useMe } from '../auth/use-auth';
+import { ContactPicker, type PersonValue } from '../contacts/contact-picker';
+import { useContact } from '../contacts/use-contacts';
+import { useCategories, useCircles } from '../contacts/use-groups';
+import { CHANNEL_LABELS, REFERRAL_SORT_LABELS, STATUS_LABELS } from '../labels';
+import { useMembers } from '../team/use-members';
 import { countActiveFilters } from './referral-filters';
 
 type FilterBarProps = {

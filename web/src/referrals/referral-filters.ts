@@ -4,7 +4,7 @@ import {
   REFERRAL_STATUSES,
   type ReferralFilters,
   type ReferralSort,
-} from '../types';
+} from '../api/types';
 
 export type ReferralView = 'board' | 'list';
 

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import type { Referral } from '../api/types';
 import { formatDateTime } from '../format';
 import { CHANNEL_LABELS, STATUS_COLORS, STATUS_LABELS } from '../labels';
-import type { Referral } from '../types';
 import { ReferralActions } from './referral-actions';
 import { ClockBadge } from './referral-board';
 import { referredName } from './referred-name';

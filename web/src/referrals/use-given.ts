@@ -1,19 +1,18 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { Page, ReferralGiven, ReferralGivenInput, ReferralGivenUpdate } from '../types';
+import type { GivenOutcome, ReferralGivenInput, ReferralGivenUpdate } from '../api/types';
 import { refreshAfterReferralChange } from './use-referrals';
 
-export type GivenQuery = { partnerId?: string; outcome?: string };
+export type GivenQuery = { partnerId?: string; outcome?: GivenOutcome };
 
 export function useGivenList(query: GivenQuery) {
   return useInfiniteQuery({
     queryKey: ['referrals-given', query],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ReferralGiven>>(
-        '/referrals-given',
-        { ...query, limit: 50, cursor: pageParam ?? undefined },
+      api.get('/referrals-given', {
+        query: { ...query, limit: 50, cursor: pageParam ?? undefined },
         signal,
-      ),
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -30,7 +29,7 @@ function useRefresh() {
 export function useCreateGiven() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: ReferralGivenInput) => api.post<ReferralGiven>('/referrals-given', input),
+    mutationFn: (input: ReferralGivenInput) => api.post('/referrals-given', { body: input }),
     onSuccess: refresh,
   });
 }
@@ -39,7 +38,7 @@ export function useUpdateGiven() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: ReferralGivenUpdate }) =>
-      api.patch<ReferralGiven>(`/referrals-given/${encodeURIComponent(id)}`, body),
+      api.patch('/referrals-given/{id}', { path: { id }, body }),
     onSuccess: refresh,
   });
 }
@@ -47,7 +46,7 @@ export function useUpdateGiven() {
 export function useDeleteGiven() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/referrals-given/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/referrals-given/{id}', { path: { id } }),
     onSuccess: refresh,
   });
 }

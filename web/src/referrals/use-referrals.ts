@@ -6,19 +6,18 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, type QueryParams } from '../api';
-import { contactKeys } from '../contacts/use-contacts';
+import { api } from '../api';
 import type {
-  Board,
-  Page,
-  Referral,
-  ReferralDetail,
   ReferralFilters,
   ReferralInput,
   ReferralSort,
-  ReferralStatus,
   ReferralUpdate,
-} from '../types';
+  ReferrerUpdateRecord,
+  Reopening,
+  StatusChange,
+  ThanksRecord,
+} from '../api/types';
+import { contactKeys } from '../contacts/use-contacts';
 
 export const referralKeys = {
   all: ['referrals'] as const,
@@ -37,14 +36,10 @@ export function refreshAfterReferralChange(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: ['circles'] });
 }
 
-function toParams(filters: ReferralFilters): QueryParams {
-  return { ...filters };
-}
-
 export function useReferralBoard(filters: ReferralFilters) {
   return useQuery({
     queryKey: referralKeys.board(filters),
-    queryFn: ({ signal }) => api.get<Board>('/referrals/board', toParams(filters), signal),
+    queryFn: ({ signal }) => api.get('/referrals/board', { query: filters, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
@@ -54,11 +49,10 @@ export function useReferralList(filters: ReferralFilters, sort: ReferralSort) {
   return useInfiniteQuery({
     queryKey: referralKeys.list(filters, sort),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Referral>>(
-        '/referrals',
-        { ...toParams(filters), sort, limit: 50, cursor: pageParam ?? undefined },
+      api.get('/referrals', {
+        query: { ...filters, sort, limit: 50, cursor: pageParam ?? undefined },
         signal,
-      ),
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
@@ -68,44 +62,44 @@ export function useReferralList(filters: ReferralFilters, sort: ReferralSort) {
 export function useReferral(id: string) {
   return useQuery({
     queryKey: referralKeys.detail(id),
-    queryFn: ({ signal }) =>
-      api.get<ReferralDetail>(`/referrals/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get('/referrals/{id}', { path: { id }, signal }),
   });
 }
 
 export function useCreateReferral() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ReferralInput) => api.post<Referral>('/referrals', input),
+    mutationFn: (input: ReferralInput) => api.post('/referrals', { body: input }),
     onSuccess: () => refreshAfterReferralChange(queryClient),
   });
 }
 
 /** Every change to one referral answers the referral; the detail (with events) is refetched. */
-function useReferralMutation<V>(path: (id: string) => string, method: 'post' | 'patch') {
+function useReferralMutation<V, A>(send: (id: string, body: V) => Promise<A>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: V }) =>
-      method === 'post'
-        ? api.post<Referral>(path(encodeURIComponent(id)), body)
-        : api.patch<Referral>(path(encodeURIComponent(id)), body),
+    mutationFn: ({ id, body }: { id: string; body: V }) => send(id, body),
     onSuccess: () => refreshAfterReferralChange(queryClient),
   });
 }
 
 export const useMoveReferral = () =>
-  useReferralMutation<{ status: ReferralStatus; at?: string; note?: string }>(
-    (id) => `/referrals/${id}/status`,
-    'post',
+  useReferralMutation((id, body: StatusChange) =>
+    api.post('/referrals/{id}/status', { path: { id }, body }),
   );
 export const useReopenReferral = () =>
-  useReferralMutation<{ note?: string }>((id) => `/referrals/${id}/reopen`, 'post');
+  useReferralMutation((id, body: Reopening) =>
+    api.post('/referrals/{id}/reopen', { path: { id }, body }),
+  );
 export const useThankReferrer = () =>
-  useReferralMutation<{ kind: 'referral' | 'conversion'; at?: string }>(
-    (id) => `/referrals/${id}/thanks`,
-    'post',
+  useReferralMutation((id, body: ThanksRecord) =>
+    api.post('/referrals/{id}/thanks', { path: { id }, body }),
   );
 export const useRecordReferrerUpdate = () =>
-  useReferralMutation<{ at?: string }>((id) => `/referrals/${id}/referrer-updates`, 'post');
+  useReferralMutation((id, body: ReferrerUpdateRecord) =>
+    api.post('/referrals/{id}/referrer-updates', { path: { id }, body }),
+  );
 export const useUpdateReferral = () =>
-  useReferralMutation<ReferralUpdate>((id) => `/referrals/${id}`, 'patch');
+  useReferralMutation((id, body: ReferralUpdate) =>
+    api.patch('/referrals/{id}', { path: { id }, body }),
+  );

@@ -13,13 +13,13 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { ApiToken, CreatedApiToken } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { formatDateTime } from '../format';
-import type { ApiToken, CreatedApiToken } from '../types';
 import { SettingsSection } from './settings-section';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './use-settings';
 

@@ -2,13 +2,13 @@ import { Code, Group, NativeSelect, Stack, Table, Text, TextInput } from '@manti
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api';
+import type { AuditQuery } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format';
 import { useMembers } from '../team/use-members';
-import type { AuditEntry, AuditQuery, ItemList, Page } from '../types';
 import { SettingsSection } from './settings-section';
 
 /** Settings → Audit log: who did what, newest first. The server refuses members, so it is hidden. */
@@ -23,18 +23,17 @@ function AuditLog({ timeZone }: { timeZone: string }) {
   const change = (patch: AuditQuery) => setQuery((q) => ({ ...q, ...patch }));
   const actions = useQuery({
     queryKey: ['audit-actions'],
-    queryFn: ({ signal }) => api.get<ItemList<string>>('/audit/actions', undefined, signal),
+    queryFn: ({ signal }) => api.get('/audit/actions', { signal }),
     select: (data) => data.items,
   });
   const members = useMembers();
   const list = useInfiniteQuery({
     queryKey: ['audit', query],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<AuditEntry>>(
-        '/audit',
-        { ...query, limit: 50, cursor: pageParam ?? undefined },
+      api.get('/audit', {
+        query: { ...query, limit: 50, cursor: pageParam ?? undefined },
         signal,
-      ),
+      }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

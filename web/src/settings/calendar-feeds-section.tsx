@@ -7,13 +7,13 @@ import {
   useRevokeCalendarFeed,
   useRotateCalendarFeed,
 } from '../agenda/use-agenda';
+import type { CalendarFeed, CalendarFeedCreated } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { CopyTextButton } from '../components/copy-text-button';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDateTime } from '../format';
-import type { CalendarFeed, CalendarFeedCreated } from '../types';
 import { SettingsSection } from './settings-section';
 
 /** A private calendar (.ics) of the agenda's items that have a due time. */

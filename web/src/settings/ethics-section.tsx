@@ -1,13 +1,13 @@
 import { Alert, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { type Ethics, type EthicsOverrides, RULINGS, type Ruling } from '../api/types';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { isAtLeastAsStrict, useEthics, useSaveEthicsOverrides } from '../ethics/use-ethics';
 import { formatMoney } from '../format';
 import { RulingBadge } from '../incentives/ruling-badge';
 import { INCENTIVE_KIND_LABELS, RULING_LABELS } from '../labels';
-import { type Ethics, type EthicsOverrides, RULINGS, type Ruling } from '../types';
 import { SettingsSection } from './settings-section';
 
 export function EthicsSection() {

@@ -13,10 +13,10 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ProblemError } from '../api';
+import type { LetterTemplate, MergeFieldConsent } from '../api/types';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { useLetterTemplates, useResetTemplate, useSaveTemplate } from '../letters/use-letters';
-import type { LetterTemplate, MergeFieldConsent } from '../types';
 import { SettingsSection } from './settings-section';
 
 const AUDIENCE_LABELS: Record<LetterTemplate['audience'], string> = {

@@ -1,10 +1,10 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormErrors, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import type { SettingMeta, Settings, SettingsResponse } from '../api/types';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
-import type { SettingMeta, Settings, SettingsResponse } from '../types';
 import { SettingsSection } from './settings-section';
 import { usePracticeSettings, useUpdatePracticeSettings } from './use-settings';
 

@@ -11,12 +11,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { SmtpSecurity, SmtpSettings } from '../api/types';
 import { LoadingState } from '../components/loading-state';
 import { PasswordField } from '../components/password-field';
 import { ProblemAlert } from '../components/problem-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { useDeleteSmtp, useSaveSmtp, useSmtp, useTestSmtp } from '../outbox/use-outbox';
-import type { SmtpSecurity, SmtpSettings } from '../types';
 import { SettingsSection } from './settings-section';
 
 const SECURITY: { value: SmtpSecurity; label: string }[] = [

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
+import type { Me, Settings } from '../api/types';
 import { ME_KEY } from '../query-client';
-import type { ApiToken, CreatedApiToken, ItemList, Me, Settings, SettingsResponse } from '../types';
 
 const SETTINGS_KEY = ['practice', 'settings'] as const;
 const TOKENS_KEY = ['tokens'] as const;
@@ -9,15 +9,14 @@ const TOKENS_KEY = ['tokens'] as const;
 export function usePracticeSettings() {
   return useQuery({
     queryKey: SETTINGS_KEY,
-    queryFn: () => api.get<SettingsResponse>('/practice/settings'),
+    queryFn: () => api.get('/practice/settings'),
   });
 }
 
 export function useUpdatePracticeSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: Partial<Settings>) =>
-      api.patch<SettingsResponse>('/practice/settings', patch),
+    mutationFn: (patch: Partial<Settings>) => api.patch('/practice/settings', { body: patch }),
     onSuccess: (saved) => {
       queryClient.setQueryData(SETTINGS_KEY, saved);
       queryClient.setQueryData<Me | null>(ME_KEY, (me) =>
@@ -30,7 +29,7 @@ export function useUpdatePracticeSettings() {
 export function useApiTokens() {
   return useQuery({
     queryKey: TOKENS_KEY,
-    queryFn: () => api.get<ItemList<ApiToken>>('/tokens'),
+    queryFn: () => api.get('/tokens'),
     select: (data) => data.items,
   });
 }
@@ -38,7 +37,7 @@ export function useApiTokens() {
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => api.post<CreatedApiToken>('/tokens', { name }),
+    mutationFn: (name: string) => api.post('/tokens', { body: { name } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
@@ -46,7 +45,7 @@ export function useCreateApiToken() {
 export function useRevokeApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete('/tokens/{id}', { path: { id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }

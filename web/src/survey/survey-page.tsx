@@ -15,6 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { ContactRef, Survey, SurveyRecipient } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { CopyTextButton } from '../components/copy-text-button';
 import { LoadingState } from '../components/loading-state';
@@ -23,7 +24,6 @@ import { ProblemAlert } from '../components/problem-alert';
 import { ContactPicker, EMPTY_PERSON, type PersonValue } from '../contacts/contact-picker';
 import { formatDate, formatDateTime } from '../format';
 import { LetterDialog } from '../letters/letter-dialog';
-import type { ContactRef, Survey, SurveyRecipient } from '../types';
 import { useCreateSurvey, useEnterAnswer, useSurveys } from './use-survey';
 
 type AnswerTarget = { surveyId: string; recipient: SurveyRecipient };

@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { ItemList, PublicSurvey, Survey, SurveyRecipient } from '../types';
 
 const SURVEYS_KEY = ['surveys'] as const;
 
 export function useSurveys() {
   return useQuery({
     queryKey: SURVEYS_KEY,
-    queryFn: ({ signal }) => api.get<ItemList<Survey>>('/surveys', {}, signal),
+    queryFn: ({ signal }) => api.get('/surveys', { signal }),
     select: (data) => data.items,
   });
 }
@@ -16,7 +15,7 @@ export function useSurveys() {
 export function useCreateSurvey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (contactIds: string[]) => api.post<Survey>('/surveys', { contactIds }),
+    mutationFn: (contactIds: string[]) => api.post('/surveys', { body: { contactIds } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: SURVEYS_KEY }),
   });
 }
@@ -27,16 +26,16 @@ export function useEnterAnswer() {
     mutationFn: ({
       surveyId,
       recipientId,
-      answer,
+      answer: text,
     }: {
       surveyId: string;
       recipientId: string;
       answer: string;
     }) =>
-      api.post<SurveyRecipient>(
-        `/surveys/${encodeURIComponent(surveyId)}/recipients/${encodeURIComponent(recipientId)}/answer`,
-        { answer },
-      ),
+      api.post('/surveys/{id}/recipients/{recipientId}/answer', {
+        path: { id: surveyId, recipientId },
+        body: { answer: text },
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: SURVEYS_KEY });
       void queryClient.invalidateQueries({ queryKey: ['agenda'] });
@@ -46,18 +45,17 @@ export function useEnterAnswer() {
 
 // ——— The public answer page (no session) ———
 
-const publicPath = (token: string) => `/public/survey/${encodeURIComponent(token)}`;
-
 export function usePublicSurvey(token: string) {
   return useQuery({
     queryKey: ['public-survey', token] as const,
-    queryFn: ({ signal }) => api.get<PublicSurvey>(publicPath(token), {}, signal),
+    queryFn: ({ signal }) => api.get('/public/survey/{token}', { path: { token }, signal }),
     retry: false,
   });
 }
 
 export function useAnswerPublicSurvey(token: string) {
   return useMutation({
-    mutationFn: (answer: string) => api.post<{ thanks: true }>(publicPath(token), { answer }),
+    mutationFn: (text: string) =>
+      api.post('/public/survey/{token}', { path: { token }, body: { answer: text } }),
   });
 }

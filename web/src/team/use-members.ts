@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import type { ItemList, Member } from '../types';
+import type { Member } from '../api/types';
 
 /** The practice's team (GET /members), by name: the owner choices of referrals. */
 export function useMembers() {
   return useQuery({
     queryKey: ['members'],
-    queryFn: ({ signal }) => api.get<ItemList<Member>>('/members', undefined, signal),
+    queryFn: ({ signal }) => api.get('/members', { signal }),
     select: (data) => data.items,
     staleTime: 5 * 60_000,
   });
