@@ -6,7189 +6,691 @@
 
 export interface paths {
   "/health": {
-    /** Whether the server and its database are up */
-    get: {
-      responses: {
-        /** @description Up */
-        200: {
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              status: "ok";
-              /** @enum {string} */
-              database: "reachable";
-              /** @enum {string} */
-              dialect: "sqlite" | "postgres";
-            };
-          };
-        };
-        /** @description Down */
-        503: {
-          content: {
-            "application/json": {
-              /** @enum {string} */
-              status: "unavailable";
-              /** @enum {string} */
-              database: "unreachable";
-            };
-          };
-        };
-      };
-    };
+    /**
+     * Check the server and its database
+     * @description No sign-in. 200 when the database answers (with the dialect), 503 when it does not.
+     */
+    get: operations["getHealth"];
   };
   "/professions": {
-    /** The professions, each selecting an ethics profile */
-    get: {
-      responses: {
-        /** @description The professions */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  /** @enum {string} */
-                  id: "counselor" | "psychologist" | "health" | "attorney" | "accountant" | "financial_adviser" | "real_estate" | "coach" | "consultant" | "creative" | "other";
-                  label: string;
-                })[];
-            };
-          };
-        };
-      };
-    };
+    /**
+     * List professions
+     * @description No sign-in. Each profession selects an ethics profile (see GET /ethics).
+     */
+    get: operations["listProfessions"];
   };
   "/auth/sign-up": {
-    /** Create a practice and its owner, and sign in */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["SignUp"];
-        };
-      };
-      responses: {
-        /** @description Signed up and signed in */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Session"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Sign up
+     * @description Creates a practice and its owner, and signs in: the answer sets the session cookie. Rate-limited per client address (429 with Retry-After).
+     */
+    post: operations["signUp"];
   };
   "/auth/sign-in": {
-    /** Sign in with email and password */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["SignIn"];
-        };
-      };
-      responses: {
-        /** @description Signed in */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Session"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Sign in
+     * @description With email and password; the answer sets the session cookie. Wrong credentials are 401 (never saying which was wrong). Attempts are rate-limited per account (429 with Retry-After).
+     */
+    post: operations["signIn"];
   };
   "/auth/sign-out": {
-    /** Sign out (ends the session) */
-    post: {
-      responses: {
-        /** @description Signed out */
-        204: {
-          content: never;
-        };
-      };
-    };
+    /**
+     * Sign out
+     * @description Ends this session and clears the cookie. Takes no body.
+     */
+    post: operations["signOut"];
   };
   "/public/survey/{token}": {
-    /** The question a survey link asks (no sign-in) */
-    get: {
-      parameters: {
-        path: {
-          token: string;
-        };
-      };
-      responses: {
-        /** @description The question */
-        200: {
-          content: {
-            "application/json": components["schemas"]["PublicSurvey"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Answer a survey (no sign-in, rate-limited); answering again replaces */
-    post: {
-      parameters: {
-        path: {
-          token: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["SurveyAnswer"];
-        };
-      };
-      responses: {
-        /** @description Thank you */
-        201: {
-          content: {
-            "application/json": {
-              /** @enum {boolean} */
-              thanks: true;
-            };
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        429: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the question of a survey link
+     * @description No sign-in: the link's token is the only key. Answers the practice's name, the question and whether this person already answered — nothing else. A wrong token is 404 revealing nothing.
+     */
+    get: operations["getPublicSurvey"];
+    /**
+     * Answer a survey
+     * @description No sign-in. Rate-limited: 10 answers per 10 minutes per client address (429 with Retry-After). Answering again replaces the answer; nothing is echoed back. A wrong token is 404 revealing nothing.
+     */
+    post: operations["answerPublicSurvey"];
   };
   "/auth/sign-out-everywhere": {
-    /** End every session of the signed-in user, on every device (API tokens stay) */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      responses: {
-        /** @description Signed out everywhere */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Sign out everywhere
+     * @description Ends every session of the signed-in user, on every device. API tokens stay valid. Takes no body.
+     */
+    post: operations["signOutEverywhere"];
   };
   "/auth/password": {
-    /** Change the password (the current one is required); ends the other sessions */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["ChangePassword"];
-        };
-      };
-      responses: {
-        /** @description Changed */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Change the password
+     * @description The current password is required; the other sessions of the user end. Attempts count towards the sign-in limit of the account (429 with Retry-After).
+     */
+    post: operations["changePassword"];
   };
   "/me": {
-    /** The signed-in user, their practice and role */
-    get: {
-      responses: {
-        /** @description The session */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Session"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the signed-in user
+     * @description The user, their practice and their role (owner or member); 401 when signed out.
+     */
+    get: operations["getMe"];
   };
   "/members": {
-    /** The team: users of this practice and their roles */
-    get: {
-      responses: {
-        /** @description The members, by name */
-        200: {
-          content: {
-            "application/json": {
-              items: (components["schemas"]["User"] & ({
-                  /** @enum {string} */
-                  role: "owner" | "member";
-                }))[];
-            };
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List the team
+     * @description The users of this practice and their roles.
+     */
+    get: operations["listMembers"];
   };
   "/tokens": {
-    /** List API tokens (owners see all of the practice, members their own) */
-    get: {
-      responses: {
-        /** @description The tokens */
-        200: {
-          content: {
-            "application/json": {
-              items: components["schemas"]["ApiToken"][];
-            };
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Create an API token; its secret is returned only this once */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateApiToken"];
-        };
-      };
-      responses: {
-        /** @description The new token */
-        201: {
-          content: {
-            "application/json": components["schemas"]["CreatedApiToken"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List API tokens
+     * @description Owners see every token of the practice, members their own. The secret is never listed.
+     */
+    get: operations["listApiTokens"];
+    /**
+     * Create an API token
+     * @description The secret (`token`) is in this answer only; send it as `Authorization: Bearer <token>`. An Idempotency-Key replay of this call is refused (409) rather than answering the secret again.
+     */
+    post: operations["createApiToken"];
   };
   "/tokens/{id}": {
     /** Revoke an API token */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Revoked */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    delete: operations["revokeApiToken"];
   };
   "/practice": {
-    /** The practice profile and settings */
-    get: {
-      responses: {
-        /** @description The practice */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Practice"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Edit the practice profile; markSetUp completes the first-run setup */
-    patch: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["UpdatePractice"];
-        };
-      };
-      responses: {
-        /** @description The practice */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Practice"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the practice
+     * @description The practice profile and its settings.
+     */
+    get: operations["getPractice"];
+    /**
+     * Update the practice profile
+     * @description Owner only (403 otherwise). `markSetUp: true` completes the first-run setup; it needs a value proposition, 3–8 key phrases, a time zone and a postal address, and each one missing is named in `errors`.
+     */
+    patch: operations["updatePractice"];
   };
   "/practice/settings": {
-    /** The program defaults (PRODUCT.md §10) with their meaning */
-    get: {
-      responses: {
-        /** @description The settings */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Settings"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Change some program defaults */
-    patch: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["UpdateSettings"];
-        };
-      };
-      responses: {
-        /** @description The settings */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Settings"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the program settings
+     * @description The program defaults (PRODUCT.md §10) as `values`, and for each key its label, meaning, unit, range and default as `meta`.
+     */
+    get: operations["getPracticeSettings"];
+    /**
+     * Update the program settings
+     * @description Owner only (403 otherwise). Send only the keys to change. Keep-in-touch cadences are 0–730 days, 0 meaning none.
+     */
+    patch: operations["updatePracticeSettings"];
   };
   "/contacts": {
-    /** Search, filter, sort and page through the network */
-    get: {
-      parameters: {
-        query?: {
-          q?: string;
-          role?: components["schemas"]["Role"];
-          stage?: components["schemas"]["Stage"];
-          categoryId?: string;
-          circleId?: string;
-          touch?: "due";
-          sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "stage" | "-stage";
-          limit?: number;
-          cursor?: string;
-        };
-      };
-      responses: {
-        /** @description A page of contacts */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ContactPage"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Add a contact */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateContact"];
-        };
-      };
-      responses: {
-        /** @description The new contact */
-        201: {
-          content: {
-            "application/json": components["schemas"]["ContactDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List contacts
+     * @description Search (`q`: name, email or organization), filter, sort and page through the network (cursor paging, default sort `name`). `touch=due` keeps the contacts past their keep-in-touch cadence; it is filtered in the database, so it pages like any other filter.
+     */
+    get: operations["listContacts"];
+    /**
+     * Create a contact
+     * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come.
+     */
+    post: operations["createContact"];
   };
   "/contacts/{id}": {
-    /** One contact with its stage history */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The contact */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ContactDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
     /**
-     * Erase a person: everything that names them (right of erasure)
-     * @description Deletes the contact and what is theirs (notes, interactions, history, messages to or about them, survey answers); referrals about them stay as anonymous rows (`referred` null) so the referrer keeps their count; referrals they sent keep an unknown referrer; audit entries about them keep their action and lose their detail.
+     * Get a contact
+     * @description With its stage history, newest first; an entry's `reason` says why the pipeline changed it ("first referral received").
      */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Erased */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Edit a contact; a stage change is added to its history */
-    patch: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["UpdateContact"];
-        };
-      };
-      responses: {
-        /** @description The contact */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ContactDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    get: operations["getContact"];
+    /**
+     * Erase a contact
+     * @description Right of erasure. Deletes the contact and what is theirs (notes, interactions, history, messages to or about them, survey answers); referrals about them stay as anonymous rows (`referred` null) so the referrer keeps their count; referrals they sent keep an unknown referrer; audit entries about them keep their action and lose their detail.
+     */
+    delete: operations["deleteContact"];
+    /**
+     * Update a contact
+     * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history.
+     */
+    patch: operations["updateContact"];
   };
   "/contacts/{id}/timeline": {
-    /** Everything that happened with a contact, newest first, and the referrals exchanged with them */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The timeline */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Timeline"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get a contact's timeline
+     * @description Everything that happened with a contact, newest first: interactions, stage changes, referrals they sent, referrals about them, referrals given to them (as partner) or about them, and the events of those referrals; plus the reciprocity of referrals exchanged. A referral's `created` event is not repeated (its `referral_sent`/`referral_about` item shows it); for `referral_event` items `refId` is the referral's id. Items at the same instant are ordered cause before effect (contact added, referral, the promotion it caused, its events).
+     */
+    get: operations["getContactTimeline"];
   };
   "/categories": {
-    /** The categories by name, with contacts and coverage (stage knows or above) */
-    get: {
-      responses: {
-        /** @description The categories */
-        200: {
-          content: {
-            "application/json": {
-              items: components["schemas"]["CategoryView"][];
-            };
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Create a category */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateGroup"];
-        };
-      };
-      responses: {
-        /** @description The new category */
-        201: {
-          content: {
-            "application/json": components["schemas"]["CategoryView"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List categories
+     * @description By name, each with its contacts, its target (its own, or the practice default `mostWantedTarget`) and its coverage (contacts at stage `knows` or above).
+     */
+    get: operations["listCategories"];
+    /**
+     * Create a category
+     * @description A name that exists already is 409.
+     */
+    post: operations["createCategory"];
   };
   "/categories/{id}": {
-    /** Delete a category; its contacts keep no category */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Deleted */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Rename a category or set its target (null takes the practice default) */
-    patch: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["UpdateCategory"];
-        };
-      };
-      responses: {
-        /** @description The category */
-        200: {
-          content: {
-            "application/json": components["schemas"]["CategoryView"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Delete a category
+     * @description Its contacts keep no category; it leaves the most-wanted list, whose ranks close up (1..n without gaps).
+     */
+    delete: operations["deleteCategory"];
+    /**
+     * Update a category
+     * @description Rename it or set its target (1–100); a `null` target takes the practice default.
+     */
+    patch: operations["updateCategory"];
   };
   "/most-wanted": {
-    /** The most-wanted list by rank, with coverage against target and members */
-    get: {
-      responses: {
-        /** @description The most-wanted list */
-        200: {
-          content: {
-            "application/json": components["schemas"]["MostWanted"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Replace the most-wanted list (at most 10, in rank order) */
-    put: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["ReplaceMostWanted"];
-        };
-      };
-      responses: {
-        /** @description The most-wanted list */
-        200: {
-          content: {
-            "application/json": components["schemas"]["MostWanted"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the most-wanted list
+     * @description By rank, with each category's coverage against target, its gap (target − coverage, at least 0) and its members (stage `knows` or above first, then the others, by name).
+     */
+    get: operations["getMostWanted"];
+    /**
+     * Replace the most-wanted list
+     * @description The ordered `categoryIds` become ranks 1..n; other categories leave the list. A repeated id is 400 naming `categoryIds.<index>`; more than 10 is 422 naming `categoryIds` (checked before anything is read or written); an id that is not a category of this practice is 404 naming `categoryIds`.
+     */
+    put: operations["replaceMostWanted"];
   };
   "/circles": {
-    /** The circles by name, with member and referral counts */
-    get: {
-      responses: {
-        /** @description The circles */
-        200: {
-          content: {
-            "application/json": {
-              items: components["schemas"]["CircleView"][];
-            };
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Create a circle */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateCircle"];
-        };
-      };
-      responses: {
-        /** @description The new circle */
-        201: {
-          content: {
-            "application/json": components["schemas"]["CircleView"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List circles
+     * @description By name, with member counts and referral counts (referrals whose circle is this one).
+     */
+    get: operations["listCircles"];
+    /**
+     * Create a circle
+     * @description A name that exists already is 409.
+     */
+    post: operations["createCircle"];
   };
   "/circles/{id}": {
-    /** A circle with its members and the most-wanted categories it reaches */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The circle */
-        200: {
-          content: {
-            "application/json": components["schemas"]["CircleDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Delete a circle; memberships go, its referrals keep no circle */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Deleted */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Rename a circle, or change its kind or notes (null clears) */
-    patch: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["UpdateCircle"];
-        };
-      };
-      responses: {
-        /** @description The circle */
-        200: {
-          content: {
-            "application/json": components["schemas"]["CircleView"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get a circle
+     * @description With its members and the most-wanted categories it reaches: `mostWantedReach` lists the most-wanted categories with at least one member in the circle, by rank.
+     */
+    get: operations["getCircle"];
+    /**
+     * Delete a circle
+     * @description Its memberships go; its referrals keep no circle.
+     */
+    delete: operations["deleteCircle"];
+    /**
+     * Update a circle
+     * @description Rename it, or change its kind or notes (`null` clears).
+     */
+    patch: operations["updateCircle"];
   };
   "/contacts/{id}/interactions": {
-    /** A contact's interactions, newest first */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The interactions */
-        200: {
-          content: {
-            "application/json": {
-              items: components["schemas"]["Interaction"][];
-            };
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Log a touch with a contact; it restarts the contact's keep-in-touch clock */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["LogInteraction"];
-        };
-      };
-      responses: {
-        /** @description The interaction */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Interaction"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List a contact's interactions
+     * @description Newest first.
+     */
+    get: operations["listInteractions"];
+    /**
+     * Log an interaction
+     * @description A touch with a contact; the contact's `lastTouchAt` becomes the latest `occurredAt`, which restarts its keep-in-touch clock. `occurredAt` (default now) is ISO 8601 with `Z` or an offset, stored as UTC; more than one day ahead, or before 1900, is 400 naming `occurredAt`.
+     */
+    post: operations["createInteraction"];
   };
   "/interactions/{id}": {
-    /** Delete an interaction; the contact's last touch is recomputed */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Deleted */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Delete an interaction
+     * @description The contact's last touch is recomputed.
+     */
+    delete: operations["deleteInteraction"];
   };
   "/referrals": {
-    /** Filter, sort and page through referrals received */
-    get: {
-      parameters: {
-        query?: {
-          status?: string;
-          referrerId?: string;
-          referrer?: "unknown";
-          categoryId?: string;
-          channel?: components["schemas"]["Channel"];
-          circleId?: string;
-          ownerId?: string;
-          from?: string;
-          to?: string;
-          q?: string;
-          sort?: "-receivedAt" | "receivedAt" | "due";
-          limit?: number;
-          cursor?: string;
-        };
-      };
-      responses: {
-        /** @description A page of referrals */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralPage"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Quick-add a referral; creates the person on the way and promotes the referrer */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateReferral"];
-        };
-      };
-      responses: {
-        /** @description The new referral */
-        201: {
-          content: {
-            "application/json": components["schemas"]["ReferralDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List referrals received
+     * @description Filter, sort and page (cursor) through referrals. `status` takes one status or a comma list, `open` (new, contacted, meeting) or `closed` (the three closed statuses); `referrer=unknown` keeps referrals without a referrer; `categoryId` is the referrer's category; `from`/`to` bound the received date, inclusive: a day `YYYY-MM-DD` is a calendar day in the practice's time zone, a timestamp is taken as given; `q` searches the referred and referrer names. `sort=due`: referrals whose response clock still runs (status `new`) first, by due time (so overdue first), then the others by received time; the default is `-receivedAt`.
+     */
+    get: operations["listReferrals"];
+    /**
+     * Create a referral
+     * @description Quick-add, in one transaction: creates the referred person when given by name (role `prospect`, stage `met`), records the referral, moves the referrer to stage `refers` (recorded in the stage history with its reason, never downward), logs a `created` event and credits the referrer's oldest open commitment made before it. Referred equal to referrer is 422. A person given by name with an email another contact has is 409 naming `referred.email` (pick that contact by `contactId`). User-given times are ISO 8601 with an offset, not in the future (one minute of tolerance). Creating it with consent is audited (`referral.consent_changed`).
+     */
+    post: operations["createReferral"];
   };
   "/referrals/board": {
-    /** The pipeline board: a column per status with totals, overdue first */
-    get: {
-      parameters: {
-        query?: {
-          status?: string;
-          referrerId?: string;
-          referrer?: "unknown";
-          categoryId?: string;
-          channel?: components["schemas"]["Channel"];
-          circleId?: string;
-          ownerId?: string;
-          from?: string;
-          to?: string;
-          q?: string;
-          limit?: number;
-        };
-      };
-      responses: {
-        /** @description The board */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralBoard"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the pipeline board
+     * @description A column per status with totals, in order new, contacted, meeting, client, closed (the three closed statuses together); `limit` is per column. `new`, `contacted` and `meeting` are oldest first (for `new` that is overdue first, then by due time); `client` and `closed` are newest status change first. Takes the list's filters except sort and cursor.
+     */
+    get: operations["getReferralBoard"];
   };
   "/referrals/export.csv": {
-    /** The filtered list as CSV, streamed (the export is audited) */
-    get: {
-      parameters: {
-        query?: {
-          status?: string;
-          referrerId?: string;
-          referrer?: "unknown";
-          categoryId?: string;
-          channel?: components["schemas"]["Channel"];
-          circleId?: string;
-          ownerId?: string;
-          from?: string;
-          to?: string;
-          q?: string;
-          sort?: "-receivedAt" | "receivedAt" | "due";
-        };
-      };
-      responses: {
-        /** @description CSV with a header */
-        200: {
-          content: {
-            "text/csv": string;
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Export referrals as CSV
+     * @description The list's filters; streams every matching row with a header row. `circle` falls back on `place`; `value` is in major units of `currency`; cells a spreadsheet would run as a formula (starting with `= + - @`) are prefixed with `'`. Every export is in the audit log (`referrals.exported`). Columns: received_at, referred, referrer, referrer_category, channel, circle, need, tags, status, first_contact_at, response_minutes, clock, thanked_at, value, currency, owner.
+     */
+    get: operations["exportReferralsCsv"];
   };
   "/referrals/{id}": {
-    /** One referral with its events */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The referral */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Edit a referral; consent changes are audited */
-    patch: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["UpdateReferral"];
-        };
-      };
-      responses: {
-        /** @description The referral */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get a referral
+     * @description With its events (`created`, `status`, `reopened`, `thanked`, `conversion_thanked`, `referrer_updated`). Clock: due at receivedAt + responseWindowHours; while `new` it is `due`, then `overdue` from the due time itself; once contacted `met` when the first contact was on or before the due time, else `late`; a referral closed without contact keeps its state as of its closing. Thanks are due thankWithinHours after receipt (the conversion thanks after becoming a client) and `overdue` only after that (thanking exactly at it is on time); with an unknown referrer both are `not_applicable`. Referrer update: `not_allowed` without consent or with an unknown referrer; `due` when the status differs from the last told (a `new` referral never told is `up_to_date`).
+     */
+    get: operations["getReferral"];
+    /**
+     * Update a referral
+     * @description Consent changes are audited (`referral.consent_changed`). Changing the referrer moves the commitment credit to the new referrer's commitment, or drops it (a fulfilled commitment that falls short reopens).
+     */
+    patch: operations["updateReferral"];
   };
   "/referrals/{id}/status": {
-    /** Move a referral forward, or close it */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["ChangeReferralStatus"];
-        };
-      };
-      responses: {
-        /** @description The referral */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Change a referral's status
+     * @description Forward along new → contacted → meeting → client (skipping ahead is allowed and sets the skipped times, e.g. new → meeting sets the first contact too), or from any open status to a closed one (`not_a_fit`, `declined`, `no_response`). Anything else is 409 with the reason. Sets `firstContactAt` on the first move past `new`, and `meetingAt`, `clientAt`, `closedAt`. `at` is not in the future and not before the referral was received (400 naming it).
+     */
+    post: operations["changeReferralStatus"];
   };
   "/referrals/{id}/reopen": {
-    /** Reopen a closed referral at the open status it had */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["ReopenReferral"];
-        };
-      };
-      responses: {
-        /** @description The referral */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Reopen a referral
+     * @description A closed referral goes back to the open status it had before closing, logged as a `reopened` event. One that is not closed is 409.
+     */
+    post: operations["reopenReferral"];
   };
   "/referrals/{id}/thanks": {
-    /** Record that the referrer was thanked (for the referral, or the conversion) */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["RecordThanks"];
-        };
-      };
-      responses: {
-        /** @description The referral */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Record a thank-you
+     * @description That the referrer was thanked for the referral (`kind: referral`) or for the conversion (`kind: conversion`, only once the status is `client`, else 409). An unknown referrer is 409 (nobody to thank); thanking twice for the same kind is 409.
+     */
+    post: operations["thankReferrer"];
   };
   "/referrals/{id}/referrer-updates": {
-    /** Record that the referrer was told the current status (needs consent) */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["RecordReferrerUpdate"];
-        };
-      };
-      responses: {
-        /** @description The referral */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Record a referrer update
+     * @description That the referrer was told the current status (audited: `referral.referrer_updated`). Without the referred person's consent (`consentToUpdate`) it is 422; with an unknown referrer 409 (consent is checked first).
+     */
+    post: operations["recordReferrerUpdate"];
   };
   "/referrals-given": {
-    /** Referrals given to partners, newest first */
-    get: {
-      parameters: {
-        query?: {
-          partnerId?: string;
-          personId?: string;
-          outcome?: components["schemas"]["GivenOutcome"];
-          from?: string;
-          to?: string;
-          limit?: number;
-          cursor?: string;
-        };
-      };
-      responses: {
-        /** @description A page */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralGivenPage"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Record a referral given to a partner; the person can be created on the way */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateReferralGiven"];
-        };
-      };
-      responses: {
-        /** @description The referral given */
-        201: {
-          content: {
-            "application/json": components["schemas"]["ReferralGiven"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List referrals given
+     * @description Referrals given to partners, newest first, cursor-paged.
+     */
+    get: operations["listReferralsGiven"];
+    /**
+     * Create a referral given
+     * @description The person can be created on the way (by name); one with an email another contact has is 409 naming `person.email`. A partner equal to the person is 422 naming `partnerId`. The check-in is due checkInDays after `givenAt`.
+     */
+    post: operations["createReferralGiven"];
   };
   "/referrals-given/{id}": {
-    /** One referral given */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The referral given */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralGiven"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /** Get a referral given */
+    get: operations["getReferralGiven"];
     /** Delete a referral given */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Deleted */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Record the partner notified, the outcome or the check-in */
-    patch: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["UpdateReferralGiven"];
-        };
-      };
-      responses: {
-        /** @description The referral given */
-        200: {
-          content: {
-            "application/json": components["schemas"]["ReferralGiven"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    delete: operations["deleteReferralGiven"];
+    /**
+     * Update a referral given
+     * @description Record the partner notified, the outcome or the check-in. `outcomeAt` is set when the outcome changes and cleared when it goes back to `unknown`; `checkInState` is `not_yet` before the due time, `due` from it, `done` once `checkedInAt` is set. Times are not in the future and not before the referral was given (400 naming the field).
+     */
+    patch: operations["updateReferralGiven"];
   };
   "/reciprocity": {
-    /** Per partner: received, given, balance, last exchange; owed first */
-    get: {
-      parameters: {
-        query?: {
-          owed?: "true" | "false";
-        };
-      };
-      responses: {
-        /** @description The ledger */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Reciprocity"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the reciprocity ledger
+     * @description Per partner: referrals received, given, balance (received − given) and last exchange. Every contact with the role `partner` or with any exchange; owed (balance ≥ giveBackThreshold) first, then by balance. `owed=true` keeps the owed ones.
+     */
+    get: operations["getReciprocity"];
   };
   "/practice/demo-data": {
-    /** Explore with demo data: fill this (still empty) practice with a realistic network */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description What was created */
-        201: {
-          content: {
-            "application/json": components["schemas"]["DemoStats"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Load demo data
+     * @description Fills this practice, while it is still empty, with a realistic network to explore.
+     */
+    post: operations["loadDemoData"];
   };
   "/letter-templates": {
-    /** The letter templates with their merge fields and the consent each needs */
-    get: {
-      responses: {
-        /** @description The templates */
-        200: {
-          content: {
-            "application/json": components["schemas"]["LetterTemplateList"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List letter templates
+     * @description With their merge fields and the consent each field needs (`always`, `with_consent`, `treating_provider`), and `about`: the one id a draft of it needs (referral, commitment, given, contact or none). `treating_provider_update` exists for HIPAA practices: a referrer who is the treating provider may be told "seen/scheduled" without consent, which `referrer_update` cannot say.
+     */
+    get: operations["listLetterTemplates"];
   };
   "/letter-templates/{key}": {
-    /** Save the practice's own text of a template */
-    put: {
-      parameters: {
-        path: {
-          key: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["EditLetterTemplate"];
-        };
-      };
-      responses: {
-        /** @description The template */
-        200: {
-          content: {
-            "application/json": components["schemas"]["LetterTemplate"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Go back to the shipped text */
-    delete: {
-      parameters: {
-        path: {
-          key: string;
-        };
-      };
-      responses: {
-        /** @description Reset */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Update a letter template
+     * @description Saves the practice's own text. An unknown merge field is 400 naming it; an unknown template `key` is 404. A referrer-facing template may contain consent-gated fields: they are checked when a letter is rendered.
+     */
+    put: operations["updateLetterTemplate"];
+    /**
+     * Reset a letter template
+     * @description Goes back to the shipped text.
+     */
+    delete: operations["resetLetterTemplate"];
   };
   "/letters/draft": {
-    /** Render a letter for a referral, commitment, referral given or contact */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["DraftLetterRequest"];
-        };
-      };
-      responses: {
-        /** @description The draft */
-        200: {
-          content: {
-            "application/json": components["schemas"]["LetterDraft"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Draft a letter
+     * @description Renders a template for a referral, commitment, referral given or contact: exactly the id the template is `about` (another id, or none, is 400 naming it). Consent (PRODUCT.md §3.2): a referrer-facing letter without consent uses only the `always` fields; with consent also the milestone (`referral.milestone`), never notes or need; under HIPAA a referrer who is the treating provider may be told `referral.seen`. A blocked field is 422 whose `errors[0].field` is the merge field. A referral whose referrer is unknown is 409 naming `referralId`. `weekly_digest` goes to the caller.
+     */
+    post: operations["draftLetter"];
   };
   "/messages": {
-    /** The outbox, newest first */
-    get: {
-      parameters: {
-        query?: {
-          status?: "draft" | "queued" | "sending" | "sent" | "failed";
-          limit?: number;
-          cursor?: string;
-        };
-      };
-      responses: {
-        /** @description A page */
-        200: {
-          content: {
-            "application/json": components["schemas"]["MessagePage"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Send a letter by email (queued) or keep it to print; records what it causes */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateMessage"];
-        };
-      };
-      responses: {
-        /** @description The message */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Message"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List messages
+     * @description The outbox, newest first, cursor-paged. A queued email waits while the practice has no SMTP settings (`statusLabel`: "not sent — SMTP not configured"). Failed sends are retried with backoff (1 min, 5 min, 30 min, 2 h, 12 h, then `failed`); one interrupted mid-send may have gone out and becomes `failed` rather than being retried.
+     */
+    get: operations["listMessages"];
+    /**
+     * Send or keep a letter
+     * @description In one transaction: the message (queued for `email`, kept for `letter` to print) and the change it causes (`cause`, which defaults to the template's own and must equal it if given, else 400): the thank-you recorded, the reminder counted, and so on. A cause that cannot happen is 409 naming `cause`. An edited subject or body is checked against consent again: an unknown merge field is 400, a referrer-facing letter that types a protected value (the referred person's name when not allowed, the need, notes) is 422 naming it. Email needs the recipient's email (422 `to.email`), their consent (422 `to.emailConsent`) and, for a contact, the practice's postal address (422 `practice.postalAddress`). The footer (postal address, opt-out link) and List-Unsubscribe headers are added when the email is sent, and consent is checked again then. Referrer-facing messages are audited.
+     */
+    post: operations["createMessage"];
   };
   "/messages/{id}": {
-    /** One message with its status */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The message */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Message"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get a message
+     * @description With its status, attempts and last error.
+     */
+    get: operations["getMessage"];
   };
   "/messages/{id}/pdf": {
-    /** The letter as a PDF on the practice's letterhead */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The PDF */
-        200: {
-          content: {
-            "application/pdf": string;
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get a letter as PDF
+     * @description On the practice's letterhead (name, postal address).
+     */
+    get: operations["getMessagePdf"];
   };
   "/messages/{id}/retry": {
-    /** Put a failed email back in the queue */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The message */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Message"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Retry a failed email
+     * @description Puts it back in the queue.
+     */
+    post: operations["retryMessage"];
   };
   "/smtp": {
-    /** The SMTP settings (never the password) */
-    get: {
-      responses: {
-        /** @description The settings */
-        200: {
-          content: {
-            "application/json": components["schemas"]["SmtpSettings"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Save the SMTP settings; omit the password to keep the stored one */
-    put: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["PutSmtpSettings"];
-        };
-      };
-      responses: {
-        /** @description The settings */
-        200: {
-          content: {
-            "application/json": components["schemas"]["SmtpSettings"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Remove the SMTP settings (emails then wait in the outbox) */
-    delete: {
-      responses: {
-        /** @description Removed */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the SMTP settings
+     * @description Never the password (`hasPassword` says whether one is stored).
+     */
+    get: operations["getSmtpSettings"];
+    /**
+     * Update the SMTP settings
+     * @description Omit the password to keep the stored one; `password: null` removes it. Audited (`smtp.updated`, never the password).
+     */
+    put: operations["updateSmtpSettings"];
+    /**
+     * Delete the SMTP settings
+     * @description Emails then wait in the outbox. Audited (`smtp.deleted`).
+     */
+    delete: operations["deleteSmtpSettings"];
   };
   "/smtp/test": {
-    /** Send a test email now (to the caller's address unless `to` is given) */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["SmtpTestRequest"];
-        };
-      };
-      responses: {
-        /** @description What happened */
-        200: {
-          content: {
-            "application/json": components["schemas"]["SmtpTestResult"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Send a test email
+     * @description Now, to the caller's address unless `to` is given. Without SMTP settings it is 422.
+     */
+    post: operations["sendTestEmail"];
   };
   "/contacts/{id}/moments": {
-    /** A contact’s moments, newest first */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The moments */
-        200: {
-          content: {
-            "application/json": components["schemas"]["MomentList"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Record a moment; a positive one opens an ask window */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateMoment"];
-        };
-      };
-      responses: {
-        /** @description The moment */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Moment"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List a contact's moments
+     * @description Newest first.
+     */
+    get: operations["listMoments"];
+    /**
+     * Record a moment
+     * @description A positive moment (feedback scored 9 or more, or any other kind) opens an ask window of askWindowDays. `score` is required for feedback and refused otherwise.
+     */
+    post: operations["createMoment"];
   };
   "/moments/{id}": {
-    /** Delete a moment */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Deleted */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Delete a moment
+     * @description Asks that followed it stay (their `momentId` becomes null).
+     */
+    delete: operations["deleteMoment"];
   };
   "/contacts/{id}/asks": {
-    /** A contact’s asks, newest first */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The asks */
-        200: {
-          content: {
-            "application/json": components["schemas"]["AskList"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Log an ask; allowed but warned inside the cooldown, below likes or do-not-ask */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateAsk"];
-        };
-      };
-      responses: {
-        /** @description The ask and warnings */
-        201: {
-          content: {
-            "application/json": components["schemas"]["AskCreated"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List a contact's asks
+     * @description Newest first.
+     */
+    get: operations["listAsks"];
+    /**
+     * Log an ask
+     * @description Allowed but warned (`warnings`) inside the cooldown (askCooldownDays since the last ask), below stage `likes`, or for a do-not-ask contact. A `momentId` of another contact or practice is 404 naming it.
+     */
+    post: operations["createAsk"];
   };
   "/asks/{id}": {
-    /** Record the outcome or a note of an ask */
-    patch: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["UpdateAsk"];
-        };
-      };
-      responses: {
-        /** @description The ask */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Ask"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Update an ask
+     * @description Record its outcome or a note.
+     */
+    patch: operations["updateAsk"];
   };
   "/contacts/{id}/ask-readiness": {
-    /** Whether now is the right time to ask this contact, why, and what to say */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Readiness */
-        200: {
-          content: {
-            "application/json": components["schemas"]["AskReadiness"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Check whether to ask a contact now
+     * @description `canAsk` when the stage is `likes` or above, the contact is not do-not-ask, the cooldown is over and an ask window is open; `reasons` carries the blocking codes (`below_likes`, `do_not_ask`, `cooldown`, `no_open_window`), or one `ready` reason naming the moment that opened the window. Windows and the cooldown end exclusively: at exactly their end the window is closed and the cooldown over. With the script of what to say.
+     */
+    get: operations["getAskReadiness"];
   };
   "/ask-script": {
-    /** What you do, for whom, and what to say when referring (from the value proposition) */
-    get: {
-      parameters: {
-        query?: {
-          contactId?: string;
-        };
-      };
-      responses: {
-        /** @description The script */
-        200: {
-          content: {
-            "application/json": components["schemas"]["AskScript"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the ask script
+     * @description What you do, for whom, and what to say when asking for referrals, from the value proposition and ideal client (and the contact's name when `contactId` is given).
+     */
+    get: operations["getAskScript"];
   };
   "/contacts/{id}/commitments": {
-    /** Record that a contact promised to refer N people */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateCommitment"];
-        };
-      };
-      responses: {
-        /** @description The commitment and warnings */
-        201: {
-          content: {
-            "application/json": components["schemas"]["CommitmentCreated"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Create a commitment
+     * @description Records that a contact promised to refer N people. Referrals received from the contact after `madeAt` credit their oldest open commitment; reaching the count fulfils it. With a past `madeAt`, the contact's referrals since then that credit nothing yet are credited. With `askId`, the ask's outcome becomes `committed` when it had none (an ask of another contact is 404 naming `askId`). For an attorney the answer warns `quota_not_allowed`: a commitment is a promise, never a quota.
+     */
+    post: operations["createCommitment"];
   };
   "/commitments": {
-    /** Commitments, newest first */
-    get: {
-      parameters: {
-        query?: {
-          status?: components["schemas"]["CommitmentStatus"];
-          contactId?: string;
-        };
-      };
-      responses: {
-        /** @description The commitments */
-        200: {
-          content: {
-            "application/json": components["schemas"]["CommitmentList"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List commitments
+     * @description Newest first. Reminder state: due when nothing was credited for commitmentReminderDays since made, last credit or last reminder; after commitmentMaxReminders reminders since the last credit it is `release_suggested`.
+     */
+    get: operations["listCommitments"];
   };
   "/commitments/{id}": {
-    /** One commitment with the referrals credited to it */
-    get: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description The commitment */
-        200: {
-          content: {
-            "application/json": components["schemas"]["CommitmentDetail"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Change the promised count, incentives, due date or note */
-    patch: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["UpdateCommitment"];
-        };
-      };
-      responses: {
-        /** @description The commitment */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Commitment"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get a commitment
+     * @description With the referrals credited to it.
+     */
+    get: operations["getCommitment"];
+    /**
+     * Update a commitment
+     * @description Change the promised count, incentives, due date or note. A count below the credited count is 422; lowering it to the credited count fulfils it, raising it on a fulfilled one reopens it.
+     */
+    patch: operations["updateCommitment"];
   };
   "/commitments/{id}/release": {
-    /** Release an open commitment gracefully */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["ReleaseCommitment"];
-        };
-      };
-      responses: {
-        /** @description The commitment */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Commitment"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Release a commitment
+     * @description Gracefully; only an open one (else 409). The note is appended to the commitment's note.
+     */
+    post: operations["releaseCommitment"];
   };
   "/commitments/{id}/reminders": {
-    /** Record a reminder sent by hand */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["RecordReminder"];
-        };
-      };
-      responses: {
-        /** @description The commitment */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Commitment"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Record a commitment reminder
+     * @description A reminder sent by hand (a `commitment_reminder` letter records it too).
+     */
+    post: operations["recordCommitmentReminder"];
   };
   "/ethics": {
-    /** The rulings for each incentive kind, with reasons and sources (not legal advice) */
-    get: {
-      responses: {
-        /** @description The ethics policy */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Ethics"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the ethics rulings
+     * @description The ruling for each incentive kind under the practice's profession, with reason, source and whether the practice tightened it; the shared `profile`, the nominal gift limit and `referrerMayBeToldWithoutConsent`. Not legal advice.
+     */
+    get: operations["getEthics"];
   };
   "/ethics/overrides": {
-    /** Tighten rulings (owner only); loosening is refused */
-    put: {
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["EthicsOverrides"];
-        };
-      };
-      responses: {
-        /** @description The ethics policy */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Ethics"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Replace the ethics overrides
+     * @description Owner only (403 otherwise); audited. Replaces the whole map: a kind left out returns to the profile, an override equal to the profile is not stored. A practice may tighten a ruling, never loosen it (422 naming the kind): `prohibited` tightens everything; `nominal_only` and `allowed_with_disclosure` each tighten `allowed` but not each other. A stored override that no longer tightens (after a profession change, say) is ignored.
+     */
+    put: operations["replaceEthicsOverrides"];
   };
   "/incentives/preview": {
-    /** The ruling an incentive would be created under, before saving it */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateIncentive"];
-        };
-      };
-      responses: {
-        /** @description The ruling */
-        200: {
-          content: {
-            "application/json": components["schemas"]["IncentivePreview"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Preview an incentive's ruling
+     * @description The ruling an incentive would be created under, and the refusal if any, before saving it. Takes the create body.
+     */
+    post: operations["previewIncentive"];
   };
   "/incentives": {
-    /** Incentives, newest promise first */
-    get: {
-      parameters: {
-        query?: {
-          status?: components["schemas"]["IncentiveStatus"];
-          referralId?: string;
-          commitmentId?: string;
-          contactId?: string;
-        };
-      };
-      responses: {
-        /** @description The incentives */
-        200: {
-          content: {
-            "application/json": components["schemas"]["IncentiveList"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Promise an incentive; refused with reason and source when the policy forbids it */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateIncentive"];
-        };
-      };
-      responses: {
-        /** @description The incentive */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Incentive"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List incentives
+     * @description Newest promise first.
+     */
+    get: operations["listIncentives"];
+    /**
+     * Create an incentive
+     * @description Promise an incentive. Prohibited is 422 with the reason and source. Under `nominal_only` it is refused (422 naming `kind`, `valueMinor`, `currency` or `isPromisedInAdvance`) without `valueMinor`, in another currency than the practice's, above nominalGiftMinor (exactly the amount is allowed), or promised in advance (linked to a commitment, `isPromisedInAdvance`, or `promisedAt` before the linked referral was received). `recipientContactId` defaults to the referral's referrer or referred person, or the commitment's contact.
+     */
+    post: operations["createIncentive"];
   };
   "/incentives/{id}/disclosure": {
-    /** Record the disclosure to the client */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["RecordDisclosure"];
-        };
-      };
-      responses: {
-        /** @description The incentive */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Incentive"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Record an incentive's disclosure
+     * @description The disclosure to the client.
+     */
+    post: operations["recordIncentiveDisclosure"];
   };
   "/incentives/{id}/deliver": {
-    /** Mark delivered, once; disclosure first where the policy requires it */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["DeliverIncentive"];
-        };
-      };
-      responses: {
-        /** @description The incentive */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Incentive"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Deliver an incentive
+     * @description Once: already delivered is 409, and two concurrent calls deliver once. Under `allowed_with_disclosure`, delivering before a disclosure is recorded is 422.
+     */
+    post: operations["deliverIncentive"];
   };
   "/goals/current": {
-    /** Progress towards this year's goal (null when none is set) */
-    get: {
-      responses: {
-        /** @description Progress, or null */
-        200: {
-          content: {
-            "application/json": components["schemas"]["GoalProgress"] | null;
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get this year's goal
+     * @description Progress towards the goal of the current year in the practice's time zone; null when none is set.
+     */
+    get: operations["getCurrentGoal"];
   };
   "/goals/{year}": {
-    /** A year's goal and progress: monthly target, referrals needed, pace, forecast */
-    get: {
-      parameters: {
-        path: {
-          year: number;
-        };
-      };
-      responses: {
-        /** @description Progress */
-        200: {
-          content: {
-            "application/json": components["schemas"]["GoalProgress"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Set a year's target of new clients from referrals */
-    put: {
-      parameters: {
-        path: {
-          year: number;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["PutGoal"];
-        };
-      };
-      responses: {
-        /** @description Progress */
-        200: {
-          content: {
-            "application/json": components["schemas"]["GoalProgress"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get a year's goal
+     * @description Progress (PRODUCT.md §3.8): monthly target = target / 12; referrals needed = monthly / conversion rate; the rate is defaultConversionPercent (67 % standing for 2/3) until conversionMinClosed referrals closed in the last 12 months, then clients / closed over them (an own rate of 0 plans with 1 %). Year and month follow the practice's time zone; pace is `on_track` within max(1 client, 10 % of expected); the forecast is clients so far ÷ the share of the year elapsed. Reading progress records a celebration at 25/50/75/100 % once (with `emailTeam`, one email to each member through the outbox). 404 when no goal is set for that year.
+     */
+    get: operations["getGoal"];
+    /**
+     * Set a year's goal
+     * @description The target of new clients from referrals for the year; answers the progress, as GET does.
+     */
+    put: operations["setGoal"];
   };
   "/celebrations/{year}/{threshold}/seen": {
-    /** Mark a celebration as seen by me */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          year: number;
-          threshold: number;
-        };
-      };
-      responses: {
-        /** @description Seen */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Mark a celebration as seen
+     * @description By the caller. 404 when that celebration was not reached.
+     */
+    post: operations["markCelebrationSeen"];
   };
   "/surveys": {
-    /** Surveys with their answers and alignment scores, newest first */
-    get: {
-      responses: {
-        /** @description Surveys */
-        200: {
-          content: {
-            "application/json": components["schemas"]["SurveyList"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Ask up to surveyMaxPeople contacts how they would describe what you do */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CreateSurvey"];
-        };
-      };
-      responses: {
-        /** @description The survey, with each link (shown once) */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Survey"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List surveys
+     * @description Newest first, with answers and alignment scores (never the links). Alignment is the share of the key phrases an answer conveys, tolerant to word forms and order; below alignmentThresholdPercent the agenda proposes `explain`.
+     */
+    get: operations["listSurveys"];
+    /**
+     * Create a messaging survey
+     * @description Asks up to surveyMaxPeople contacts how they would describe what you do. Each recipient gets a personal link (`/survey/{token}`), returned only in this answer; the `survey_invitation` letter can send it.
+     */
+    post: operations["createSurvey"];
   };
   "/surveys/{id}/recipients/{recipientId}/answer": {
-    /** Enter an answer by hand; it is scored against the key phrases */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-          recipientId: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["SurveyAnswer"];
-        };
-      };
-      responses: {
-        /** @description The scored answer */
-        200: {
-          content: {
-            "application/json": components["schemas"]["SurveyRecipient"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Enter a survey answer
+     * @description By hand; it is scored against the key phrases.
+     */
+    post: operations["answerSurveyByHand"];
   };
   "/insights": {
-    /** Where, who, why and when referrals come from, over a range of days */
-    get: {
-      parameters: {
-        query?: {
-          from?: string;
-          to?: string;
-          sections?: string;
-        };
-      };
-      responses: {
-        /** @description Insights */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Insights"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get insights
+     * @description Where, who, why and when referrals come from, over `from`–`to` (days, `to` inclusive, default the last 12 months, at most ten years). Only the requested `sections` are present. Months include empty months; weekday 0 is Sunday; topReferrers shows 10; reciprocity lists the 100 most owed (the full ledger is GET /reciprocity); conversion by source is by channel with warm handoffs apart (`warm_handoff`); mostWanted and goal ignore the range. Medians are the mean of the middle one or two values. One insights computation runs at a time per server. Definitions: metToFirstReferral runs from the first stage record to the first referral, for referrers whose first referral is in range; askToReferral from the latest ask to the referrer at or before each referral; shareInsideWindow counts a still-new referral past its window as outside; the update lag runs from a status change to the referrer being told that status; reciprocity covers partners and anyone with an exchange in range; value sums the client referrals' values.
+     */
+    get: operations["getInsights"];
   };
   "/insights/{section}": {
-    /** One chart's data as CSV: /insights/<chart>.csv */
-    get: {
-      parameters: {
-        query?: {
-          from?: string;
-          to?: string;
-        };
-        path: {
-          section: string;
-        };
-      };
-      responses: {
-        /** @description CSV with a header */
-        200: {
-          content: {
-            "text/csv": string;
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Export a chart as CSV
+     * @description One chart's data over `from`–`to`; the path segment is `<chart>.csv`, e.g. `/insights/byChannel.csv`.
+     */
+    get: operations["exportInsightCsv"];
   };
   "/agenda": {
-    /** What to do, for whom and why now: computed for `at` (default now) */
-    get: {
-      parameters: {
-        query?: {
-          at?: string;
-          includeSnoozed?: boolean;
-          horizon?: "day" | "week";
-          perKind?: number;
-        };
-      };
-      responses: {
-        /** @description The agenda */
-        200: {
-          content: {
-            "application/json": components["schemas"]["Agenda"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Get the agenda
+     * @description What to do, for whom and why now, computed for `at` (default now) from the data, never stored (PRODUCT.md §4, twelve kinds). Ordered by urgency (overdue, today, this_week, later), then rank, then due time, then key. At most `perKind` items of each kind, the most pressing first; `truncated` names the kinds that have more. `horizon=week` shows the weekly `grow_category` any day (else on Mondays in the practice's time zone). `includeSnoozed` also lists snoozed items with `snoozedUntil`; dismissed ones stay hidden. Each item's `action` is the one call that completes it. Keys are `kind:subjectId[:causeVersion]`, so a changed cause makes a new key. Due times: `respond` at receipt + responseWindowHours and `thank` at receipt (or becoming a client) + thankWithinHours, overdue after; `ask` when its window closes (today on its last day, else this_week); reminders, quiet sources, check-ins and keep-in-touch on the day they fall due in the practice's time zone (overdue after it); `update_referrer` and `notify_partner` have no due time and are today; `give_back`, `grow_category` and `explain` are this_week. A contact listed as a quiet source is not also listed for keep-in-touch. Ranks: respond, thank, update_referrer, notify_partner, ask, remind_commitment (proposing release after commitmentMaxReminders), reconnect_quiet_source (stage trusts or above, or an open commitment, quiet for quietSourceDays), give_back (partners owed giveBackThreshold or more), check_in_given, keep_in_touch, grow_category (a most-wanted category under target), explain (a survey answer below alignmentThresholdPercent, until a meeting or call after it).
+     */
+    get: operations["getAgenda"];
   };
   "/agenda/{key}/snooze": {
-    /** Hide an item until a time in the future */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          key: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["SnoozeAgendaItem"];
-        };
-      };
-      responses: {
-        /** @description Snoozed */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Snooze an agenda item
+     * @description Hidden until `until` (in the future, within 366 days). The key must be well formed (else 400) and its subject exist in the caller's practice (else 404); the item need not be listed at the moment.
+     */
+    post: operations["snoozeAgendaItem"];
   };
   "/agenda/{key}/dismiss": {
-    /** Hide an item until its cause changes (it then comes back under a new key) */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          key: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["DismissAgendaItem"];
-        };
-      };
-      responses: {
-        /** @description Dismissed */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Dismiss an agenda item
+     * @description Hidden until its cause changes (it then comes back under a new key). The key must be well formed (else 400) and its subject exist in the caller's practice (else 404).
+     */
+    post: operations["dismissAgendaItem"];
   };
   "/agenda/{key}/mark": {
-    /** Undo a snooze or a dismissal */
-    delete: {
-      parameters: {
-        path: {
-          key: string;
-        };
-      };
-      responses: {
-        /** @description Undone */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Undo a snooze or dismissal
+     * @description 404 when the item has no mark.
+     */
+    delete: operations["deleteAgendaMark"];
   };
   "/calendar-feeds": {
-    /** Your calendar feeds (their secret URLs are shown only when created) */
-    get: {
-      responses: {
-        /** @description Your feeds */
-        200: {
-          content: {
-            "application/json": {
-              items: components["schemas"]["CalendarFeed"][];
-            };
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
-    /** Create a secret ICS URL of your agenda items with a due time (shown once) */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description The feed */
-        201: {
-          content: {
-            "application/json": components["schemas"]["CalendarFeedCreated"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List your calendar feeds
+     * @description The caller's own. Their secret URLs are shown only when created or rotated (only a hash is stored).
+     */
+    get: operations["listCalendarFeeds"];
+    /**
+     * Create a calendar feed
+     * @description A secret ICS URL, shown once, of your agenda items that have a due time (`/api/v1/public/calendar/{token}.ics`, no sign-in; polled by calendar apps). An Idempotency-Key replay is refused (409) rather than answering the URL again.
+     */
+    post: operations["createCalendarFeed"];
   };
   "/calendar-feeds/{id}/rotate": {
-    /** Give one of your live feeds a new secret URL (shown once); the old URL stops at once */
-    post: {
-      parameters: {
-        header?: {
-          "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-        };
-        path: {
-          id: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": Record<string, never>;
-        };
-      };
-      responses: {
-        /** @description The new URL */
-        200: {
-          content: {
-            "application/json": components["schemas"]["CalendarFeedCreated"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Rotate a calendar feed's URL
+     * @description Gives one of your live feeds a new secret URL (shown once); the old URL stops at once. An Idempotency-Key replay is refused (409).
+     */
+    post: operations["rotateCalendarFeed"];
   };
   "/calendar-feeds/{id}": {
-    /** Revoke one of your calendar feeds */
-    delete: {
-      parameters: {
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description Revoked */
-        204: {
-          content: never;
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * Revoke a calendar feed
+     * @description Only the caller's own feeds; another's is 404.
+     */
+    delete: operations["revokeCalendarFeed"];
   };
   "/audit": {
-    /** The audit log, newest first (owners only) */
-    get: {
-      parameters: {
-        query?: {
-          action?: string;
-          userId?: string;
-          from?: string;
-          to?: string;
-          limit?: number;
-          cursor?: string;
-        };
-      };
-      responses: {
-        /** @description A page */
-        200: {
-          content: {
-            "application/json": components["schemas"]["AuditPage"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Only the owner reads the audit log */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List audit log entries
+     * @description Newest first; owners only (403 otherwise).
+     */
+    get: operations["listAuditEntries"];
   };
   "/audit/actions": {
-    /** The actions the audit log holds, for its filter (owners only) */
-    get: {
-      responses: {
-        /** @description The actions */
-        200: {
-          content: {
-            "application/json": components["schemas"]["AuditActions"];
-          };
-        };
-        /** @description Invalid input: the fields and what to do */
-        400: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Sign-in or an API token is required */
-        401: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Only the owner reads the audit log */
-        403: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Not found in this practice */
-        404: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The body is not JSON */
-        415: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description Understood, but not allowed */
-        422: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
-        503: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-        /** @description The disk is full; nothing was saved */
-        507: {
-          content: {
-            "application/problem+json": components["schemas"]["Problem"];
-          };
-        };
-      };
-    };
+    /**
+     * List audit actions
+     * @description The actions the audit log holds, for its filter; owners only (403 otherwise).
+     */
+    get: operations["listAuditActions"];
   };
 }
 
@@ -8570,4 +2072,7347 @@ export type $defs = Record<string, never>;
 
 export type external = Record<string, never>;
 
-export type operations = Record<string, never>;
+export interface operations {
+
+  /**
+   * Check the server and its database
+   * @description No sign-in. 200 when the database answers (with the dialect), 503 when it does not.
+   */
+  getHealth: {
+    responses: {
+      /** @description Up */
+      200: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "reachable";
+            /** @enum {string} */
+            dialect: "sqlite" | "postgres";
+          };
+        };
+      };
+      /** @description Down */
+      503: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "unavailable";
+            /** @enum {string} */
+            database: "unreachable";
+          };
+        };
+      };
+    };
+  };
+  /**
+   * List professions
+   * @description No sign-in. Each profession selects an ethics profile (see GET /ethics).
+   */
+  listProfessions: {
+    responses: {
+      /** @description The professions */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                /** @enum {string} */
+                id: "counselor" | "psychologist" | "health" | "attorney" | "accountant" | "financial_adviser" | "real_estate" | "coach" | "consultant" | "creative" | "other";
+                label: string;
+              })[];
+          };
+        };
+      };
+    };
+  };
+  /**
+   * Sign up
+   * @description Creates a practice and its owner, and signs in: the answer sets the session cookie. Rate-limited per client address (429 with Retry-After).
+   */
+  signUp: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SignUp"];
+      };
+    };
+    responses: {
+      /** @description Signed up and signed in */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Sign in
+   * @description With email and password; the answer sets the session cookie. Wrong credentials are 401 (never saying which was wrong). Attempts are rate-limited per account (429 with Retry-After).
+   */
+  signIn: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SignIn"];
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Sign out
+   * @description Ends this session and clears the cookie. Takes no body.
+   */
+  signOut: {
+    responses: {
+      /** @description Signed out */
+      204: {
+        content: never;
+      };
+    };
+  };
+  /**
+   * Get the question of a survey link
+   * @description No sign-in: the link's token is the only key. Answers the practice's name, the question and whether this person already answered — nothing else. A wrong token is 404 revealing nothing.
+   */
+  getPublicSurvey: {
+    parameters: {
+      path: {
+        token: string;
+      };
+    };
+    responses: {
+      /** @description The question */
+      200: {
+        content: {
+          "application/json": components["schemas"]["PublicSurvey"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Answer a survey
+   * @description No sign-in. Rate-limited: 10 answers per 10 minutes per client address (429 with Retry-After). Answering again replaces the answer; nothing is echoed back. A wrong token is 404 revealing nothing.
+   */
+  answerPublicSurvey: {
+    parameters: {
+      path: {
+        token: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SurveyAnswer"];
+      };
+    };
+    responses: {
+      /** @description Thank you */
+      201: {
+        content: {
+          "application/json": {
+            /** @enum {boolean} */
+            thanks: true;
+          };
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      429: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Sign out everywhere
+   * @description Ends every session of the signed-in user, on every device. API tokens stay valid. Takes no body.
+   */
+  signOutEverywhere: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    responses: {
+      /** @description Signed out everywhere */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change the password
+   * @description The current password is required; the other sessions of the user end. Attempts count towards the sign-in limit of the account (429 with Retry-After).
+   */
+  changePassword: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChangePassword"];
+      };
+    };
+    responses: {
+      /** @description Changed */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the signed-in user
+   * @description The user, their practice and their role (owner or member); 401 when signed out.
+   */
+  getMe: {
+    responses: {
+      /** @description The session */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List the team
+   * @description The users of this practice and their roles.
+   */
+  listMembers: {
+    responses: {
+      /** @description The members, by name */
+      200: {
+        content: {
+          "application/json": {
+            items: (components["schemas"]["User"] & ({
+                /** @enum {string} */
+                role: "owner" | "member";
+              }))[];
+          };
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List API tokens
+   * @description Owners see every token of the practice, members their own. The secret is never listed.
+   */
+  listApiTokens: {
+    responses: {
+      /** @description The tokens */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["ApiToken"][];
+          };
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create an API token
+   * @description The secret (`token`) is in this answer only; send it as `Authorization: Bearer <token>`. An Idempotency-Key replay of this call is refused (409) rather than answering the secret again.
+   */
+  createApiToken: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateApiToken"];
+      };
+    };
+    responses: {
+      /** @description The new token */
+      201: {
+        content: {
+          "application/json": components["schemas"]["CreatedApiToken"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Revoke an API token */
+  revokeApiToken: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Revoked */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the practice
+   * @description The practice profile and its settings.
+   */
+  getPractice: {
+    responses: {
+      /** @description The practice */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Practice"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update the practice profile
+   * @description Owner only (403 otherwise). `markSetUp: true` completes the first-run setup; it needs a value proposition, 3–8 key phrases, a time zone and a postal address, and each one missing is named in `errors`.
+   */
+  updatePractice: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdatePractice"];
+      };
+    };
+    responses: {
+      /** @description The practice */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Practice"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the program settings
+   * @description The program defaults (PRODUCT.md §10) as `values`, and for each key its label, meaning, unit, range and default as `meta`.
+   */
+  getPracticeSettings: {
+    responses: {
+      /** @description The settings */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Settings"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update the program settings
+   * @description Owner only (403 otherwise). Send only the keys to change. Keep-in-touch cadences are 0–730 days, 0 meaning none.
+   */
+  updatePracticeSettings: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateSettings"];
+      };
+    };
+    responses: {
+      /** @description The settings */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Settings"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List contacts
+   * @description Search (`q`: name, email or organization), filter, sort and page through the network (cursor paging, default sort `name`). `touch=due` keeps the contacts past their keep-in-touch cadence; it is filtered in the database, so it pages like any other filter.
+   */
+  listContacts: {
+    parameters: {
+      query?: {
+        q?: string;
+        role?: components["schemas"]["Role"];
+        stage?: components["schemas"]["Stage"];
+        categoryId?: string;
+        circleId?: string;
+        touch?: "due";
+        sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "stage" | "-stage";
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of contacts */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ContactPage"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a contact
+   * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come.
+   */
+  createContact: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateContact"];
+      };
+    };
+    responses: {
+      /** @description The new contact */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ContactDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a contact
+   * @description With its stage history, newest first; an entry's `reason` says why the pipeline changed it ("first referral received").
+   */
+  getContact: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The contact */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ContactDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Erase a contact
+   * @description Right of erasure. Deletes the contact and what is theirs (notes, interactions, history, messages to or about them, survey answers); referrals about them stay as anonymous rows (`referred` null) so the referrer keeps their count; referrals they sent keep an unknown referrer; audit entries about them keep their action and lose their detail.
+   */
+  deleteContact: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Erased */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update a contact
+   * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history.
+   */
+  updateContact: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateContact"];
+      };
+    };
+    responses: {
+      /** @description The contact */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ContactDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a contact's timeline
+   * @description Everything that happened with a contact, newest first: interactions, stage changes, referrals they sent, referrals about them, referrals given to them (as partner) or about them, and the events of those referrals; plus the reciprocity of referrals exchanged. A referral's `created` event is not repeated (its `referral_sent`/`referral_about` item shows it); for `referral_event` items `refId` is the referral's id. Items at the same instant are ordered cause before effect (contact added, referral, the promotion it caused, its events).
+   */
+  getContactTimeline: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The timeline */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Timeline"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List categories
+   * @description By name, each with its contacts, its target (its own, or the practice default `mostWantedTarget`) and its coverage (contacts at stage `knows` or above).
+   */
+  listCategories: {
+    responses: {
+      /** @description The categories */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["CategoryView"][];
+          };
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a category
+   * @description A name that exists already is 409.
+   */
+  createCategory: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateGroup"];
+      };
+    };
+    responses: {
+      /** @description The new category */
+      201: {
+        content: {
+          "application/json": components["schemas"]["CategoryView"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a category
+   * @description Its contacts keep no category; it leaves the most-wanted list, whose ranks close up (1..n without gaps).
+   */
+  deleteCategory: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Deleted */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update a category
+   * @description Rename it or set its target (1–100); a `null` target takes the practice default.
+   */
+  updateCategory: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateCategory"];
+      };
+    };
+    responses: {
+      /** @description The category */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CategoryView"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the most-wanted list
+   * @description By rank, with each category's coverage against target, its gap (target − coverage, at least 0) and its members (stage `knows` or above first, then the others, by name).
+   */
+  getMostWanted: {
+    responses: {
+      /** @description The most-wanted list */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MostWanted"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Replace the most-wanted list
+   * @description The ordered `categoryIds` become ranks 1..n; other categories leave the list. A repeated id is 400 naming `categoryIds.<index>`; more than 10 is 422 naming `categoryIds` (checked before anything is read or written); an id that is not a category of this practice is 404 naming `categoryIds`.
+   */
+  replaceMostWanted: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReplaceMostWanted"];
+      };
+    };
+    responses: {
+      /** @description The most-wanted list */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MostWanted"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List circles
+   * @description By name, with member counts and referral counts (referrals whose circle is this one).
+   */
+  listCircles: {
+    responses: {
+      /** @description The circles */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["CircleView"][];
+          };
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a circle
+   * @description A name that exists already is 409.
+   */
+  createCircle: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateCircle"];
+      };
+    };
+    responses: {
+      /** @description The new circle */
+      201: {
+        content: {
+          "application/json": components["schemas"]["CircleView"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a circle
+   * @description With its members and the most-wanted categories it reaches: `mostWantedReach` lists the most-wanted categories with at least one member in the circle, by rank.
+   */
+  getCircle: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The circle */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CircleDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a circle
+   * @description Its memberships go; its referrals keep no circle.
+   */
+  deleteCircle: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Deleted */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update a circle
+   * @description Rename it, or change its kind or notes (`null` clears).
+   */
+  updateCircle: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateCircle"];
+      };
+    };
+    responses: {
+      /** @description The circle */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CircleView"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List a contact's interactions
+   * @description Newest first.
+   */
+  listInteractions: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The interactions */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["Interaction"][];
+          };
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Log an interaction
+   * @description A touch with a contact; the contact's `lastTouchAt` becomes the latest `occurredAt`, which restarts its keep-in-touch clock. `occurredAt` (default now) is ISO 8601 with `Z` or an offset, stored as UTC; more than one day ahead, or before 1900, is 400 naming `occurredAt`.
+   */
+  createInteraction: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LogInteraction"];
+      };
+    };
+    responses: {
+      /** @description The interaction */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Interaction"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete an interaction
+   * @description The contact's last touch is recomputed.
+   */
+  deleteInteraction: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Deleted */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List referrals received
+   * @description Filter, sort and page (cursor) through referrals. `status` takes one status or a comma list, `open` (new, contacted, meeting) or `closed` (the three closed statuses); `referrer=unknown` keeps referrals without a referrer; `categoryId` is the referrer's category; `from`/`to` bound the received date, inclusive: a day `YYYY-MM-DD` is a calendar day in the practice's time zone, a timestamp is taken as given; `q` searches the referred and referrer names. `sort=due`: referrals whose response clock still runs (status `new`) first, by due time (so overdue first), then the others by received time; the default is `-receivedAt`.
+   */
+  listReferrals: {
+    parameters: {
+      query?: {
+        status?: string;
+        referrerId?: string;
+        referrer?: "unknown";
+        categoryId?: string;
+        channel?: components["schemas"]["Channel"];
+        circleId?: string;
+        ownerId?: string;
+        from?: string;
+        to?: string;
+        q?: string;
+        sort?: "-receivedAt" | "receivedAt" | "due";
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of referrals */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralPage"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a referral
+   * @description Quick-add, in one transaction: creates the referred person when given by name (role `prospect`, stage `met`), records the referral, moves the referrer to stage `refers` (recorded in the stage history with its reason, never downward), logs a `created` event and credits the referrer's oldest open commitment made before it. Referred equal to referrer is 422. A person given by name with an email another contact has is 409 naming `referred.email` (pick that contact by `contactId`). User-given times are ISO 8601 with an offset, not in the future (one minute of tolerance). Creating it with consent is audited (`referral.consent_changed`).
+   */
+  createReferral: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateReferral"];
+      };
+    };
+    responses: {
+      /** @description The new referral */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ReferralDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the pipeline board
+   * @description A column per status with totals, in order new, contacted, meeting, client, closed (the three closed statuses together); `limit` is per column. `new`, `contacted` and `meeting` are oldest first (for `new` that is overdue first, then by due time); `client` and `closed` are newest status change first. Takes the list's filters except sort and cursor.
+   */
+  getReferralBoard: {
+    parameters: {
+      query?: {
+        status?: string;
+        referrerId?: string;
+        referrer?: "unknown";
+        categoryId?: string;
+        channel?: components["schemas"]["Channel"];
+        circleId?: string;
+        ownerId?: string;
+        from?: string;
+        to?: string;
+        q?: string;
+        limit?: number;
+      };
+    };
+    responses: {
+      /** @description The board */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralBoard"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Export referrals as CSV
+   * @description The list's filters; streams every matching row with a header row. `circle` falls back on `place`; `value` is in major units of `currency`; cells a spreadsheet would run as a formula (starting with `= + - @`) are prefixed with `'`. Every export is in the audit log (`referrals.exported`). Columns: received_at, referred, referrer, referrer_category, channel, circle, need, tags, status, first_contact_at, response_minutes, clock, thanked_at, value, currency, owner.
+   */
+  exportReferralsCsv: {
+    parameters: {
+      query?: {
+        status?: string;
+        referrerId?: string;
+        referrer?: "unknown";
+        categoryId?: string;
+        channel?: components["schemas"]["Channel"];
+        circleId?: string;
+        ownerId?: string;
+        from?: string;
+        to?: string;
+        q?: string;
+        sort?: "-receivedAt" | "receivedAt" | "due";
+      };
+    };
+    responses: {
+      /** @description CSV with a header */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a referral
+   * @description With its events (`created`, `status`, `reopened`, `thanked`, `conversion_thanked`, `referrer_updated`). Clock: due at receivedAt + responseWindowHours; while `new` it is `due`, then `overdue` from the due time itself; once contacted `met` when the first contact was on or before the due time, else `late`; a referral closed without contact keeps its state as of its closing. Thanks are due thankWithinHours after receipt (the conversion thanks after becoming a client) and `overdue` only after that (thanking exactly at it is on time); with an unknown referrer both are `not_applicable`. Referrer update: `not_allowed` without consent or with an unknown referrer; `due` when the status differs from the last told (a `new` referral never told is `up_to_date`).
+   */
+  getReferral: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The referral */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update a referral
+   * @description Consent changes are audited (`referral.consent_changed`). Changing the referrer moves the commitment credit to the new referrer's commitment, or drops it (a fulfilled commitment that falls short reopens).
+   */
+  updateReferral: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateReferral"];
+      };
+    };
+    responses: {
+      /** @description The referral */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a referral's status
+   * @description Forward along new → contacted → meeting → client (skipping ahead is allowed and sets the skipped times, e.g. new → meeting sets the first contact too), or from any open status to a closed one (`not_a_fit`, `declined`, `no_response`). Anything else is 409 with the reason. Sets `firstContactAt` on the first move past `new`, and `meetingAt`, `clientAt`, `closedAt`. `at` is not in the future and not before the referral was received (400 naming it).
+   */
+  changeReferralStatus: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChangeReferralStatus"];
+      };
+    };
+    responses: {
+      /** @description The referral */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Reopen a referral
+   * @description A closed referral goes back to the open status it had before closing, logged as a `reopened` event. One that is not closed is 409.
+   */
+  reopenReferral: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReopenReferral"];
+      };
+    };
+    responses: {
+      /** @description The referral */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Record a thank-you
+   * @description That the referrer was thanked for the referral (`kind: referral`) or for the conversion (`kind: conversion`, only once the status is `client`, else 409). An unknown referrer is 409 (nobody to thank); thanking twice for the same kind is 409.
+   */
+  thankReferrer: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RecordThanks"];
+      };
+    };
+    responses: {
+      /** @description The referral */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Record a referrer update
+   * @description That the referrer was told the current status (audited: `referral.referrer_updated`). Without the referred person's consent (`consentToUpdate`) it is 422; with an unknown referrer 409 (consent is checked first).
+   */
+  recordReferrerUpdate: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RecordReferrerUpdate"];
+      };
+    };
+    responses: {
+      /** @description The referral */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List referrals given
+   * @description Referrals given to partners, newest first, cursor-paged.
+   */
+  listReferralsGiven: {
+    parameters: {
+      query?: {
+        partnerId?: string;
+        personId?: string;
+        outcome?: components["schemas"]["GivenOutcome"];
+        from?: string;
+        to?: string;
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralGivenPage"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a referral given
+   * @description The person can be created on the way (by name); one with an email another contact has is 409 naming `person.email`. A partner equal to the person is 422 naming `partnerId`. The check-in is due checkInDays after `givenAt`.
+   */
+  createReferralGiven: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateReferralGiven"];
+      };
+    };
+    responses: {
+      /** @description The referral given */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ReferralGiven"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Get a referral given */
+  getReferralGiven: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The referral given */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralGiven"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** Delete a referral given */
+  deleteReferralGiven: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Deleted */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update a referral given
+   * @description Record the partner notified, the outcome or the check-in. `outcomeAt` is set when the outcome changes and cleared when it goes back to `unknown`; `checkInState` is `not_yet` before the due time, `due` from it, `done` once `checkedInAt` is set. Times are not in the future and not before the referral was given (400 naming the field).
+   */
+  updateReferralGiven: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateReferralGiven"];
+      };
+    };
+    responses: {
+      /** @description The referral given */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralGiven"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the reciprocity ledger
+   * @description Per partner: referrals received, given, balance (received − given) and last exchange. Every contact with the role `partner` or with any exchange; owed (balance ≥ giveBackThreshold) first, then by balance. `owed=true` keeps the owed ones.
+   */
+  getReciprocity: {
+    parameters: {
+      query?: {
+        owed?: "true" | "false";
+      };
+    };
+    responses: {
+      /** @description The ledger */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Reciprocity"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Load demo data
+   * @description Fills this practice, while it is still empty, with a realistic network to explore.
+   */
+  loadDemoData: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description What was created */
+      201: {
+        content: {
+          "application/json": components["schemas"]["DemoStats"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List letter templates
+   * @description With their merge fields and the consent each field needs (`always`, `with_consent`, `treating_provider`), and `about`: the one id a draft of it needs (referral, commitment, given, contact or none). `treating_provider_update` exists for HIPAA practices: a referrer who is the treating provider may be told "seen/scheduled" without consent, which `referrer_update` cannot say.
+   */
+  listLetterTemplates: {
+    responses: {
+      /** @description The templates */
+      200: {
+        content: {
+          "application/json": components["schemas"]["LetterTemplateList"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update a letter template
+   * @description Saves the practice's own text. An unknown merge field is 400 naming it; an unknown template `key` is 404. A referrer-facing template may contain consent-gated fields: they are checked when a letter is rendered.
+   */
+  updateLetterTemplate: {
+    parameters: {
+      path: {
+        key: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EditLetterTemplate"];
+      };
+    };
+    responses: {
+      /** @description The template */
+      200: {
+        content: {
+          "application/json": components["schemas"]["LetterTemplate"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Reset a letter template
+   * @description Goes back to the shipped text.
+   */
+  resetLetterTemplate: {
+    parameters: {
+      path: {
+        key: string;
+      };
+    };
+    responses: {
+      /** @description Reset */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Draft a letter
+   * @description Renders a template for a referral, commitment, referral given or contact: exactly the id the template is `about` (another id, or none, is 400 naming it). Consent (PRODUCT.md §3.2): a referrer-facing letter without consent uses only the `always` fields; with consent also the milestone (`referral.milestone`), never notes or need; under HIPAA a referrer who is the treating provider may be told `referral.seen`. A blocked field is 422 whose `errors[0].field` is the merge field. A referral whose referrer is unknown is 409 naming `referralId`. `weekly_digest` goes to the caller.
+   */
+  draftLetter: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DraftLetterRequest"];
+      };
+    };
+    responses: {
+      /** @description The draft */
+      200: {
+        content: {
+          "application/json": components["schemas"]["LetterDraft"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List messages
+   * @description The outbox, newest first, cursor-paged. A queued email waits while the practice has no SMTP settings (`statusLabel`: "not sent — SMTP not configured"). Failed sends are retried with backoff (1 min, 5 min, 30 min, 2 h, 12 h, then `failed`); one interrupted mid-send may have gone out and becomes `failed` rather than being retried.
+   */
+  listMessages: {
+    parameters: {
+      query?: {
+        status?: "draft" | "queued" | "sending" | "sent" | "failed";
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MessagePage"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Send or keep a letter
+   * @description In one transaction: the message (queued for `email`, kept for `letter` to print) and the change it causes (`cause`, which defaults to the template's own and must equal it if given, else 400): the thank-you recorded, the reminder counted, and so on. A cause that cannot happen is 409 naming `cause`. An edited subject or body is checked against consent again: an unknown merge field is 400, a referrer-facing letter that types a protected value (the referred person's name when not allowed, the need, notes) is 422 naming it. Email needs the recipient's email (422 `to.email`), their consent (422 `to.emailConsent`) and, for a contact, the practice's postal address (422 `practice.postalAddress`). The footer (postal address, opt-out link) and List-Unsubscribe headers are added when the email is sent, and consent is checked again then. Referrer-facing messages are audited.
+   */
+  createMessage: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateMessage"];
+      };
+    };
+    responses: {
+      /** @description The message */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Message"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a message
+   * @description With its status, attempts and last error.
+   */
+  getMessage: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The message */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Message"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a letter as PDF
+   * @description On the practice's letterhead (name, postal address).
+   */
+  getMessagePdf: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The PDF */
+      200: {
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Retry a failed email
+   * @description Puts it back in the queue.
+   */
+  retryMessage: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The message */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Message"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the SMTP settings
+   * @description Never the password (`hasPassword` says whether one is stored).
+   */
+  getSmtpSettings: {
+    responses: {
+      /** @description The settings */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SmtpSettings"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update the SMTP settings
+   * @description Omit the password to keep the stored one; `password: null` removes it. Audited (`smtp.updated`, never the password).
+   */
+  updateSmtpSettings: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PutSmtpSettings"];
+      };
+    };
+    responses: {
+      /** @description The settings */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SmtpSettings"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete the SMTP settings
+   * @description Emails then wait in the outbox. Audited (`smtp.deleted`).
+   */
+  deleteSmtpSettings: {
+    responses: {
+      /** @description Removed */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Send a test email
+   * @description Now, to the caller's address unless `to` is given. Without SMTP settings it is 422.
+   */
+  sendTestEmail: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SmtpTestRequest"];
+      };
+    };
+    responses: {
+      /** @description What happened */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SmtpTestResult"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List a contact's moments
+   * @description Newest first.
+   */
+  listMoments: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The moments */
+      200: {
+        content: {
+          "application/json": components["schemas"]["MomentList"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Record a moment
+   * @description A positive moment (feedback scored 9 or more, or any other kind) opens an ask window of askWindowDays. `score` is required for feedback and refused otherwise.
+   */
+  createMoment: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateMoment"];
+      };
+    };
+    responses: {
+      /** @description The moment */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Moment"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete a moment
+   * @description Asks that followed it stay (their `momentId` becomes null).
+   */
+  deleteMoment: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Deleted */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List a contact's asks
+   * @description Newest first.
+   */
+  listAsks: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The asks */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AskList"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Log an ask
+   * @description Allowed but warned (`warnings`) inside the cooldown (askCooldownDays since the last ask), below stage `likes`, or for a do-not-ask contact. A `momentId` of another contact or practice is 404 naming it.
+   */
+  createAsk: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateAsk"];
+      };
+    };
+    responses: {
+      /** @description The ask and warnings */
+      201: {
+        content: {
+          "application/json": components["schemas"]["AskCreated"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update an ask
+   * @description Record its outcome or a note.
+   */
+  updateAsk: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateAsk"];
+      };
+    };
+    responses: {
+      /** @description The ask */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Ask"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Check whether to ask a contact now
+   * @description `canAsk` when the stage is `likes` or above, the contact is not do-not-ask, the cooldown is over and an ask window is open; `reasons` carries the blocking codes (`below_likes`, `do_not_ask`, `cooldown`, `no_open_window`), or one `ready` reason naming the moment that opened the window. Windows and the cooldown end exclusively: at exactly their end the window is closed and the cooldown over. With the script of what to say.
+   */
+  getAskReadiness: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Readiness */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AskReadiness"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the ask script
+   * @description What you do, for whom, and what to say when asking for referrals, from the value proposition and ideal client (and the contact's name when `contactId` is given).
+   */
+  getAskScript: {
+    parameters: {
+      query?: {
+        contactId?: string;
+      };
+    };
+    responses: {
+      /** @description The script */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AskScript"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a commitment
+   * @description Records that a contact promised to refer N people. Referrals received from the contact after `madeAt` credit their oldest open commitment; reaching the count fulfils it. With a past `madeAt`, the contact's referrals since then that credit nothing yet are credited. With `askId`, the ask's outcome becomes `committed` when it had none (an ask of another contact is 404 naming `askId`). For an attorney the answer warns `quota_not_allowed`: a commitment is a promise, never a quota.
+   */
+  createCommitment: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateCommitment"];
+      };
+    };
+    responses: {
+      /** @description The commitment and warnings */
+      201: {
+        content: {
+          "application/json": components["schemas"]["CommitmentCreated"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List commitments
+   * @description Newest first. Reminder state: due when nothing was credited for commitmentReminderDays since made, last credit or last reminder; after commitmentMaxReminders reminders since the last credit it is `release_suggested`.
+   */
+  listCommitments: {
+    parameters: {
+      query?: {
+        status?: components["schemas"]["CommitmentStatus"];
+        contactId?: string;
+      };
+    };
+    responses: {
+      /** @description The commitments */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CommitmentList"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a commitment
+   * @description With the referrals credited to it.
+   */
+  getCommitment: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The commitment */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CommitmentDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Update a commitment
+   * @description Change the promised count, incentives, due date or note. A count below the credited count is 422; lowering it to the credited count fulfils it, raising it on a fulfilled one reopens it.
+   */
+  updateCommitment: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateCommitment"];
+      };
+    };
+    responses: {
+      /** @description The commitment */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Commitment"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Release a commitment
+   * @description Gracefully; only an open one (else 409). The note is appended to the commitment's note.
+   */
+  releaseCommitment: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReleaseCommitment"];
+      };
+    };
+    responses: {
+      /** @description The commitment */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Commitment"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Record a commitment reminder
+   * @description A reminder sent by hand (a `commitment_reminder` letter records it too).
+   */
+  recordCommitmentReminder: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RecordReminder"];
+      };
+    };
+    responses: {
+      /** @description The commitment */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Commitment"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the ethics rulings
+   * @description The ruling for each incentive kind under the practice's profession, with reason, source and whether the practice tightened it; the shared `profile`, the nominal gift limit and `referrerMayBeToldWithoutConsent`. Not legal advice.
+   */
+  getEthics: {
+    responses: {
+      /** @description The ethics policy */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Ethics"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Replace the ethics overrides
+   * @description Owner only (403 otherwise); audited. Replaces the whole map: a kind left out returns to the profile, an override equal to the profile is not stored. A practice may tighten a ruling, never loosen it (422 naming the kind): `prohibited` tightens everything; `nominal_only` and `allowed_with_disclosure` each tighten `allowed` but not each other. A stored override that no longer tightens (after a profession change, say) is ignored.
+   */
+  replaceEthicsOverrides: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EthicsOverrides"];
+      };
+    };
+    responses: {
+      /** @description The ethics policy */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Ethics"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Preview an incentive's ruling
+   * @description The ruling an incentive would be created under, and the refusal if any, before saving it. Takes the create body.
+   */
+  previewIncentive: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateIncentive"];
+      };
+    };
+    responses: {
+      /** @description The ruling */
+      200: {
+        content: {
+          "application/json": components["schemas"]["IncentivePreview"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List incentives
+   * @description Newest promise first.
+   */
+  listIncentives: {
+    parameters: {
+      query?: {
+        status?: components["schemas"]["IncentiveStatus"];
+        referralId?: string;
+        commitmentId?: string;
+        contactId?: string;
+      };
+    };
+    responses: {
+      /** @description The incentives */
+      200: {
+        content: {
+          "application/json": components["schemas"]["IncentiveList"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create an incentive
+   * @description Promise an incentive. Prohibited is 422 with the reason and source. Under `nominal_only` it is refused (422 naming `kind`, `valueMinor`, `currency` or `isPromisedInAdvance`) without `valueMinor`, in another currency than the practice's, above nominalGiftMinor (exactly the amount is allowed), or promised in advance (linked to a commitment, `isPromisedInAdvance`, or `promisedAt` before the linked referral was received). `recipientContactId` defaults to the referral's referrer or referred person, or the commitment's contact.
+   */
+  createIncentive: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateIncentive"];
+      };
+    };
+    responses: {
+      /** @description The incentive */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Incentive"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Record an incentive's disclosure
+   * @description The disclosure to the client.
+   */
+  recordIncentiveDisclosure: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RecordDisclosure"];
+      };
+    };
+    responses: {
+      /** @description The incentive */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Incentive"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Deliver an incentive
+   * @description Once: already delivered is 409, and two concurrent calls deliver once. Under `allowed_with_disclosure`, delivering before a disclosure is recorded is 422.
+   */
+  deliverIncentive: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DeliverIncentive"];
+      };
+    };
+    responses: {
+      /** @description The incentive */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Incentive"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get this year's goal
+   * @description Progress towards the goal of the current year in the practice's time zone; null when none is set.
+   */
+  getCurrentGoal: {
+    responses: {
+      /** @description Progress, or null */
+      200: {
+        content: {
+          "application/json": components["schemas"]["GoalProgress"] | null;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a year's goal
+   * @description Progress (PRODUCT.md §3.8): monthly target = target / 12; referrals needed = monthly / conversion rate; the rate is defaultConversionPercent (67 % standing for 2/3) until conversionMinClosed referrals closed in the last 12 months, then clients / closed over them (an own rate of 0 plans with 1 %). Year and month follow the practice's time zone; pace is `on_track` within max(1 client, 10 % of expected); the forecast is clients so far ÷ the share of the year elapsed. Reading progress records a celebration at 25/50/75/100 % once (with `emailTeam`, one email to each member through the outbox). 404 when no goal is set for that year.
+   */
+  getGoal: {
+    parameters: {
+      path: {
+        year: number;
+      };
+    };
+    responses: {
+      /** @description Progress */
+      200: {
+        content: {
+          "application/json": components["schemas"]["GoalProgress"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Set a year's goal
+   * @description The target of new clients from referrals for the year; answers the progress, as GET does.
+   */
+  setGoal: {
+    parameters: {
+      path: {
+        year: number;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PutGoal"];
+      };
+    };
+    responses: {
+      /** @description Progress */
+      200: {
+        content: {
+          "application/json": components["schemas"]["GoalProgress"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Mark a celebration as seen
+   * @description By the caller. 404 when that celebration was not reached.
+   */
+  markCelebrationSeen: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        year: number;
+        threshold: number;
+      };
+    };
+    responses: {
+      /** @description Seen */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List surveys
+   * @description Newest first, with answers and alignment scores (never the links). Alignment is the share of the key phrases an answer conveys, tolerant to word forms and order; below alignmentThresholdPercent the agenda proposes `explain`.
+   */
+  listSurveys: {
+    responses: {
+      /** @description Surveys */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SurveyList"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a messaging survey
+   * @description Asks up to surveyMaxPeople contacts how they would describe what you do. Each recipient gets a personal link (`/survey/{token}`), returned only in this answer; the `survey_invitation` letter can send it.
+   */
+  createSurvey: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateSurvey"];
+      };
+    };
+    responses: {
+      /** @description The survey, with each link (shown once) */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Survey"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Enter a survey answer
+   * @description By hand; it is scored against the key phrases.
+   */
+  answerSurveyByHand: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+        recipientId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SurveyAnswer"];
+      };
+    };
+    responses: {
+      /** @description The scored answer */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SurveyRecipient"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get insights
+   * @description Where, who, why and when referrals come from, over `from`–`to` (days, `to` inclusive, default the last 12 months, at most ten years). Only the requested `sections` are present. Months include empty months; weekday 0 is Sunday; topReferrers shows 10; reciprocity lists the 100 most owed (the full ledger is GET /reciprocity); conversion by source is by channel with warm handoffs apart (`warm_handoff`); mostWanted and goal ignore the range. Medians are the mean of the middle one or two values. One insights computation runs at a time per server. Definitions: metToFirstReferral runs from the first stage record to the first referral, for referrers whose first referral is in range; askToReferral from the latest ask to the referrer at or before each referral; shareInsideWindow counts a still-new referral past its window as outside; the update lag runs from a status change to the referrer being told that status; reciprocity covers partners and anyone with an exchange in range; value sums the client referrals' values.
+   */
+  getInsights: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        sections?: string;
+      };
+    };
+    responses: {
+      /** @description Insights */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Insights"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Export a chart as CSV
+   * @description One chart's data over `from`–`to`; the path segment is `<chart>.csv`, e.g. `/insights/byChannel.csv`.
+   */
+  exportInsightCsv: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      path: {
+        section: string;
+      };
+    };
+    responses: {
+      /** @description CSV with a header */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the agenda
+   * @description What to do, for whom and why now, computed for `at` (default now) from the data, never stored (PRODUCT.md §4, twelve kinds). Ordered by urgency (overdue, today, this_week, later), then rank, then due time, then key. At most `perKind` items of each kind, the most pressing first; `truncated` names the kinds that have more. `horizon=week` shows the weekly `grow_category` any day (else on Mondays in the practice's time zone). `includeSnoozed` also lists snoozed items with `snoozedUntil`; dismissed ones stay hidden. Each item's `action` is the one call that completes it. Keys are `kind:subjectId[:causeVersion]`, so a changed cause makes a new key. Due times: `respond` at receipt + responseWindowHours and `thank` at receipt (or becoming a client) + thankWithinHours, overdue after; `ask` when its window closes (today on its last day, else this_week); reminders, quiet sources, check-ins and keep-in-touch on the day they fall due in the practice's time zone (overdue after it); `update_referrer` and `notify_partner` have no due time and are today; `give_back`, `grow_category` and `explain` are this_week. A contact listed as a quiet source is not also listed for keep-in-touch. Ranks: respond, thank, update_referrer, notify_partner, ask, remind_commitment (proposing release after commitmentMaxReminders), reconnect_quiet_source (stage trusts or above, or an open commitment, quiet for quietSourceDays), give_back (partners owed giveBackThreshold or more), check_in_given, keep_in_touch, grow_category (a most-wanted category under target), explain (a survey answer below alignmentThresholdPercent, until a meeting or call after it).
+   */
+  getAgenda: {
+    parameters: {
+      query?: {
+        at?: string;
+        includeSnoozed?: boolean;
+        horizon?: "day" | "week";
+        perKind?: number;
+      };
+    };
+    responses: {
+      /** @description The agenda */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Agenda"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Snooze an agenda item
+   * @description Hidden until `until` (in the future, within 366 days). The key must be well formed (else 400) and its subject exist in the caller's practice (else 404); the item need not be listed at the moment.
+   */
+  snoozeAgendaItem: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        key: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SnoozeAgendaItem"];
+      };
+    };
+    responses: {
+      /** @description Snoozed */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Dismiss an agenda item
+   * @description Hidden until its cause changes (it then comes back under a new key). The key must be well formed (else 400) and its subject exist in the caller's practice (else 404).
+   */
+  dismissAgendaItem: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        key: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DismissAgendaItem"];
+      };
+    };
+    responses: {
+      /** @description Dismissed */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Undo a snooze or dismissal
+   * @description 404 when the item has no mark.
+   */
+  deleteAgendaMark: {
+    parameters: {
+      path: {
+        key: string;
+      };
+    };
+    responses: {
+      /** @description Undone */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List your calendar feeds
+   * @description The caller's own. Their secret URLs are shown only when created or rotated (only a hash is stored).
+   */
+  listCalendarFeeds: {
+    responses: {
+      /** @description Your feeds */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["CalendarFeed"][];
+          };
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create a calendar feed
+   * @description A secret ICS URL, shown once, of your agenda items that have a due time (`/api/v1/public/calendar/{token}.ics`, no sign-in; polled by calendar apps). An Idempotency-Key replay is refused (409) rather than answering the URL again.
+   */
+  createCalendarFeed: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description The feed */
+      201: {
+        content: {
+          "application/json": components["schemas"]["CalendarFeedCreated"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Rotate a calendar feed's URL
+   * @description Gives one of your live feeds a new secret URL (shown once); the old URL stops at once. An Idempotency-Key replay is refused (409).
+   */
+  rotateCalendarFeed: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description The new URL */
+      200: {
+        content: {
+          "application/json": components["schemas"]["CalendarFeedCreated"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revoke a calendar feed
+   * @description Only the caller's own feeds; another's is 404.
+   */
+  revokeCalendarFeed: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Revoked */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List audit log entries
+   * @description Newest first; owners only (403 otherwise).
+   */
+  listAuditEntries: {
+    parameters: {
+      query?: {
+        action?: string;
+        userId?: string;
+        from?: string;
+        to?: string;
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AuditPage"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only the owner reads the audit log */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List audit actions
+   * @description The actions the audit log holds, for its filter; owners only (403 otherwise).
+   */
+  listAuditActions: {
+    responses: {
+      /** @description The actions */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AuditActions"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only the owner reads the audit log */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+}
