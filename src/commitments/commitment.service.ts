@@ -1,3 +1,4 @@
+import { findAskRow, updateAskRow } from '../asks/ask.repository.ts';
 import { requireContact } from '../contacts/contact.service.ts';
 import { profileOf } from '../ethics/ethics.rules.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
@@ -13,7 +14,6 @@ import {
   type CommitmentRow,
   type CommitmentView,
   deleteCreditRow,
-  findAskOf,
   findCommitmentView,
   findCreditOf,
   insertCommitmentRow,
@@ -239,19 +239,14 @@ export async function createCommitment(
     await lockCommitmentsOf(trx, actor.practiceId, contactId);
     const { settings, profession } = await loadPracticeContext(trx, actor.practiceId);
     if (input.askId) {
-      const ask = await findAskOf(trx, actor.practiceId, input.askId);
+      const ask = await findAskRow(trx, actor.practiceId, input.askId);
       if (!ask || ask.contact_id !== contactId)
         throw new AppError('not_found', 'askId: No such ask of this contact.', [
           { field: 'askId', message: 'No such ask of this contact.' },
         ]);
       // The ask led to this commitment: record its outcome unless one was given.
       if (ask.outcome === null)
-        await trx
-          .updateTable('ask')
-          .set({ outcome: 'committed' })
-          .where('practice_id', '=', actor.practiceId)
-          .where('id', '=', ask.id)
-          .execute();
+        await updateAskRow(trx, actor.practiceId, ask.id, { outcome: 'committed' });
     }
     const row: CommitmentRow = {
       practice_id: actor.practiceId,
