@@ -269,7 +269,3 @@ export function readSettings(stored: string): Settings {
   }
   return out as Settings;
 }
-
-export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
-  return { ...current, ...patch };
-}
