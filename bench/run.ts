@@ -20,7 +20,7 @@ import { generateLargePractice } from '../src/demo/large-practice.ts';
 import { getInsights } from '../src/insights/insight.service.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDeps } from '../src/platform/deps.ts';
-import { createPostgresDatabase } from '../src/platform/testing.ts';
+import { createPostgresDatabase } from '../src/test-support/testing.ts';
 import { formatTable, measure, type Sample } from './measure.ts';
 import { type BenchContext, scenarios } from './scenarios.ts';
 

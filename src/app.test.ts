@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, testTargets } from './platform/testing.ts';
+import { createTestContext, type TestContext, testTargets } from './test-support/testing.ts';
 
 describe.each(testTargets)('the HTTP app on %s', (target) => {
   let ctx: TestContext;

@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
+import { resolveActor } from './accounts/account.service.ts';
 import { agendaRoutes, publicCalendarRoutes } from './agenda/agenda.routes.ts';
 import { askRoutes } from './asks/ask.routes.ts';
 import { ZAskOutcome } from './asks/ask.schemas.ts';
@@ -86,13 +87,13 @@ function healthRoutes(deps: Deps) {
 /** Hono's `/contacts/:id` as OpenAPI writes it, `/contacts/{id}`. */
 const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
-/** The REST API under /api/v1: public routes first, then everything that needs an actor. */
+/** The paths a set of routers serves, to attach guards to exactly those. */
 const pathsOf = (routers: OpenAPIHono<AppEnv>[]) =>
   new Set(routers.flatMap((r) => r.routes.map((route) => route.path)));
 
 /**
- * The REST API under /api/v1. Guards are attached to the known paths only, so an unknown
- * path is a plain 404 rather than a 401 or a body complaint.
+ * The REST API under /api/v1: public routes first, then everything that needs an actor. Guards
+ * are attached to the known paths only, so an unknown path is a plain 404 rather than a 401.
  */
 export function createApi(deps: Deps) {
   const api = createRouter();
@@ -137,7 +138,7 @@ export function createApi(deps: Deps) {
     api.openAPIRegistry.register(name, schema);
   const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out', '/api/v1/auth/sign-out-everywhere']);
   for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);
-  const actorGuard = requireActor(deps);
+  const actorGuard = requireActor((headers) => resolveActor(deps, headers));
   for (const path of pathsOf(protectedRouters)) api.use(path, actorGuard);
   // Idempotency-Key on any signed-in POST; the answers that hold a secret are never kept.
   const keyGuard = idempotencyGuard(deps);

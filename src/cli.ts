@@ -8,6 +8,7 @@ import { generateLargePractice } from './demo/large-practice.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDeps } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
+import { findPractice, listPracticeIds } from './practices/practice.repository.ts';
 import { startServer } from './server.ts';
 
 function parsePort(value: string): number {
@@ -114,21 +115,17 @@ program
     await withDeps(async (deps) => {
       let practiceId = opts.practiceId;
       if (!practiceId) {
-        const practices = await deps.db.selectFrom('practice').select('id').limit(2).execute();
+        const practices = await listPracticeIds(deps.db, 2);
         if (practices.length !== 1)
           throw new InvalidArgumentError(
             practices.length === 0
               ? 'There is no practice yet; create one with `vouch user create`.'
               : 'There are several practices; choose one with --practice-id.',
           );
-        practiceId = practices[0]?.id ?? '';
+        practiceId = practices[0] ?? '';
       }
-      const exists = await deps.db
-        .selectFrom('practice')
-        .select('id')
-        .where('id', '=', practiceId)
-        .executeTakeFirst();
-      if (!exists) throw new InvalidArgumentError(`There is no practice ${practiceId}.`);
+      if (!(await findPractice(deps.db, practiceId)))
+        throw new InvalidArgumentError(`There is no practice ${practiceId}.`);
       const agenda = await computeAgenda(deps, practiceId, at);
       if (opts.json) {
         console.log(JSON.stringify(agenda, null, 2));

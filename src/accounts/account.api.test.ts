@@ -5,7 +5,7 @@ import {
   createTestContext,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 
 type Session = {
   user: { id: string; email: string };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { expectProblem } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { openDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
+import { expectProblem } from '../test-support/api-expect.ts';
 import {
   caller,
   cookieFrom,
@@ -11,7 +11,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import { signIn } from './account.service.ts';
 
 const day = 86_400_000;

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
-import { ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
+import type { ReferralGiven } from '../referrals/given.schemas.ts';
+import type { ReferralDetail } from '../referrals/referral.schemas.ts';
+import { ok } from '../test-support/api-expect.ts';
 import {
   caller,
   countRows,
@@ -11,9 +13,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
-import type { ReferralGiven } from '../referrals/given.schemas.ts';
-import type { ReferralDetail } from '../referrals/referral.schemas.ts';
+} from '../test-support/testing.ts';
 import { type AgendaItem, compareItems } from './agenda.rules.ts';
 import { calendarUid } from './agenda.service.ts';
 

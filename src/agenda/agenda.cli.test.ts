@@ -8,7 +8,7 @@ import {
   type SeededPractice,
   seedPractice,
   type TestContext,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 
 const run = promisify(execFile);
 const cli = path.resolve(import.meta.dirname, '../cli.ts');

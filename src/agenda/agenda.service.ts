@@ -12,7 +12,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { loadPracticeContext } from '../referrals/referral.service.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
 import {
   deleteMark,
   findCalendarFeed,

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
-import { ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
+import { ok } from '../test-support/api-expect.ts';
 import {
   createTestContext,
   type SeededPractice,
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { Ask, AskReadiness, Moment } from './ask.schemas.ts';
 
 const DAY = 86_400_000;

@@ -1,12 +1,12 @@
 import type { Stage } from '../contacts/contact.rules.ts';
+import { requireContact } from '../contacts/contact.service.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
+import { pastInstant } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { findPractice } from '../practices/practice.repository.ts';
-import { readSettings } from '../practices/settings.rules.ts';
-import { pastInstant, requireContact } from '../referrals/referral.service.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
 import {
   type AskRow,
   deleteMomentRow,
@@ -37,12 +37,6 @@ import type {
   Moment,
   UpdateAsk,
 } from './ask.schemas.ts';
-
-async function loadPractice(db: Queryable, practiceId: string) {
-  const row = await findPractice(db, practiceId);
-  if (!row) throw notFound('The practice');
-  return { row, settings: readSettings(row.settings) };
-}
 
 /** The contact in the path: another practice's id is simply not found. */
 async function requirePathContact(db: Queryable, practiceId: string, id: string) {
@@ -92,7 +86,7 @@ export async function createMoment(
   const occurredAt = pastInstant('occurredAt', input.occurredAt, nowDate);
   return inTransaction(deps.db, async (trx) => {
     await requirePathContact(trx, actor.practiceId, contactId);
-    const { settings } = await loadPractice(trx, actor.practiceId);
+    const { settings } = await loadPracticeContext(trx, actor.practiceId);
     const row: MomentRow = {
       practice_id: actor.practiceId,
       id: newId(),
@@ -111,7 +105,7 @@ export async function createMoment(
 
 export async function listMoments(deps: Deps, actor: Actor, contactId: string) {
   await requirePathContact(deps.db, actor.practiceId, contactId);
-  const { settings } = await loadPractice(deps.db, actor.practiceId);
+  const { settings } = await loadPracticeContext(deps.db, actor.practiceId);
   const rows = await listMomentRows(deps.db, actor.practiceId, contactId);
   return { items: rows.map((r) => toMoment(r, settings.askWindowDays)) };
 }
@@ -132,7 +126,7 @@ export async function createAsk(
   const askedAt = pastInstant('askedAt', input.askedAt, nowDate);
   return inTransaction(deps.db, async (trx) => {
     const contact = await requirePathContact(trx, actor.practiceId, contactId);
-    const { settings } = await loadPractice(trx, actor.practiceId);
+    const { settings } = await loadPracticeContext(trx, actor.practiceId);
     if (input.momentId) {
       const moment = await findMomentRow(trx, actor.practiceId, input.momentId);
       if (!moment || moment.contact_id !== contactId)
@@ -181,7 +175,7 @@ export async function updateAsk(deps: Deps, actor: Actor, id: string, input: Upd
 }
 
 export async function getAskScript(deps: Deps, actor: Actor, contactId: string | undefined) {
-  const { row } = await loadPractice(deps.db, actor.practiceId);
+  const { row } = await loadPracticeContext(deps.db, actor.practiceId);
   const contact = contactId
     ? await requireContact(deps.db, actor.practiceId, contactId, 'contactId')
     : null;
@@ -198,7 +192,7 @@ export async function getAskReadiness(
 ): Promise<AskReadiness> {
   const now = deps.clock.now();
   const contact = await requirePathContact(deps.db, actor.practiceId, contactId);
-  const { row, settings } = await loadPractice(deps.db, actor.practiceId);
+  const { row, settings } = await loadPracticeContext(deps.db, actor.practiceId);
   const [moments, lastAskedAt] = await Promise.all([
     listMomentRows(deps.db, actor.practiceId, contactId),
     findLastAskedAt(deps.db, actor.practiceId, contactId, now.toISOString()),

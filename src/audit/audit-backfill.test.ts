@@ -7,7 +7,7 @@ import { recordAudit } from '../platform/audit.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { type DatabaseHandle, openDatabase } from '../platform/db.ts';
 import { migrateToLatest, migrateUpTo } from '../platform/migrations/index.ts';
-import { createPostgresDatabase, testTargets } from '../platform/testing.ts';
+import { createPostgresDatabase, testTargets } from '../test-support/testing.ts';
 import { verifyAuditChains } from './audit.service.ts';
 
 /**

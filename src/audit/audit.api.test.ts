@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/account.service.ts';
-import { expectProblem, ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   caller,
   cookieFrom,
@@ -14,7 +14,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { AuditPage } from './audit.schemas.ts';
 import { verifyAuditChains } from './audit.service.ts';
 

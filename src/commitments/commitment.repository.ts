@@ -220,15 +220,6 @@ export async function listUncreditedReferrals(
     .execute();
 }
 
-export async function findAskOf(db: Queryable, practiceId: string, askId: string) {
-  return db
-    .selectFrom('ask')
-    .select(['id', 'contact_id', 'outcome'])
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', askId)
-    .executeTakeFirst();
-}
-
 /** This person's commitments: erasure removes them (cascade) and what names them. */
 export async function listCommitmentIdsOf(
   db: Queryable,

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { limits, optionalText, ZId, ZInstant, ZTimestamp } from '../platform/fields.ts';
-import { ZRef } from '../referrals/referral.schemas.ts';
+import { limits, optionalText, ZId, ZInstant, ZRef, ZTimestamp } from '../platform/fields.ts';
 import { commitmentStatuses } from './commitment.rules.ts';
 
 export const ZCommitmentStatus = z.enum(commitmentStatuses).openapi('CommitmentStatus');

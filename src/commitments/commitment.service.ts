@@ -1,18 +1,19 @@
+import { findAskRow, updateAskRow } from '../asks/ask.repository.ts';
+import { requireContact } from '../contacts/contact.service.ts';
 import { profileOf } from '../ethics/ethics.rules.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import { pastInstant } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { findPractice } from '../practices/practice.repository.ts';
-import { readSettings, type Settings } from '../practices/settings.rules.ts';
-import { pastInstant, requireContact } from '../referrals/referral.service.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
+import type { Settings } from '../practices/settings.rules.ts';
 import {
   type CommitmentFilter,
   type CommitmentRow,
   type CommitmentView,
   deleteCreditRow,
-  findAskOf,
   findCommitmentView,
   findCreditOf,
   insertCommitmentRow,
@@ -75,12 +76,6 @@ export async function getCommitmentForLetter(
     lastReminderAt: row.last_reminder_at,
     status: row.status as CommitmentStatus,
   };
-}
-
-async function loadSettings(db: Queryable, practiceId: string) {
-  const row = await findPractice(db, practiceId);
-  if (!row) throw notFound('The practice');
-  return { settings: readSettings(row.settings), profession: row.profession };
 }
 
 export function toCommitment(row: CommitmentView, settings: Settings, now: Date): Commitment {
@@ -242,21 +237,16 @@ export async function createCommitment(
     });
     // Concurrent promises by one referrer take turns, so each earlier referral credits one.
     await lockCommitmentsOf(trx, actor.practiceId, contactId);
-    const { settings, profession } = await loadSettings(trx, actor.practiceId);
+    const { settings, profession } = await loadPracticeContext(trx, actor.practiceId);
     if (input.askId) {
-      const ask = await findAskOf(trx, actor.practiceId, input.askId);
+      const ask = await findAskRow(trx, actor.practiceId, input.askId);
       if (!ask || ask.contact_id !== contactId)
         throw new AppError('not_found', 'askId: No such ask of this contact.', [
           { field: 'askId', message: 'No such ask of this contact.' },
         ]);
       // The ask led to this commitment: record its outcome unless one was given.
       if (ask.outcome === null)
-        await trx
-          .updateTable('ask')
-          .set({ outcome: 'committed' })
-          .where('practice_id', '=', actor.practiceId)
-          .where('id', '=', ask.id)
-          .execute();
+        await updateAskRow(trx, actor.practiceId, ask.id, { outcome: 'committed' });
     }
     const row: CommitmentRow = {
       practice_id: actor.practiceId,
@@ -291,14 +281,14 @@ export async function createCommitment(
 
 export async function listCommitments(deps: Deps, actor: Actor, filter: CommitmentFilter) {
   const now = deps.clock.now();
-  const { settings } = await loadSettings(deps.db, actor.practiceId);
+  const { settings } = await loadPracticeContext(deps.db, actor.practiceId);
   const rows = await listCommitmentViews(deps.db, actor.practiceId, filter);
   return { items: rows.map((r) => toCommitment(r, settings, now)) };
 }
 
 export async function getCommitment(deps: Deps, actor: Actor, id: string) {
   const now = deps.clock.now();
-  const { settings } = await loadSettings(deps.db, actor.practiceId);
+  const { settings } = await loadPracticeContext(deps.db, actor.practiceId);
   return loadDetail(deps.db, actor.practiceId, id, settings, now);
 }
 
@@ -315,7 +305,7 @@ async function changeCommitment(
     await lockCommitmentRow(trx, actor.practiceId, id);
     const row = await findCommitmentView(trx, actor.practiceId, id);
     if (!row) throw notFound('The commitment');
-    const { settings } = await loadSettings(trx, actor.practiceId);
+    const { settings } = await loadPracticeContext(trx, actor.practiceId);
     await change(trx, row, now);
     const after = await findCommitmentView(trx, actor.practiceId, id);
     if (!after) throw notFound('The commitment');

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
-import { ok } from '../platform/api-expect.ts';
 import type { Problem } from '../platform/errors.ts';
+import type { ReferralDetail } from '../referrals/referral.schemas.ts';
+import { ok } from '../test-support/api-expect.ts';
 import {
   type Caller,
   countRows,
@@ -15,8 +16,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
-import type { ReferralDetail } from '../referrals/referral.schemas.ts';
+} from '../test-support/testing.ts';
 
 type Ids = {
   contact: string;

@@ -5,7 +5,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { ContactDetail } from './contact.schemas.ts';
 
 type Page = { items: ContactDetail[]; nextCursor: string | null };

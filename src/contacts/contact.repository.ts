@@ -10,6 +10,17 @@ export async function insertContactRow(db: Queryable, row: ContactRow): Promise<
   await db.insertInto('contact').values(row).execute();
 }
 
+/** Whether the practice has any contact yet (demo data only goes into an empty practice). */
+export async function hasAnyContact(db: Queryable, practiceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('contact')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function findContactRow(db: Queryable, practiceId: string, contactId: string) {
   return db
     .selectFrom('contact')

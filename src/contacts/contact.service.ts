@@ -7,7 +7,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { practiceSettings } from '../practices/practice.service.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
 import { dueCutoffs, touchOf } from './cadence.rules.ts';
 import {
   type ContactRow,
@@ -53,11 +53,11 @@ async function hydrate(
 ): Promise<Contact[]> {
   const ids = rows.map((r) => r.id);
   const categoryIds = [...new Set(rows.flatMap((r) => (r.category_id ? [r.category_id] : [])))];
-  const [roleRows, circleRows, categoryRows, settings] = await Promise.all([
+  const [roleRows, circleRows, categoryRows, { settings }] = await Promise.all([
     listRolesOf(db, practiceId, ids),
     listCirclesOf(db, practiceId, ids),
     findGroupRows(db, 'category', practiceId, categoryIds),
-    practiceSettings(db, practiceId),
+    loadPracticeContext(db, practiceId),
   ]);
   const now = clock.now();
   const rolesBy = new Map<string, Role[]>();
@@ -105,6 +105,24 @@ async function hydrate(
       updatedAt: row.updated_at,
     };
   });
+}
+
+/**
+ * A contact named in a request body (`field` says where): another practice's id is simply not
+ * found, a 404 naming the field.
+ */
+export async function requireContact(
+  db: Queryable,
+  practiceId: string,
+  id: string,
+  field: string,
+): Promise<ContactRow> {
+  const row = await findContactRow(db, practiceId, id);
+  if (!row) {
+    const message = 'No such contact in this practice.';
+    throw new AppError('not_found', `${field}: ${message}`, [{ field, message }]);
+  }
+  return row;
 }
 
 async function loadDetail(
@@ -313,7 +331,7 @@ export async function listContacts(
     const now = deps.clock.now();
     touchDue = {
       now: now.toISOString(),
-      cutoffs: dueCutoffs(await practiceSettings(deps.db, actor.practiceId), now),
+      cutoffs: dueCutoffs((await loadPracticeContext(deps.db, actor.practiceId)).settings, now),
       dialect: deps.dialect,
     };
   }

@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insightCharts } from '../insights/insight.schemas.ts';
-import { ok } from '../platform/api-expect.ts';
 import { recordAudit } from '../platform/audit.ts';
+import type { Referral } from '../referrals/referral.schemas.ts';
+import { ok } from '../test-support/api-expect.ts';
 import {
   caller,
   createTestContext,
@@ -12,8 +13,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
-import type { Referral } from '../referrals/referral.schemas.ts';
+} from '../test-support/testing.ts';
 
 type Openapi = {
   paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;

@@ -1,12 +1,13 @@
 import { deleteMarksAbout } from '../agenda/agenda.repository.ts';
 import { listCommitmentIdsOf } from '../commitments/commitment.repository.ts';
 import { deleteMessagesAbout } from '../outbox/message.repository.ts';
-import { forgetAuditDetails, recordAudit } from '../platform/audit.ts';
+import { forgetAuditDetails } from '../platform/audit.repository.ts';
+import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, reclaimErasedSpace } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
-import { forgetIdempotentAnswers } from '../platform/idempotency.ts';
+import { forgetIdempotentAnswers } from '../platform/idempotency.repository.ts';
 import { listGivenIdsAbout } from '../referrals/given.repository.ts';
 import { anonymiseReferralsAbout, forgetReferrer } from '../referrals/referral.repository.ts';
 import { listRecipientIdsOf } from '../survey/survey.repository.ts';

@@ -8,7 +8,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 
 describe.each(testTargets)('explore with demo data on %s', (target) => {
   let ctx: TestContext;

@@ -1,5 +1,6 @@
 import { findMembership } from '../accounts/account.repository.ts';
 import { createUser } from '../accounts/account.service.ts';
+import { hasAnyContact } from '../contacts/contact.repository.ts';
 import type { Role, Stage } from '../contacts/contact.rules.ts';
 import { stages } from '../contacts/contact.rules.ts';
 import { createContact, updateContact } from '../contacts/contact.service.ts';
@@ -313,13 +314,7 @@ export async function fillPracticeWithDemo(deps: Deps, actor: Actor): Promise<De
     throw new AppError('forbidden', 'Only the practice owner can load demo data.');
   return inTransaction(deps.db, async (trx) => {
     const inTrx = { ...deps, db: trx };
-    const hasContacts = await trx
-      .selectFrom('contact')
-      .select('id')
-      .where('practice_id', '=', actor.practiceId)
-      .limit(1)
-      .executeTakeFirst();
-    if (hasContacts)
+    if (await hasAnyContact(trx, actor.practiceId))
       throw new AppError(
         'conflict',
         'Demo data can only be loaded into a practice with no contacts yet.',

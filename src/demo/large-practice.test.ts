@@ -6,7 +6,7 @@ import {
   createTestContext,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import { generateLargePractice, type LargePracticeStats } from './large-practice.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null };

@@ -1,4 +1,4 @@
-import { type Insertable, sql } from 'kysely';
+import type { Insertable } from 'kysely';
 import { createUser } from '../accounts/account.service.ts';
 import { type Role, type Stage, stageRank, stages } from '../contacts/contact.rules.ts';
 import { interactionKinds } from '../interactions/interaction.rules.ts';
@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.ts';
 import type { Database } from '../platform/schema.ts';
 import { updatePractice } from '../practices/practice.service.ts';
 import { demoPractice, firstNames, lastNames, metWhere, organizations } from './demo.data.ts';
+import { analyzeDatabase, insertLargePracticeRows } from './large-practice.repository.ts';
 import { type Random, seeded } from './random.ts';
 
 /**
@@ -69,11 +70,6 @@ const needs = [
   'partnership dispute',
   'succession planning',
 ];
-
-/** Writes rows in chunks, within the caller's transaction. */
-async function inBatches<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>, size = 400) {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -412,21 +408,20 @@ export async function generateLargePractice(
     });
   }
 
-  await deps.db.transaction().execute(async (trx) => {
-    await inBatches(categories, (c) => trx.insertInto('category').values(c).execute());
-    await inBatches(circles, (c) => trx.insertInto('circle').values(c).execute());
-    await inBatches(contacts, (c) => trx.insertInto('contact').values(c).execute(), 200);
-    await inBatches(roles, (c) => trx.insertInto('contact_role').values(c).execute());
-    await inBatches(memberships, (c) => trx.insertInto('contact_circle').values(c).execute());
-    await inBatches(stageChanges, (c) => trx.insertInto('stage_change').values(c).execute());
-    await inBatches(interactions, (c) => trx.insertInto('interaction').values(c).execute());
-    await inBatches(referrals, (c) => trx.insertInto('referral').values(c).execute(), 200);
-    await inBatches(tags, (c) => trx.insertInto('referral_tag').values(c).execute());
-    await inBatches(events, (c) => trx.insertInto('referral_event').values(c).execute());
-    await inBatches(given, (c) => trx.insertInto('referral_given').values(c).execute());
+  await insertLargePracticeRows(deps.db, {
+    category: categories,
+    circle: circles,
+    contact: contacts,
+    contact_role: roles,
+    contact_circle: memberships,
+    stage_change: stageChanges,
+    interaction: interactions,
+    referral: referrals,
+    referral_tag: tags,
+    referral_event: events,
+    referral_given: given,
   });
-  // Fresh statistics, so that the planner picks the right indexes straight away.
-  await sql`analyze`.execute(deps.db);
+  await analyzeDatabase(deps.db);
   return {
     practiceId,
     userId,

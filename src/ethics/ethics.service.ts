@@ -1,10 +1,10 @@
 import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
-import { findPractice, updatePracticeRow } from '../practices/practice.repository.ts';
-import { readSettings } from '../practices/settings.rules.ts';
+import { updatePracticeRow } from '../practices/practice.repository.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
 import {
   disclaimer,
   type EffectiveRuling,
@@ -31,9 +31,7 @@ export type EthicsContext = {
 
 /** The practice's rulings in force, with its nominal limit: what incentives are judged by. */
 export async function loadEthics(db: Queryable, practiceId: string): Promise<EthicsContext> {
-  const row = await findPractice(db, practiceId);
-  if (!row) throw notFound('The practice');
-  const settings = readSettings(row.settings);
+  const { row, settings } = await loadPracticeContext(db, practiceId);
   const profile = profileOf(row.profession);
   const overrides = readOverrides(row.ethics_overrides);
   return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   countRows,
   createTestContext,
@@ -8,7 +8,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { GoalProgress } from './goal.schemas.ts';
 
 describe.each(testTargets)('goals and celebrations (%s)', (target) => {

@@ -1,12 +1,12 @@
 import { insertMessageRow } from '../outbox/message.repository.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
-import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
+import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
-import { readSettings } from '../practices/settings.rules.ts';
+import type { PracticeRow } from '../practices/practice.repository.ts';
+import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
 import {
   findGoalRow,
   type GoalRow,
@@ -45,15 +45,9 @@ function noGoal(year: number): AppError {
   );
 }
 
-async function practiceOrThrow(db: Queryable, practiceId: string): Promise<PracticeRow> {
-  const practice = await findPractice(db, practiceId);
-  if (!practice) throw new AppError('not_found', 'The practice was not found.');
-  return practice;
-}
-
 /** The practice's current calendar year, in its time zone. */
-export function currentYearOf(practice: PracticeRow, now: Date): number {
-  return zonedYearMonth(now, practice.time_zone).year;
+function currentYearOf(practice: PracticeContext, now: Date): number {
+  return zonedYearMonth(now, practice.timeZone).year;
 }
 
 /**
@@ -62,14 +56,14 @@ export function currentYearOf(practice: PracticeRow, now: Date): number {
  */
 export async function progressOf(
   deps: Deps,
-  practice: PracticeRow,
+  practice: PracticeContext,
   goal: GoalRow,
   userId: string,
 ): Promise<GoalProgress> {
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
-  const tz = practice.time_zone;
-  const settings = readSettings(practice.settings);
+  const tz = practice.timeZone;
+  const settings = practice.settings;
   const yearStart = zonedMonthStart(goal.year, 1, tz);
   const yearEnd = zonedMonthStart(goal.year + 1, 1, tz);
   const current = zonedYearMonth(nowDate, tz);
@@ -83,7 +77,7 @@ export async function progressOf(
     trailingStart: trailingStart.toISOString(),
     now,
   };
-  const counts = await goalCounts(deps.db, practice.id, windows);
+  const counts = await goalCounts(deps.db, practice.row.id, windows);
   const clientsThisYear = Number(counts.clients_year);
   const conversion = conversionOf(
     {
@@ -97,8 +91,8 @@ export async function progressOf(
   const expected = expectedByShare(goal.target_clients, share);
   const minShare = dayMs / (yearEnd.getTime() - yearStart.getTime());
 
-  await recordCelebrations(deps, practice, goal, clientsThisYear, windows);
-  const celebrations = await listCelebrationRows(deps.db, practice.id, goal.year, userId);
+  await recordCelebrations(deps, practice.row, goal, clientsThisYear, windows);
+  const celebrations = await listCelebrationRows(deps.db, practice.row.id, goal.year, userId);
   return {
     year: goal.year,
     targetClients: goal.target_clients,
@@ -206,24 +200,24 @@ ${practice.name}`;
 }
 
 export async function getGoal(deps: Deps, actor: Actor, year: number): Promise<GoalProgress> {
-  const practice = await practiceOrThrow(deps.db, actor.practiceId);
+  const practice = await loadPracticeContext(deps.db, actor.practiceId);
   const goal = await findGoalRow(deps.db, actor.practiceId, year);
   if (!goal) throw noGoal(year);
   return progressOf(deps, practice, goal, actor.userId);
 }
 
 export async function getCurrentGoal(deps: Deps, actor: Actor): Promise<GoalProgress | null> {
-  const practice = await practiceOrThrow(deps.db, actor.practiceId);
+  const practice = await loadPracticeContext(deps.db, actor.practiceId);
   return currentGoalOf(deps, practice, actor.userId);
 }
 
 export async function currentGoalOf(
   deps: Deps,
-  practice: PracticeRow,
+  practice: PracticeContext,
   userId: string,
 ): Promise<GoalProgress | null> {
   const year = currentYearOf(practice, deps.clock.now());
-  const goal = await findGoalRow(deps.db, practice.id, year);
+  const goal = await findGoalRow(deps.db, practice.row.id, year);
   return goal ? progressOf(deps, practice, goal, userId) : null;
 }
 
@@ -233,7 +227,7 @@ export async function putGoal(
   year: number,
   input: PutGoal,
 ): Promise<GoalProgress> {
-  const practice = await practiceOrThrow(deps.db, actor.practiceId);
+  const practice = await loadPracticeContext(deps.db, actor.practiceId);
   const existing = await findGoalRow(deps.db, actor.practiceId, year);
   const row: GoalRow = {
     practice_id: actor.practiceId,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import type { Ethics } from '../ethics/ethics.schemas.ts';
-import { ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
+import type { ReferralDetail } from '../referrals/referral.schemas.ts';
+import { ok } from '../test-support/api-expect.ts';
 import {
   countRows,
   createTestContext,
@@ -10,8 +11,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
-import type { ReferralDetail } from '../referrals/referral.schemas.ts';
+} from '../test-support/testing.ts';
 import type { Incentive } from './incentive.schemas.ts';
 
 const start = '2026-03-02T09:00:00.000Z';

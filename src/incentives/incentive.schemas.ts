@@ -3,16 +3,16 @@ import { ZIncentiveKind, ZRuling } from '../ethics/ethics.schemas.ts';
 import {
   limits,
   optionalText,
+  ZCurrency,
   ZId,
   ZInstant,
+  ZRef,
   ZTimestamp,
   ZValueMinor,
 } from '../platform/fields.ts';
-import { ZRef } from '../referrals/referral.schemas.ts';
 import { disclosureMethods, incentiveStatuses, recipients } from './incentive.rules.ts';
 
 export const ZIncentiveStatus = z.enum(incentiveStatuses).openapi('IncentiveStatus');
-const ZCurrency = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code, like USD');
 
 export const ZCreateIncentive = z
   .strictObject({

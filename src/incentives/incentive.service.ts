@@ -1,12 +1,13 @@
+import { requireContact } from '../contacts/contact.service.ts';
 import type { IncentiveKind, Ruling } from '../ethics/ethics.rules.ts';
 import { loadEthics } from '../ethics/ethics.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import { pastInstant } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { pastInstant, requireContact } from '../referrals/referral.service.ts';
 import {
   findCommitmentFacts,
   findContactNames,

@@ -2,8 +2,8 @@
  * Insights against hand-computed values on a small practice built through the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   countRows,
   createTestContext,
@@ -11,7 +11,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { Insights } from './insight.schemas.ts';
 
 describe.each(testTargets)('insights (%s)', (target) => {

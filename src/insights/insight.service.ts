@@ -1,13 +1,13 @@
 import { type Role, stageRank } from '../contacts/contact.rules.ts';
 import { currentGoalOf } from '../goals/goal.service.ts';
+import { csvLine } from '../platform/csv.ts';
 import type { Deps } from '../platform/deps.ts';
-import { AppError, fieldError } from '../platform/errors.ts';
+import { fieldError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { createLimiter } from '../platform/limiter.ts';
-import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
-import { readSettings, type Settings } from '../practices/settings.rules.ts';
+import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
+import type { Settings } from '../practices/settings.rules.ts';
 import type { Channel } from '../referrals/referral.rules.ts';
-import { csvLine } from '../referrals/referral-export.rules.ts';
 import * as q from './insight.repository.ts';
 import {
   conversionOf,
@@ -38,7 +38,7 @@ const maxRangeDays = 3660;
 type Ctx = {
   deps: Deps;
   actor: Actor;
-  practice: PracticeRow;
+  practice: PracticeContext;
   settings: Settings;
   days: DayRange;
   r: q.Range;
@@ -76,15 +76,14 @@ async function contextOf(
   query: CsvQuery,
   referrerParts: ReadonlySet<q.ReferrerPart> = allReferrerParts,
 ): Promise<Ctx> {
-  const practice = await findPractice(deps.db, actor.practiceId);
-  if (!practice) throw new AppError('not_found', 'The practice was not found.');
+  const practice = await loadPracticeContext(deps.db, actor.practiceId);
   const days = rangeOf(deps.clock.now(), query);
   const instants = instantsOf(days);
   return {
     deps,
     actor,
     practice,
-    settings: readSettings(practice.settings),
+    settings: practice.settings,
     days,
     r: { practiceId: actor.practiceId, dialect: deps.dialect, ...instants },
     referrerParts,

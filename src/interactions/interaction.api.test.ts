@@ -9,7 +9,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { Interaction } from './interaction.schemas.ts';
 
 type List<T> = { items: T[] };

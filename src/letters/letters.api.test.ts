@@ -5,9 +5,9 @@
  */
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok as expectOk } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { Problem } from '../platform/errors.ts';
+import { ok as expectOk } from '../test-support/api-expect.ts';
 import {
   type Caller,
   caller,
@@ -17,7 +17,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 
 type Json = Record<string, unknown> & { id: string };
 

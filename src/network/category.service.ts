@@ -3,7 +3,7 @@ import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
-import { practiceSettings } from '../practices/practice.service.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
 import {
   type CategoryCountRow,
   clearMostWanted,
@@ -42,8 +42,8 @@ async function loadCategoryViews(
   practiceId: string,
   options: { ids?: readonly string[]; mostWantedOnly?: boolean } = {},
 ): Promise<CategoryView[]> {
-  const [settings, rows] = await Promise.all([
-    practiceSettings(db, practiceId),
+  const [{ settings }, rows] = await Promise.all([
+    loadPracticeContext(db, practiceId),
     listCategoryRows(db, practiceId, options),
   ]);
   return rows.map((r) => toCategoryView(r, settings.mostWantedTarget));

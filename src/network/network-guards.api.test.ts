@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactDetail } from '../contacts/contact.schemas.ts';
 import type { Interaction } from '../interactions/interaction.schemas.ts';
-import { expectProblem } from '../platform/api-expect.ts';
 import type { ErrorCode } from '../platform/errors.ts';
+import { expectProblem } from '../test-support/api-expect.ts';
 import {
   type Caller,
   countRows,
@@ -16,7 +16,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { CategoryView, MostWanted } from './category.schemas.ts';
 import type { CircleDetail, CircleView } from './circle.schemas.ts';
 

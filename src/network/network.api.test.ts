@@ -7,7 +7,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { CategoryView, MostWanted } from './category.schemas.ts';
 import type { CircleDetail, CircleView } from './circle.schemas.ts';
 

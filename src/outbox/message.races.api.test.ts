@@ -4,15 +4,15 @@
  * race on PostgreSQL. The rest answer 409 naming `cause`; one letter, one email, one audit row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   createTestContext,
   type SeededPractice,
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 
 type Json = Record<string, unknown> & { id: string };
 

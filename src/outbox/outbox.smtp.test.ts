@@ -15,7 +15,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { Message } from './outbox.schemas.ts';
 import { type OutboxWorker, startOutboxWorker } from './outbox.worker.ts';
 

@@ -1,14 +1,18 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { resolveActor } from '../accounts/account.service.ts';
-import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
 import type { Actor, AppEnv } from './http.ts';
 
-/** Every route after this needs a signed-in user or an API token; it puts the actor on the context. */
-export function requireActor(deps: Deps): MiddlewareHandler<AppEnv> {
+/** Who the request's credentials name, or null; accounts/ owns the answer (sessions, tokens). */
+export type ActorResolver = (headers: Headers) => Promise<Actor | null>;
+
+/**
+ * Every route after this needs a signed-in user or an API token; it puts the actor on the
+ * context. The resolver is passed in so that platform/ never imports a feature.
+ */
+export function requireActor(resolve: ActorResolver): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const actor = await resolveActor(deps, c.req.raw.headers);
+    const actor = await resolve(c.req.raw.headers);
     if (!actor)
       throw new AppError(
         'unauthenticated',

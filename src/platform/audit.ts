@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { insertLink, setHeadHash, takeNextPlace } from './audit.repository.ts';
 import type { Clock } from './clock.ts';
 import type { Queryable, Tx } from './db.ts';
 import { newId } from './ids.ts';
@@ -68,14 +69,7 @@ export async function recordAudit(db: Queryable, clock: Clock, entry: AuditEntry
 async function appendLink(trx: Tx, clock: Clock, entry: AuditEntry): Promise<void> {
   // Taking the next place from the practice's head row locks it (PostgreSQL) until commit, so
   // two writers never read the same head; SQLite serialises writers already.
-  const head = await trx
-    .insertInto('audit_head')
-    .values({ practice_id: entry.practiceId, seq: 1, hash: null })
-    .onConflict((oc) =>
-      oc.column('practice_id').doUpdateSet((eb) => ({ seq: eb('audit_head.seq', '+', 1) })),
-    )
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+  const head = await takeNextPlace(trx, entry.practiceId);
   const detail = entry.detail === undefined ? null : JSON.stringify(entry.detail);
   const link: ChainRow = {
     practice_id: entry.practiceId,
@@ -90,37 +84,6 @@ async function appendLink(trx: Tx, clock: Clock, entry: AuditEntry): Promise<voi
     detail_hash: detailHashOf(detail),
   };
   const hash = chainHash(link);
-  await trx
-    .insertInto('audit_log')
-    .values({ ...link, detail, hash })
-    .execute();
-  await trx
-    .updateTable('audit_head')
-    .set({ hash })
-    .where('practice_id', '=', entry.practiceId)
-    .execute();
-}
-
-/**
- * Erasure (PRODUCT.md §8): audit rows are never deleted. Those about an erased row (`subjectIds`)
- * or whose detail mentions the erased person keep their action and lose their detail.
- */
-export async function forgetAuditDetails(
-  db: Queryable,
-  practiceId: string,
-  personId: string,
-  subjectIds: readonly string[],
-): Promise<void> {
-  await db
-    .updateTable('audit_log')
-    .set({ detail: null })
-    .where('practice_id', '=', practiceId)
-    .where('detail', 'is not', null)
-    .where((eb) =>
-      eb.or([
-        eb('subject_id', 'in', [personId, ...subjectIds]),
-        eb('detail', 'like', `%${personId}%`),
-      ]),
-    )
-    .execute();
+  await insertLink(trx, { ...link, detail, hash });
+  await setHeadHash(trx, entry.practiceId, hash);
 }

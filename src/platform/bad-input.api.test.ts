@@ -3,8 +3,7 @@
  * status, code and field, never a 500, and nothing is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem } from './api-expect.ts';
-import type { ErrorCode, Problem } from './errors.ts';
+import { expectProblem } from '../test-support/api-expect.ts';
 import {
   type Caller,
   caller,
@@ -14,7 +13,8 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from './testing.ts';
+} from '../test-support/testing.ts';
+import type { ErrorCode, Problem } from './errors.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -7,8 +7,7 @@ import type { ApiToken } from '../accounts/account.schemas.ts';
 import type { Contact, ContactDetail } from '../contacts/contact.schemas.ts';
 import type { Group } from '../network/group.schemas.ts';
 import type { Practice } from '../practices/practice.schemas.ts';
-import { ok } from './api-expect.ts';
-import type { Problem } from './errors.ts';
+import { ok } from '../test-support/api-expect.ts';
 import {
   type Caller,
   countRows,
@@ -17,7 +16,8 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from './testing.ts';
+} from '../test-support/testing.ts';
+import type { Problem } from './errors.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

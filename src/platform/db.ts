@@ -41,11 +41,9 @@ export type Dialect = 'sqlite' | 'postgres';
 export type DatabaseHandle = {
   db: Db;
   dialect: Dialect;
-  /** The driver, for the few places that must hand it to a library (better-auth). */
   close: () => Promise<void>;
 };
 
-/** The one place that picks SQLite or PostgreSQL. */
 /** Sees every query as it runs (the benchmark records the app's query sets with it). */
 export type QueryObserver = (
   sql: string,
@@ -55,6 +53,7 @@ export type QueryObserver = (
 
 export type OpenDatabaseOptions = { waits?: DatabaseWaits; onQuery?: QueryObserver };
 
+/** The one place that picks SQLite or PostgreSQL. */
 export function openDatabase(
   target: DatabaseTarget,
   { waits = defaultDatabaseWaits, onQuery }: OpenDatabaseOptions = {},

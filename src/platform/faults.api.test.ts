@@ -10,9 +10,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { expectProblem, ok } from './api-expect.ts';
-import { openDatabase } from './db.ts';
-import { databaseFault, databaseFaultError } from './errors.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   caller,
   countRows,
@@ -22,7 +20,9 @@ import {
   type TestContext,
   type TestTarget,
   testTargets,
-} from './testing.ts';
+} from '../test-support/testing.ts';
+import { openDatabase } from './db.ts';
+import { databaseFault, databaseFaultError } from './errors.ts';
 
 // The bounded wait in these tests; a read must not wait for it at all.
 const waitMs = 1000;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { fieldError } from './errors.ts';
 
 /** Limits shared by every feature (issue 2: names ≤ 200, notes ≤ 20,000). */
 export const limits = {
@@ -86,6 +87,12 @@ export const ZCursor = z
 /** The paging fields of every list query. */
 export const pageFields = { limit: ZPageLimit, cursor: ZCursor.optional() };
 export const ZTimestamp = z.string().openapi({ example: '2026-11-25T22:16:09.123Z' });
+/** A currency, as a three-letter ISO 4217 code. */
+export const ZCurrency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code, like USD or EUR');
+/** A reference to a contact in an answer: its id and name. */
+export const ZRef = z.object({ id: z.string(), name: z.string() }).openapi('ContactRef');
 export const ZName = z.string().trim().min(1).max(limits.name).refine(hasNoNul, noNul);
 export const ZEmail = z.string().trim().max(limits.email).pipe(z.email());
 /** An optional text: empty or blank becomes null (cleared). */
@@ -104,4 +111,21 @@ export function isValidTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Client clocks drift: a time up to a minute ahead of ours still counts as "now". */
+const futureSkewMs = 60_000;
+
+/** A time the user gives for something that happened: not in the future, not before `floor`. */
+export function pastInstant(
+  field: string,
+  value: string | undefined,
+  now: Date,
+  floor?: { at: string; what: string },
+): string {
+  const at = value ?? now.toISOString();
+  if (Date.parse(at) > now.getTime() + futureSkewMs)
+    throw fieldError(field, 'must not be in the future.');
+  if (floor && at < floor.at) throw fieldError(field, `must not be before ${floor.what}.`);
+  return at;
 }

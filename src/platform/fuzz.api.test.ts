@@ -17,8 +17,13 @@ import {
   operationsOf,
   resolve,
   typesOf,
-} from './openapi-testing.ts';
-import { cookieFrom, createTestContext, type TestContext, testTargets } from './testing.ts';
+} from '../test-support/openapi-testing.ts';
+import {
+  cookieFrom,
+  createTestContext,
+  type TestContext,
+  testTargets,
+} from '../test-support/testing.ts';
 
 const seed = Number(process.env.VOUCH_FUZZ_SEED ?? 20_261_127);
 const runsPerOperation = Number(process.env.VOUCH_FUZZ_RUNS ?? 25);

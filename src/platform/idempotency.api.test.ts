@@ -4,8 +4,7 @@
  * run once; bad keys are a 400 naming the header; keys expire after a day.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, ok } from './api-expect.ts';
-import { fixedClock } from './clock.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   countRows,
   createTestContext,
@@ -13,7 +12,8 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from './testing.ts';
+} from '../test-support/testing.ts';
+import { fixedClock } from './clock.ts';
 
 type Json = Record<string, unknown> & { id: string };
 

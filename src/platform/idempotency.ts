@@ -10,6 +10,14 @@ import type { Clock } from './clock.ts';
 import type { Queryable } from './db.ts';
 import { AppError } from './errors.ts';
 import type { AppEnv } from './http.ts';
+import {
+  claimKey,
+  dropStaleKey,
+  findKey,
+  purgeExpired,
+  recordAnswer,
+  releaseKey,
+} from './idempotency.repository.ts';
 
 export const idempotencyHeader = 'Idempotency-Key';
 /** Long enough for a UUID or ULID with a prefix; the charset keeps keys printable and plain. */
@@ -22,8 +30,6 @@ const purgeEveryMs = 60 * 1000;
 /** Statuses whose answer has no body (a Response with one cannot be built). */
 const bodilessStatuses = new Set([204, 205, 304]);
 
-type Scope = { practiceId: string; userId: string; key: string };
-
 /** Expired, or claimed by a request that never answered (its server died). */
 const isStale = (
   row: { status: number | null; created_at: string; expires_at: string },
@@ -31,94 +37,6 @@ const isStale = (
 ) =>
   row.expires_at < now.toISOString() ||
   (row.status === null && Date.parse(row.created_at) < now.getTime() - abandonedMs);
-
-// ---------------------------------------------------------------------------------------------
-// The stored keys (all SQL of this file)
-
-/**
- * Drops every practice's expired keys (housekeeping across practices, by the expiry index), so
- * that a quiet practice's kept answers do not outlive their day; at most once a minute per process.
- */
-async function purgeExpired(db: Queryable, now: Date): Promise<void> {
-  await db.deleteFrom('idempotency_key').where('expires_at', '<', now.toISOString()).execute();
-}
-
-/**
- * Forgets the practice's kept answers (an erasure: an answer may name the erased person). The
- * keys stay, so a replay is still recognised: it gets a 409 instead of running twice.
- */
-export async function forgetIdempotentAnswers(db: Queryable, practiceId: string): Promise<void> {
-  await db
-    .updateTable('idempotency_key')
-    .set({ response_body: null })
-    .where('practice_id', '=', practiceId)
-    .where('response_body', 'is not', null)
-    .execute();
-}
-
-/** Frees a key whose claim expired or was abandoned, unless someone renewed it meanwhile. */
-async function dropStaleKey(db: Queryable, scope: Scope, createdAt: string): Promise<void> {
-  await db
-    .deleteFrom('idempotency_key')
-    .where('practice_id', '=', scope.practiceId)
-    .where('user_id', '=', scope.userId)
-    .where('key', '=', scope.key)
-    .where('created_at', '=', createdAt)
-    .execute();
-}
-
-/** True when this request now owns the key; false when another request holds it. */
-async function claimKey(db: Queryable, scope: Scope, hash: string, now: Date): Promise<boolean> {
-  const result = await db
-    .insertInto('idempotency_key')
-    .values({
-      practice_id: scope.practiceId,
-      user_id: scope.userId,
-      key: scope.key,
-      request_hash: hash,
-      status: null,
-      content_type: null,
-      response_body: null,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + keepMs).toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['practice_id', 'user_id', 'key']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
-}
-
-function findKey(db: Queryable, scope: Scope) {
-  return db
-    .selectFrom('idempotency_key')
-    .selectAll()
-    .where('practice_id', '=', scope.practiceId)
-    .where('user_id', '=', scope.userId)
-    .where('key', '=', scope.key)
-    .executeTakeFirst();
-}
-
-async function recordAnswer(
-  db: Queryable,
-  scope: Scope,
-  answer: { status: number; contentType: string | null; body: string | null },
-): Promise<void> {
-  await db
-    .updateTable('idempotency_key')
-    .set({ status: answer.status, content_type: answer.contentType, response_body: answer.body })
-    .where('practice_id', '=', scope.practiceId)
-    .where('user_id', '=', scope.userId)
-    .where('key', '=', scope.key)
-    .execute();
-}
-
-async function releaseKey(db: Queryable, scope: Scope): Promise<void> {
-  await db
-    .deleteFrom('idempotency_key')
-    .where('practice_id', '=', scope.practiceId)
-    .where('user_id', '=', scope.userId)
-    .where('key', '=', scope.key)
-    .execute();
-}
 
 // ---------------------------------------------------------------------------------------------
 // The middleware
@@ -157,12 +75,12 @@ export function idempotencyGuard(
       lastPurge = now.getTime();
       await purgeExpired(deps.db, now);
     }
-    let claimed = await claimKey(deps.db, scope, hash, now);
+    let claimed = await claimKey(deps.db, scope, hash, now, keepMs);
     if (!claimed) {
       const stale = await findKey(deps.db, scope);
       if (stale && isStale(stale, now)) {
         await dropStaleKey(deps.db, scope, stale.created_at);
-        claimed = await claimKey(deps.db, scope, hash, now);
+        claimed = await claimKey(deps.db, scope, hash, now, keepMs);
       }
     }
     if (!claimed) {

@@ -4,15 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
-import { expectProblem, ok } from './api-expect.ts';
-import { dateRange } from './fields.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   createTestContext,
   type SeededPractice,
   seedPractice,
   type TestContext,
   testTargets,
-} from './testing.ts';
+} from '../test-support/testing.ts';
+import { dateRange } from './fields.ts';
 
 const tooLate = ['9999-12-31', '2201-01-01', '2200-12-31T23:00:00-02:00'];
 const tooEarly = ['0001-01-01', '1899-12-31', '1900-01-01T00:30:00+01:00'];

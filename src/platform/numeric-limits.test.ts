@@ -5,8 +5,12 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOpenApi, type NumericInput, numericInputsOf } from './openapi-testing.ts';
-import { createTestContext, type TestContext, testTargets } from './testing.ts';
+import {
+  loadOpenApi,
+  type NumericInput,
+  numericInputsOf,
+} from '../test-support/openapi-testing.ts';
+import { createTestContext, type TestContext, testTargets } from '../test-support/testing.ts';
 
 type Home =
   /** `table.column` */

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webDist } from '../app.ts';
-import { expectProblem, ok } from './api-expect.ts';
-import { loadConfig } from './config.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   caller,
   createTestContext,
@@ -10,7 +9,8 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from './testing.ts';
+} from '../test-support/testing.ts';
+import { loadConfig } from './config.ts';
 import { securityHeaders } from './web-security.ts';
 
 const evil = { origin: 'http://evil.example' };

@@ -5,7 +5,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { Practice } from './practice.schemas.ts';
 
 const setup = {
@@ -95,7 +95,7 @@ describe.each(testTargets)('practice setup and settings on %s', (target) => {
 
   it('lets only the owner change the practice and its settings', async () => {
     const { createUser } = await import('../accounts/account.service.ts');
-    const { caller, cookieFrom } = await import('../platform/testing.ts');
+    const { caller, cookieFrom } = await import('../test-support/testing.ts');
     await createUser(ctx.deps, {
       name: 'Member',
       email: 'member@example.com',

@@ -22,3 +22,9 @@ export async function updatePracticeRow(
 ): Promise<void> {
   await db.updateTable('practice').set(changes).where('id', '=', practiceId).execute();
 }
+
+/** Up to `limit` practice ids, across practices: the CLI picks the only one when none is named. */
+export async function listPracticeIds(db: Queryable, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('practice').select('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}

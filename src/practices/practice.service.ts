@@ -119,9 +119,28 @@ function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K],
   };
 }
 
-/** The practice's settings, for features whose rules depend on them. */
-export async function practiceSettings(db: Queryable, practiceId: string): Promise<Settings> {
+/**
+ * The practice as other features need it: its program settings, time zone and profession, and
+ * the row for the few that read more (profile text for asks, ethics overrides, goal letters).
+ */
+export type PracticeContext = {
+  row: PracticeRow;
+  settings: Settings;
+  timeZone: string;
+  profession: string;
+};
+
+/** The one way a feature loads "the practice and its settings". */
+export async function loadPracticeContext(
+  db: Queryable,
+  practiceId: string,
+): Promise<PracticeContext> {
   const row = await findPractice(db, practiceId);
   if (!row) throw notFound('The practice');
-  return readSettings(row.settings);
+  return {
+    row,
+    settings: readSettings(row.settings),
+    timeZone: row.time_zone,
+    profession: row.profession,
+  };
 }

@@ -1,5 +1,6 @@
 // From @hono/zod-openapi, so that these schemas carry .openapi() whatever the import order.
 import { z } from '@hono/zod-openapi';
+import { ZCurrency } from '../platform/fields.ts';
 
 /** A keep-in-touch cadence (PRODUCT.md §2, §3.6): 0 means no cadence for that stage or role. */
 const cadence = <K extends string>(key: K, label: string, meaning: string, default_: number) =>
@@ -237,7 +238,7 @@ const numberSettings = Object.fromEntries(
 
 export const ZSettings = z.strictObject({
   ...numberSettings,
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code, like USD or EUR'),
+  currency: ZCurrency,
 });
 export type Settings = z.infer<typeof ZSettings>;
 
@@ -267,8 +268,4 @@ export function readSettings(stored: string): Settings {
     if (ok.success) out[key] = ok.data;
   }
   return out as Settings;
-}
-
-export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
-  return { ...current, ...patch };
 }

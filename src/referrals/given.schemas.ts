@@ -5,10 +5,11 @@ import {
   ZDayOrInstant,
   ZId,
   ZInstant,
+  ZRef,
   ZTimestamp,
 } from '../platform/fields.ts';
 import { givenOutcomes } from './given.rules.ts';
-import { ZPersonPick, ZRef } from './referral.schemas.ts';
+import { ZPersonPick } from './referral.schemas.ts';
 
 export const ZGivenOutcome = z.enum(givenOutcomes).openapi('GivenOutcome');
 

@@ -1,8 +1,11 @@
+import { requireContact } from '../contacts/contact.service.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import { pastInstant } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
+import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
 import {
   deleteGivenRow,
   findGivenRow,
@@ -15,13 +18,7 @@ import { checkInOf, type GivenOutcome, outcomeAtAfter } from './given.rules.ts';
 import type { CreateGiven, ListGivenQuery, ReferralGiven, UpdateGiven } from './given.schemas.ts';
 import { findContactRefs } from './referral.repository.ts';
 import { receivedRange } from './referral.rules.ts';
-import {
-  loadPracticeContext,
-  type PracticeContext,
-  pastInstant,
-  requireContact,
-  resolvePerson,
-} from './referral.service.ts';
+import { resolvePerson } from './referral.service.ts';
 
 /** Rows → API answers: the people's names in one query. */
 async function hydrate(

@@ -1,9 +1,9 @@
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../platform/http.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
 import { listLedgerRows } from './reciprocity.repository.ts';
 import { ledgerEntryOf } from './reciprocity.rules.ts';
 import type { Reciprocity } from './reciprocity.schemas.ts';
-import { loadPracticeContext } from './referral.service.ts';
 
 export async function getReciprocity(
   deps: Deps,

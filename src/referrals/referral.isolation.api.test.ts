@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
-import { expectProblem, ok } from '../platform/api-expect.ts';
 import type { ErrorCode } from '../platform/errors.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   type Caller,
   caller,
@@ -16,7 +16,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { ReferralGiven } from './given.schemas.ts';
 import type { Reciprocity } from './reciprocity.schemas.ts';
 import type { Board, Referral } from './referral.schemas.ts';

@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
-import { expectProblem, ok } from '../platform/api-expect.ts';
 import { fixedClock } from '../platform/clock.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   createTestContext,
   type SeededPractice,
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { ReferralDetail } from './referral.schemas.ts';
 
 describe.each(testTargets)('concurrent referral changes on %s', (target) => {

@@ -3,12 +3,14 @@ import {
   limits,
   optionalText,
   pageFields,
+  ZCurrency,
   ZDayOrInstant,
   ZEmail,
   ZId,
   ZInstant,
   ZName,
   ZPageLimit,
+  ZRef,
   ZText,
   ZTimestamp,
   ZValueMinor,
@@ -25,16 +27,11 @@ export const referralLimits = { need: 2_000, tags: 10, tag: 40, note: 2_000 } as
 
 export const ZReferralStatus = z.enum(referralStatuses).openapi('ReferralStatus');
 export const ZChannel = z.enum(channels).openapi('Channel');
-export const ZRef = z.object({ id: z.string(), name: z.string() }).openapi('ContactRef');
 
 export const ZTags = z
   .array(ZText(referralLimits.tag).pipe(z.string().min(1)))
   .max(referralLimits.tags)
   .transform(normalizeTags);
-
-export const ZCurrency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code, like USD or EUR');
 
 /**
  * A person: an existing contact (`contactId`) or a new one created on the way (`name`, with

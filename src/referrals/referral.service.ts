@@ -1,22 +1,22 @@
 import { creditCommitment } from '../commitments/commitment.service.ts';
 import {
   type ContactRow,
-  findContactRow,
   insertContactRow,
   insertStageChangeRow,
   replaceContactRoles,
   updateContactRow,
 } from '../contacts/contact.repository.ts';
 import { stageRank, textKey } from '../contacts/contact.rules.ts';
+import { requireContact } from '../contacts/contact.service.ts';
 import { findGroupRows } from '../network/group.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
+import { pastInstant } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { findPractice } from '../practices/practice.repository.ts';
-import { readSettings, type Settings } from '../practices/settings.rules.ts';
+import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
 import {
   countReferralsByStatus,
   findContactRefs,
@@ -65,39 +65,6 @@ import type {
   ReferralFilterInput,
   UpdateReferral,
 } from './referral.schemas.ts';
-
-/** What the pipeline needs from the practice: its program settings and time zone. */
-export type PracticeContext = { settings: Settings; timeZone: string; profession: string };
-
-export async function loadPracticeContext(
-  db: Queryable,
-  practiceId: string,
-): Promise<PracticeContext> {
-  const row = await findPractice(db, practiceId);
-  if (!row) throw notFound('The practice');
-  return {
-    settings: readSettings(row.settings),
-    timeZone: row.time_zone,
-    profession: row.profession,
-  };
-}
-
-/** Client clocks drift: a time up to a minute ahead of ours still counts as "now". */
-const futureSkewMs = 60_000;
-
-/** A time the user gives for something that happened: not in the future, not before `floor`. */
-export function pastInstant(
-  field: string,
-  value: string | undefined,
-  now: Date,
-  floor?: { at: string; what: string },
-): string {
-  const at = value ?? now.toISOString();
-  if (Date.parse(at) > now.getTime() + futureSkewMs)
-    throw fieldError(field, 'must not be in the future.');
-  if (floor && at < floor.at) throw fieldError(field, `must not be before ${floor.what}.`);
-  return at;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Turning rows into answers, with a fixed number of queries for any number of rows
@@ -229,17 +196,6 @@ async function loadDetail(
 
 const missing = (field: string, message: string) =>
   new AppError('not_found', `${field}: ${message}`, [{ field, message }]);
-
-export async function requireContact(
-  trx: Queryable,
-  practiceId: string,
-  id: string,
-  field: string,
-) {
-  const row = await findContactRow(trx, practiceId, id);
-  if (!row) throw missing(field, 'No such contact in this practice.');
-  return row;
-}
 
 async function requireCircle(trx: Queryable, practiceId: string, id: string) {
   const [row] = await findGroupRows(trx, 'circle', practiceId, [id]);

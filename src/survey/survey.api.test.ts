@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, ok } from '../platform/api-expect.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import {
   caller,
   countRows,
@@ -8,7 +8,7 @@ import {
   seedPractice,
   type TestContext,
   testTargets,
-} from '../platform/testing.ts';
+} from '../test-support/testing.ts';
 import type { Survey } from './survey.schemas.ts';
 
 describe.each(testTargets)('messaging survey (%s)', (target) => {

@@ -4,8 +4,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { findPractice } from '../practices/practice.repository.ts';
-import { readSettings } from '../practices/settings.rules.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
 import { scoreAlignment } from './alignment.rules.ts';
 import {
   findContactNames,
@@ -60,13 +59,8 @@ function toRecipient(row: RecipientWithName, threshold: number, link?: string): 
 }
 
 async function practiceContext(deps: Deps, practiceId: string) {
-  const practice = await findPractice(deps.db, practiceId);
-  if (!practice) throw new AppError('not_found', 'The practice was not found.');
-  return {
-    practice,
-    settings: readSettings(practice.settings),
-    keyPhrases: JSON.parse(practice.key_phrases) as string[],
-  };
+  const { row: practice, settings } = await loadPracticeContext(deps.db, practiceId);
+  return { practice, settings, keyPhrases: JSON.parse(practice.key_phrases) as string[] };
 }
 
 /**

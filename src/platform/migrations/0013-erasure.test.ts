@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, testTargets } from '../../test-support/testing.ts';
 import { type DatabaseHandle, openDatabase } from '../db.ts';
 import { newId } from '../ids.ts';
-import { createPostgresDatabase, testTargets } from '../testing.ts';
 import { migrateToLatest, migrateUpTo } from './index.ts';
 
 /**

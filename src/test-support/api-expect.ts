@@ -3,7 +3,7 @@
  * name its fields. (Vitest-only; kept apart from testing.ts, which the benchmark also loads.)
  */
 import { expect } from 'vitest';
-import type { ErrorCode, Problem } from './errors.ts';
+import type { ErrorCode, Problem } from '../platform/errors.ts';
 import type { Caller } from './testing.ts';
 
 /** A successful call's body (fails the test with the answer otherwise). */

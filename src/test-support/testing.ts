@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createApp } from '../app.ts';
-import { type Clock, systemClock } from './clock.ts';
-import { loadConfig } from './config.ts';
-import { type Deps, openDeps } from './deps.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
+import { loadConfig } from '../platform/config.ts';
+import { type Deps, openDeps } from '../platform/deps.ts';
 
 export type TestTarget = 'sqlite' | 'postgres';
 
