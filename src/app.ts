@@ -29,6 +29,7 @@ import { requireActor } from './platform/actor.ts';
 import { isDatabaseReachable } from './platform/db.ts';
 import type { Deps } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
+import { ZRef } from './platform/fields.ts';
 import {
   type AppEnv,
   createRouter,
@@ -42,7 +43,7 @@ import { crossSiteGuard, securityHeaders } from './platform/web-security.ts';
 import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
 import { givenRoutes } from './referrals/given.routes.ts';
 import { referralRoutes } from './referrals/referral.routes.ts';
-import { ZRef } from './referrals/referral.schemas.ts';
+
 import { publicSurveyRoutes, surveyRoutes } from './survey/survey.routes.ts';
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');

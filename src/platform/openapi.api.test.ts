@@ -4,8 +4,8 @@
  * a summary and one tag, and every JSON route must be in it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOpenApi, type OpenApiDocument } from './openapi-testing.ts';
-import { createTestContext, type TestContext } from './testing.ts';
+import { loadOpenApi, type OpenApiDocument } from '../test-support/openapi-testing.ts';
+import { createTestContext, type TestContext } from '../test-support/testing.ts';
 
 type NamedOperation = { operationId?: string; summary?: string; tags?: string[] };
 
