@@ -5,7 +5,7 @@
  * features' tables (moments, asks, commitments, surveys) are read here directly.
  */
 import { sql } from 'kysely';
-import type { Role } from '../contacts/contact.rules.ts';
+import type { Role, Stage } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
 import type {
@@ -472,8 +472,8 @@ export async function listOwedPartners(
 }
 
 export type TouchDueCutoffs = {
-  stages: { stage: string; before: string }[];
-  roles: { role: string; before: string }[];
+  stages: { stage: Stage; before: string }[];
+  roles: { role: Role; before: string }[];
 };
 
 /**

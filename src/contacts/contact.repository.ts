@@ -1,8 +1,8 @@
 import { type Selectable, sql } from 'kysely';
 import type { Dialect, Queryable } from '../platform/db.ts';
-import type { ContactTable } from '../platform/schema.ts';
-import { containsPattern, type Role } from './contact.rules.ts';
+import { containsPattern, type Role, type Stage } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
+import type { ContactTable } from './contact.tables.ts';
 
 export type ContactRow = Selectable<ContactTable>;
 
@@ -91,8 +91,8 @@ export async function insertStageChangeRow(
     practice_id: string;
     id: string;
     contact_id: string;
-    from_stage: string | null;
-    to_stage: string;
+    from_stage: Stage | null;
+    to_stage: Stage;
     changed_at: string;
     changed_by: string | null;
     reason?: string | null;
@@ -167,7 +167,7 @@ export async function listStageHistory(db: Queryable, practiceId: string, contac
 export type ContactFilter = {
   q?: string | undefined;
   role?: Role | undefined;
-  stage?: string | undefined;
+  stage?: Stage | undefined;
   categoryId?: string | undefined;
   circleId?: string | undefined;
   /** Only contacts past their keep-in-touch cadence at `now` (see cadence.rules.ts). */
@@ -177,8 +177,8 @@ export type ContactFilter = {
 export type TouchDueFilter = {
   now: string;
   cutoffs: {
-    stages: { stage: string; before: string }[];
-    roles: { role: string; before: string }[];
+    stages: { stage: Stage; before: string }[];
+    roles: { role: Role; before: string }[];
   };
   dialect: Dialect;
 };

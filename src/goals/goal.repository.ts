@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { GoalTable } from '../platform/schema.ts';
+import type { GoalTable } from './goal.tables.ts';
 
 export type GoalRow = Selectable<GoalTable>;
 

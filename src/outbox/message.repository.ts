@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { MessageTable, SmtpSettingsTable } from '../platform/schema.ts';
+import type { MessageTable, SmtpSettingsTable } from './message.tables.ts';
 
 export type MessageRow = Selectable<MessageTable>;
 export type SmtpRow = Selectable<SmtpSettingsTable>;

@@ -91,7 +91,7 @@ async function applyCause(
     await lockReferralRow(trx, practiceId, id);
     const row = await findReferralRow(trx, practiceId, id);
     if (!row) throw notFound('The referral');
-    const event = (kind: string, to: string | null = null) =>
+    const event = (kind: string, to: ReferralStatus | null = null) =>
       insertReferralEventRow(trx, {
         practice_id: practiceId,
         id: newId(),

@@ -1,8 +1,9 @@
 import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import { containsPattern } from '../contacts/contact.rules.ts';
+import { containsPattern, type Stage } from '../contacts/contact.rules.ts';
 import { isPostgres, type Queryable } from '../platform/db.ts';
-import type { Database, ReferralEventTable, ReferralTable } from '../platform/schema.ts';
-import type { ReferralCursorKey, ReferralSort, ReferralStatus } from './referral.rules.ts';
+import type { Database } from '../platform/schema.ts';
+import type { Channel, ReferralCursorKey, ReferralSort, ReferralStatus } from './referral.rules.ts';
+import type { ReferralEventTable, ReferralTable } from './referral.tables.ts';
 
 /** A referral as the app reads and writes it; the lag columns are the database's (0007). */
 export type ReferralRow = Omit<
@@ -17,7 +18,7 @@ export type ReferralFilter = {
   referrerId?: string | undefined;
   isReferrerUnknown?: boolean | undefined;
   categoryId?: string | undefined;
-  channel?: string | undefined;
+  channel?: Channel | undefined;
   circleId?: string | undefined;
   ownerId?: string | undefined;
   from?: string | null | undefined;
@@ -159,8 +160,8 @@ export async function insertStageChangeWithReason(
     practice_id: string;
     id: string;
     contact_id: string;
-    from_stage: string | null;
-    to_stage: string;
+    from_stage: Stage | null;
+    to_stage: Stage;
     changed_at: string;
     changed_by: string | null;
     reason: string;

@@ -7,7 +7,7 @@ import {
   replaceContactRoles,
   updateContactRow,
 } from '../contacts/contact.repository.ts';
-import { stageRank, textKey } from '../contacts/contact.rules.ts';
+import { type Stage, stageRank, textKey } from '../contacts/contact.rules.ts';
 import { findGroupRows } from '../network/group.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
@@ -318,7 +318,7 @@ export async function resolvePerson(
 async function promoteReferrer(
   trx: Tx,
   actor: Actor,
-  row: { id: string; stage: string; stage_rank: number },
+  row: { id: string; stage: Stage; stage_rank: number },
   at: string,
 ) {
   const contactId = row.id;
@@ -346,8 +346,8 @@ async function recordEvent(
   referralId: string,
   event: {
     kind: string;
-    from?: string | null;
-    to?: string | null;
+    from?: ReferralStatus | null;
+    to?: ReferralStatus | null;
     at: string;
     note?: string | null;
   },
