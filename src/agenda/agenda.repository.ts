@@ -8,6 +8,8 @@ import { sql } from 'kysely';
 import type { Role, Stage } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
+import { isSet } from '../platform/flags.ts';
+import type { Flag } from '../platform/schema.ts';
 import type {
   AgendaMark,
   AskAgendaRow,
@@ -58,15 +60,20 @@ function referralQuery(db: Queryable, practiceId: string) {
     .where('r.practice_id', '=', practiceId);
 }
 
-type ReferralQueryRow = Omit<ReferralAgendaRow, 'referrer_is_treating_provider'> & {
-  referrer_is_treating_provider: number | null;
+type ReferralQueryRow = Omit<
+  ReferralAgendaRow,
+  'consent_to_update' | 'referrer_is_treating_provider'
+> & {
+  consent_to_update: Flag;
+  referrer_is_treating_provider: Flag | null;
 };
 
+/** The stored 0/1 columns as booleans: no referrer (left join) is not a treating provider. */
 const toReferralRows = (rows: ReferralQueryRow[]): ReferralAgendaRow[] =>
   rows.map((r) => ({
     ...r,
-    consent_to_update: num(r.consent_to_update),
-    referrer_is_treating_provider: num(r.referrer_is_treating_provider),
+    consent_to_update: isSet(r.consent_to_update),
+    referrer_is_treating_provider: isSet(r.referrer_is_treating_provider),
   }));
 
 /** 1. New referrals, oldest first (index referral_by_status). */
@@ -274,7 +281,7 @@ export async function listAskMoments(
   return rows.map((r) => ({
     ...r,
     score: r.score === null ? null : Number(r.score),
-    do_not_ask: num(r.do_not_ask),
+    do_not_ask: isSet(r.do_not_ask),
     last_asked_at: (r.last_asked_at as string | null) ?? null,
   }));
 }
@@ -424,7 +431,7 @@ export async function listQuietSources(
   return rows.map((r) => ({
     ...r,
     last_referral_at: (r.last_referral_at as string | null) ?? null,
-    has_open_commitment: num(r.has_open_commitment),
+    has_open_commitment: isSet(r.has_open_commitment),
   }));
 }
 

@@ -142,7 +142,7 @@ export async function createAsk(
     }
     const lastAskedAt = await findLastAskedAt(trx, actor.practiceId, contactId, askedAt);
     const warnings = askWarnings(
-      { name: contact.name, stage: contact.stage as Stage, doNotAsk: contact.do_not_ask === 1 },
+      { name: contact.name, stage: contact.stage as Stage, doNotAsk: contact.do_not_ask },
       lastAskedAt,
       settings.askCooldownDays,
       new Date(askedAt),
@@ -204,7 +204,7 @@ export async function getAskReadiness(
     findLastAskedAt(deps.db, actor.practiceId, contactId, now.toISOString()),
   ]);
   const readiness = readinessOf(
-    { name: contact.name, stage: contact.stage as Stage, doNotAsk: contact.do_not_ask === 1 },
+    { name: contact.name, stage: contact.stage as Stage, doNotAsk: contact.do_not_ask },
     moments.map((m) => ({
       id: m.id,
       kind: m.kind as MomentKind,

@@ -1,22 +1,48 @@
 import { type Selectable, sql } from 'kysely';
 import type { Dialect, Queryable } from '../platform/db.ts';
+import { isSet, toFlag } from '../platform/flags.ts';
 import { containsPattern, type Role, type Stage } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
 import type { ContactTable } from './contact.tables.ts';
 
-export type ContactRow = Selectable<ContactTable>;
+type ContactColumns = Selectable<ContactTable>;
+type ContactFlag = 'email_consent' | 'do_not_ask' | 'is_treating_provider';
+
+/** A contact as the app reads and writes it: the 0/1 columns as booleans. */
+export type ContactRow = Omit<ContactColumns, ContactFlag> & Record<ContactFlag, boolean>;
+
+/** The one place a stored contact becomes a `ContactRow`. */
+function toContactRow(r: ContactColumns): ContactRow {
+  return {
+    ...r,
+    email_consent: isSet(r.email_consent),
+    do_not_ask: isSet(r.do_not_ask),
+    is_treating_provider: isSet(r.is_treating_provider),
+  };
+}
+
+/** The reverse of `toContactRow` for a whole or partial row (absent flags stay absent). */
+function toContactColumns<R extends Partial<ContactRow>>(row: R) {
+  return {
+    ...row,
+    email_consent: toFlag(row.email_consent),
+    do_not_ask: toFlag(row.do_not_ask),
+    is_treating_provider: toFlag(row.is_treating_provider),
+  };
+}
 
 export async function insertContactRow(db: Queryable, row: ContactRow): Promise<void> {
-  await db.insertInto('contact').values(row).execute();
+  await db.insertInto('contact').values(toContactColumns(row)).execute();
 }
 
 export async function findContactRow(db: Queryable, practiceId: string, contactId: string) {
-  return db
+  const row = await db
     .selectFrom('contact')
     .selectAll()
     .where('practice_id', '=', practiceId)
     .where('id', '=', contactId)
     .executeTakeFirst();
+  return row && toContactRow(row);
 }
 
 export async function updateContactRow(
@@ -27,7 +53,7 @@ export async function updateContactRow(
 ): Promise<void> {
   await db
     .updateTable('contact')
-    .set(changes)
+    .set(toContactColumns(changes))
     .where('practice_id', '=', practiceId)
     .where('id', '=', contactId)
     .execute();
@@ -294,9 +320,10 @@ export async function listContactRows(
       ]),
     );
   }
-  return q
+  const rows = await q
     .orderBy(`contact.${column}`, direction)
     .orderBy('contact.id', direction)
     .limit(limit)
     .execute();
+  return rows.map(toContactRow);
 }

@@ -160,20 +160,18 @@ export function toReferral(
   ctx: PracticeContext,
   now: Date,
 ): Referral {
-  const status = row.status as ReferralStatus;
-  const consent = row.consent_to_update === 1;
   return {
     id: row.id,
     referrer: row.referrer_id ? (l.contactBy.get(row.referrer_id) ?? null) : null,
     // null once the referred person was erased: the referral stays for the referrer's counts
     referred: row.referred_id ? (l.contactBy.get(row.referred_id) ?? null) : null,
     receivedAt: row.received_at,
-    channel: row.channel as Channel,
+    channel: row.channel,
     circle: row.circle_id ? (l.circleBy.get(row.circle_id) ?? null) : null,
     place: row.place,
     need: row.need,
     tags: l.tagsBy.get(row.id) ?? [],
-    status,
+    status: row.status,
     statusChangedAt: row.status_changed_at,
     firstContactAt: row.first_contact_at,
     meetingAt: row.meeting_at,
@@ -181,12 +179,12 @@ export function toReferral(
     closedAt: row.closed_at,
     valueMinor: row.value_minor === null ? null : Number(row.value_minor),
     currency: row.currency,
-    consentToUpdate: consent,
-    warmHandoff: row.warm_handoff === 1,
+    consentToUpdate: row.consent_to_update,
+    warmHandoff: row.warm_handoff,
     owner: row.owner_id ? (l.ownerBy.get(row.owner_id) ?? null) : null,
     clock: clockOf(row, ctx.settings, now),
     thanks: thanksOf(row, ctx.settings, now),
-    referrerUpdate: referrerUpdateOf({ ...row, status, consent_to_update: consent }),
+    referrerUpdate: referrerUpdateOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -284,12 +282,12 @@ export async function resolvePerson(
     stage_rank: stageRank('met'),
     met_where: null,
     met_how: null,
-    email_consent: 0,
-    do_not_ask: 0,
+    email_consent: false,
+    do_not_ask: false,
     notes: null,
     last_touch_at: null,
     keep_in_touch_days: null,
-    is_treating_provider: 0,
+    is_treating_provider: false,
     created_at: now,
     updated_at: now,
   }).catch((error: unknown) => {
@@ -395,7 +393,7 @@ export async function recordConsentGiven(
   via: string,
 ): Promise<void> {
   await updateReferralRow(trx, actor.practiceId, referralId, {
-    consent_to_update: 1,
+    consent_to_update: true,
     updated_at: deps.clock.now().toISOString(),
   });
   await auditConsent(trx, deps, actor, referralId, true, via);
@@ -445,8 +443,8 @@ export async function createReferral(
       need: input.need ?? null,
       value_minor: input.valueMinor ?? null,
       currency: input.currency ?? ctx.settings.currency,
-      consent_to_update: input.consentToUpdate ? 1 : 0,
-      warm_handoff: input.warmHandoff ? 1 : 0,
+      consent_to_update: input.consentToUpdate ?? false,
+      warm_handoff: input.warmHandoff ?? false,
       status: 'new',
       status_changed_at: receivedAt,
       first_contact_at: null,
@@ -534,9 +532,8 @@ export async function updateReferral(
     if (input.place !== undefined) changes.place = input.place;
     if (input.valueMinor !== undefined) changes.value_minor = input.valueMinor;
     if (input.currency !== undefined) changes.currency = input.currency;
-    if (input.warmHandoff !== undefined) changes.warm_handoff = input.warmHandoff ? 1 : 0;
-    if (input.consentToUpdate !== undefined)
-      changes.consent_to_update = input.consentToUpdate ? 1 : 0;
+    if (input.warmHandoff !== undefined) changes.warm_handoff = input.warmHandoff;
+    if (input.consentToUpdate !== undefined) changes.consent_to_update = input.consentToUpdate;
     await updateReferralRow(trx, actor.practiceId, referralId, changes);
     if (input.tags !== undefined)
       await replaceReferralTags(trx, actor.practiceId, referralId, input.tags);
@@ -551,10 +548,7 @@ export async function updateReferral(
         row.received_at,
         now,
       );
-    if (
-      input.consentToUpdate !== undefined &&
-      (row.consent_to_update === 1) !== input.consentToUpdate
-    )
+    if (input.consentToUpdate !== undefined && row.consent_to_update !== input.consentToUpdate)
       await auditConsent(trx, deps, actor, referralId, input.consentToUpdate);
   });
 }
@@ -651,7 +645,7 @@ export async function recordReferrerUpdate(
   input: { at?: string | undefined },
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, now) => {
-    if (row.consent_to_update !== 1)
+    if (!row.consent_to_update)
       throw new AppError(
         'unprocessable',
         'The referred person did not consent to updates; only a thank-you is allowed.',
