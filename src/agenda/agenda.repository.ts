@@ -566,7 +566,7 @@ export async function listTouchDue(
   const byContact = new Map<string, Role[]>();
   for (const r of roles) {
     const list = byContact.get(r.contact_id) ?? [];
-    list.push(r.role as Role);
+    list.push(r.role);
     byContact.set(r.contact_id, list);
   }
   return rows.map((r) => ({

@@ -62,7 +62,7 @@ async function hydrate(
   const now = clock.now();
   const rolesBy = new Map<string, Role[]>();
   for (const r of roleRows)
-    rolesBy.set(r.contact_id, [...(rolesBy.get(r.contact_id) ?? []), r.role as Role]);
+    rolesBy.set(r.contact_id, [...(rolesBy.get(r.contact_id) ?? []), r.role]);
   const circlesBy = new Map<string, GroupRow[]>();
   for (const c of circleRows)
     circlesBy.set(c.contact_id, [...(circlesBy.get(c.contact_id) ?? []), c]);
@@ -70,7 +70,7 @@ async function hydrate(
   return rows.map((row) => {
     const category = row.category_id ? categories.get(row.category_id) : undefined;
     const roles = normalizeRoles(rolesBy.get(row.id) ?? []);
-    const stage = row.stage as Stage;
+    const stage = row.stage;
     const keepInTouchDays = row.keep_in_touch_days === null ? null : Number(row.keep_in_touch_days);
     return {
       id: row.id,
@@ -122,8 +122,8 @@ async function loadDetail(
     ...contact,
     stageHistory: history.map((h) => ({
       id: h.id,
-      fromStage: (h.from_stage as Stage | null) ?? null,
-      toStage: h.to_stage as Stage,
+      fromStage: h.from_stage,
+      toStage: h.to_stage,
       changedAt: h.changed_at,
       changedBy:
         h.changed_by && h.changed_by_name ? { id: h.changed_by, name: h.changed_by_name } : null,
@@ -267,7 +267,7 @@ export async function updateContact(
     if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent;
     if (input.isTreatingProvider !== undefined)
       changes.is_treating_provider = input.isTreatingProvider;
-    const change = stageChangeFor(row.stage as Stage, input.stage);
+    const change = stageChangeFor(row.stage, input.stage);
     if (change)
       Object.assign(changes, { stage: change.toStage, stage_rank: stageRank(change.toStage) });
     await updateContactRow(trx, actor.practiceId, contactId, changes);

@@ -1,4 +1,3 @@
-import type { Stage } from '../contacts/contact.rules.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
@@ -86,7 +85,7 @@ export async function getCircle(deps: Deps, actor: Actor, circleId: string): Pro
       memberList: members.map((m) => ({
         id: m.id,
         name: m.name,
-        stage: m.stage as Stage,
+        stage: m.stage,
         category:
           m.category_id && m.category_name ? { id: m.category_id, name: m.category_name } : null,
       })),

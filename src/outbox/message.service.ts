@@ -115,7 +115,7 @@ async function applyCause(
       return factKey(cause, id, row.referrer_told_at ?? 'never');
     }
     const kind = cause === 'thanks_referral' ? 'referral' : 'conversion';
-    const refusal = thanksRefusal({ ...row, status: row.status as ReferralStatus }, kind);
+    const refusal = thanksRefusal(row, kind);
     if (refusal) throw conflict(refusal);
     await updateReferralRow(trx, practiceId, id, {
       ...(kind === 'referral' ? { thanked_at: now } : { conversion_thanked_at: now }),

@@ -36,7 +36,6 @@ import {
   updateReferralRow,
 } from './referral.repository.ts';
 import {
-  type Channel,
   clockOf,
   closedStatuses,
   decodeReferralCursor,
@@ -213,8 +212,8 @@ async function loadDetail(
     events: events.map((e) => ({
       id: e.id,
       kind: e.kind as ReferralDetail['events'][number]['kind'],
-      fromStatus: (e.from_status as ReferralStatus | null) ?? null,
-      toStatus: (e.to_status as ReferralStatus | null) ?? null,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
       at: e.at,
       by: e.by && e.by_name ? { id: e.by, name: e.by_name } : null,
       note: e.note,
@@ -560,7 +559,7 @@ export async function changeStatus(
   input: ChangeStatus,
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, now) => {
-    const from = row.status as ReferralStatus;
+    const from = row.status;
     const verdict = transitionFor(from, input.status);
     if (!verdict.allowed) throw fieldError('status', verdict.reason, 'conflict');
     const at = pastInstant('at', input.at, now, {
@@ -589,7 +588,7 @@ export async function reopenReferral(
   input: { note?: string | null | undefined },
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, nowDate) => {
-    const from = row.status as ReferralStatus;
+    const from = row.status;
     if (!isClosed(from))
       throw new AppError(
         'conflict',
@@ -621,7 +620,7 @@ export async function recordThanks(
   input: RecordThanks,
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, now) => {
-    const refusal = thanksRefusal({ ...row, status: row.status as ReferralStatus }, input.kind);
+    const refusal = thanksRefusal(row, input.kind);
     if (refusal) throw fieldError('kind', refusal, 'conflict');
     const at = pastInstant('at', input.at, now, {
       at: row.received_at,
