@@ -1,4 +1,3 @@
-import type { Ruling } from '../ethics/ethics.rules.ts';
 import { loadEthics } from '../ethics/ethics.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
@@ -34,7 +33,7 @@ async function hydrate(db: Queryable, practiceId: string, rows: IncentiveRow[]) 
     (r): Incentive => ({
       id: r.id,
       kind: r.kind,
-      recipient: r.recipient as Incentive['recipient'],
+      recipient: r.recipient,
       recipientContact: r.recipient_contact_id
         ? { id: r.recipient_contact_id, name: names.get(r.recipient_contact_id) ?? '' }
         : null,
@@ -46,7 +45,7 @@ async function hydrate(db: Queryable, practiceId: string, rows: IncentiveRow[]) 
       status: r.status,
       promisedAt: r.promised_at,
       deliveredAt: r.delivered_at,
-      verdict: r.verdict as Ruling,
+      verdict: r.verdict,
       verdictReason: r.verdict_reason,
       verdictSource: r.verdict_source,
       needsDisclosure: r.verdict === 'allowed_with_disclosure' && r.disclosed_at === null,

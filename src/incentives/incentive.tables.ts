@@ -1,5 +1,5 @@
-import type { IncentiveKind } from '../ethics/ethics.rules.ts';
-import type { IncentiveStatus } from './incentive.rules.ts';
+import type { IncentiveKind, Ruling } from '../ethics/ethics.rules.ts';
+import type { IncentiveRecipient, IncentiveStatus } from './incentive.rules.ts';
 
 /**
  * Incentives promised and delivered, with their ethics verdict.
@@ -15,7 +15,7 @@ export type IncentiveTable = {
   practice_id: string;
   id: string;
   kind: IncentiveKind;
-  recipient: string;
+  recipient: IncentiveRecipient;
   recipient_contact_id: string | null;
   description: string | null;
   value_minor: number | null;
@@ -25,7 +25,7 @@ export type IncentiveTable = {
   status: IncentiveStatus;
   promised_at: string;
   delivered_at: string | null;
-  verdict: string;
+  verdict: Ruling;
   verdict_reason: string;
   verdict_source: string;
   disclosed_at: string | null;

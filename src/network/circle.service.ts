@@ -11,20 +11,14 @@ import {
   listCircleRows,
   updateCircleRow,
 } from './circle.repository.ts';
-import type {
-  CircleDetail,
-  CircleKind,
-  CircleView,
-  CreateCircle,
-  UpdateCircle,
-} from './circle.schemas.ts';
+import type { CircleDetail, CircleView, CreateCircle, UpdateCircle } from './circle.schemas.ts';
 import { duplicateName, groupName, groupNameKey } from './group.service.ts';
 
 function toCircleView(row: CircleCountRow): CircleView {
   return {
     id: row.id,
     name: row.name,
-    kind: row.kind as CircleKind | null,
+    kind: row.kind,
     notes: row.notes,
     createdAt: row.created_at,
     members: row.members,

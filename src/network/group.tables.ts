@@ -1,3 +1,5 @@
+import type { CircleKind } from './circle.schemas.ts';
+
 /**
  * Categories and circles share their columns (see group.repository.ts).
  * Merged into the app's `Database` (platform/schema.ts): this feature owns their shape.
@@ -24,4 +26,4 @@ export type CategoryTable = GroupColumns & {
   target: number | null;
 };
 
-export type CircleTable = GroupColumns & { kind: string | null; notes: string | null };
+export type CircleTable = GroupColumns & { kind: CircleKind | null; notes: string | null };

@@ -57,7 +57,7 @@ export async function findMessageRow(db: Queryable, practiceId: string, id: stri
 export async function listMessageRows(
   db: Queryable,
   practiceId: string,
-  filter: { status?: string | undefined },
+  filter: { status?: MessageRow['status'] | undefined },
   limit: number,
   after: { createdAt: string; id: string } | null,
 ) {
@@ -155,7 +155,7 @@ export async function updateMessageRow(
   practiceId: string,
   id: string,
   changes: Partial<MessageRow>,
-  onlyStatus?: string,
+  onlyStatus?: MessageRow['status'],
 ): Promise<number> {
   let q = db
     .updateTable('message')

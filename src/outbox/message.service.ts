@@ -19,6 +19,7 @@ import {
   findReferralRow,
   insertReferralEventRow,
   lockReferralRow,
+  type ReferralEventRow,
   updateReferralRow,
 } from '../referrals/referral.repository.ts';
 import { type ReferralStatus, thanksRefusal } from '../referrals/referral.rules.ts';
@@ -57,8 +58,8 @@ export function toMessage(row: MessageRow, smtpConfigured: boolean): Message {
     to: { contactId: row.recipient_contact_id, name: row.to_name ?? '', email: row.to_email },
     subject: row.subject,
     body: row.body,
-    channel: row.channel as Message['channel'],
-    status: row.status as Message['status'],
+    channel: row.channel,
+    status: row.status,
     statusLabel: statusLabelOf(row, smtpConfigured),
     isReferrerFacing: row.is_referrer_facing,
     attempts: Number(row.attempts),
@@ -91,7 +92,7 @@ async function applyCause(
     await lockReferralRow(trx, practiceId, id);
     const row = await findReferralRow(trx, practiceId, id);
     if (!row) throw notFound('The referral');
-    const event = (kind: string, to: ReferralStatus | null = null) =>
+    const event = (kind: ReferralEventRow['kind'], to: ReferralStatus | null = null) =>
       insertReferralEventRow(trx, {
         practice_id: practiceId,
         id: newId(),

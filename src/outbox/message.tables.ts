@@ -1,4 +1,5 @@
 import type { Flag } from '../platform/schema.ts';
+import type { Message } from './outbox.schemas.ts';
 
 /**
  * Messages (the outbox) and the practice's SMTP settings.
@@ -20,8 +21,8 @@ export type MessageTable = {
   to_email: string | null;
   subject: string;
   body: string;
-  channel: string;
-  status: string;
+  channel: Message['channel'];
+  status: Message['status'];
   attempts: number;
   last_error: string | null;
   next_attempt_at: string | null;

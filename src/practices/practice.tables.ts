@@ -1,3 +1,5 @@
+import type { Profession } from './professions.ts';
+
 /**
  * The practice and who belongs to it.
  * Merged into the app's `Database` (platform/schema.ts): this feature owns their shape.
@@ -12,7 +14,7 @@ declare module '../platform/schema.ts' {
 export type PracticeTable = {
   id: string;
   name: string;
-  profession: string;
+  profession: Profession;
   value_proposition: string;
   key_phrases: string; // JSON array of strings
   ideal_client: string;

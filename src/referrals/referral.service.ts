@@ -30,6 +30,7 @@ import {
   listReferralRows,
   listTagsOf,
   lockReferralRow,
+  type ReferralEventRow,
   type ReferralFilter,
   type ReferralRow,
   replaceReferralTags,
@@ -211,7 +212,7 @@ async function loadDetail(
     ...referral,
     events: events.map((e) => ({
       id: e.id,
-      kind: e.kind as ReferralDetail['events'][number]['kind'],
+      kind: e.kind,
       fromStatus: e.from_status,
       toStatus: e.to_status,
       at: e.at,
@@ -342,7 +343,7 @@ async function recordEvent(
   actor: Actor,
   referralId: string,
   event: {
-    kind: string;
+    kind: ReferralEventRow['kind'];
     from?: ReferralStatus | null;
     to?: ReferralStatus | null;
     at: string;

@@ -1,6 +1,7 @@
 import type { GeneratedAlways } from 'kysely';
 import type { Flag } from '../platform/schema.ts';
 import type { Channel, ReferralStatus } from './referral.rules.ts';
+import type { eventKinds } from './referral.schemas.ts';
 
 /**
  * Referrals received, their tags and their history.
@@ -57,7 +58,7 @@ export type ReferralEventTable = {
   practice_id: string;
   id: string;
   referral_id: string;
-  kind: string;
+  kind: (typeof eventKinds)[number];
   from_status: ReferralStatus | null;
   to_status: ReferralStatus | null;
   at: string;
