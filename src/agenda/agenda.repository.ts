@@ -4,7 +4,7 @@
  * most pressing and bounded by `limit` — never all contacts or all referrals. The other
  * features' tables (moments, asks, commitments, surveys) are read here directly.
  */
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Role, Stage } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
@@ -23,6 +23,7 @@ import type {
   SubjectType,
   TouchAgendaRow,
 } from './agenda.rules.ts';
+import type { CalendarFeedTable } from './agenda.tables.ts';
 
 const day = 86_400_000;
 const minus = (now: string, days: number) => new Date(Date.parse(now) - days * day).toISOString();
@@ -697,7 +698,7 @@ export async function listActiveMarks(
     .execute();
   return rows.map((r) => ({
     key: r.item_key,
-    state: r.state === 'dismissed' ? 'dismissed' : 'snoozed',
+    state: r.state,
     until: r.until,
   }));
 }
@@ -767,13 +768,8 @@ export async function subjectExists(
 // ---------------------------------------------------------------------------------------------
 // Calendar feeds
 
-export type CalendarFeedRow = {
-  practice_id: string;
-  id: string;
-  user_id: string;
-  created_at: string;
-  revoked_at: string | null;
-};
+/** A feed as listed: its token hash stays in the repository. */
+export type CalendarFeedRow = Omit<Selectable<CalendarFeedTable>, 'token_hash'>;
 
 export async function insertCalendarFeed(
   db: Queryable,

@@ -1,3 +1,5 @@
+import type { AgendaMark } from './agenda.rules.ts';
+
 /**
  * Marks on agenda items (done, snoozed) and calendar feed tokens.
  * Merged into the app's `Database` (platform/schema.ts): this feature owns their shape.
@@ -12,7 +14,7 @@ declare module '../platform/schema.ts' {
 export type AgendaMarkTable = {
   practice_id: string;
   item_key: string;
-  state: string;
+  state: AgendaMark['state'];
   until: string | null;
   reason: string | null;
   created_by: string | null;
