@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { ApiTokenTable } from '../platform/schema.ts';
+import type { ApiTokenTable } from './account.tables.ts';
 
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 

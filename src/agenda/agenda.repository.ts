@@ -4,10 +4,12 @@
  * most pressing and bounded by `limit` — never all contacts or all referrals. The other
  * features' tables (moments, asks, commitments, surveys) are read here directly.
  */
-import { sql } from 'kysely';
-import type { Role } from '../contacts/contact.rules.ts';
+import { type Selectable, sql } from 'kysely';
+import type { Role, Stage } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
+import { isSet } from '../platform/flags.ts';
+import type { Flag } from '../platform/schema.ts';
 import type {
   AgendaMark,
   AskAgendaRow,
@@ -21,6 +23,7 @@ import type {
   SubjectType,
   TouchAgendaRow,
 } from './agenda.rules.ts';
+import type { CalendarFeedTable } from './agenda.tables.ts';
 
 const day = 86_400_000;
 const minus = (now: string, days: number) => new Date(Date.parse(now) - days * day).toISOString();
@@ -58,15 +61,20 @@ function referralQuery(db: Queryable, practiceId: string) {
     .where('r.practice_id', '=', practiceId);
 }
 
-type ReferralQueryRow = Omit<ReferralAgendaRow, 'referrer_is_treating_provider'> & {
-  referrer_is_treating_provider: number | null;
+type ReferralQueryRow = Omit<
+  ReferralAgendaRow,
+  'consent_to_update' | 'referrer_is_treating_provider'
+> & {
+  consent_to_update: Flag;
+  referrer_is_treating_provider: Flag | null;
 };
 
+/** The stored 0/1 columns as booleans: no referrer (left join) is not a treating provider. */
 const toReferralRows = (rows: ReferralQueryRow[]): ReferralAgendaRow[] =>
   rows.map((r) => ({
     ...r,
-    consent_to_update: num(r.consent_to_update),
-    referrer_is_treating_provider: num(r.referrer_is_treating_provider),
+    consent_to_update: isSet(r.consent_to_update),
+    referrer_is_treating_provider: isSet(r.referrer_is_treating_provider),
   }));
 
 /** 1. New referrals, oldest first (index referral_by_status). */
@@ -274,7 +282,7 @@ export async function listAskMoments(
   return rows.map((r) => ({
     ...r,
     score: r.score === null ? null : Number(r.score),
-    do_not_ask: num(r.do_not_ask),
+    do_not_ask: isSet(r.do_not_ask),
     last_asked_at: (r.last_asked_at as string | null) ?? null,
   }));
 }
@@ -424,7 +432,7 @@ export async function listQuietSources(
   return rows.map((r) => ({
     ...r,
     last_referral_at: (r.last_referral_at as string | null) ?? null,
-    has_open_commitment: num(r.has_open_commitment),
+    has_open_commitment: isSet(r.has_open_commitment),
   }));
 }
 
@@ -472,8 +480,8 @@ export async function listOwedPartners(
 }
 
 export type TouchDueCutoffs = {
-  stages: { stage: string; before: string }[];
-  roles: { role: string; before: string }[];
+  stages: { stage: Stage; before: string }[];
+  roles: { role: Role; before: string }[];
 };
 
 /**
@@ -559,7 +567,7 @@ export async function listTouchDue(
   const byContact = new Map<string, Role[]>();
   for (const r of roles) {
     const list = byContact.get(r.contact_id) ?? [];
-    list.push(r.role as Role);
+    list.push(r.role);
     byContact.set(r.contact_id, list);
   }
   return rows.map((r) => ({
@@ -690,7 +698,7 @@ export async function listActiveMarks(
     .execute();
   return rows.map((r) => ({
     key: r.item_key,
-    state: r.state === 'dismissed' ? 'dismissed' : 'snoozed',
+    state: r.state,
     until: r.until,
   }));
 }
@@ -760,13 +768,8 @@ export async function subjectExists(
 // ---------------------------------------------------------------------------------------------
 // Calendar feeds
 
-export type CalendarFeedRow = {
-  practice_id: string;
-  id: string;
-  user_id: string;
-  created_at: string;
-  revoked_at: string | null;
-};
+/** A feed as listed: its token hash stays in the repository. */
+export type CalendarFeedRow = Omit<Selectable<CalendarFeedTable>, 'token_hash'>;
 
 export async function insertCalendarFeed(
   db: Queryable,

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { mayTellStatus } from '../letters/letter.rules.ts';
 import { professionIds } from '../practices/professions.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
+import type { ReferralStatus } from '../referrals/referral.rules.ts';
 import {
   type AgendaClock,
   type AgendaItem,
   type AgendaMark,
+  type AskAgendaRow,
   agendaKinds,
   askItems,
   assembleAgenda,
@@ -55,10 +57,10 @@ const referral = (over: Partial<ReferralAgendaRow> = {}): ReferralAgendaRow => (
   client_at: null,
   thanked_at: null,
   conversion_thanked_at: null,
-  consent_to_update: 0,
+  consent_to_update: false,
   referrer_told_status: null,
   referrer_told_at: null,
-  referrer_is_treating_provider: 0,
+  referrer_is_treating_provider: false,
   ...over,
 });
 
@@ -106,7 +108,7 @@ describe('agenda rules', () => {
       thanked_at: T0,
       status: 'client',
       client_at: at(D).toISOString(),
-      consent_to_update: 1,
+      consent_to_update: true,
     });
     expect(thank([converted], clockAt(D - 1))).toEqual([]);
     expect(thank([converted], clockAt(D))[0]?.key).toBe('thank:r1:conversion');
@@ -121,11 +123,11 @@ describe('agenda rules', () => {
       );
     for (const profession of professionIds) {
       expect(conversions(converted({}), profession)).toEqual([]);
-      expect(conversions(converted({ consent_to_update: 1 }), profession)).toHaveLength(1);
+      expect(conversions(converted({ consent_to_update: true }), profession)).toHaveLength(1);
       // The treating-provider exception is the health profile's alone.
-      expect(conversions(converted({ referrer_is_treating_provider: 1 }), profession)).toHaveLength(
-        profession === 'health' ? 1 : 0,
-      );
+      expect(
+        conversions(converted({ referrer_is_treating_provider: true }), profession),
+      ).toHaveLength(profession === 'health' ? 1 : 0);
     }
     fc.assert(
       fc.property(
@@ -135,8 +137,8 @@ describe('agenda rules', () => {
         fc.integer({ min: 0, max: 30 * D }),
         (profession, consent, treating, later) => {
           const r = converted({
-            consent_to_update: consent ? 1 : 0,
-            referrer_is_treating_provider: treating ? 1 : 0,
+            consent_to_update: consent,
+            referrer_is_treating_provider: treating,
           });
           const items = thankItems([r], settings, clockAt(later), profession);
           const allowed = mayTellStatus({
@@ -154,7 +156,7 @@ describe('agenda rules', () => {
   });
 
   it('ask: one item per contact, the window that lasts longest; none inside the cooldown', () => {
-    const row = {
+    const row: AskAgendaRow = {
       moment_id: 'm1',
       moment_kind: 'milestone',
       score: null,
@@ -162,7 +164,7 @@ describe('agenda rules', () => {
       contact_id: 'c1',
       contact_name: 'Maria Gomez',
       stage: 'likes',
-      do_not_ask: 0,
+      do_not_ask: false,
       last_asked_at: null,
     };
     const later = { ...row, moment_id: 'm2', occurred_at: at(D).toISOString() };
@@ -173,7 +175,7 @@ describe('agenda rules', () => {
     expect(askItems([{ ...row, moment_kind: 'feedback', score: 8 }], settings, clockAt(H))).toEqual(
       [],
     );
-    expect(askItems([{ ...row, do_not_ask: 1 }], settings, clockAt(H))).toEqual([]);
+    expect(askItems([{ ...row, do_not_ask: true }], settings, clockAt(H))).toEqual([]);
   });
 
   it('remind_commitment: a credit after the last reminder starts the count again', () => {
@@ -291,7 +293,14 @@ const planted = (tag: string) => fc.stringMatching(/^[A-Z][a-z]{2,8}$/).map((s) 
 
 describe('calendar events', () => {
   it('never carry the referred person, their status or a conversion, whatever the rows', () => {
-    const statuses = ['new', 'contacted', 'meeting', 'client', 'not_a_fit', 'declined'];
+    const statuses: ReferralStatus[] = [
+      'new',
+      'contacted',
+      'meeting',
+      'client',
+      'not_a_fit',
+      'declined',
+    ];
     fc.assert(
       fc.property(
         planted('first'),
@@ -312,8 +321,8 @@ describe('calendar events', () => {
             received_at: received,
             status_changed_at: received,
             client_at: isClient ? received : null,
-            consent_to_update: consent ? 1 : 0,
-            referrer_is_treating_provider: treating ? 1 : 0,
+            consent_to_update: consent,
+            referrer_is_treating_provider: treating,
           });
           const given: GivenAgendaRow = {
             id: 'g1',

@@ -210,18 +210,18 @@ export type ReferralAgendaRow = {
   referrer_id: string | null;
   referrer_name: string | null;
   received_at: string;
-  status: string;
+  status: ReferralStatus;
   status_changed_at: string;
   first_contact_at: string | null;
   closed_at: string | null;
   client_at: string | null;
   thanked_at: string | null;
   conversion_thanked_at: string | null;
-  consent_to_update: number;
-  referrer_told_status: string | null;
+  consent_to_update: boolean;
+  referrer_told_status: ReferralStatus | null;
   referrer_told_at: string | null;
-  /** 1 when the referrer treats the referred person (the HIPAA exception of §3.2). */
-  referrer_is_treating_provider: number;
+  /** The referrer treats the referred person (the HIPAA exception of §3.2). */
+  referrer_is_treating_provider: boolean;
 };
 
 export type GivenAgendaRow = {
@@ -242,8 +242,8 @@ export type AskAgendaRow = {
   occurred_at: string;
   contact_id: string;
   contact_name: string;
-  stage: string;
-  do_not_ask: number;
+  stage: Stage;
+  do_not_ask: boolean;
   last_asked_at: string | null;
 };
 
@@ -263,11 +263,11 @@ export type CommitmentAgendaRow = {
 export type QuietAgendaRow = {
   id: string;
   name: string;
-  stage: string;
+  stage: Stage;
   created_at: string;
   last_touch_at: string | null;
   last_referral_at: string | null;
-  has_open_commitment: number;
+  has_open_commitment: boolean;
 };
 
 export type GiveBackAgendaRow = {
@@ -280,7 +280,7 @@ export type GiveBackAgendaRow = {
 export type TouchAgendaRow = {
   id: string;
   name: string;
-  stage: string;
+  stage: Stage;
   roles: Role[];
   keep_in_touch_days: number | null;
   created_at: string;
@@ -402,9 +402,9 @@ export function thankItems(
     }
     const conv = t.conversion;
     const disclosure: Disclosure = {
-      consentToUpdate: r.consent_to_update === 1,
+      consentToUpdate: r.consent_to_update,
       profession,
-      isTreatingProvider: r.referrer_is_treating_provider === 1,
+      isTreatingProvider: r.referrer_is_treating_provider,
     };
     if (
       mayTellStatus(disclosure) &&
@@ -457,11 +457,7 @@ export function updateReferrerItems(
   for (const r of rows) {
     if (r.referrer_id === null || r.referrer_name === null) continue;
     if (ms(r.status_changed_at) > clock.now.getTime()) continue;
-    const u = referrerUpdateOf({
-      ...r,
-      consent_to_update: r.consent_to_update === 1,
-      status: r.status as ReferralStatus,
-    });
+    const u = referrerUpdateOf(r);
     if (u.state !== 'due') continue;
     const told = u.toldStatus
       ? `last told: ${statusWords[u.toldStatus] ?? u.toldStatus}`
@@ -577,7 +573,7 @@ export function askItems(
     const start = ms(m.occurred_at);
     const end = start + settings.askWindowDays * day;
     if (!positive || start > now || end <= now) continue;
-    if ((stageRanks[m.stage] ?? 0) < likesRank || m.do_not_ask === 1) continue;
+    if ((stageRanks[m.stage] ?? 0) < likesRank || m.do_not_ask) continue;
     if (m.last_asked_at !== null) {
       const asked = ms(m.last_asked_at);
       if (asked >= start) continue; // already asked since the moment
@@ -685,7 +681,7 @@ export function quietSourceItems(
   const out: AgendaItem[] = [];
   const now = clock.now.getTime();
   for (const c of rows) {
-    const promising = (stageRanks[c.stage] ?? 0) >= trustsRank || c.has_open_commitment === 1;
+    const promising = (stageRanks[c.stage] ?? 0) >= trustsRank || c.has_open_commitment;
     if (!promising) continue;
     const lastTouch = ms(c.last_touch_at ?? c.created_at);
     const lastReferral = c.last_referral_at ? ms(c.last_referral_at) : 0;
@@ -694,7 +690,7 @@ export function quietSourceItems(
     if (now < due) continue;
     const dueAt = isoOf(due);
     const why =
-      c.has_open_commitment === 1 && (stageRanks[c.stage] ?? 0) < trustsRank
+      c.has_open_commitment && (stageRanks[c.stage] ?? 0) < trustsRank
         ? `${c.name} has an open commitment`
         : `${c.name} is at ${c.stage}`;
     const referred = c.last_referral_at
@@ -769,7 +765,7 @@ export function keepInTouchItems(
     const t: { touchState: TouchState; nextTouchDueAt: string | null; cadenceDays: number | null } =
       touchOf(
         {
-          stage: c.stage as Stage,
+          stage: c.stage,
           roles: c.roles,
           keepInTouchDays: c.keep_in_touch_days,
           lastTouchAt: c.last_touch_at,

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { AskTable, MomentTable } from '../platform/schema.ts';
+import type { AskTable, MomentTable } from './ask.tables.ts';
 
 export type MomentRow = Selectable<MomentTable>;
 export type AskRow = Selectable<AskTable>;

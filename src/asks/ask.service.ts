@@ -1,4 +1,3 @@
-import type { Stage } from '../contacts/contact.rules.ts';
 import { requireContact } from '../contacts/contact.service.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -21,12 +20,10 @@ import {
   updateAskRow,
 } from './ask.repository.ts';
 import {
-  type AskOutcome,
   askScriptOf,
   askWarnings,
   askWindowEndsAt,
   isPositiveMoment,
-  type MomentKind,
   readinessOf,
 } from './ask.rules.ts';
 import type {
@@ -47,7 +44,7 @@ async function requirePathContact(db: Queryable, practiceId: string, id: string)
 }
 
 export function toMoment(row: MomentRow, askWindowDays: number): Moment {
-  const kind = row.kind as MomentKind;
+  const kind = row.kind;
   return {
     id: row.id,
     contactId: row.contact_id,
@@ -70,7 +67,7 @@ export function toAsk(row: AskRow): Ask {
     contactId: row.contact_id,
     askedAt: row.asked_at,
     momentId: row.moment_id,
-    outcome: (row.outcome as AskOutcome | null) ?? null,
+    outcome: row.outcome,
     note: row.note,
     createdAt: row.created_at,
   };
@@ -136,7 +133,7 @@ export async function createAsk(
     }
     const lastAskedAt = await findLastAskedAt(trx, actor.practiceId, contactId, askedAt);
     const warnings = askWarnings(
-      { name: contact.name, stage: contact.stage as Stage, doNotAsk: contact.do_not_ask === 1 },
+      { name: contact.name, stage: contact.stage, doNotAsk: contact.do_not_ask },
       lastAskedAt,
       settings.askCooldownDays,
       new Date(askedAt),
@@ -198,10 +195,10 @@ export async function getAskReadiness(
     findLastAskedAt(deps.db, actor.practiceId, contactId, now.toISOString()),
   ]);
   const readiness = readinessOf(
-    { name: contact.name, stage: contact.stage as Stage, doNotAsk: contact.do_not_ask === 1 },
+    { name: contact.name, stage: contact.stage, doNotAsk: contact.do_not_ask },
     moments.map((m) => ({
       id: m.id,
-      kind: m.kind as MomentKind,
+      kind: m.kind,
       score: m.score,
       occurredAt: m.occurred_at,
     })),

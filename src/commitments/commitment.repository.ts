@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { isPostgres, type Queryable } from '../platform/db.ts';
-import type { CommitmentTable } from '../platform/schema.ts';
+import type { CommitmentStatus } from './commitment.rules.ts';
+import type { CommitmentTable } from './commitment.tables.ts';
 
 export type CommitmentRow = Selectable<CommitmentTable>;
 export type CommitmentView = CommitmentRow & {
@@ -56,7 +57,10 @@ export async function updateCommitmentRow(
     .execute();
 }
 
-export type CommitmentFilter = { status?: string | undefined; contactId?: string | undefined };
+export type CommitmentFilter = {
+  status?: CommitmentStatus | undefined;
+  contactId?: string | undefined;
+};
 
 /** Commitments with their contact's name, credited count and last credit, in one query. */
 export async function listCommitmentViews(

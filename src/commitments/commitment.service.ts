@@ -74,12 +74,12 @@ export async function getCommitmentForLetter(
     incentiveForReferred: row.incentive_for_referred,
     remindersSent: row.reminders_sent,
     lastReminderAt: row.last_reminder_at,
-    status: row.status as CommitmentStatus,
+    status: row.status,
   };
 }
 
 export function toCommitment(row: CommitmentView, settings: Settings, now: Date): Commitment {
-  const status = row.status as CommitmentStatus;
+  const status = row.status;
   return {
     id: row.id,
     contact: { id: row.contact_id, name: row.contact_name },

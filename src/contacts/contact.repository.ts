@@ -1,13 +1,38 @@
 import { type Selectable, sql } from 'kysely';
 import type { Dialect, Queryable } from '../platform/db.ts';
-import type { ContactTable } from '../platform/schema.ts';
-import { containsPattern, type Role } from './contact.rules.ts';
+import { isSet, toFlag } from '../platform/flags.ts';
+import { containsPattern, type Role, type Stage } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
+import type { ContactTable } from './contact.tables.ts';
 
-export type ContactRow = Selectable<ContactTable>;
+type ContactColumns = Selectable<ContactTable>;
+type ContactFlag = 'email_consent' | 'do_not_ask' | 'is_treating_provider';
+
+/** A contact as the app reads and writes it: the 0/1 columns as booleans. */
+export type ContactRow = Omit<ContactColumns, ContactFlag> & Record<ContactFlag, boolean>;
+
+/** The one place a stored contact becomes a `ContactRow`. */
+function toContactRow(r: ContactColumns): ContactRow {
+  return {
+    ...r,
+    email_consent: isSet(r.email_consent),
+    do_not_ask: isSet(r.do_not_ask),
+    is_treating_provider: isSet(r.is_treating_provider),
+  };
+}
+
+/** The reverse of `toContactRow` for a whole or partial row (absent flags stay absent). */
+function toContactColumns<R extends Partial<ContactRow>>(row: R) {
+  return {
+    ...row,
+    email_consent: toFlag(row.email_consent),
+    do_not_ask: toFlag(row.do_not_ask),
+    is_treating_provider: toFlag(row.is_treating_provider),
+  };
+}
 
 export async function insertContactRow(db: Queryable, row: ContactRow): Promise<void> {
-  await db.insertInto('contact').values(row).execute();
+  await db.insertInto('contact').values(toContactColumns(row)).execute();
 }
 
 /** Whether the practice has any contact yet (demo data only goes into an empty practice). */
@@ -22,12 +47,13 @@ export async function hasAnyContact(db: Queryable, practiceId: string): Promise<
 }
 
 export async function findContactRow(db: Queryable, practiceId: string, contactId: string) {
-  return db
+  const row = await db
     .selectFrom('contact')
     .selectAll()
     .where('practice_id', '=', practiceId)
     .where('id', '=', contactId)
     .executeTakeFirst();
+  return row && toContactRow(row);
 }
 
 export async function updateContactRow(
@@ -38,7 +64,7 @@ export async function updateContactRow(
 ): Promise<void> {
   await db
     .updateTable('contact')
-    .set(changes)
+    .set(toContactColumns(changes))
     .where('practice_id', '=', practiceId)
     .where('id', '=', contactId)
     .execute();
@@ -102,8 +128,8 @@ export async function insertStageChangeRow(
     practice_id: string;
     id: string;
     contact_id: string;
-    from_stage: string | null;
-    to_stage: string;
+    from_stage: Stage | null;
+    to_stage: Stage;
     changed_at: string;
     changed_by: string | null;
     reason?: string | null;
@@ -178,7 +204,7 @@ export async function listStageHistory(db: Queryable, practiceId: string, contac
 export type ContactFilter = {
   q?: string | undefined;
   role?: Role | undefined;
-  stage?: string | undefined;
+  stage?: Stage | undefined;
   categoryId?: string | undefined;
   circleId?: string | undefined;
   /** Only contacts past their keep-in-touch cadence at `now` (see cadence.rules.ts). */
@@ -188,8 +214,8 @@ export type ContactFilter = {
 export type TouchDueFilter = {
   now: string;
   cutoffs: {
-    stages: { stage: string; before: string }[];
-    roles: { role: string; before: string }[];
+    stages: { stage: Stage; before: string }[];
+    roles: { role: Role; before: string }[];
   };
   dialect: Dialect;
 };
@@ -305,9 +331,10 @@ export async function listContactRows(
       ]),
     );
   }
-  return q
+  const rows = await q
     .orderBy(`contact.${column}`, direction)
     .orderBy('contact.id', direction)
     .limit(limit)
     .execute();
+  return rows.map(toContactRow);
 }

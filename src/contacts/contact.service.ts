@@ -62,7 +62,7 @@ async function hydrate(
   const now = clock.now();
   const rolesBy = new Map<string, Role[]>();
   for (const r of roleRows)
-    rolesBy.set(r.contact_id, [...(rolesBy.get(r.contact_id) ?? []), r.role as Role]);
+    rolesBy.set(r.contact_id, [...(rolesBy.get(r.contact_id) ?? []), r.role]);
   const circlesBy = new Map<string, GroupRow[]>();
   for (const c of circleRows)
     circlesBy.set(c.contact_id, [...(circlesBy.get(c.contact_id) ?? []), c]);
@@ -70,7 +70,7 @@ async function hydrate(
   return rows.map((row) => {
     const category = row.category_id ? categories.get(row.category_id) : undefined;
     const roles = normalizeRoles(rolesBy.get(row.id) ?? []);
-    const stage = row.stage as Stage;
+    const stage = row.stage;
     const keepInTouchDays = row.keep_in_touch_days === null ? null : Number(row.keep_in_touch_days);
     return {
       id: row.id,
@@ -84,12 +84,12 @@ async function hydrate(
       circles: (circlesBy.get(row.id) ?? []).map(toGroup),
       metWhere: row.met_where,
       metHow: row.met_how,
-      emailConsent: row.email_consent === 1,
-      doNotAsk: row.do_not_ask === 1,
+      emailConsent: row.email_consent,
+      doNotAsk: row.do_not_ask,
       notes: row.notes,
       lastTouchAt: row.last_touch_at,
       keepInTouchDays,
-      isTreatingProvider: row.is_treating_provider === 1,
+      isTreatingProvider: row.is_treating_provider,
       ...touchOf(
         {
           stage,
@@ -140,8 +140,8 @@ async function loadDetail(
     ...contact,
     stageHistory: history.map((h) => ({
       id: h.id,
-      fromStage: (h.from_stage as Stage | null) ?? null,
-      toStage: h.to_stage as Stage,
+      fromStage: h.from_stage,
+      toStage: h.to_stage,
       changedAt: h.changed_at,
       changedBy:
         h.changed_by && h.changed_by_name ? { id: h.changed_by, name: h.changed_by_name } : null,
@@ -207,12 +207,12 @@ export async function createContact(
       stage_rank: stageRank(stage),
       met_where: input.metWhere ?? null,
       met_how: input.metHow ?? null,
-      email_consent: input.emailConsent ? 1 : 0,
-      do_not_ask: input.doNotAsk ? 1 : 0,
+      email_consent: input.emailConsent ?? false,
+      do_not_ask: input.doNotAsk ?? false,
       notes: input.notes ?? null,
       last_touch_at: null,
       keep_in_touch_days: input.keepInTouchDays ?? null,
-      is_treating_provider: input.isTreatingProvider ? 1 : 0,
+      is_treating_provider: input.isTreatingProvider ?? false,
       created_at: now,
       updated_at: now,
     });
@@ -281,11 +281,11 @@ export async function updateContact(
     if (input.metHow !== undefined) changes.met_how = input.metHow;
     if (input.notes !== undefined) changes.notes = input.notes;
     if (input.keepInTouchDays !== undefined) changes.keep_in_touch_days = input.keepInTouchDays;
-    if (input.doNotAsk !== undefined) changes.do_not_ask = input.doNotAsk ? 1 : 0;
-    if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent ? 1 : 0;
+    if (input.doNotAsk !== undefined) changes.do_not_ask = input.doNotAsk;
+    if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent;
     if (input.isTreatingProvider !== undefined)
-      changes.is_treating_provider = input.isTreatingProvider ? 1 : 0;
-    const change = stageChangeFor(row.stage as Stage, input.stage);
+      changes.is_treating_provider = input.isTreatingProvider;
+    const change = stageChangeFor(row.stage, input.stage);
     if (change)
       Object.assign(changes, { stage: change.toStage, stage_rank: stageRank(change.toStage) });
     await updateContactRow(trx, actor.practiceId, contactId, changes);
@@ -295,7 +295,7 @@ export async function updateContact(
       await replaceContactCircles(trx, actor.practiceId, contactId, [...new Set(input.circleIds)]);
     if (change)
       await recordStageChange(trx, actor, contactId, change.fromStage, change.toStage, now);
-    if (input.emailConsent !== undefined && (row.email_consent === 1) !== input.emailConsent)
+    if (input.emailConsent !== undefined && row.email_consent !== input.emailConsent)
       await recordAudit(trx, deps.clock, {
         practiceId: actor.practiceId,
         userId: actor.userId,

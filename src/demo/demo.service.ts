@@ -1,7 +1,7 @@
 import { findMembership } from '../accounts/account.repository.ts';
 import { createUser } from '../accounts/account.service.ts';
 import { hasAnyContact } from '../contacts/contact.repository.ts';
-import type { Role, Stage } from '../contacts/contact.rules.ts';
+import type { Role } from '../contacts/contact.rules.ts';
 import { stages } from '../contacts/contact.rules.ts';
 import { createContact, updateContact } from '../contacts/contact.service.ts';
 import { interactionKinds } from '../interactions/interaction.rules.ts';
@@ -124,10 +124,10 @@ export async function seedDemoNetwork(deps: Deps, actor: Actor, size = 300): Pro
       [3, 20],
     ]);
     let when = metAt;
-    for (let s = 1; s <= target; s++) {
+    for (const stage of stages.slice(1, target + 1)) {
       when += rnd.int(14, 100) * day;
       if (when >= now) break;
-      await updateContact(at(when), actor, contact.id, { stage: stages[s] as Stage });
+      await updateContact(at(when), actor, contact.id, { stage });
     }
   }
 

@@ -6,6 +6,7 @@ import type { Deps } from '../platform/deps.ts';
 import { newId } from '../platform/ids.ts';
 import type { Database } from '../platform/schema.ts';
 import { updatePractice } from '../practices/practice.service.ts';
+import type { ReferralStatus } from '../referrals/referral.rules.ts';
 import { demoPractice, firstNames, lastNames, metWhere, organizations } from './demo.data.ts';
 import { analyzeDatabase, insertLargePracticeRows } from './large-practice.repository.ts';
 import { type Random, seeded } from './random.ts';
@@ -268,12 +269,12 @@ export async function generateLargePractice(
             rnd.next(),
         )
       : null;
-    let status = contacted ? 'contacted' : 'new';
+    let status: ReferralStatus = contacted ? 'contacted' : 'new';
     let meetingAt: number | null = null;
     let clientAt: number | null = null;
     let closedAt: number | null = null;
     if (contacted && age > 10 * day) {
-      const outcome = rnd.weighted([
+      const outcome = rnd.weighted<ReferralStatus>([
         ['client', 45],
         ['meeting', 10],
         ['not_a_fit', 20],
@@ -359,7 +360,7 @@ export async function generateLargePractice(
       practice_id: practiceId,
       id: newId(at),
       contact_id: contactId,
-      from_stage: c.stage as string,
+      from_stage: c.stage,
       to_stage: 'refers',
       changed_at: iso(at),
       changed_by: userId,

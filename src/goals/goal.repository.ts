@@ -1,19 +1,28 @@
 import { type Selectable, sql } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { GoalTable } from '../platform/schema.ts';
+import { isSet, toFlag } from '../platform/flags.ts';
+import type { GoalTable } from './goal.tables.ts';
 
-export type GoalRow = Selectable<GoalTable>;
+type GoalColumns = Selectable<GoalTable>;
+
+/** A year's goal as the app reads and writes it: `email_team` as a boolean. */
+export type GoalRow = Omit<GoalColumns, 'email_team'> & { email_team: boolean };
+
+/** The one place a stored goal becomes a `GoalRow`. */
+const toGoalRow = (r: GoalColumns): GoalRow => ({ ...r, email_team: isSet(r.email_team) });
 
 export async function findGoalRow(db: Queryable, practiceId: string, year: number) {
-  return db
+  const row = await db
     .selectFrom('goal')
     .selectAll()
     .where('practice_id', '=', practiceId)
     .where('year', '=', year)
     .executeTakeFirst();
+  return row && toGoalRow(row);
 }
 
-export async function upsertGoalRow(db: Queryable, row: GoalRow): Promise<void> {
+export async function upsertGoalRow(db: Queryable, goal: GoalRow): Promise<void> {
+  const row: GoalColumns = { ...goal, email_team: toFlag(goal.email_team) };
   const { practice_id: _p, year: _y, ...rest } = row;
   await db
     .insertInto('goal')

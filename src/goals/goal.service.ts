@@ -96,7 +96,7 @@ export async function progressOf(
   return {
     year: goal.year,
     targetClients: goal.target_clients,
-    emailTeam: goal.email_team === 1,
+    emailTeam: goal.email_team,
     monthlyTarget: round2(monthlyTarget),
     conversion: { ...conversion, rate: round2(conversion.rate) },
     referralsNeededPerMonth: round2(referralsNeededOf(monthlyTarget, conversion.rate)),
@@ -141,7 +141,7 @@ async function recordCelebrations(
         threshold,
         reachedAt,
       );
-      if (inserted && goal.email_team === 1) {
+      if (inserted && goal.email_team) {
         await queueCelebrationEmails(trx, practice, goal, threshold, clients, w.now);
         queued = true;
       }
@@ -188,7 +188,7 @@ ${practice.name}`;
       next_attempt_at: now,
       provider_id: null,
       idempotency_key: newId(),
-      is_referrer_facing: 0,
+      is_referrer_facing: false,
       subject_type: 'goal',
       subject_id: `${goal.year}:${threshold}`,
       created_by: null,
@@ -233,7 +233,7 @@ export async function putGoal(
     practice_id: actor.practiceId,
     year,
     target_clients: input.targetClients,
-    email_team: (input.emailTeam ?? existing?.email_team === 1) ? 1 : 0,
+    email_team: input.emailTeam ?? existing?.email_team ?? false,
     updated_by: actor.userId,
     updated_at: deps.clock.now().toISOString(),
   };

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { IncentiveTable } from '../platform/schema.ts';
+import type { IncentiveStatus } from './incentive.rules.ts';
+import type { IncentiveTable } from './incentive.tables.ts';
 
 export type IncentiveRow = Selectable<IncentiveTable>;
 
@@ -18,7 +19,7 @@ export async function findIncentiveRow(db: Queryable, practiceId: string, id: st
 }
 
 export type IncentiveFilter = {
-  status?: string | undefined;
+  status?: IncentiveStatus | undefined;
   referralId?: string | undefined;
   commitmentId?: string | undefined;
   contactId?: string | undefined;

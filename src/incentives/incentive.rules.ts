@@ -3,6 +3,7 @@ import type { EffectiveRuling, Ruling } from '../ethics/ethics.rules.ts';
 export const incentiveStatuses = ['promised', 'delivered'] as const;
 export type IncentiveStatus = (typeof incentiveStatuses)[number];
 export const recipients = ['referrer', 'referred'] as const;
+export type IncentiveRecipient = (typeof recipients)[number];
 export const disclosureMethods = ['verbal', 'written', 'email', 'engagement_letter'] as const;
 
 export type IncentiveDraft = {

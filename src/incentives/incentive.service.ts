@@ -1,5 +1,4 @@
 import { requireContact } from '../contacts/contact.service.ts';
-import type { IncentiveKind, Ruling } from '../ethics/ethics.rules.ts';
 import { loadEthics } from '../ethics/ethics.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
@@ -20,12 +19,7 @@ import {
   markDelivered,
   updateIncentiveRow,
 } from './incentive.repository.ts';
-import {
-  deliveryRefusal,
-  type IncentiveStatus,
-  type Verdict,
-  verdictFor,
-} from './incentive.rules.ts';
+import { deliveryRefusal, type Verdict, verdictFor } from './incentive.rules.ts';
 import type { CreateIncentive, Incentive, RecordDisclosure } from './incentive.schemas.ts';
 
 const missing = (field: string, message: string) =>
@@ -39,8 +33,8 @@ async function hydrate(db: Queryable, practiceId: string, rows: IncentiveRow[]) 
   return rows.map(
     (r): Incentive => ({
       id: r.id,
-      kind: r.kind as IncentiveKind,
-      recipient: r.recipient as Incentive['recipient'],
+      kind: r.kind,
+      recipient: r.recipient,
       recipientContact: r.recipient_contact_id
         ? { id: r.recipient_contact_id, name: names.get(r.recipient_contact_id) ?? '' }
         : null,
@@ -49,10 +43,10 @@ async function hydrate(db: Queryable, practiceId: string, rows: IncentiveRow[]) 
       currency: r.currency,
       referralId: r.referral_id,
       commitmentId: r.commitment_id,
-      status: r.status as IncentiveStatus,
+      status: r.status,
       promisedAt: r.promised_at,
       deliveredAt: r.delivered_at,
-      verdict: r.verdict as Ruling,
+      verdict: r.verdict,
       verdictReason: r.verdict_reason,
       verdictSource: r.verdict_source,
       needsDisclosure: r.verdict === 'allowed_with_disclosure' && r.disclosed_at === null,

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { InteractionTable } from '../platform/schema.ts';
+import type { InteractionTable } from './interaction.tables.ts';
 
 export type InteractionRow = Selectable<InteractionTable>;
 

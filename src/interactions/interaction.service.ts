@@ -12,7 +12,7 @@ import {
   lockContactForTouch,
   refreshLastTouch,
 } from './interaction.repository.ts';
-import { type InteractionKind, occurredAtProblem } from './interaction.rules.ts';
+import { occurredAtProblem } from './interaction.rules.ts';
 import type { Interaction, LogInteraction } from './interaction.schemas.ts';
 
 type Row = Awaited<ReturnType<typeof listInteractionRows>>[number];
@@ -21,7 +21,7 @@ function toInteraction(row: Row): Interaction {
   return {
     id: row.id,
     contactId: row.contact_id,
-    kind: row.kind as InteractionKind,
+    kind: row.kind,
     occurredAt: row.occurred_at,
     summary: row.summary,
     createdAt: row.created_at,

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { LetterTemplateTable } from '../platform/schema.ts';
+import type { LetterTemplateTable } from './letter.tables.ts';
 
 export type LetterTemplateRow = Selectable<LetterTemplateTable>;
 

@@ -200,7 +200,7 @@ const recipientOf = (row: ContactRow): Recipient => ({
   contactId: row.id,
   name: row.name,
   email: row.email,
-  emailConsent: row.email_consent === 1,
+  emailConsent: row.email_consent,
 });
 
 async function contactOrThrow(db: Queryable, practiceId: string, id: string, field: string) {
@@ -267,9 +267,9 @@ export async function prepareLetter(
     ]);
     to = recipientOf(referrer);
     disclosure = {
-      consentToUpdate: referral.consent_to_update === 1,
+      consentToUpdate: referral.consent_to_update,
       profession: practice.profession,
-      isTreatingProvider: referrer.is_treating_provider === 1,
+      isTreatingProvider: referrer.is_treating_provider,
     };
     const forReferrer = referrerLetterValues(
       { referrerName: referrer.name, referredName: referred.name, referredNotes: referred.notes },

@@ -1,4 +1,3 @@
-import type { Stage } from '../contacts/contact.rules.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -131,7 +130,7 @@ async function loadMostWanted(db: Deps['db'] | Tx, practiceId: string): Promise<
           id: m.id,
           name: m.name,
           nameKey: m.name_key,
-          stage: m.stage as Stage,
+          stage: m.stage,
         })),
       ).map(({ id, name, stage }) => ({ id, name, stage })),
     })),

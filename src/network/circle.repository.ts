@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { CircleTable } from '../platform/schema.ts';
+import type { CircleTable } from './group.tables.ts';
 
 export type CircleRow = Selectable<CircleTable>;
 export type CircleCountRow = CircleRow & { members: number; referrals: number };

@@ -1,4 +1,3 @@
-import type { Stage } from '../contacts/contact.rules.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
@@ -12,20 +11,14 @@ import {
   listCircleRows,
   updateCircleRow,
 } from './circle.repository.ts';
-import type {
-  CircleDetail,
-  CircleKind,
-  CircleView,
-  CreateCircle,
-  UpdateCircle,
-} from './circle.schemas.ts';
+import type { CircleDetail, CircleView, CreateCircle, UpdateCircle } from './circle.schemas.ts';
 import { duplicateName, groupName, groupNameKey } from './group.service.ts';
 
 function toCircleView(row: CircleCountRow): CircleView {
   return {
     id: row.id,
     name: row.name,
-    kind: row.kind as CircleKind | null,
+    kind: row.kind,
     notes: row.notes,
     createdAt: row.created_at,
     members: row.members,
@@ -86,7 +79,7 @@ export async function getCircle(deps: Deps, actor: Actor, circleId: string): Pro
       memberList: members.map((m) => ({
         id: m.id,
         name: m.name,
-        stage: m.stage as Stage,
+        stage: m.stage,
         category:
           m.category_id && m.category_name ? { id: m.category_id, name: m.category_name } : null,
       })),

@@ -1,15 +1,33 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { MessageTable, SmtpSettingsTable } from '../platform/schema.ts';
+import { isSet, toFlag } from '../platform/flags.ts';
+import type { MessageTable, SmtpSettingsTable } from './message.tables.ts';
 
-export type MessageRow = Selectable<MessageTable>;
+type MessageColumns = Selectable<MessageTable>;
+
+/** A message as the app reads and writes it: `is_referrer_facing` as a boolean. */
+export type MessageRow = Omit<MessageColumns, 'is_referrer_facing'> & {
+  is_referrer_facing: boolean;
+};
+export type NewMessageRow = Omit<Insertable<MessageTable>, 'is_referrer_facing'> & {
+  is_referrer_facing: boolean;
+};
 export type SmtpRow = Selectable<SmtpSettingsTable>;
 
-export async function insertMessageRow(
-  db: Queryable,
-  row: Insertable<MessageTable>,
-): Promise<void> {
-  await db.insertInto('message').values(row).execute();
+/** The one place a stored message becomes a `MessageRow`. */
+const toMessageRow = (r: MessageColumns): MessageRow => ({
+  ...r,
+  is_referrer_facing: isSet(r.is_referrer_facing),
+});
+
+/** The reverse of `toMessageRow` for a whole or partial row (an absent flag stays absent). */
+const toMessageColumns = <R extends Partial<MessageRow> | NewMessageRow>(row: R) => ({
+  ...row,
+  is_referrer_facing: toFlag(row.is_referrer_facing),
+});
+
+export async function insertMessageRow(db: Queryable, row: NewMessageRow): Promise<void> {
+  await db.insertInto('message').values(toMessageColumns(row)).execute();
 }
 
 /**
@@ -19,26 +37,27 @@ export async function insertMessageRow(
 export async function insertMessageOnce(db: Queryable, row: MessageRow): Promise<boolean> {
   const result = await db
     .insertInto('message')
-    .values(row)
+    .values(toMessageColumns(row))
     .onConflict((oc) => oc.columns(['practice_id', 'fact_key']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 export async function findMessageRow(db: Queryable, practiceId: string, id: string) {
-  return db
+  const row = await db
     .selectFrom('message')
     .selectAll()
     .where('practice_id', '=', practiceId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && toMessageRow(row);
 }
 
 /** Newest first; `after` is the last row of the previous page. */
 export async function listMessageRows(
   db: Queryable,
   practiceId: string,
-  filter: { status?: string | undefined },
+  filter: { status?: MessageRow['status'] | undefined },
   limit: number,
   after: { createdAt: string; id: string } | null,
 ) {
@@ -51,7 +70,8 @@ export async function listMessageRows(
         eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
       ]),
     );
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(toMessageRow);
 }
 
 /**
@@ -105,7 +125,7 @@ export async function finishAttempt(
 ): Promise<void> {
   await db
     .updateTable('message')
-    .set(changes)
+    .set(toMessageColumns(changes))
     .where('practice_id', '=', practiceId)
     .where('id', '=', id)
     .where('status', '=', 'sending')
@@ -135,11 +155,11 @@ export async function updateMessageRow(
   practiceId: string,
   id: string,
   changes: Partial<MessageRow>,
-  onlyStatus?: string,
+  onlyStatus?: MessageRow['status'],
 ): Promise<number> {
   let q = db
     .updateTable('message')
-    .set(changes)
+    .set(toMessageColumns(changes))
     .where('practice_id', '=', practiceId)
     .where('id', '=', id);
   if (onlyStatus) q = q.where('status', '=', onlyStatus);

@@ -19,6 +19,7 @@ import {
   findReferralRow,
   insertReferralEventRow,
   lockReferralRow,
+  type ReferralEventRow,
   updateReferralRow,
 } from '../referrals/referral.repository.ts';
 import { type ReferralStatus, thanksRefusal } from '../referrals/referral.rules.ts';
@@ -57,10 +58,10 @@ export function toMessage(row: MessageRow, smtpConfigured: boolean): Message {
     to: { contactId: row.recipient_contact_id, name: row.to_name ?? '', email: row.to_email },
     subject: row.subject,
     body: row.body,
-    channel: row.channel as Message['channel'],
-    status: row.status as Message['status'],
+    channel: row.channel,
+    status: row.status,
     statusLabel: statusLabelOf(row, smtpConfigured),
-    isReferrerFacing: row.is_referrer_facing === 1,
+    isReferrerFacing: row.is_referrer_facing,
     attempts: Number(row.attempts),
     lastError: row.last_error,
     nextAttemptAt: row.next_attempt_at,
@@ -91,7 +92,7 @@ async function applyCause(
     await lockReferralRow(trx, practiceId, id);
     const row = await findReferralRow(trx, practiceId, id);
     if (!row) throw notFound('The referral');
-    const event = (kind: string, to: string | null = null) =>
+    const event = (kind: ReferralEventRow['kind'], to: ReferralStatus | null = null) =>
       insertReferralEventRow(trx, {
         practice_id: practiceId,
         id: newId(),
@@ -115,7 +116,7 @@ async function applyCause(
       return factKey(cause, id, row.referrer_told_at ?? 'never');
     }
     const kind = cause === 'thanks_referral' ? 'referral' : 'conversion';
-    const refusal = thanksRefusal({ ...row, status: row.status as ReferralStatus }, kind);
+    const refusal = thanksRefusal(row, kind);
     if (refusal) throw conflict(refusal);
     await updateReferralRow(trx, practiceId, id, {
       ...(kind === 'referral' ? { thanked_at: now } : { conversion_thanked_at: now }),
@@ -218,7 +219,7 @@ export async function createMessage(
       next_attempt_at: channel === 'email' ? now : null,
       provider_id: null,
       idempotency_key: newId(),
-      is_referrer_facing: p.template.audience === 'referrer' ? 1 : 0,
+      is_referrer_facing: p.template.audience === 'referrer',
       subject_type: p.subjectType,
       subject_id: p.subjectId,
       created_by: actor.userId,

@@ -38,9 +38,9 @@ export async function optOut(deps: Deps, token: string): Promise<OptOutResult> {
     const practice = await findPractice(trx, practiceId);
     const contact = await findContactRow(trx, practiceId, contactId);
     // An erased contact or practice: nothing left to stop, and nothing to reveal.
-    if (practice && contact && contact.email_consent === 1) {
+    if (practice && contact?.email_consent) {
       await updateContactRow(trx, practiceId, contactId, {
-        email_consent: 0,
+        email_consent: false,
         updated_at: now.toISOString(),
       });
       await cancelQueuedEmailsTo(

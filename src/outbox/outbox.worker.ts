@@ -80,7 +80,7 @@ export async function deliverMessage(
   if (row.recipient_contact_id) {
     // §6: consent is checked again at send time; an opt-out after queuing is honoured.
     const contact = await findContactRow(deps.db, practiceId, row.recipient_contact_id);
-    if (contact?.email_consent !== 1)
+    if (!contact?.email_consent)
       return fail('Not sent: the recipient has not consented to email (or opted out).');
     const link = optOutLinkOf(deps, row) ?? '';
     text += relationshipFooter(practice.name, practice.postal_address, link);

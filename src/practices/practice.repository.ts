@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { PracticeTable } from '../platform/schema.ts';
+import type { PracticeTable } from './practice.tables.ts';
 
 export type PracticeRow = Selectable<PracticeTable>;
 

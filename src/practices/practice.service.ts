@@ -6,14 +6,13 @@ import { type Actor, validationError } from '../platform/http.ts';
 import { findPractice, type PracticeRow, updatePracticeRow } from './practice.repository.ts';
 import { missingForSetUp } from './practice.rules.ts';
 import type { Practice, UpdatePractice } from './practice.schemas.ts';
-import type { Profession } from './professions.ts';
 import { readSettings, type Settings, type SettingsPatch } from './settings.rules.ts';
 
 export function toPractice(row: PracticeRow): Practice {
   return {
     id: row.id,
     name: row.name,
-    profession: row.profession as Profession,
+    profession: row.profession,
     valueProposition: row.value_proposition,
     keyPhrases: JSON.parse(row.key_phrases) as string[],
     idealClient: row.ideal_client,

@@ -1,13 +1,14 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { ReferralGivenTable } from '../platform/schema.ts';
+import type { GivenOutcome } from './given.rules.ts';
+import type { ReferralGivenTable } from './given.tables.ts';
 
 export type GivenRow = Selectable<ReferralGivenTable>;
 
 export type GivenFilter = {
   partnerId?: string | undefined;
   personId?: string | undefined;
-  outcome?: string | undefined;
+  outcome?: GivenOutcome | undefined;
   from?: string | null;
   toExclusive?: string | null;
   toInclusive?: string | null;

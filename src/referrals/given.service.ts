@@ -14,7 +14,7 @@ import {
   listGivenRows,
   updateGivenRow,
 } from './given.repository.ts';
-import { checkInOf, type GivenOutcome, outcomeAtAfter } from './given.rules.ts';
+import { checkInOf, outcomeAtAfter } from './given.rules.ts';
 import type { CreateGiven, ListGivenQuery, ReferralGiven, UpdateGiven } from './given.schemas.ts';
 import { findContactRefs } from './referral.repository.ts';
 import { receivedRange } from './referral.rules.ts';
@@ -40,7 +40,7 @@ async function hydrate(
     givenAt: r.given_at,
     reason: r.reason,
     partnerNotifiedAt: r.partner_notified_at,
-    outcome: r.outcome as GivenOutcome,
+    outcome: r.outcome,
     outcomeAt: r.outcome_at,
     ...checkInOf(r, ctx.settings, now),
     checkedInAt: r.checked_in_at,

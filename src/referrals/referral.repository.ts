@@ -1,14 +1,40 @@
 import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import { containsPattern } from '../contacts/contact.rules.ts';
+import { containsPattern, type Stage } from '../contacts/contact.rules.ts';
 import { isPostgres, type Queryable } from '../platform/db.ts';
-import type { Database, ReferralEventTable, ReferralTable } from '../platform/schema.ts';
-import type { ReferralCursorKey, ReferralSort, ReferralStatus } from './referral.rules.ts';
+import { isSet, toFlag } from '../platform/flags.ts';
+import type { Database } from '../platform/schema.ts';
+import type { Channel, ReferralCursorKey, ReferralSort, ReferralStatus } from './referral.rules.ts';
+import type { ReferralEventTable, ReferralTable } from './referral.tables.ts';
 
-/** A referral as the app reads and writes it; the lag columns are the database's (0007). */
-export type ReferralRow = Omit<
+type ReferralColumns = Omit<
   Selectable<ReferralTable>,
   'first_contact_minutes' | 'thank_lag_minutes' | 'update_lag_minutes'
 >;
+type ReferralFlag = 'consent_to_update' | 'warm_handoff';
+
+/**
+ * A referral as the app reads and writes it: the 0/1 columns as booleans; the lag columns
+ * are the database's (0007).
+ */
+export type ReferralRow = Omit<ReferralColumns, ReferralFlag> & Record<ReferralFlag, boolean>;
+
+/** The one place a stored referral becomes a `ReferralRow`. */
+function toReferralRow<R extends ReferralColumns>(r: R): Omit<R, ReferralFlag> & ReferralRow {
+  return {
+    ...r,
+    consent_to_update: isSet(r.consent_to_update),
+    warm_handoff: isSet(r.warm_handoff),
+  };
+}
+
+/** The reverse of `toReferralRow` for a whole or partial row (absent flags stay absent). */
+function toReferralColumns<R extends Partial<ReferralRow>>(row: R) {
+  return {
+    ...row,
+    consent_to_update: toFlag(row.consent_to_update),
+    warm_handoff: toFlag(row.warm_handoff),
+  };
+}
 export type ReferralEventRow = Selectable<ReferralEventTable>;
 
 /** A list filter with everything resolved to column values. */
@@ -17,7 +43,7 @@ export type ReferralFilter = {
   referrerId?: string | undefined;
   isReferrerUnknown?: boolean | undefined;
   categoryId?: string | undefined;
-  channel?: string | undefined;
+  channel?: Channel | undefined;
   circleId?: string | undefined;
   ownerId?: string | undefined;
   from?: string | null | undefined;
@@ -27,16 +53,17 @@ export type ReferralFilter = {
 };
 
 export async function insertReferralRow(db: Queryable, row: ReferralRow): Promise<void> {
-  await db.insertInto('referral').values(row).execute();
+  await db.insertInto('referral').values(toReferralColumns(row)).execute();
 }
 
 export async function findReferralRow(db: Queryable, practiceId: string, referralId: string) {
-  return db
+  const row = await db
     .selectFrom('referral')
     .selectAll()
     .where('practice_id', '=', practiceId)
     .where('id', '=', referralId)
     .executeTakeFirst();
+  return row && toReferralRow(row);
 }
 
 /**
@@ -62,7 +89,7 @@ export async function updateReferralRow(
 ): Promise<void> {
   await db
     .updateTable('referral')
-    .set(changes)
+    .set(toReferralColumns(changes))
     .where('practice_id', '=', practiceId)
     .where('id', '=', referralId)
     .execute();
@@ -159,8 +186,8 @@ export async function insertStageChangeWithReason(
     practice_id: string;
     id: string;
     contact_id: string;
-    from_stage: string | null;
-    to_stage: string;
+    from_stage: Stage | null;
+    to_stage: Stage;
     changed_at: string;
     changed_by: string | null;
     reason: string;
@@ -248,12 +275,13 @@ export async function listReferralRows(
           ]),
         ]),
       );
-    return q
+    const rows = await q
       .orderBy(dueGroup)
       .orderBy('referral.received_at')
       .orderBy('referral.id')
       .limit(limit)
       .execute();
+    return rows.map(toReferralRow);
   }
   const direction = sort === 'receivedAt' ? 'asc' : 'desc';
   if (after) {
@@ -268,11 +296,12 @@ export async function listReferralRows(
       ]),
     );
   }
-  return q
+  const rows = await q
     .orderBy('referral.received_at', direction)
     .orderBy('referral.id', direction)
     .limit(limit)
     .execute();
+  return rows.map(toReferralRow);
 }
 
 /** How many referrals match, per status, in one grouped query. */
@@ -304,7 +333,7 @@ export async function listBoardColumnRows(
   // One query per status, each walking its own index range, then merged: an IN list with
   // ORDER BY … LIMIT would sort every matching row first.
   const perStatus = await Promise.all(
-    statuses.map((status) => {
+    statuses.map(async (status) => {
       const q = applyFilter(db.selectFrom('referral').selectAll('referral'), practiceId, {
         ...filter,
         statuses: [status],
@@ -312,7 +341,7 @@ export async function listBoardColumnRows(
       const ordered = isOpenColumn
         ? q.orderBy('referral.received_at').orderBy('referral.id')
         : q.orderBy('referral.status_changed_at', 'desc').orderBy('referral.id', 'desc');
-      return ordered.limit(limit).execute();
+      return (await ordered.limit(limit).execute()).map(toReferralRow);
     }),
   );
   const key = (r: ReferralRow) =>

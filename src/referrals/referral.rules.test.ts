@@ -92,7 +92,7 @@ describe('timesAfterMove', () => {
 });
 
 describe('reopenTarget', () => {
-  const ev = (kind: string, from: string | null, to: string | null) => ({
+  const ev = (kind: string, from: ReferralStatus | null, to: ReferralStatus | null) => ({
     kind,
     from_status: from,
     to_status: to,

@@ -13,6 +13,8 @@ export const referralStatuses = [
   'no_response',
 ] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
+export const isReferralStatus = (s: string): s is ReferralStatus =>
+  (referralStatuses as readonly string[]).includes(s);
 
 /** The forward path; a referral moves along it, possibly skipping ahead. */
 export const openPath = ['new', 'contacted', 'meeting', 'client'] as const;
@@ -113,12 +115,16 @@ export function timesAfterMove(current: StatusTimes, to: ReferralStatus, at: str
  */
 export function reopenTarget(
   row: Pick<StatusTimes, 'first_contact_at' | 'meeting_at'>,
-  events: readonly { kind: string; from_status: string | null; to_status: string | null }[],
+  events: readonly {
+    kind: string;
+    from_status: ReferralStatus | null;
+    to_status: ReferralStatus | null;
+  }[],
 ): OpenStatus {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
-    if (e?.kind === 'status' && e.to_status && isClosed(e.to_status as ReferralStatus)) {
-      const from = e.from_status as ReferralStatus | null;
+    if (e?.kind === 'status' && e.to_status && isClosed(e.to_status)) {
+      const from = e.from_status;
       if (from && isOpen(from)) return from;
       break;
     }
@@ -265,10 +271,10 @@ export function referrerUpdateOf(r: {
   referrer_id: string | null;
   consent_to_update: boolean;
   status: ReferralStatus;
-  referrer_told_status: string | null;
+  referrer_told_status: ReferralStatus | null;
   referrer_told_at: string | null;
 }): ReferrerUpdate {
-  const toldStatus = (r.referrer_told_status as ReferralStatus | null) ?? null;
+  const toldStatus = r.referrer_told_status;
   const base = { toldStatus, toldAt: r.referrer_told_at };
   if (!r.consent_to_update || r.referrer_id === null) return { state: 'not_allowed', ...base };
   if (toldStatus === null && r.status === 'new') return { state: 'up_to_date', ...base };
@@ -284,7 +290,7 @@ export function expandStatuses(list: readonly string[]): ReferralStatus[] | null
   for (const s of list) {
     if (s === 'open') for (const o of openStatuses) out.add(o);
     else if (s === 'closed') for (const c of closedStatuses) out.add(c);
-    else if ((referralStatuses as readonly string[]).includes(s)) out.add(s as ReferralStatus);
+    else if (isReferralStatus(s)) out.add(s);
     else return null;
   }
   return referralStatuses.filter((s) => out.has(s));

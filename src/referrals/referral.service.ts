@@ -6,7 +6,7 @@ import {
   replaceContactRoles,
   updateContactRow,
 } from '../contacts/contact.repository.ts';
-import { stageRank, textKey } from '../contacts/contact.rules.ts';
+import { type Stage, stageRank, textKey } from '../contacts/contact.rules.ts';
 import { requireContact } from '../contacts/contact.service.ts';
 import { findGroupRows } from '../network/group.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -30,13 +30,13 @@ import {
   listReferralRows,
   listTagsOf,
   lockReferralRow,
+  type ReferralEventRow,
   type ReferralFilter,
   type ReferralRow,
   replaceReferralTags,
   updateReferralRow,
 } from './referral.repository.ts';
 import {
-  type Channel,
   clockOf,
   closedStatuses,
   decodeReferralCursor,
@@ -127,20 +127,18 @@ export function toReferral(
   ctx: PracticeContext,
   now: Date,
 ): Referral {
-  const status = row.status as ReferralStatus;
-  const consent = row.consent_to_update === 1;
   return {
     id: row.id,
     referrer: row.referrer_id ? (l.contactBy.get(row.referrer_id) ?? null) : null,
     // null once the referred person was erased: the referral stays for the referrer's counts
     referred: row.referred_id ? (l.contactBy.get(row.referred_id) ?? null) : null,
     receivedAt: row.received_at,
-    channel: row.channel as Channel,
+    channel: row.channel,
     circle: row.circle_id ? (l.circleBy.get(row.circle_id) ?? null) : null,
     place: row.place,
     need: row.need,
     tags: l.tagsBy.get(row.id) ?? [],
-    status,
+    status: row.status,
     statusChangedAt: row.status_changed_at,
     firstContactAt: row.first_contact_at,
     meetingAt: row.meeting_at,
@@ -148,12 +146,12 @@ export function toReferral(
     closedAt: row.closed_at,
     valueMinor: row.value_minor === null ? null : Number(row.value_minor),
     currency: row.currency,
-    consentToUpdate: consent,
-    warmHandoff: row.warm_handoff === 1,
+    consentToUpdate: row.consent_to_update,
+    warmHandoff: row.warm_handoff,
     owner: row.owner_id ? (l.ownerBy.get(row.owner_id) ?? null) : null,
     clock: clockOf(row, ctx.settings, now),
     thanks: thanksOf(row, ctx.settings, now),
-    referrerUpdate: referrerUpdateOf({ ...row, status, consent_to_update: consent }),
+    referrerUpdate: referrerUpdateOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -181,9 +179,9 @@ async function loadDetail(
     ...referral,
     events: events.map((e) => ({
       id: e.id,
-      kind: e.kind as ReferralDetail['events'][number]['kind'],
-      fromStatus: (e.from_status as ReferralStatus | null) ?? null,
-      toStatus: (e.to_status as ReferralStatus | null) ?? null,
+      kind: e.kind,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
       at: e.at,
       by: e.by && e.by_name ? { id: e.by, name: e.by_name } : null,
       note: e.note,
@@ -240,12 +238,12 @@ export async function resolvePerson(
     stage_rank: stageRank('met'),
     met_where: null,
     met_how: null,
-    email_consent: 0,
-    do_not_ask: 0,
+    email_consent: false,
+    do_not_ask: false,
     notes: null,
     last_touch_at: null,
     keep_in_touch_days: null,
-    is_treating_provider: 0,
+    is_treating_provider: false,
     created_at: now,
     updated_at: now,
   }).catch((error: unknown) => {
@@ -274,7 +272,7 @@ export async function resolvePerson(
 async function promoteReferrer(
   trx: Tx,
   actor: Actor,
-  row: { id: string; stage: string; stage_rank: number },
+  row: { id: string; stage: Stage; stage_rank: number },
   at: string,
 ) {
   const contactId = row.id;
@@ -301,9 +299,9 @@ async function recordEvent(
   actor: Actor,
   referralId: string,
   event: {
-    kind: string;
-    from?: string | null;
-    to?: string | null;
+    kind: ReferralEventRow['kind'];
+    from?: ReferralStatus | null;
+    to?: ReferralStatus | null;
     at: string;
     note?: string | null;
   },
@@ -351,7 +349,7 @@ export async function recordConsentGiven(
   via: string,
 ): Promise<void> {
   await updateReferralRow(trx, actor.practiceId, referralId, {
-    consent_to_update: 1,
+    consent_to_update: true,
     updated_at: deps.clock.now().toISOString(),
   });
   await auditConsent(trx, deps, actor, referralId, true, via);
@@ -401,8 +399,8 @@ export async function createReferral(
       need: input.need ?? null,
       value_minor: input.valueMinor ?? null,
       currency: input.currency ?? ctx.settings.currency,
-      consent_to_update: input.consentToUpdate ? 1 : 0,
-      warm_handoff: input.warmHandoff ? 1 : 0,
+      consent_to_update: input.consentToUpdate ?? false,
+      warm_handoff: input.warmHandoff ?? false,
       status: 'new',
       status_changed_at: receivedAt,
       first_contact_at: null,
@@ -490,9 +488,8 @@ export async function updateReferral(
     if (input.place !== undefined) changes.place = input.place;
     if (input.valueMinor !== undefined) changes.value_minor = input.valueMinor;
     if (input.currency !== undefined) changes.currency = input.currency;
-    if (input.warmHandoff !== undefined) changes.warm_handoff = input.warmHandoff ? 1 : 0;
-    if (input.consentToUpdate !== undefined)
-      changes.consent_to_update = input.consentToUpdate ? 1 : 0;
+    if (input.warmHandoff !== undefined) changes.warm_handoff = input.warmHandoff;
+    if (input.consentToUpdate !== undefined) changes.consent_to_update = input.consentToUpdate;
     await updateReferralRow(trx, actor.practiceId, referralId, changes);
     if (input.tags !== undefined)
       await replaceReferralTags(trx, actor.practiceId, referralId, input.tags);
@@ -507,10 +504,7 @@ export async function updateReferral(
         row.received_at,
         now,
       );
-    if (
-      input.consentToUpdate !== undefined &&
-      (row.consent_to_update === 1) !== input.consentToUpdate
-    )
+    if (input.consentToUpdate !== undefined && row.consent_to_update !== input.consentToUpdate)
       await auditConsent(trx, deps, actor, referralId, input.consentToUpdate);
   });
 }
@@ -522,7 +516,7 @@ export async function changeStatus(
   input: ChangeStatus,
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, now) => {
-    const from = row.status as ReferralStatus;
+    const from = row.status;
     const verdict = transitionFor(from, input.status);
     if (!verdict.allowed) throw fieldError('status', verdict.reason, 'conflict');
     const at = pastInstant('at', input.at, now, {
@@ -551,7 +545,7 @@ export async function reopenReferral(
   input: { note?: string | null | undefined },
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, nowDate) => {
-    const from = row.status as ReferralStatus;
+    const from = row.status;
     if (!isClosed(from))
       throw new AppError(
         'conflict',
@@ -583,7 +577,7 @@ export async function recordThanks(
   input: RecordThanks,
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, now) => {
-    const refusal = thanksRefusal({ ...row, status: row.status as ReferralStatus }, input.kind);
+    const refusal = thanksRefusal(row, input.kind);
     if (refusal) throw fieldError('kind', refusal, 'conflict');
     const at = pastInstant('at', input.at, now, {
       at: row.received_at,
@@ -607,7 +601,7 @@ export async function recordReferrerUpdate(
   input: { at?: string | undefined },
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, now) => {
-    if (row.consent_to_update !== 1)
+    if (!row.consent_to_update)
       throw new AppError(
         'unprocessable',
         'The referred person did not consent to updates; only a thank-you is allowed.',

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
-import type { SurveyRecipientTable, SurveyTable } from '../platform/schema.ts';
+import type { SurveyRecipientTable, SurveyTable } from './survey.tables.ts';
 
 export type SurveyRow = Selectable<SurveyTable>;
 export type RecipientRow = Selectable<SurveyRecipientTable>;

@@ -1,0 +1,31 @@
+import type { AgendaMark } from './agenda.rules.ts';
+
+/**
+ * Marks on agenda items (done, snoozed) and calendar feed tokens.
+ * Merged into the app's `Database` (platform/schema.ts): this feature owns their shape.
+ */
+declare module '../platform/schema.ts' {
+  interface Database {
+    agenda_mark: AgendaMarkTable;
+    calendar_feed: CalendarFeedTable;
+  }
+}
+
+export type AgendaMarkTable = {
+  practice_id: string;
+  item_key: string;
+  state: AgendaMark['state'];
+  until: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type CalendarFeedTable = {
+  practice_id: string;
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+};

@@ -1,0 +1,64 @@
+import type { Flag } from '../platform/schema.ts';
+import type { Role, Stage } from './contact.rules.ts';
+
+/**
+ * Contacts, their roles, circles and stage history.
+ * Merged into the app's `Database` (platform/schema.ts): this feature owns their shape.
+ */
+declare module '../platform/schema.ts' {
+  interface Database {
+    contact: ContactTable;
+    contact_role: ContactRoleTable;
+    contact_circle: ContactCircleTable;
+    stage_change: StageChangeTable;
+  }
+}
+
+export type ContactTable = {
+  practice_id: string;
+  id: string;
+  name: string;
+  name_key: string;
+  email: string | null;
+  email_key: string | null;
+  phone: string | null;
+  organization: string | null;
+  organization_key: string | null;
+  category_id: string | null;
+  stage: Stage;
+  stage_rank: number;
+  met_where: string | null;
+  met_how: string | null;
+  email_consent: Flag;
+  do_not_ask: Flag;
+  notes: string | null;
+  last_touch_at: string | null;
+  keep_in_touch_days: number | null;
+  /** HIPAA: a treating provider may be told that the person was seen/scheduled (§3.2). */
+  is_treating_provider: Flag;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ContactRoleTable = {
+  practice_id: string;
+  contact_id: string;
+  role: Role;
+};
+
+export type ContactCircleTable = {
+  practice_id: string;
+  contact_id: string;
+  circle_id: string;
+};
+
+export type StageChangeTable = {
+  practice_id: string;
+  id: string;
+  contact_id: string;
+  from_stage: Stage | null;
+  to_stage: Stage;
+  changed_at: string;
+  changed_by: string | null;
+  reason: string | null;
+};

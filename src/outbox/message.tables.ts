@@ -1,0 +1,52 @@
+import type { Flag } from '../platform/schema.ts';
+import type { Message } from './outbox.schemas.ts';
+
+/**
+ * Messages (the outbox) and the practice's SMTP settings.
+ * Merged into the app's `Database` (platform/schema.ts): this feature owns their shape.
+ */
+declare module '../platform/schema.ts' {
+  interface Database {
+    message: MessageTable;
+    smtp_settings: SmtpSettingsTable;
+  }
+}
+
+export type MessageTable = {
+  practice_id: string;
+  id: string;
+  template_key: string;
+  recipient_contact_id: string | null;
+  to_name: string | null;
+  to_email: string | null;
+  subject: string;
+  body: string;
+  channel: Message['channel'];
+  status: Message['status'];
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  provider_id: string | null;
+  idempotency_key: string;
+  is_referrer_facing: Flag;
+  subject_type: string | null;
+  subject_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  queued_at: string | null;
+  sent_at: string | null;
+  /** The one-time fact the message records (migration 0010); unique per practice. */
+  fact_key: string | null;
+};
+
+export type SmtpSettingsTable = {
+  practice_id: string;
+  host: string;
+  port: number;
+  security: string;
+  username: string | null;
+  password_encrypted: string | null;
+  from_email: string;
+  from_name: string | null;
+  updated_at: string;
+};
