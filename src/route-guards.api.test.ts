@@ -32,7 +32,24 @@ import {
   type TestContext,
   testTargets,
 } from './platform/testing.ts';
-import { buildWorld, kindOfCollection, type World } from './route-guards.world.ts';
+import {
+  actionCases,
+  type Case,
+  cadenceCases,
+  categoryCases,
+  circleCases,
+  createCases,
+  followThroughCases,
+  foreignFilterUrls,
+  foreignIdCases,
+  givenCases,
+  interactionCases,
+  listUrls,
+  mostWantedCases,
+  queryCases,
+  updateCases,
+} from './route-guards.cases.ts';
+import { buildWorld, fillIds, kindOfCollection, type World } from './route-guards.world.ts';
 
 /** The schema every id parameter has (ZId): a path parameter of this shape is an id. */
 const isIdSchema = (s: JsonSchema) => s.pattern === '^[A-Za-z0-9_-]+$' && s.maxLength === 64;
@@ -162,6 +179,35 @@ describe.each(testTargets)('route guards on %s', (target) => {
   let B: World;
   const clock = fixedClock(now);
 
+  /** Row counts of every practice table, the audit log included. */
+  async function counts() {
+    const rows = await countRows(ctx.deps);
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { ...rows, audit_log: Number(audit.n) };
+  }
+
+  /** The resource a write names (`/referrals/<id>`…), read before and after a refusal. */
+  async function snapshotOf(url: string) {
+    const m = url.match(/^\/([a-z-]+)\/([A-Za-z0-9_-]{20,})/);
+    if (!m) return null;
+    const res = await a.session.request('GET', `/${m[1]}/${m[2]}`);
+    return { status: res.status, body: await res.text() };
+  }
+
+  /** A hand case: the problem it names, no row written, the resource it names unchanged. */
+  async function refuse(c: Case, who: Caller, theirs: World, own: World = theirs) {
+    const url = fillIds(c.url, theirs, own);
+    const before = await counts();
+    const watched = await snapshotOf(url);
+    const res = await who.request(c.method, url, fillIds(c.body, theirs, own), c.headers);
+    await expectProblem(res, c.status, c.code, c.fields);
+    expect(await counts(), `${c.method} ${url}`).toEqual(before);
+    expect(await snapshotOf(url), `${c.method} ${url}`).toEqual(watched);
+  }
+
   /** A body that passes the operation's validation ({} for a write that takes none). */
   const bodyOf = (op: Operation): unknown => {
     if (keyOf(op) in bodyOverrides) return bodyOverrides[keyOf(op)];
@@ -214,13 +260,13 @@ describe.each(testTargets)('route guards on %s', (target) => {
     const anonymous = caller(ctx);
     for (const op of ops) {
       if (publicOperations.has(keyOf(op))) continue;
-      const before = await countRows(ctx.deps);
+      const before = await counts();
       // The caller is refused before its body is read: any JSON will do.
       const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : {};
       const res = await anonymous.request(op.method, urlOf(op, A), body);
       expect(res.status, `${keyOf(op)} ${urlOf(op, A)}`).toBe(401);
       await expectProblem(res, 401, 'unauthenticated');
-      expect(await countRows(ctx.deps), keyOf(op)).toEqual(before);
+      expect(await counts(), keyOf(op)).toEqual(before);
     }
   });
 
@@ -230,12 +276,12 @@ describe.each(testTargets)('route guards on %s', (target) => {
       const aBefore = await everything(a.session, A);
       const bBefore = await everything(b.session, B);
       for (const op of idOperations()) {
-        const before = await countRows(ctx.deps);
+        const before = await counts();
         const res = await as.request(op.method, urlOf(op, A), bodyOf(op));
         const problem = await expectProblem(res, 404, 'not_found');
         // A route that does not exist is a 404 too: this one must be the route's own answer.
         expect(problem.detail, keyOf(op)).not.toMatch(/no such API route/);
-        expect(await countRows(ctx.deps), keyOf(op)).toEqual(before);
+        expect(await counts(), keyOf(op)).toEqual(before);
       }
       const aAfter = await everything(a.session, A);
       for (const url of Object.keys(aBefore)) expect(aAfter[url], url).toEqual(aBefore[url]);
@@ -249,7 +295,7 @@ describe.each(testTargets)('route guards on %s', (target) => {
       for (const p of pathParamsOf(op)) {
         const values = p.malformed === null ? malformedIds : [p.malformed];
         for (const value of values) {
-          const before = await countRows(ctx.deps);
+          const before = await counts();
           const res = await a.session.request(
             op.method,
             urlOf(op, A, { [p.name]: value }),
@@ -269,7 +315,7 @@ describe.each(testTargets)('route guards on %s', (target) => {
               label,
             ).toContain(p.name);
           }
-          expect(await countRows(ctx.deps), label).toEqual(before);
+          expect(await counts(), label).toEqual(before);
         }
       }
     }
@@ -282,11 +328,165 @@ describe.each(testTargets)('route guards on %s', (target) => {
       for (const p of pathParamsOf(op))
         if (p.kind !== null)
           replace[p.name] = p.kind === 'agendaKey' ? `respond:${missing}` : missing;
-      const before = await countRows(ctx.deps);
+      const before = await counts();
       const res = await a.session.request(op.method, urlOf(op, A, replace), bodyOf(op));
       await expectProblem(res, 404, 'not_found');
-      expect(await countRows(ctx.deps), keyOf(op)).toEqual(before);
+      expect(await counts(), keyOf(op)).toEqual(before);
     }
+  });
+
+  describe('field refusals (by A, on its own world)', () => {
+    let before: Record<string, unknown>;
+    beforeAll(async () => {
+      before = await everything(a.session, A);
+    });
+    it.each([
+      ...createCases,
+      ...updateCases,
+      ...actionCases,
+      ...givenCases,
+      ...queryCases,
+      ...categoryCases,
+      ...mostWantedCases,
+      ...circleCases,
+      ...interactionCases,
+      ...cadenceCases,
+      ...followThroughCases,
+    ])('$method $url refuses $name ($status)', (c) => refuse(c, a.session, A));
+
+    it("left all of A's world as it was", async () => {
+      const after = await everything(a.session, A);
+      for (const url of Object.keys(before)) expect(after[url], url).toEqual(before[url]);
+    });
+  });
+
+  it('refuses a thank-you and an update when the referrer is unknown (409), writing nothing', async () => {
+    const r = await ok<{ id: string; referrer: unknown }>(
+      a.session,
+      'PATCH',
+      `/referrals/${A.referral}`,
+      {
+        referrer: { unknown: true },
+        consentToUpdate: true,
+      },
+    );
+    expect(r.referrer).toBeNull();
+    const conflict = (url: string, body: unknown, fields: string[]): Case => ({
+      name: url,
+      method: 'POST',
+      url,
+      body,
+      status: 409,
+      code: 'conflict',
+      fields,
+    });
+    await refuse(
+      conflict(`/referrals/${r.id}/thanks`, { kind: 'referral' }, ['kind']),
+      a.session,
+      A,
+    );
+    await refuse(conflict(`/referrals/${r.id}/referrer-updates`, {}, []), a.session, A);
+    await ok(a.session, 'PATCH', `/referrals/${r.id}`, {
+      referrer: { contactId: A.contact },
+      consentToUpdate: false,
+    });
+  });
+
+  describe.each(['session', 'token'] as const)('B with its %s, beyond the walk', (via) => {
+    const as = () => (via === 'session' ? b.session : b.bearer);
+    const aIds = () => Object.values(A).filter((id) => id.length >= 20);
+
+    it.each(foreignIdCases)("$method $url with A's ids is 404 $fields", (c) =>
+      refuse(c, as(), A, B),
+    );
+
+    it("never shows A's rows in lists, filters, the board, the CSV, the ledger or summaries", async () => {
+      for (const url of listUrls) {
+        const theirs = await as().request('GET', fillIds(url, A, B));
+        const text = await theirs.text();
+        expect(theirs.status, `${url}: ${text}`).toBe(200);
+        expect(text, url).not.toMatch(/Alpha/);
+        for (const id of aIds()) expect(text, `${url} shows ${id}`).not.toContain(id);
+        // A's own answer shows its rows, so B's silence is not vacuous.
+        const mine = await (await a.session.request('GET', fillIds(url, A))).text();
+        expect(/Alpha/.test(mine) || aIds().some((id) => mine.includes(id)), `A's own ${url}`).toBe(
+          true,
+        );
+      }
+      for (const url of foreignFilterUrls) {
+        const page = await ok<{ items: unknown[] }>(as(), 'GET', fillIds(url, A, B));
+        expect(page.items, url).toEqual([]);
+      }
+    });
+
+    it("counts only its own rows in the network's summaries", async () => {
+      type Counted = {
+        items: { id: string; contacts?: number; coverage?: number; members?: number }[];
+      };
+      const cats = await ok<Counted>(as(), 'GET', '/categories');
+      expect(cats.items.find((c) => c.id === B.category)).toMatchObject({
+        contacts: 1,
+        coverage: 1,
+      });
+      const list = await ok<{ items: { category: { id: string }; members: { id: string }[] }[] }>(
+        as(),
+        'GET',
+        '/most-wanted',
+      );
+      expect(list.items.map((i) => i.category.id)).toEqual([B.category]);
+      expect(list.items[0]?.members.map((m) => m.id)).toEqual([B.contact]);
+      const circles = await ok<Counted>(as(), 'GET', '/circles');
+      expect(circles.items.find((c) => c.id === B.circle)?.members).toBe(1);
+      const circle = await ok<{
+        memberList: { id: string }[];
+        mostWantedReach: { categoryId: string }[];
+      }>(as(), 'GET', `/circles/${B.circle}`);
+      expect(circle.memberList.map((m) => m.id)).toEqual([B.contact]);
+      expect(circle.mostWantedReach.map((r) => r.categoryId)).toEqual([B.category]);
+      const due = await ok<Counted>(as(), 'GET', '/contacts?touch=due&limit=200');
+      expect(due.items.map((c) => c.id)).toEqual([B.contact]);
+      const interactions = await ok<Counted>(as(), 'GET', `/contacts/${B.contact}/interactions`);
+      expect(interactions.items.map((i) => i.id)).toEqual([B.interaction]);
+      const commitments = await ok<Counted>(as(), 'GET', '/commitments');
+      expect(commitments.items.map((c) => c.id)).toEqual([B.commitment]);
+      const incentives = await ok<Counted>(as(), 'GET', '/incentives');
+      expect(incentives.items.map((i) => i.id)).toEqual([B.incentive]);
+    });
+
+    it("shows B's own practice, contact, category and circle", async () => {
+      expect(await ok(as(), 'GET', '/practice')).toMatchObject({
+        id: b.practiceId,
+        name: 'Beta Law',
+      });
+      expect(await ok(as(), 'GET', '/me')).toMatchObject({
+        user: { id: b.userId },
+        practice: { id: b.practiceId, name: 'Beta Law' },
+        role: 'owner',
+      });
+      const contact = await ok<{ stageHistory: { changedBy: { id: string } | null }[] }>(
+        as(),
+        'GET',
+        `/contacts/${B.contact}`,
+      );
+      expect(contact).toMatchObject({
+        name: 'Beta Partner',
+        category: { id: B.category },
+        circles: [{ id: B.circle }],
+      });
+      // Every move of B's contact was made in B (by B's owner, or by B's own referral).
+      for (const h of contact.stageHistory)
+        expect([b.userId, undefined]).toContain(h.changedBy?.id);
+      expect(contact.stageHistory[0]?.changedBy?.id).toBe(b.userId);
+    });
+  });
+
+  it("B's token was used, and none of A's was revoked or used", async () => {
+    type Tokens = { items: { id: string; lastUsedAt: string | null; revokedAt: string | null }[] };
+    const mine = await ok<Tokens>(a.session, 'GET', '/tokens');
+    expect(mine.items.map((t) => t.id)).toContain(A.token);
+    expect(mine.items.every((t) => t.revokedAt === null && t.lastUsedAt === null)).toBe(true);
+    const theirs = await ok<Tokens>(b.session, 'GET', '/tokens');
+    expect(theirs.items.some((t) => t.lastUsedAt !== null)).toBe(true);
   });
 
   it("the same requests with B's own ids are not 404 (so the 404s above are not vacuous)", async () => {

@@ -30,6 +30,8 @@ export type World = {
   token: string;
   /** An agenda item key of this practice (kind:subjectId[:version]). */
   agendaKey: string;
+  /** The practice's owner. */
+  user: string;
 };
 
 /** Which world id a path id stands for, by the collection segment before it. */
@@ -148,6 +150,7 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     feed,
     token,
     agendaKey,
+    user: p.userId,
   };
 }
 
@@ -165,6 +168,7 @@ const placeholder = new RegExp(
     'ask',
     'commitment',
     'incentive',
+    'user',
   ].join('|')})\\b`,
   'g',
 );
