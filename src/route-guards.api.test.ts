@@ -86,6 +86,20 @@ const otherParams: Record<
   '/agenda/{key}/mark key': { kind: 'agendaKey' },
 };
 
+/** Which world id a query parameter that is an id names, by the parameter's name. */
+const kindOfQueryId: Record<string, keyof World> = {
+  categoryId: 'category',
+  circleId: 'circle',
+  commitmentId: 'commitment',
+  contactId: 'contact',
+  ownerId: 'user',
+  partnerId: 'contact',
+  personId: 'contact',
+  referralId: 'referral',
+  referrerId: 'contact',
+  userId: 'user',
+};
+
 /** Operations anyone may call, without a session or a token. */
 const publicOperations = new Set([
   'GET /health',
@@ -289,6 +303,35 @@ describe.each(testTargets)('route guards on %s', (target) => {
       for (const url of Object.keys(bBefore)) expect(bAfter[url], url).toEqual(bBefore[url]);
     });
   });
+
+  it.each(['session', 'token'] as const)(
+    "an id of A's in any query parameter is a 404 or an answer without A's rows (B's %s)",
+    async (via) => {
+      const as = via === 'session' ? b.session : b.bearer;
+      const aIds = Object.values(A).filter((id) => id.length >= 20);
+      let walked = 0;
+      for (const op of ops) {
+        for (const p of op.parameters) {
+          if (p.in !== 'query' || !isIdSchema(resolve(doc, p.schema))) continue;
+          const kind = kindOfQueryId[p.name];
+          expect(kind, `${keyOf(op)} ?${p.name}: add it to kindOfQueryId`).toBeDefined();
+          if (!kind) continue;
+          const url = `${urlOf(op, B)}?${p.name}=${A[kind]}`;
+          const res = await as.request(op.method, url);
+          const text = await res.text();
+          walked += 1;
+          if (res.status === 404) {
+            expect(res.headers.get('content-type'), url).toMatch(/^application\/problem\+json/);
+            continue;
+          }
+          expect(res.status, `${url}: ${text}`).toBe(200);
+          expect(text, url).not.toMatch(/Alpha/);
+          for (const id of aIds) expect(text, `${url} shows ${id}`).not.toContain(id);
+        }
+      }
+      expect(walked).toBeGreaterThan(15);
+    },
+  );
 
   it('a malformed path parameter is a 4xx problem+json on every route, never a 5xx, writing nothing', async () => {
     for (const op of ops) {
