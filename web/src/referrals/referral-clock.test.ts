@@ -51,7 +51,10 @@ describe('describeClock', () => {
   });
 
   it('greys out a referral closed without contact, and is no longer urgent', () => {
-    const closed = referral({ state: 'overdue', overdueByMinutes: 3 * 1440 }, '2026-06-15T09:00:00.000Z');
+    const closed = referral(
+      { state: 'overdue', overdueByMinutes: 3 * 1440 },
+      '2026-06-15T09:00:00.000Z',
+    );
     expect(describeClock(closed, now)).toEqual({
       text: 'closed without contact, overdue by 3 days',
       color: 'gray',
