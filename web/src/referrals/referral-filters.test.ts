@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ReferralFilters } from '../types';
 import {
   boardFilters,
   countActiveFilters,
@@ -7,6 +6,8 @@ import {
   readReferralParams,
   writeReferralParams,
 } from './referral-filters';
+
+type ReferralFilters = ReferralPageState['filters'];
 
 const read = (query: string) => readReferralParams(new URLSearchParams(query));
 
