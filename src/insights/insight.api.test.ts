@@ -12,7 +12,8 @@ import {
   type TestContext,
   testTargets,
 } from '../test-support/testing.ts';
-import type { Insights } from './insight.schemas.ts';
+import { type Insights, insightCharts } from './insight.schemas.ts';
+import { insightChartRegistry } from './insight.service.ts';
 
 describe.each(testTargets)('insights (%s)', (target) => {
   let ctx: TestContext;
@@ -196,6 +197,28 @@ describe.each(testTargets)('insights (%s)', (target) => {
     expect(i.momentum?.perMonth.map((m) => m.referrals).slice(-4)).toEqual([1, 1, 1, 1]);
     expect(i.momentum?.trendPerMonth).toBeGreaterThan(0);
     expect(i.goal).toBeNull();
+  });
+
+  it('every chart in the registry has its CSV and its place in the full answer, and nothing else does', async () => {
+    const full = await ok<Record<string, unknown>>(a.session, 'GET', '/insights');
+    const slots = new Set<string>();
+    for (const [section, value] of Object.entries(full)) {
+      if (section === 'range') continue;
+      const grouped = ['where', 'who', 'why', 'when'].includes(section);
+      if (!grouped) slots.add(section);
+      else for (const key of Object.keys(value as object)) slots.add(`${section}.${key}`);
+    }
+    const placed = new Set<string>();
+    for (const chart of insightCharts) {
+      const entry = insightChartRegistry[chart];
+      placed.add(entry.key !== undefined ? `${entry.section}.${entry.key}` : entry.section);
+      const res = await a.session.request('GET', `/insights/${chart}.csv`);
+      expect(res.status, chart).toBe(200);
+      expect((await res.text()).split('\r\n')[0], chart).toBe(entry.columns.join(','));
+    }
+    expect([...placed].sort()).toEqual([...slots].sort());
+    expect(placed.size).toBe(insightCharts.length);
+    expect(Object.keys(insightChartRegistry).sort()).toEqual([...insightCharts].sort());
   });
 
   it('a narrower range and a subset of sections', async () => {

@@ -170,135 +170,309 @@ async function referrerPart(ctx: Ctx, part: q.ReferrerPart) {
 const ref = (id: string | null, name: string | null) => ({ id: id ?? '', name: name ?? '' });
 const counted = (row: q.CountRow) => ({ referrals: n(row.referrals), clients: n(row.clients) });
 
-/** Each chart, shaped for JSON: its own query, or folded from a query it shares. */
-const charts = {
-  byChannel: async (ctx: Ctx) =>
-    mostFirst((await channelTallies(ctx)).byChannel).map(([channel, t]) => ({
-      channel,
-      referrals: t.referrals,
-      clients: t.clients,
-    })),
-  byCircle: async ({ deps, r }: Ctx) =>
-    (await q.referralsByCircle(deps.db, r)).map((x) => ({
-      circle: ref(x.key, x.name),
-      ...counted(x),
-    })),
-  topReferrers: async (ctx: Ctx) =>
-    (await referrerPart(ctx, 'top')).map((x) => ({
-      contact: ref(x.key, x.name),
-      ...counted(x),
-      value: n(x.value),
-    })),
-  byCategory: async (ctx: Ctx) =>
-    (await referrerPart(ctx, 'category')).map((x) => ({
-      category: x.key ? ref(x.key, x.name) : null,
-      ...counted(x),
-    })),
-  byRole: async (ctx: Ctx) =>
-    (await referrerPart(ctx, 'role')).map((x) => ({
-      // contact_role.role holds only roles: it is written through ZRole.
-      role: x.key as Role,
-      ...counted(x),
-      conversion: conversionOf(n(x.clients), n(x.referrals)),
-    })),
-  byTag: async ({ deps, r }: Ctx) =>
-    (await q.referralsByTag(deps.db, r)).map((x) => ({ tag: x.key ?? '', ...counted(x) })),
-  byMonth: async (ctx: Ctx) =>
-    fillMonths(
-      monthsOf(ctx.days),
-      [...(await daysBy(ctx, (x) => x.month))]
-        .sort((a, b) => byText(a[0], b[0]))
-        .map(([month, t]) => ({ month, referrals: t.referrals, clients: t.clients })),
-      (month) => ({ month, referrals: 0, clients: 0 }),
-    ),
-  byWeekday: async (ctx: Ctx) => {
-    const byDay = await daysBy(ctx, (x) => n(x.weekday));
-    // 0 = Sunday … 6 = Saturday, every day present.
-    return [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-      weekday,
-      referrals: byDay.get(weekday)?.referrals ?? 0,
-    }));
-  },
-  metToFirstReferral: async ({ deps, r }: Ctx) => {
-    const m = await q.metToFirstReferral(deps.db, deps.dialect, r);
-    return { median: round1(nOrNull(m.median)), count: n(m.n) };
-  },
-  askToReferral: async ({ deps, r }: Ctx) => {
-    const m = await q.askToReferral(deps.db, deps.dialect, r);
-    return { median: round1(nOrNull(m.median)), count: n(m.n) };
-  },
-  conversion: async (ctx: Ctx) => {
-    const bySource = mostFirst((await channelTallies(ctx)).bySource).map(([source, t]) => ({
-      source,
-      referrals: t.referrals,
-      clients: t.clients,
-      conversion: conversionOf(t.clients, t.referrals),
-      valueMinor: t.value,
-    }));
-    const total = bySource.reduce((a, s) => a + s.referrals, 0);
-    const clients = bySource.reduce((a, s) => a + s.clients, 0);
-    return { overall: conversionOf(clients, total), bySource };
-  },
-  responsiveness: async ({ deps, r, settings }: Ctx) => {
-    const x = await q.responsiveness(
-      deps.db,
-      deps.dialect,
-      r,
-      settings.responseWindowHours * 60,
-      deps.clock.now().toISOString(),
-    );
-    const due = n(x.window_due);
-    const median = nOrNull(x.first_contact_median);
-    return {
-      medianMinutesToFirstContact: median === null ? null : Math.round(median),
-      shareInsideWindow: due === 0 ? null : Math.round((n(x.inside_window) / due) * 1000) / 1000,
-      thankLagHoursMedian: round1(nOrNull(x.thank_median)),
-      updateLagHoursMedian: round1(nOrNull(x.update_median)),
-    };
-  },
-  reciprocity: async (ctx: Ctx) =>
-    (await referrerPart(ctx, 'reciprocity')).map((x) => ({
-      partner: ref(x.key, x.name),
-      received: n(x.referrals),
-      given: n(x.given),
-      balance: n(x.referrals) - n(x.given),
-    })),
-  mostWanted: async ({ deps, actor, settings }: Ctx) =>
-    (
-      await q.mostWantedCoverage(
-        deps.db,
-        actor.practiceId,
-        settings.mostWantedTarget,
-        stageRank('knows'),
-      )
-    ).map((x) => ({ category: ref(x.key, x.name), coverage: n(x.coverage), target: n(x.target) })),
-  networkGrowth: async ({ deps, r, days }: Ctx) =>
-    fillMonths(
-      monthsOf(days),
-      (await q.networkGrowth(deps.db, r)).map((x) => ({
-        month: x.month,
-        met: n(x.met),
-        knows: n(x.knows),
-        likes: n(x.likes),
-        trusts: n(x.trusts),
-        refers: n(x.refers),
-      })),
-      (month) => ({ month, met: 0, knows: 0, likes: 0, trusts: 0, refers: 0 }),
-    ),
-  momentum: async (ctx: Ctx) => {
-    const perMonth = fillMonths(
-      monthsOf(ctx.days),
-      [...(await daysBy(ctx, (x) => x.month))]
-        .sort((a, b) => byText(a[0], b[0]))
-        .map(([month, t]) => ({ month, referrals: t.referrals })),
-      (month) => ({ month, referrals: 0 }),
-    );
-    return { perMonth, ...momentumOf(perMonth.map((m) => m.referrals)) };
-  },
-  goal: async ({ deps, practice, actor }: Ctx) => currentGoalOf(deps, practice, actor.userId),
-} satisfies Record<InsightChart, (ctx: Ctx) => Promise<unknown>>;
+type Cell = string | number | boolean | null;
 
-type ChartData<K extends InsightChart> = Awaited<ReturnType<(typeof charts)[K]>>;
+/** The full answer with every section present: the slot each chart fills. */
+type Answer = { [S in InsightSection]-?: Exclude<Insights[S], undefined> };
+/** Sections holding several charts, each under its own key; the others are one chart each. */
+type Grouped = 'where' | 'who' | 'why' | 'when';
+
+type Spec<T> = {
+  load: (ctx: Ctx) => Promise<T>;
+  /** The CSV header, and the chart's data as rows of plain cells under it. */
+  columns: readonly string[];
+  rows: (data: T) => Cell[][];
+  /** The per-referrer query this chart reads, so that its CSV asks for that part alone. */
+  referrerPart?: q.ReferrerPart;
+};
+
+/** A chart as the registry keeps it: where it goes in the answer, how to load it and tabulate it. */
+type Chart = {
+  section: InsightSection;
+  /** Its key inside a grouped section; absent when the chart is the whole section. */
+  key?: string;
+  referrerPart?: q.ReferrerPart;
+  columns: readonly string[];
+  load: (ctx: Ctx) => Promise<unknown>;
+  rowsOf: (ctx: Ctx) => Promise<Cell[][]>;
+};
+
+function chartOf<T>(section: InsightSection, key: string | undefined, spec: Spec<T>): Chart {
+  return {
+    section,
+    ...(key === undefined ? {} : { key }),
+    ...(spec.referrerPart ? { referrerPart: spec.referrerPart } : {}),
+    columns: spec.columns,
+    load: spec.load,
+    rowsOf: async (ctx) => spec.rows(await spec.load(ctx)),
+  };
+}
+
+/** A chart that is a whole section of the answer; its data has the section's type. */
+const whole = <S extends Exclude<InsightSection, Grouped>>(section: S, spec: Spec<Answer[S]>) =>
+  chartOf(section, undefined, spec);
+
+/** A chart under `key` in a grouped section; its data has that key's type. */
+const inside = <S extends Grouped, K extends keyof Answer[S] & string>(
+  section: S,
+  key: K,
+  spec: Spec<Answer[S][K]>,
+) => chartOf(section, key, spec);
+
+const median = (m: q.MedianRow) => ({ median: round1(nOrNull(m.median)), count: n(m.n) });
+const medianColumns = ['median_days', 'count'];
+const medianRows = (d: { median: number | null; count: number }): Cell[][] => [[d.median, d.count]];
+
+const referralsByMonth = async (ctx: Ctx) =>
+  [...(await daysBy(ctx, (x) => x.month))].sort((a, b) => byText(a[0], b[0]));
+
+/**
+ * Every chart (§5), one entry each: its place in the answer, its data and its CSV. The order
+ * is the order they start in (the longest query first, so the others share the database's
+ * cores around it) and the order of the keys inside a grouped section.
+ */
+export const insightChartRegistry = {
+  responsiveness: whole('responsiveness', {
+    load: async ({ deps, r, settings }) => {
+      const x = await q.responsiveness(
+        deps.db,
+        deps.dialect,
+        r,
+        settings.responseWindowHours * 60,
+        deps.clock.now().toISOString(),
+      );
+      const due = n(x.window_due);
+      const median = nOrNull(x.first_contact_median);
+      return {
+        medianMinutesToFirstContact: median === null ? null : Math.round(median),
+        shareInsideWindow: due === 0 ? null : Math.round((n(x.inside_window) / due) * 1000) / 1000,
+        thankLagHoursMedian: round1(nOrNull(x.thank_median)),
+        updateLagHoursMedian: round1(nOrNull(x.update_median)),
+      };
+    },
+    columns: [
+      'medianMinutesToFirstContact',
+      'shareInsideWindow',
+      'thankLagHoursMedian',
+      'updateLagHoursMedian',
+    ],
+    rows: (d) => [
+      [
+        d.medianMinutesToFirstContact,
+        d.shareInsideWindow,
+        d.thankLagHoursMedian,
+        d.updateLagHoursMedian,
+      ],
+    ],
+  }),
+  byChannel: inside('where', 'byChannel', {
+    load: async (ctx) =>
+      mostFirst((await channelTallies(ctx)).byChannel).map(([channel, t]) => ({
+        channel,
+        referrals: t.referrals,
+        clients: t.clients,
+      })),
+    columns: ['channel', 'referrals', 'clients'],
+    rows: (d) => d.map((x) => [x.channel, x.referrals, x.clients]),
+  }),
+  byCircle: inside('where', 'byCircle', {
+    load: async ({ deps, r }) =>
+      (await q.referralsByCircle(deps.db, r)).map((x) => ({
+        circle: ref(x.key, x.name),
+        ...counted(x),
+      })),
+    columns: ['circle_id', 'circle', 'referrals', 'clients'],
+    rows: (d) => d.map((x) => [x.circle.id, x.circle.name, x.referrals, x.clients]),
+  }),
+  topReferrers: inside('who', 'topReferrers', {
+    referrerPart: 'top',
+    load: async (ctx) =>
+      (await referrerPart(ctx, 'top')).map((x) => ({
+        contact: ref(x.key, x.name),
+        ...counted(x),
+        value: n(x.value),
+      })),
+    columns: ['contact_id', 'contact', 'referrals', 'clients', 'value_minor'],
+    rows: (d) => d.map((x) => [x.contact.id, x.contact.name, x.referrals, x.clients, x.value]),
+  }),
+  byCategory: inside('who', 'byCategory', {
+    referrerPart: 'category',
+    load: async (ctx) =>
+      (await referrerPart(ctx, 'category')).map((x) => ({
+        category: x.key ? ref(x.key, x.name) : null,
+        ...counted(x),
+      })),
+    columns: ['category_id', 'category', 'referrals', 'clients'],
+    rows: (d) =>
+      d.map((x) => [x.category?.id ?? null, x.category?.name ?? null, x.referrals, x.clients]),
+  }),
+  byRole: inside('who', 'byRole', {
+    referrerPart: 'role',
+    load: async (ctx) =>
+      (await referrerPart(ctx, 'role')).map((x) => ({
+        // contact_role.role holds only roles: it is written through ZRole.
+        role: x.key as Role,
+        ...counted(x),
+        conversion: conversionOf(n(x.clients), n(x.referrals)),
+      })),
+    columns: ['role', 'referrals', 'clients', 'conversion'],
+    rows: (d) => d.map((x) => [x.role, x.referrals, x.clients, x.conversion]),
+  }),
+  byTag: inside('why', 'byTag', {
+    load: async ({ deps, r }) =>
+      (await q.referralsByTag(deps.db, r)).map((x) => ({ tag: x.key ?? '', ...counted(x) })),
+    columns: ['tag', 'referrals', 'clients'],
+    rows: (d) => d.map((x) => [x.tag, x.referrals, x.clients]),
+  }),
+  byMonth: inside('when', 'byMonth', {
+    load: async (ctx) =>
+      fillMonths(
+        monthsOf(ctx.days),
+        (await referralsByMonth(ctx)).map(([month, t]) => ({
+          month,
+          referrals: t.referrals,
+          clients: t.clients,
+        })),
+        (month) => ({ month, referrals: 0, clients: 0 }),
+      ),
+    columns: ['month', 'referrals', 'clients'],
+    rows: (d) => d.map((x) => [x.month, x.referrals, x.clients]),
+  }),
+  byWeekday: inside('when', 'byWeekday', {
+    load: async (ctx) => {
+      const byDay = await daysBy(ctx, (x) => n(x.weekday));
+      // 0 = Sunday … 6 = Saturday, every day present.
+      return [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+        weekday,
+        referrals: byDay.get(weekday)?.referrals ?? 0,
+      }));
+    },
+    columns: ['weekday', 'referrals'],
+    rows: (d) => d.map((x) => [x.weekday, x.referrals]),
+  }),
+  metToFirstReferral: inside('when', 'metToFirstReferralDays', {
+    load: async ({ deps, r }) => median(await q.metToFirstReferral(deps.db, deps.dialect, r)),
+    columns: medianColumns,
+    rows: medianRows,
+  }),
+  askToReferral: inside('when', 'askToReferralDays', {
+    load: async ({ deps, r }) => median(await q.askToReferral(deps.db, deps.dialect, r)),
+    columns: medianColumns,
+    rows: medianRows,
+  }),
+  conversion: whole('conversion', {
+    load: async (ctx) => {
+      const bySource = mostFirst((await channelTallies(ctx)).bySource).map(([source, t]) => ({
+        source,
+        referrals: t.referrals,
+        clients: t.clients,
+        conversion: conversionOf(t.clients, t.referrals),
+        valueMinor: t.value,
+      }));
+      const total = bySource.reduce((a, s) => a + s.referrals, 0);
+      const clients = bySource.reduce((a, s) => a + s.clients, 0);
+      return { overall: conversionOf(clients, total), bySource };
+    },
+    columns: ['source', 'referrals', 'clients', 'conversion', 'value_minor'],
+    rows: (d) =>
+      d.bySource.map((x) => [x.source, x.referrals, x.clients, x.conversion, x.valueMinor]),
+  }),
+  reciprocity: whole('reciprocity', {
+    referrerPart: 'reciprocity',
+    load: async (ctx) =>
+      (await referrerPart(ctx, 'reciprocity')).map((x) => ({
+        partner: ref(x.key, x.name),
+        received: n(x.referrals),
+        given: n(x.given),
+        balance: n(x.referrals) - n(x.given),
+      })),
+    columns: ['partner_id', 'partner', 'received', 'given', 'balance'],
+    rows: (d) => d.map((x) => [x.partner.id, x.partner.name, x.received, x.given, x.balance]),
+  }),
+  mostWanted: whole('mostWanted', {
+    load: async ({ deps, actor, settings }) =>
+      (
+        await q.mostWantedCoverage(
+          deps.db,
+          actor.practiceId,
+          settings.mostWantedTarget,
+          stageRank('knows'),
+        )
+      ).map((x) => ({
+        category: ref(x.key, x.name),
+        coverage: n(x.coverage),
+        target: n(x.target),
+      })),
+    columns: ['category_id', 'category', 'coverage', 'target'],
+    rows: (d) => d.map((x) => [x.category.id, x.category.name, x.coverage, x.target]),
+  }),
+  networkGrowth: whole('networkGrowth', {
+    load: async ({ deps, r, days }) =>
+      fillMonths(
+        monthsOf(days),
+        (await q.networkGrowth(deps.db, r)).map((x) => ({
+          month: x.month,
+          met: n(x.met),
+          knows: n(x.knows),
+          likes: n(x.likes),
+          trusts: n(x.trusts),
+          refers: n(x.refers),
+        })),
+        (month) => ({ month, met: 0, knows: 0, likes: 0, trusts: 0, refers: 0 }),
+      ),
+    columns: ['month', 'met', 'knows', 'likes', 'trusts', 'refers'],
+    rows: (d) => d.map((x) => [x.month, x.met, x.knows, x.likes, x.trusts, x.refers]),
+  }),
+  momentum: whole('momentum', {
+    load: async (ctx) => {
+      const perMonth = fillMonths(
+        monthsOf(ctx.days),
+        (await referralsByMonth(ctx)).map(([month, t]) => ({ month, referrals: t.referrals })),
+        (month) => ({ month, referrals: 0 }),
+      );
+      return { perMonth, ...momentumOf(perMonth.map((m) => m.referrals)) };
+    },
+    columns: ['month', 'referrals', 'trend_per_month', 'doubling_time_months'],
+    rows: (d) =>
+      d.perMonth.map((x) => [x.month, x.referrals, d.trendPerMonth, d.doublingTimeMonths]),
+  }),
+  goal: whole('goal', {
+    load: async ({ deps, practice, actor }) => currentGoalOf(deps, practice, actor.userId),
+    columns: [
+      'year',
+      'target_clients',
+      'monthly_target',
+      'conversion_rate',
+      'conversion_source',
+      'referrals_needed_per_month',
+      'clients_this_year',
+      'expected_by_today',
+      'pace',
+      'forecast_year_end',
+      'percent_of_goal',
+    ],
+    rows: (d) =>
+      d
+        ? [
+            [
+              d.year,
+              d.targetClients,
+              d.monthlyTarget,
+              d.conversion.rate,
+              d.conversion.source,
+              d.referralsNeededPerMonth,
+              d.clientsThisYear,
+              d.expectedByToday,
+              d.pace,
+              d.forecastYearEnd,
+              d.percentOfGoal,
+            ],
+          ]
+        : [],
+  }),
+} satisfies Record<InsightChart, Chart>;
+
+const registered: readonly Chart[] = Object.values(insightChartRegistry);
 
 /**
  * One insight computation at a time per server: its queries already run side by side (on
@@ -320,255 +494,26 @@ export async function getInsights(
 
 async function computeInsights(deps: Deps, actor: Actor, query: InsightsQuery): Promise<Insights> {
   const wanted = new Set<InsightSection>(query.sections ?? insightSections);
-  const parts = new Set<q.ReferrerPart>();
-  if (wanted.has('who')) for (const p of ['top', 'category', 'role'] as const) parts.add(p);
-  if (wanted.has('reciprocity')) parts.add('reciprocity');
+  const charts = registered.filter((chart) => wanted.has(chart.section));
+  const parts = new Set(charts.flatMap((chart) => chart.referrerPart ?? []));
   const ctx = await contextOf(deps, actor, query, parts);
-  const out: Insights = { range: ctx.days };
-  const jobs: Promise<void>[] = [];
-  const run = <K extends InsightChart>(chart: K, put: (data: ChartData<K>) => void) => {
-    jobs.push((charts[chart](ctx) as Promise<ChartData<K>>).then(put));
-  };
-  // The longest query first, so the others share the database's cores around it. (Sections
-  // that finish asynchronously are put in place as they arrive, as before.)
-  if (wanted.has('responsiveness'))
-    run('responsiveness', (d) => {
-      out.responsiveness = d;
-    });
-  if (wanted.has('where')) {
-    const where = { byChannel: [], byCircle: [] } as NonNullable<Insights['where']>;
-    out.where = where;
-    run('byChannel', (d) => {
-      where.byChannel = d;
-    });
-    run('byCircle', (d) => {
-      where.byCircle = d;
-    });
-  }
-  if (wanted.has('who')) {
-    const who = { topReferrers: [], byCategory: [], byRole: [] } as NonNullable<Insights['who']>;
-    out.who = who;
-    run('topReferrers', (d) => {
-      who.topReferrers = d;
-    });
-    run('byCategory', (d) => {
-      who.byCategory = d;
-    });
-    run('byRole', (d) => {
-      who.byRole = d;
-    });
-  }
-  if (wanted.has('why')) {
-    const why = { byTag: [] } as NonNullable<Insights['why']>;
-    out.why = why;
-    run('byTag', (d) => {
-      why.byTag = d;
-    });
-  }
-  if (wanted.has('when')) {
-    const when = {
-      byMonth: [],
-      byWeekday: [],
-      metToFirstReferralDays: { median: null, count: 0 },
-      askToReferralDays: { median: null, count: 0 },
-    } as NonNullable<Insights['when']>;
-    out.when = when;
-    run('byMonth', (d) => {
-      when.byMonth = d;
-    });
-    run('byWeekday', (d) => {
-      when.byWeekday = d;
-    });
-    run('metToFirstReferral', (d) => {
-      when.metToFirstReferralDays = d;
-    });
-    run('askToReferral', (d) => {
-      when.askToReferralDays = d;
-    });
-  }
-  if (wanted.has('conversion'))
-    run('conversion', (d) => {
-      out.conversion = d;
-    });
-  if (wanted.has('reciprocity'))
-    run('reciprocity', (d) => {
-      out.reciprocity = d;
-    });
-  if (wanted.has('mostWanted'))
-    run('mostWanted', (d) => {
-      out.mostWanted = d;
-    });
-  if (wanted.has('networkGrowth'))
-    run('networkGrowth', (d) => {
-      out.networkGrowth = d;
-    });
-  if (wanted.has('momentum'))
-    run('momentum', (d) => {
-      out.momentum = d;
-    });
-  if (wanted.has('goal'))
-    run('goal', (d) => {
-      out.goal = d;
-    });
-  await Promise.all(jobs);
-  return out;
+  const data = await Promise.all(charts.map((chart) => chart.load(ctx)));
+  const sections = new Map<InsightSection, unknown>();
+  charts.forEach((chart, i) => {
+    if (chart.key === undefined) sections.set(chart.section, data[i]);
+    else {
+      const group = (sections.get(chart.section) ?? {}) as Record<string, unknown>;
+      sections.set(chart.section, { ...group, [chart.key]: data[i] });
+    }
+  });
+  // whole() and inside() type each chart's data as its slot in Insights, so the pieces fit.
+  return Object.fromEntries([
+    ['range', ctx.days],
+    ...insightSections.filter((s) => sections.has(s)).map((s) => [s, sections.get(s)]),
+  ]) as Insights;
 }
-
-const referrerPartOf: Partial<Record<InsightChart, q.ReferrerPart>> = {
-  topReferrers: 'top',
-  byCategory: 'category',
-  byRole: 'role',
-  reciprocity: 'reciprocity',
-};
-
-type Cell = string | number | boolean | null;
-type Table = { columns: string[]; rows: Cell[][] };
 
 const cell = (v: Cell): string => (v === null ? '' : String(v));
-
-/** One chart's data as a table for CSV: a header and plain cells. */
-async function tableOf(chart: InsightChart, ctx: Ctx): Promise<Table> {
-  switch (chart) {
-    case 'byChannel': {
-      const d = await charts.byChannel(ctx);
-      return {
-        columns: ['channel', 'referrals', 'clients'],
-        rows: d.map((x) => [x.channel, x.referrals, x.clients]),
-      };
-    }
-    case 'byCircle': {
-      const d = await charts.byCircle(ctx);
-      return {
-        columns: ['circle_id', 'circle', 'referrals', 'clients'],
-        rows: d.map((x) => [x.circle.id, x.circle.name, x.referrals, x.clients]),
-      };
-    }
-    case 'topReferrers': {
-      const d = await charts.topReferrers(ctx);
-      return {
-        columns: ['contact_id', 'contact', 'referrals', 'clients', 'value_minor'],
-        rows: d.map((x) => [x.contact.id, x.contact.name, x.referrals, x.clients, x.value]),
-      };
-    }
-    case 'byCategory': {
-      const d = await charts.byCategory(ctx);
-      return {
-        columns: ['category_id', 'category', 'referrals', 'clients'],
-        rows: d.map((x) => [
-          x.category?.id ?? null,
-          x.category?.name ?? null,
-          x.referrals,
-          x.clients,
-        ]),
-      };
-    }
-    case 'byRole': {
-      const d = await charts.byRole(ctx);
-      return {
-        columns: ['role', 'referrals', 'clients', 'conversion'],
-        rows: d.map((x) => [x.role, x.referrals, x.clients, x.conversion]),
-      };
-    }
-    case 'byTag': {
-      const d = await charts.byTag(ctx);
-      return {
-        columns: ['tag', 'referrals', 'clients'],
-        rows: d.map((x) => [x.tag, x.referrals, x.clients]),
-      };
-    }
-    case 'byMonth': {
-      const d = await charts.byMonth(ctx);
-      return {
-        columns: ['month', 'referrals', 'clients'],
-        rows: d.map((x) => [x.month, x.referrals, x.clients]),
-      };
-    }
-    case 'byWeekday': {
-      const d = await charts.byWeekday(ctx);
-      return { columns: ['weekday', 'referrals'], rows: d.map((x) => [x.weekday, x.referrals]) };
-    }
-    case 'metToFirstReferral':
-    case 'askToReferral': {
-      const d = await charts[chart](ctx);
-      return { columns: ['median_days', 'count'], rows: [[d.median, d.count]] };
-    }
-    case 'conversion': {
-      const d = await charts.conversion(ctx);
-      return {
-        columns: ['source', 'referrals', 'clients', 'conversion', 'value_minor'],
-        rows: d.bySource.map((x) => [x.source, x.referrals, x.clients, x.conversion, x.valueMinor]),
-      };
-    }
-    case 'responsiveness': {
-      const d = await charts.responsiveness(ctx);
-      return { columns: Object.keys(d), rows: [Object.values(d)] };
-    }
-    case 'reciprocity': {
-      const d = await charts.reciprocity(ctx);
-      return {
-        columns: ['partner_id', 'partner', 'received', 'given', 'balance'],
-        rows: d.map((x) => [x.partner.id, x.partner.name, x.received, x.given, x.balance]),
-      };
-    }
-    case 'mostWanted': {
-      const d = await charts.mostWanted(ctx);
-      return {
-        columns: ['category_id', 'category', 'coverage', 'target'],
-        rows: d.map((x) => [x.category.id, x.category.name, x.coverage, x.target]),
-      };
-    }
-    case 'networkGrowth': {
-      const d = await charts.networkGrowth(ctx);
-      return {
-        columns: ['month', 'met', 'knows', 'likes', 'trusts', 'refers'],
-        rows: d.map((x) => [x.month, x.met, x.knows, x.likes, x.trusts, x.refers]),
-      };
-    }
-    case 'momentum': {
-      const d = await charts.momentum(ctx);
-      return {
-        columns: ['month', 'referrals', 'trend_per_month', 'doubling_time_months'],
-        rows: d.perMonth.map((x) => [x.month, x.referrals, d.trendPerMonth, d.doublingTimeMonths]),
-      };
-    }
-    case 'goal': {
-      const d = await charts.goal(ctx);
-      const columns = [
-        'year',
-        'target_clients',
-        'monthly_target',
-        'conversion_rate',
-        'conversion_source',
-        'referrals_needed_per_month',
-        'clients_this_year',
-        'expected_by_today',
-        'pace',
-        'forecast_year_end',
-        'percent_of_goal',
-      ];
-      return {
-        columns,
-        rows: d
-          ? [
-              [
-                d.year,
-                d.targetClients,
-                d.monthlyTarget,
-                d.conversion.rate,
-                d.conversion.source,
-                d.referralsNeededPerMonth,
-                d.clientsThisYear,
-                d.expectedByToday,
-                d.pace,
-                d.forecastYearEnd,
-                d.percentOfGoal,
-              ],
-            ]
-          : [],
-      };
-    }
-  }
-}
 
 /** One chart's data as CSV (RFC 4180, spreadsheet-safe cells). */
 export async function insightCsv(
@@ -577,10 +522,11 @@ export async function insightCsv(
   chart: InsightChart,
   query: CsvQuery,
 ): Promise<string> {
-  const part = referrerPartOf[chart];
+  const entry: Chart = insightChartRegistry[chart];
+  const part = entry.referrerPart;
   const ctx = await contextOf(deps, actor, query, new Set(part ? [part] : []));
-  const table = await tableOf(chart, ctx);
-  return [table.columns, ...table.rows.map((row) => row.map(cell))]
+  const rows = await entry.rowsOf(ctx);
+  return [entry.columns, ...rows.map((row) => row.map(cell))]
     .map((cells) => csvLine(cells.map(String)))
     .join('');
 }
