@@ -42,38 +42,9 @@ export async function buildOpenApiDocument(): Promise<OpenAPI3> {
   }
 }
 
-type Node = Record<string, unknown>;
-const isNode = (value: unknown): value is Node =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * zod-to-openapi writes a nullable use of a named schema as
- * `allOf: [{ $ref }, { type: [..., 'null'] }]`, which JSON Schema reads as never null (both
- * must hold); written as `anyOf: [{ $ref }, { type: 'null' }]` the generated type keeps `| null`.
- */
-export function nullableRefsAsAnyOf(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(nullableRefsAsAnyOf);
-  if (!isNode(value)) return value;
-  const all = value.allOf;
-  if (Array.isArray(all) && all.length === 2 && isNode(all[0]) && isNode(all[1])) {
-    const [ref, marker] = all;
-    const markerKeys = Object.keys(marker);
-    if (
-      typeof ref.$ref === 'string' &&
-      markerKeys.length === 1 &&
-      Array.isArray(marker.type) &&
-      marker.type.includes('null')
-    ) {
-      const { allOf: _, ...rest } = value;
-      return { ...rest, anyOf: [ref, { type: 'null' }] };
-    }
-  }
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nullableRefsAsAnyOf(v)]));
-}
-
 /** The text of web/src/api/schema.d.ts for the current schemas. */
 export async function generateApiTypes(): Promise<string> {
-  const document = nullableRefsAsAnyOf(await buildOpenApiDocument()) as OpenAPI3;
+  const document = await buildOpenApiDocument();
   const types = await openapiTS(document, {
     commentHeader: header,
     silent: true,

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   buildOpenApiDocument,
   generateApiTypes,
-  nullableRefsAsAnyOf,
   schemaFile,
 } from '../scripts/generate-api-types.ts';
 
@@ -30,30 +29,5 @@ describe('web/src/api/schema.d.ts', () => {
       })
       .map(([name]) => name);
     expect(nullable, 'register these in nullableSomewhere (src/app.ts)').toEqual([]);
-  });
-});
-
-describe('nullableRefsAsAnyOf', () => {
-  it('writes a nullable use of a named schema as anyOf, keeping its description', () => {
-    const use = {
-      allOf: [{ $ref: '#/components/schemas/Stage' }, { type: ['string', 'null'] }],
-      description: 'The stage before',
-    };
-    expect(nullableRefsAsAnyOf({ properties: { fromStage: use } })).toEqual({
-      properties: {
-        fromStage: {
-          anyOf: [{ $ref: '#/components/schemas/Stage' }, { type: 'null' }],
-          description: 'The stage before',
-        },
-      },
-    });
-  });
-
-  it('leaves any other allOf alone', () => {
-    const merged = { allOf: [{ $ref: '#/components/schemas/Contact' }, { type: 'object' }] };
-    const constrained = {
-      allOf: [{ $ref: '#/components/schemas/Stage' }, { type: ['string', 'null'], minLength: 1 }],
-    };
-    expect(nullableRefsAsAnyOf([merged, constrained])).toEqual([merged, constrained]);
   });
 });

@@ -39,6 +39,7 @@ import {
   problemResponse,
 } from './platform/http.ts';
 import { idempotencyGuard, withIdempotencyKeyParameter } from './platform/idempotency.ts';
+import { nullableRefsAsAnyOf } from './platform/openapi-document.ts';
 import { crossSiteGuard, securityHeaders } from './platform/web-security.ts';
 import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
 import { givenRoutes } from './referrals/given.routes.ts';
@@ -177,7 +178,11 @@ export function createApi(deps: Deps) {
     ),
   );
   api.get('/openapi.json', (c) =>
-    c.json(withIdempotencyKeyParameter(api.getOpenAPI31Document(openApiConfig), protectedPosts)),
+    c.json(
+      nullableRefsAsAnyOf(
+        withIdempotencyKeyParameter(api.getOpenAPI31Document(openApiConfig), protectedPosts),
+      ),
+    ),
   );
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
