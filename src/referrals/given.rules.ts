@@ -21,6 +21,10 @@ export function checkInOf(
   return { checkInDueAt, checkInState: state };
 }
 
+/** The bound a query may narrow by: a referral given at or before it is due a check-in at `now`. */
+export const checkInCutoffAt = (now: Date, settings: { checkInDays: number }) =>
+  plusDays(now, -settings.checkInDays);
+
 /** When the outcome was learned: kept while it stays, set when it changes, none when unknown. */
 export function outcomeAtAfter(
   current: { outcome: string; outcome_at: string | null },
