@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mayTellStatus } from '../letters/letter.rules.ts';
-import { weekStartOf } from '../platform/calendar.ts';
+import { hourMs as H, weekStartOf } from '../platform/calendar.ts';
 import { professionIds } from '../practices/professions.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
 import {
@@ -34,7 +34,6 @@ import {
   webPathOf,
 } from './agenda.rules.ts';
 
-const H = 3_600_000;
 const D = 24 * H;
 const T0 = '2026-03-02T09:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms);

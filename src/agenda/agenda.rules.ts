@@ -560,6 +560,7 @@ export function askItems(
       first.last_asked_at,
       settings,
       clock.now,
+      clock.timeZone,
     );
     const window = readiness.canAsk ? readiness.openWindow : null;
     const m = window && moments.find((x) => x.moment_id === window.momentId);

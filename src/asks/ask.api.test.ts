@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { ok } from '../platform/api-expect.ts';
+import { dayMs as DAY } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import {
   createTestContext,
@@ -11,7 +12,6 @@ import {
 } from '../platform/testing.ts';
 import type { Ask, AskReadiness, Moment } from './ask.schemas.ts';
 
-const DAY = 86_400_000;
 const start = '2026-03-02T09:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(start) + ms).toISOString();
 

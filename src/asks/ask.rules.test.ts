@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dayMs as DAY } from '../platform/calendar.ts';
 import {
   askScriptOf,
   askWarnings,
@@ -8,7 +9,6 @@ import {
   readinessOf,
 } from './ask.rules.ts';
 
-const DAY = 86_400_000;
 const t0 = '2026-03-02T09:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(t0) + ms);
 const settings = { askWindowDays: 7, askCooldownDays: 90 };

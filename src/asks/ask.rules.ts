@@ -1,5 +1,5 @@
 import { type Stage, stageRank } from '../contacts/contact.rules.ts';
-import { plusDays } from '../platform/calendar.ts';
+import { localDay, plusDays } from '../platform/calendar.ts';
 
 export const momentKinds = [
   'milestone',
@@ -97,14 +97,13 @@ export type Reason = { code: string; message: string };
 
 type ContactFacts = { name: string; stage: Stage; doNotAsk: boolean };
 
-const day = (iso: string) => iso.slice(0, 10);
-
 /** Warnings for logging an ask at `askedAt` (§3.3: allowed, but said plainly). */
 export function askWarnings(
   contact: ContactFacts,
   lastAskedAt: string | null,
   cooldownDays: number,
   askedAt: Date,
+  timeZone = 'UTC',
 ): { code: 'cooldown' | 'below_likes' | 'do_not_ask'; message: string }[] {
   const out: { code: 'cooldown' | 'below_likes' | 'do_not_ask'; message: string }[] = [];
   if (
@@ -114,7 +113,7 @@ export function askWarnings(
   )
     out.push({
       code: 'cooldown',
-      message: `You asked ${contact.name} on ${day(lastAskedAt)}; asking again within ${cooldownDays} days can sound needy ("you aren't going to get them until you don't need them").`,
+      message: `You asked ${contact.name} on ${localDay(lastAskedAt, timeZone)}; asking again within ${cooldownDays} days can sound needy ("you aren't going to get them until you don't need them").`,
     });
   if (!isAskableStage(contact.stage))
     out.push({
@@ -143,6 +142,8 @@ export function readinessOf(
   lastAskedAt: string | null,
   settings: { askWindowDays: number; askCooldownDays: number },
   now: Date,
+  /** The practice's zone, for the dates the reasons name. */
+  timeZone = 'UTC',
 ): Readiness {
   const reasons: Reason[] = [];
   if (!isAskableStage(contact.stage))
@@ -157,7 +158,7 @@ export function readinessOf(
   if (cooling && cooldownEndsAt)
     reasons.push({
       code: 'cooldown',
-      message: `You asked recently; wait until ${day(cooldownEndsAt)}.`,
+      message: `You asked recently; wait until ${localDay(cooldownEndsAt, timeZone)}.`,
     });
   const openWindow = openWindowOf(moments, settings.askWindowDays, now, lastAskedAt);
   if (!openWindow)
@@ -171,7 +172,7 @@ export function readinessOf(
   if (canAsk && openWindow)
     reasons.push({
       code: 'ready',
-      message: `A ${openWindow.kind.replaceAll('_', ' ')} opened a window to ask until ${day(openWindow.endsAt)}.`,
+      message: `A ${openWindow.kind.replaceAll('_', ' ')} opened a window to ask until ${localDay(openWindow.endsAt, timeZone)}.`,
     });
   return { canAsk, reasons, openWindow, cooldownEndsAt };
 }

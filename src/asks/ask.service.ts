@@ -132,7 +132,7 @@ export async function createAsk(
   const askedAt = pastInstant('askedAt', input.askedAt, nowDate);
   return inTransaction(deps.db, async (trx) => {
     const contact = await requirePathContact(trx, actor.practiceId, contactId);
-    const { settings } = await loadPractice(trx, actor.practiceId);
+    const { row: practice, settings } = await loadPractice(trx, actor.practiceId);
     if (input.momentId) {
       const moment = await findMomentRow(trx, actor.practiceId, input.momentId);
       if (!moment || moment.contact_id !== contactId)
@@ -146,6 +146,7 @@ export async function createAsk(
       lastAskedAt,
       settings.askCooldownDays,
       new Date(askedAt),
+      practice.time_zone,
     );
     const row: AskRow = {
       practice_id: actor.practiceId,
@@ -214,6 +215,7 @@ export async function getAskReadiness(
     lastAskedAt,
     settings,
     now,
+    row.time_zone,
   );
   return {
     ...readiness,

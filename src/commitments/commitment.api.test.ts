@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { ok } from '../platform/api-expect.ts';
+import { dayMs as DAY } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import {
   createTestContext,
@@ -13,7 +14,6 @@ import type { ReferralDetail } from '../referrals/referral.schemas.ts';
 import type { Commitment, CommitmentDetail } from './commitment.schemas.ts';
 import { getCommitmentForLetter } from './commitment.service.ts';
 
-const DAY = 86_400_000;
 const start = '2026-03-02T09:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(start) + ms).toISOString();
 

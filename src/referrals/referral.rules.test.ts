@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dayMs, hourMs as H } from '../platform/calendar.ts';
 import { checkInOf, outcomeAtAfter } from './given.rules.ts';
 import { ledgerEntryOf, ledgerOf } from './reciprocity.rules.ts';
 import {
@@ -20,7 +21,6 @@ import {
 } from './referral.rules.ts';
 import { csvCell, formatMinor } from './referral-export.rules.ts';
 
-const H = 3_600_000;
 const received = '2026-03-02T09:00:00.000Z';
 const at = (offsetMs: number) => new Date(Date.parse(received) + offsetMs);
 const iso = (offsetMs: number) => at(offsetMs).toISOString();
@@ -304,7 +304,7 @@ describe('filters, cursors and dates', () => {
 
 describe('referrals given', () => {
   it('a check-in is due checkInDays after giving', () => {
-    const day = 24 * H;
+    const day = dayMs;
     const r = { given_at: received, checked_in_at: null };
     expect(checkInOf(r, { checkInDays: 14 }, at(14 * day - 1))).toEqual({
       checkInDueAt: iso(14 * day),
