@@ -171,43 +171,69 @@ export function dayRangeInstants(
 /** A stretch of time over which a zone's offset does not change: [from, to), ISO instants. */
 export type OffsetSpan = { from: string; to: string; offsetMinutes: number };
 
+type OffsetChange = { at: number; offsetMinutes: number };
+
+const offsetMinutesAt = (t: number, timeZone: string) =>
+  Math.round(zoneOffsetMs(t, timeZone) / minuteMs);
+
+// A UTC year's offset changes in a zone, found once (about 730 Intl calls) and kept: the tz
+// rules of a past or future year do not change while the process runs.
+const changesByYear = new Map<string, OffsetChange[]>();
+
+/**
+ * The offset changes of a zone in the UTC year (start, end]: offsets sampled every 12 h (no
+ * zone changes twice within that), each change narrowed to the second (zones change on whole
+ * minutes).
+ */
+function changesInYear(year: number, timeZone: string): OffsetChange[] {
+  const key = `${timeZone}|${year}`;
+  const known = changesByYear.get(key);
+  if (known) return known;
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  const changes: OffsetChange[] = [];
+  let offset = offsetMinutesAt(start, timeZone);
+  for (let t = start; t < end; t += 12 * hourMs) {
+    const next = Math.min(t + 12 * hourMs, end);
+    const nextOffset = offsetMinutesAt(next, timeZone);
+    if (nextOffset === offset) continue;
+    let lo = t / 1000;
+    let hi = next / 1000;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetMinutesAt(mid * 1000, timeZone) === offset) lo = mid;
+      else hi = mid;
+    }
+    changes.push({ at: hi * 1000, offsetMinutes: nextOffset });
+    offset = nextOffset;
+  }
+  if (changesByYear.size >= 10_000) changesByYear.clear();
+  changesByYear.set(key, changes);
+  return changes;
+}
+
 /**
  * The half-open range [from, to) cut where the zone's offset changes, so that a query can
- * shift each piece by one constant offset to get local days. Offsets are sampled every 12 h
- * (no zone changes twice within that) and each change is found to the second.
+ * shift each piece by one constant offset to get local days.
  */
 export function offsetSpans(from: string, to: string, timeZone: string): OffsetSpan[] {
   const start = Date.parse(from);
   const end = Date.parse(to);
-  const minutesAt = (t: number) => Math.round(zoneOffsetMs(t, timeZone) / minuteMs);
   const spans: OffsetSpan[] = [];
   let spanFrom = start;
-  let offset = minutesAt(start);
-  for (let t = start; t < end; ) {
-    const next = Math.min(t + 12 * hourMs, end);
-    const nextOffset = minutesAt(next);
-    if (nextOffset !== offset) {
-      // The change lies in (t, next]: narrow it to the second (zones change on whole minutes).
-      let lo = Math.floor(t / 1000);
-      let hi = Math.ceil(next / 1000);
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (minutesAt(mid * 1000) === offset) lo = mid;
-        else hi = mid;
-      }
-      hi *= 1000;
-      if (hi < end) {
-        spans.push({
-          from: new Date(spanFrom).toISOString(),
-          to: new Date(hi).toISOString(),
-          offsetMinutes: offset,
-        });
-        spanFrom = hi;
-        offset = nextOffset;
-      }
+  let offset = offsetMinutesAt(start, timeZone);
+  const lastYear = new Date(end).getUTCFullYear();
+  for (let year = new Date(start).getUTCFullYear() - 1; year <= lastYear; year += 1)
+    for (const change of changesInYear(year, timeZone)) {
+      if (change.at <= start || change.at >= end) continue;
+      spans.push({
+        from: new Date(spanFrom).toISOString(),
+        to: new Date(change.at).toISOString(),
+        offsetMinutes: offset,
+      });
+      spanFrom = change.at;
+      offset = change.offsetMinutes;
     }
-    t = next;
-  }
   spans.push({
     from: new Date(spanFrom).toISOString(),
     to: new Date(end).toISOString(),
