@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../platform/audit.ts';
 import { hashPassword, verifyPassword } from '../platform/auth.ts';
+import { dayMs } from '../platform/calendar.ts';
 import { inTransaction, writeBestEffort } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, busyRetryAfterSeconds, fieldError, notFound } from '../platform/errors.ts';
@@ -410,7 +411,7 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
   if (!session) return null;
   // better-auth slides the idle expiry with use; this is the absolute end, however active.
   const startedAt = new Date(session.session.createdAt).getTime();
-  if (deps.clock.now().getTime() - startedAt > deps.config.session.maxDays * 86_400_000) {
+  if (deps.clock.now().getTime() - startedAt > deps.config.session.maxDays * dayMs) {
     await deleteSession(deps.db, session.session.id);
     return null;
   }

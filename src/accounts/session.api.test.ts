@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { dayMs as day } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { openDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -14,7 +15,6 @@ import {
 } from '../test-support/testing.ts';
 import { signIn } from './account.service.ts';
 
-const day = 86_400_000;
 const password = 'correct horse battery';
 
 async function auditActions(ctx: TestContext, userId: string): Promise<string[]> {

@@ -1,7 +1,9 @@
+import { minuteMs } from '../platform/calendar.ts';
+
 /** A fixed-window limit: at most `limit` attempts per `windowMs`, counted per key. */
 export type ThrottlePolicy = { limit: number; windowMs: number };
 
-const minute = 60_000;
+const minute = minuteMs;
 
 /**
  * Sign-in attempts per account (by email, known or not, so the answer never tells which),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { dayMs as D, hourMs as H } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
 import type { ReferralGiven } from '../referrals/given.schemas.ts';
@@ -24,9 +25,6 @@ type Agenda = {
   truncated: string[];
 };
 
-const M = 60_000;
-const H = 60 * M;
-const D = 24 * H;
 // A Monday, 09:00 UTC (the practice's time zone is UTC).
 const T0 = '2026-03-02T09:00:00.000Z';
 const plus = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();

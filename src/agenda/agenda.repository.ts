@@ -5,11 +5,15 @@
  * features' tables (moments, asks, commitments, surveys) are read here directly.
  */
 import { type Selectable, sql } from 'kysely';
+import { askableStage, askBoundsAt, positiveFeedbackScore } from '../asks/ask.rules.ts';
+import { reminderCutoffAt } from '../commitments/commitment.rules.ts';
 import type { Role, Stage } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
+import { plusDays } from '../platform/calendar.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
 import { isSet } from '../platform/flags.ts';
 import type { Flag } from '../platform/schema.ts';
+import { checkInCutoffAt } from '../referrals/given.rules.ts';
 import type {
   AgendaMark,
   AskAgendaRow,
@@ -25,8 +29,6 @@ import type {
 } from './agenda.rules.ts';
 import type { CalendarFeedTable } from './agenda.tables.ts';
 
-const day = 86_400_000;
-const minus = (now: string, days: number) => new Date(Date.parse(now) - days * day).toISOString();
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 /** The referral columns every referral kind needs, with the two names. */
@@ -209,7 +211,7 @@ export async function listCheckInsDue(
 ): Promise<GivenAgendaRow[]> {
   return givenQuery(db, practiceId)
     .where('g.checked_in_at', 'is', null)
-    .where('g.given_at', '<=', minus(now, checkInDays))
+    .where('g.given_at', '<=', checkInCutoffAt(new Date(now), { checkInDays }))
     .orderBy('g.given_at')
     .orderBy('g.id')
     .limit(limit)
@@ -227,7 +229,8 @@ export async function listAskMoments(
   settings: { askWindowDays: number; askCooldownDays: number },
   limit: number,
 ): Promise<AskAgendaRow[]> {
-  const cooldownFrom = minus(now, settings.askCooldownDays);
+  // The window, cooldown, positive score and stage bar are ask.rules' own (askItems re-checks).
+  const { windowsFrom, coolingFrom } = askBoundsAt(new Date(now), settings);
   const rows = await db
     .selectFrom('moment as m')
     .innerJoin('contact as c', (j) =>
@@ -253,10 +256,12 @@ export async function listAskMoments(
         .as('last_asked_at'),
     )
     .where('m.practice_id', '=', practiceId)
-    .where('m.occurred_at', '>', minus(now, settings.askWindowDays))
+    .where('m.occurred_at', '>', windowsFrom)
     .where('m.occurred_at', '<=', now)
-    .where((eb) => eb.or([eb('m.kind', '<>', 'feedback'), eb('m.score', '>=', 9)]))
-    .where('c.stage_rank', '>=', stageRank('likes'))
+    .where((eb) =>
+      eb.or([eb('m.kind', '<>', 'feedback'), eb('m.score', '>=', positiveFeedbackScore)]),
+    )
+    .where('c.stage_rank', '>=', stageRank(askableStage))
     .where('c.do_not_ask', '=', 0)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -269,7 +274,7 @@ export async function listAskMoments(
             .where((e) =>
               e.or([
                 e('a.asked_at', '>=', e.ref('m.occurred_at')),
-                e('a.asked_at', '>', cooldownFrom),
+                e('a.asked_at', '>', coolingFrom),
               ]),
             ),
         ),
@@ -298,7 +303,7 @@ export async function listSilentCommitments(
   reminderDays: number,
   limit: number,
 ): Promise<CommitmentAgendaRow[]> {
-  const cutoff = minus(now, reminderDays);
+  const cutoff = reminderCutoffAt(new Date(now), { commitmentReminderDays: reminderDays });
   const rows = await db
     .selectFrom('commitment as k')
     .innerJoin('contact as c', (j) =>
@@ -369,7 +374,7 @@ export async function listQuietSources(
   quietDays: number,
   limit: number,
 ): Promise<QuietAgendaRow[]> {
-  const cutoff = minus(now, quietDays);
+  const cutoff = plusDays(now, -quietDays);
   const anchor = sql<string>`coalesce(c.last_touch_at, c.created_at)`;
   const rows = await db
     .selectFrom('contact as c')

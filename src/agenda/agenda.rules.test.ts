@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mayTellStatus } from '../letters/letter.rules.ts';
+import { hourMs as H, weekStartOf } from '../platform/calendar.ts';
 import { professionIds } from '../practices/professions.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
 import type { ReferralStatus } from '../referrals/referral.rules.ts';
@@ -33,10 +34,8 @@ import {
   updateReferrerItems,
   urgencies,
   webPathOf,
-  weekOf,
 } from './agenda.rules.ts';
 
-const H = 3_600_000;
 const D = 24 * H;
 const T0 = '2026-03-02T09:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms);
@@ -216,7 +215,7 @@ describe('agenda rules', () => {
     );
     // 09:00 UTC Monday is still Sunday evening in Honolulu (UTC−10) until 10:00.
     expect(growCategoryItems([under], settings, clockAt(0, 'Pacific/Honolulu'))).toEqual([]);
-    expect(weekOf(at(D), 'UTC')).toBe('2026-03-02');
+    expect(weekStartOf(at(D), 'UTC')).toBe('2026-03-02');
   });
 
   it('day urgency: today on the due day, overdue after it, this week within 7 days', () => {

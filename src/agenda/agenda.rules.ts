@@ -3,12 +3,31 @@
  * completes it. Pure: plain rows, `now` and the practice's settings in; items out. One
  * function per kind; the repository has already narrowed the rows in SQL, and each function
  * re-checks its rule so that it stays true on its own (and is testable without a database).
+ * Whether something is due is asked of the feature that owns the rule (ask.rules,
+ * commitment.rules, given.rules, referral.rules, cadence.rules); the agenda writes the text.
  */
+import { type MomentKind, readinessOf } from '../asks/ask.rules.ts';
+import {
+  type CommitmentStatus,
+  reminderOf,
+  silentSinceOf,
+  unansweredRemindersOf,
+} from '../commitments/commitment.rules.ts';
 import { type cadenceDays, type TouchState, touchOf } from '../contacts/cadence.rules.ts';
-import type { Role, Stage } from '../contacts/contact.rules.ts';
+import { type Role, type Stage, stageRank } from '../contacts/contact.rules.ts';
 import { type Disclosure, mayTellStatus } from '../letters/letter.rules.ts';
 import { coverageGap, effectiveTarget } from '../network/category.rules.ts';
+import {
+  dayMs,
+  hourMs,
+  localDay,
+  localWeekday,
+  minuteMs,
+  plusDays,
+  weekStartOf,
+} from '../platform/calendar.ts';
 import type { Settings } from '../practices/settings.rules.ts';
+import { checkInOf } from '../referrals/given.rules.ts';
 import {
   clockOf,
   type ReferralStatus,
@@ -104,11 +123,7 @@ export type AgendaSettings = Pick<
 /** The moment the agenda is computed for, and where the practice is (for "today"). */
 export type AgendaClock = { now: Date; timeZone: string };
 
-const minute = 60_000;
-const hour = 60 * minute;
-const day = 24 * hour;
 const ms = (iso: string) => Date.parse(iso);
-const isoOf = (t: number) => new Date(t).toISOString();
 
 // ---------------------------------------------------------------------------------------------
 // Keys, durations, urgency
@@ -135,57 +150,13 @@ export function parseItemKey(key: string): { kind: AgendaKind; subjectId: string
 /** "45 min", "26 h", "3 days": hours up to two days, days after. */
 export function spanText(millis: number): string {
   const t = Math.max(0, millis);
-  if (t < hour) return `${Math.max(1, Math.floor(t / minute))} min`;
-  if (t < 2 * day) return `${Math.floor(t / hour)} h`;
-  const days = Math.floor(t / day);
+  if (t < hourMs) return `${Math.max(1, Math.floor(t / minuteMs))} min`;
+  if (t < 2 * dayMs) return `${Math.floor(t / hourMs)} h`;
+  const days = Math.floor(t / dayMs);
   return `${days} days`;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
-function formatterOf(
-  cache: Map<string, Intl.DateTimeFormat>,
-  timeZone: string,
-  options: () => Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  let f = cache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat(cache === dayFormatters ? 'en-CA' : 'en-US', options());
-    cache.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The local calendar day (YYYY-MM-DD) of an instant in the practice's time zone. */
-export function localDay(at: Date, timeZone: string): string {
-  return formatterOf(dayFormatters, timeZone, () => ({
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })).format(at);
-}
-
-/** The local weekday (1 = Monday … 7 = Sunday). */
-export function localWeekday(at: Date, timeZone: string): number {
-  const name = formatterOf(weekdayFormatters, timeZone, () => ({
-    timeZone,
-    weekday: 'short',
-  })).format(at);
-  return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1;
-}
-
-/** The local date of the Monday that starts the week of `at`: the week an item belongs to. */
-export function weekOf(at: Date, timeZone: string): string {
-  const today = localDay(at, timeZone);
-  const back = localWeekday(at, timeZone) - 1;
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - back);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Urgency of an item that falls due on a day (cadences, check-ins, reminders): `today` on the
@@ -197,7 +168,7 @@ export function dayUrgency(dueAt: string, clock: AgendaClock): Urgency {
   const today = localDay(clock.now, clock.timeZone);
   if (dueDay < today) return 'overdue';
   if (dueDay === today) return 'today';
-  return ms(dueAt) - clock.now.getTime() <= 7 * day ? 'this_week' : 'later';
+  return ms(dueAt) - clock.now.getTime() <= 7 * dayMs ? 'this_week' : 'later';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,7 +208,7 @@ export type GivenAgendaRow = {
 
 export type AskAgendaRow = {
   moment_id: string;
-  moment_kind: string;
+  moment_kind: MomentKind;
   score: number | null;
   occurred_at: string;
   contact_id: string;
@@ -520,10 +491,8 @@ export function checkInItems(
 ): AgendaItem[] {
   const out: AgendaItem[] = [];
   for (const g of rows) {
-    if (g.checked_in_at !== null) continue;
-    const due = ms(g.given_at) + settings.checkInDays * day;
-    if (clock.now.getTime() < due) continue;
-    const dueAt = isoOf(due);
+    const { checkInState, checkInDueAt: dueAt } = checkInOf(g, settings, clock.now);
+    if (checkInState !== 'due') continue;
     out.push(
       item('check_in_given', {
         title: `Check in with ${g.person_name}`,
@@ -556,34 +525,46 @@ const momentWords: Record<string, string> = {
   renewal: 'A renewal',
 };
 
-const likesRank = 2;
-const trustsRank = 3;
-const stageRanks: Record<string, number> = { met: 0, knows: 1, likes: 2, trusts: 3, refers: 4 };
+/** The quiet-source rule's bar (§3.6): at trusts or above, or with an open commitment. */
+const isTrusted = (stage: Stage) => stageRank(stage) >= stageRank('trusts');
 
-/** One item per contact: the open window that lasts longest (the latest positive moment). */
+/**
+ * One item per contact, exactly when "Can I ask now?" says yes (ask.rules `readinessOf`):
+ * the rows are the contact's candidate moments, and the item names the window it picks.
+ */
 export function askItems(
   rows: readonly AskAgendaRow[],
   settings: AgendaSettings,
   clock: AgendaClock,
 ): AgendaItem[] {
   const now = clock.now.getTime();
-  const best = new Map<string, AskAgendaRow>();
+  const byContact = new Map<string, AskAgendaRow[]>();
   for (const m of rows) {
-    const positive = m.moment_kind !== 'feedback' || (m.score !== null && m.score >= 9);
-    const start = ms(m.occurred_at);
-    const end = start + settings.askWindowDays * day;
-    if (!positive || start > now || end <= now) continue;
-    if ((stageRanks[m.stage] ?? 0) < likesRank || m.do_not_ask) continue;
-    if (m.last_asked_at !== null) {
-      const asked = ms(m.last_asked_at);
-      if (asked >= start) continue; // already asked since the moment
-      if (now < asked + settings.askCooldownDays * day) continue; // cooldown
-    }
-    const seen = best.get(m.contact_id);
-    if (!seen || m.occurred_at > seen.occurred_at) best.set(m.contact_id, m);
+    const seen = byContact.get(m.contact_id);
+    if (seen) seen.push(m);
+    else byContact.set(m.contact_id, [m]);
   }
-  return [...best.values()].map((m) => {
-    const endsAt = isoOf(ms(m.occurred_at) + settings.askWindowDays * day);
+  const best: { m: AskAgendaRow; endsAt: string }[] = [];
+  for (const moments of byContact.values()) {
+    const first = moments[0] as AskAgendaRow;
+    const readiness = readinessOf(
+      { name: first.contact_name, stage: first.stage, doNotAsk: first.do_not_ask },
+      moments.map((m) => ({
+        id: m.moment_id,
+        kind: m.moment_kind,
+        score: m.score,
+        occurredAt: m.occurred_at,
+      })),
+      first.last_asked_at,
+      settings,
+      clock.now,
+      clock.timeZone,
+    );
+    const window = readiness.canAsk ? readiness.openWindow : null;
+    const m = window && moments.find((x) => x.moment_id === window.momentId);
+    if (window && m) best.push({ m, endsAt: window.endsAt });
+  }
+  return best.map(({ m, endsAt }) => {
     const cooled = m.last_asked_at
       ? `last asked ${spanText(now - ms(m.last_asked_at))} ago, outside your ${settings.askCooldownDays}-day cooldown`
       : 'never asked before';
@@ -620,20 +601,19 @@ export function remindCommitmentItems(
   const out: AgendaItem[] = [];
   const now = clock.now.getTime();
   for (const c of rows) {
-    if (c.status !== 'open' || ms(c.made_at) > now) continue;
-    const anchor = Math.max(
-      ...[c.made_at, c.last_credit_at, c.last_reminder_at].flatMap((t) => (t ? [ms(t)] : [])),
-    );
-    const due = anchor + settings.commitmentReminderDays * day;
-    if (now < due) continue;
-    // A credit after the last reminder answers the reminders: the count starts again.
-    const answered =
-      c.last_credit_at !== null &&
-      c.last_reminder_at !== null &&
-      c.last_credit_at >= c.last_reminder_at;
-    const unanswered = answered ? 0 : c.reminders_sent;
-    const isRelease = unanswered >= settings.commitmentMaxReminders;
-    const dueAt = isoOf(due);
+    if (ms(c.made_at) > now) continue;
+    const facts = {
+      status: c.status as CommitmentStatus,
+      madeAt: c.made_at,
+      lastCreditAt: c.last_credit_at,
+      lastReminderAt: c.last_reminder_at,
+      remindersSent: c.reminders_sent,
+    };
+    const { state, dueAt } = reminderOf(facts, settings, clock.now);
+    if ((state !== 'due' && state !== 'release_suggested') || !dueAt) continue;
+    const isRelease = state === 'release_suggested';
+    const unanswered = unansweredRemindersOf(facts);
+    const anchor = ms(silentSinceOf(facts));
     const progress = `${c.credited} of ${c.promised_count} so far`;
     const remind: AgendaAction = {
       label: 'Record the reminder sent',
@@ -681,16 +661,15 @@ export function quietSourceItems(
   const out: AgendaItem[] = [];
   const now = clock.now.getTime();
   for (const c of rows) {
-    const promising = (stageRanks[c.stage] ?? 0) >= trustsRank || c.has_open_commitment;
+    const promising = isTrusted(c.stage) || c.has_open_commitment;
     if (!promising) continue;
     const lastTouch = ms(c.last_touch_at ?? c.created_at);
     const lastReferral = c.last_referral_at ? ms(c.last_referral_at) : 0;
     const anchor = Math.max(lastTouch, lastReferral);
-    const due = anchor + settings.quietSourceDays * day;
-    if (now < due) continue;
-    const dueAt = isoOf(due);
+    const dueAt = plusDays(anchor, settings.quietSourceDays);
+    if (now < ms(dueAt)) continue;
     const why =
-      c.has_open_commitment && (stageRanks[c.stage] ?? 0) < trustsRank
+      c.has_open_commitment && !isTrusted(c.stage)
         ? `${c.name} has an open commitment`
         : `${c.name} is at ${c.stage}`;
     const referred = c.last_referral_at
@@ -816,7 +795,7 @@ export function growCategoryItems(
   horizon: 'day' | 'week' = 'day',
 ): AgendaItem[] {
   if (!isGrowCategoryDay(clock, horizon)) return [];
-  const week = weekOf(clock.now, clock.timeZone);
+  const week = weekStartOf(clock.now, clock.timeZone);
   const out: AgendaItem[] = [];
   for (const c of rows) {
     if (c.most_wanted_rank === null) continue;

@@ -7,6 +7,7 @@ import ical from 'ical-generator';
 import { dueCutoffs } from '../contacts/cadence.rules.ts';
 import { mayTellStatus } from '../letters/letter.rules.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { dayMs } from '../platform/calendar.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -278,7 +279,7 @@ export async function snoozeItem(
   const now = deps.clock.now();
   const until = Date.parse(input.until);
   if (until <= now.getTime()) throw fieldError('until', 'must be in the future.');
-  if (until > now.getTime() + maxSnoozeDays * 86_400_000)
+  if (until > now.getTime() + maxSnoozeDays * dayMs)
     throw fieldError('until', `must be within ${maxSnoozeDays} days; dismiss the item instead.`);
   await requireItemKey(deps, actor, key);
   await upsertMark(deps.db, {

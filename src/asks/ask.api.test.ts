@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { dayMs as DAY } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
 import {
@@ -11,7 +12,6 @@ import {
 } from '../test-support/testing.ts';
 import type { Ask, AskReadiness, Moment } from './ask.schemas.ts';
 
-const DAY = 86_400_000;
 const start = '2026-03-02T09:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(start) + ms).toISOString();
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { dayMs as DAY } from '../platform/calendar.ts';
 import {
+  askBoundsAt,
   askScriptOf,
   askWarnings,
   askWindowEndsAt,
@@ -8,7 +10,6 @@ import {
   readinessOf,
 } from './ask.rules.ts';
 
-const DAY = 86_400_000;
 const t0 = '2026-03-02T09:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(t0) + ms);
 const settings = { askWindowDays: 7, askCooldownDays: 90 };
@@ -68,6 +69,44 @@ describe('readiness', () => {
     expect(inside.canAsk).toBe(false);
     expect(inside.cooldownEndsAt).toBe(at(1).toISOString());
     expect(readinessOf(likes, [moment], lastAsk, settings, at(0)).canAsk).toBe(true);
+  });
+  it('an ask at or after a moment answers it, even once a short cooldown is over', () => {
+    const short = { askWindowDays: 7, askCooldownDays: 1 };
+    const answered = readinessOf(likes, [moment], t0, short, at(2 * DAY));
+    expect(answered.canAsk).toBe(false);
+    expect(answered.reasons).toEqual([
+      {
+        code: 'no_open_window',
+        message: 'You asked since the last positive moment: wait for the next one.',
+      },
+    ]);
+    expect(readinessOf(likes, [moment], at(-1).toISOString(), short, at(2 * DAY)).canAsk).toBe(
+      true,
+    );
+    const next = { ...moment, id: 'm2', occurredAt: at(DAY).toISOString() };
+    expect(readinessOf(likes, [moment, next], t0, short, at(2 * DAY)).openWindow?.momentId).toBe(
+      'm2',
+    );
+  });
+  it('names dates in the practice time zone', () => {
+    const late = { ...moment, occurredAt: '2026-03-02T06:00:00.000Z' };
+    const ready = (zone: string) =>
+      readinessOf(likes, [late], null, settings, new Date('2026-03-03T00:00:00.000Z'), zone)
+        .reasons[0]?.message;
+    expect(ready('UTC')).toMatch(/until 2026-03-09\.$/);
+    expect(ready('America/Los_Angeles')).toMatch(/until 2026-03-08\.$/);
+  });
+  it("the bounds a query narrows by are the rule's own", () => {
+    const now = at(0);
+    const { windowsFrom, coolingFrom } = askBoundsAt(now, settings);
+    expect(openWindowOf([{ ...moment, occurredAt: windowsFrom }], 7, now)).toBeNull();
+    expect(
+      openWindowOf([{ ...moment, occurredAt: at(-7 * DAY + 1).toISOString() }], 7, now),
+    ).not.toBeNull();
+    expect(readinessOf(likes, [moment], coolingFrom, settings, now).cooldownEndsAt).toBeNull();
+    expect(
+      readinessOf(likes, [moment], at(-90 * DAY + 1).toISOString(), settings, now).cooldownEndsAt,
+    ).not.toBeNull();
   });
 });
 

@@ -123,7 +123,7 @@ export async function createAsk(
   const askedAt = pastInstant('askedAt', input.askedAt, nowDate);
   return inTransaction(deps.db, async (trx) => {
     const contact = await requirePathContact(trx, actor.practiceId, contactId);
-    const { settings } = await loadPracticeContext(trx, actor.practiceId);
+    const { settings, timeZone } = await loadPracticeContext(trx, actor.practiceId);
     if (input.momentId) {
       const moment = await findMomentRow(trx, actor.practiceId, input.momentId);
       if (!moment || moment.contact_id !== contactId)
@@ -137,6 +137,7 @@ export async function createAsk(
       lastAskedAt,
       settings.askCooldownDays,
       new Date(askedAt),
+      timeZone,
     );
     const row: AskRow = {
       practice_id: actor.practiceId,
@@ -205,6 +206,7 @@ export async function getAskReadiness(
     lastAskedAt,
     settings,
     now,
+    row.time_zone,
   );
   return {
     ...readiness,

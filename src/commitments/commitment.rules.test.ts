@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dayMs as DAY } from '../platform/calendar.ts';
 import {
   allocateCredits,
   type CreditableCommitment,
@@ -7,7 +8,6 @@ import {
   reminderOf,
 } from './commitment.rules.ts';
 
-const DAY = 86_400_000;
 const t0 = Date.parse('2026-03-02T09:00:00.000Z');
 const iso = (days: number) => new Date(t0 + days * DAY).toISOString();
 const c = (id: string, madeDay: number, promised: number, credited = 0): CreditableCommitment => ({

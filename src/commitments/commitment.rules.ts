@@ -1,3 +1,5 @@
+import { plusDays } from '../platform/calendar.ts';
+
 export const commitmentStatuses = ['open', 'fulfilled', 'released'] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
 
@@ -51,7 +53,34 @@ export function allocateCredits(
 
 export type ReminderState = 'not_due' | 'due' | 'release_suggested' | 'closed';
 
-const DAY = 86_400_000;
+type ReminderFacts = {
+  status: CommitmentStatus;
+  madeAt: string;
+  lastCreditAt: string | null;
+  lastReminderAt: string | null;
+  remindersSent: number;
+};
+
+/** Since when a commitment has been silent: made, last credited or last reminded. */
+export function silentSinceOf(c: Omit<ReminderFacts, 'status' | 'remindersSent'>): string {
+  const anchor = Math.max(
+    ...[c.madeAt, c.lastCreditAt, c.lastReminderAt].flatMap((t) => (t ? [Date.parse(t)] : [])),
+  );
+  return new Date(anchor).toISOString();
+}
+
+/** Reminders sent that no credit answered: a credit after the last reminder resets the count. */
+export function unansweredRemindersOf(
+  c: Pick<ReminderFacts, 'lastCreditAt' | 'lastReminderAt' | 'remindersSent'>,
+): number {
+  const answered =
+    c.lastCreditAt !== null && c.lastReminderAt !== null && c.lastCreditAt >= c.lastReminderAt;
+  return answered ? 0 : c.remindersSent;
+}
+
+/** The bound a query may narrow by: a commitment silent since at or before it is due at `now`. */
+export const reminderCutoffAt = (now: Date, settings: { commitmentReminderDays: number }) =>
+  plusDays(now, -settings.commitmentReminderDays);
 
 /**
  * §3.4: a reminder is due when no credit came for `reminderDays` since the commitment was
@@ -60,27 +89,16 @@ const DAY = 86_400_000;
  * reminders, so the count starts again.
  */
 export function reminderOf(
-  c: {
-    status: CommitmentStatus;
-    madeAt: string;
-    lastCreditAt: string | null;
-    lastReminderAt: string | null;
-    remindersSent: number;
-  },
+  c: ReminderFacts,
   settings: { commitmentReminderDays: number; commitmentMaxReminders: number },
   now: Date,
 ): { state: ReminderState; dueAt: string | null } {
   if (c.status !== 'open') return { state: 'closed', dueAt: null };
-  const anchor = Math.max(
-    ...[c.madeAt, c.lastCreditAt, c.lastReminderAt].flatMap((t) => (t ? [Date.parse(t)] : [])),
-  );
-  const dueAt = new Date(anchor + settings.commitmentReminderDays * DAY).toISOString();
+  const dueAt = plusDays(silentSinceOf(c), settings.commitmentReminderDays);
   if (now.getTime() < Date.parse(dueAt)) return { state: 'not_due', dueAt };
-  const answered =
-    c.lastCreditAt !== null && c.lastReminderAt !== null && c.lastCreditAt >= c.lastReminderAt;
-  const unanswered = answered ? 0 : c.remindersSent;
   return {
-    state: unanswered >= settings.commitmentMaxReminders ? 'release_suggested' : 'due',
+    state:
+      unansweredRemindersOf(c) >= settings.commitmentMaxReminders ? 'release_suggested' : 'due',
     dueAt,
   };
 }

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dayMs } from '../platform/calendar.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
 import { cadenceDays, dueCutoffs, touchOf } from './cadence.rules.ts';
 import { type Role, roles, type Stage, stages } from './contact.rules.ts';
 
 const now = new Date('2026-06-15T12:00:00.000Z');
 const daysBefore = (days: number, ms = 0) =>
-  new Date(now.getTime() - days * 86_400_000 + ms).toISOString();
+  new Date(now.getTime() - days * dayMs + ms).toISOString();
 
 const contact = (over: Partial<Parameters<typeof touchOf>[0]> = {}) => ({
   stage: 'trusts' as Stage,
@@ -93,7 +94,7 @@ describe('keep-in-touch cadence', () => {
         }),
         fc.constantFrom(...stages),
         fc.subarray([...roles]),
-        fc.integer({ min: -800 * 86_400_000, max: 86_400_000 }),
+        fc.integer({ min: -800 * dayMs, max: dayMs }),
         (s, stage, roleList, offset) => {
           const settings = {
             ...defaultSettings,

@@ -1,3 +1,4 @@
+import { dayMs } from '../platform/calendar.ts';
 import type { Settings } from '../practices/settings.rules.ts';
 import type { Role, Stage } from './contact.rules.ts';
 
@@ -5,8 +6,6 @@ import type { Role, Stage } from './contact.rules.ts';
  * Keep-in-touch cadence (PRODUCT.md §2, §3.6): how often the practice wants a touch with a
  * contact. The clock restarts at the last interaction (or at creation when never touched).
  */
-
-const dayMs = 24 * 60 * 60 * 1000;
 
 export type CadenceKey =
   | 'keepInTouchMetDays'

@@ -8,6 +8,7 @@ import { interactionKinds } from '../interactions/interaction.rules.ts';
 import { logInteraction } from '../interactions/interaction.service.ts';
 import { createCategory, replaceMostWanted } from '../network/category.service.ts';
 import { createCircle } from '../network/circle.service.ts';
+import { dayMs, hourMs } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -33,8 +34,8 @@ import {
 } from './demo.data.ts';
 import { type Random, seeded } from './random.ts';
 
-const day = 24 * 60 * 60 * 1000;
-const hour = 60 * 60 * 1000;
+const day = dayMs;
+const hour = hourMs;
 
 const roleMix: (readonly [Role[], number])[] = [
   [['client'], 18],

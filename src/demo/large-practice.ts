@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { createUser } from '../accounts/account.service.ts';
 import { type Role, type Stage, stageRank, stages } from '../contacts/contact.rules.ts';
 import { interactionKinds } from '../interactions/interaction.rules.ts';
+import { dayMs, hourMs } from '../platform/calendar.ts';
 import type { Deps } from '../platform/deps.ts';
 import { newId } from '../platform/ids.ts';
 import type { Database } from '../platform/schema.ts';
@@ -35,8 +36,8 @@ export type LargePracticeStats = {
   circles: number;
 };
 
-const day = 24 * 60 * 60 * 1000;
-const hour = 60 * 60 * 1000;
+const day = dayMs;
+const hour = hourMs;
 const occupations = [
   'Accountants',
   'Attorneys',

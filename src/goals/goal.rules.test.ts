@@ -8,7 +8,6 @@ import {
   reachedThresholds,
   referralsNeededOf,
   yearElapsedShare,
-  zonedMonthStart,
 } from './goal.rules.ts';
 
 const settings = { defaultConversionPercent: 67, conversionMinClosed: 10 };
@@ -53,18 +52,6 @@ describe('goal arithmetic (§3.8), worked examples', () => {
     expect(reachedThresholds(15, 60)).toEqual([25]);
     expect(reachedThresholds(59, 60)).toEqual([25, 50, 75]);
     expect(reachedThresholds(60, 60)).toEqual([25, 50, 75, 100]);
-  });
-  it('year boundaries follow the practice time zone', () => {
-    expect(zonedMonthStart(2026, 1, 'UTC').toISOString()).toBe('2026-01-01T00:00:00.000Z');
-    expect(zonedMonthStart(2026, 1, 'America/Chicago').toISOString()).toBe(
-      '2026-01-01T06:00:00.000Z',
-    );
-    expect(zonedMonthStart(2026, 7, 'America/Chicago').toISOString()).toBe(
-      '2026-07-01T05:00:00.000Z',
-    );
-    expect(zonedMonthStart(2026, 13, 'Europe/Berlin').toISOString()).toBe(
-      '2026-12-31T23:00:00.000Z',
-    );
   });
 });
 

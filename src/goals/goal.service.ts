@@ -1,5 +1,6 @@
 import { insertMessageRow } from '../outbox/message.repository.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
+import { dayMs, localYearMonth, monthStart } from '../platform/calendar.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -31,12 +32,8 @@ import {
   referralsNeededOf,
   round2,
   yearElapsedShare,
-  zonedMonthStart,
-  zonedYearMonth,
 } from './goal.rules.ts';
 import type { GoalProgress, PutGoal } from './goal.schemas.ts';
-
-const dayMs = 86_400_000;
 
 function noGoal(year: number): AppError {
   return new AppError(
@@ -46,8 +43,8 @@ function noGoal(year: number): AppError {
 }
 
 /** The practice's current calendar year, in its time zone. */
-function currentYearOf(practice: PracticeContext, now: Date): number {
-  return zonedYearMonth(now, practice.timeZone).year;
+export function currentYearOf(practice: PracticeContext, now: Date): number {
+  return localYearMonth(now, practice.timeZone).year;
 }
 
 /**
@@ -64,16 +61,16 @@ export async function progressOf(
   const now = nowDate.toISOString();
   const tz = practice.timeZone;
   const settings = practice.settings;
-  const yearStart = zonedMonthStart(goal.year, 1, tz);
-  const yearEnd = zonedMonthStart(goal.year + 1, 1, tz);
-  const current = zonedYearMonth(nowDate, tz);
+  const yearStart = monthStart(goal.year, 1, tz);
+  const yearEnd = monthStart(goal.year + 1, 1, tz);
+  const current = localYearMonth(nowDate, tz);
   const trailingStart = new Date(nowDate);
   trailingStart.setUTCFullYear(trailingStart.getUTCFullYear() - 1);
   const windows = {
     yearStart: yearStart.toISOString(),
     yearEnd: yearEnd.toISOString(),
-    monthStart: zonedMonthStart(current.year, current.month, tz).toISOString(),
-    monthEnd: zonedMonthStart(current.year, current.month + 1, tz).toISOString(),
+    monthStart: monthStart(current.year, current.month, tz).toISOString(),
+    monthEnd: monthStart(current.year, current.month + 1, tz).toISOString(),
     trailingStart: trailingStart.toISOString(),
     now,
   };

@@ -7,10 +7,42 @@
  * tag. Medians are exact, in SQL: SQLite's `median()`, PostgreSQL's percentile_disc.
  */
 import { type RawBuilder, sql } from 'kysely';
+import { offsetSpans } from '../platform/calendar.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
 import type { Channel } from '../referrals/referral.rules.ts';
 
-export type Range = { practiceId: string; from: string; to: string; dialect: Dialect };
+/** Instants [from, to) of the practice's local days, and its zone (for days and months). */
+export type Range = {
+  practiceId: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  dialect: Dialect;
+};
+
+/**
+ * The practice's local day (YYYY-MM-DD) of a timestamp column: the UTC text shifted by the
+ * zone's offset, which is constant between the range's DST changes (found in JS, so the SQL
+ * needs no time-zone functions and the index still reads the range in order). UTC: the text.
+ */
+function localDayOf(r: Range, column: string): RawBuilder<string> {
+  const col = sql.ref(column);
+  const spans = offsetSpans(r.from, r.to, r.timeZone);
+  if (spans.every((s) => s.offsetMinutes === 0)) return sql`substr(${col}, 1, 10)`;
+  const last = spans[spans.length - 1]?.offsetMinutes ?? 0;
+  const minutes =
+    spans.length === 1
+      ? sql.lit(last)
+      : sql`case ${sql.join(
+          spans
+            .slice(0, -1)
+            .map((s) => sql`when ${col} < ${s.to} then ${sql.lit(s.offsetMinutes)}`),
+          sql` `,
+        )} else ${sql.lit(last)} end`;
+  return r.dialect === 'sqlite'
+    ? sql`date(${col}, ${minutes} || ' minutes')`
+    : sql`to_char(cast(left(${col}, 23) as timestamp) + make_interval(mins => ${minutes}), 'YYYY-MM-DD')`;
+}
 
 /**
  * The referral table, read through a covering index of 0006. SQLite's planner otherwise
@@ -203,9 +235,8 @@ export type DayRow = { month: string; weekday: Num; referrals: Num; clients: Num
 
 /**
  * The referrals in range counted by month and weekday of receipt (and how many became
- * clients): by UTC day first, in the index's order, then the weekday of each day rather than of
- * each referral. The instants are stored in UTC, so the weekday of the instant is that of its
- * date (SQLite's strftime works in UTC; PostgreSQL sessions here run in UTC).
+ * clients): by the practice's local day first, then the weekday of each day rather than of
+ * each referral (a date's weekday needs no zone).
  */
 export async function referralsByDay(db: Queryable, r: Range): Promise<DayRow[]> {
   const weekday =
@@ -215,7 +246,7 @@ export async function referralsByDay(db: Queryable, r: Range): Promise<DayRow[]>
   const res = await sql<DayRow>`
     select substr(day, 1, 7) as month, ${weekday} as weekday,
            sum(referrals) as referrals, sum(clients) as clients
-      from (select substr(received_at, 1, 10) as day, count(*) as referrals,
+      from (select ${localDayOf(r, 'received_at')} as day, count(*) as referrals,
                    sum(case when status = 'client' then 1 else 0 end) as clients
               from ${referralVia(r, 'referral_insights')} where ${inRange(r)}
              group by 1) d
@@ -375,14 +406,14 @@ export type GrowthRow = {
   refers: Num;
 };
 
-/** Contacts reaching each stage, by month of the change (the network's growth by stage). */
+/** Contacts reaching each stage, by local month of the change (the network's growth by stage). */
 export async function networkGrowth(db: Queryable, r: Range): Promise<GrowthRow[]> {
   const count = (stage: string) => sql`sum(case when to_stage = ${stage} then 1 else 0 end)`;
   const res = await sql<GrowthRow>`
-    select substr(changed_at, 1, 7) as month,
+    select substr(${localDayOf(r, 'changed_at')}, 1, 7) as month,
            ${count('met')} as met, ${count('knows')} as knows, ${count('likes')} as likes,
            ${count('trusts')} as trusts, ${count('refers')} as refers
       from stage_change where ${inRange(r, 'changed_at')}
-     group by substr(changed_at, 1, 7) order by 1`.execute(db);
+     group by 1 order by 1`.execute(db);
   return res.rows;
 }

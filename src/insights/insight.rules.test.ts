@@ -1,12 +1,36 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultRange, fillMonths, momentumOf, monthsOf, slopeOf } from './insight.rules.ts';
+import {
+  defaultRange,
+  fillMonths,
+  instantsOf,
+  momentumOf,
+  monthsOf,
+  slopeOf,
+} from './insight.rules.ts';
 
 describe('insight rules', () => {
   it('the default range is the last 12 months including today', () => {
-    expect(defaultRange(new Date('2026-11-25T10:00:00Z'))).toEqual({
+    expect(defaultRange(new Date('2026-11-25T10:00:00Z'), 'UTC')).toEqual({
       from: '2025-11-26',
       to: '2026-11-25',
+    });
+    // "Today" is the practice's: already the 26th in Auckland, still the 24th in Los Angeles.
+    expect(defaultRange(new Date('2026-11-25T12:00:00Z'), 'Pacific/Auckland').to).toBe(
+      '2026-11-26',
+    );
+    expect(defaultRange(new Date('2026-11-25T05:00:00Z'), 'America/Los_Angeles').to).toBe(
+      '2026-11-24',
+    );
+    expect(defaultRange(new Date('2028-02-29T12:00:00Z'), 'UTC')).toEqual({
+      from: '2027-03-01',
+      to: '2028-02-29',
+    });
+  });
+  it('a range of local days is the instants from the first local midnight to the next after it', () => {
+    expect(instantsOf({ from: '2026-01-01', to: '2026-01-31' }, 'America/Los_Angeles')).toEqual({
+      from: '2026-01-01T08:00:00.000Z',
+      to: '2026-02-01T08:00:00.000Z',
     });
   });
   it('months of a range, filled with zeros', () => {

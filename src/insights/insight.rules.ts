@@ -1,27 +1,23 @@
 /**
  * Pure helpers of insights (PRODUCT.md §5): the range, months without referrals filled in,
- * and momentum — the trend and the doubling time that show "slow, then exponential".
+ * and momentum — the trend and the doubling time that show "slow, then exponential". Days and
+ * months are the practice's, in its time zone.
  */
+import { addDays, dayRangeInstants, localDay, minusYear } from '../platform/calendar.ts';
 
 export type DayRange = { from: string; to: string };
 
-const dayMs = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** The twelve months that end with the day `to` (inclusive), as days. */
+export const yearEndingOn = (to: string): DayRange => ({ from: addDays(minusYear(to), 1), to });
 
-/** The default range: the last 12 months up to and including today (UTC days). */
-export function defaultRange(now: Date): DayRange {
-  const to = isoDay(now.getTime());
-  const start = new Date(`${to}T00:00:00.000Z`);
-  start.setUTCFullYear(start.getUTCFullYear() - 1);
-  return { from: isoDay(start.getTime() + dayMs), to };
+/** The default range: the last 12 months up to and including today, in the practice's zone. */
+export function defaultRange(now: Date, timeZone: string): DayRange {
+  return yearEndingOn(localDay(now, timeZone));
 }
 
-/** Inclusive days → the half-open instant range the queries use. */
-export function instantsOf(range: DayRange): { from: string; to: string } {
-  return {
-    from: `${range.from}T00:00:00.000Z`,
-    to: new Date(Date.parse(`${range.to}T00:00:00.000Z`) + dayMs).toISOString(),
-  };
+/** Inclusive local days → the half-open instant range the queries use. */
+export function instantsOf(range: DayRange, timeZone: string): { from: string; to: string } {
+  return dayRangeInstants(range, timeZone);
 }
 
 /** Every month (YYYY-MM) the range touches, in order. */

@@ -1,5 +1,6 @@
 import { type Role, stageRank } from '../contacts/contact.rules.ts';
 import { currentGoalOf } from '../goals/goal.service.ts';
+import { daysBetween } from '../platform/calendar.ts';
 import { csvLine } from '../platform/csv.ts';
 import type { Deps } from '../platform/deps.ts';
 import { fieldError } from '../platform/errors.ts';
@@ -18,6 +19,7 @@ import {
   momentumOf,
   monthsOf,
   round1,
+  yearEndingOn,
 } from './insight.rules.ts';
 import type {
   CsvQuery,
@@ -55,18 +57,16 @@ const allReferrerParts: ReadonlySet<q.ReferrerPart> = new Set([
   'reciprocity',
 ]);
 
-function rangeOf(now: Date, query: { from?: string | undefined; to?: string | undefined }) {
-  const fallback = defaultRange(now);
-  const to = query.to ?? fallback.to;
-  let from = query.from;
-  if (!from) {
-    const start = new Date(`${to}T00:00:00.000Z`);
-    start.setUTCFullYear(start.getUTCFullYear() - 1);
-    from = new Date(start.getTime() + 86_400_000).toISOString().slice(0, 10);
-  }
+function rangeOf(
+  now: Date,
+  query: { from?: string | undefined; to?: string | undefined },
+  timeZone: string,
+) {
+  const to = query.to ?? defaultRange(now, timeZone).to;
+  const from = query.from ?? yearEndingOn(to).from;
   if (from > to) throw fieldError('from', 'must be on or before to.');
-  const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (span > maxRangeDays) throw fieldError('from', 'The range may span at most ten years.');
+  if (daysBetween(from, to) > maxRangeDays)
+    throw fieldError('from', 'The range may span at most ten years.');
   return { from, to };
 }
 
@@ -77,15 +77,16 @@ async function contextOf(
   referrerParts: ReadonlySet<q.ReferrerPart> = allReferrerParts,
 ): Promise<Ctx> {
   const practice = await loadPracticeContext(deps.db, actor.practiceId);
-  const days = rangeOf(deps.clock.now(), query);
-  const instants = instantsOf(days);
+  const timeZone = practice.timeZone;
+  const days = rangeOf(deps.clock.now(), query, timeZone);
+  const instants = instantsOf(days, timeZone);
   return {
     deps,
     actor,
     practice,
     settings: practice.settings,
     days,
-    r: { practiceId: actor.practiceId, dialect: deps.dialect, ...instants },
+    r: { practiceId: actor.practiceId, dialect: deps.dialect, timeZone, ...instants },
     referrerParts,
     shared: new Map(),
   };

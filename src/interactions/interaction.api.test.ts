@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, ContactDetail } from '../contacts/contact.schemas.ts';
 import type { Timeline } from '../contacts/timeline.schemas.ts';
 import type { CircleView } from '../network/circle.schemas.ts';
+import { dayMs as day } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import {
   createTestContext,
@@ -16,7 +17,6 @@ type List<T> = { items: T[] };
 type Page = { items: Contact[]; nextCursor: string | null };
 
 const start = new Date('2026-03-02T09:00:00.000Z');
-const day = 86_400_000;
 const at = (days: number, ms = 0) => new Date(start.getTime() + days * day + ms).toISOString();
 
 describe.each(testTargets)('interactions, keep-in-touch and timeline on %s', (target) => {

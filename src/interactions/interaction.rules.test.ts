@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { dayMs as day } from '../platform/calendar.ts';
 import { interactionLabel, occurredAtProblem } from './interaction.rules.ts';
 
 const now = new Date('2026-06-15T12:00:00.000Z');
 const plus = (ms: number) => new Date(now.getTime() + ms);
-const day = 86_400_000;
 
 describe('when a touch may have happened', () => {
   it('accepts the past and up to one day ahead, to the millisecond', () => {

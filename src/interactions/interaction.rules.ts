@@ -1,3 +1,5 @@
+import { dayMs } from '../platform/calendar.ts';
+
 /** The touches PRODUCT.md §2 lists; logged by hand or by Vouch when it sends something. */
 export const interactionKinds = [
   'meeting',
@@ -11,7 +13,6 @@ export const interactionKinds = [
 ] as const;
 export type InteractionKind = (typeof interactionKinds)[number];
 
-const dayMs = 24 * 60 * 60 * 1000;
 const earliest = Date.parse('1900-01-01T00:00:00.000Z');
 
 /**

@@ -7,6 +7,7 @@ import {
   verifyOptOutToken,
 } from '../outbox/outbox.rules.ts';
 import { decryptSecret, encryptSecret } from '../outbox/secret-box.ts';
+import { dayMs } from '../platform/calendar.ts';
 import { AppError } from '../platform/errors.ts';
 import { professionIds } from '../practices/professions.ts';
 import { wordsOf } from './disclosure.rules.ts';
@@ -302,7 +303,7 @@ describe('outbox rules', () => {
   it('opt-out tokens: signed, valid 30 days later and more, refused when tampered with or too old', () => {
     const issuedAt = '2026-01-01T00:00:00.000Z';
     const token = signOptOutToken('s'.repeat(32), { practiceId: 'p', contactId: 'c', issuedAt });
-    const later = (days: number) => new Date(Date.parse(issuedAt) + days * 86_400_000);
+    const later = (days: number) => new Date(Date.parse(issuedAt) + days * dayMs);
     expect(verifyOptOutToken('s'.repeat(32), token, later(30))).toEqual({
       ok: true,
       claim: { practiceId: 'p', contactId: 'c', issuedAt },

@@ -2,6 +2,7 @@ import { findUserById } from '../accounts/account.repository.ts';
 import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
 import { type ContactRow, findContactRow } from '../contacts/contact.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { plusDays } from '../platform/calendar.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -318,7 +319,7 @@ export async function prepareLetter(
     to = recipientOf(await contactOrThrow(db, practiceId, subjectId, 'contactId'));
   } else {
     // The weekly digest goes to the team member who asks for it.
-    const weekStart = new Date(now.getTime() - 7 * 24 * 3600_000).toISOString();
+    const weekStart = plusDays(now, -7);
     const counts = await digestCounts(db, practiceId, weekStart);
     to = {
       contactId: null,

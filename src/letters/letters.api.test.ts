@@ -5,6 +5,7 @@
  */
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayMs } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { Problem } from '../platform/errors.ts';
 import { ok as expectOk } from '../test-support/api-expect.ts';
@@ -507,7 +508,7 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       channel: 'email',
     });
     const at = clock.now().toISOString();
-    clock.set(new Date(Date.parse(at) + 30 * 86_400_000));
+    clock.set(new Date(Date.parse(at) + 30 * dayMs));
     try {
       const res = await ctx.app.request(`/api/v1/public/opt-out/${token}`, {
         method: 'POST',

@@ -149,6 +149,29 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
     expect(await count('message', id)).toBe(2);
   });
 
+  it("a reminder's day is the practice's: a new local day brings the next, the same one does not", async () => {
+    await ok(a.bearer, 'PATCH', '/practice', { timeZone: 'America/Los_Angeles' });
+    const commitment = await ok<{ commitment: Json }>(
+      a.bearer,
+      'POST',
+      `/contacts/${referrerId}/commitments`,
+      { promisedCount: 20, madeAt: '2026-02-01T10:00:00.000Z' },
+    );
+    const id = commitment.commitment.id;
+    const body = { templateKey: 'commitment_reminder', commitmentId: id, channel: 'letter' };
+    const sendAt = async (at: string) => {
+      clock.set(at);
+      return (await a.bearer.request('POST', '/messages', body)).status;
+    };
+    // 3 March 22:30, then 4 March 01:00 in Los Angeles: both on 4 March in UTC.
+    expect(await sendAt('2026-03-04T06:30:00.000Z')).toBe(201);
+    expect(await sendAt('2026-03-04T09:00:00.000Z')).toBe(201);
+    // 4 March 23:30 in Los Angeles (5 March in UTC): the same local day as the last.
+    expect(await sendAt('2026-03-05T07:30:00.000Z')).toBe(409);
+    expect(await ok(a.bearer, 'GET', `/commitments/${id}`)).toMatchObject({ remindersSent: 2 });
+    await ok(a.bearer, 'PATCH', '/practice', { timeZone: 'UTC' });
+  });
+
   it('partner notifications at once: one email to the partner', async () => {
     const partnerId = (
       await ok<Json>(a.bearer, 'POST', '/contacts', {

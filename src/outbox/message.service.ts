@@ -8,6 +8,7 @@ import {
 } from '../letters/letter.service.ts';
 import type { Cause } from '../letters/letter.templates.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { localDay } from '../platform/calendar.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -75,7 +76,7 @@ export function toMessage(row: MessageRow, smtpConfigured: boolean): Message {
  * The change a letter records (§6), in the transaction that writes the message. Answers the
  * message's fact key, unique per practice, so that of concurrent writers only one records it:
  * thank-yous and the partner's notice once; an update once per telling (it names the telling
- * it supersedes); a reminder or a check-in once per commitment or referral given a day (UTC).
+ * it supersedes); a reminder or a check-in once per commitment or referral given a day (the practice's).
  */
 async function applyCause(
   trx: Tx,
@@ -131,7 +132,7 @@ async function applyCause(
     if (commitment.status !== 'open')
       throw conflict(`The commitment is ${commitment.status}; only an open one gets a reminder.`);
     await markReminderSent(trx, practiceId, id, now);
-    return factKey(cause, id, now.slice(0, 10));
+    return factKey(cause, id, localDay(now, p.practice.time_zone));
   }
   const given = await findGivenRow(trx, practiceId, id);
   if (!given) throw notFound('The referral given');
@@ -141,7 +142,8 @@ async function applyCause(
       updated_at: now,
     });
   else await updateGivenRow(trx, practiceId, id, { checked_in_at: now, updated_at: now });
-  return factKey(cause, id, cause === 'partner_notified' ? 'once' : now.slice(0, 10));
+  const day = localDay(now, p.practice.time_zone);
+  return factKey(cause, id, cause === 'partner_notified' ? 'once' : day);
 }
 
 const factKey = (cause: Cause, subjectId: string, version: string) =>

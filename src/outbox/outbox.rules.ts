@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { dayMs } from '../platform/calendar.ts';
 
 /** Opt-out links keep working for a year (PRODUCT.md §6 asks for at least 30 days). */
 export const optOutValidityDays = 365;
@@ -37,7 +38,7 @@ export function verifyOptOutToken(secret: string, token: string, now: Date): Opt
     return { ok: false, reason: 'invalid' };
   const [practiceId, contactId, issuedAt] = parsed as [string, string, string];
   const age = now.getTime() - Date.parse(issuedAt);
-  if (!Number.isFinite(age) || age > optOutValidityDays * 24 * 3600_000)
+  if (!Number.isFinite(age) || age > optOutValidityDays * dayMs)
     return { ok: false, reason: 'expired' };
   return { ok: true, claim: { practiceId, contactId, issuedAt } };
 }

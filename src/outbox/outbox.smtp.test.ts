@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayMs } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import {
   createTestContext,
@@ -172,7 +173,7 @@ describe.each(testTargets)('outbox over SMTP on %s', (target) => {
     // The link works without signing in, one click (POST, as mail clients do), 30 days on.
     const path = new URL(unsubscribe).pathname;
     const at = clock.now().toISOString();
-    clock.set(new Date(Date.parse(at) + 31 * 86_400_000));
+    clock.set(new Date(Date.parse(at) + 31 * dayMs));
     const res = await ctx.app.request(path, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

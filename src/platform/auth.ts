@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
+import { dayMs } from './calendar.ts';
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db.ts';
 import { newId } from './ids.ts';
@@ -13,7 +14,8 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 export const verifyPassword = (stored: string, password: string): Promise<boolean> =>
   verify(stored, password);
 
-const day = 60 * 60 * 24;
+/** better-auth counts in seconds. */
+const day = dayMs / 1000;
 
 export type AuthOptions = { rateLimit: boolean };
 

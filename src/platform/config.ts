@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { dayMs } from './calendar.ts';
 
 /** How long a request waits on a database someone else holds before it answers 503. */
 export type DatabaseWaits = Readonly<{
@@ -126,7 +127,7 @@ export function loadConfig(
     secret: resolveSecret(e.VOUCH_SECRET, dataDir),
     baseUrl: e.VOUCH_BASE_URL ?? `http://localhost:${port}`,
     log: e.VOUCH_LOG,
-    clockOffsetMs: Math.round(e.VOUCH_CLOCK_OFFSET_DAYS * 24 * 60 * 60 * 1000),
+    clockOffsetMs: Math.round(e.VOUCH_CLOCK_OFFSET_DAYS * dayMs),
     // The idle limit can never outlast the absolute one.
     session: Object.freeze({
       idleDays: Math.min(e.VOUCH_SESSION_IDLE_DAYS, e.VOUCH_SESSION_MAX_DAYS),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { dayMs } from './calendar.ts';
 import { fieldError } from './errors.ts';
 
 /** Limits shared by every feature (issue 2: names ≤ 200, notes ≤ 20,000). */
@@ -34,7 +35,7 @@ export const ZIdParam = z.object({ id: ZId.openapi({ param: { name: 'id', in: 'p
  */
 export const dateRange = { first: '1900-01-01', last: '2200-12-31' } as const;
 const firstMs = Date.parse(`${dateRange.first}T00:00:00Z`);
-const afterLastMs = Date.parse(`${dateRange.last}T00:00:00Z`) + 86_400_000;
+const afterLastMs = Date.parse(`${dateRange.last}T00:00:00Z`) + dayMs;
 const inDateRange = (ms: number) => ms >= firstMs && ms < afterLastMs;
 const outOfRange = `must be between ${dateRange.first} and ${dateRange.last}`;
 

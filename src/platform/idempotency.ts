@@ -6,6 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { dayMs } from './calendar.ts';
 import type { Clock } from './clock.ts';
 import type { Queryable } from './db.ts';
 import { AppError } from './errors.ts';
@@ -22,7 +23,7 @@ import {
 export const idempotencyHeader = 'Idempotency-Key';
 /** Long enough for a UUID or ULID with a prefix; the charset keeps keys printable and plain. */
 export const idempotencyKeyPattern = /^[A-Za-z0-9_.:-]{1,255}$/;
-const keepMs = 24 * 60 * 60 * 1000;
+const keepMs = dayMs;
 /** A claim still unanswered after this long belongs to a request that died with its server. */
 const abandonedMs = 5 * 60 * 1000;
 

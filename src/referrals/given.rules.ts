@@ -1,11 +1,10 @@
 /** Referrals the practice gives to partners (PRODUCT.md §2 "Referral (given)", §3.5). */
+import { plusDays } from '../platform/calendar.ts';
 
 export const givenOutcomes = ['unknown', 'connected', 'became_client'] as const;
 export type GivenOutcome = (typeof givenOutcomes)[number];
 
 export type CheckInState = 'not_yet' | 'due' | 'done';
-
-const day = 86_400_000;
 
 /**
  * §3.5: `checkInDays` after giving a referral, ask the person whether they were well served.
@@ -16,10 +15,15 @@ export function checkInOf(
   settings: { checkInDays: number },
   now: Date,
 ): { checkInDueAt: string; checkInState: CheckInState } {
-  const due = Date.parse(r.given_at) + settings.checkInDays * day;
-  const state: CheckInState = r.checked_in_at ? 'done' : now.getTime() >= due ? 'due' : 'not_yet';
-  return { checkInDueAt: new Date(due).toISOString(), checkInState: state };
+  const checkInDueAt = plusDays(r.given_at, settings.checkInDays);
+  const isDue = now.getTime() >= Date.parse(checkInDueAt);
+  const state: CheckInState = r.checked_in_at ? 'done' : isDue ? 'due' : 'not_yet';
+  return { checkInDueAt, checkInState: state };
 }
+
+/** The bound a query may narrow by: a referral given at or before it is due a check-in at `now`. */
+export const checkInCutoffAt = (now: Date, settings: { checkInDays: number }) =>
+  plusDays(now, -settings.checkInDays);
 
 /** When the outcome was learned: kept while it stays, set when it changes, none when unknown. */
 export function outcomeAtAfter(

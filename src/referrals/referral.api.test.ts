@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { hourMs as H } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
 import {
@@ -16,7 +17,6 @@ import { exportReferralsCsv } from './referral-export.service.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
-const H = 3_600_000;
 const start = '2026-03-02T09:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(start) + ms).toISOString();
 

@@ -2,6 +2,7 @@
  * The pipeline's decisions (PRODUCT.md §2 "Referral (received)", §3.1, §3.2): status moves,
  * the response clock, thank-you and referrer-update states. Pure: time enters as `now`.
  */
+import { addDays, dayStart, hourMs, minuteMs } from '../platform/calendar.ts';
 
 export const referralStatuses = [
   'new',
@@ -152,8 +153,6 @@ type ClockInput = {
   closed_at: string | null;
 };
 
-const hour = 3_600_000;
-const minute = 60_000;
 const ms = (iso: string) => Date.parse(iso);
 
 /**
@@ -167,7 +166,7 @@ export function clockOf(
   now: Date,
 ): ResponseClock {
   const received = ms(r.received_at);
-  const due = received + settings.responseWindowHours * hour;
+  const due = received + settings.responseWindowHours * hourMs;
   const dueAt = new Date(due).toISOString();
   if (r.first_contact_at) {
     const first = ms(r.first_contact_at);
@@ -176,8 +175,8 @@ export function clockOf(
       dueAt,
       state: isMet ? 'met' : 'late',
       firstContactAt: r.first_contact_at,
-      tookMinutes: Math.floor((first - received) / minute),
-      overdueByMinutes: isMet ? null : Math.floor((first - due) / minute),
+      tookMinutes: Math.floor((first - received) / minuteMs),
+      overdueByMinutes: isMet ? null : Math.floor((first - due) / minuteMs),
     };
   }
   const asOf = r.closed_at ? ms(r.closed_at) : now.getTime();
@@ -187,7 +186,7 @@ export function clockOf(
     state: isOverdue ? 'overdue' : 'due',
     firstContactAt: null,
     tookMinutes: null,
-    overdueByMinutes: isOverdue ? Math.floor((asOf - due) / minute) : null,
+    overdueByMinutes: isOverdue ? Math.floor((asOf - due) / minuteMs) : null,
   };
 }
 
@@ -220,7 +219,7 @@ export function thanksOf(
   settings: { thankWithinHours: number },
   now: Date,
 ): Thanks {
-  const within = settings.thankWithinHours * hour;
+  const within = settings.thankWithinHours * hourMs;
   const referralDue = ms(r.received_at) + within;
   const conversionDue = r.client_at ? ms(r.client_at) + within : null;
   const known = r.referrer_id !== null;
@@ -336,31 +335,6 @@ export function decodeReferralCursor(cursor: string, sort: ReferralSort): Referr
   }
 }
 
-/** Milliseconds to add to UTC to get the wall time in `timeZone` at instant `t`. */
-function zoneOffset(t: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(t));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-  return wall - Math.floor(t / 1000) * 1000;
-}
-
-/** The instant a calendar day (`YYYY-MM-DD`) starts in the practice's time zone. */
-export function dayStart(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
-  const first = guess - zoneOffset(guess, timeZone);
-  return new Date(guess - zoneOffset(first, timeZone));
-}
-
 /**
  * A received-date range as instants: whole days are inclusive in the practice's time zone
  * (`to` runs to the end of its day); timestamps are taken as they are.
@@ -378,11 +352,9 @@ export function receivedRange(
   if (!range.to) return { from, toExclusive: null, toInclusive: null };
   if (!isDay(range.to))
     return { from, toExclusive: null, toInclusive: new Date(range.to).toISOString() };
-  const next = new Date(`${range.to}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
   return {
     from,
-    toExclusive: dayStart(next.toISOString().slice(0, 10), timeZone).toISOString(),
+    toExclusive: dayStart(addDays(range.to, 1), timeZone).toISOString(),
     toInclusive: null,
   };
 }
