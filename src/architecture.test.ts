@@ -41,21 +41,32 @@ const mayBuildSql = (file: string) =>
   file.startsWith('src/test-support/') ||
   file === 'src/platform/db.ts';
 
-/** "file:line" of each line under root/src that builds SQL outside the allowed files. */
-function sqlOutsideRepositories(root: string): string[] {
+/** Timestamps are written by `toTimestamp` (clock.ts) and days by calendar.ts, nowhere else. */
+const rawTimestamp = /\.toISOString\(\)/;
+const mayWriteTimestamps = (file: string) =>
+  file.endsWith('.test.ts') ||
+  file.startsWith('src/test-support/') ||
+  file === 'src/platform/clock.ts' ||
+  file === 'src/platform/calendar.ts';
+
+/** "file:line" of each code line under root/src matching `pattern`, outside the allowed files. */
+function linesOutside(root: string, pattern: RegExp, allowed: (file: string) => boolean): string[] {
   const files = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
     .map((f) => `src/${f.split(path.sep).join('/')}`)
-    .filter((f) => /\.tsx?$/.test(f) && !mayBuildSql(f));
+    .filter((f) => /\.tsx?$/.test(f) && !allowed(f));
   return files
     .flatMap((file) =>
       readFileSync(path.join(root, file), 'utf8')
         .split('\n')
         .flatMap((line, i) =>
-          sqlBuilding.test(line) && !/^\s*(\/\/|\*)/.test(line) ? [`${file}:${i + 1}`] : [],
+          pattern.test(line) && !/^\s*(\/\/|\*)/.test(line) ? [`${file}:${i + 1}`] : [],
         ),
     )
     .sort((a, b) => a.localeCompare(b));
 }
+
+const sqlOutsideRepositories = (root: string) => linesOutside(root, sqlBuilding, mayBuildSql);
+const rawTimestamps = (root: string) => linesOutside(root, rawTimestamp, mayWriteTimestamps);
 
 describe('architecture', () => {
   it('has no import cycle, no upward import from platform/ and no server code in the web', async () => {
@@ -64,6 +75,10 @@ describe('architecture', () => {
 
   it('builds SQL only in repositories, migrations and platform/db.ts', () => {
     expect(sqlOutsideRepositories(repoRoot)).toEqual([]);
+  });
+
+  it('writes timestamps only through toTimestamp (platform/clock.ts)', () => {
+    expect(rawTimestamps(repoRoot)).toEqual([]);
   });
 
   it('catches each kind of violation in a tree that breaks the rules on purpose', async () => {
@@ -77,5 +92,6 @@ describe('architecture', () => {
       'web-takes-only-types-from-the-server: web/src/orders-page.ts → src/orders/order.service.ts',
     ]);
     expect(sqlOutsideRepositories(fixtureRoot)).toEqual(['src/orders/order.service.ts:10']);
+    expect(rawTimestamps(fixtureRoot)).toEqual(['src/orders/order.service.ts:14']);
   });
 });

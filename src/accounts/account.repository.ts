@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
+import { toTimestamp } from '../platform/clock.ts';
 import type { Queryable } from '../platform/db.ts';
 import type { ApiTokenTable } from './account.tables.ts';
 
@@ -129,8 +130,8 @@ export async function countAttempt(
   now: Date,
   windowMs: number,
 ): Promise<{ hits: number; windowStartedAt: string }> {
-  const at = now.toISOString();
-  const expired = sql<boolean>`${sql.ref('auth_throttle.window_started_at')} <= ${new Date(now.getTime() - windowMs).toISOString()}`;
+  const at = toTimestamp(now);
+  const expired = sql<boolean>`${sql.ref('auth_throttle.window_started_at')} <= ${toTimestamp(new Date(now.getTime() - windowMs))}`;
   const row = await db
     .insertInto('auth_throttle')
     .values({ key, hits: 1, window_started_at: at })
@@ -152,7 +153,7 @@ export async function countAttempt(
 export async function dropStaleAttempts(db: Queryable, staleBefore: Date): Promise<void> {
   await db
     .deleteFrom('auth_throttle')
-    .where('window_started_at', '<', staleBefore.toISOString())
+    .where('window_started_at', '<', toTimestamp(staleBefore))
     .execute();
   await db
     .deleteFrom('auth_rate_limit')
@@ -165,7 +166,7 @@ export async function clearAttempts(db: Queryable, key: string, staleBefore: Dat
   await db
     .deleteFrom('auth_throttle')
     .where((eb) =>
-      eb.or([eb('key', '=', key), eb('window_started_at', '<', staleBefore.toISOString())]),
+      eb.or([eb('key', '=', key), eb('window_started_at', '<', toTimestamp(staleBefore))]),
     )
     .execute();
 }

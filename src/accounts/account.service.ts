@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { recordAudit } from '../platform/audit.ts';
 import { hashPassword, verifyPassword } from '../platform/auth.ts';
 import { dayMs } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, writeBestEffort } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, busyRetryAfterSeconds, fieldError, notFound } from '../platform/errors.ts';
@@ -200,7 +201,7 @@ async function createPracticeForOwner(
   practiceName: string,
   userId: string,
 ): Promise<void> {
-  const now = deps.clock.now().toISOString();
+  const now = toTimestamp(deps.clock.now());
   await inTransaction(deps.db, async (trx) => {
     await insertPractice(trx, {
       id: practiceId,
@@ -344,12 +345,7 @@ export async function changePassword(
   if (weakness) throw fieldError('newPassword', weakness);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(deps.db, async (trx) => {
-    await updateCredentialPassword(
-      trx,
-      credential.id,
-      passwordHash,
-      deps.clock.now().toISOString(),
-    );
+    await updateCredentialPassword(trx, credential.id, passwordHash, toTimestamp(deps.clock.now()));
     const ended = await deleteSessions(trx, actor.userId, actor.sessionId);
     await clearAttempts(trx, accountKey(user.email), staleCountersBefore(deps.clock.now()));
     await recordAudit(trx, deps.clock, {
@@ -402,7 +398,7 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
     const now = deps.clock.now();
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000)
       await writeBestEffort(deps.db, deps.dialect, (db) =>
-        markApiTokenUsed(db, row.practice_id, row.id, now.toISOString()),
+        markApiTokenUsed(db, row.practice_id, row.id, toTimestamp(now)),
       );
     return { userId: row.user_id, practiceId: row.practice_id, role: row.role, via: 'token' };
   }
@@ -467,7 +463,7 @@ export async function createToken(
     name,
     prefix: token.slice(0, 12),
     token_hash: hashToken(token),
-    created_at: deps.clock.now().toISOString(),
+    created_at: toTimestamp(deps.clock.now()),
     last_used_at: null,
     revoked_at: null,
   };
@@ -489,7 +485,7 @@ export async function revokeToken(deps: Deps, actor: Actor, tokenId: string): Pr
     const row = await findApiToken(trx, actor.practiceId, tokenId);
     if (!row || (actor.role !== 'owner' && row.user_id !== actor.userId))
       throw notFound('The API token');
-    await revokeApiTokenRow(trx, actor.practiceId, tokenId, deps.clock.now().toISOString());
+    await revokeApiTokenRow(trx, actor.practiceId, tokenId, toTimestamp(deps.clock.now()));
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,
       userId: actor.userId,
@@ -532,7 +528,7 @@ export async function createUser(
       await createPracticeForOwner(deps, practiceId, input.practiceName, user.id);
       return { userId: user.id, practiceId };
     }
-    const now = deps.clock.now().toISOString();
+    const now = toTimestamp(deps.clock.now());
     await insertMember(deps.db, {
       practice_id: input.practiceId,
       user_id: user.id,

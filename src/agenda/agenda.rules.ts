@@ -26,6 +26,7 @@ import {
   plusDays,
   weekStartOf,
 } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import type { Settings } from '../practices/settings.rules.ts';
 import { checkInOf } from '../referrals/given.rules.ts';
 import {
@@ -477,7 +478,7 @@ export function notifyPartnerItems(
           label: 'Mark the partner notified',
           method: 'PATCH',
           path: `/referrals-given/${g.id}`,
-          body: { partnerNotifiedAt: clock.now.toISOString() },
+          body: { partnerNotifiedAt: toTimestamp(clock.now) },
         },
         subject: { type: 'referral_given', id: g.id },
       }),
@@ -505,7 +506,7 @@ export function checkInItems(
           label: 'Mark checked in',
           method: 'PATCH',
           path: `/referrals-given/${g.id}`,
-          body: { checkedInAt: clock.now.toISOString() },
+          body: { checkedInAt: toTimestamp(clock.now) },
         },
         subject: { type: 'referral_given', id: g.id },
       }),

@@ -8,6 +8,7 @@ import { dueCutoffs } from '../contacts/cadence.rules.ts';
 import { mayTellStatus } from '../letters/letter.rules.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { dayMs } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -99,7 +100,7 @@ export async function computeAgenda(
 ): Promise<Agenda> {
   const db = deps.db;
   const perKind = options.perKind ?? defaultPerKind;
-  const at = now.toISOString();
+  const at = toTimestamp(now);
   const [ctx, marks] = await Promise.all([
     loadPracticeContext(db, practiceId),
     listActiveMarks(db, practiceId, at),
@@ -286,10 +287,10 @@ export async function snoozeItem(
     practice_id: actor.practiceId,
     item_key: key,
     state: 'snoozed',
-    until: new Date(until).toISOString(),
+    until: toTimestamp(new Date(until)),
     reason: null,
     created_by: actor.userId,
-    created_at: now.toISOString(),
+    created_at: toTimestamp(now),
   });
 }
 
@@ -307,7 +308,7 @@ export async function dismissItem(
     until: null,
     reason: input.reason,
     created_by: actor.userId,
-    created_at: deps.clock.now().toISOString(),
+    created_at: toTimestamp(deps.clock.now()),
   });
 }
 
@@ -348,7 +349,7 @@ export async function createFeed(deps: Deps, actor: Actor): Promise<{ id: string
       id,
       user_id: actor.userId,
       token_hash: hashToken(token),
-      created_at: now.toISOString(),
+      created_at: toTimestamp(now),
       revoked_at: null,
     });
     await auditFeed(trx, deps, actor, id, 'calendar_feed.created');
@@ -381,7 +382,7 @@ export async function revokeFeed(deps: Deps, actor: Actor, id: string): Promise<
   await inTransaction(deps.db, async (trx) => {
     const feed = await findCalendarFeed(trx, actor.practiceId, actor.userId, id);
     if (!feed) throw notFound('The calendar feed');
-    await revokeCalendarFeed(trx, actor.practiceId, id, deps.clock.now().toISOString());
+    await revokeCalendarFeed(trx, actor.practiceId, id, toTimestamp(deps.clock.now()));
     if (feed.revoked_at === null) await auditFeed(trx, deps, actor, id, 'calendar_feed.revoked');
   });
 }

@@ -1,5 +1,6 @@
 import { type Stage, stageRank } from '../contacts/contact.rules.ts';
 import { localDay, plusDays } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 
 export const momentKinds = [
   'milestone',
@@ -108,7 +109,7 @@ export function askWarnings(
   const out: { code: 'cooldown' | 'below_likes' | 'do_not_ask'; message: string }[] = [];
   if (
     lastAskedAt &&
-    lastAskedAt <= askedAt.toISOString() &&
+    lastAskedAt <= toTimestamp(askedAt) &&
     isInCooldown(lastAskedAt, cooldownDays, askedAt)
   )
     out.push({

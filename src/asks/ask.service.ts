@@ -1,4 +1,5 @@
 import { requireContact } from '../contacts/contact.service.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -93,7 +94,7 @@ export async function createMoment(
       occurred_at: occurredAt,
       note: input.note ?? null,
       created_by: actor.userId,
-      created_at: nowDate.toISOString(),
+      created_at: toTimestamp(nowDate),
     };
     await insertMomentRow(trx, row);
     return toMoment(row, settings.askWindowDays);
@@ -148,7 +149,7 @@ export async function createAsk(
       outcome: input.outcome ?? null,
       note: input.note ?? null,
       created_by: actor.userId,
-      created_at: nowDate.toISOString(),
+      created_at: toTimestamp(nowDate),
     };
     await insertAskRow(trx, row);
     return { ask: toAsk(row), warnings };
@@ -193,7 +194,7 @@ export async function getAskReadiness(
   const { row, settings } = await loadPracticeContext(deps.db, actor.practiceId);
   const [moments, lastAskedAt] = await Promise.all([
     listMomentRows(deps.db, actor.practiceId, contactId),
-    findLastAskedAt(deps.db, actor.practiceId, contactId, now.toISOString()),
+    findLastAskedAt(deps.db, actor.practiceId, contactId, toTimestamp(now)),
   ]);
   const readiness = readinessOf(
     { name: contact.name, stage: contact.stage, doNotAsk: contact.do_not_ask },

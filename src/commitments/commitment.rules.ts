@@ -1,4 +1,5 @@
 import { plusDays } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 
 export const commitmentStatuses = ['open', 'fulfilled', 'released'] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
@@ -66,7 +67,7 @@ export function silentSinceOf(c: Omit<ReminderFacts, 'status' | 'remindersSent'>
   const anchor = Math.max(
     ...[c.madeAt, c.lastCreditAt, c.lastReminderAt].flatMap((t) => (t ? [Date.parse(t)] : [])),
   );
-  return new Date(anchor).toISOString();
+  return toTimestamp(new Date(anchor));
 }
 
 /** Reminders sent that no credit answered: a credit after the last reminder resets the count. */

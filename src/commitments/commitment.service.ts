@@ -1,6 +1,7 @@
 import { findAskRow, updateAskRow } from '../asks/ask.repository.ts';
 import { requireContact } from '../contacts/contact.service.ts';
 import { profileOf } from '../ethics/ethics.rules.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -227,7 +228,7 @@ export async function createCommitment(
   input: CreateCommitment,
 ): Promise<{ commitment: Commitment; warnings: { code: string; message: string }[] }> {
   const nowDate = deps.clock.now();
-  const now = nowDate.toISOString();
+  const now = toTimestamp(nowDate);
   const madeAt = pastInstant('madeAt', input.madeAt, nowDate);
   if (input.dueAt !== undefined && input.dueAt <= madeAt)
     throw fieldError('dueAt', 'must be after the time the commitment was made.');
@@ -320,7 +321,7 @@ export async function updateCommitment(
   input: UpdateCommitment,
 ): Promise<Commitment> {
   return changeCommitment(deps, actor, id, async (trx, row, nowDate) => {
-    const now = nowDate.toISOString();
+    const now = toTimestamp(nowDate);
     const changes: Parameters<typeof updateCommitmentRow>[3] = { updated_at: now };
     if (input.promisedCount !== undefined) {
       if (input.promisedCount < row.credited)
@@ -367,7 +368,7 @@ export async function releaseCommitment(
 ): Promise<Commitment> {
   return changeCommitment(deps, actor, id, async (trx, row, nowDate) => {
     if (row.status !== 'open') throw notOpen(row);
-    const now = nowDate.toISOString();
+    const now = toTimestamp(nowDate);
     const note = input.note
       ? [row.note, `Released: ${input.note}`].filter(Boolean).join('\n')
       : row.note;

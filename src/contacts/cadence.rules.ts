@@ -1,4 +1,5 @@
 import { dayMs } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import type { Settings } from '../practices/settings.rules.ts';
 import type { Role, Stage } from './contact.rules.ts';
 
@@ -80,7 +81,7 @@ export function touchOf(
   const due = anchor + days * dayMs;
   return {
     cadenceDays: days,
-    nextTouchDueAt: new Date(due).toISOString(),
+    nextTouchDueAt: toTimestamp(new Date(due)),
     touchState: due <= now.getTime() ? 'due' : 'ok',
   };
 }
@@ -95,7 +96,7 @@ export function dueCutoffs(
   settings: CadenceSettings,
   now: Date,
 ): { stages: { stage: Stage; before: string }[]; roles: { role: Role; before: string }[] } {
-  const cutoff = (days: number) => new Date(now.getTime() - days * dayMs).toISOString();
+  const cutoff = (days: number) => toTimestamp(new Date(now.getTime() - days * dayMs));
   return {
     stages: (Object.entries(stageCadenceKey) as [Stage, CadenceKey][])
       .filter(([, key]) => settings[key] > 0)

@@ -2,6 +2,7 @@ import { findGroupRows, type GroupRow } from '../network/group.repository.ts';
 import { toGroup } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
@@ -187,7 +188,7 @@ export async function createContact(
   actor: Actor,
   input: CreateContact,
 ): Promise<ContactDetail> {
-  const now = deps.clock.now().toISOString();
+  const now = toTimestamp(deps.clock.now());
   const id = newId();
   const stage: Stage = input.stage ?? 'met';
   return inTransaction(deps.db, async (trx) => {
@@ -257,7 +258,7 @@ export async function updateContact(
   contactId: string,
   input: UpdateContact,
 ): Promise<ContactDetail> {
-  const now = deps.clock.now().toISOString();
+  const now = toTimestamp(deps.clock.now());
   return inTransaction(deps.db, async (trx) => {
     const row = await findContactRow(trx, actor.practiceId, contactId);
     if (!row) throw notFound('The contact');
@@ -330,7 +331,7 @@ export async function listContacts(
   if (query.touch === 'due') {
     const now = deps.clock.now();
     touchDue = {
-      now: now.toISOString(),
+      now: toTimestamp(now),
       cutoffs: dueCutoffs((await loadPracticeContext(deps.db, actor.practiceId)).settings, now),
       dialect: deps.dialect,
     };

@@ -9,7 +9,7 @@ import { logInteraction } from '../interactions/interaction.service.ts';
 import { createCategory, replaceMostWanted } from '../network/category.service.ts';
 import { createCircle } from '../network/circle.service.ts';
 import { dayMs, hourMs } from '../platform/calendar.ts';
-import { fixedClock } from '../platform/clock.ts';
+import { fixedClock, toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -139,7 +139,7 @@ export async function seedDemoNetwork(deps: Deps, actor: Actor, size = 300): Pro
       const when = c.metAt + Math.floor(rnd.next() * (now - c.metAt));
       await logInteraction(at(when), actor, c.id, {
         kind: rnd.pick(interactionKinds),
-        occurredAt: new Date(when).toISOString(),
+        occurredAt: toTimestamp(new Date(when)),
         summary:
           rnd.next() < 0.6
             ? rnd.pick([
@@ -269,13 +269,13 @@ async function seedGiven(
     if (rnd.next() < 0.8) {
       const notified = Math.min(now, givenAt + rnd.int(1, 48) * hour);
       await updateGiven(at(notified), actor, given.id, {
-        partnerNotifiedAt: new Date(notified).toISOString(),
+        partnerNotifiedAt: toTimestamp(new Date(notified)),
       });
     }
     if (now - givenAt > 20 * day && rnd.next() < 0.6)
       await updateGiven(at(givenAt + 15 * day), actor, given.id, {
         outcome: rnd.pick(['connected', 'became_client'] as const),
-        checkedInAt: new Date(givenAt + 15 * day).toISOString(),
+        checkedInAt: toTimestamp(new Date(givenAt + 15 * day)),
       });
   }
   return count;

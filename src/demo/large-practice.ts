@@ -3,6 +3,7 @@ import { createUser } from '../accounts/account.service.ts';
 import { type Role, type Stage, stageRank, stages } from '../contacts/contact.rules.ts';
 import { interactionKinds } from '../interactions/interaction.rules.ts';
 import { dayMs, hourMs } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import type { Deps } from '../platform/deps.ts';
 import { newId } from '../platform/ids.ts';
 import type { Database } from '../platform/schema.ts';
@@ -73,7 +74,7 @@ const needs = [
   'succession planning',
 ];
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = (ms: number) => toTimestamp(new Date(ms));
 
 function contactName(rnd: Random, i: number): string {
   return `${rnd.pick(firstNames)} ${rnd.pick(lastNames)} ${i + 1}`;

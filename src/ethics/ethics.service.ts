@@ -1,4 +1,5 @@
 import { recordAudit } from '../platform/audit.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -92,7 +93,7 @@ export async function putEthicsOverrides(
     }
     await updatePracticeRow(trx, actor.practiceId, {
       ethics_overrides: JSON.stringify(stored),
-      updated_at: deps.clock.now().toISOString(),
+      updated_at: toTimestamp(deps.clock.now()),
     });
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,

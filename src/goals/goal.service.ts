@@ -1,6 +1,7 @@
 import { insertMessageRow } from '../outbox/message.repository.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
 import { dayMs, localYearMonth, monthStart } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -58,7 +59,7 @@ export async function progressOf(
   userId: string,
 ): Promise<GoalProgress> {
   const nowDate = deps.clock.now();
-  const now = nowDate.toISOString();
+  const now = toTimestamp(nowDate);
   const tz = practice.timeZone;
   const settings = practice.settings;
   const yearStart = monthStart(goal.year, 1, tz);
@@ -67,11 +68,11 @@ export async function progressOf(
   const trailingStart = new Date(nowDate);
   trailingStart.setUTCFullYear(trailingStart.getUTCFullYear() - 1);
   const windows = {
-    yearStart: yearStart.toISOString(),
-    yearEnd: yearEnd.toISOString(),
-    monthStart: monthStart(current.year, current.month, tz).toISOString(),
-    monthEnd: monthStart(current.year, current.month + 1, tz).toISOString(),
-    trailingStart: trailingStart.toISOString(),
+    yearStart: toTimestamp(yearStart),
+    yearEnd: toTimestamp(yearEnd),
+    monthStart: toTimestamp(monthStart(current.year, current.month, tz)),
+    monthEnd: toTimestamp(monthStart(current.year, current.month + 1, tz)),
+    trailingStart: toTimestamp(trailingStart),
     now,
   };
   const counts = await goalCounts(deps.db, practice.row.id, windows);
@@ -232,7 +233,7 @@ export async function putGoal(
     target_clients: input.targetClients,
     email_team: input.emailTeam ?? existing?.email_team ?? false,
     updated_by: actor.userId,
-    updated_at: deps.clock.now().toISOString(),
+    updated_at: toTimestamp(deps.clock.now()),
   };
   await upsertGoalRow(deps.db, row);
   return progressOf(deps, practice, row, actor.userId);
@@ -255,6 +256,6 @@ export async function markSeen(
     year,
     threshold,
     userId: actor.userId,
-    at: deps.clock.now().toISOString(),
+    at: toTimestamp(deps.clock.now()),
   });
 }

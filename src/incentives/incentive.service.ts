@@ -1,6 +1,7 @@
 import { requireContact } from '../contacts/contact.service.ts';
 import { loadEthics } from '../ethics/ethics.service.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -129,7 +130,7 @@ export async function createIncentive(
   input: CreateIncentive,
 ): Promise<Incentive> {
   const nowDate = deps.clock.now();
-  const now = nowDate.toISOString();
+  const now = toTimestamp(nowDate);
   return inTransaction(deps.db, async (trx) => {
     const { verdict, recipientContactId, promisedAt, currency } = await judge(
       trx,
@@ -200,7 +201,7 @@ export async function recordDisclosure(
       disclosed_at: at,
       disclosure_method: input.method,
       disclosure_note: input.note ?? null,
-      updated_at: nowDate.toISOString(),
+      updated_at: toTimestamp(nowDate),
     });
     // The method only: the note is free text and may name a person.
     await recordAudit(trx, deps.clock, {
@@ -232,7 +233,7 @@ export async function deliverIncentive(
       at: row.promised_at,
       what: 'the time it was promised',
     });
-    const delivered = await markDelivered(trx, actor.practiceId, id, at, nowDate.toISOString());
+    const delivered = await markDelivered(trx, actor.practiceId, id, at, toTimestamp(nowDate));
     if (!delivered) throw new AppError('conflict', 'This incentive was already delivered.');
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,

@@ -8,6 +8,7 @@
  */
 import { type RawBuilder, sql } from 'kysely';
 import { offsetSpans } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
 import type { Channel } from '../referrals/referral.rules.ts';
 
@@ -184,7 +185,7 @@ export async function responsiveness(
   windowMinutes: number,
   now: string,
 ): Promise<ResponsivenessRow> {
-  const dueBefore = new Date(Date.parse(now) - windowMinutes * 60_000).toISOString();
+  const dueBefore = toTimestamp(new Date(Date.parse(now) - windowMinutes * 60_000));
   const counts = sql`
     coalesce(sum(case when first_contact_minutes <= ${windowMinutes} then 1 else 0 end), 0) as inside_window,
     coalesce(sum(case when first_contact_minutes is not null or received_at < ${dueBefore}

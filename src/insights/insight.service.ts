@@ -1,6 +1,7 @@
 import { type Role, stageRank } from '../contacts/contact.rules.ts';
 import { currentGoalOf } from '../goals/goal.service.ts';
 import { daysBetween } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { csvLine } from '../platform/csv.ts';
 import type { Deps } from '../platform/deps.ts';
 import { fieldError } from '../platform/errors.ts';
@@ -240,7 +241,7 @@ export const insightChartRegistry = {
         deps.dialect,
         r,
         settings.responseWindowHours * 60,
-        deps.clock.now().toISOString(),
+        toTimestamp(deps.clock.now()),
       );
       const due = n(x.window_due);
       const median = nOrNull(x.first_contact_median);

@@ -1,4 +1,5 @@
 import { findContactRow } from '../contacts/contact.repository.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -52,10 +53,10 @@ export async function logInteraction(
       id,
       contact_id: contactId,
       kind: input.kind,
-      occurred_at: occurredAt.toISOString(),
+      occurred_at: toTimestamp(occurredAt),
       summary: input.summary ?? null,
       created_by: actor.userId,
-      created_at: now.toISOString(),
+      created_at: toTimestamp(now),
     });
     await refreshLastTouch(trx, actor.practiceId, contactId);
     const [row] = await listInteractionRows(trx, actor.practiceId, { id });

@@ -3,6 +3,7 @@ import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
 import { type ContactRow, findContactRow } from '../contacts/contact.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { plusDays } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -109,7 +110,7 @@ export async function editTemplate(
     subject: input.subject,
     body: input.body,
     updated_by: actor.userId,
-    updated_at: deps.clock.now().toISOString(),
+    updated_at: toTimestamp(deps.clock.now()),
   };
   await inTransaction(deps.db, async (trx) => {
     await upsertTemplateRow(trx, row);

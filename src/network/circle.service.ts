@@ -1,3 +1,4 @@
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
@@ -49,7 +50,7 @@ export async function createCircle(
     name_key: groupNameKey(input.name),
     kind: input.kind ?? null,
     notes: input.notes ?? null,
-    created_at: deps.clock.now().toISOString(),
+    created_at: toTimestamp(deps.clock.now()),
   }).catch(duplicateName('circle'));
   return loadCircleView(deps.db, actor.practiceId, id);
 }

@@ -1,3 +1,4 @@
+import { toTimestamp } from '../platform/clock.ts';
 import type { Deps } from '../platform/deps.ts';
 import { constraintKind, fieldError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
@@ -43,7 +44,7 @@ export async function createGroup(
     id: newId(),
     name: groupName(name),
     name_key: groupNameKey(name),
-    created_at: deps.clock.now().toISOString(),
+    created_at: toTimestamp(deps.clock.now()),
   };
   await insertGroupRow(deps.db, kind, row).catch(duplicateName(kind));
   return toGroup(row);

@@ -9,6 +9,7 @@ import {
 import type { Cause } from '../letters/letter.templates.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { localDay } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -160,7 +161,7 @@ export async function createMessage(
   input: CreateMessage,
 ): Promise<Message> {
   const nowDate = deps.clock.now();
-  const now = nowDate.toISOString();
+  const now = toTimestamp(nowDate);
   const {
     templateKey,
     channel,
@@ -308,7 +309,7 @@ export async function getMessage(deps: Deps, actor: Actor, id: string): Promise<
 
 /** Puts a failed email back in the queue (attempts start again); 409 unless it failed. */
 export async function retryMessage(deps: Deps, actor: Actor, id: string): Promise<Message> {
-  const now = deps.clock.now().toISOString();
+  const now = toTimestamp(deps.clock.now());
   await inTransaction(deps.db, async (trx) => {
     const row = await findMessageRow(trx, actor.practiceId, id);
     if (!row) throw notFound('The message');

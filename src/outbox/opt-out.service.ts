@@ -1,5 +1,6 @@
 import { findContactRow, updateContactRow } from '../contacts/contact.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { findPractice } from '../practices/practice.repository.ts';
@@ -41,7 +42,7 @@ export async function optOut(deps: Deps, token: string): Promise<OptOutResult> {
     if (practice && contact?.email_consent) {
       await updateContactRow(trx, practiceId, contactId, {
         email_consent: false,
-        updated_at: now.toISOString(),
+        updated_at: toTimestamp(now),
       });
       await cancelQueuedEmailsTo(
         trx,

@@ -2,6 +2,7 @@ import { PgBoss } from 'pg-boss';
 import { findContactRow } from '../contacts/contact.repository.ts';
 import { relationshipFooter } from '../letters/letter.rules.ts';
 import type { Clock } from '../platform/clock.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { findPractice } from '../practices/practice.repository.ts';
@@ -59,8 +60,8 @@ export async function deliverMessage(
     deps.db,
     practiceId,
     id,
-    now.toISOString(),
-    new Date(now.getTime() + leaseMs).toISOString(),
+    toTimestamp(now),
+    toTimestamp(new Date(now.getTime() + leaseMs)),
   );
   if (!claimed) return 'skipped';
   const row = await findMessageRow(deps.db, practiceId, id);
@@ -102,7 +103,7 @@ export async function deliverMessage(
     await finishAttempt(deps.db, practiceId, id, {
       status: 'sent',
       provider_id: providerId,
-      sent_at: clock.now().toISOString(),
+      sent_at: toTimestamp(clock.now()),
       next_attempt_at: null,
       last_error: null,
     });
@@ -114,7 +115,7 @@ export async function deliverMessage(
     await finishAttempt(deps.db, practiceId, id, {
       status: 'queued',
       last_error: message.slice(0, 1000),
-      next_attempt_at: next.toISOString(),
+      next_attempt_at: toTimestamp(next),
     });
     return 'retry';
   }
@@ -169,7 +170,7 @@ export async function startOutboxWorker(
   let running: Promise<void> | null = null;
 
   const pass = async () => {
-    const now = clock.now().toISOString();
+    const now = toTimestamp(clock.now());
     await failInterrupted(deps.db, now);
     const due = await listDueMessages(deps.db, now, batch);
     for (const m of due) {

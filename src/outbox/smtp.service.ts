@@ -1,5 +1,6 @@
 import { findUserById } from '../accounts/account.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -32,7 +33,7 @@ export async function getSmtp(deps: Deps, actor: Actor): Promise<SmtpSettings> {
 
 /** Saves the settings; the password is sealed with AES-256-GCM under the server secret. */
 export async function putSmtp(deps: Deps, actor: Actor, input: PutSmtp): Promise<SmtpSettings> {
-  const now = deps.clock.now().toISOString();
+  const now = toTimestamp(deps.clock.now());
   const row = await inTransaction(deps.db, async (trx) => {
     const current = await findSmtpRow(trx, actor.practiceId);
     const passwordEncrypted =

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { insertLink, setHeadHash, takeNextPlace } from './audit.repository.ts';
 import type { Clock } from './clock.ts';
+import { toTimestamp } from './clock.ts';
 import type { Queryable, Tx } from './db.ts';
 import { newId } from './ids.ts';
 
@@ -80,7 +81,7 @@ async function appendLink(trx: Tx, clock: Clock, entry: AuditEntry): Promise<voi
     action: entry.action,
     subject_type: entry.subjectType ?? null,
     subject_id: entry.subjectId ?? null,
-    created_at: clock.now().toISOString(),
+    created_at: toTimestamp(clock.now()),
     detail_hash: detailHashOf(detail),
   };
   const hash = chainHash(link);

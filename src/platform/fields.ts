@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { dayMs } from './calendar.ts';
+import { toTimestamp } from './clock.ts';
 import { fieldError } from './errors.ts';
 
 /** Limits shared by every feature (issue 2: names ≤ 200, notes ≤ 20,000). */
@@ -43,7 +44,7 @@ const outOfRange = `must be between ${dateRange.first} and ${dateRange.last}`;
 export function isCalendarDay(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const day = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
+  return !Number.isNaN(day.getTime()) && toTimestamp(day).startsWith(s);
 }
 /** A calendar day in the accepted range, like 2026-01-31. */
 export const ZDay = z
@@ -59,7 +60,7 @@ export const ZInstant = z.iso
     const ms = Date.parse(s);
     return Number.isNaN(ms) || inDateRange(ms);
   }, outOfRange)
-  .transform((s) => new Date(s).toISOString())
+  .transform((s) => toTimestamp(new Date(s)))
   .openapi({ example: '2026-11-25T22:16:09.123Z' });
 
 /** A day (whole day in the practice's zone) or an instant, in the accepted range; kept as sent. */
@@ -124,7 +125,7 @@ export function pastInstant(
   now: Date,
   floor?: { at: string; what: string },
 ): string {
-  const at = value ?? now.toISOString();
+  const at = value ?? toTimestamp(now);
   if (Date.parse(at) > now.getTime() + futureSkewMs)
     throw fieldError(field, 'must not be in the future.');
   if (floor && at < floor.at) throw fieldError(field, `must not be before ${floor.what}.`);

@@ -1,4 +1,6 @@
 /** The stored `Idempotency-Key` claims and answers (platform/idempotency.ts decides). */
+
+import { toTimestamp } from './clock.ts';
 import type { Queryable } from './db.ts';
 
 /** Whose key: keys are per user within a practice. */
@@ -9,7 +11,7 @@ export type Scope = { practiceId: string; userId: string; key: string };
  * that a quiet practice's kept answers do not outlive their day; at most once a minute per process.
  */
 export async function purgeExpired(db: Queryable, now: Date): Promise<void> {
-  await db.deleteFrom('idempotency_key').where('expires_at', '<', now.toISOString()).execute();
+  await db.deleteFrom('idempotency_key').where('expires_at', '<', toTimestamp(now)).execute();
 }
 
 /**
@@ -54,8 +56,8 @@ export async function claimKey(
       status: null,
       content_type: null,
       response_body: null,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + keepMs).toISOString(),
+      created_at: toTimestamp(now),
+      expires_at: toTimestamp(new Date(now.getTime() + keepMs)),
     })
     .onConflict((oc) => oc.columns(['practice_id', 'user_id', 'key']).doNothing())
     .executeTakeFirst();

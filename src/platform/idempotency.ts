@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { dayMs } from './calendar.ts';
 import type { Clock } from './clock.ts';
+import { toTimestamp } from './clock.ts';
 import type { Queryable } from './db.ts';
 import { AppError } from './errors.ts';
 import type { AppEnv } from './http.ts';
@@ -36,7 +37,7 @@ const isStale = (
   row: { status: number | null; created_at: string; expires_at: string },
   now: Date,
 ) =>
-  row.expires_at < now.toISOString() ||
+  row.expires_at < toTimestamp(now) ||
   (row.status === null && Date.parse(row.created_at) < now.getTime() - abandonedMs);
 
 // ---------------------------------------------------------------------------------------------

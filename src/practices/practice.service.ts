@@ -1,4 +1,5 @@
 import { recordAudit } from '../platform/audit.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -47,7 +48,7 @@ export async function updatePractice(
       const missing = missingForSetUp(next);
       if (missing.length > 0) throw validationError(missing);
     }
-    const now = deps.clock.now().toISOString();
+    const now = toTimestamp(deps.clock.now());
     await updatePracticeRow(trx, practiceId, {
       name: next.name,
       profession: next.profession,
@@ -86,7 +87,7 @@ export async function updateSettings(
     const row = await findPractice(trx, practiceId);
     if (!row) throw notFound('The practice');
     const settings = { ...readSettings(row.settings), ...stripUndefined(patch) };
-    const now = deps.clock.now().toISOString();
+    const now = toTimestamp(deps.clock.now());
     await updatePracticeRow(trx, practiceId, {
       settings: JSON.stringify(settings),
       updated_at: now,

@@ -1,4 +1,5 @@
 import { requireContact } from '../contacts/contact.service.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -71,7 +72,7 @@ export async function createGiven(
   input: CreateGiven,
 ): Promise<ReferralGiven> {
   const nowDate = deps.clock.now();
-  const now = nowDate.toISOString();
+  const now = toTimestamp(nowDate);
   const givenAt = pastInstant('givenAt', input.givenAt, nowDate);
   const notifiedAt =
     input.partnerNotifiedAt === undefined
@@ -111,7 +112,7 @@ export async function updateGiven(
   input: UpdateGiven,
 ): Promise<ReferralGiven> {
   const nowDate = deps.clock.now();
-  const now = nowDate.toISOString();
+  const now = toTimestamp(nowDate);
   return inTransaction(deps.db, async (trx) => {
     const row = await findGivenRow(trx, actor.practiceId, id);
     if (!row) throw notFound('The referral given');

@@ -3,6 +3,7 @@
  * the response clock, thank-you and referrer-update states. Pure: time enters as `now`.
  */
 import { addDays, dayStart, hourMs, minuteMs } from '../platform/calendar.ts';
+import { toTimestamp } from '../platform/clock.ts';
 
 export const referralStatuses = [
   'new',
@@ -167,7 +168,7 @@ export function clockOf(
 ): ResponseClock {
   const received = ms(r.received_at);
   const due = received + settings.responseWindowHours * hourMs;
-  const dueAt = new Date(due).toISOString();
+  const dueAt = toTimestamp(new Date(due));
   if (r.first_contact_at) {
     const first = ms(r.first_contact_at);
     const isMet = first <= due;
@@ -226,7 +227,7 @@ export function thanksOf(
   return {
     referral: {
       state: known ? thanksState(referralDue, r.thanked_at, now) : 'not_applicable',
-      dueAt: new Date(referralDue).toISOString(),
+      dueAt: toTimestamp(new Date(referralDue)),
       thankedAt: r.thanked_at,
     },
     conversion: {
@@ -234,7 +235,7 @@ export function thanksOf(
         known && conversionDue !== null
           ? thanksState(conversionDue, r.conversion_thanked_at, now)
           : 'not_applicable',
-      dueAt: conversionDue === null ? null : new Date(conversionDue).toISOString(),
+      dueAt: conversionDue === null ? null : toTimestamp(new Date(conversionDue)),
       thankedAt: r.conversion_thanked_at,
     },
   };
@@ -346,15 +347,15 @@ export function receivedRange(
   const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
   const from = range.from
     ? isDay(range.from)
-      ? dayStart(range.from, timeZone).toISOString()
-      : new Date(range.from).toISOString()
+      ? toTimestamp(dayStart(range.from, timeZone))
+      : toTimestamp(new Date(range.from))
     : null;
   if (!range.to) return { from, toExclusive: null, toInclusive: null };
   if (!isDay(range.to))
-    return { from, toExclusive: null, toInclusive: new Date(range.to).toISOString() };
+    return { from, toExclusive: null, toInclusive: toTimestamp(new Date(range.to)) };
   return {
     from,
-    toExclusive: dayStart(addDays(range.to, 1), timeZone).toISOString(),
+    toExclusive: toTimestamp(dayStart(addDays(range.to, 1), timeZone)),
     toInclusive: null,
   };
 }

@@ -10,6 +10,7 @@ import { type Stage, stageRank, textKey } from '../contacts/contact.rules.ts';
 import { requireContact } from '../contacts/contact.service.ts';
 import { findGroupRows } from '../network/group.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
@@ -350,7 +351,7 @@ export async function recordConsentGiven(
 ): Promise<void> {
   await updateReferralRow(trx, actor.practiceId, referralId, {
     consent_to_update: true,
-    updated_at: deps.clock.now().toISOString(),
+    updated_at: toTimestamp(deps.clock.now()),
   });
   await auditConsent(trx, deps, actor, referralId, true, via);
 }
@@ -372,7 +373,7 @@ export async function createReferral(
   input: CreateReferral,
 ): Promise<ReferralDetail> {
   const nowDate = deps.clock.now();
-  const now = nowDate.toISOString();
+  const now = toTimestamp(nowDate);
   const receivedAt = pastInstant('receivedAt', input.receivedAt, nowDate);
   return inTransaction(deps.db, async (trx) => {
     const ctx = await loadPracticeContext(trx, actor.practiceId);
@@ -465,7 +466,7 @@ export async function updateReferral(
   input: UpdateReferral,
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, nowDate) => {
-    const now = nowDate.toISOString();
+    const now = toTimestamp(nowDate);
     const changes: Partial<ReferralRow> = { updated_at: now };
     if (input.ownerId !== undefined) {
       await requireMember(trx, actor.practiceId, input.ownerId);
@@ -526,7 +527,7 @@ export async function changeStatus(
     const times = timesAfterMove({ ...row, status: from }, input.status, at);
     await updateReferralRow(trx, actor.practiceId, referralId, {
       ...times,
-      updated_at: now.toISOString(),
+      updated_at: toTimestamp(now),
     });
     await recordEvent(trx, actor, referralId, {
       kind: 'status',
@@ -553,7 +554,7 @@ export async function reopenReferral(
       );
     const events = await listReferralEvents(trx, actor.practiceId, referralId);
     const to = reopenTarget(row, events);
-    const now = nowDate.toISOString();
+    const now = toTimestamp(nowDate);
     await updateReferralRow(trx, actor.practiceId, referralId, {
       status: to,
       status_changed_at: now,
@@ -585,7 +586,7 @@ export async function recordThanks(
     });
     await updateReferralRow(trx, actor.practiceId, referralId, {
       ...(input.kind === 'referral' ? { thanked_at: at } : { conversion_thanked_at: at }),
-      updated_at: now.toISOString(),
+      updated_at: toTimestamp(now),
     });
     await recordEvent(trx, actor, referralId, {
       kind: input.kind === 'referral' ? 'thanked' : 'conversion_thanked',
@@ -618,7 +619,7 @@ export async function recordReferrerUpdate(
     await updateReferralRow(trx, actor.practiceId, referralId, {
       referrer_told_status: row.status,
       referrer_told_at: at,
-      updated_at: now.toISOString(),
+      updated_at: toTimestamp(now),
     });
     await recordEvent(trx, actor, referralId, { kind: 'referrer_updated', to: row.status, at });
     // §3.2: what a referrer is told about the person is a disclosure; it is audited.

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError } from '../platform/errors.ts';
@@ -74,7 +75,7 @@ export async function createSurvey(deps: Deps, actor: Actor, input: CreateSurvey
       'contactIds',
       `allows at most ${settings.surveyMaxPeople} people (the survey size setting).`,
     );
-  const now = deps.clock.now().toISOString();
+  const now = toTimestamp(deps.clock.now());
   const surveyId = newId();
   const tokens = new Map<string, string>();
   const created = await inTransaction(deps.db, async (trx) => {
@@ -170,7 +171,7 @@ export async function enterAnswer(
   const found = await findRecipientInSurvey(deps.db, actor.practiceId, surveyId, recipientId);
   if (!found)
     throw new AppError('not_found', 'The survey recipient was not found in this practice.');
-  const now = deps.clock.now().toISOString();
+  const now = toTimestamp(deps.clock.now());
   await saveAnswer(
     deps.db,
     actor.practiceId,
@@ -211,6 +212,6 @@ export async function answerPublicSurvey(deps: Deps, token: string, input: Answe
     deps.db,
     found.practice_id,
     found.id,
-    scoredChanges(input.answer, keyPhrases, deps.clock.now().toISOString(), null),
+    scoredChanges(input.answer, keyPhrases, toTimestamp(deps.clock.now()), null),
   );
 }
