@@ -1,9 +1,7 @@
-import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { PasswordField } from '../components/password-field';
-import { ProblemAlert } from '../components/problem-alert';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { AuthForm, EmailField, OtherAuthPage, submitAuthForm } from './auth-form';
 import { AuthFrame } from './auth-frame';
 import { useSignIn } from './use-auth';
 
@@ -30,53 +28,34 @@ export function SignInPage() {
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    signIn.mutate(
-      { email: values.email.trim(), password: values.password },
-      {
-        onSuccess: () => navigate(readReturnPath(location.state), { replace: true }),
-        onError: (error) => {
-          form.setErrors(toFormErrors(error, FIELDS));
-          focusFirstInvalid();
-        },
-      },
-    );
-  }, focusFirstInvalid);
+  const submit = submitAuthForm(
+    form,
+    signIn,
+    FIELDS,
+    (values) => ({ email: values.email.trim(), password: values.password }),
+    () => navigate(readReturnPath(location.state), { replace: true }),
+  );
 
   return (
     <AuthFrame
       title="Sign in to Vouch"
       intro="Welcome back."
-      footer={
-        <>
-          New to Vouch?{' '}
-          <Anchor component={Link} to="/sign-up">
-            Create an account
-          </Anchor>
-        </>
-      }
+      footer={<OtherAuthPage question="New to Vouch?" to="/sign-up" label="Create an account" />}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            {...form.getInputProps('email')}
-          />
-          <PasswordField
-            label="Password"
-            autoComplete="current-password"
-            required
-            {...form.getInputProps('password')}
-          />
-          <ProblemAlert error={signIn.error} />
-          <Button type="submit" loading={signIn.isPending} fullWidth>
-            Sign in
-          </Button>
-        </Stack>
-      </form>
+      <AuthForm
+        onSubmit={submit}
+        error={signIn.error}
+        isPending={signIn.isPending}
+        submitLabel="Sign in"
+      >
+        <EmailField {...form.getInputProps('email')} />
+        <PasswordField
+          label="Password"
+          autoComplete="current-password"
+          required
+          {...form.getInputProps('password')}
+        />
+      </AuthForm>
     </AuthFrame>
   );
 }

@@ -1,9 +1,8 @@
-import { Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { PasswordField } from '../components/password-field';
-import { ProblemAlert } from '../components/problem-alert';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { AuthForm, EmailField, OtherAuthPage, submitAuthForm } from './auth-form';
 import { AuthFrame } from './auth-frame';
 import { useSignUp } from './use-auth';
 
@@ -31,71 +30,47 @@ export function SignUpPage() {
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    signUp.mutate(
-      {
-        practiceName: values.practiceName.trim(),
-        name: values.name.trim(),
-        email: values.email.trim(),
-        password: values.password,
-      },
-      {
-        onSuccess: () => navigate('/setup', { replace: true }),
-        onError: (error) => {
-          form.setErrors(toFormErrors(error, FIELDS));
-          focusFirstInvalid();
-        },
-      },
-    );
-  }, focusFirstInvalid);
+  const submit = submitAuthForm(
+    form,
+    signUp,
+    FIELDS,
+    (values) => ({
+      practiceName: values.practiceName.trim(),
+      name: values.name.trim(),
+      email: values.email.trim(),
+      password: values.password,
+    }),
+    () => navigate('/setup', { replace: true }),
+  );
 
   return (
     <AuthFrame
       title="Create your practice account"
       intro="Run your referral program from one place."
-      footer={
-        <>
-          Already have an account?{' '}
-          <Anchor component={Link} to="/sign-in">
-            Sign in
-          </Anchor>
-        </>
-      }
+      footer={<OtherAuthPage question="Already have an account?" to="/sign-in" label="Sign in" />}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label="Practice name"
-            autoComplete="organization"
-            required
-            {...form.getInputProps('practiceName')}
-          />
-          <TextInput
-            label="Your name"
-            autoComplete="name"
-            required
-            {...form.getInputProps('name')}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            {...form.getInputProps('email')}
-          />
-          <PasswordField
-            label="Password"
-            description="8 to 128 characters; a few unrelated words work well. Common passwords and your email are refused."
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
-          <ProblemAlert error={signUp.error} />
-          <Button type="submit" loading={signUp.isPending} fullWidth>
-            Create account
-          </Button>
-        </Stack>
-      </form>
+      <AuthForm
+        onSubmit={submit}
+        error={signUp.error}
+        isPending={signUp.isPending}
+        submitLabel="Create account"
+      >
+        <TextInput
+          label="Practice name"
+          autoComplete="organization"
+          required
+          {...form.getInputProps('practiceName')}
+        />
+        <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('name')} />
+        <EmailField {...form.getInputProps('email')} />
+        <PasswordField
+          label="Password"
+          description="8 to 128 characters; a few unrelated words work well. Common passwords and your email are refused."
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('password')}
+        />
+      </AuthForm>
     </AuthFrame>
   );
 }
