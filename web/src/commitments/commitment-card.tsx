@@ -164,11 +164,7 @@ export function CommitmentCard({
             : `Released ${formatDate(commitment.releasedAt, timeZone)}.`}
         </Text>
       )}
-      {reminderByHand.error ? (
-        <Stack mt="xs">
-          <ProblemAlert error={reminderByHand.error} />
-        </Stack>
-      ) : null}
+      <ProblemAlert error={reminderByHand.error} mt="xs" />
       {withIncentives ? (
         <IncentivesSection
           bare

@@ -1,15 +1,18 @@
-import { Anchor, Button, Grid, NativeSelect, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Grid, NativeSelect, Paper, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { type ContactDetail, STAGES } from '../api/types';
 import { SeizeTheDaySection } from '../asks/seize-the-day';
 import { useMe } from '../auth/use-auth';
 import { ContactCommitments } from '../commitments/contact-commitments';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
+import {
+  BackLink,
+  DeleteRecordButton,
+  RecordField as Field,
+  RecordPage,
+} from '../components/record-page';
 import { formatDateTime } from '../format';
 import { ROLE_LABELS, STAGE_LABELS, STAGE_MEANINGS } from '../labels';
 import { useQuickAdd } from '../referrals/quick-add-context';
@@ -23,32 +26,23 @@ export function ContactDetailPage() {
   const me = useMe();
   const timeZone = me.data?.practice.timeZone;
 
-  if (contact.isPending) return <LoadingState label="Loading contact…" />;
-  if (contact.isError) {
-    return (
-      <>
-        <PageHeader title="Contact" />
-        <ProblemAlert error={contact.error} />
-        <Anchor component={Link} to="/contacts" mt="md" display="inline-block">
-          Back to contacts
-        </Anchor>
-      </>
-    );
-  }
-  return <ContactDetailView contact={contact.data} timeZone={timeZone} />;
+  return (
+    <RecordPage query={contact} noun="Contact" list={CONTACTS}>
+      {(record) => <ContactDetailView contact={record} timeZone={timeZone} />}
+    </RecordPage>
+  );
 }
+
+const CONTACTS = { to: '/contacts', name: 'Contacts' };
 
 function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; timeZone?: string }) {
   const navigate = useNavigate();
-  const [isConfirming, setIsConfirming] = useState(false);
-  const remove = useDeleteContact(contact.id);
   const quickAdd = useQuickAdd();
+  const remove = useDeleteContact(contact.id);
 
   return (
     <>
-      <Anchor component={Link} to="/contacts" size="sm">
-        ← Contacts
-      </Anchor>
+      <BackLink list={CONTACTS} />
       <PageHeader
         title={contact.name}
         description={[contact.organization, contact.category?.name].filter(Boolean).join(' · ')}
@@ -63,9 +57,16 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
             <Button variant="default" onClick={() => navigate(`/contacts/${contact.id}/edit`)}>
               Edit contact
             </Button>
-            <Button color="red" variant="light" onClick={() => setIsConfirming(true)}>
-              Delete contact
-            </Button>
+            <DeleteRecordButton
+              label="Delete contact"
+              name={contact.name}
+              remove={remove}
+              list={CONTACTS}
+            >
+              This erases them: their details, notes, interactions, messages and survey answers.
+              Referrals about them stay without their name, so the referrer keeps the credit. It
+              cannot be undone.
+            </DeleteRecordButton>
           </>
         }
       />
@@ -91,25 +92,6 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
           </Stack>
         </Grid.Col>
       </Grid>
-      <ConfirmDialog
-        opened={isConfirming}
-        title={`Delete ${contact.name}?`}
-        confirmLabel="Yes, delete"
-        isPending={remove.isPending}
-        error={remove.error}
-        onCancel={() => setIsConfirming(false)}
-        onConfirm={() =>
-          remove.mutate(undefined, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: `${contact.name} was deleted.` });
-              navigate('/contacts', { replace: true });
-            },
-          })
-        }
-      >
-        This erases them: their details, notes, interactions, messages and survey answers. Referrals
-        about them stay without their name, so the referrer keeps the credit. It cannot be undone.
-      </ConfirmDialog>
     </>
   );
 }
@@ -141,25 +123,8 @@ function StageControl({ contact }: { contact: ContactDetail }) {
           );
         }}
       />
-      {update.error ? (
-        <Stack mt="sm">
-          <ProblemAlert error={update.error} />
-        </Stack>
-      ) : null}
+      <ProblemAlert error={update.error} mt="sm" />
     </Paper>
-  );
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {children || '—'}
-      </Text>
-    </div>
   );
 }
 

@@ -100,11 +100,7 @@ export function IncentiveCard({ incentive }: { incentive: Incentive }) {
           </Button>
         </Group>
       ) : null}
-      {deliver.error ? (
-        <Stack mt="xs">
-          <ProblemAlert error={deliver.error} title="Not delivered" />
-        </Stack>
-      ) : null}
+      <ProblemAlert error={deliver.error} title="Not delivered" mt="xs" />
     </Paper>
   );
 }

@@ -14,12 +14,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { CIRCLE_KINDS, type CircleDetail, type CircleKind } from '../api/types';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
+import { BackLink, DeleteRecordButton, RecordPage } from '../components/record-page';
 import { StageBadge } from '../contacts/stage-badge';
 import { blankToNull } from '../format';
 import { CIRCLE_KIND_LABELS } from '../labels';
@@ -29,30 +28,20 @@ import { useCircleDetail, useDeleteCircle, useUpdateCircle } from './use-network
 export function CircleDetailPage() {
   const { id = '' } = useParams();
   const circle = useCircleDetail(id);
-  if (circle.isPending) return <LoadingState label="Loading circle…" />;
-  if (circle.isError) {
-    return (
-      <>
-        <PageHeader title="Circle" />
-        <ProblemAlert error={circle.error} />
-        <Anchor component={Link} to="/network/circles" mt="md" display="inline-block">
-          Back to circles
-        </Anchor>
-      </>
-    );
-  }
-  return <CircleDetailView circle={circle.data} />;
+  return (
+    <RecordPage query={circle} noun="Circle" list={CIRCLES}>
+      {(record) => <CircleDetailView circle={record} />}
+    </RecordPage>
+  );
 }
 
+const CIRCLES = { to: '/network/circles', name: 'Circles' };
+
 function CircleDetailView({ circle }: { circle: CircleDetail }) {
-  const navigate = useNavigate();
-  const [isConfirming, setIsConfirming] = useState(false);
   const remove = useDeleteCircle(circle.id);
   return (
     <>
-      <Anchor component={Link} to="/network/circles" size="sm">
-        ← Circles
-      </Anchor>
+      <BackLink list={CIRCLES} />
       <PageHeader
         title={circle.name}
         description={`${circle.kind ? CIRCLE_KIND_LABELS[circle.kind] : 'Circle'} · ${circle.members} ${circle.members === 1 ? 'member' : 'members'} · ${circle.referrals} ${circle.referrals === 1 ? 'referral' : 'referrals'} came through it`}
@@ -65,9 +54,14 @@ function CircleDetailView({ circle }: { circle: CircleDetail }) {
             >
               See its referrals
             </Button>
-            <Button color="red" variant="light" onClick={() => setIsConfirming(true)}>
-              Delete circle
-            </Button>
+            <DeleteRecordButton
+              label="Delete circle"
+              name={circle.name}
+              remove={remove}
+              list={CIRCLES}
+            >
+              Its members stay in your network; referrals that came through it keep no circle.
+            </DeleteRecordButton>
           </>
         }
       />
@@ -140,24 +134,6 @@ function CircleDetailView({ circle }: { circle: CircleDetail }) {
           </Stack>
         </Grid.Col>
       </Grid>
-      <ConfirmDialog
-        opened={isConfirming}
-        title={`Delete ${circle.name}?`}
-        confirmLabel="Yes, delete"
-        isPending={remove.isPending}
-        error={remove.error}
-        onCancel={() => setIsConfirming(false)}
-        onConfirm={() =>
-          remove.mutate(undefined, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: `${circle.name} was deleted.` });
-              navigate('/network/circles', { replace: true });
-            },
-          })
-        }
-      >
-        Its members stay in your network; referrals that came through it keep no circle.
-      </ConfirmDialog>
     </>
   );
 }

@@ -163,9 +163,7 @@ function AddCircleForm() {
             Add circle
           </Button>
         </Group>
-        <Stack mt="sm">
-          <ProblemAlert error={create.error} />
-        </Stack>
+        <ProblemAlert error={create.error} mt="sm" />
       </form>
     </Paper>
   );

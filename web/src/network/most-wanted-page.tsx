@@ -325,11 +325,7 @@ function TargetEditor(props: {
           Use the practice default ({props.defaultTarget})
         </Anchor>
       </Group>
-      {update.error ? (
-        <Stack mt="xs">
-          <ProblemAlert error={update.error} />
-        </Stack>
-      ) : null}
+      <ProblemAlert error={update.error} mt="xs" />
     </form>
   );
 }

@@ -24,9 +24,9 @@ import {
   type ThanksState,
 } from '../api/types';
 import { useMe } from '../auth/use-auth';
-import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
+import { BackLink, RecordField as Field, RecordPage } from '../components/record-page';
 import { formatDateTime, formatMoney } from '../format';
 import { IncentivesSection } from '../incentives/incentives-section';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../labels';
@@ -47,33 +47,14 @@ import {
 export function ReferralDetailPage() {
   const { id = '' } = useParams();
   const referral = useReferral(id);
-  if (referral.isPending) return <LoadingState label="Loading referral…" />;
-  if (referral.isError) {
-    return (
-      <>
-        <PageHeader title="Referral" />
-        <ProblemAlert error={referral.error} />
-        <Anchor component={Link} to="/referrals" mt="md" display="inline-block">
-          Back to referrals
-        </Anchor>
-      </>
-    );
-  }
-  return <ReferralDetailView referral={referral.data} />;
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {children === null || children === undefined || children === '' ? '—' : children}
-      </Text>
-    </div>
+    <RecordPage query={referral} noun="Referral" list={REFERRALS}>
+      {(record) => <ReferralDetailView referral={record} />}
+    </RecordPage>
   );
 }
+
+const REFERRALS = { to: '/referrals', name: 'Referrals' };
 
 function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
   const me = useMe();
@@ -84,9 +65,7 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
 
   return (
     <>
-      <Anchor component={Link} to="/referrals" size="sm">
-        ← Referrals
-      </Anchor>
+      <BackLink list={REFERRALS} />
       <PageHeader
         title={`Referral: ${referredName(referral)}`}
         description={`Received ${formatDateTime(referral.receivedAt, timeZone)} ${from}.`}
@@ -260,11 +239,7 @@ function StatusSection({ referral, timeZone }: { referral: ReferralDetail; timeZ
           </Button>
         </Group>
       ) : null}
-      {move.error ? (
-        <Stack mt="sm">
-          <ProblemAlert error={move.error} title="That move is not possible" />
-        </Stack>
-      ) : null}
+      <ProblemAlert error={move.error} title="That move is not possible" mt="sm" />
     </Paper>
   );
 }
@@ -485,11 +460,7 @@ function ReferrerUpdateSection({
           </Group>
         </Group>
       )}
-      {record.error ? (
-        <Stack mt="sm">
-          <ProblemAlert error={record.error} />
-        </Stack>
-      ) : null}
+      <ProblemAlert error={record.error} mt="sm" />
     </Paper>
   );
 }
