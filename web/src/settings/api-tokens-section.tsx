@@ -1,25 +1,14 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ApiToken, CreatedApiToken } from '../api/types';
 import { useMe } from '../auth/use-auth';
-import { ConfirmDialog } from '../components/confirm-dialog';
-import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryContent } from '../components/query-content';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { formatDateTime } from '../format';
+import { ConfirmOnItem, OneTimeSecret, RevocableStatus } from './revocable-secrets';
 import { SettingsSection } from './settings-section';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from './use-settings';
 
@@ -46,35 +35,28 @@ export function ApiTokensSection() {
         ) : (
           <CreateTokenForm onCreated={setCreated} />
         )}
-        {tokens.isPending ? <LoadingState /> : null}
-        <ProblemAlert error={tokens.error} />
-        {tokens.data && tokens.data.length === 0 ? <Text c="dimmed">No tokens yet.</Text> : null}
-        {tokens.data && tokens.data.length > 0 ? (
-          <TokenTable tokens={tokens.data} onRevoke={setRevoking} />
-        ) : null}
+        <QueryContent query={tokens}>
+          {(rows) =>
+            rows.length === 0 ? (
+              <Text c="dimmed">No tokens yet.</Text>
+            ) : (
+              <TokenTable tokens={rows} onRevoke={setRevoking} />
+            )
+          }
+        </QueryContent>
       </Stack>
-      <ConfirmDialog
-        opened={revoking !== null}
+      <ConfirmOnItem
+        item={revoking}
+        onClose={() => setRevoking(null)}
+        action={revoke}
         title={`Revoke “${revoking?.name ?? ''}”?`}
         confirmLabel="Revoke token"
-        isPending={revoke.isPending}
-        error={revoke.error}
-        onCancel={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
-        onConfirm={() => {
-          if (!revoking) return;
-          revoke.mutate(revoking.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: `Token “${revoking.name}” revoked.` });
-              setRevoking(null);
-            },
-          });
-        }}
+        onDone={(_, token) =>
+          notifications.show({ color: 'teal', message: `Token “${token.name}” revoked.` })
+        }
       >
         Anything using this token stops working at once. This cannot be undone.
-      </ConfirmDialog>
+      </ConfirmOnItem>
     </SettingsSection>
   );
 }
@@ -122,33 +104,15 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
 
 function NewTokenSecret({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
   return (
-    <Alert color="yellow" variant="light" title={`Token “${token.name}” created`} role="alert">
-      <Stack gap="sm">
-        <Text size="sm" fw={600}>
-          Copy it now: this is the only time Vouch shows it. Store it somewhere safe; if you lose
-          it, revoke it and create another.
-        </Text>
-        <Code
-          block
-          style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}
-          aria-label="New API token"
-        >
-          {token.token}
-        </Code>
-        <Group gap="sm">
-          <CopyButton value={token.token}>
-            {({ copied, copy }) => (
-              <Button color={copied ? 'teal' : 'blue'} onClick={copy}>
-                {copied ? 'Copied' : 'Copy token'}
-              </Button>
-            )}
-          </CopyButton>
-          <Button variant="default" onClick={onDone}>
-            I have stored it
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
+    <OneTimeSecret
+      title={`Token “${token.name}” created`}
+      warning="Copy it now: this is the only time Vouch shows it. Store it somewhere safe; if you lose it, revoke it and create another."
+      value={token.token}
+      valueLabel="New API token"
+      copyLabel="Copy token"
+      doneLabel="I have stored it"
+      onDone={onDone}
+    />
   );
 }
 
@@ -179,11 +143,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (t: Ap
                 {token.lastUsedAt ? formatDateTime(token.lastUsedAt, timeZone) : 'Never'}
               </Table.Td>
               <Table.Td>
-                {token.revokedAt ? (
-                  <Badge color="gray" variant="light">
-                    Revoked {formatDateTime(token.revokedAt, timeZone)}
-                  </Badge>
-                ) : (
+                <RevocableStatus revokedAt={token.revokedAt} timeZone={timeZone}>
                   <Button
                     size="xs"
                     color="red"
@@ -193,7 +153,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (t: Ap
                   >
                     Revoke
                   </Button>
-                )}
+                </RevocableStatus>
               </Table.Td>
             </Table.Tr>
           ))}

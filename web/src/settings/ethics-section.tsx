@@ -2,8 +2,8 @@ import { Alert, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { type Ethics, type EthicsOverrides, RULINGS, type Ruling } from '../api/types';
-import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryContent } from '../components/query-content';
 import { isAtLeastAsStrict, useEthics, useSaveEthicsOverrides } from '../ethics/use-ethics';
 import { formatMoney } from '../format';
 import { RulingBadge } from '../incentives/ruling-badge';
@@ -18,11 +18,9 @@ export function EthicsSection() {
       title="Ethics"
       description="How your profession’s rules treat each kind of incentive. Vouch checks every incentive against these before it is saved."
     >
-      {ethics.isPending ? <LoadingState /> : null}
-      <ProblemAlert error={ethics.error} />
-      {ethics.data ? (
-        <EthicsTable key={JSON.stringify(ethics.data.rulings)} ethics={ethics.data} />
-      ) : null}
+      <QueryContent query={ethics}>
+        {(data) => <EthicsTable key={JSON.stringify(data.rulings)} ethics={data} />}
+      </QueryContent>
     </SettingsSection>
   );
 }

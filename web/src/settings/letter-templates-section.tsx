@@ -14,8 +14,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ProblemError } from '../api';
 import type { LetterTemplate, MergeFieldConsent } from '../api/types';
-import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryContent } from '../components/query-content';
 import { useLetterTemplates, useResetTemplate, useSaveTemplate } from '../letters/use-letters';
 import { SettingsSection } from './settings-section';
 
@@ -40,32 +40,32 @@ export function LetterTemplatesSection() {
       title="Letters"
       description="The letters Vouch drafts for you. Edit the words to sound like you; merge fields like {{recipient.firstName}} are filled in for each letter."
     >
-      {templates.isPending ? <LoadingState /> : null}
-      <ProblemAlert error={templates.error} />
-      {templates.data ? (
-        <Accordion variant="separated" chevronPosition="left">
-          {templates.data.map((t) => (
-            <Accordion.Item key={t.key} value={t.key}>
-              <Accordion.Control>
-                <Group gap="xs" wrap="wrap">
-                  <Text fw={500}>{t.name}</Text>
-                  <Text size="xs" c="dimmed">
-                    {AUDIENCE_LABELS[t.audience]}
-                  </Text>
-                  {t.isEdited ? (
-                    <Badge size="xs" variant="light">
-                      Edited
-                    </Badge>
-                  ) : null}
-                </Group>
-              </Accordion.Control>
-              <Accordion.Panel>
-                <TemplateEditor key={`${t.subject}\n${t.body}`} template={t} />
-              </Accordion.Panel>
-            </Accordion.Item>
-          ))}
-        </Accordion>
-      ) : null}
+      <QueryContent query={templates}>
+        {(data) => (
+          <Accordion variant="separated" chevronPosition="left">
+            {data.map((t) => (
+              <Accordion.Item key={t.key} value={t.key}>
+                <Accordion.Control>
+                  <Group gap="xs" wrap="wrap">
+                    <Text fw={500}>{t.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {AUDIENCE_LABELS[t.audience]}
+                    </Text>
+                    {t.isEdited ? (
+                      <Badge size="xs" variant="light">
+                        Edited
+                      </Badge>
+                    ) : null}
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <TemplateEditor key={`${t.subject}\n${t.body}`} template={t} />
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        )}
+      </QueryContent>
     </SettingsSection>
   );
 }

@@ -2,8 +2,8 @@ import { Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@manti
 import { type FormErrors, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { SettingMeta, Settings, SettingsResponse } from '../api/types';
-import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryContent } from '../components/query-content';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { SettingsSection } from './settings-section';
 import { usePracticeSettings, useUpdatePracticeSettings } from './use-settings';
@@ -18,11 +18,9 @@ export function ProgramDefaultsSection() {
       title="Program defaults"
       description="The numbers behind your agenda: response windows, reminders, cadences. Change them to fit your practice."
     >
-      {settings.isPending ? <LoadingState /> : null}
-      <ProblemAlert error={settings.error} />
-      {settings.data ? (
-        <ProgramDefaultsForm key={JSON.stringify(settings.data.values)} data={settings.data} />
-      ) : null}
+      <QueryContent query={settings}>
+        {(data) => <ProgramDefaultsForm key={JSON.stringify(data.values)} data={data} />}
+      </QueryContent>
     </SettingsSection>
   );
 }

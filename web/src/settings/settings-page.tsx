@@ -2,9 +2,8 @@ import { Anchor, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
-import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
-import { ProblemAlert } from '../components/problem-alert';
+import { QueryContent } from '../components/query-content';
 import { PracticeForm } from '../practice/practice-form';
 import { usePractice } from '../practice/use-practice';
 import { ApiTokensSection } from './api-tokens-section';
@@ -47,16 +46,16 @@ export function SettingsPage() {
           title="Practice"
           description="Who you are and whom you serve: Vouch builds your ask scripts and letters from this."
         >
-          {practice.isPending ? <LoadingState /> : null}
-          <ProblemAlert error={practice.error} />
-          {practice.data ? (
-            <PracticeForm
-              key={practice.data.updatedAt}
-              practice={practice.data}
-              submitLabel="Save practice"
-              onSaved={() => notifications.show({ color: 'teal', message: 'Practice saved.' })}
-            />
-          ) : null}
+          <QueryContent query={practice}>
+            {(data) => (
+              <PracticeForm
+                key={data.updatedAt}
+                practice={data}
+                submitLabel="Save practice"
+                onSaved={() => notifications.show({ color: 'teal', message: 'Practice saved.' })}
+              />
+            )}
+          </QueryContent>
         </SettingsSection>
         <ProgramDefaultsSection />
         <EthicsSection />

@@ -12,9 +12,9 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { SmtpSecurity, SmtpSettings } from '../api/types';
-import { LoadingState } from '../components/loading-state';
 import { PasswordField } from '../components/password-field';
 import { ProblemAlert } from '../components/problem-alert';
+import { QueryContent } from '../components/query-content';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { useDeleteSmtp, useSaveSmtp, useSmtp, useTestSmtp } from '../outbox/use-outbox';
 import { SettingsSection } from './settings-section';
@@ -34,9 +34,9 @@ export function SmtpSection() {
       title="Email (SMTP)"
       description="Vouch sends email through your own mail provider. Until this is set, emails wait in the outbox."
     >
-      {smtp.isPending ? <LoadingState /> : null}
-      <ProblemAlert error={smtp.error} />
-      {smtp.data ? <SmtpForm key={JSON.stringify(smtp.data)} settings={smtp.data} /> : null}
+      <QueryContent query={smtp}>
+        {(data) => <SmtpForm key={JSON.stringify(data)} settings={data} />}
+      </QueryContent>
     </SettingsSection>
   );
 }
