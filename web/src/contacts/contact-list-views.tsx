@@ -1,6 +1,7 @@
 import { Anchor, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Contact } from '../api/types';
+import { DataTable } from '../components/data-table';
 import { formatDate } from '../format';
 import { ROLE_LABELS } from '../labels';
 import { StageBadge } from './stage-badge';
@@ -20,41 +21,33 @@ function ContactLink({ contact }: { contact: Contact }) {
 /** Wide screens: one row per contact. */
 export function ContactTable({ contacts, timeZone }: { contacts: Contact[]; timeZone?: string }) {
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Organization</Table.Th>
-            <Table.Th scope="col">Category</Table.Th>
-            <Table.Th scope="col">Stage</Table.Th>
-            <Table.Th scope="col">Roles</Table.Th>
-            <Table.Th scope="col">Updated</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {contacts.map((contact) => (
-            <Table.Tr key={contact.id}>
-              <Table.Td>
-                <ContactLink contact={contact} />
-                {contact.email ? (
-                  <Text size="xs" c="dimmed">
-                    {contact.email}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>{contact.organization ?? '—'}</Table.Td>
-              <Table.Td>{contact.category?.name ?? '—'}</Table.Td>
-              <Table.Td>
-                <StageBadge stage={contact.stage} />
-              </Table.Td>
-              <Table.Td>{rolesText(contact)}</Table.Td>
-              <Table.Td>{formatDate(contact.updatedAt, timeZone)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={720}
+      striped
+      highlightOnHover
+      verticalSpacing="sm"
+      columns={['Name', 'Organization', 'Category', 'Stage', 'Roles', 'Updated']}
+    >
+      {contacts.map((contact) => (
+        <Table.Tr key={contact.id}>
+          <Table.Td>
+            <ContactLink contact={contact} />
+            {contact.email ? (
+              <Text size="xs" c="dimmed">
+                {contact.email}
+              </Text>
+            ) : null}
+          </Table.Td>
+          <Table.Td>{contact.organization ?? '—'}</Table.Td>
+          <Table.Td>{contact.category?.name ?? '—'}</Table.Td>
+          <Table.Td>
+            <StageBadge stage={contact.stage} />
+          </Table.Td>
+          <Table.Td>{rolesText(contact)}</Table.Td>
+          <Table.Td>{formatDate(contact.updatedAt, timeZone)}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

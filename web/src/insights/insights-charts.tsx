@@ -19,6 +19,7 @@ import {
   YAxis,
 } from 'recharts';
 import { type Channel, type InsightRange, type Insights, STAGES } from '../api/types';
+import { DataTable } from '../components/data-table';
 import { formatDuration, formatMoney } from '../format';
 import { CHANNEL_LABELS, ROLE_LABELS, STAGE_LABELS } from '../labels';
 import { CHART_COLORS, ChartCard, monthLabel, pct } from './chart-card';
@@ -272,38 +273,30 @@ export function WhoCharts({ data, range, currency }: Props) {
         {who.topReferrers.length === 0 ? (
           <Text c="dimmed">Nobody referred anyone in this range.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={360}>
-            <Table striped verticalSpacing={6}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Referrer</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Referrals
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Clients
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Value
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {who.topReferrers.map((r) => (
-                  <Table.Tr key={r.contact.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/contacts/${r.contact.id}`}>
-                        {r.contact.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">{r.referrals}</Table.Td>
-                    <Table.Td ta="right">{r.clients}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(r.value, currency)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={360}
+            striped
+            verticalSpacing={6}
+            columns={[
+              'Referrer',
+              { label: 'Referrals', align: 'right' },
+              { label: 'Clients', align: 'right' },
+              { label: 'Value', align: 'right' },
+            ]}
+          >
+            {who.topReferrers.map((r) => (
+              <Table.Tr key={r.contact.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/contacts/${r.contact.id}`}>
+                    {r.contact.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td ta="right">{r.referrals}</Table.Td>
+                <Table.Td ta="right">{r.clients}</Table.Td>
+                <Table.Td ta="right">{formatMoney(r.value, currency)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </ChartCard>
       <WhyChart data={data} range={range} currency={currency} />
@@ -484,32 +477,27 @@ export function ConversionCharts({ data, range, currency }: Props) {
           height={rowsHeight(sources.length)}
           summary={`Overall ${pct(conv.overall)} of referrals became clients.${best ? ` Best source: ${best.name} (${pct(best.conversion)}).` : ''}${valued && valued.valueMinor > 0 ? ` Most value: ${valued.name} (${formatMoney(valued.valueMinor, currency)}).` : ''}`}
           footer={
-            <Table.ScrollContainer minWidth={320} mt="sm">
-              <Table verticalSpacing={4} fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Source</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      Clients
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      Value
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {sources.map((s) => (
-                    <Table.Tr key={s.source}>
-                      <Table.Td>{s.name}</Table.Td>
-                      <Table.Td ta="right">
-                        {s.clients} of {s.referrals}
-                      </Table.Td>
-                      <Table.Td ta="right">{formatMoney(s.valueMinor, currency)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              minWidth={320}
+              mt="sm"
+              verticalSpacing={4}
+              fz="sm"
+              columns={[
+                'Source',
+                { label: 'Clients', align: 'right' },
+                { label: 'Value', align: 'right' },
+              ]}
+            >
+              {sources.map((s) => (
+                <Table.Tr key={s.source}>
+                  <Table.Td>{s.name}</Table.Td>
+                  <Table.Td ta="right">
+                    {s.clients} of {s.referrals}
+                  </Table.Td>
+                  <Table.Td ta="right">{formatMoney(s.valueMinor, currency)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
           }
         >
           <HorizontalBars

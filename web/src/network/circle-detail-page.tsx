@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CIRCLE_KINDS, type CircleDetail, type CircleKind } from '../api/types';
+import { DataTable } from '../components/data-table';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { BackLink, DeleteRecordButton, RecordPage } from '../components/record-page';
@@ -74,32 +75,25 @@ function CircleDetailView({ circle }: { circle: CircleDetail }) {
             {circle.memberList.length === 0 ? (
               <Text c="dimmed">Nobody yet. Add the circle to a contact in their form.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={320}>
-                <Table verticalSpacing="xs">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Name</Table.Th>
-                      <Table.Th scope="col">Stage</Table.Th>
-                      <Table.Th scope="col">Category</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {circle.memberList.map((member) => (
-                      <Table.Tr key={member.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/contacts/${member.id}`}>
-                            {member.name}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          <StageBadge stage={member.stage} />
-                        </Table.Td>
-                        <Table.Td>{member.category?.name ?? '—'}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                minWidth={320}
+                verticalSpacing="xs"
+                columns={['Name', 'Stage', 'Category']}
+              >
+                {circle.memberList.map((member) => (
+                  <Table.Tr key={member.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/contacts/${member.id}`}>
+                        {member.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <StageBadge stage={member.stage} />
+                    </Table.Td>
+                    <Table.Td>{member.category?.name ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
             )}
           </Paper>
         </Grid.Col>

@@ -15,6 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CIRCLE_KINDS, type CircleKind, type CircleView } from '../api/types';
+import { DataTable } from '../components/data-table';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
@@ -66,34 +67,29 @@ function CircleLink({ circle }: { circle: CircleView }) {
 
 function CircleTable({ circles }: { circles: CircleView[] }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Circle</Table.Th>
-            <Table.Th scope="col">Kind</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Members
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Referrals
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {circles.map((circle) => (
-            <Table.Tr key={circle.id}>
-              <Table.Td>
-                <CircleLink circle={circle} />
-              </Table.Td>
-              <Table.Td>{circle.kind ? CIRCLE_KIND_LABELS[circle.kind] : '—'}</Table.Td>
-              <Table.Td ta="right">{circle.members}</Table.Td>
-              <Table.Td ta="right">{circle.referrals}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={560}
+      striped
+      highlightOnHover
+      verticalSpacing="sm"
+      columns={[
+        'Circle',
+        'Kind',
+        { label: 'Members', align: 'right' },
+        { label: 'Referrals', align: 'right' },
+      ]}
+    >
+      {circles.map((circle) => (
+        <Table.Tr key={circle.id}>
+          <Table.Td>
+            <CircleLink circle={circle} />
+          </Table.Td>
+          <Table.Td>{circle.kind ? CIRCLE_KIND_LABELS[circle.kind] : '—'}</Table.Td>
+          <Table.Td ta="right">{circle.members}</Table.Td>
+          <Table.Td ta="right">{circle.referrals}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

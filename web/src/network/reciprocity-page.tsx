@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import type { ReciprocityRow } from '../api/types';
 import { useMe } from '../auth/use-auth';
+import { DataTable } from '../components/data-table';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
@@ -61,44 +62,36 @@ export function ReciprocityPage() {
         </Text>
       ) : null}
       {rows.length > 0 && isWide ? (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Partner</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Received
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Given
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Balance
-                </Table.Th>
-                <Table.Th scope="col">Last exchange</Table.Th>
-                <Table.Th scope="col">To do</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.partner.id}>
-                  <Table.Td>
-                    <PartnerName row={row} />
-                  </Table.Td>
-                  <Table.Td ta="right">{row.received}</Table.Td>
-                  <Table.Td ta="right">{row.given}</Table.Td>
-                  <Table.Td ta="right" fw={row.isOwed ? 700 : 400}>
-                    {balanceText(row.balance)}
-                  </Table.Td>
-                  <Table.Td>{formatDate(row.lastExchangeAt, timeZone)}</Table.Td>
-                  <Table.Td>
-                    <OwedNote row={row} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={720}
+          striped
+          verticalSpacing="sm"
+          columns={[
+            'Partner',
+            { label: 'Received', align: 'right' },
+            { label: 'Given', align: 'right' },
+            { label: 'Balance', align: 'right' },
+            'Last exchange',
+            'To do',
+          ]}
+        >
+          {rows.map((row) => (
+            <Table.Tr key={row.partner.id}>
+              <Table.Td>
+                <PartnerName row={row} />
+              </Table.Td>
+              <Table.Td ta="right">{row.received}</Table.Td>
+              <Table.Td ta="right">{row.given}</Table.Td>
+              <Table.Td ta="right" fw={row.isOwed ? 700 : 400}>
+                {balanceText(row.balance)}
+              </Table.Td>
+              <Table.Td>{formatDate(row.lastExchangeAt, timeZone)}</Table.Td>
+              <Table.Td>
+                <OwedNote row={row} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       ) : null}
       {rows.length > 0 && !isWide ? (
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>

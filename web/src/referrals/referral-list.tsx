@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Referral } from '../api/types';
+import { DataTable } from '../components/data-table';
 import { formatDateTime } from '../format';
 import { CHANNEL_LABELS, STATUS_COLORS, STATUS_LABELS } from '../labels';
 import { ReferralActions } from './referral-actions';
@@ -27,64 +28,61 @@ type ListProps = { referrals: Referral[]; now: number; timeZone?: string };
 
 export function ReferralTable({ referrals, now, timeZone }: ListProps) {
   return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Referred person</Table.Th>
-            <Table.Th scope="col">From</Table.Th>
-            <Table.Th scope="col">Need</Table.Th>
-            <Table.Th scope="col">Received</Table.Th>
-            <Table.Th scope="col" miw={120}>
-              Status
-            </Table.Th>
-            <Table.Th scope="col">Response clock</Table.Th>
-            <Table.Th scope="col">Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {referrals.map((referral) => (
-            <Table.Tr key={referral.id}>
-              <Table.Td>
-                <ReferralLink referral={referral} />
-              </Table.Td>
-              <Table.Td>
-                {referral.referrer ? (
-                  <Anchor component={Link} to={`/contacts/${referral.referrer.id}`}>
-                    {referral.referrer.name}
-                  </Anchor>
-                ) : (
-                  <Text c="dimmed" size="sm">
-                    Unknown
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td maw={240}>
-                <Text size="sm" lineClamp={2}>
-                  {referral.need ?? '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{formatDateTime(referral.receivedAt, timeZone)}</Text>
-                <Text size="xs" c="dimmed">
-                  {CHANNEL_LABELS[referral.channel]}
-                  {referral.circle ? ` · ${referral.circle.name}` : ''}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge referral={referral} />
-              </Table.Td>
-              <Table.Td>
-                <ClockBadge referral={referral} now={now} />
-              </Table.Td>
-              <Table.Td>
-                <ReferralActions referral={referral} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={960}
+      striped
+      highlightOnHover
+      verticalSpacing="sm"
+      columns={[
+        'Referred person',
+        'From',
+        'Need',
+        'Received',
+        { label: 'Status', minWidth: 120 },
+        'Response clock',
+        'Actions',
+      ]}
+    >
+      {referrals.map((referral) => (
+        <Table.Tr key={referral.id}>
+          <Table.Td>
+            <ReferralLink referral={referral} />
+          </Table.Td>
+          <Table.Td>
+            {referral.referrer ? (
+              <Anchor component={Link} to={`/contacts/${referral.referrer.id}`}>
+                {referral.referrer.name}
+              </Anchor>
+            ) : (
+              <Text c="dimmed" size="sm">
+                Unknown
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td maw={240}>
+            <Text size="sm" lineClamp={2}>
+              {referral.need ?? '—'}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{formatDateTime(referral.receivedAt, timeZone)}</Text>
+            <Text size="xs" c="dimmed">
+              {CHANNEL_LABELS[referral.channel]}
+              {referral.circle ? ` · ${referral.circle.name}` : ''}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <StatusBadge referral={referral} />
+          </Table.Td>
+          <Table.Td>
+            <ClockBadge referral={referral} now={now} />
+          </Table.Td>
+          <Table.Td>
+            <ReferralActions referral={referral} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ApiToken, CreatedApiToken } from '../api/types';
 import { useMe } from '../auth/use-auth';
+import { DataTable } from '../components/data-table';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryContent } from '../components/query-content';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
@@ -120,45 +121,36 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (t: Ap
   const me = useMe();
   const timeZone = me.data?.practice.timeZone;
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Starts with</Table.Th>
-            <Table.Th scope="col">Created</Table.Th>
-            <Table.Th scope="col">Last used</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {tokens.map((token) => (
-            <Table.Tr key={token.id}>
-              <Table.Td>{token.name}</Table.Td>
-              <Table.Td>
-                <Code>{token.prefix}…</Code>
-              </Table.Td>
-              <Table.Td>{formatDateTime(token.createdAt, timeZone)}</Table.Td>
-              <Table.Td>
-                {token.lastUsedAt ? formatDateTime(token.lastUsedAt, timeZone) : 'Never'}
-              </Table.Td>
-              <Table.Td>
-                <RevocableStatus revokedAt={token.revokedAt} timeZone={timeZone}>
-                  <Button
-                    size="xs"
-                    color="red"
-                    variant="light"
-                    onClick={() => onRevoke(token)}
-                    aria-label={`Revoke token ${token.name}`}
-                  >
-                    Revoke
-                  </Button>
-                </RevocableStatus>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={560}
+      verticalSpacing="sm"
+      columns={['Name', 'Starts with', 'Created', 'Last used', 'Status']}
+    >
+      {tokens.map((token) => (
+        <Table.Tr key={token.id}>
+          <Table.Td>{token.name}</Table.Td>
+          <Table.Td>
+            <Code>{token.prefix}…</Code>
+          </Table.Td>
+          <Table.Td>{formatDateTime(token.createdAt, timeZone)}</Table.Td>
+          <Table.Td>
+            {token.lastUsedAt ? formatDateTime(token.lastUsedAt, timeZone) : 'Never'}
+          </Table.Td>
+          <Table.Td>
+            <RevocableStatus revokedAt={token.revokedAt} timeZone={timeZone}>
+              <Button
+                size="xs"
+                color="red"
+                variant="light"
+                onClick={() => onRevoke(token)}
+                aria-label={`Revoke token ${token.name}`}
+              >
+                Revoke
+              </Button>
+            </RevocableStatus>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

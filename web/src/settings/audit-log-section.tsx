@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import type { AuditQuery } from '../api/types';
 import { useMe } from '../auth/use-auth';
+import { DataTable } from '../components/data-table';
 import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
@@ -89,38 +90,30 @@ function AuditLog({ timeZone }: { timeZone: string }) {
           <Text c="dimmed">No entries match these filters.</Text>
         ) : null}
         {items.length > 0 ? (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs" aria-label="Audit log entries">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">When</Table.Th>
-                  <Table.Th scope="col">Who</Table.Th>
-                  <Table.Th scope="col">Action</Table.Th>
-                  <Table.Th scope="col">Subject</Table.Th>
-                  <Table.Th scope="col">Detail</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>{formatDateTime(entry.at, timeZone)}</Table.Td>
-                    <Table.Td>{entry.user ? entry.user.name || entry.user.id : 'System'}</Table.Td>
-                    <Table.Td>
-                      <Code>{entry.action}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      {entry.subjectType ? `${entry.subjectType} ${entry.subjectId ?? ''}` : '—'}
-                    </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      {entry.detail === null || entry.detail === undefined
-                        ? '—'
-                        : JSON.stringify(entry.detail)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={640}
+            verticalSpacing="xs"
+            aria-label="Audit log entries"
+            columns={['When', 'Who', 'Action', 'Subject', 'Detail']}
+          >
+            {items.map((entry) => (
+              <Table.Tr key={entry.id}>
+                <Table.Td>{formatDateTime(entry.at, timeZone)}</Table.Td>
+                <Table.Td>{entry.user ? entry.user.name || entry.user.id : 'System'}</Table.Td>
+                <Table.Td>
+                  <Code>{entry.action}</Code>
+                </Table.Td>
+                <Table.Td>
+                  {entry.subjectType ? `${entry.subjectType} ${entry.subjectId ?? ''}` : '—'}
+                </Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  {entry.detail === null || entry.detail === undefined
+                    ? '—'
+                    : JSON.stringify(entry.detail)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         ) : null}
         <LoadMoreButton list={list} />
       </Stack>

@@ -9,6 +9,7 @@ import {
 } from '../agenda/use-agenda';
 import type { CalendarFeed, CalendarFeedCreated } from '../api/types';
 import { useMe } from '../auth/use-auth';
+import { DataTable } from '../components/data-table';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryContent } from '../components/query-content';
 import { formatDateTime } from '../format';
@@ -81,46 +82,36 @@ export function CalendarFeedsSection() {
             rows.length === 0 ? (
               <Text c="dimmed">No feeds yet.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={420}>
-                <Table verticalSpacing="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Created</Table.Th>
-                      <Table.Th scope="col">Status</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((feed) => (
-                      <Table.Tr key={feed.id}>
-                        <Table.Td>{formatDateTime(feed.createdAt, timeZone)}</Table.Td>
-                        <Table.Td>
-                          <RevocableStatus revokedAt={feed.revokedAt} timeZone={timeZone}>
-                            <Group gap="xs">
-                              <Button
-                                size="xs"
-                                variant="light"
-                                onClick={() => setRotating(feed)}
-                                aria-label={`New address for the feed created ${formatDateTime(feed.createdAt, timeZone)}`}
-                              >
-                                New address
-                              </Button>
-                              <Button
-                                size="xs"
-                                color="red"
-                                variant="light"
-                                onClick={() => setRevoking(feed)}
-                                aria-label={`Revoke the feed created ${formatDateTime(feed.createdAt, timeZone)}`}
-                              >
-                                Revoke
-                              </Button>
-                            </Group>
-                          </RevocableStatus>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable minWidth={420} verticalSpacing="sm" columns={['Created', 'Status']}>
+                {rows.map((feed) => (
+                  <Table.Tr key={feed.id}>
+                    <Table.Td>{formatDateTime(feed.createdAt, timeZone)}</Table.Td>
+                    <Table.Td>
+                      <RevocableStatus revokedAt={feed.revokedAt} timeZone={timeZone}>
+                        <Group gap="xs">
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => setRotating(feed)}
+                            aria-label={`New address for the feed created ${formatDateTime(feed.createdAt, timeZone)}`}
+                          >
+                            New address
+                          </Button>
+                          <Button
+                            size="xs"
+                            color="red"
+                            variant="light"
+                            onClick={() => setRevoking(feed)}
+                            aria-label={`Revoke the feed created ${formatDateTime(feed.createdAt, timeZone)}`}
+                          >
+                            Revoke
+                          </Button>
+                        </Group>
+                      </RevocableStatus>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
             )
           }
         </QueryContent>

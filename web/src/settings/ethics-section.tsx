@@ -2,6 +2,7 @@ import { Alert, Button, Group, NativeSelect, Stack, Table, Text } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { type Ethics, type EthicsOverrides, RULINGS, type Ruling } from '../api/types';
+import { DataTable } from '../components/data-table';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryContent } from '../components/query-content';
 import { isAtLeastAsStrict, useEthics, useSaveEthicsOverrides } from '../ethics/use-ethics';
@@ -63,58 +64,51 @@ function EthicsTable({ ethics }: { ethics: Ethics }) {
           ? ` Without the referred person’s consent, a referrer may be told: ${ethics.referrerMayBeToldWithoutConsent}.`
           : ''}
       </Text>
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="sm" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Incentive</Table.Th>
-              <Table.Th scope="col">Ruling</Table.Th>
-              <Table.Th scope="col">Reason and source</Table.Th>
-              <Table.Th scope="col">Your practice</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {ethics.rulings.map((r) => (
-              <Table.Tr key={r.kind}>
-                <Table.Th scope="row" fw={500}>
-                  {INCENTIVE_KIND_LABELS[r.kind]}
-                </Table.Th>
-                <Table.Td>
-                  <RulingBadge ruling={r.ruling} />
-                  {r.isTightened ? (
-                    <Text size="xs" c="dimmed">
-                      tightened by you
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{r.reason}</Text>
-                  <Text size="xs" c="dimmed">
-                    Source: {r.source}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <NativeSelect
-                    size="xs"
-                    aria-label={`Ruling for ${INCENTIVE_KIND_LABELS[r.kind]} in your practice`}
-                    value={overrides[r.kind] ?? ''}
-                    data={choices(r.ruling, r.isTightened)}
-                    onChange={(e) => {
-                      const value = RULINGS.find((x) => x === e.currentTarget.value);
-                      setOverrides((prev) => {
-                        const next = { ...prev };
-                        if (value) next[r.kind] = value;
-                        else delete next[r.kind];
-                        return next;
-                      });
-                    }}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={640}
+        verticalSpacing="sm"
+        striped
+        columns={['Incentive', 'Ruling', 'Reason and source', 'Your practice']}
+      >
+        {ethics.rulings.map((r) => (
+          <Table.Tr key={r.kind}>
+            <Table.Th scope="row" fw={500}>
+              {INCENTIVE_KIND_LABELS[r.kind]}
+            </Table.Th>
+            <Table.Td>
+              <RulingBadge ruling={r.ruling} />
+              {r.isTightened ? (
+                <Text size="xs" c="dimmed">
+                  tightened by you
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{r.reason}</Text>
+              <Text size="xs" c="dimmed">
+                Source: {r.source}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <NativeSelect
+                size="xs"
+                aria-label={`Ruling for ${INCENTIVE_KIND_LABELS[r.kind]} in your practice`}
+                value={overrides[r.kind] ?? ''}
+                data={choices(r.ruling, r.isTightened)}
+                onChange={(e) => {
+                  const value = RULINGS.find((x) => x === e.currentTarget.value);
+                  setOverrides((prev) => {
+                    const next = { ...prev };
+                    if (value) next[r.kind] = value;
+                    else delete next[r.kind];
+                    return next;
+                  });
+                }}
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <ProblemAlert error={save.error} title="Not saved" />
       <Group justify="flex-end">
         <Button
