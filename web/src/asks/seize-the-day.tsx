@@ -6,7 +6,6 @@ import {
   List,
   NativeSelect,
   NumberInput,
-  Paper,
   SimpleGrid,
   Stack,
   Text,
@@ -25,6 +24,7 @@ import {
   type MomentKind,
 } from '../api/types';
 import { CopyTextButton } from '../components/copy-text-button';
+import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { WarningsAlert } from '../components/warnings-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
@@ -55,17 +55,18 @@ function AskReadinessCard({ contact, timeZone }: { contact: Contact; timeZone?: 
   const readiness = useAskReadiness(contact.id);
   const data = readiness.data;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ask-now-heading">
-      <Group justify="space-between" mb="xs" wrap="wrap">
-        <Title order={2} fz="h3" id="ask-now-heading">
-          Can I ask now?
-        </Title>
-        {data ? (
+    <Panel
+      id="ask-now-heading"
+      title="Can I ask now?"
+      headingMb="xs"
+      actions={
+        data ? (
           <Badge color={data.canAsk ? 'teal' : 'gray'} size="lg" variant="light">
             {data.canAsk ? 'Yes, ask now' : 'Not now'}
           </Badge>
-        ) : null}
-      </Group>
+        ) : null
+      }
+    >
       <ProblemAlert error={readiness.error} />
       {readiness.isPending ? <Text c="dimmed">Checking…</Text> : null}
       {data ? (
@@ -120,7 +121,7 @@ function AskReadinessCard({ contact, timeZone }: { contact: Contact; timeZone?: 
           </Stack>
         </Stack>
       ) : null}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -170,10 +171,7 @@ function RecordMomentForm({ contact }: { contact: Contact }) {
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="moment-heading">
-      <Title order={2} fz="h3" id="moment-heading" mb="sm">
-        Record a moment
-      </Title>
+    <Panel id="moment-heading" title="Record a moment">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
@@ -224,7 +222,7 @@ function RecordMomentForm({ contact }: { contact: Contact }) {
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </Panel>
   );
 }
 
@@ -263,10 +261,7 @@ function LogAskForm({ contact, timeZone }: { contact: Contact; timeZone?: string
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="log-ask-heading">
-      <Title order={2} fz="h3" id="log-ask-heading" mb="sm">
-        Log an ask
-      </Title>
+    <Panel id="log-ask-heading" title="Log an ask">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
@@ -316,7 +311,7 @@ function LogAskForm({ contact, timeZone }: { contact: Contact; timeZone?: string
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </Panel>
   );
 }
 
@@ -328,10 +323,7 @@ function MomentsAndAsks({ contact, timeZone }: { contact: Contact; timeZone?: st
   const askItems = asks.data ?? [];
   if (momentItems.length === 0 && askItems.length === 0) return null;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="moments-heading">
-      <Title order={2} fz="h3" id="moments-heading" mb="sm">
-        Moments and asks
-      </Title>
+    <Panel id="moments-heading" title="Moments and asks">
       <ProblemAlert error={moments.error ?? asks.error ?? remove.error} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <div>
@@ -398,6 +390,6 @@ function MomentsAndAsks({ contact, timeZone }: { contact: Contact; timeZone?: st
           </Stack>
         </div>
       </SimpleGrid>
-    </Paper>
+    </Panel>
   );
 }

@@ -3,19 +3,18 @@ import {
   Group,
   Modal,
   NumberInput,
-  Paper,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Contact, Warning } from '../api/types';
 import { LoadingState } from '../components/loading-state';
+import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { WarningsAlert } from '../components/warnings-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
@@ -29,15 +28,15 @@ export function ContactCommitments({ contact }: { contact: Contact }) {
   const [warnings, setWarnings] = useState<Warning[]>([]);
   const items = commitments.data ?? [];
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="commit-heading">
-      <Group justify="space-between" mb="sm" wrap="wrap">
-        <Title order={2} fz="h3" id="commit-heading">
-          Commitments
-        </Title>
+    <Panel
+      id="commit-heading"
+      title="Commitments"
+      actions={
         <Button variant="light" onClick={() => setIsOpen(true)}>
           Record a commitment
         </Button>
-      </Group>
+      }
+    >
       <WarningsAlert
         title="Saved, with a warning"
         warnings={warnings}
@@ -66,7 +65,7 @@ export function ContactCommitments({ contact }: { contact: Contact }) {
           setIsOpen(false);
         }}
       />
-    </Paper>
+    </Panel>
   );
 }
 

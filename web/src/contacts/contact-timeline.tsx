@@ -4,14 +4,12 @@ import {
   Chip,
   Group,
   NativeSelect,
-  Paper,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
   TextInput,
   ThemeIcon,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -26,6 +24,7 @@ import {
   type TimelineKind,
 } from '../api/types';
 import { useMe } from '../auth/use-auth';
+import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
 import { INTERACTION_KIND_LABELS, TIMELINE_KIND_ICONS, TIMELINE_KIND_LABELS } from '../labels';
@@ -98,10 +97,7 @@ export function ContactTimelineSection({
         />
       ) : null}
       {timeline.data ? <ReferralLinks items={items} timeZone={timeZone} /> : null}
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="timeline-heading">
-        <Title order={2} fz="h3" id="timeline-heading" mb="sm">
-          Timeline
-        </Title>
+      <Panel id="timeline-heading" title="Timeline">
         <Chip.Group multiple={false} value={filter} onChange={(v) => setFilter(v as Filter)}>
           <Group gap={6} mb="sm" role="group" aria-label="Show in the timeline">
             {(Object.keys(FILTERS) as Filter[]).map((key) => (
@@ -177,7 +173,7 @@ export function ContactTimelineSection({
             );
           })}
         </Stack>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }
@@ -187,10 +183,7 @@ function ReciprocityCard(props: { numbers: ReciprocityNumbers; name: string; tim
   const me = useMe();
   const threshold = me.data?.practice.settings.giveBackThreshold ?? 2;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="recip-heading">
-      <Title order={2} fz="h3" id="recip-heading" mb="sm">
-        Give and get
-      </Title>
+    <Panel id="recip-heading" title="Give and get">
       <SimpleGrid cols={3} component="dl" m={0}>
         {[
           ['Received from them', numbers.received],
@@ -211,7 +204,7 @@ function ReciprocityCard(props: { numbers: ReciprocityNumbers; name: string; tim
         Last exchange: {formatDate(numbers.lastExchangeAt, props.timeZone)}
         {numbers.balance >= threshold ? ` · You owe ${props.name} a referral.` : ''}
       </Text>
-    </Paper>
+    </Panel>
   );
 }
 
@@ -236,10 +229,7 @@ function ReferralLinks({ items, timeZone }: { items: TimelineItem[]; timeZone?: 
     </Stack>
   );
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="refs-heading">
-      <Title order={2} fz="h3" id="refs-heading" mb="sm">
-        Referrals
-      </Title>
+    <Panel id="refs-heading" title="Referrals">
       {sent.length > 0 ? (
         <>
           <Text size="sm" fw={600}>
@@ -256,7 +246,7 @@ function ReferralLinks({ items, timeZone }: { items: TimelineItem[]; timeZone?: 
           {list(about)}
         </>
       ) : null}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -267,10 +257,7 @@ export function LogTouchForm({ contact }: { contact: Contact }) {
   const [when, setWhen] = useState(() => toLocalInput());
   const [summary, setSummary] = useState('');
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="touch-heading">
-      <Title order={2} fz="h3" id="touch-heading" mb="sm">
-        Log a touch
-      </Title>
+    <Panel id="touch-heading" title="Log a touch">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -334,7 +321,7 @@ export function LogTouchForm({ contact }: { contact: Contact }) {
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </Panel>
   );
 }
 
@@ -346,10 +333,7 @@ export function NextTouchCard({ contact, timeZone }: { contact: Contact; timeZon
       ? 'their own cadence'
       : 'the practice’s cadence for their stage and roles';
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="next-touch">
-      <Title order={2} fz="h4" id="next-touch" mb={4}>
-        Next touch due
-      </Title>
+    <Panel id="next-touch" title="Next touch due" fz="h4" headingMb={4}>
       {cadence === null || contact.nextTouchDueAt === null ? (
         <Text c="dimmed" size="sm">
           No keep-in-touch cadence for {contact.name}. Set one in their form if you want a reminder.
@@ -366,6 +350,6 @@ export function NextTouchCard({ contact, timeZone }: { contact: Contact; timeZon
           </Text>
         </>
       )}
-    </Paper>
+    </Panel>
   );
 }

@@ -5,12 +5,10 @@ import {
   Group,
   List,
   NativeSelect,
-  Paper,
   Stack,
   Table,
   Text,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -18,6 +16,7 @@ import { Link, useParams } from 'react-router';
 import { CIRCLE_KINDS, type CircleDetail, type CircleKind } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { PageHeader } from '../components/page-header';
+import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { BackLink, DeleteRecordButton, RecordPage } from '../components/record-page';
 import { StageBadge } from '../contacts/stage-badge';
@@ -68,10 +67,7 @@ function CircleDetailView({ circle }: { circle: CircleDetail }) {
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="members">
-            <Title order={2} fz="h3" id="members" mb="sm">
-              Members
-            </Title>
+          <Panel id="members" title="Members">
             {circle.memberList.length === 0 ? (
               <Text c="dimmed">Nobody yet. Add the circle to a contact in their form.</Text>
             ) : (
@@ -95,14 +91,11 @@ function CircleDetailView({ circle }: { circle: CircleDetail }) {
                 ))}
               </DataTable>
             )}
-          </Paper>
+          </Panel>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
-            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="reach">
-              <Title order={2} fz="h3" id="reach" mb="sm">
-                Most-wanted categories it reaches
-              </Title>
+            <Panel id="reach" title="Most-wanted categories it reaches">
               {circle.mostWantedReach.length === 0 ? (
                 <Text c="dimmed">
                   None of its members are in a{' '}
@@ -123,7 +116,7 @@ function CircleDetailView({ circle }: { circle: CircleDetail }) {
                     ))}
                 </List>
               )}
-            </Paper>
+            </Panel>
             <CircleEditForm circle={circle} />
           </Stack>
         </Grid.Col>
@@ -137,10 +130,7 @@ function CircleEditForm({ circle }: { circle: CircleDetail }) {
   const [kind, setKind] = useState<CircleKind | ''>(circle.kind ?? '');
   const [notes, setNotes] = useState(circle.notes ?? '');
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="about-circle">
-      <Title order={2} fz="h3" id="about-circle" mb="sm">
-        About this circle
-      </Title>
+    <Panel id="about-circle" title="About this circle">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -172,6 +162,6 @@ function CircleEditForm({ circle }: { circle: CircleDetail }) {
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </Panel>
   );
 }

@@ -8,7 +8,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -18,6 +17,7 @@ import { CIRCLE_KINDS, type CircleKind, type CircleView } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
+import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { CIRCLE_KIND_LABELS } from '../labels';
 import { useCircleViews, useCreateCircleView } from './use-network';
@@ -116,10 +116,7 @@ function AddCircleForm() {
   const [kind, setKind] = useState<CircleKind | ''>('');
   const [error, setError] = useState<string | null>(null);
   return (
-    <Paper withBorder p="md" radius="md" mt="lg" component="section" aria-labelledby="add-circle">
-      <Title order={2} fz="h4" id="add-circle" mb="xs">
-        Add a circle
-      </Title>
+    <Panel id="add-circle" title="Add a circle" fz="h4" headingMb="xs" mt="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -161,6 +158,6 @@ function AddCircleForm() {
         </Group>
         <ProblemAlert error={create.error} mt="sm" />
       </form>
-    </Paper>
+    </Panel>
   );
 }

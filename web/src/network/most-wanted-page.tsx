@@ -18,6 +18,7 @@ import type { MostWantedItem, Stage } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
+import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { STAGE_LABELS } from '../labels';
 import {
@@ -108,10 +109,7 @@ export function MostWantedPage() {
           ))}
         </Stack>
       )}
-      <Paper withBorder p="md" radius="md" mt="lg" component="section" aria-labelledby="add-mw">
-        <Title order={2} fz="h4" id="add-mw" mb="xs">
-          Add a category
-        </Title>
+      <Panel id="add-mw" title="Add a category" fz="h4" headingMb="xs" mt="lg">
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -154,7 +152,7 @@ export function MostWantedPage() {
           Up to {max} categories. New categories are created from a contact’s form.
         </Text>
         <ProblemAlert error={categories.error} />
-      </Paper>
+      </Panel>
     </>
   );
 }

@@ -22,6 +22,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
+import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import {
   ContactPicker,
@@ -125,10 +126,7 @@ function GivenForm() {
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="give-heading">
-      <Title order={2} fz="h3" id="give-heading" mb="sm">
-        Record a referral given
-      </Title>
+    <Panel id="give-heading" title="Record a referral given">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -178,7 +176,7 @@ function GivenForm() {
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </Panel>
   );
 }
 

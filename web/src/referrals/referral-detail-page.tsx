@@ -25,6 +25,7 @@ import {
 } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { PageHeader } from '../components/page-header';
+import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { BackLink, RecordField as Field, RecordPage } from '../components/record-page';
 import { formatDateTime, formatMoney } from '../format';
@@ -84,23 +85,23 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
                 referred: referral.referred,
               }}
             />
-            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="details">
-              <Group justify="space-between" mb="sm">
-                <Title order={2} fz="h3" id="details">
-                  Details
-                </Title>
-                {!isEditing ? (
+            <Panel
+              id="details"
+              title="Details"
+              actions={
+                !isEditing ? (
                   <Button variant="default" size="xs" onClick={() => setIsEditing(true)}>
                     Edit details
                   </Button>
-                ) : null}
-              </Group>
+                ) : null
+              }
+            >
               {isEditing ? (
                 <ReferralEditForm referral={referral} onDone={() => setIsEditing(false)} />
               ) : (
                 <DetailFields referral={referral} timeZone={timeZone} />
               )}
-            </Paper>
+            </Panel>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
@@ -181,13 +182,12 @@ function StatusSection({ referral, timeZone }: { referral: ReferralDetail; timeZ
   const [target, setTarget] = useState<ReferralStatus | ''>('');
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="status-heading">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} fz="h3" id="status-heading">
-          Status
-        </Title>
-        <StatusBadge referral={referral} />
-      </Group>
+    <Panel
+      id="status-heading"
+      title="Status"
+      headingMb="xs"
+      actions={<StatusBadge referral={referral} />}
+    >
       <Text fw={600} c={`${clock.color}.8`}>
         Response clock: {clock.text}
       </Text>
@@ -240,7 +240,7 @@ function StatusSection({ referral, timeZone }: { referral: ReferralDetail; timeZ
         </Group>
       ) : null}
       <ProblemAlert error={move.error} title="That move is not possible" mt="sm" />
-    </Paper>
+    </Panel>
   );
 }
 
@@ -371,10 +371,7 @@ function ThanksSection({
     );
   };
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="thanks-heading">
-      <Title order={2} fz="h3" id="thanks-heading" mb="xs">
-        Thanks
-      </Title>
+    <Panel id="thanks-heading" title="Thanks" headingMb="xs">
       {referral.referrer === null ? (
         <Text c="dimmed">The referrer is unknown: there is nobody to thank.</Text>
       ) : (
@@ -384,7 +381,7 @@ function ThanksSection({
           <ProblemAlert error={thank.error} />
         </Stack>
       )}
-    </Paper>
+    </Panel>
   );
 }
 
@@ -403,10 +400,7 @@ function ReferrerUpdateSection({
     ? `Last told “${STATUS_LABELS[referrerUpdate.toldStatus].toLocaleLowerCase()}” on ${formatDateTime(referrerUpdate.toldAt, timeZone)}.`
     : 'Not told anything yet.';
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="update-heading">
-      <Title order={2} fz="h3" id="update-heading" mb="xs">
-        Keeping the referrer informed
-      </Title>
+    <Panel id="update-heading" title="Keeping the referrer informed" headingMb="xs">
       {referral.referrer === null ? (
         <Text c="dimmed">The referrer is unknown: there is nobody to update.</Text>
       ) : referrerUpdate.state === 'not_allowed' ? (
@@ -461,7 +455,7 @@ function ReferrerUpdateSection({
         </Group>
       )}
       <ProblemAlert error={record.error} mt="sm" />
-    </Paper>
+    </Panel>
   );
 }
 
