@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AgendaItem } from '../api/types';
+import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
 import { useDismiss, useSnooze } from './use-agenda';
 
@@ -91,14 +92,7 @@ export function SnoozeDateDialog({
             data-autofocus
           />
           <ProblemAlert error={snooze.error} title="Not snoozed" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={snooze.isPending}>
-              Snooze
-            </Button>
-          </Group>
+          <FormActions submitLabel="Snooze" isPending={snooze.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -162,14 +156,12 @@ export function DismissDialog({ item, onClose }: { item: AgendaItem | null; onCl
             data-autofocus
           />
           <ProblemAlert error={dismiss.error} title="Not dismissed" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red" loading={dismiss.isPending}>
-              Dismiss
-            </Button>
-          </Group>
+          <FormActions
+            submitLabel="Dismiss"
+            isPending={dismiss.isPending}
+            onCancel={close}
+            color="red"
+          />
         </Stack>
       </form>
     </Modal>

@@ -24,6 +24,7 @@ import {
   type MomentKind,
 } from '../api/types';
 import { CopyTextButton } from '../components/copy-text-button';
+import { FormActions } from '../components/form-actions';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { WarningsAlert } from '../components/warnings-alert';
@@ -215,11 +216,7 @@ function RecordMomentForm({ contact }: { contact: Contact }) {
             error={errors.note}
           />
           <ProblemAlert error={Object.keys(errors).length ? null : record.error} />
-          <Group justify="flex-end">
-            <Button type="submit" variant="light" loading={record.isPending}>
-              Record moment
-            </Button>
-          </Group>
+          <FormActions submitLabel="Record moment" isPending={record.isPending} variant="light" />
         </Stack>
       </form>
     </Panel>
@@ -304,11 +301,7 @@ function LogAskForm({ contact, timeZone }: { contact: Contact; timeZone?: string
           />
           <ProblemAlert error={log.error} />
           <WarningsAlert title="Logged, with a warning" warnings={result?.warnings ?? []} />
-          <Group justify="flex-end">
-            <Button type="submit" variant="light" loading={log.isPending}>
-              Log ask
-            </Button>
-          </Group>
+          <FormActions submitLabel="Log ask" isPending={log.isPending} variant="light" />
         </Stack>
       </form>
     </Panel>

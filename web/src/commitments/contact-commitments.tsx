@@ -1,6 +1,5 @@
 import {
   Button,
-  Group,
   Modal,
   NumberInput,
   SimpleGrid,
@@ -13,6 +12,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Contact, Warning } from '../api/types';
+import { FormActions } from '../components/form-actions';
 import { LoadingState } from '../components/loading-state';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
@@ -197,14 +197,11 @@ function CommitmentForm({
           error={errors.note}
         />
         <ProblemAlert error={hasFieldErrors ? null : create.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Save commitment
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel="Save commitment"
+          isPending={create.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

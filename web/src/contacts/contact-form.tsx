@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Group,
   NativeSelect,
@@ -20,6 +19,7 @@ import {
   STAGES,
   type Stage,
 } from '../api/types';
+import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { blankToNull } from '../format';
@@ -299,14 +299,11 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
         />
         <ProblemAlert error={save.error} />
         <ProblemAlert error={categories.error ?? circles.error} title="Lists could not be loaded" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={isResolving || save.isPending}>
-            Save contact
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel="Save contact"
+          isPending={isResolving || save.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -24,6 +24,7 @@ import {
   type TimelineKind,
 } from '../api/types';
 import { useMe } from '../auth/use-auth';
+import { FormActions } from '../components/form-actions';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
@@ -314,11 +315,7 @@ export function LogTouchForm({ contact }: { contact: Contact }) {
             onChange={(e) => setSummary(e.currentTarget.value)}
           />
           <ProblemAlert error={log.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={log.isPending}>
-              Log touch
-            </Button>
-          </Group>
+          <FormActions submitLabel="Log touch" isPending={log.isPending} />
         </Stack>
       </form>
     </Panel>

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -22,6 +21,7 @@ import {
   type IncentiveRecipient,
 } from '../api/types';
 import { useMe } from '../auth/use-auth';
+import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
 import { currencyDigits, formatMoney } from '../format';
 import { INCENTIVE_KIND_LABELS } from '../labels';
@@ -197,14 +197,7 @@ function IncentiveForm({ link, onDone }: { link: IncentiveLink; onDone: () => vo
           ) : null}
         </section>
         <ProblemAlert error={create.error} title="Vouch did not record it" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Save incentive
-          </Button>
-        </Group>
+        <FormActions submitLabel="Save incentive" isPending={create.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

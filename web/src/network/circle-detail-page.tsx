@@ -2,7 +2,6 @@ import {
   Anchor,
   Button,
   Grid,
-  Group,
   List,
   NativeSelect,
   Stack,
@@ -15,6 +14,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CIRCLE_KINDS, type CircleDetail, type CircleKind } from '../api/types';
 import { DataTable } from '../components/data-table';
+import { FormActions } from '../components/form-actions';
 import { PageHeader } from '../components/page-header';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
@@ -155,11 +155,7 @@ function CircleEditForm({ circle }: { circle: CircleDetail }) {
             onChange={(e) => setNotes(e.currentTarget.value)}
           />
           <ProblemAlert error={update.error} />
-          <Group justify="flex-end">
-            <Button type="submit" variant="default" loading={update.isPending}>
-              Save circle
-            </Button>
-          </Group>
+          <FormActions submitLabel="Save circle" isPending={update.isPending} variant="default" />
         </Stack>
       </form>
     </Panel>

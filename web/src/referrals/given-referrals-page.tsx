@@ -19,6 +19,7 @@ import { describeError } from '../api';
 import { GIVEN_OUTCOMES, type ReferralGiven, type ReferralGivenInput } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { FormActions } from '../components/form-actions';
 import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
@@ -169,11 +170,7 @@ function GivenForm() {
             onChange={(e) => setNotified(e.currentTarget.checked)}
           />
           <ProblemAlert error={create.error} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending}>
-              Record referral given
-            </Button>
-          </Group>
+          <FormActions submitLabel="Record referral given" isPending={create.isPending} />
         </Stack>
       </form>
     </Panel>

@@ -2,7 +2,6 @@ import {
   Anchor,
   Button,
   Checkbox,
-  Group,
   Modal,
   NativeSelect,
   NumberInput,
@@ -19,6 +18,7 @@ import { useNavigate } from 'react-router';
 import { ProblemError } from '../api';
 import type { Channel, Referral, ReferralInput } from '../api/types';
 import { useMe } from '../auth/use-auth';
+import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
 import {
   ContactPicker,
@@ -303,14 +303,7 @@ function QuickAddForm({ prefill, onDone, onSaved }: QuickAddFormProps) {
         </SimpleGrid>
         <ConsentCheckbox checked={consent} onChange={setConsent} />
         <ProblemAlert error={create.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Save referral
-          </Button>
-        </Group>
+        <FormActions submitLabel="Save referral" isPending={create.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

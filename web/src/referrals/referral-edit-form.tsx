@@ -1,7 +1,5 @@
 import {
-  Button,
   Checkbox,
-  Group,
   NativeSelect,
   NumberInput,
   SimpleGrid,
@@ -13,6 +11,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Channel, Referral, ReferralUpdate } from '../api/types';
 import { useMe } from '../auth/use-auth';
+import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
 import { blankToNull, currencyDigits } from '../format';
 import { ownerOptions, useMembers } from '../team/use-members';
@@ -109,14 +108,7 @@ export function ReferralEditForm({ referral, onDone }: { referral: Referral; onD
           onChange={(e) => setWarmHandoff(e.currentTarget.checked)}
         />
         <ProblemAlert error={update.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save changes
-          </Button>
-        </Group>
+        <FormActions submitLabel="Save changes" isPending={update.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import type { ContactRef, Survey, SurveyRecipient } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { CopyTextButton } from '../components/copy-text-button';
+import { FormActions } from '../components/form-actions';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
@@ -443,14 +444,7 @@ function AnswerDialog({ target, onClose }: { target: AnswerTarget | null; onClos
             data-autofocus
           />
           <ProblemAlert error={enter.error} title="Not saved" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={enter.isPending}>
-              Save and score
-            </Button>
-          </Group>
+          <FormActions submitLabel="Save and score" isPending={enter.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
