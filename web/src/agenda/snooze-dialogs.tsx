@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AgendaItem } from '../api/types';
 import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea } from '../components/text-fields';
 import { useDismiss, useSnooze } from './use-agenda';
 
 /** 8:00 in the morning, `days` days from today (local time). */
@@ -145,14 +146,12 @@ export function DismissDialog({ item, onClose }: { item: AgendaItem | null; onCl
               </Button>
             ))}
           </Group>
-          <Textarea
+          <GrowingTextarea
             label="Reason"
             value={reason}
             maxLength={500}
-            autosize
-            minRows={2}
             error={error}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onValueChange={setReason}
             data-autofocus
           />
           <ProblemAlert error={dismiss.error} title="Not dismissed" />

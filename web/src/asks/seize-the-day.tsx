@@ -9,8 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -27,6 +25,7 @@ import { CopyTextButton } from '../components/copy-text-button';
 import { FormActions } from '../components/form-actions';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea, WhenField } from '../components/text-fields';
 import { WarningsAlert } from '../components/warnings-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
@@ -199,20 +198,18 @@ function RecordMomentForm({ contact }: { contact: Contact }) {
                 required
               />
             ) : null}
-            <TextInput
+            <WhenField
               label="When"
-              type="datetime-local"
               value={when}
-              onChange={(e) => setWhen(e.currentTarget.value)}
+              onValueChange={setWhen}
               error={errors.occurredAt}
             />
           </SimpleGrid>
-          <Textarea
+          <GrowingTextarea
             label="Note"
-            autosize
             minRows={1}
             value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            onValueChange={setNote}
             error={errors.note}
           />
           <ProblemAlert error={Object.keys(errors).length ? null : record.error} />
@@ -285,20 +282,9 @@ function LogAskForm({ contact, timeZone }: { contact: Contact; timeZone?: string
               ]}
               onChange={(e) => setMomentId(e.currentTarget.value)}
             />
-            <TextInput
-              label="Asked on"
-              type="datetime-local"
-              value={when}
-              onChange={(e) => setWhen(e.currentTarget.value)}
-            />
+            <WhenField label="Asked on" value={when} onValueChange={setWhen} />
           </SimpleGrid>
-          <Textarea
-            label="Ask note"
-            autosize
-            minRows={1}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-          />
+          <GrowingTextarea label="Ask note" minRows={1} value={note} onValueChange={setNote} />
           <ProblemAlert error={log.error} />
           <WarningsAlert title="Logged, with a warning" warnings={result?.warnings ?? []} />
           <FormActions submitLabel="Log ask" isPending={log.isPending} variant="light" />

@@ -1,21 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Progress,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Commitment } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea } from '../components/text-fields';
 import { formatDate } from '../format';
 import { IncentivesSection } from '../incentives/incentives-section';
 import { COMMITMENT_STATUS_LABELS } from '../labels';
@@ -206,13 +196,11 @@ function ReleaseDialog({
           A commitment is a promise, never a quota. Releasing it closes it kindly: no more
           reminders. Referrals they send later are still welcome and recorded.
         </Text>
-        <Textarea
+        <GrowingTextarea
           label="Release note"
           placeholder="e.g. Told them no worries, thanked them for thinking of me"
-          autosize
-          minRows={2}
           value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          onValueChange={setNote}
         />
         <ProblemAlert error={release.error} />
         <Group justify="flex-end">

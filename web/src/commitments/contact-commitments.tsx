@@ -1,13 +1,4 @@
-import {
-  Button,
-  Modal,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -16,6 +7,7 @@ import { FormActions } from '../components/form-actions';
 import { LoadingState } from '../components/loading-state';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea } from '../components/text-fields';
 import { WarningsAlert } from '../components/warnings-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { CommitmentCard } from './commitment-card';
@@ -188,12 +180,10 @@ function CommitmentForm({
           onChange={(e) => setForReferred(e.currentTarget.value)}
           error={errors.incentiveForReferred}
         />
-        <Textarea
+        <GrowingTextarea
           label="Commitment note"
-          autosize
-          minRows={2}
           value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          onValueChange={setNote}
           error={errors.note}
         />
         <ProblemAlert error={hasFieldErrors ? null : create.error} />

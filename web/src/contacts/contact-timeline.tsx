@@ -7,8 +7,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
-  TextInput,
   ThemeIcon,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -27,6 +25,7 @@ import { useMe } from '../auth/use-auth';
 import { FormActions } from '../components/form-actions';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea, WhenField } from '../components/text-fields';
 import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
 import { INTERACTION_KIND_LABELS, TIMELINE_KIND_ICONS, TIMELINE_KIND_LABELS } from '../labels';
 import { useDeleteInteraction, useLogTouch, useTimeline } from './use-timeline';
@@ -298,21 +297,14 @@ export function LogTouchForm({ contact }: { contact: Contact }) {
                 setKind(INTERACTION_KINDS.find((k) => k === e.currentTarget.value) ?? 'note')
               }
             />
-            <TextInput
-              label="When"
-              type="datetime-local"
-              value={when}
-              onChange={(e) => setWhen(e.currentTarget.value)}
-            />
+            <WhenField label="When" value={when} onValueChange={setWhen} />
           </SimpleGrid>
-          <Textarea
+          <GrowingTextarea
             label="Summary"
             placeholder="What you talked about, what you promised"
-            autosize
-            minRows={2}
             maxLength={2000}
             value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
+            onValueChange={setSummary}
           />
           <ProblemAlert error={log.error} />
           <FormActions submitLabel="Log touch" isPending={log.isPending} />

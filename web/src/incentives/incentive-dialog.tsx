@@ -8,7 +8,6 @@ import {
   Radio,
   Stack,
   Text,
-  Textarea,
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -23,6 +22,7 @@ import {
 import { useMe } from '../auth/use-auth';
 import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea } from '../components/text-fields';
 import { currencyDigits, formatMoney } from '../format';
 import { INCENTIVE_KIND_LABELS } from '../labels';
 import { RulingBadge } from './ruling-badge';
@@ -128,14 +128,13 @@ function IncentiveForm({ link, onDone }: { link: IncentiveLink; onDone: () => vo
             />
           </Group>
         </Radio.Group>
-        <Textarea
+        <GrowingTextarea
           label="Description"
           placeholder="e.g. Dinner for two at Alinea"
-          autosize
           minRows={1}
           maxLength={2000}
           value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
+          onValueChange={setDescription}
         />
         <NumberInput
           label={`Value (${currency})`}

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { DISCLOSURE_METHODS, type DisclosureMethod, type Incentive } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ProblemAlert } from '../components/problem-alert';
+import { WhenField } from '../components/text-fields';
 import { formatDate, formatMoney, fromLocalInput, toLocalInput } from '../format';
 import { DISCLOSURE_METHOD_LABELS, INCENTIVE_KIND_LABELS, RECIPIENT_LABELS } from '../labels';
 import { RulingBadge } from './ruling-badge';
@@ -133,13 +134,7 @@ function DisclosureForm({ incentive }: { incentive: Incentive }) {
           Needs a disclosure to the client before it is delivered
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <TextInput
-            size="xs"
-            label="Disclosed on"
-            type="datetime-local"
-            value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
-          />
+          <WhenField size="xs" label="Disclosed on" value={when} onValueChange={setWhen} />
           <NativeSelect
             size="xs"
             label="How"

@@ -7,7 +7,6 @@ import {
   Modal,
   Stack,
   Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -25,6 +24,7 @@ import type {
 import { CopyTextButton } from '../components/copy-text-button';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea } from '../components/text-fields';
 import { messagePdfUrl } from '../outbox/use-outbox';
 import { useCreateMessage, useLetterDraft } from './use-letters';
 
@@ -162,14 +162,13 @@ function DraftEditor({
         maxLength={200}
         onChange={(e) => setSubject(e.currentTarget.value)}
       />
-      <Textarea
+      <GrowingTextarea
         label="Letter"
         value={body}
-        autosize
         minRows={8}
         maxRows={20}
         maxLength={10000}
-        onChange={(e) => setBody(e.currentTarget.value)}
+        onValueChange={setBody}
       />
       {draft.isReferrerFacing && 'referralId' in about ? (
         <Checkbox

@@ -1,14 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Grid,
-  List,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Anchor, Button, Grid, List, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -19,6 +9,7 @@ import { PageHeader } from '../components/page-header';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { BackLink, DeleteRecordButton, RecordPage } from '../components/record-page';
+import { GrowingTextarea } from '../components/text-fields';
 import { StageBadge } from '../contacts/stage-badge';
 import { blankToNull } from '../format';
 import { CIRCLE_KIND_LABELS } from '../labels';
@@ -147,13 +138,7 @@ function CircleEditForm({ circle }: { circle: CircleDetail }) {
             data={circleKindOptions('Not set')}
             onChange={(e) => setKind(CIRCLE_KINDS.find((k) => k === e.currentTarget.value) ?? '')}
           />
-          <Textarea
-            label="Notes"
-            autosize
-            minRows={2}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-          />
+          <GrowingTextarea label="Notes" value={notes} onValueChange={setNotes} />
           <ProblemAlert error={update.error} />
           <FormActions submitLabel="Save circle" isPending={update.isPending} variant="default" />
         </Stack>

@@ -25,6 +25,7 @@ import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
+import { WhenField } from '../components/text-fields';
 import {
   ContactPicker,
   EMPTY_PERSON,
@@ -156,12 +157,7 @@ function GivenForm() {
               maxLength={2000}
               onChange={(e) => setReason(e.currentTarget.value)}
             />
-            <TextInput
-              label="Given on"
-              type="datetime-local"
-              value={givenAt}
-              onChange={(e) => setGivenAt(e.currentTarget.value)}
-            />
+            <WhenField label="Given on" value={givenAt} onValueChange={setGivenAt} />
           </SimpleGrid>
           <Checkbox
             label="Already told them about it"

@@ -1,18 +1,11 @@
-import {
-  Checkbox,
-  NativeSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Channel, Referral, ReferralUpdate } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea } from '../components/text-fields';
 import { blankToNull, currencyDigits } from '../format';
 import { ownerOptions, useMembers } from '../team/use-members';
 import { ChannelSelect, CircleSelect, ConsentCheckbox, ReferralTagsField } from './referral-fields';
@@ -65,13 +58,11 @@ export function ReferralEditForm({ referral, onDone }: { referral: Referral; onD
   return (
     <form onSubmit={submit} noValidate aria-label="Edit referral">
       <Stack gap="sm">
-        <Textarea
+        <GrowingTextarea
           label="Need"
-          autosize
-          minRows={2}
           maxLength={2000}
           value={need}
-          onChange={(e) => setNeed(e.currentTarget.value)}
+          onValueChange={setNeed}
           data-autofocus
         />
         <ReferralTagsField value={tags} onChange={setTags} />

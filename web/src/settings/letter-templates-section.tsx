@@ -1,21 +1,11 @@
-import {
-  Accordion,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  List,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Accordion, Badge, Button, Grid, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ProblemError } from '../api';
 import type { LetterTemplate, MergeFieldConsent } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryContent } from '../components/query-content';
+import { GrowingTextarea } from '../components/text-fields';
 import { useLetterTemplates, useResetTemplate, useSaveTemplate } from '../letters/use-letters';
 import { SettingsSection } from './settings-section';
 
@@ -118,15 +108,14 @@ function TemplateEditor({ template }: { template: LetterTemplate }) {
               onChange={(e) => setSubject(e.currentTarget.value)}
               error={subjectError}
             />
-            <Textarea
+            <GrowingTextarea
               label="Body"
               id={`${idBase}-body`}
               value={body}
-              autosize
               minRows={8}
               maxRows={24}
               maxLength={10000}
-              onChange={(e) => setBody(e.currentTarget.value)}
+              onValueChange={setBody}
               error={bodyError ?? otherError}
             />
             <ProblemAlert error={reset.error} />

@@ -1,10 +1,11 @@
-import { Button, Container, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { isProblem } from '../api';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea } from '../components/text-fields';
 import { useAnswerPublicSurvey, usePublicSurvey } from './use-survey';
 
 /** The page a survey link opens: no sign-in, nothing but the practice's name and the question. */
@@ -73,12 +74,11 @@ export function PublicSurveyPage() {
               You have answered already; a new answer replaces it.
             </Text>
           ) : null}
-          <Textarea
+          <GrowingTextarea
             label="Your answer"
             description="Please don’t look anything up — your own words are exactly what is needed."
             value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            autosize
+            onValueChange={setText}
             minRows={5}
             maxLength={5000}
             error={error}

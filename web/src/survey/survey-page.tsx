@@ -9,7 +9,6 @@ import {
   Paper,
   Stack,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -22,6 +21,7 @@ import { FormActions } from '../components/form-actions';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
+import { GrowingTextarea } from '../components/text-fields';
 import { ContactPicker, EMPTY_PERSON, type PersonValue } from '../contacts/contact-picker';
 import { formatDate, formatDateTime } from '../format';
 import { LetterDialog } from '../letters/letter-dialog';
@@ -432,15 +432,14 @@ function AnswerDialog({ target, onClose }: { target: AnswerTarget | null; onClos
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <Textarea
+          <GrowingTextarea
             label="Their answer"
             description="How they described what you do, to someone who might need it — in their own words."
             value={answer}
             maxLength={5000}
-            autosize
             minRows={4}
             error={error}
-            onChange={(e) => setAnswer(e.currentTarget.value)}
+            onValueChange={setAnswer}
             data-autofocus
           />
           <ProblemAlert error={enter.error} title="Not saved" />
