@@ -1,4 +1,4 @@
-import { Anchor, Button, Text } from '@mantine/core';
+import { Anchor, Button, Grid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -99,5 +99,19 @@ export function DeleteRecordButton(props: DeleteRecordButtonProps) {
         {children}
       </ConfirmDialog>
     </>
+  );
+}
+
+/** A record's two columns: the main one wider; side by side from md up, stacked on phones. */
+export function RecordColumns({ side, children }: { side: ReactNode; children: ReactNode }) {
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Stack>{children}</Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <Stack>{side}</Stack>
+      </Grid.Col>
+    </Grid>
   );
 }

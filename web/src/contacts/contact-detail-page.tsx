@@ -1,4 +1,4 @@
-import { Anchor, Button, Grid, NativeSelect, Paper, SimpleGrid, Stack } from '@mantine/core';
+import { Anchor, Button, NativeSelect, Paper, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useParams } from 'react-router';
 import { type ContactDetail, STAGES } from '../api/types';
@@ -11,6 +11,7 @@ import {
   BackLink,
   DeleteRecordButton,
   RecordField as Field,
+  RecordColumns,
   RecordPage,
 } from '../components/record-page';
 import { formatDateTime } from '../format';
@@ -70,28 +71,25 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
           </>
         }
       />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack>
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <StageControl contact={contact} />
-              <NextTouchCard contact={contact} timeZone={timeZone} />
-            </SimpleGrid>
-            <SeizeTheDaySection contact={contact} timeZone={timeZone} />
-            <ContactCommitments contact={contact} />
-            <LogTouchForm contact={contact} />
-            <ContactTimelineSection contact={contact} timeZone={timeZone} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack>
+      <RecordColumns
+        side={
+          <>
             <ContactFields contact={contact} timeZone={timeZone} />
             <Paper withBorder p="md" radius="md">
               <StageHistory history={contact.stageHistory} timeZone={timeZone} />
             </Paper>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </>
+        }
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <StageControl contact={contact} />
+          <NextTouchCard contact={contact} timeZone={timeZone} />
+        </SimpleGrid>
+        <SeizeTheDaySection contact={contact} timeZone={timeZone} />
+        <ContactCommitments contact={contact} />
+        <LogTouchForm contact={contact} />
+        <ContactTimelineSection contact={contact} timeZone={timeZone} />
+      </RecordColumns>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Grid, List, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, List, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,7 +8,7 @@ import { FormActions } from '../components/form-actions';
 import { PageHeader } from '../components/page-header';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
-import { BackLink, DeleteRecordButton, RecordPage } from '../components/record-page';
+import { BackLink, DeleteRecordButton, RecordColumns, RecordPage } from '../components/record-page';
 import { GrowingTextarea } from '../components/text-fields';
 import { StageBadge } from '../contacts/stage-badge';
 import { blankToNull } from '../format';
@@ -56,36 +56,9 @@ function CircleDetailView({ circle }: { circle: CircleDetail }) {
           </>
         }
       />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Panel id="members" title="Members">
-            {circle.memberList.length === 0 ? (
-              <Text c="dimmed">Nobody yet. Add the circle to a contact in their form.</Text>
-            ) : (
-              <DataTable
-                minWidth={320}
-                verticalSpacing="xs"
-                columns={['Name', 'Stage', 'Category']}
-              >
-                {circle.memberList.map((member) => (
-                  <Table.Tr key={member.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/contacts/${member.id}`}>
-                        {member.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <StageBadge stage={member.stage} />
-                    </Table.Td>
-                    <Table.Td>{member.category?.name ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </DataTable>
-            )}
-          </Panel>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack>
+      <RecordColumns
+        side={
+          <>
             <Panel id="reach" title="Most-wanted categories it reaches">
               {circle.mostWantedReach.length === 0 ? (
                 <Text c="dimmed">
@@ -109,9 +82,31 @@ function CircleDetailView({ circle }: { circle: CircleDetail }) {
               )}
             </Panel>
             <CircleEditForm circle={circle} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </>
+        }
+      >
+        <Panel id="members" title="Members">
+          {circle.memberList.length === 0 ? (
+            <Text c="dimmed">Nobody yet. Add the circle to a contact in their form.</Text>
+          ) : (
+            <DataTable minWidth={320} verticalSpacing="xs" columns={['Name', 'Stage', 'Category']}>
+              {circle.memberList.map((member) => (
+                <Table.Tr key={member.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/contacts/${member.id}`}>
+                      {member.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <StageBadge stage={member.stage} />
+                  </Table.Td>
+                  <Table.Td>{member.category?.name ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          )}
+        </Panel>
+      </RecordColumns>
     </>
   );
 }

@@ -3,7 +3,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Grid,
   Group,
   NativeSelect,
   Paper,
@@ -27,7 +26,12 @@ import { useMe } from '../auth/use-auth';
 import { PageHeader } from '../components/page-header';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
-import { BackLink, RecordField as Field, RecordPage } from '../components/record-page';
+import {
+  BackLink,
+  RecordField as Field,
+  RecordColumns,
+  RecordPage,
+} from '../components/record-page';
 import { formatDateTime, formatMoney } from '../format';
 import { IncentivesSection } from '../incentives/incentives-section';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../labels';
@@ -71,45 +75,42 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
         title={`Referral: ${referredName(referral)}`}
         description={`Received ${formatDateTime(referral.receivedAt, timeZone)} ${from}.`}
       />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack>
-            <StatusSection referral={referral} timeZone={timeZone} />
-            <ThanksSection referral={referral} timeZone={timeZone} onDraft={setLetter} />
-            <ReferrerUpdateSection referral={referral} timeZone={timeZone} onDraft={setLetter} />
-            <IncentivesSection
-              link={{
-                type: 'referral',
-                id: referral.id,
-                referrer: referral.referrer,
-                referred: referral.referred,
-              }}
-            />
-            <Panel
-              id="details"
-              title="Details"
-              actions={
-                !isEditing ? (
-                  <Button variant="default" size="xs" onClick={() => setIsEditing(true)}>
-                    Edit details
-                  </Button>
-                ) : null
-              }
-            >
-              {isEditing ? (
-                <ReferralEditForm referral={referral} onDone={() => setIsEditing(false)} />
-              ) : (
-                <DetailFields referral={referral} timeZone={timeZone} />
-              )}
-            </Panel>
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+      <RecordColumns
+        side={
           <Paper withBorder p="md" radius="md">
             <EventHistory events={referral.events} timeZone={timeZone} />
           </Paper>
-        </Grid.Col>
-      </Grid>
+        }
+      >
+        <StatusSection referral={referral} timeZone={timeZone} />
+        <ThanksSection referral={referral} timeZone={timeZone} onDraft={setLetter} />
+        <ReferrerUpdateSection referral={referral} timeZone={timeZone} onDraft={setLetter} />
+        <IncentivesSection
+          link={{
+            type: 'referral',
+            id: referral.id,
+            referrer: referral.referrer,
+            referred: referral.referred,
+          }}
+        />
+        <Panel
+          id="details"
+          title="Details"
+          actions={
+            !isEditing ? (
+              <Button variant="default" size="xs" onClick={() => setIsEditing(true)}>
+                Edit details
+              </Button>
+            ) : null
+          }
+        >
+          {isEditing ? (
+            <ReferralEditForm referral={referral} onDone={() => setIsEditing(false)} />
+          ) : (
+            <DetailFields referral={referral} timeZone={timeZone} />
+          )}
+        </Panel>
+      </RecordColumns>
       <LetterDialog
         opened={letter !== null}
         onClose={() => setLetter(null)}
