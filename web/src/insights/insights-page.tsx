@@ -123,32 +123,37 @@ export function InsightsPage() {
       {insights.isPending ? <LoadingState label="Computing insights…" /> : null}
       {data ? (
         <Stack gap="xl" style={{ opacity: insights.isPlaceholderData ? 0.6 : 1 }}>
-          <Section id="where" title="Where referrals come from">
-            <WhereCharts data={data} range={range} currency={currency} />
-          </Section>
-          <Section id="who" title="Who refers, and why">
-            <WhoCharts data={data} range={range} currency={currency} />
-          </Section>
-          <Section id="when" title="When">
-            <WhenCharts data={data} range={range} currency={currency} />
-          </Section>
-          <Section id="conversion" title="Conversion, value and responsiveness">
-            <ConversionCharts data={data} range={range} currency={currency} />
-          </Section>
-          <Section id="network" title="Give and take, and the network">
-            <NetworkCharts data={data} range={range} currency={currency} />
-          </Section>
-          <Section id="momentum-section" title="Momentum and the goal">
-            <Stack>
-              <MomentumChart data={data} range={range} currency={currency} />
-              <GoalCard data={data} range={range} />
-            </Stack>
-          </Section>
+          {SECTIONS.map(({ id, title, Charts }) => (
+            <Section key={id} id={id} title={title}>
+              <Charts data={data} range={range} currency={currency} />
+            </Section>
+          ))}
         </Stack>
       ) : null}
     </>
   );
 }
+
+type ChartsProps = { data: Insights; range: InsightRange; currency: string };
+
+function MomentumAndGoal(props: ChartsProps) {
+  return (
+    <Stack>
+      <MomentumChart {...props} />
+      <GoalCard data={props.data} range={props.range} />
+    </Stack>
+  );
+}
+
+/** The page's sections in order, each a heading over its charts. */
+const SECTIONS: { id: string; title: string; Charts: (props: ChartsProps) => ReactNode }[] = [
+  { id: 'where', title: 'Where referrals come from', Charts: WhereCharts },
+  { id: 'who', title: 'Who refers, and why', Charts: WhoCharts },
+  { id: 'when', title: 'When', Charts: WhenCharts },
+  { id: 'conversion', title: 'Conversion, value and responsiveness', Charts: ConversionCharts },
+  { id: 'network', title: 'Give and take, and the network', Charts: NetworkCharts },
+  { id: 'momentum-section', title: 'Momentum and the goal', Charts: MomentumAndGoal },
+];
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

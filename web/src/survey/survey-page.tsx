@@ -363,31 +363,32 @@ function SurveyCard({
 function PhraseLists({ matched, missed }: { matched: string[]; missed: string[] }) {
   return (
     <Stack gap={4} mt="xs">
-      <Text size="xs">
-        <Text span fw={600} size="xs">
-          Conveyed:
-        </Text>{' '}
-        {matched.length
-          ? matched.map((p) => (
-              <Badge key={p} size="sm" color="teal" variant="light" mr={4} tt="none">
-                {p}
-              </Badge>
-            ))
-          : 'none'}
-      </Text>
-      <Text size="xs">
-        <Text span fw={600} size="xs">
-          Missed:
-        </Text>{' '}
-        {missed.length
-          ? missed.map((p) => (
-              <Badge key={p} size="sm" color="red" variant="outline" mr={4} tt="none">
-                {p}
-              </Badge>
-            ))
-          : 'none'}
-      </Text>
+      <PhraseList label="Conveyed:" phrases={matched} color="teal" variant="light" />
+      <PhraseList label="Missed:" phrases={missed} color="red" variant="outline" />
     </Stack>
+  );
+}
+
+function PhraseList(props: {
+  label: string;
+  phrases: string[];
+  color: string;
+  variant: 'light' | 'outline';
+}) {
+  const { label, phrases, color, variant } = props;
+  return (
+    <Text size="xs">
+      <Text span fw={600} size="xs">
+        {label}
+      </Text>{' '}
+      {phrases.length
+        ? phrases.map((p) => (
+            <Badge key={p} size="sm" color={color} variant={variant} mr={4} tt="none">
+              {p}
+            </Badge>
+          ))
+        : 'none'}
+    </Text>
   );
 }
 
