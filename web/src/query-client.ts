@@ -1,4 +1,10 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import {
+  QueryCache,
+  QueryClient,
+  type QueryKey,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { isProblem } from './api';
 
 export const ME_KEY = ['me'] as const;
@@ -25,4 +31,18 @@ export function createQueryClient(): QueryClient {
     },
   });
   return client;
+}
+
+/** A write after which the queries under each of `keys` are stale, so what shows them asks again. */
+export function useRefreshingMutation<TData, TVariables = void>(
+  mutationFn: (variables: TVariables) => Promise<TData>,
+  ...keys: readonly QueryKey[]
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => {
+      for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, sendAction } from '../api';
 import type { AgendaAction, AgendaQuery } from '../api/types';
+import { useRefreshingMutation } from '../query-client';
 
 export const agendaKeys = {
   all: ['agenda'] as const,
@@ -30,30 +31,27 @@ export function useAgendaAction() {
 }
 
 export function useSnooze() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ key, until }: { key: string; until: string }) =>
+  return useRefreshingMutation(
+    ({ key, until }: { key: string; until: string }) =>
       api.post('/agenda/{key}/snooze', { path: { key }, body: { until } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
-  });
+    agendaKeys.all,
+  );
 }
 
 export function useDismiss() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ key, reason }: { key: string; reason: string }) =>
+  return useRefreshingMutation(
+    ({ key, reason }: { key: string; reason: string }) =>
       api.post('/agenda/{key}/dismiss', { path: { key }, body: { reason } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
-  });
+    agendaKeys.all,
+  );
 }
 
 /** Undo a snooze or dismissal. */
 export function useUnmark() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (key: string) => api.delete('/agenda/{key}/mark', { path: { key } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
-  });
+  return useRefreshingMutation(
+    (key: string) => api.delete('/agenda/{key}/mark', { path: { key } }),
+    agendaKeys.all,
+  );
 }
 
 export function useCalendarFeeds() {
@@ -65,26 +63,20 @@ export function useCalendarFeeds() {
 }
 
 export function useCreateCalendarFeed() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post('/calendar-feeds', { body: {} }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
-  });
+  return useRefreshingMutation(() => api.post('/calendar-feeds', { body: {} }), FEEDS_KEY);
 }
 
 export function useRevokeCalendarFeed() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete('/calendar-feeds/{id}', { path: { id } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
-  });
+  return useRefreshingMutation(
+    (id: string) => api.delete('/calendar-feeds/{id}', { path: { id } }),
+    FEEDS_KEY,
+  );
 }
 
 /** A new secret address for a live feed; the old address stops working at once. */
 export function useRotateCalendarFeed() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.post('/calendar-feeds/{id}/rotate', { path: { id }, body: {} }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: FEEDS_KEY }),
-  });
+  return useRefreshingMutation(
+    (id: string) => api.post('/calendar-feeds/{id}/rotate', { path: { id }, body: {} }),
+    FEEDS_KEY,
+  );
 }

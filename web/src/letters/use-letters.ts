@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { LetterSubject, MessageInput, TemplateKey } from '../api/types';
 import { refreshCommitments } from '../commitments/use-commitments';
+import { useRefreshingMutation } from '../query-client';
 import { refreshAfterReferralChange } from '../referrals/use-referrals';
 
 const TEMPLATES_KEY = ['letter-templates'] as const;
@@ -15,20 +16,18 @@ export function useLetterTemplates() {
 }
 
 export function useSaveTemplate() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ key, subject, body }: { key: TemplateKey; subject: string; body: string }) =>
+  return useRefreshingMutation(
+    ({ key, subject, body }: { key: TemplateKey; subject: string; body: string }) =>
       api.put('/letter-templates/{key}', { path: { key }, body: { subject, body } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
-  });
+    TEMPLATES_KEY,
+  );
 }
 
 export function useResetTemplate() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (key: TemplateKey) => api.delete('/letter-templates/{key}', { path: { key } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
-  });
+  return useRefreshingMutation(
+    (key: TemplateKey) => api.delete('/letter-templates/{key}', { path: { key } }),
+    TEMPLATES_KEY,
+  );
 }
 
 /** Renders a template for one referral, commitment, referral given or contact. */

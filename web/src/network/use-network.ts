@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { CircleKind } from '../api/types';
+import { useRefreshingMutation } from '../query-client';
 
 const MOST_WANTED_KEY = ['most-wanted'] as const;
 
@@ -36,15 +37,12 @@ export function useSaveMostWanted() {
 }
 
 export function useUpdateCategoryTarget() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, target }: { id: string; target: number | null }) =>
+  return useRefreshingMutation(
+    ({ id, target }: { id: string; target: number | null }) =>
       api.patch('/categories/{id}', { path: { id }, body: { target } }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: MOST_WANTED_KEY });
-      void queryClient.invalidateQueries({ queryKey: ['categories'] });
-    },
-  });
+    MOST_WANTED_KEY,
+    ['categories'],
+  );
 }
 
 export function useCircleViews() {
@@ -68,19 +66,17 @@ export function useCircleDetail(id: string) {
 export type CircleInput = { name?: string; kind?: CircleKind | null; notes?: string | null };
 
 export function useCreateCircleView() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CircleInput & { name: string }) => api.post('/circles', { body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['circles'] }),
-  });
+  return useRefreshingMutation(
+    (input: CircleInput & { name: string }) => api.post('/circles', { body: input }),
+    ['circles'],
+  );
 }
 
 export function useUpdateCircle(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CircleInput) => api.patch('/circles/{id}', { path: { id }, body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['circles'] }),
-  });
+  return useRefreshingMutation(
+    (input: CircleInput) => api.patch('/circles/{id}', { path: { id }, body: input }),
+    ['circles'],
+  );
 }
 
 export function useDeleteCircle(id: string) {

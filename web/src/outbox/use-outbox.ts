@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { MessageStatus, SmtpInput } from '../api/types';
+import { useRefreshingMutation } from '../query-client';
 
 export const messageKeys = {
   all: ['messages'] as const,
@@ -38,11 +39,10 @@ export function useMessage(id: string | null) {
 }
 
 export function useRetryMessage() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.post('/messages/{id}/retry', { path: { id } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: messageKeys.all }),
-  });
+  return useRefreshingMutation(
+    (id: string) => api.post('/messages/{id}/retry', { path: { id } }),
+    messageKeys.all,
+  );
 }
 
 /** Where the printable PDF of a message is (opened in a new tab to print). */
@@ -71,11 +71,7 @@ export function useSaveSmtp() {
 }
 
 export function useDeleteSmtp() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.delete('/smtp'),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: SMTP_KEY }),
-  });
+  return useRefreshingMutation(() => api.delete('/smtp'), SMTP_KEY);
 }
 
 export function useTestSmtp() {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { Me, Settings } from '../api/types';
-import { ME_KEY } from '../query-client';
+import { ME_KEY, useRefreshingMutation } from '../query-client';
 
 const SETTINGS_KEY = ['practice', 'settings'] as const;
 const TOKENS_KEY = ['tokens'] as const;
@@ -35,17 +35,15 @@ export function useApiTokens() {
 }
 
 export function useCreateApiToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => api.post('/tokens', { body: { name } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
-  });
+  return useRefreshingMutation(
+    (name: string) => api.post('/tokens', { body: { name } }),
+    TOKENS_KEY,
+  );
 }
 
 export function useRevokeApiToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete('/tokens/{id}', { path: { id } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
-  });
+  return useRefreshingMutation(
+    (id: string) => api.delete('/tokens/{id}', { path: { id } }),
+    TOKENS_KEY,
+  );
 }

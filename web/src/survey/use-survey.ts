@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import { useRefreshingMutation } from '../query-client';
 
 const SURVEYS_KEY = ['surveys'] as const;
 
@@ -13,17 +14,15 @@ export function useSurveys() {
 
 /** The answer carries each person's link, once: the caller keeps it to show it. */
 export function useCreateSurvey() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (contactIds: string[]) => api.post('/surveys', { body: { contactIds } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: SURVEYS_KEY }),
-  });
+  return useRefreshingMutation(
+    (contactIds: string[]) => api.post('/surveys', { body: { contactIds } }),
+    SURVEYS_KEY,
+  );
 }
 
 export function useEnterAnswer() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({
+  return useRefreshingMutation(
+    ({
       surveyId,
       recipientId,
       answer: text,
@@ -36,11 +35,9 @@ export function useEnterAnswer() {
         path: { id: surveyId, recipientId },
         body: { answer: text },
       }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: SURVEYS_KEY });
-      void queryClient.invalidateQueries({ queryKey: ['agenda'] });
-    },
-  });
+    SURVEYS_KEY,
+    ['agenda'],
+  );
 }
 
 // ——— The public answer page (no session) ———
