@@ -3,7 +3,7 @@ import type { Dialect, Queryable } from '../platform/db.ts';
 import { isSet, toFlag } from '../platform/flags.ts';
 import { containsPattern, type Role, type Stage } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
-import type { ContactTable } from './contact.tables.ts';
+import type { ContactTable, StageChangeTable } from './contact.tables.ts';
 
 type ContactColumns = Selectable<ContactTable>;
 type ContactFlag = 'email_consent' | 'do_not_ask' | 'is_treating_provider';
@@ -122,18 +122,10 @@ export async function replaceContactCircles(
     .execute();
 }
 
+/** A stage-history row; `reason` is optional (a manual move may give none). */
 export async function insertStageChangeRow(
   db: Queryable,
-  row: {
-    practice_id: string;
-    id: string;
-    contact_id: string;
-    from_stage: Stage | null;
-    to_stage: Stage;
-    changed_at: string;
-    changed_by: string | null;
-    reason?: string | null;
-  },
+  row: Omit<StageChangeTable, 'reason'> & { reason?: string | null },
 ): Promise<void> {
   await db.insertInto('stage_change').values(row).execute();
 }

@@ -1,5 +1,5 @@
 import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import { containsPattern, type Stage } from '../contacts/contact.rules.ts';
+import { containsPattern } from '../contacts/contact.rules.ts';
 import { isPostgres, type Queryable } from '../platform/db.ts';
 import { isSet, toFlag } from '../platform/flags.ts';
 import type { Database } from '../platform/schema.ts';
@@ -177,23 +177,6 @@ export async function findMemberRefs(db: Queryable, practiceId: string, ids: rea
     .where('practice_member.practice_id', '=', practiceId)
     .where('practice_member.user_id', 'in', [...ids])
     .execute();
-}
-
-/** A stage-history row with its reason (the pipeline promotes referrers to `refers`). */
-export async function insertStageChangeWithReason(
-  db: Queryable,
-  row: {
-    practice_id: string;
-    id: string;
-    contact_id: string;
-    from_stage: Stage | null;
-    to_stage: Stage;
-    changed_at: string;
-    changed_by: string | null;
-    reason: string;
-  },
-): Promise<void> {
-  await db.insertInto('stage_change').values(row).execute();
 }
 
 type ReferralQuery<O> = SelectQueryBuilder<Database, 'referral', O>;

@@ -25,7 +25,6 @@ import {
   findReferralRow,
   insertReferralEventRow,
   insertReferralRow,
-  insertStageChangeWithReason,
   listBoardColumnRows,
   listReferralEvents,
   listReferralRows,
@@ -283,7 +282,7 @@ async function promoteReferrer(
     stage_rank: stageRank('refers'),
     updated_at: at,
   });
-  await insertStageChangeWithReason(trx, {
+  await insertStageChangeRow(trx, {
     practice_id: actor.practiceId,
     id: newId(),
     contact_id: contactId,
