@@ -27,7 +27,7 @@ import type {
   SubjectType,
   TouchAgendaRow,
 } from './agenda.rules.ts';
-import type { CalendarFeedTable } from './agenda.tables.ts';
+import type { AgendaMarkTable, CalendarFeedTable } from './agenda.tables.ts';
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
@@ -711,28 +711,13 @@ export async function listActiveMarks(
 /** Sets (or replaces) the mark of one item. */
 export async function upsertMark(
   db: Queryable,
-  row: {
-    practice_id: string;
-    item_key: string;
-    state: 'snoozed' | 'dismissed';
-    until: string | null;
-    reason: string | null;
-    created_by: string;
-    created_at: string;
-  },
+  row: AgendaMarkTable & { created_by: string },
 ): Promise<void> {
+  const { practice_id: _p, item_key: _k, ...rest } = row;
   await db
     .insertInto('agenda_mark')
     .values(row)
-    .onConflict((oc) =>
-      oc.columns(['practice_id', 'item_key']).doUpdateSet({
-        state: row.state,
-        until: row.until,
-        reason: row.reason,
-        created_by: row.created_by,
-        created_at: row.created_at,
-      }),
-    )
+    .onConflict((oc) => oc.columns(['practice_id', 'item_key']).doUpdateSet(rest))
     .execute();
 }
 
