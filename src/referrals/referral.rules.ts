@@ -4,7 +4,6 @@
  */
 import { addDays, dayStart, hourMs, minuteMs } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
-import type { ReferralTable } from './referral.tables.ts';
 
 export const referralStatuses = [
   'new',
@@ -87,10 +86,14 @@ export function transitionFor(from: ReferralStatus, to: ReferralStatus): Transit
 }
 
 /** The row fields a status move sets. First contact is set on the first move past `new`. */
-export type StatusTimes = Pick<
-  ReferralTable,
-  'status' | 'status_changed_at' | 'first_contact_at' | 'meeting_at' | 'client_at' | 'closed_at'
->;
+export type StatusTimes = {
+  status: ReferralStatus;
+  status_changed_at: string;
+  first_contact_at: string | null;
+  meeting_at: string | null;
+  client_at: string | null;
+  closed_at: string | null;
+};
 
 export function timesAfterMove(current: StatusTimes, to: ReferralStatus, at: string): StatusTimes {
   const next: StatusTimes = {
