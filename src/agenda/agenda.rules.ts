@@ -28,7 +28,7 @@ import {
 } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import type { Settings } from '../practices/settings.rules.ts';
-import { checkInOf } from '../referrals/given.rules.ts';
+import { checkInOf, type GivenWithNames } from '../referrals/given.rules.ts';
 import {
   clockOf,
   type ReferralStatus,
@@ -196,13 +196,7 @@ export type ReferralAgendaRow = {
   referrer_is_treating_provider: boolean;
 };
 
-export type GivenAgendaRow = {
-  id: string;
-  person_id: string;
-  person_name: string;
-  partner_id: string;
-  partner_name: string;
-  given_at: string;
+export type GivenAgendaRow = GivenWithNames & {
   partner_notified_at: string | null;
   checked_in_at: string | null;
 };
