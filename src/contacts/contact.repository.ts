@@ -204,6 +204,11 @@ export type ContactFilter = {
   touchDue?: TouchDueFilter | undefined;
 };
 
+/** Whether a `*_key` column (normalised by `textKey`) contains the text `q` anywhere. */
+export function keyContains(column: string, q: string) {
+  return sql<boolean>`${sql.ref(column)} like ${containsPattern(q)} escape '\\'`;
+}
+
 export type TouchDueFilter = { now: string; cutoffs: DueCutoffs; dialect: Dialect };
 
 /** When a contact (table or alias `t`) was last touched, else created: its cadence's anchor. */
@@ -271,12 +276,12 @@ export async function listContactRows(
     .selectAll('contact')
     .where('contact.practice_id', '=', practiceId);
   if (filter.q) {
-    const pattern = containsPattern(filter.q);
+    const text = filter.q;
     q = q.where((eb) =>
       eb.or([
-        sql<boolean>`contact.name_key like ${pattern} escape '\\'`,
-        sql<boolean>`contact.email_key like ${pattern} escape '\\'`,
-        sql<boolean>`contact.organization_key like ${pattern} escape '\\'`,
+        keyContains('contact.name_key', text),
+        keyContains('contact.email_key', text),
+        keyContains('contact.organization_key', text),
       ]),
     );
   }
