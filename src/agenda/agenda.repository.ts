@@ -7,7 +7,9 @@
 import { type Selectable, sql } from 'kysely';
 import { askableStage, askBoundsAt, positiveFeedbackScore } from '../asks/ask.rules.ts';
 import { reminderCutoffAt } from '../commitments/commitment.rules.ts';
-import type { Role, Stage } from '../contacts/contact.rules.ts';
+import type { DueCutoffs } from '../contacts/cadence.rules.ts';
+import { isTouchDue, touchAnchor } from '../contacts/contact.repository.ts';
+import type { Role } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
 import { plusDays } from '../platform/calendar.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
@@ -27,7 +29,7 @@ import type {
   SubjectType,
   TouchAgendaRow,
 } from './agenda.rules.ts';
-import type { CalendarFeedTable } from './agenda.tables.ts';
+import type { AgendaMarkTable, CalendarFeedTable } from './agenda.tables.ts';
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
@@ -375,7 +377,7 @@ export async function listQuietSources(
   limit: number,
 ): Promise<QuietAgendaRow[]> {
   const cutoff = plusDays(now, -quietDays);
-  const anchor = sql<string>`coalesce(c.last_touch_at, c.created_at)`;
+  const anchor = touchAnchor('c');
   const rows = await db
     .selectFrom('contact as c')
     .select(['c.id', 'c.name', 'c.stage', 'c.created_at', 'c.last_touch_at'])
@@ -484,11 +486,6 @@ export async function listOwedPartners(
   }));
 }
 
-export type TouchDueCutoffs = {
-  stages: { stage: Stage; before: string }[];
-  roles: { role: Role; before: string }[];
-};
-
 /**
  * 10. Contacts past their keep-in-touch cadence (the cutoffs of cadence.rules.ts `dueCutoffs`,
  * the contact's own cadence by date arithmetic), longest untouched first, with their roles.
@@ -498,14 +495,10 @@ export async function listTouchDue(
   dialect: Dialect,
   practiceId: string,
   now: string,
-  cutoffs: TouchDueCutoffs,
+  cutoffs: DueCutoffs,
   limit: number,
 ): Promise<TouchAgendaRow[]> {
-  const anchor = sql<string>`coalesce(c.last_touch_at, c.created_at)`;
-  const overrideDue =
-    dialect === 'postgres'
-      ? sql<boolean>`(${anchor}::timestamptz + make_interval(secs => c.keep_in_touch_days * 86400)) <= ${now}::timestamptz`
-      : sql<boolean>`strftime('%Y-%m-%dT%H:%M:%fZ', ${anchor}, '+' || c.keep_in_touch_days || ' days') <= ${now}`;
+  const anchor = touchAnchor('c');
   const rows = await db
     .selectFrom('contact as c')
     .select([
@@ -518,42 +511,7 @@ export async function listTouchDue(
     ])
     .where('c.practice_id', '=', practiceId)
     .where('c.created_at', '<=', now)
-    .where((eb) => {
-      const byStage = cutoffs.stages.map((s) =>
-        eb.and([eb('c.stage', '=', s.stage), eb(anchor, '<=', s.before)]),
-      );
-      const byRole =
-        cutoffs.roles.length === 0
-          ? []
-          : [
-              eb.exists(
-                eb
-                  .selectFrom('contact_role as cr')
-                  .select('cr.role')
-                  .whereRef('cr.practice_id', '=', 'c.practice_id')
-                  .whereRef('cr.contact_id', '=', 'c.id')
-                  .where((r) =>
-                    r.or(
-                      cutoffs.roles.map((x) =>
-                        r.and([r('cr.role', '=', x.role), r(anchor, '<=', x.before)]),
-                      ),
-                    ),
-                  ),
-              ),
-            ];
-      const bySettings = [...byStage, ...byRole];
-      return eb.or([
-        eb.and([
-          eb('c.keep_in_touch_days', 'is not', null),
-          eb('c.keep_in_touch_days', '>', 0),
-          overrideDue,
-        ]),
-        eb.and([
-          eb.or([eb('c.keep_in_touch_days', 'is', null), eb('c.keep_in_touch_days', '<=', 0)]),
-          bySettings.length > 0 ? eb.or(bySettings) : sql<boolean>`1 = 0`,
-        ]),
-      ]);
-    })
+    .where(isTouchDue('c', { now, cutoffs, dialect }))
     .orderBy(anchor)
     .orderBy('c.id')
     .limit(limit)
@@ -711,28 +669,13 @@ export async function listActiveMarks(
 /** Sets (or replaces) the mark of one item. */
 export async function upsertMark(
   db: Queryable,
-  row: {
-    practice_id: string;
-    item_key: string;
-    state: 'snoozed' | 'dismissed';
-    until: string | null;
-    reason: string | null;
-    created_by: string;
-    created_at: string;
-  },
+  row: AgendaMarkTable & { created_by: string },
 ): Promise<void> {
+  const { practice_id: _p, item_key: _k, ...rest } = row;
   await db
     .insertInto('agenda_mark')
     .values(row)
-    .onConflict((oc) =>
-      oc.columns(['practice_id', 'item_key']).doUpdateSet({
-        state: row.state,
-        until: row.until,
-        reason: row.reason,
-        created_by: row.created_by,
-        created_at: row.created_at,
-      }),
-    )
+    .onConflict((oc) => oc.columns(['practice_id', 'item_key']).doUpdateSet(rest))
     .execute();
 }
 

@@ -28,7 +28,7 @@ import {
 } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import type { Settings } from '../practices/settings.rules.ts';
-import { checkInOf } from '../referrals/given.rules.ts';
+import { checkInOf, type GivenWithNames } from '../referrals/given.rules.ts';
 import {
   clockOf,
   type ReferralStatus,
@@ -196,13 +196,7 @@ export type ReferralAgendaRow = {
   referrer_is_treating_provider: boolean;
 };
 
-export type GivenAgendaRow = {
-  id: string;
-  person_id: string;
-  person_name: string;
-  partner_id: string;
-  partner_name: string;
-  given_at: string;
+export type GivenAgendaRow = GivenWithNames & {
   partner_notified_at: string | null;
   checked_in_at: string | null;
 };
@@ -280,13 +274,40 @@ export type ExplainAgendaRow = {
 const ref = (id: string, name: string): ContactRef => ({ id, name });
 const firstName = (name: string) => name.split(/\s+/)[0] ?? name;
 
+/** An item of `kind` about `subjectId`, whose type the kind decides (`subjectTypeOf`). */
 function item(
   kind: AgendaKind,
-  fields: Omit<AgendaItem, 'kind' | 'rank' | 'key'> & { version?: string | number },
+  fields: Omit<AgendaItem, 'kind' | 'rank' | 'key' | 'subject'> & {
+    subjectId: string;
+    version?: string | number;
+  },
 ): AgendaItem {
-  const { version, ...rest } = fields;
-  return { key: itemKey(kind, fields.subject.id, version), kind, rank: rankOf(kind), ...rest };
+  const { version, subjectId, ...rest } = fields;
+  return {
+    key: itemKey(kind, subjectId, version),
+    kind,
+    rank: rankOf(kind),
+    ...rest,
+    subject: { type: subjectTypeOf[kind], id: subjectId },
+  };
 }
+
+/** The API call an item's button makes. */
+const post = (label: string, path: string, body: AgendaAction['body'] = {}): AgendaAction => ({
+  label,
+  method: 'POST',
+  path,
+  body,
+});
+const patch = (label: string, path: string, body: AgendaAction['body']): AgendaAction => ({
+  label,
+  method: 'PATCH',
+  path,
+  body,
+});
+/** Logging a touch (or a talk) with the contact settles the item. */
+const logInteraction = (label: string, contactId: string, kind: 'call' | 'meeting') =>
+  post(label, `/contacts/${contactId}/interactions`, { kind });
 
 // ---------------------------------------------------------------------------------------------
 // 1. respond (§3.1)
@@ -318,13 +339,8 @@ export function respondItems(
         why: `${who} — call ${firstName(r.referred_name)}; ${late}.`,
         dueAt: c.dueAt,
         urgency: c.state === 'overdue' ? 'overdue' : 'today',
-        action: {
-          label: 'Log the call',
-          method: 'POST',
-          path: `/referrals/${r.id}/status`,
-          body: { status: 'contacted' },
-        },
-        subject: { type: 'referral', id: r.id },
+        action: post('Log the call', `/referrals/${r.id}/status`, { status: 'contacted' }),
+        subjectId: r.id,
       }),
     );
   }
@@ -362,13 +378,8 @@ export function thankItems(
             why: `${r.referrer_name} referred ${r.referred_name} ${spanText(now - ms(r.received_at))} ago; ${lag(t.referral.dueAt, t.referral.state)}.`,
             dueAt: t.referral.dueAt,
             urgency: t.referral.state === 'overdue' ? 'overdue' : 'today',
-            action: {
-              label: 'Mark thanked',
-              method: 'POST',
-              path: `/referrals/${r.id}/thanks`,
-              body: { kind: 'referral' },
-            },
-            subject: { type: 'referral', id: r.id },
+            action: post('Mark thanked', `/referrals/${r.id}/thanks`, { kind: 'referral' }),
+            subjectId: r.id,
           }),
         );
     }
@@ -394,13 +405,8 @@ export function thankItems(
           why: `${r.referred_name}, whom ${r.referrer_name} referred, became a client ${spanText(now - ms(r.client_at))} ago; ${lag(conv.dueAt, conv.state)}.`,
           dueAt: conv.dueAt,
           urgency: conv.state === 'overdue' ? 'overdue' : 'today',
-          action: {
-            label: 'Mark thanked',
-            method: 'POST',
-            path: `/referrals/${r.id}/thanks`,
-            body: { kind: 'conversion' },
-          },
-          subject: { type: 'referral', id: r.id },
+          action: post('Mark thanked', `/referrals/${r.id}/thanks`, { kind: 'conversion' }),
+          subjectId: r.id,
         }),
       );
   }
@@ -443,13 +449,8 @@ export function updateReferrerItems(
         why: `${r.referred_name}, referred by ${r.referrer_name}, is now ${statusWords[r.status] ?? r.status} (${spanText(clock.now.getTime() - ms(r.status_changed_at))} ago); they consented to updates and ${firstName(r.referrer_name)} was ${told}.`,
         dueAt: null,
         urgency: 'today',
-        action: {
-          label: 'Record the update',
-          method: 'POST',
-          path: `/referrals/${r.id}/referrer-updates`,
-          body: {},
-        },
-        subject: { type: 'referral', id: r.id },
+        action: post('Record the update', `/referrals/${r.id}/referrer-updates`),
+        subjectId: r.id,
       }),
     );
   }
@@ -474,13 +475,10 @@ export function notifyPartnerItems(
         why: `You referred ${g.person_name} to ${g.partner_name} ${spanText(clock.now.getTime() - ms(g.given_at))} ago; ${firstName(g.partner_name)} has not been told yet.`,
         dueAt: null,
         urgency: 'today',
-        action: {
-          label: 'Mark the partner notified',
-          method: 'PATCH',
-          path: `/referrals-given/${g.id}`,
-          body: { partnerNotifiedAt: toTimestamp(clock.now) },
-        },
-        subject: { type: 'referral_given', id: g.id },
+        action: patch('Mark the partner notified', `/referrals-given/${g.id}`, {
+          partnerNotifiedAt: toTimestamp(clock.now),
+        }),
+        subjectId: g.id,
       }),
     );
 }
@@ -502,13 +500,10 @@ export function checkInItems(
         why: `You referred ${g.person_name} to ${g.partner_name} ${spanText(clock.now.getTime() - ms(g.given_at))} ago; ask whether they were well served.`,
         dueAt,
         urgency: dayUrgency(dueAt, clock),
-        action: {
-          label: 'Mark checked in',
-          method: 'PATCH',
-          path: `/referrals-given/${g.id}`,
-          body: { checkedInAt: toTimestamp(clock.now) },
-        },
-        subject: { type: 'referral_given', id: g.id },
+        action: patch('Mark checked in', `/referrals-given/${g.id}`, {
+          checkedInAt: toTimestamp(clock.now),
+        }),
+        subjectId: g.id,
       }),
     );
   }
@@ -580,13 +575,8 @@ export function askItems(
         localDay(new Date(endsAt), clock.timeZone) <= localDay(clock.now, clock.timeZone)
           ? 'today'
           : 'this_week',
-      action: {
-        label: 'Log the ask',
-        method: 'POST',
-        path: `/contacts/${m.contact_id}/asks`,
-        body: { momentId: m.moment_id },
-      },
-      subject: { type: 'contact', id: m.contact_id },
+      action: post('Log the ask', `/contacts/${m.contact_id}/asks`, { momentId: m.moment_id }),
+      subjectId: m.contact_id,
     });
   });
 }
@@ -616,18 +606,8 @@ export function remindCommitmentItems(
     const unanswered = unansweredRemindersOf(facts);
     const anchor = ms(silentSinceOf(facts));
     const progress = `${c.credited} of ${c.promised_count} so far`;
-    const remind: AgendaAction = {
-      label: 'Record the reminder sent',
-      method: 'POST',
-      path: `/commitments/${c.id}/reminders`,
-      body: {},
-    };
-    const release: AgendaAction = {
-      label: 'Release the commitment',
-      method: 'POST',
-      path: `/commitments/${c.id}/release`,
-      body: {},
-    };
+    const remind = post('Record the reminder sent', `/commitments/${c.id}/reminders`);
+    const release = post('Release the commitment', `/commitments/${c.id}/release`);
     const silent = spanText(now - anchor);
     out.push(
       item('remind_commitment', {
@@ -644,7 +624,7 @@ export function remindCommitmentItems(
         urgency: dayUrgency(dueAt, clock),
         action: isRelease ? release : remind,
         secondary: isRelease ? remind : release,
-        subject: { type: 'commitment', id: c.id },
+        subjectId: c.id,
       }),
     );
   }
@@ -688,13 +668,8 @@ export function quietSourceItems(
         why: `${why} but has gone quiet for ${settings.quietSourceDays}+ days (${referred}, ${touched}); follow up and find out what happened.`,
         dueAt,
         urgency: dayUrgency(dueAt, clock),
-        action: {
-          label: 'Log a touch',
-          method: 'POST',
-          path: `/contacts/${c.id}/interactions`,
-          body: { kind: 'call' },
-        },
-        subject: { type: 'contact', id: c.id },
+        action: logInteraction('Log a touch', c.id, 'call'),
+        subjectId: c.id,
       }),
     );
   }
@@ -720,13 +695,8 @@ export function giveBackItems(
         why: `${p.name} has sent you ${plural(p.received, 'referral')} and received ${p.given} from you; give back when you owe ${settings.giveBackThreshold} or more.`,
         dueAt: null,
         urgency: 'this_week',
-        action: {
-          label: 'Record a referral given',
-          method: 'POST',
-          path: '/referrals-given',
-          body: { partnerId: p.id },
-        },
-        subject: { type: 'contact', id: p.id },
+        action: post('Record a referral given', '/referrals-given', { partnerId: p.id }),
+        subjectId: p.id,
       }),
     );
 }
@@ -768,13 +738,8 @@ export function keepInTouchItems(
           : `You have not been in touch with ${c.name} since adding them ${since} ago (every ${t.cadenceDays} days).`,
         dueAt: t.nextTouchDueAt,
         urgency: dayUrgency(t.nextTouchDueAt, clock),
-        action: {
-          label: 'Log a touch',
-          method: 'POST',
-          path: `/contacts/${c.id}/interactions`,
-          body: { kind: 'call' },
-        },
-        subject: { type: 'contact', id: c.id },
+        action: logInteraction('Log a touch', c.id, 'call'),
+        subjectId: c.id,
       }),
     );
   }
@@ -812,13 +777,12 @@ export function growCategoryItems(
         why: `${c.name} (most-wanted #${c.most_wanted_rank}): ${c.coverage} of ${target} relationships at knows or above — ${plural(gap, 'more')} to go.`,
         dueAt: null,
         urgency: 'this_week',
-        action: {
-          label: 'Done for this week',
-          method: 'POST',
-          path: `/agenda/${itemKey('grow_category', c.id, week)}/dismiss`,
-          body: { reason: 'Done for this week' },
-        },
-        subject: { type: 'category', id: c.id },
+        action: post(
+          'Done for this week',
+          `/agenda/${itemKey('grow_category', c.id, week)}/dismiss`,
+          { reason: 'Done for this week' },
+        ),
+        subjectId: c.id,
       }),
     );
   }
@@ -854,13 +818,8 @@ export function explainItems(
         why: `${r.contact_name}'s survey answer conveyed ${r.score_percent}% of your key phrases (below ${settings.alignmentThresholdPercent}%)${missed.length > 0 ? `; missed: ${missed.join(', ')}` : ''}. Explain what you do, with patience.`,
         dueAt: null,
         urgency: 'this_week',
-        action: {
-          label: 'Log the conversation',
-          method: 'POST',
-          path: `/contacts/${r.contact_id}/interactions`,
-          body: { kind: 'meeting' },
-        },
-        subject: { type: 'survey_recipient', id: r.id },
+        action: logInteraction('Log the conversation', r.contact_id, 'meeting'),
+        subjectId: r.id,
       }),
     );
   }

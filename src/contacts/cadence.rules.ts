@@ -86,16 +86,19 @@ export function touchOf(
   };
 }
 
+/** Per stage and per role: a contact whose anchor is at or before `before` is due. */
+export type DueCutoffs = {
+  stages: { stage: Stage; before: string }[];
+  roles: { role: Role; before: string }[];
+};
+
 /**
  * The same decision as `touchOf`, shaped for a query: a contact is due when its anchor (last
  * touch, else creation) is at or before `now − cadence`. Because the effective cadence is the
  * shortest candidate, it is due exactly when *some* non-zero candidate of its stage or roles
  * makes it due — so one cutoff per stage and per role suffices (the override is handled in SQL).
  */
-export function dueCutoffs(
-  settings: CadenceSettings,
-  now: Date,
-): { stages: { stage: Stage; before: string }[]; roles: { role: Role; before: string }[] } {
+export function dueCutoffs(settings: CadenceSettings, now: Date): DueCutoffs {
   const cutoff = (days: number) => toTimestamp(new Date(now.getTime() - days * dayMs));
   return {
     stages: (Object.entries(stageCadenceKey) as [Stage, CadenceKey][])

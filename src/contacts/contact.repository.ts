@@ -1,9 +1,10 @@
 import { type Selectable, sql } from 'kysely';
 import type { Dialect, Queryable } from '../platform/db.ts';
 import { isSet, toFlag } from '../platform/flags.ts';
+import type { DueCutoffs } from './cadence.rules.ts';
 import { containsPattern, type Role, type Stage } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
-import type { ContactTable } from './contact.tables.ts';
+import type { ContactTable, StageChangeTable } from './contact.tables.ts';
 
 type ContactColumns = Selectable<ContactTable>;
 type ContactFlag = 'email_consent' | 'do_not_ask' | 'is_treating_provider';
@@ -122,18 +123,10 @@ export async function replaceContactCircles(
     .execute();
 }
 
+/** A stage-history row; `reason` is optional (a manual move may give none). */
 export async function insertStageChangeRow(
   db: Queryable,
-  row: {
-    practice_id: string;
-    id: string;
-    contact_id: string;
-    from_stage: Stage | null;
-    to_stage: Stage;
-    changed_at: string;
-    changed_by: string | null;
-    reason?: string | null;
-  },
+  row: Omit<StageChangeTable, 'reason'> & { reason?: string | null },
 ): Promise<void> {
   await db.insertInto('stage_change').values(row).execute();
 }
@@ -211,14 +204,51 @@ export type ContactFilter = {
   touchDue?: TouchDueFilter | undefined;
 };
 
-export type TouchDueFilter = {
-  now: string;
-  cutoffs: {
-    stages: { stage: Stage; before: string }[];
-    roles: { role: Role; before: string }[];
-  };
-  dialect: Dialect;
-};
+/** Whether a `*_key` column (normalised by `textKey`) contains the text `q` anywhere. */
+export function keyContains(column: string, q: string) {
+  return sql<boolean>`${sql.ref(column)} like ${containsPattern(q)} escape '\\'`;
+}
+
+export type TouchDueFilter = { now: string; cutoffs: DueCutoffs; dialect: Dialect };
+
+/** When a contact (table or alias `t`) was last touched, else created: its cadence's anchor. */
+export function touchAnchor(t: string) {
+  return sql<string>`coalesce(${sql.ref(`${t}.last_touch_at`)}, ${sql.ref(`${t}.created_at`)})`;
+}
+
+/**
+ * Whether a contact (table or alias `t`) is past its keep-in-touch cadence at `now`: its own
+ * `keep_in_touch_days` when positive (date arithmetic per row, the one dialect-specific bit),
+ * else the stage and role cutoffs of cadence.rules.ts `dueCutoffs`. Shared by the contact list
+ * filter and the agenda so that both find the same contacts due.
+ */
+export function isTouchDue(t: string, { now, cutoffs, dialect }: TouchDueFilter) {
+  const col = (name: string) => sql.ref(`${t}.${name}`);
+  const anchor = touchAnchor(t);
+  const days = col('keep_in_touch_days');
+  const overrideDue =
+    dialect === 'postgres'
+      ? sql<boolean>`(${anchor}::timestamptz + make_interval(secs => ${days} * 86400)) <= ${now}::timestamptz`
+      : sql<boolean>`strftime('%Y-%m-%dT%H:%M:%fZ', ${anchor}, '+' || ${days} || ' days') <= ${now}`;
+  const byStage = cutoffs.stages.map(
+    (c) => sql<boolean>`(${col('stage')} = ${c.stage} and ${anchor} <= ${c.before})`,
+  );
+  const byRole =
+    cutoffs.roles.length === 0
+      ? []
+      : [
+          sql<boolean>`exists (select 1 from contact_role cr
+            where cr.practice_id = ${col('practice_id')} and cr.contact_id = ${col('id')}
+              and (${sql.join(
+                cutoffs.roles.map((c) => sql`(cr.role = ${c.role} and ${anchor} <= ${c.before})`),
+                sql` or `,
+              )}))`,
+        ];
+  const bySettings = [...byStage, ...byRole];
+  const settingsDue = bySettings.length > 0 ? sql.join(bySettings, sql` or `) : sql`1 = 0`;
+  return sql<boolean>`((${days} is not null and ${days} > 0 and ${overrideDue})
+    or ((${days} is null or ${days} <= 0) and (${settingsDue})))`;
+}
 
 const sortColumns = {
   name: 'name_key',
@@ -246,12 +276,12 @@ export async function listContactRows(
     .selectAll('contact')
     .where('contact.practice_id', '=', practiceId);
   if (filter.q) {
-    const pattern = containsPattern(filter.q);
+    const text = filter.q;
     q = q.where((eb) =>
       eb.or([
-        sql<boolean>`contact.name_key like ${pattern} escape '\\'`,
-        sql<boolean>`contact.email_key like ${pattern} escape '\\'`,
-        sql<boolean>`contact.organization_key like ${pattern} escape '\\'`,
+        keyContains('contact.name_key', text),
+        keyContains('contact.email_key', text),
+        keyContains('contact.organization_key', text),
       ]),
     );
   }
@@ -281,47 +311,7 @@ export async function listContactRows(
       ),
     );
   }
-  if (filter.touchDue) {
-    const { now, cutoffs, dialect } = filter.touchDue;
-    const anchor = sql<string>`coalesce(contact.last_touch_at, contact.created_at)`;
-    // The contact's own cadence needs date arithmetic per row, the one dialect-specific bit.
-    const overrideDue =
-      dialect === 'postgres'
-        ? sql<boolean>`(${anchor}::timestamptz + make_interval(secs => contact.keep_in_touch_days * 86400)) <= ${now}::timestamptz`
-        : sql<boolean>`strftime('%Y-%m-%dT%H:%M:%fZ', ${anchor}, '+' || contact.keep_in_touch_days || ' days') <= ${now}`;
-    q = q.where((eb) => {
-      const byStage = cutoffs.stages.map((c) =>
-        eb.and([eb('contact.stage', '=', c.stage), eb(anchor, '<=', c.before)]),
-      );
-      const byRole =
-        cutoffs.roles.length === 0
-          ? []
-          : [
-              eb.exists(
-                eb
-                  .selectFrom('contact_role')
-                  .select('contact_role.role')
-                  .whereRef('contact_role.practice_id', '=', 'contact.practice_id')
-                  .whereRef('contact_role.contact_id', '=', 'contact.id')
-                  .where((r) =>
-                    r.or(
-                      cutoffs.roles.map((c) =>
-                        r.and([r('contact_role.role', '=', c.role), r(anchor, '<=', c.before)]),
-                      ),
-                    ),
-                  ),
-              ),
-            ];
-      const bySettings = [...byStage, ...byRole];
-      return eb.or([
-        eb.and([eb('contact.keep_in_touch_days', 'is not', null), overrideDue]),
-        eb.and([
-          eb('contact.keep_in_touch_days', 'is', null),
-          bySettings.length > 0 ? eb.or(bySettings) : sql<boolean>`1 = 0`,
-        ]),
-      ]);
-    });
-  }
+  if (filter.touchDue) q = q.where(isTouchDue('contact', filter.touchDue));
   if (after) {
     const op = descending ? '<' : '>';
     q = q.where((eb) =>

@@ -6,6 +6,7 @@ import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
+import { refOf } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
@@ -144,8 +145,7 @@ async function loadDetail(
       fromStage: h.from_stage,
       toStage: h.to_stage,
       changedAt: h.changed_at,
-      changedBy:
-        h.changed_by && h.changed_by_name ? { id: h.changed_by, name: h.changed_by_name } : null,
+      changedBy: refOf(h.changed_by, h.changed_by_name),
       reason: h.reason,
     })),
   };

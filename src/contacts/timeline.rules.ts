@@ -1,4 +1,5 @@
 import { interactionLabel } from '../interactions/interaction.rules.ts';
+import type { GivenWithNames } from '../referrals/given.rules.ts';
 
 /** What one contact's timeline is made of (rows as the repository answers them). */
 export type TimelineSources = {
@@ -31,15 +32,7 @@ export type TimelineSources = {
     note: string | null;
     referred_name: string | null;
   }[];
-  referralsGiven: {
-    id: string;
-    person_id: string;
-    person_name: string;
-    partner_id: string;
-    partner_name: string;
-    given_at: string;
-    reason: string | null;
-  }[];
+  referralsGiven: (GivenWithNames & { reason: string | null })[];
 };
 
 export const timelineKinds = [

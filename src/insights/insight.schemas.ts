@@ -4,11 +4,8 @@ import { ZGoalProgress } from '../goals/goal.schemas.ts';
 import { ZDay } from '../platform/fields.ts';
 import { ZChannel } from '../referrals/referral.schemas.ts';
 
-export const insightSections = [
-  'where',
-  'who',
-  'why',
-  'when',
+/** The sections that are one chart each: the chart has the section's name. */
+const wholeSections = [
   'conversion',
   'responsiveness',
   'reciprocity',
@@ -17,6 +14,8 @@ export const insightSections = [
   'momentum',
   'goal',
 ] as const;
+
+export const insightSections = ['where', 'who', 'why', 'when', ...wholeSections] as const;
 export type InsightSection = (typeof insightSections)[number];
 
 /** The charts, each one query and one CSV. */
@@ -31,13 +30,7 @@ export const insightCharts = [
   'byWeekday',
   'metToFirstReferral',
   'askToReferral',
-  'conversion',
-  'responsiveness',
-  'reciprocity',
-  'mostWanted',
-  'networkGrowth',
-  'momentum',
-  'goal',
+  ...wholeSections,
 ] as const;
 export type InsightChart = (typeof insightCharts)[number];
 

@@ -3,6 +3,7 @@ import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import { refOf } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import {
@@ -26,10 +27,7 @@ function toInteraction(row: Row): Interaction {
     occurredAt: row.occurred_at,
     summary: row.summary,
     createdAt: row.created_at,
-    createdBy:
-      row.created_by && row.created_by_name
-        ? { id: row.created_by, name: row.created_by_name }
-        : null,
+    createdBy: refOf(row.created_by, row.created_by_name),
   };
 }
 

@@ -23,17 +23,11 @@ export async function findTemplateRow(db: Queryable, practiceId: string, key: st
 
 /** Insert or replace the practice's edited copy of a template. */
 export async function upsertTemplateRow(db: Queryable, row: LetterTemplateRow): Promise<void> {
+  const { practice_id: _p, key: _k, ...rest } = row;
   await db
     .insertInto('letter_template')
     .values(row)
-    .onConflict((oc) =>
-      oc.columns(['practice_id', 'key']).doUpdateSet({
-        subject: row.subject,
-        body: row.body,
-        updated_by: row.updated_by,
-        updated_at: row.updated_at,
-      }),
-    )
+    .onConflict((oc) => oc.columns(['practice_id', 'key']).doUpdateSet(rest))
     .execute();
 }
 

@@ -2,6 +2,7 @@ import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { notFound } from '../platform/errors.ts';
+import { refOf } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import {
@@ -81,8 +82,7 @@ export async function getCircle(deps: Deps, actor: Actor, circleId: string): Pro
         id: m.id,
         name: m.name,
         stage: m.stage,
-        category:
-          m.category_id && m.category_name ? { id: m.category_id, name: m.category_name } : null,
+        category: refOf(m.category_id, m.category_name),
       })),
       mostWantedReach: [...reach.values()].sort((a, b) => a.rank - b.rank),
     };

@@ -15,7 +15,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { findPractice } from '../practices/practice.repository.ts';
+import { requirePracticeRow } from '../practices/practice.service.ts';
 import { findGivenRow, updateGivenRow } from '../referrals/given.repository.ts';
 import {
   findReferralRow,
@@ -335,8 +335,7 @@ export async function retryMessage(deps: Deps, actor: Actor, id: string): Promis
 export async function messagePdf(deps: Deps, actor: Actor, id: string): Promise<Uint8Array> {
   const row = await findMessageRow(deps.db, actor.practiceId, id);
   if (!row) throw notFound('The message');
-  const practice = await findPractice(deps.db, actor.practiceId);
-  if (!practice) throw notFound('The practice');
+  const practice = await requirePracticeRow(deps.db, actor.practiceId);
   return renderLetterPdf({
     practiceName: practice.name,
     postalAddress: practice.postal_address,

@@ -95,6 +95,8 @@ export const ZCurrency = z
   .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code, like USD or EUR');
 /** A reference to a contact in an answer: its id and name. */
 export const ZRef = z.object({ id: z.string(), name: z.string() }).openapi('ContactRef');
+/** A reference from a row's id and joined name; null when either is gone (unset or erased). */
+export const refOf = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
 export const ZName = z.string().trim().min(1).max(limits.name).refine(hasNoNul, noNul);
 export const ZEmail = z.string().trim().max(limits.email).pipe(z.email());
 /** An optional text: empty or blank becomes null (cleared). */

@@ -26,10 +26,15 @@ export function toPractice(row: PracticeRow): Practice {
   };
 }
 
-export async function getPractice(deps: Deps, practiceId: string): Promise<Practice> {
-  const row = await findPractice(deps.db, practiceId);
+/** The practice's row, or 404: a signed-in caller's practice may have been deleted meanwhile. */
+export async function requirePracticeRow(db: Queryable, practiceId: string): Promise<PracticeRow> {
+  const row = await findPractice(db, practiceId);
   if (!row) throw notFound('The practice');
-  return toPractice(row);
+  return row;
+}
+
+export async function getPractice(deps: Deps, practiceId: string): Promise<Practice> {
+  return toPractice(await requirePracticeRow(deps.db, practiceId));
 }
 
 /** Edits the practice profile; `markSetUp` completes the first-run setup once all is there. */
@@ -41,8 +46,7 @@ export async function updatePractice(
   requireOwner(actor);
   const { practiceId } = actor;
   return inTransaction(deps.db, async (trx) => {
-    const row = await findPractice(trx, practiceId);
-    if (!row) throw notFound('The practice');
+    const row = await requirePracticeRow(trx, practiceId);
     const next = { ...toPractice(row), ...stripUndefined(input) };
     if (input.markSetUp) {
       const missing = missingForSetUp(next);
@@ -84,8 +88,7 @@ export async function updateSettings(
   requireOwner(actor);
   const { practiceId, userId } = actor;
   return inTransaction(deps.db, async (trx) => {
-    const row = await findPractice(trx, practiceId);
-    if (!row) throw notFound('The practice');
+    const row = await requirePracticeRow(trx, practiceId);
     const settings = { ...readSettings(row.settings), ...stripUndefined(patch) };
     const now = toTimestamp(deps.clock.now());
     await updatePracticeRow(trx, practiceId, {
@@ -135,8 +138,7 @@ export async function loadPracticeContext(
   db: Queryable,
   practiceId: string,
 ): Promise<PracticeContext> {
-  const row = await findPractice(db, practiceId);
-  if (!row) throw notFound('The practice');
+  const row = await requirePracticeRow(db, practiceId);
   return {
     row,
     settings: readSettings(row.settings),

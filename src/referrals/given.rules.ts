@@ -6,6 +6,16 @@ export type GivenOutcome = (typeof givenOutcomes)[number];
 
 export type CheckInState = 'not_yet' | 'due' | 'done';
 
+/** A referral given, with the names of the person sent and the partner sent to. */
+export type GivenWithNames = {
+  id: string;
+  person_id: string;
+  person_name: string;
+  partner_id: string;
+  partner_name: string;
+  given_at: string;
+};
+
 /**
  * §3.5: `checkInDays` after giving a referral, ask the person whether they were well served.
  * Due from the due time until a check-in is recorded.

@@ -1,5 +1,5 @@
-import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import { containsPattern, type Stage } from '../contacts/contact.rules.ts';
+import { type ExpressionBuilder, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import { keyContains } from '../contacts/contact.repository.ts';
 import { isPostgres, type Queryable } from '../platform/db.ts';
 import { isSet, toFlag } from '../platform/flags.ts';
 import type { Database } from '../platform/schema.ts';
@@ -179,27 +179,22 @@ export async function findMemberRefs(db: Queryable, practiceId: string, ids: rea
     .execute();
 }
 
-/** A stage-history row with its reason (the pipeline promotes referrers to `refers`). */
-export async function insertStageChangeWithReason(
-  db: Queryable,
-  row: {
-    practice_id: string;
-    id: string;
-    contact_id: string;
-    from_stage: Stage | null;
-    to_stage: Stage;
-    changed_at: string;
-    changed_by: string | null;
-    reason: string;
-  },
-): Promise<void> {
-  await db.insertInto('stage_change').values(row).execute();
-}
-
 type ReferralQuery<O> = SelectQueryBuilder<Database, 'referral', O>;
 
 /** 0 while the response clock runs (status `new`), 1 after: the `due` sort's first key. */
 const dueGroup = sql<number>`(case when referral.status = 'new' then 0 else 1 end)`;
+
+/** The referral's referrer or referred person, as a subquery to narrow and test for. */
+function contactAt(
+  eb: ExpressionBuilder<Database, 'referral'>,
+  side: 'referral.referrer_id' | 'referral.referred_id',
+) {
+  return eb
+    .selectFrom('contact')
+    .select('contact.id')
+    .whereRef('contact.practice_id', '=', 'referral.practice_id')
+    .whereRef('contact.id', '=', side);
+}
 
 function applyFilter<O>(q: ReferralQuery<O>, practiceId: string, f: ReferralFilter) {
   let out = q.where('referral.practice_id', '=', practiceId);
@@ -214,34 +209,18 @@ function applyFilter<O>(q: ReferralQuery<O>, practiceId: string, f: ReferralFilt
   if (f.toInclusive) out = out.where('referral.received_at', '<=', f.toInclusive);
   if (f.categoryId) {
     const categoryId = f.categoryId;
-    out = out.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('contact')
-          .select('contact.id')
-          .whereRef('contact.practice_id', '=', 'referral.practice_id')
-          .whereRef('contact.id', '=', 'referral.referrer_id')
-          .where('contact.category_id', '=', categoryId),
+    out = out.where((eb) =>
+      eb.exists(
+        contactAt(eb, 'referral.referrer_id').where('contact.category_id', '=', categoryId),
       ),
     );
   }
   if (f.q) {
-    const pattern = containsPattern(f.q);
-    out = out.where(({ exists, selectFrom, or }) =>
-      or([
-        exists(
-          selectFrom('contact')
-            .select('contact.id')
-            .whereRef('contact.practice_id', '=', 'referral.practice_id')
-            .whereRef('contact.id', '=', 'referral.referred_id')
-            .where(sql<boolean>`contact.name_key like ${pattern} escape '\\'`),
-        ),
-        exists(
-          selectFrom('contact')
-            .select('contact.id')
-            .whereRef('contact.practice_id', '=', 'referral.practice_id')
-            .whereRef('contact.id', '=', 'referral.referrer_id')
-            .where(sql<boolean>`contact.name_key like ${pattern} escape '\\'`),
-        ),
+    const nameMatches = keyContains('contact.name_key', f.q);
+    out = out.where((eb) =>
+      eb.or([
+        eb.exists(contactAt(eb, 'referral.referred_id').where(nameMatches)),
+        eb.exists(contactAt(eb, 'referral.referrer_id').where(nameMatches)),
       ]),
     );
   }

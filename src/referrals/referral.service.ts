@@ -14,7 +14,7 @@ import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
-import { pastInstant } from '../platform/fields.ts';
+import { pastInstant, refOf } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
@@ -25,7 +25,6 @@ import {
   findReferralRow,
   insertReferralEventRow,
   insertReferralRow,
-  insertStageChangeWithReason,
   listBoardColumnRows,
   listReferralEvents,
   listReferralRows,
@@ -184,7 +183,7 @@ async function loadDetail(
       fromStatus: e.from_status,
       toStatus: e.to_status,
       at: e.at,
-      by: e.by && e.by_name ? { id: e.by, name: e.by_name } : null,
+      by: refOf(e.by, e.by_name),
       note: e.note,
     })),
   };
@@ -283,7 +282,7 @@ async function promoteReferrer(
     stage_rank: stageRank('refers'),
     updated_at: at,
   });
-  await insertStageChangeWithReason(trx, {
+  await insertStageChangeRow(trx, {
     practice_id: actor.practiceId,
     id: newId(),
     contact_id: contactId,

@@ -1,6 +1,6 @@
 import type { GeneratedAlways } from 'kysely';
 import type { Flag } from '../platform/schema.ts';
-import type { Channel, ReferralStatus } from './referral.rules.ts';
+import type { Channel, ReferralStatus, StatusTimes } from './referral.rules.ts';
 import type { eventKinds } from './referral.schemas.ts';
 
 /**
@@ -15,7 +15,8 @@ declare module '../platform/schema.ts' {
   }
 }
 
-export type ReferralTable = {
+/** The status columns are the ones a status move sets (`StatusTimes`, referral.rules.ts). */
+export type ReferralTable = StatusTimes & {
   practice_id: string;
   id: string;
   referrer_id: string | null;
@@ -30,12 +31,6 @@ export type ReferralTable = {
   currency: string;
   consent_to_update: Flag;
   warm_handoff: Flag;
-  status: ReferralStatus;
-  status_changed_at: string;
-  first_contact_at: string | null;
-  meeting_at: string | null;
-  client_at: string | null;
-  closed_at: string | null;
   thanked_at: string | null;
   conversion_thanked_at: string | null;
   referrer_told_status: ReferralStatus | null;
