@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { dayMs as D, hourMs as H } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
@@ -6,15 +6,8 @@ import { newId } from '../platform/ids.ts';
 import type { ReferralGiven } from '../referrals/given.schemas.ts';
 import type { ReferralDetail } from '../referrals/referral.schemas.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  caller,
-  countRows,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { caller, countRows, testTargets } from '../test-support/testing.ts';
 import { type AgendaItem, compareItems } from './agenda.rules.ts';
 import { calendarUid } from './agenda.service.ts';
 
@@ -30,17 +23,10 @@ const T0 = '2026-03-02T09:00:00.000Z';
 const plus = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
 
 describe.each(testTargets)('agenda API on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const clock = fixedClock(T0);
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Harbor Coaching');
-    b = await seedPractice(ctx, 'Other Practice');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a, b] = usePractices(ctx, ['Harbor Coaching', 'Other Practice']);
 
   const agendaAt = async (at?: string, query = '') => {
     const q = new URLSearchParams(query);

@@ -2,15 +2,14 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/account.service.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
 import {
   caller,
   cookieFrom,
-  createTestContext,
-  type SeededPractice,
   seedPractice,
   type TestContext,
   testTargets,
@@ -23,17 +22,10 @@ const cli = path.resolve(import.meta.dirname, '../cli.ts');
 const T0 = '2026-03-02T09:00:00.000Z';
 
 describe.each(testTargets)('audit log on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const clock = fixedClock(T0);
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Audited');
-    b = await seedPractice(ctx, 'Other');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a, b] = usePractices(ctx, ['Audited', 'Other']);
 
   /** A practice whose chain has at least `n` links (tokens are audited), for tampering. */
   async function chainOf(n: number): Promise<string> {

@@ -4,19 +4,17 @@
  * another practice's ids.
  */
 import { extractText } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dayMs } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { Problem } from '../platform/errors.ts';
 import { ok as expectOk } from '../test-support/api-expect.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
 import {
   type Caller,
   caller,
   countRows,
-  createTestContext,
   type SeededPractice,
-  seedPractice,
-  type TestContext,
   testTargets,
 } from '../test-support/testing.ts';
 
@@ -49,9 +47,6 @@ async function problem(
 
 describe.each(testTargets)('letters and outbox on %s', (target) => {
   const clock = fixedClock('2026-03-02T10:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const ids = {
     referrer: '',
     referred: '',
@@ -69,10 +64,9 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
   const contact = (who: SeededPractice, body: Record<string, unknown>) =>
     ok(who.bearer, 'POST', '/contacts', body).then((c) => c.id);
 
+  const ctx = useTestContext(target, { clock });
+  const [a, b] = usePractices(ctx, ['Harbor Counseling', 'Other Practice']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Harbor Counseling');
-    b = await seedPractice(ctx, 'Other Practice');
     await ok(a.bearer, 'PATCH', '/practice', {
       postalAddress: '12 Quay Street, Portsmouth',
       valueProposition: 'I help couples talk again.',
@@ -142,9 +136,6 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       channel: 'letter',
     });
     ids.bMessage = bMessage.id;
-  });
-  afterAll(async () => {
-    await ctx?.close();
   });
 
   it('lists the shipped templates with their merge fields and the consent each needs', async () => {
@@ -819,19 +810,16 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
 
 describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target) => {
   const clock = fixedClock('2026-03-02T10:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
   let referrerId = '';
   let contactId = '';
 
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Calm Minds']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Calm Minds');
     await ok(a.bearer, 'PATCH', '/practice', { profession: 'counselor' });
     referrerId = (await ok(a.bearer, 'POST', '/contacts', { name: 'Rita Referrer' })).id;
     contactId = (await ok(a.bearer, 'POST', '/contacts', { name: 'Paul Partner' })).id;
   });
-  afterAll(async () => ctx?.close());
 
   it('"they gave permission" records the consent (audited) and lets name and status through, never the need', async () => {
     const referral = await ok(a.bearer, 'POST', '/referrals', {

@@ -3,23 +3,16 @@
  * a referrer update, the nth commitment reminder — is written once even when twenty requests
  * race on PostgreSQL. The rest answer 409 naming `cause`; one letter, one email, one audit row.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 
 type Json = Record<string, unknown> & { id: string };
 
 describe.each(testTargets)('concurrent messages on %s', (target) => {
   const clock = fixedClock('2026-03-02T10:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
   let referrerId = '';
 
   const referral = (consentToUpdate = false) =>
@@ -53,9 +46,9 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
       await ok<{ events: { kind: string }[] }>(a.bearer, 'GET', `/referrals/${referralId}`)
     ).events.filter((e) => e.kind === kind).length;
 
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Harbor Counseling']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Harbor Counseling');
     await ok(a.bearer, 'PATCH', '/practice', { postalAddress: '12 Quay Street, Portsmouth' });
     referrerId = (
       await ok<Json>(a.bearer, 'POST', '/contacts', {
@@ -66,7 +59,6 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
       })
     ).id;
   });
-  afterAll(async () => ctx?.close());
 
   it('twenty thank-you emails at once: one queued email, one audit row, one thanked event', async () => {
     const id = await referral();

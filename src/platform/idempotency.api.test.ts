@@ -3,33 +3,22 @@
  * and changes nothing; another request under the same key is a 422; concurrent first requests
  * run once; bad keys are a 400 naming the header; keys expire after a day.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
-import {
-  countRows,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { countRows, seedPractice, testTargets } from '../test-support/testing.ts';
 import { fixedClock } from './clock.ts';
 
 type Json = Record<string, unknown> & { id: string };
 
 describe.each(testTargets)('Idempotency-Key on %s', (target) => {
   const clock = fixedClock('2026-03-02T10:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
 
   const post = (url: string, body: unknown, key: string, who = a?.bearer) =>
     who.request('POST', url, body, { 'idempotency-key': key });
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Keyed Practice');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Keyed Practice']);
 
   it('a replay with the same key and body returns the first answer and changes nothing', async () => {
     const first = await post('/contacts', { name: 'Ada' }, 'create-ada-1');

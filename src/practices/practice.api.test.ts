@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { describe, expect, it } from 'vitest';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 import type { Practice } from './practice.schemas.ts';
 
 const setup = {
@@ -19,14 +14,8 @@ const setup = {
 };
 
 describe.each(testTargets)('practice setup and settings on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-
-  beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Harbor');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target);
+  const [a] = usePractices(ctx, ['Harbor']);
 
   it('lists the professions of the ethics profiles without sign-in', async () => {
     const res = await ctx.app.request('/api/v1/professions');
