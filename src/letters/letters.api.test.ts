@@ -869,14 +869,18 @@ describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target
     );
   });
 
-  it('a conversion thank-you is never drafted or sent without consent: its timing tells', async () => {
+  /**
+   * A message about a referral moved to `status` is refused, writing nothing, until the
+   * referrer may be told; then it is sent.
+   */
+  async function refusedUntilConsent(name: string, status: string, message: object) {
     const referral = await ok(a.bearer, 'POST', '/referrals', {
       referrer: { contactId: referrerId },
-      referred: { name: 'Xavier Silent' },
+      referred: { name },
       channel: 'phone',
     });
-    await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
-    const body = { templateKey: 'thanks_conversion', referralId: referral.id };
+    await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status });
+    const body = { ...message, referralId: referral.id };
     const before = await countRows(ctx.deps);
     await problem(
       a.bearer,
@@ -889,33 +893,18 @@ describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target
     expect(await countRows(ctx.deps)).toEqual(before);
     await ok(a.bearer, 'PATCH', `/referrals/${referral.id}`, { consentToUpdate: true });
     await ok(a.bearer, 'POST', '/messages', { ...body, channel: 'letter' });
+  }
+
+  it('a conversion thank-you is never drafted or sent without consent: its timing tells', async () => {
+    await refusedUntilConsent('Xavier Silent', 'client', { templateKey: 'thanks_conversion' });
   });
 
   it('an update is never sent without consent, even with its fields edited out: its timing tells', async () => {
-    const referral = await ok(a.bearer, 'POST', '/referrals', {
-      referrer: { contactId: referrerId },
-      referred: { name: 'Yusuf Quiet' },
-      channel: 'phone',
-    });
-    await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status: 'contacted' });
-    const body = {
+    await refusedUntilConsent('Yusuf Quiet', 'contacted', {
       templateKey: 'referrer_update',
-      referralId: referral.id,
       subject: 'A short note',
       body: 'A short update, with thanks.',
-    };
-    const before = await countRows(ctx.deps);
-    await problem(
-      a.bearer,
-      'POST',
-      '/messages',
-      { ...body, channel: 'letter' },
-      422,
-      'templateKey',
-    );
-    expect(await countRows(ctx.deps)).toEqual(before);
-    await ok(a.bearer, 'PATCH', `/referrals/${referral.id}`, { consentToUpdate: true });
-    await ok(a.bearer, 'POST', '/messages', { ...body, channel: 'letter' });
+    });
   });
 
   it('editing or resetting a referrer-facing template is audited; other templates are not', async () => {
