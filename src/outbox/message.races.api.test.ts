@@ -121,7 +121,8 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
     expect(await count('message', id)).toBe(2);
   });
 
-  it('commitment reminders at once count one reminder a day; the next day brings the second', async () => {
+  /** A new commitment of the referrer's, and the message that reminds them of it. */
+  async function reminderOfNewCommitment() {
     const commitment = await ok<{ commitment: Json }>(
       a.bearer,
       'POST',
@@ -129,7 +130,14 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
       { promisedCount: 20, madeAt: '2026-02-01T10:00:00.000Z' },
     );
     const id = commitment.commitment.id;
-    const body = { templateKey: 'commitment_reminder', commitmentId: id, channel: 'letter' };
+    return {
+      id,
+      body: { templateKey: 'commitment_reminder', commitmentId: id, channel: 'letter' },
+    };
+  }
+
+  it('commitment reminders at once count one reminder a day; the next day brings the second', async () => {
+    const { id, body } = await reminderOfNewCommitment();
     expect((await race(body, 10)).filter((s) => s === 201)).toHaveLength(1);
     expect(await ok(a.bearer, 'GET', `/commitments/${id}`)).toMatchObject({ remindersSent: 1 });
     await expectProblem(await a.bearer.request('POST', '/messages', body), 409, 'conflict', [
@@ -143,14 +151,7 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
 
   it("a reminder's day is the practice's: a new local day brings the next, the same one does not", async () => {
     await ok(a.bearer, 'PATCH', '/practice', { timeZone: 'America/Los_Angeles' });
-    const commitment = await ok<{ commitment: Json }>(
-      a.bearer,
-      'POST',
-      `/contacts/${referrerId}/commitments`,
-      { promisedCount: 20, madeAt: '2026-02-01T10:00:00.000Z' },
-    );
-    const id = commitment.commitment.id;
-    const body = { templateKey: 'commitment_reminder', commitmentId: id, channel: 'letter' };
+    const { id, body } = await reminderOfNewCommitment();
     const sendAt = async (at: string) => {
       clock.set(at);
       return (await a.bearer.request('POST', '/messages', body)).status;
