@@ -3,13 +3,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/account.service.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import {
   caller,
-  cookieFrom,
+  seedMember,
   seedPractice,
   type TestContext,
   testTargets,
@@ -74,18 +73,7 @@ describe.each(testTargets)('audit log on %s', (target) => {
   });
 
   it('is for owners only: a member gets 403 naming the role needed', async () => {
-    const email = `member.${target}@example.com`;
-    const password = 'a long member password';
-    await createUser(ctx.deps, {
-      name: 'Mo Member',
-      email,
-      password,
-      practiceId: a.practiceId,
-      role: 'member',
-    });
-    const res = await caller(ctx).request('POST', '/auth/sign-in', { email, password });
-    expect(res.status).toBe(200);
-    const member = caller(ctx, { cookie: cookieFrom(res) });
+    const member = (await seedMember(ctx, a.practiceId, 'Mo Member')).session;
     await expectProblem(await member.request('GET', '/audit'), 403, 'forbidden', ['role']);
     await expectProblem(await member.request('GET', '/audit/actions'), 403, 'forbidden', ['role']);
     await expectProblem(await caller(ctx).request('GET', '/audit'), 401, 'unauthenticated');

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
-import { caller, cookieFrom, seedPractice, testTargets } from '../test-support/testing.ts';
+import { seedMember, seedPractice, testTargets } from '../test-support/testing.ts';
 
 describe.each(testTargets)('explore with demo data on %s', (target) => {
   const ctx = useTestContext(target);
@@ -84,20 +84,8 @@ describe.each(testTargets)('explore with demo data on %s', (target) => {
   });
 
   it('is for owners only', async () => {
-    const { createUser } = await import('../accounts/account.service.ts');
     const b = await seedPractice(ctx, 'Other');
-    await createUser(ctx.deps, {
-      name: 'M',
-      email: 'm-demo@example.com',
-      password: 'member password',
-      practiceId: b.practiceId,
-      role: 'member',
-    });
-    const signIn = await caller(ctx).request('POST', '/auth/sign-in', {
-      email: 'm-demo@example.com',
-      password: 'member password',
-    });
-    const member = caller(ctx, { cookie: cookieFrom(signIn) });
+    const member = (await seedMember(ctx, b.practiceId, 'M')).session;
     expect((await member.json('POST', '/practice/demo-data', {})).status).toBe(403);
   });
 });

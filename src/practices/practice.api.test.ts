@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
-import { testTargets } from '../test-support/testing.ts';
+import { seedMember, testTargets } from '../test-support/testing.ts';
 import type { Practice } from './practice.schemas.ts';
 
 const setup = {
@@ -83,20 +83,7 @@ describe.each(testTargets)('practice setup and settings on %s', (target) => {
   });
 
   it('lets only the owner change the practice and its settings', async () => {
-    const { createUser } = await import('../accounts/account.service.ts');
-    const { caller, cookieFrom } = await import('../test-support/testing.ts');
-    await createUser(ctx.deps, {
-      name: 'Member',
-      email: 'member@example.com',
-      password: 'quiet harbour lights',
-      practiceId: a.practiceId,
-      role: 'member',
-    });
-    const signIn = await caller(ctx).request('POST', '/auth/sign-in', {
-      email: 'member@example.com',
-      password: 'quiet harbour lights',
-    });
-    const member = caller(ctx, { cookie: cookieFrom(signIn) });
+    const member = (await seedMember(ctx, a.practiceId)).session;
     expect((await member.json('GET', '/practice')).status).toBe(200);
     const res = await member.json<{ code: string }>('PATCH', '/practice/settings', {
       responseWindowHours: 1,

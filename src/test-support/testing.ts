@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { createUser } from '../accounts/account.service.ts';
 import { createApp } from '../app.ts';
 import { erasedTables } from '../contacts/erasure.service.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
@@ -182,6 +183,21 @@ export async function seedPractice(ctx: TestContext, name = 'Practice'): Promise
     session,
     bearer: caller(ctx, { token: created.body.token }),
   };
+}
+
+/** Adds a member to a practice through the use case the CLI calls, and signs them in. */
+export async function seedMember(
+  ctx: TestContext,
+  practiceId: string,
+  name = 'Member',
+): Promise<{ email: string; session: Caller }> {
+  seq += 1;
+  const email = `member${seq}.${randomBytes(3).toString('hex')}@example.com`;
+  const password = 'a long member password';
+  await createUser(ctx.deps, { name, email, password, practiceId, role: 'member' });
+  const res = await caller(ctx).request('POST', '/auth/sign-in', { email, password });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return { email, session: caller(ctx, { cookie: cookieFrom(res) }) };
 }
 
 /** Row counts of every practice-data table: a failed write must leave them unchanged. */
