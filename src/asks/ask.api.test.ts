@@ -3,7 +3,7 @@ import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { dayMs as DAY } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
-import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { useContact, usePractices, useTestContext } from '../test-support/suite.ts';
 import { testTargets } from '../test-support/testing.ts';
 import type { Ask, AskReadiness, Moment } from './ask.schemas.ts';
 
@@ -14,16 +14,12 @@ describe.each(testTargets)('moments, asks and readiness on %s', (target) => {
   const clock = fixedClock(start);
   const ctx = useTestContext(target, { clock });
   const [a] = usePractices(ctx, ['Harbor Counseling']);
-  let lee: ContactDetail;
+  const lee = useContact(a, { name: 'Dr. Lee Wong', stage: 'likes' });
 
   beforeAll(async () => {
     await ok(a.session, 'PATCH', '/practice', {
       valueProposition: 'Jane helps anxious professionals sleep again.',
       idealClient: 'professionals with work stress',
-    });
-    lee = await ok<ContactDetail>(a.session, 'POST', '/contacts', {
-      name: 'Dr. Lee Wong',
-      stage: 'likes',
     });
   });
 

@@ -4,21 +4,18 @@
  * earlier referral credits exactly one of them — never a 500 from a duplicate credit.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
-import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { useContact, usePractices, useTestContext } from '../test-support/suite.ts';
 import { testTargets } from '../test-support/testing.ts';
 import type { Commitment, CommitmentDetail } from './commitment.schemas.ts';
 
 describe.each(testTargets)('concurrent commitments on %s', (target) => {
   const clock = fixedClock('2026-03-10T09:00:00.000Z');
-  let lee: ContactDetail;
-
   const ctx = useTestContext(target, { clock });
   const [a] = usePractices(ctx, ['Race Law']);
+  const lee = useContact(a, { name: 'Lee', stage: 'trusts' });
   beforeAll(async () => {
-    lee = await ok<ContactDetail>(a.session, 'POST', '/contacts', { name: 'Lee', stage: 'trusts' });
     for (const [i, day] of ['03', '04', '05'].entries())
       await ok(a.bearer, 'POST', '/referrals', {
         referred: { name: `Person ${i}` },

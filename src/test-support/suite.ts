@@ -3,6 +3,8 @@
  * closed after the suite, and practices signed up before its tests. (Vitest-only.)
  */
 import { afterAll, beforeAll } from 'vitest';
+import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { ok } from './api-expect.ts';
 import {
   createTestContext,
   type SeededPractice,
@@ -69,4 +71,16 @@ export function usePractices<const N extends readonly string[]>(
     for (const [i, name] of names.entries()) practices[i]?.set(await seedPractice(ctx, name));
   });
   return practices.map((p) => p.ref) as { [K in keyof N]: SeededPractice };
+}
+
+/**
+ * Registers a `beforeAll` that adds a contact to `owner`'s practice through the API, and
+ * returns the contact as it will be.
+ */
+export function useContact(owner: SeededPractice, body: { name: string; stage?: string }) {
+  const contact = lateBound<ContactDetail>(`contact "${body.name}"`);
+  beforeAll(async () => {
+    contact.set(await ok<ContactDetail>(owner.session, 'POST', '/contacts', body));
+  });
+  return contact.ref;
 }
