@@ -7,6 +7,7 @@ import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayMs } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Problem } from '../platform/errors.ts';
 import { ok as expectOk } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
@@ -43,6 +44,14 @@ async function problem(
       text,
     ).toContain(field);
   return p;
+}
+
+/** A `problem` that leaves every table as it was. */
+async function refused(deps: Deps, ...call: Parameters<typeof problem>): Promise<Problem> {
+  const before = await countRows(deps);
+  const answer = await problem(...call);
+  expect(await countRows(deps)).toEqual(before);
+  return answer;
 }
 
 describe.each(testTargets)('letters and outbox on %s', (target) => {
@@ -295,8 +304,8 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
   });
 
   it('an edited draft that types the name in is refused too', async () => {
-    const before = await countRows(ctx.deps);
-    await problem(
+    await refused(
+      ctx.deps,
       a.bearer,
       'POST',
       '/messages',
@@ -309,7 +318,6 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       422,
       'body',
     );
-    expect(await countRows(ctx.deps)).toEqual(before);
   });
 
   it('typed text naming the person, a word of their need or a status is a 422 naming the word', async () => {
@@ -379,8 +387,8 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       toContactId: ids.referrer,
     });
     // A second thank-you for the same referral is refused and writes nothing.
-    const before = await countRows(ctx.deps);
-    await problem(
+    await refused(
+      ctx.deps,
       a.bearer,
       'POST',
       '/messages',
@@ -388,14 +396,13 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       409,
       'cause',
     );
-    expect(await countRows(ctx.deps)).toEqual(before);
     const list = await ok<{ items: Json[] }>(a.bearer, 'GET', '/messages?status=queued');
     expect(list.items.map((m) => m.id)).toContain(msg.id);
   });
 
   it('no email without consent: 422 on to.emailConsent, nothing written', async () => {
-    const before = await countRows(ctx.deps);
-    await problem(
+    await refused(
+      ctx.deps,
       a.bearer,
       'POST',
       '/messages',
@@ -403,7 +410,6 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       422,
       'to.emailConsent',
     );
-    expect(await countRows(ctx.deps)).toEqual(before);
     // As a letter it is fine.
     const letter = await ok(a.bearer, 'POST', '/messages', {
       templateKey: 'ask',
@@ -715,9 +721,7 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
           .replaceAll('"R"', JSON.stringify(ids.referral))
           .replaceAll('"C"', JSON.stringify(ids.referrer)),
       );
-      const before = await countRows(ctx.deps);
-      await problem(a.bearer, method, url, filled ?? undefined, status, field);
-      expect(await countRows(ctx.deps)).toEqual(before);
+      await refused(ctx.deps, a.bearer, method, url, filled ?? undefined, status, field);
     });
     it('needs a JSON body', async () => {
       const res = await a.bearer.request('POST', '/messages', 'x=1', {
@@ -784,8 +788,8 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       ],
     ];
     it.each(cases)('%s %s', async (method, url, body, field) => {
-      const before = await countRows(ctx.deps);
-      await problem(
+      await refused(
+        ctx.deps,
         a.bearer,
         method,
         url.replace(':bMessage', ids.bMessage),
@@ -793,7 +797,6 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
         404,
         field,
       );
-      expect(await countRows(ctx.deps)).toEqual(before);
     });
     it("B's outbox and templates never show A's", async () => {
       const list = await ok<{ items: Json[] }>(b.bearer, 'GET', '/messages');
@@ -881,8 +884,8 @@ describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target
     });
     await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status });
     const body = { ...message, referralId: referral.id };
-    const before = await countRows(ctx.deps);
-    await problem(
+    await refused(
+      ctx.deps,
       a.bearer,
       'POST',
       '/messages',
@@ -890,7 +893,6 @@ describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target
       422,
       'templateKey',
     );
-    expect(await countRows(ctx.deps)).toEqual(before);
     await ok(a.bearer, 'PATCH', `/referrals/${referral.id}`, { consentToUpdate: true });
     await ok(a.bearer, 'POST', '/messages', { ...body, channel: 'letter' });
   }
