@@ -45,15 +45,19 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     ok(a.session, action.method, action.path, { ...(action.body ?? {}), ...extra });
   const contact = (body: Record<string, unknown>) =>
     ok<ContactDetail>(a.session, 'POST', '/contacts', body);
+  /** A referral of `referred` from a new contact, `referrer`, who likes the practice. */
+  const referralFrom = async (referrer: string, referred: string, more: object) => {
+    const from = await contact({ name: referrer, stage: 'likes' });
+    return ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: referred },
+      referrer: { contactId: from.id },
+      ...more,
+    });
+  };
 
   it('1 respond: appears at receipt, overdue past the window, gone once the call is logged', async () => {
     clock.set(T0);
-    const sarah = await contact({ name: 'Sarah Chen', stage: 'likes' });
-    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
-      referred: { name: 'Tom Ruiz' },
-      referrer: { contactId: sarah.id },
-      channel: 'phone',
-    });
+    const referral = await referralFrom('Sarah Chen', 'Tom Ruiz', { channel: 'phone' });
     expect(await itemsFor('respond', referral.id, plus(T0, -1))).toHaveLength(0);
     const fresh = await one('respond', referral.id, T0);
     expect(fresh).toMatchObject({
@@ -77,10 +81,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
 
   it('2 thank: from receipt, overdue after 48 h, again on conversion; gone when thanked', async () => {
     clock.set(T0);
-    const sarah = await contact({ name: 'Sara Thanks', stage: 'likes' });
-    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
-      referred: { name: 'Ann Lee' },
-      referrer: { contactId: sarah.id },
+    const referral = await referralFrom('Sara Thanks', 'Ann Lee', {
       channel: 'email',
       consentToUpdate: true,
     });
@@ -107,12 +108,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
 
   it('2 thank on conversion: never without consent (the timing itself would tell)', async () => {
     clock.set(T0);
-    const sarah = await contact({ name: 'Sara Silent', stage: 'likes' });
-    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
-      referred: { name: 'Nora Private' },
-      referrer: { contactId: sarah.id },
-      channel: 'email',
-    });
+    const referral = await referralFrom('Sara Silent', 'Nora Private', { channel: 'email' });
     await perform((await one('thank', referral.id, T0)).action);
     await ok(a.session, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
     for (const at of [T0, plus(T0, 3 * D)])
@@ -467,10 +463,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
 
   it('calendar feed: names the action and the referrer only; overdue at today; links to the item', async () => {
     clock.set(T0);
-    const sarah = await contact({ name: 'Sarah Lee', stage: 'likes' });
-    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
-      referred: { name: 'Aisha Zebulon-Patel' },
-      referrer: { contactId: sarah.id },
+    const referral = await referralFrom('Sarah Lee', 'Aisha Zebulon-Patel', {
       channel: 'phone',
       need: 'panic attacks at work',
     });
