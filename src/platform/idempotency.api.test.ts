@@ -8,6 +8,7 @@ import { expectProblem, ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { countRows, seedPractice, testTargets } from '../test-support/testing.ts';
 import { fixedClock } from './clock.ts';
+import type { ErrorCode } from './errors.ts';
 
 type Json = Record<string, unknown> & { id: string };
 
@@ -16,6 +17,9 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
 
   const post = (url: string, body: unknown, key: string, who = a?.bearer) =>
     who.request('POST', url, body, { 'idempotency-key': key });
+  /** A POST under `key` refused with `status` and `code`, naming the header. */
+  const refusedKey = async (status: number, code: ErrorCode, ...call: Parameters<typeof post>) =>
+    expectProblem(await post(...call), status, code, ['Idempotency-Key']);
 
   const ctx = useTestContext(target, { clock });
   const [a] = usePractices(ctx, ['Keyed Practice']);
@@ -41,27 +45,15 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
     const first = await post('/contacts', { name: 'Bea' }, 'create-bea');
     expect(first.status).toBe(201);
     const before = await countRows(ctx.deps);
-    await expectProblem(
-      await post('/contacts', { name: 'Someone Else' }, 'create-bea'),
-      422,
-      'unprocessable',
-      ['Idempotency-Key'],
-    );
-    await expectProblem(
-      await post('/categories', { name: 'Bea' }, 'create-bea'),
-      422,
-      'unprocessable',
-      ['Idempotency-Key'],
-    );
+    await refusedKey(422, 'unprocessable', '/contacts', { name: 'Someone Else' }, 'create-bea');
+    await refusedKey(422, 'unprocessable', '/categories', { name: 'Bea' }, 'create-bea');
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 
   it('a key that is empty, too long or oddly written is a 400 naming the header', async () => {
     const before = await countRows(ctx.deps);
     for (const key of ['', 'x'.repeat(256), 'has space', 'ünïcode', 'semi;colon'])
-      await expectProblem(await post('/contacts', { name: 'Cy' }, key), 400, 'validation', [
-        'Idempotency-Key',
-      ]);
+      await refusedKey(400, 'validation', '/contacts', { name: 'Cy' }, key);
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 
@@ -130,9 +122,7 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
       .set({ status: null, response_body: null })
       .where('key', '=', 'create-hal')
       .execute();
-    await expectProblem(await post('/contacts', { name: 'Hal' }, 'create-hal'), 409, 'conflict', [
-      'Idempotency-Key',
-    ]);
+    await refusedKey(409, 'conflict', '/contacts', { name: 'Hal' }, 'create-hal');
     clock.set('2026-03-05T10:05:01.000Z');
     const retried = await post('/contacts', { name: 'Hal' }, 'create-hal');
     expect(retried.status).toBe(201);
@@ -149,9 +139,7 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
       .executeTakeFirstOrThrow();
     expect(stored.response_body).toBeNull();
     const before = await countRows(ctx.deps);
-    await expectProblem(await post('/tokens', { name: 'ci' }, 'token-ci'), 409, 'conflict', [
-      'Idempotency-Key',
-    ]);
+    await refusedKey(409, 'conflict', '/tokens', { name: 'ci' }, 'token-ci');
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 
@@ -229,12 +217,7 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
       .execute();
     expect(kept).toEqual([]);
     const before = await countRows(ctx.deps);
-    await expectProblem(
-      await post('/contacts', { name: 'Zed Erased' }, 'create-zed'),
-      409,
-      'conflict',
-      ['Idempotency-Key'],
-    );
+    await refusedKey(409, 'conflict', '/contacts', { name: 'Zed Erased' }, 'create-zed');
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 
