@@ -1,6 +1,6 @@
 /**
  * The setup most API suites share, one line each: a fresh test context per database target,
- * closed after the suite, and practices signed up before its tests. (Vitest-only.)
+ * closed after the suite, and the practices and contacts made before its tests. (Vitest-only.)
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
@@ -77,7 +77,10 @@ export function usePractices<const N extends readonly string[]>(
  * Registers a `beforeAll` that adds a contact to `owner`'s practice through the API, and
  * returns the contact as it will be.
  */
-export function useContact(owner: SeededPractice, body: { name: string; stage?: string }) {
+export function useContact(
+  owner: SeededPractice,
+  body: { name: string; stage?: string },
+): ContactDetail {
   const contact = lateBound<ContactDetail>(`contact "${body.name}"`);
   beforeAll(async () => {
     contact.set(await ok<ContactDetail>(owner.session, 'POST', '/contacts', body));
