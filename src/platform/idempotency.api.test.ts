@@ -17,6 +17,15 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
 
   const post = (url: string, body: unknown, key: string, who = a?.bearer) =>
     who.request('POST', url, body, { 'idempotency-key': key });
+  /** The answer kept for a replay under `key` (null where it must not be kept). */
+  const keptAnswer = async (key: string) =>
+    (
+      await ctx.deps.db
+        .selectFrom('idempotency_key')
+        .select('response_body')
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow()
+    ).response_body;
   /** A POST under `key` refused with `status` and `code`, naming the header. */
   const refusedKey = async (status: number, code: ErrorCode, ...call: Parameters<typeof post>) =>
     expectProblem(await post(...call), status, code, ['Idempotency-Key']);
@@ -132,12 +141,7 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
   it('a new API token is never kept: its replay is a 409, and no second token is made', async () => {
     const first = await post('/tokens', { name: 'ci' }, 'token-ci');
     expect(first.status).toBe(201);
-    const stored = await ctx.deps.db
-      .selectFrom('idempotency_key')
-      .select('response_body')
-      .where('key', '=', 'token-ci')
-      .executeTakeFirstOrThrow();
-    expect(stored.response_body).toBeNull();
+    expect(await keptAnswer('token-ci')).toBeNull();
     const before = await countRows(ctx.deps);
     await refusedKey(409, 'conflict', '/tokens', { name: 'ci' }, 'token-ci');
     expect(await countRows(ctx.deps)).toEqual(before);
@@ -166,12 +170,7 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
     const feed = await ok<Json>(a.bearer, 'POST', '/calendar-feeds', {});
     const first = await post(`/calendar-feeds/${feed.id}/rotate`, {}, 'rotate-phone');
     expect(first.status).toBe(200);
-    const stored = await ctx.deps.db
-      .selectFrom('idempotency_key')
-      .select('response_body')
-      .where('key', '=', 'rotate-phone')
-      .executeTakeFirstOrThrow();
-    expect(stored.response_body).toBeNull();
+    expect(await keptAnswer('rotate-phone')).toBeNull();
   });
 
   it('keeps the request only as a keyed digest: a password in the body cannot be guessed at', async () => {
