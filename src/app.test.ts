@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, testTargets } from './test-support/testing.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from './test-support/suite.ts';
+import { testTargets } from './test-support/testing.ts';
 
 describe.each(testTargets)('the HTTP app on %s', (target) => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await createTestContext(target);
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target);
 
   it('reports the database as reachable', async () => {
     const res = await ctx.app.request('/api/v1/health');

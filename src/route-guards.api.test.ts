@@ -9,7 +9,7 @@
  * and queries, lists that must not show the other practice's rows, and each route's field
  * refusals (route-guards.cases.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from './platform/clock.ts';
 import type { Problem } from './platform/errors.ts';
 import {
@@ -40,14 +40,13 @@ import {
   resolve,
   typesOf,
 } from './test-support/openapi-testing.ts';
+import { useTestContext } from './test-support/suite.ts';
 import {
   type Caller,
   caller,
   countRows,
-  createTestContext,
   type SeededPractice,
   seedPractice,
-  type TestContext,
   testTargets,
 } from './test-support/testing.ts';
 
@@ -184,7 +183,6 @@ function urlOf(op: Operation, w: World, replace: Record<string, string> = {}): s
 }
 
 describe.each(testTargets)('route guards on %s', (target) => {
-  let ctx: TestContext;
   let doc: OpenApiDocument;
   let ops: Operation[];
   let a: SeededPractice;
@@ -252,8 +250,8 @@ describe.each(testTargets)('route guards on %s', (target) => {
     return out;
   }
 
+  const ctx = useTestContext(target, { clock });
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
     doc = await loadOpenApi(ctx);
     ops = operationsOf(doc);
     a = await seedPractice(ctx, 'Alpha Counseling');
@@ -261,7 +259,6 @@ describe.each(testTargets)('route guards on %s', (target) => {
     A = await buildWorld(a, 'Alpha');
     B = await buildWorld(b, 'Beta');
   });
-  afterAll(async () => ctx?.close());
 
   it('knows every path parameter of the route table, and the walk covers the routes with ids', () => {
     for (const op of ops) expect(() => pathParamsOf(op), keyOf(op)).not.toThrow();

@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  caller,
-  cookieFrom,
-  createTestContext,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../test-support/suite.ts';
+import { caller, cookieFrom, createTestContext, testTargets } from '../test-support/testing.ts';
 
 type Session = {
   user: { id: string; email: string };
@@ -14,14 +9,10 @@ type Session = {
 };
 
 describe.each(testTargets)('accounts on %s', (target) => {
-  let ctx: TestContext;
   const email = 'jane@example.com';
   const password = 'a long enough pass';
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target);
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target);
 
   it('signs up: creates the practice and its owner, and signs in with a session cookie', async () => {
     const res = await caller(ctx).request('POST', '/auth/sign-up', {
@@ -78,7 +69,7 @@ describe.each(testTargets)('accounts on %s', (target) => {
   it('keeps the session across a restart, and ends it on sign-out', async () => {
     const res = await caller(ctx).request('POST', '/auth/sign-in', { email, password });
     const cookie = cookieFrom(res);
-    ctx = await ctx.restart();
+    await ctx.restart();
     const me = await caller(ctx, { cookie }).request('GET', '/me');
     expect(me.status).toBe(200);
     const out = await caller(ctx, { cookie }).request('POST', '/auth/sign-out');

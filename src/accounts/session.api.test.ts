@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { dayMs as day } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { openDeps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { expectProblem } from '../test-support/api-expect.ts';
+import { useTestContext } from '../test-support/suite.ts';
 import {
   caller,
   cookieFrom,
-  createTestContext,
   seedPractice,
   type TestContext,
   testTargets,
@@ -37,13 +37,9 @@ async function emailOf(ctx: TestContext, userId: string): Promise<string> {
 }
 
 describe.each(testTargets)('sessions on %s', (target) => {
-  let ctx: TestContext;
   const clock = fixedClock(new Date());
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
 
   it('ends a session after its absolute lifetime, however actively it is used', async () => {
     clock.set(new Date());
@@ -160,12 +156,7 @@ describe.each(testTargets)('sessions on %s', (target) => {
 });
 
 describe.each(testTargets)('sign-up and passwords on %s', (target) => {
-  let ctx: TestContext;
-
-  beforeAll(async () => {
-    ctx = await createTestContext(target);
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target);
 
   const signUp = (email: string, pw: string, name = 'Jane Morgan') =>
     caller(ctx).request('POST', '/auth/sign-up', {
@@ -235,13 +226,9 @@ describe.each(testTargets)('sign-up and passwords on %s', (target) => {
 });
 
 describe.each(testTargets)('sign-in throttling on %s', (target) => {
-  let ctx: TestContext;
   const clock = fixedClock(new Date());
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock, rateLimit: true });
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock, rateLimit: true });
 
   /** One sign-in attempt from its own address: the answer's status and message. */
   async function attempt(email: string, pw: string, n: number) {

@@ -5,19 +5,14 @@
  * and SQL, so a cooldown or window restated in the agenda's query would show up here.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AskReadiness } from '../asks/ask.schemas.ts';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { dayMs } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 import type { AgendaItem } from './agenda.rules.ts';
 
 const base = Date.parse('2026-03-02T09:00:00.000Z');
@@ -54,15 +49,10 @@ const scenario = fc.record({
 });
 
 describe.each(testTargets)('Today agrees with "Can I ask now?" on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
   const clock = fixedClock(new Date(base));
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Harbor Coaching');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Harbor Coaching']);
 
   it('for generated contacts, moments, asks and settings', async () => {
     let run = 0;

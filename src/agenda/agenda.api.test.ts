@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { dayMs as D, hourMs as H } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
@@ -6,15 +6,8 @@ import { newId } from '../platform/ids.ts';
 import type { ReferralGiven } from '../referrals/given.schemas.ts';
 import type { ReferralDetail } from '../referrals/referral.schemas.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  caller,
-  countRows,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { caller, countRows, testTargets } from '../test-support/testing.ts';
 import { type AgendaItem, compareItems } from './agenda.rules.ts';
 import { calendarUid } from './agenda.service.ts';
 
@@ -30,17 +23,10 @@ const T0 = '2026-03-02T09:00:00.000Z';
 const plus = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
 
 describe.each(testTargets)('agenda API on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const clock = fixedClock(T0);
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Harbor Coaching');
-    b = await seedPractice(ctx, 'Other Practice');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a, b] = usePractices(ctx, ['Harbor Coaching', 'Other Practice']);
 
   const agendaAt = async (at?: string, query = '') => {
     const q = new URLSearchParams(query);
@@ -59,15 +45,19 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     ok(a.session, action.method, action.path, { ...(action.body ?? {}), ...extra });
   const contact = (body: Record<string, unknown>) =>
     ok<ContactDetail>(a.session, 'POST', '/contacts', body);
+  /** A referral of `referred` from a new contact, `referrer`, who likes the practice. */
+  const referralFrom = async (referrer: string, referred: string, more: object) => {
+    const from = await contact({ name: referrer, stage: 'likes' });
+    return ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: referred },
+      referrer: { contactId: from.id },
+      ...more,
+    });
+  };
 
   it('1 respond: appears at receipt, overdue past the window, gone once the call is logged', async () => {
     clock.set(T0);
-    const sarah = await contact({ name: 'Sarah Chen', stage: 'likes' });
-    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
-      referred: { name: 'Tom Ruiz' },
-      referrer: { contactId: sarah.id },
-      channel: 'phone',
-    });
+    const referral = await referralFrom('Sarah Chen', 'Tom Ruiz', { channel: 'phone' });
     expect(await itemsFor('respond', referral.id, plus(T0, -1))).toHaveLength(0);
     const fresh = await one('respond', referral.id, T0);
     expect(fresh).toMatchObject({
@@ -91,10 +81,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
 
   it('2 thank: from receipt, overdue after 48 h, again on conversion; gone when thanked', async () => {
     clock.set(T0);
-    const sarah = await contact({ name: 'Sara Thanks', stage: 'likes' });
-    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
-      referred: { name: 'Ann Lee' },
-      referrer: { contactId: sarah.id },
+    const referral = await referralFrom('Sara Thanks', 'Ann Lee', {
       channel: 'email',
       consentToUpdate: true,
     });
@@ -121,12 +108,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
 
   it('2 thank on conversion: never without consent (the timing itself would tell)', async () => {
     clock.set(T0);
-    const sarah = await contact({ name: 'Sara Silent', stage: 'likes' });
-    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
-      referred: { name: 'Nora Private' },
-      referrer: { contactId: sarah.id },
-      channel: 'email',
-    });
+    const referral = await referralFrom('Sara Silent', 'Nora Private', { channel: 'email' });
     await perform((await one('thank', referral.id, T0)).action);
     await ok(a.session, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
     for (const at of [T0, plus(T0, 3 * D)])
@@ -481,10 +463,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
 
   it('calendar feed: names the action and the referrer only; overdue at today; links to the item', async () => {
     clock.set(T0);
-    const sarah = await contact({ name: 'Sarah Lee', stage: 'likes' });
-    const referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
-      referred: { name: 'Aisha Zebulon-Patel' },
-      referrer: { contactId: sarah.id },
+    const referral = await referralFrom('Sarah Lee', 'Aisha Zebulon-Patel', {
       channel: 'phone',
       need: 'panic attacks at work',
     });

@@ -4,7 +4,7 @@ import { mayTellStatus } from '../letters/letter.rules.ts';
 import { hourMs as H, weekStartOf } from '../platform/calendar.ts';
 import { professionIds } from '../practices/professions.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
-import type { ReferralStatus } from '../referrals/referral.rules.ts';
+import { referralStatuses } from '../referrals/referral.rules.ts';
 import {
   type AgendaClock,
   type AgendaItem,
@@ -292,20 +292,12 @@ const planted = (tag: string) => fc.stringMatching(/^[A-Z][a-z]{2,8}$/).map((s) 
 
 describe('calendar events', () => {
   it('never carry the referred person, their status or a conversion, whatever the rows', () => {
-    const statuses: ReferralStatus[] = [
-      'new',
-      'contacted',
-      'meeting',
-      'client',
-      'not_a_fit',
-      'declined',
-    ];
     fc.assert(
       fc.property(
         planted('first'),
         planted('last'),
         planted('person'),
-        fc.constantFrom(...statuses),
+        fc.constantFrom(...referralStatuses),
         fc.constantFrom(...professionIds),
         fc.boolean(),
         fc.boolean(),

@@ -1,39 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { dayMs as DAY } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { useContact, usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 import type { Ask, AskReadiness, Moment } from './ask.schemas.ts';
 
 const start = '2026-03-02T09:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(start) + ms).toISOString();
 
 describe.each(testTargets)('moments, asks and readiness on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
   const clock = fixedClock(start);
-  let lee: ContactDetail;
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Harbor Counseling']);
+  const lee = useContact(a, { name: 'Dr. Lee Wong', stage: 'likes' });
 
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Harbor Counseling');
     await ok(a.session, 'PATCH', '/practice', {
       valueProposition: 'Jane helps anxious professionals sleep again.',
       idealClient: 'professionals with work stress',
     });
-    lee = await ok<ContactDetail>(a.session, 'POST', '/contacts', {
-      name: 'Dr. Lee Wong',
-      stage: 'likes',
-    });
   });
-  afterAll(async () => ctx?.close());
 
   it('a feedback of 10 opens a 7-day window; readiness follows it to the millisecond', async () => {
     const before = await ok<AskReadiness>(a.session, 'GET', `/contacts/${lee.id}/ask-readiness`);

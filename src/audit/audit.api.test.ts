@@ -2,15 +2,13 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/account.service.ts';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
 import {
   caller,
-  cookieFrom,
-  createTestContext,
-  type SeededPractice,
+  seedMember,
   seedPractice,
   type TestContext,
   testTargets,
@@ -23,17 +21,10 @@ const cli = path.resolve(import.meta.dirname, '../cli.ts');
 const T0 = '2026-03-02T09:00:00.000Z';
 
 describe.each(testTargets)('audit log on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const clock = fixedClock(T0);
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Audited');
-    b = await seedPractice(ctx, 'Other');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a, b] = usePractices(ctx, ['Audited', 'Other']);
 
   /** A practice whose chain has at least `n` links (tokens are audited), for tampering. */
   async function chainOf(n: number): Promise<string> {
@@ -82,18 +73,7 @@ describe.each(testTargets)('audit log on %s', (target) => {
   });
 
   it('is for owners only: a member gets 403 naming the role needed', async () => {
-    const email = `member.${target}@example.com`;
-    const password = 'a long member password';
-    await createUser(ctx.deps, {
-      name: 'Mo Member',
-      email,
-      password,
-      practiceId: a.practiceId,
-      role: 'member',
-    });
-    const res = await caller(ctx).request('POST', '/auth/sign-in', { email, password });
-    expect(res.status).toBe(200);
-    const member = caller(ctx, { cookie: cookieFrom(res) });
+    const member = (await seedMember(ctx, a.practiceId, 'Mo Member')).session;
     await expectProblem(await member.request('GET', '/audit'), 403, 'forbidden', ['role']);
     await expectProblem(await member.request('GET', '/audit/actions'), 403, 'forbidden', ['role']);
     await expectProblem(await caller(ctx).request('GET', '/audit'), 401, 'unauthenticated');

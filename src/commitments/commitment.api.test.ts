@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { dayMs as DAY } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { ReferralDetail } from '../referrals/referral.schemas.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { useContact, usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 import type { Commitment, CommitmentDetail } from './commitment.schemas.ts';
 import { getCommitmentForLetter } from './commitment.service.ts';
 
@@ -18,19 +13,11 @@ const start = '2026-03-02T09:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(start) + ms).toISOString();
 
 describe.each(testTargets)('commitments on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
   const clock = fixedClock(start);
-  let lee: ContactDetail;
-  let sam: ContactDetail;
-
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Roe Law');
-    lee = await ok<ContactDetail>(a.session, 'POST', '/contacts', { name: 'Lee', stage: 'trusts' });
-    sam = await ok<ContactDetail>(a.session, 'POST', '/contacts', { name: 'Sam', stage: 'likes' });
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Roe Law']);
+  const lee = useContact(a, { name: 'Lee', stage: 'trusts' });
+  const sam = useContact(a, { name: 'Sam', stage: 'likes' });
 
   const refer = (referrerId: string, name: string, receivedAt?: string) =>
     ok<ReferralDetail>(a.session, 'POST', '/referrals', {

@@ -3,29 +3,19 @@
  * Several promises made at once by a referrer with referrals are all recorded, and each
  * earlier referral credits exactly one of them — never a 500 from a duplicate credit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { useContact, usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 import type { Commitment, CommitmentDetail } from './commitment.schemas.ts';
 
 describe.each(testTargets)('concurrent commitments on %s', (target) => {
   const clock = fixedClock('2026-03-10T09:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let lee: ContactDetail;
-
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Race Law']);
+  const lee = useContact(a, { name: 'Lee', stage: 'trusts' });
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Race Law');
-    lee = await ok<ContactDetail>(a.session, 'POST', '/contacts', { name: 'Lee', stage: 'trusts' });
     for (const [i, day] of ['03', '04', '05'].entries())
       await ok(a.bearer, 'POST', '/referrals', {
         referred: { name: `Person ${i}` },
@@ -34,7 +24,6 @@ describe.each(testTargets)('concurrent commitments on %s', (target) => {
         receivedAt: `2026-03-${day}T09:00:00.000Z`,
       });
   });
-  afterAll(async () => ctx?.close());
 
   it('answers 201 to ten promises made at once and credits each earlier referral once', async () => {
     const answers = await Promise.all(

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
-import type { ContactDetail } from './contact.schemas.ts';
+import { describe, expect, it } from 'vitest';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { seedPractice, testTargets } from '../test-support/testing.ts';
+import { stages } from './contact.rules.ts';
+import { type ContactDetail, contactSorts } from './contact.schemas.ts';
 
 type Page = { items: ContactDetail[]; nextCursor: string | null };
 
 describe.each(testTargets)('contacts API on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-
-  beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Harbor Counseling');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target);
+  const [a] = usePractices(ctx, ['Harbor Counseling']);
 
   it('adds a contact with roles, a new category and circles, and records the first stage', async () => {
     const category = await a.session.json<{ id: string }>('POST', '/categories', {
@@ -132,23 +122,13 @@ describe.each(testTargets)('contacts API on %s', (target) => {
 
   it('pages with cursors through every sort without gaps or repeats', async () => {
     const b = await seedPractice(ctx, 'Paging');
-    const stages = ['met', 'knows', 'likes', 'trusts', 'refers'];
     for (let i = 0; i < 23; i++) {
       await b.bearer.json('POST', '/contacts', {
         name: `Person ${String.fromCharCode(65 + (i % 7))} ${i}`,
         stage: stages[i % stages.length],
       });
     }
-    for (const sort of [
-      'name',
-      '-name',
-      'createdAt',
-      '-createdAt',
-      'updatedAt',
-      '-updatedAt',
-      'stage',
-      '-stage',
-    ]) {
+    for (const sort of contactSorts) {
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;

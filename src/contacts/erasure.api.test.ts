@@ -1,19 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insightCharts } from '../insights/insight.schemas.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Referral } from '../referrals/referral.schemas.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  caller,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { caller, testTargets } from '../test-support/testing.ts';
 
 type Openapi = {
   paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
@@ -25,9 +19,6 @@ type Openapi = {
  * the database file or its WAL; the referrer still counts the anonymous referral.
  */
 describe.each(testTargets)('erasing a person (%s)', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const canary = `zq${randomBytes(8).toString('hex')}`;
   const ids: Record<string, string> = {};
   const agendaKeys: string[] = [];
@@ -105,10 +96,9 @@ describe.each(testTargets)('erasing a person (%s)', (target) => {
     return found;
   }
 
+  const ctx = useTestContext(target);
+  const [a, b] = usePractices(ctx, ['Erasing Practice', 'Other Practice']);
   beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Erasing Practice');
-    b = await seedPractice(ctx, 'Other Practice');
     const post = <T = { id: string }>(url: string, body: unknown) =>
       ok<T>(a.session, 'POST', url, body);
     await ok(a.session, 'PATCH', '/practice', { postalAddress: '1 Main St, Springfield' });
@@ -238,7 +228,6 @@ describe.each(testTargets)('erasing a person (%s)', (target) => {
     publicUrls.push(new URL(feed.url).pathname);
     ids.other = (await ok<{ id: string }>(b.session, 'POST', '/contacts', { name: canary })).id;
   });
-  afterAll(() => ctx.close());
 
   it('finds the canary before the erasure, where the walk and the scan look', async () => {
     const hits = (await everyAnswer()).filter((r) => r.text.includes(canary)).map((r) => r.url);
@@ -333,7 +322,7 @@ describe.each(testTargets)('erasing a person (%s)', (target) => {
       // The other practice's contact still carries the marker: erase it too, then look.
       await ok(b.session, 'DELETE', `/contacts/${ids.other}`);
       expect(filesHolding()).toEqual([]);
-      ctx = await ctx.restart();
+      await ctx.restart();
       expect(filesHolding()).toEqual([]);
     },
   );

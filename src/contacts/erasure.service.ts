@@ -14,7 +14,7 @@ import { listRecipientIdsOf } from '../survey/survey.repository.ts';
 import { deleteContactRow, findContactRow } from './contact.repository.ts';
 
 /** The tables an erasure deletes from or rewrites: vacuumed afterwards on PostgreSQL. */
-const erasedTables = [
+export const erasedTables = [
   'contact',
   'contact_role',
   'contact_circle',

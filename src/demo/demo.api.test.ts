@@ -1,23 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  caller,
-  cookieFrom,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { describe, expect, it } from 'vitest';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { seedMember, seedPractice, testTargets } from '../test-support/testing.ts';
 
 describe.each(testTargets)('explore with demo data on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-  beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Fresh');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target);
+  const [a] = usePractices(ctx, ['Fresh']);
 
   it('fills an empty practice with a two-year network that every page can show', async () => {
     const res = await a.session.json<{
@@ -96,20 +84,8 @@ describe.each(testTargets)('explore with demo data on %s', (target) => {
   });
 
   it('is for owners only', async () => {
-    const { createUser } = await import('../accounts/account.service.ts');
     const b = await seedPractice(ctx, 'Other');
-    await createUser(ctx.deps, {
-      name: 'M',
-      email: 'm-demo@example.com',
-      password: 'member password',
-      practiceId: b.practiceId,
-      role: 'member',
-    });
-    const signIn = await caller(ctx).request('POST', '/auth/sign-in', {
-      email: 'm-demo@example.com',
-      password: 'member password',
-    });
-    const member = caller(ctx, { cookie: cookieFrom(signIn) });
+    const member = (await seedMember(ctx, b.practiceId, 'M')).session;
     expect((await member.json('POST', '/practice/demo-data', {})).status).toBe(403);
   });
 });

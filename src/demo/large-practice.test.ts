@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Caller,
-  caller,
-  cookieFrom,
-  createTestContext,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestContext } from '../test-support/suite.ts';
+import { type Caller, caller, cookieFrom, testTargets } from '../test-support/testing.ts';
 import { generateLargePractice, type LargePracticeStats } from './large-practice.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
@@ -31,12 +25,11 @@ async function pageAll<T extends { id: string }>(api: Caller, url: string): Prom
 
 // The generator at a tenth of the benchmark's size (2,000 contacts, 6,000 referrals, …).
 describe.each(testTargets)('a large practice on %s (1/10 scale)', (target) => {
-  let ctx: TestContext;
   let api: Caller;
   let stats: LargePracticeStats;
 
+  const ctx = useTestContext(target);
   beforeAll(async () => {
-    ctx = await createTestContext(target);
     stats = await generateLargePractice(ctx.deps, {
       contacts: 2000,
       seed: 1,
@@ -49,7 +42,6 @@ describe.each(testTargets)('a large practice on %s (1/10 scale)', (target) => {
     });
     api = caller(ctx, { cookie: cookieFrom(res) });
   }, 120_000);
-  afterAll(async () => ctx?.close());
 
   it('generates the promised volumes, deterministically', () => {
     expect(stats).toMatchObject({

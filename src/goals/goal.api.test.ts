@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
 import {
   countRows,
-  createTestContext,
   type SeededPractice,
-  seedPractice,
   type TestContext,
   testTargets,
 } from '../test-support/testing.ts';
 import type { GoalProgress } from './goal.schemas.ts';
 
 describe.each(testTargets)('goals and celebrations (%s)', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const clock = fixedClock('2026-07-02T12:00:00.000Z');
 
   async function client(p: SeededPractice, name: string, receivedAt: string, clientAt: string) {
@@ -28,15 +24,13 @@ describe.each(testTargets)('goals and celebrations (%s)', (target) => {
     return r.id;
   }
 
+  const ctx = useTestContext(target, { clock });
+  const [a, b] = usePractices(ctx, ['Goal Practice', 'Other Practice']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Goal Practice');
-    b = await seedPractice(ctx, 'Other Practice');
     await client(a, 'Last Year', '2025-12-01T10:00:00Z', '2025-12-20T10:00:00Z');
     await client(a, 'First', '2026-02-01T10:00:00Z', '2026-02-10T10:00:00Z');
     await client(a, 'Second', '2026-03-01T10:00:00Z', '2026-03-15T10:00:00Z');
   });
-  afterAll(() => ctx.close());
 
   it('no goal: current is null and the year is 404', async () => {
     expect(await ok(a.session, 'GET', '/goals/current')).toBeNull();

@@ -1,40 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ethics } from '../ethics/ethics.schemas.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { ReferralDetail } from '../referrals/referral.schemas.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  countRows,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { useContact, usePractices, useTestContext } from '../test-support/suite.ts';
+import { countRows, testTargets } from '../test-support/testing.ts';
 import type { Incentive } from './incentive.schemas.ts';
 
 const start = '2026-03-02T09:00:00.000Z';
 
 describe.each(testTargets)('ethics and incentives on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
   const clock = fixedClock(start);
-  let lee: ContactDetail;
   let referral: ReferralDetail;
 
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Roe Law']);
+  const lee = useContact(a, { name: 'Lee', stage: 'trusts' });
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Roe Law');
     await ok(a.session, 'PATCH', '/practice', { profession: 'attorney' });
-    lee = await ok<ContactDetail>(a.session, 'POST', '/contacts', { name: 'Lee', stage: 'trusts' });
     referral = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
       referred: { name: 'Pat' },
       referrer: { contactId: lee.id },
       channel: 'phone',
     });
   });
-  afterAll(async () => ctx?.close());
 
   it('GET /ethics: every kind with reason and source, and says it is no legal advice', async () => {
     const e = await ok<Ethics>(a.session, 'GET', '/ethics');

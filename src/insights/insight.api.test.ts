@@ -1,24 +1,15 @@
 /**
  * Insights against hand-computed values on a small practice built through the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
-import {
-  countRows,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { countRows, testTargets } from '../test-support/testing.ts';
 import { type Insights, insightCharts } from './insight.schemas.ts';
 import { insightChartRegistry } from './insight.service.ts';
 
 describe.each(testTargets)('insights (%s)', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const clock = fixedClock('2026-01-01T00:00:00.000Z');
   const c: Record<string, string> = {};
 
@@ -29,10 +20,9 @@ describe.each(testTargets)('insights (%s)', (target) => {
     return r.id;
   }
 
+  const ctx = useTestContext(target, { clock });
+  const [a, b] = usePractices(ctx, ['Insight Practice', 'Other Practice']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Insight Practice');
-    b = await seedPractice(ctx, 'Other Practice');
     // Met on 1 January 2026.
     const cat = await ok<{ id: string }>(a.session, 'POST', '/categories', { name: 'Accountants' });
     const circle = await ok<{ id: string }>(a.session, 'POST', '/circles', { name: 'Rotary' });
@@ -128,7 +118,6 @@ describe.each(testTargets)('insights (%s)', (target) => {
       givenAt: '2026-05-10T10:00:00Z',
     });
   });
-  afterAll(() => ctx.close());
 
   it('answers every section with the hand-computed values', async () => {
     const i = await ok<Insights>(a.session, 'GET', '/insights');
@@ -276,14 +265,9 @@ describe.each(testTargets)('insights (%s)', (target) => {
 });
 
 describe.each(testTargets)('the reciprocity chart of a large network (%s)', (target) => {
-  let ctx: TestContext;
-  let p: SeededPractice;
   const clock = fixedClock('2026-06-15T12:00:00.000Z');
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    p = await seedPractice(ctx, 'Many Partners');
-  });
-  afterAll(() => ctx.close());
+  const ctx = useTestContext(target, { clock });
+  const [p] = usePractices(ctx, ['Many Partners']);
 
   it('lists the 100 most owed partners, ties by name, and leaves out the rest', async () => {
     const nameOf = (k: number) => `Partner ${String(k).padStart(3, '0')}`;

@@ -3,22 +3,14 @@
  * a referral at 23:30 on the last evening of a month in Los Angeles (07:30 UTC the next day)
  * counts in that month, on that weekday, and within a range that ends that day.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { type SeededPractice, testTargets } from '../test-support/testing.ts';
 import type { Insights } from './insight.schemas.ts';
 
 describe.each(testTargets)('insights in the practice time zone (%s)', (target) => {
-  let ctx: TestContext;
-  let la: SeededPractice;
-  let auckland: SeededPractice;
   const clock = fixedClock('2026-06-15T12:00:00.000Z');
 
   const referral = (p: SeededPractice, receivedAt: string, name: string) =>
@@ -31,10 +23,9 @@ describe.each(testTargets)('insights in the practice time zone (%s)', (target) =
   const when = async (p: SeededPractice, range: string) =>
     (await ok<Insights>(p.session, 'GET', `/insights?${range}&sections=when,networkGrowth`)).when;
 
+  const ctx = useTestContext(target, { clock });
+  const [la, auckland] = usePractices(ctx, ['Los Angeles Practice', 'Auckland Practice']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    la = await seedPractice(ctx, 'Los Angeles Practice');
-    auckland = await seedPractice(ctx, 'Auckland Practice');
     await ok(la.session, 'PATCH', '/practice', { timeZone: 'America/Los_Angeles' });
     await ok(auckland.session, 'PATCH', '/practice', { timeZone: 'Pacific/Auckland' });
     // Saturday 31 January 2026, 23:30 in Los Angeles (PST, −8) = Sunday 1 February 07:30 UTC.
@@ -44,7 +35,6 @@ describe.each(testTargets)('insights in the practice time zone (%s)', (target) =
     // Sunday 1 February 2026, 00:30 in Auckland (NZDT, +13) = Saturday 31 January 11:30 UTC.
     await referral(auckland, '2026-01-31T11:30:00.000Z', 'Early February');
   });
-  afterAll(async () => ctx?.close());
 
   it('a referral at 23:30 local on the last day of a month counts in that month', async () => {
     const w = await when(la, 'from=2026-01-01&to=2026-04-30');

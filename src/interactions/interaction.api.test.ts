@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Contact, ContactDetail } from '../contacts/contact.schemas.ts';
 import type { Timeline } from '../contacts/timeline.schemas.ts';
 import type { CircleView } from '../network/circle.schemas.ts';
 import { dayMs as day } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 import type { Interaction } from './interaction.schemas.ts';
 
 type List<T> = { items: T[] };
@@ -20,8 +15,6 @@ const start = new Date('2026-03-02T09:00:00.000Z');
 const at = (days: number, ms = 0) => new Date(start.getTime() + days * day + ms).toISOString();
 
 describe.each(testTargets)('interactions, keep-in-touch and timeline on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
   const clock = fixedClock(start);
 
   const contact = async (body: Record<string, unknown>) => {
@@ -41,11 +34,8 @@ describe.each(testTargets)('interactions, keep-in-touch and timeline on %s', (ta
       (c) => c.name,
     );
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Cadence Practice');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Cadence Practice']);
 
   describe('interactions', () => {
     let lee: ContactDetail;

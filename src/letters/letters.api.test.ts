@@ -4,19 +4,18 @@
  * another practice's ids.
  */
 import { extractText } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dayMs } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
+import type { Deps } from '../platform/deps.ts';
 import type { Problem } from '../platform/errors.ts';
 import { ok as expectOk } from '../test-support/api-expect.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
 import {
   type Caller,
   caller,
   countRows,
-  createTestContext,
   type SeededPractice,
-  seedPractice,
-  type TestContext,
   testTargets,
 } from '../test-support/testing.ts';
 
@@ -47,11 +46,16 @@ async function problem(
   return p;
 }
 
+/** A `problem` that leaves every table as it was. */
+async function refused(deps: Deps, ...call: Parameters<typeof problem>): Promise<Problem> {
+  const before = await countRows(deps);
+  const answer = await problem(...call);
+  expect(await countRows(deps)).toEqual(before);
+  return answer;
+}
+
 describe.each(testTargets)('letters and outbox on %s', (target) => {
   const clock = fixedClock('2026-03-02T10:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const ids = {
     referrer: '',
     referred: '',
@@ -69,10 +73,9 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
   const contact = (who: SeededPractice, body: Record<string, unknown>) =>
     ok(who.bearer, 'POST', '/contacts', body).then((c) => c.id);
 
+  const ctx = useTestContext(target, { clock });
+  const [a, b] = usePractices(ctx, ['Harbor Counseling', 'Other Practice']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Harbor Counseling');
-    b = await seedPractice(ctx, 'Other Practice');
     await ok(a.bearer, 'PATCH', '/practice', {
       postalAddress: '12 Quay Street, Portsmouth',
       valueProposition: 'I help couples talk again.',
@@ -142,9 +145,6 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       channel: 'letter',
     });
     ids.bMessage = bMessage.id;
-  });
-  afterAll(async () => {
-    await ctx?.close();
   });
 
   it('lists the shipped templates with their merge fields and the consent each needs', async () => {
@@ -304,8 +304,8 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
   });
 
   it('an edited draft that types the name in is refused too', async () => {
-    const before = await countRows(ctx.deps);
-    await problem(
+    await refused(
+      ctx.deps,
       a.bearer,
       'POST',
       '/messages',
@@ -318,7 +318,6 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       422,
       'body',
     );
-    expect(await countRows(ctx.deps)).toEqual(before);
   });
 
   it('typed text naming the person, a word of their need or a status is a 422 naming the word', async () => {
@@ -388,8 +387,8 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       toContactId: ids.referrer,
     });
     // A second thank-you for the same referral is refused and writes nothing.
-    const before = await countRows(ctx.deps);
-    await problem(
+    await refused(
+      ctx.deps,
       a.bearer,
       'POST',
       '/messages',
@@ -397,14 +396,13 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       409,
       'cause',
     );
-    expect(await countRows(ctx.deps)).toEqual(before);
     const list = await ok<{ items: Json[] }>(a.bearer, 'GET', '/messages?status=queued');
     expect(list.items.map((m) => m.id)).toContain(msg.id);
   });
 
   it('no email without consent: 422 on to.emailConsent, nothing written', async () => {
-    const before = await countRows(ctx.deps);
-    await problem(
+    await refused(
+      ctx.deps,
       a.bearer,
       'POST',
       '/messages',
@@ -412,7 +410,6 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       422,
       'to.emailConsent',
     );
-    expect(await countRows(ctx.deps)).toEqual(before);
     // As a letter it is fine.
     const letter = await ok(a.bearer, 'POST', '/messages', {
       templateKey: 'ask',
@@ -724,9 +721,7 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
           .replaceAll('"R"', JSON.stringify(ids.referral))
           .replaceAll('"C"', JSON.stringify(ids.referrer)),
       );
-      const before = await countRows(ctx.deps);
-      await problem(a.bearer, method, url, filled ?? undefined, status, field);
-      expect(await countRows(ctx.deps)).toEqual(before);
+      await refused(ctx.deps, a.bearer, method, url, filled ?? undefined, status, field);
     });
     it('needs a JSON body', async () => {
       const res = await a.bearer.request('POST', '/messages', 'x=1', {
@@ -793,8 +788,8 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       ],
     ];
     it.each(cases)('%s %s', async (method, url, body, field) => {
-      const before = await countRows(ctx.deps);
-      await problem(
+      await refused(
+        ctx.deps,
         a.bearer,
         method,
         url.replace(':bMessage', ids.bMessage),
@@ -802,7 +797,6 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
         404,
         field,
       );
-      expect(await countRows(ctx.deps)).toEqual(before);
     });
     it("B's outbox and templates never show A's", async () => {
       const list = await ok<{ items: Json[] }>(b.bearer, 'GET', '/messages');
@@ -819,19 +813,16 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
 
 describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target) => {
   const clock = fixedClock('2026-03-02T10:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
   let referrerId = '';
   let contactId = '';
 
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Calm Minds']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Calm Minds');
     await ok(a.bearer, 'PATCH', '/practice', { profession: 'counselor' });
     referrerId = (await ok(a.bearer, 'POST', '/contacts', { name: 'Rita Referrer' })).id;
     contactId = (await ok(a.bearer, 'POST', '/contacts', { name: 'Paul Partner' })).id;
   });
-  afterAll(async () => ctx?.close());
 
   it('"they gave permission" records the consent (audited) and lets name and status through, never the need', async () => {
     const referral = await ok(a.bearer, 'POST', '/referrals', {
@@ -881,16 +872,20 @@ describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target
     );
   });
 
-  it('a conversion thank-you is never drafted or sent without consent: its timing tells', async () => {
+  /**
+   * A message about a referral moved to `status` is refused, writing nothing, until the
+   * referrer may be told; then it is sent.
+   */
+  async function refusedUntilConsent(name: string, status: string, message: object) {
     const referral = await ok(a.bearer, 'POST', '/referrals', {
       referrer: { contactId: referrerId },
-      referred: { name: 'Xavier Silent' },
+      referred: { name },
       channel: 'phone',
     });
-    await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status: 'client' });
-    const body = { templateKey: 'thanks_conversion', referralId: referral.id };
-    const before = await countRows(ctx.deps);
-    await problem(
+    await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status });
+    const body = { ...message, referralId: referral.id };
+    await refused(
+      ctx.deps,
       a.bearer,
       'POST',
       '/messages',
@@ -898,36 +893,20 @@ describe.each(testTargets)('what a referrer may be told, on %s (§3.2)', (target
       422,
       'templateKey',
     );
-    expect(await countRows(ctx.deps)).toEqual(before);
     await ok(a.bearer, 'PATCH', `/referrals/${referral.id}`, { consentToUpdate: true });
     await ok(a.bearer, 'POST', '/messages', { ...body, channel: 'letter' });
+  }
+
+  it('a conversion thank-you is never drafted or sent without consent: its timing tells', async () => {
+    await refusedUntilConsent('Xavier Silent', 'client', { templateKey: 'thanks_conversion' });
   });
 
   it('an update is never sent without consent, even with its fields edited out: its timing tells', async () => {
-    const referral = await ok(a.bearer, 'POST', '/referrals', {
-      referrer: { contactId: referrerId },
-      referred: { name: 'Yusuf Quiet' },
-      channel: 'phone',
-    });
-    await ok(a.bearer, 'POST', `/referrals/${referral.id}/status`, { status: 'contacted' });
-    const body = {
+    await refusedUntilConsent('Yusuf Quiet', 'contacted', {
       templateKey: 'referrer_update',
-      referralId: referral.id,
       subject: 'A short note',
       body: 'A short update, with thanks.',
-    };
-    const before = await countRows(ctx.deps);
-    await problem(
-      a.bearer,
-      'POST',
-      '/messages',
-      { ...body, channel: 'letter' },
-      422,
-      'templateKey',
-    );
-    expect(await countRows(ctx.deps)).toEqual(before);
-    await ok(a.bearer, 'PATCH', `/referrals/${referral.id}`, { consentToUpdate: true });
-    await ok(a.bearer, 'POST', '/messages', { ...body, channel: 'letter' });
+    });
   });
 
   it('editing or resetting a referrer-facing template is audited; other templates are not', async () => {

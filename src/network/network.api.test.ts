@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
-import {
-  countRows,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { countRows, testTargets } from '../test-support/testing.ts';
 import type { CategoryView, MostWanted } from './category.schemas.ts';
 import type { CircleDetail, CircleView } from './circle.schemas.ts';
 
@@ -15,8 +9,6 @@ type List<T> = { items: T[] };
 type Problem = { status: number; code: string; errors?: { field: string }[] };
 
 describe.each(testTargets)('network API on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
   const cat: Record<string, string> = {};
 
   const category = async (name: string) => {
@@ -38,9 +30,9 @@ describe.each(testTargets)('network API on %s', (target) => {
       ]),
     );
 
+  const ctx = useTestContext(target);
+  const [a] = usePractices(ctx, ['Harbor Counseling']);
   beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Harbor Counseling');
     for (const name of ['Accountants', 'Attorneys', 'Clergy', 'Bankers']) await category(name);
     await contact({ name: 'Ann Met', categoryId: cat.Accountants, stage: 'met' });
     await contact({ name: 'Bob Knows', categoryId: cat.Accountants, stage: 'knows' });
@@ -49,7 +41,6 @@ describe.each(testTargets)('network API on %s', (target) => {
     await contact({ name: 'Eve Met', categoryId: cat.Attorneys });
     await contact({ name: 'No Category', stage: 'refers' });
   });
-  afterAll(async () => ctx?.close());
 
   describe('categories', () => {
     it('count contacts and coverage (stage knows or above), with the default target', async () => {

@@ -3,23 +3,16 @@
  * a referrer update, the nth commitment reminder — is written once even when twenty requests
  * race on PostgreSQL. The rest answer 409 naming `cause`; one letter, one email, one audit row.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 
 type Json = Record<string, unknown> & { id: string };
 
 describe.each(testTargets)('concurrent messages on %s', (target) => {
   const clock = fixedClock('2026-03-02T10:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
   let referrerId = '';
 
   const referral = (consentToUpdate = false) =>
@@ -53,9 +46,9 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
       await ok<{ events: { kind: string }[] }>(a.bearer, 'GET', `/referrals/${referralId}`)
     ).events.filter((e) => e.kind === kind).length;
 
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Harbor Counseling']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Harbor Counseling');
     await ok(a.bearer, 'PATCH', '/practice', { postalAddress: '12 Quay Street, Portsmouth' });
     referrerId = (
       await ok<Json>(a.bearer, 'POST', '/contacts', {
@@ -66,7 +59,6 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
       })
     ).id;
   });
-  afterAll(async () => ctx?.close());
 
   it('twenty thank-you emails at once: one queued email, one audit row, one thanked event', async () => {
     const id = await referral();
@@ -129,7 +121,8 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
     expect(await count('message', id)).toBe(2);
   });
 
-  it('commitment reminders at once count one reminder a day; the next day brings the second', async () => {
+  /** A new commitment of the referrer's, and the message that reminds them of it. */
+  async function reminderOfNewCommitment() {
     const commitment = await ok<{ commitment: Json }>(
       a.bearer,
       'POST',
@@ -137,7 +130,14 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
       { promisedCount: 20, madeAt: '2026-02-01T10:00:00.000Z' },
     );
     const id = commitment.commitment.id;
-    const body = { templateKey: 'commitment_reminder', commitmentId: id, channel: 'letter' };
+    return {
+      id,
+      body: { templateKey: 'commitment_reminder', commitmentId: id, channel: 'letter' },
+    };
+  }
+
+  it('commitment reminders at once count one reminder a day; the next day brings the second', async () => {
+    const { id, body } = await reminderOfNewCommitment();
     expect((await race(body, 10)).filter((s) => s === 201)).toHaveLength(1);
     expect(await ok(a.bearer, 'GET', `/commitments/${id}`)).toMatchObject({ remindersSent: 1 });
     await expectProblem(await a.bearer.request('POST', '/messages', body), 409, 'conflict', [
@@ -151,14 +151,7 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
 
   it("a reminder's day is the practice's: a new local day brings the next, the same one does not", async () => {
     await ok(a.bearer, 'PATCH', '/practice', { timeZone: 'America/Los_Angeles' });
-    const commitment = await ok<{ commitment: Json }>(
-      a.bearer,
-      'POST',
-      `/contacts/${referrerId}/commitments`,
-      { promisedCount: 20, madeAt: '2026-02-01T10:00:00.000Z' },
-    );
-    const id = commitment.commitment.id;
-    const body = { templateKey: 'commitment_reminder', commitmentId: id, channel: 'letter' };
+    const { id, body } = await reminderOfNewCommitment();
     const sendAt = async (at: string) => {
       clock.set(at);
       return (await a.bearer.request('POST', '/messages', body)).status;

@@ -10,13 +10,8 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayMs } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 import type { Message } from './outbox.schemas.ts';
 import { type OutboxWorker, startOutboxWorker } from './outbox.worker.ts';
 
@@ -71,8 +66,6 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => bool
 
 describe.each(testTargets)('outbox over SMTP on %s', (target) => {
   const clock = fixedClock('2026-04-01T09:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
   let worker: OutboxWorker;
   let smtp: (SMTPServer & { port: number }) | null = null;
   let port = 0;
@@ -92,9 +85,9 @@ describe.each(testTargets)('outbox over SMTP on %s', (target) => {
     return res.body;
   };
 
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Lakeside Law']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Lakeside Law');
     await a.bearer.json('PATCH', '/practice', {
       postalAddress: '4 Lake Road, Keswick CA12 5DJ',
       valueProposition: 'I help families settle estates without a fight.',

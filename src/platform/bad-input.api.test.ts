@@ -2,19 +2,12 @@
  * Bad input on every route that takes input: each answer is a problem+json with the right
  * status, code and field, never a 500, and nothing is written.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bad, type Case } from '../route-guards.cases.ts';
 import { expectProblem } from '../test-support/api-expect.ts';
-import {
-  type Caller,
-  caller,
-  countRows,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
-import type { ErrorCode, Problem } from './errors.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { type Caller, caller, countRows, testTargets } from '../test-support/testing.ts';
+import type { Problem } from './errors.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -38,28 +31,6 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 const multipart = { 'content-type': 'multipart/form-data; boundary=xyz' };
 const textPlain = { 'content-type': 'text/plain' };
 
-type Case = {
-  name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  url: string;
-  /** Sent as JSON, unless a string (sent as is). */
-  body?: unknown;
-  headers?: Record<string, string>;
-  status: number;
-  code: ErrorCode;
-  fields?: string[];
-};
-
-const bad = (
-  method: Case['method'],
-  url: string,
-  name: string,
-  body: unknown,
-  fields: string[],
-  status = 400,
-  code: ErrorCode = 'validation',
-): Case => ({ name, method, url, body, status, code, fields });
-
 /** What every JSON route must refuse, whatever its schema. */
 function unreadableBodies(method: Case['method'], url: string): Case[] {
   return [
@@ -70,40 +41,26 @@ function unreadableBodies(method: Case['method'], url: string): Case[] {
     bad(method, url, 'a JSON array', '[{"name": "Ann"}]', ['(body)']),
     bad(method, url, 'a JSON string', '"Ann"', ['(body)']),
     {
-      name: 'text/plain',
-      method,
-      url,
-      body: '{"name": "Ann"}',
+      ...bad(method, url, 'text/plain', '{"name": "Ann"}', [], 415, 'unsupported_media_type'),
       headers: textPlain,
-      status: 415,
-      code: 'unsupported_media_type',
     },
     {
-      name: 'url-encoded form data',
-      method,
-      url,
-      body: 'name=Ann',
+      ...bad(method, url, 'url-encoded form data', 'name=Ann', [], 415, 'unsupported_media_type'),
       headers: form,
-      status: 415,
-      code: 'unsupported_media_type',
     },
     {
-      name: 'multipart form data',
-      method,
-      url,
-      body: '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nAnn\r\n--xyz--\r\n',
+      ...bad(
+        method,
+        url,
+        'multipart form data',
+        '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nAnn\r\n--xyz--\r\n',
+        [],
+        415,
+        'unsupported_media_type',
+      ),
       headers: multipart,
-      status: 415,
-      code: 'unsupported_media_type',
     },
-    {
-      name: 'a body over 1 MB',
-      method,
-      url,
-      body: huge,
-      status: 413,
-      code: 'payload_too_large',
-    },
+    bad(method, url, 'a body over 1 MB', huge, [], 413, 'payload_too_large'),
   ];
 }
 
@@ -508,14 +465,12 @@ const wrongMethods: { method: Case['method']; url: string }[] = [
 // ---------------------------------------------------------------------------------------------
 
 describe.each(testTargets)('bad input on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
   let f: Fixtures;
   let revoked: string;
 
+  const ctx = useTestContext(target);
+  const [a] = usePractices(ctx, ['Bad Input Practice']);
   beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Bad Input Practice');
     const category = await a.session.json<{ id: string }>('POST', '/categories', {
       name: 'Existing category',
     });
@@ -554,7 +509,6 @@ describe.each(testTargets)('bad input on %s', (target) => {
       201, 201, 201, 201,
     ]);
   });
-  afterAll(async () => ctx?.close());
 
   /** Sends the case, asserts the problem, and that no row and (for PATCH) no field changed. */
   async function refuse(c: Case, who: Caller = a.session): Promise<Problem> {

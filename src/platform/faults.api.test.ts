@@ -11,12 +11,11 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
 import {
   caller,
   countRows,
   createTestContext,
-  type SeededPractice,
-  seedPractice,
   type TestContext,
   type TestTarget,
   testTargets,
@@ -58,16 +57,10 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
 }
 
 describe.each(testTargets)('a database held by another process, on %s', (target: TestTarget) => {
-  let ctx: TestContext;
-  let p: SeededPractice;
-
-  beforeAll(async () => {
-    ctx = await createTestContext(target, {
-      env: { VOUCH_DB_BUSY_MS: String(waitMs), VOUCH_PG_LOCK_TIMEOUT_MS: String(waitMs) },
-    });
-    p = await seedPractice(ctx);
+  const ctx = useTestContext(target, {
+    env: { VOUCH_DB_BUSY_MS: String(waitMs), VOUCH_PG_LOCK_TIMEOUT_MS: String(waitMs) },
   });
-  afterAll(async () => ctx?.close());
+  const [p] = usePractices(ctx, ['Practice']);
   afterEach(() => vi.restoreAllMocks());
 
   it('keeps answering reads through a token at once, and a write gets 503 with Retry-After within the bounded wait', async () => {
@@ -108,15 +101,12 @@ describe.each(testTargets)('a database held by another process, on %s', (target:
 });
 
 describe.runIf(testTargets.includes('sqlite'))('a full disk, on sqlite', () => {
-  let ctx: TestContext;
-  let p: SeededPractice;
+  const ctx = useTestContext('sqlite');
+  const [p] = usePractices(ctx, ['Practice']);
 
   beforeAll(async () => {
-    ctx = await createTestContext('sqlite');
-    p = await seedPractice(ctx);
     await ok(p.bearer, 'POST', '/contacts', { name: 'Grace' });
   });
-  afterAll(async () => ctx?.close());
   afterEach(() => vi.restoreAllMocks());
 
   it('answers 507 "the disk is full", logs the real cause, and keeps serving reads', async () => {

@@ -3,33 +3,35 @@
  * and changes nothing; another request under the same key is a 422; concurrent first requests
  * run once; bad keys are a 400 naming the header; keys expire after a day.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
-import {
-  countRows,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { countRows, seedPractice, testTargets } from '../test-support/testing.ts';
 import { fixedClock } from './clock.ts';
+import type { ErrorCode } from './errors.ts';
 
 type Json = Record<string, unknown> & { id: string };
 
 describe.each(testTargets)('Idempotency-Key on %s', (target) => {
   const clock = fixedClock('2026-03-02T10:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
 
   const post = (url: string, body: unknown, key: string, who = a?.bearer) =>
     who.request('POST', url, body, { 'idempotency-key': key });
+  /** The answer kept for a replay under `key` (null where it must not be kept). */
+  const keptAnswer = async (key: string) =>
+    (
+      await ctx.deps.db
+        .selectFrom('idempotency_key')
+        .select('response_body')
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow()
+    ).response_body;
+  /** A POST under `key` refused with `status` and `code`, naming the header. */
+  const refusedKey = async (status: number, code: ErrorCode, ...call: Parameters<typeof post>) =>
+    expectProblem(await post(...call), status, code, ['Idempotency-Key']);
 
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Keyed Practice');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Keyed Practice']);
 
   it('a replay with the same key and body returns the first answer and changes nothing', async () => {
     const first = await post('/contacts', { name: 'Ada' }, 'create-ada-1');
@@ -52,27 +54,15 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
     const first = await post('/contacts', { name: 'Bea' }, 'create-bea');
     expect(first.status).toBe(201);
     const before = await countRows(ctx.deps);
-    await expectProblem(
-      await post('/contacts', { name: 'Someone Else' }, 'create-bea'),
-      422,
-      'unprocessable',
-      ['Idempotency-Key'],
-    );
-    await expectProblem(
-      await post('/categories', { name: 'Bea' }, 'create-bea'),
-      422,
-      'unprocessable',
-      ['Idempotency-Key'],
-    );
+    await refusedKey(422, 'unprocessable', '/contacts', { name: 'Someone Else' }, 'create-bea');
+    await refusedKey(422, 'unprocessable', '/categories', { name: 'Bea' }, 'create-bea');
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 
   it('a key that is empty, too long or oddly written is a 400 naming the header', async () => {
     const before = await countRows(ctx.deps);
     for (const key of ['', 'x'.repeat(256), 'has space', 'ünïcode', 'semi;colon'])
-      await expectProblem(await post('/contacts', { name: 'Cy' }, key), 400, 'validation', [
-        'Idempotency-Key',
-      ]);
+      await refusedKey(400, 'validation', '/contacts', { name: 'Cy' }, key);
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 
@@ -141,9 +131,7 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
       .set({ status: null, response_body: null })
       .where('key', '=', 'create-hal')
       .execute();
-    await expectProblem(await post('/contacts', { name: 'Hal' }, 'create-hal'), 409, 'conflict', [
-      'Idempotency-Key',
-    ]);
+    await refusedKey(409, 'conflict', '/contacts', { name: 'Hal' }, 'create-hal');
     clock.set('2026-03-05T10:05:01.000Z');
     const retried = await post('/contacts', { name: 'Hal' }, 'create-hal');
     expect(retried.status).toBe(201);
@@ -153,16 +141,9 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
   it('a new API token is never kept: its replay is a 409, and no second token is made', async () => {
     const first = await post('/tokens', { name: 'ci' }, 'token-ci');
     expect(first.status).toBe(201);
-    const stored = await ctx.deps.db
-      .selectFrom('idempotency_key')
-      .select('response_body')
-      .where('key', '=', 'token-ci')
-      .executeTakeFirstOrThrow();
-    expect(stored.response_body).toBeNull();
+    expect(await keptAnswer('token-ci')).toBeNull();
     const before = await countRows(ctx.deps);
-    await expectProblem(await post('/tokens', { name: 'ci' }, 'token-ci'), 409, 'conflict', [
-      'Idempotency-Key',
-    ]);
+    await refusedKey(409, 'conflict', '/tokens', { name: 'ci' }, 'token-ci');
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 
@@ -189,12 +170,7 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
     const feed = await ok<Json>(a.bearer, 'POST', '/calendar-feeds', {});
     const first = await post(`/calendar-feeds/${feed.id}/rotate`, {}, 'rotate-phone');
     expect(first.status).toBe(200);
-    const stored = await ctx.deps.db
-      .selectFrom('idempotency_key')
-      .select('response_body')
-      .where('key', '=', 'rotate-phone')
-      .executeTakeFirstOrThrow();
-    expect(stored.response_body).toBeNull();
+    expect(await keptAnswer('rotate-phone')).toBeNull();
   });
 
   it('keeps the request only as a keyed digest: a password in the body cannot be guessed at', async () => {
@@ -240,12 +216,7 @@ describe.each(testTargets)('Idempotency-Key on %s', (target) => {
       .execute();
     expect(kept).toEqual([]);
     const before = await countRows(ctx.deps);
-    await expectProblem(
-      await post('/contacts', { name: 'Zed Erased' }, 'create-zed'),
-      409,
-      'conflict',
-      ['Idempotency-Key'],
-    );
+    await refusedKey(409, 'conflict', '/contacts', { name: 'Zed Erased' }, 'create-zed');
     expect(await countRows(ctx.deps)).toEqual(before);
   });
 

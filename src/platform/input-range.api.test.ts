@@ -2,32 +2,24 @@
  * Dates and amounts at and beyond the accepted range (issue 9): years 1900–2200 and money up to
  * 2^31 − 1 minor units. Beyond is a 400 naming the field; the edges themselves work.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 import { dateRange } from './fields.ts';
 
 const tooLate = ['9999-12-31', '2201-01-01', '2200-12-31T23:00:00-02:00'];
 const tooEarly = ['0001-01-01', '1899-12-31', '1900-01-01T00:30:00+01:00'];
 
 describe.each(testTargets)('accepted ranges of dates and amounts (%s)', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
   let lee: ContactDetail;
 
+  const ctx = useTestContext(target);
+  const [a] = usePractices(ctx, ['Range Practice']);
   beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Range Practice');
     lee = await ok<ContactDetail>(a.session, 'POST', '/contacts', { name: 'Lee', stage: 'trusts' });
   });
-  afterAll(() => ctx?.close());
 
   const filtered = ['/referrals', '/referrals/board', '/referrals/export.csv', '/referrals-given'];
 

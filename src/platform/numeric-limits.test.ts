@@ -4,13 +4,14 @@
  * document, so a new numeric field without an entry below fails this test.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   loadOpenApi,
   type NumericInput,
   numericInputsOf,
 } from '../test-support/openapi-testing.ts';
-import { createTestContext, type TestContext, testTargets } from '../test-support/testing.ts';
+import { useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 
 type Home =
   /** `table.column` */
@@ -66,14 +67,12 @@ function rangeOf(dialect: string, dataType: string): { min: number; max: number 
 }
 
 describe.each(testTargets)('numeric limits fit their columns (%s)', (target) => {
-  let ctx: TestContext;
   let inputs: NumericInput[];
 
+  const ctx = useTestContext(target);
   beforeAll(async () => {
-    ctx = await createTestContext(target);
     inputs = numericInputsOf(await loadOpenApi(ctx));
   });
-  afterAll(() => ctx.close());
 
   async function columnType(table: string, column: string): Promise<string | null> {
     if (ctx.deps.dialect === 'postgres') {

@@ -1,15 +1,9 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { webDist } from '../app.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
-import {
-  caller,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { caller, testTargets } from '../test-support/testing.ts';
 import { loadConfig } from './config.ts';
 import { securityHeaders } from './web-security.ts';
 
@@ -29,14 +23,8 @@ function expectBrowserDefences(res: Response): void {
 }
 
 describe.each(testTargets)('browser defences on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-
-  beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Defended');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target);
+  const [a] = usePractices(ctx, ['Defended']);
 
   it('sends the headers, and no-store, on API answers, problems and unknown API paths', async () => {
     for (const res of [

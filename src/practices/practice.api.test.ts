@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { describe, expect, it } from 'vitest';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { seedMember, testTargets } from '../test-support/testing.ts';
 import type { Practice } from './practice.schemas.ts';
 
 const setup = {
@@ -19,14 +14,8 @@ const setup = {
 };
 
 describe.each(testTargets)('practice setup and settings on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-
-  beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Harbor');
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target);
+  const [a] = usePractices(ctx, ['Harbor']);
 
   it('lists the professions of the ethics profiles without sign-in', async () => {
     const res = await ctx.app.request('/api/v1/professions');
@@ -94,20 +83,7 @@ describe.each(testTargets)('practice setup and settings on %s', (target) => {
   });
 
   it('lets only the owner change the practice and its settings', async () => {
-    const { createUser } = await import('../accounts/account.service.ts');
-    const { caller, cookieFrom } = await import('../test-support/testing.ts');
-    await createUser(ctx.deps, {
-      name: 'Member',
-      email: 'member@example.com',
-      password: 'quiet harbour lights',
-      practiceId: a.practiceId,
-      role: 'member',
-    });
-    const signIn = await caller(ctx).request('POST', '/auth/sign-in', {
-      email: 'member@example.com',
-      password: 'quiet harbour lights',
-    });
-    const member = caller(ctx, { cookie: cookieFrom(signIn) });
+    const member = (await seedMember(ctx, a.practiceId)).session;
     expect((await member.json('GET', '/practice')).status).toBe(200);
     const res = await member.json<{ code: string }>('PATCH', '/practice/settings', {
       responseWindowHours: 1,

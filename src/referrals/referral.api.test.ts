@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
 import { hourMs as H } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { type SeededPractice, seedPractice, testTargets } from '../test-support/testing.ts';
 import type { ReferralGiven } from './given.schemas.ts';
 import type { Reciprocity } from './reciprocity.schemas.ts';
 import type { Board, Referral, ReferralDetail } from './referral.schemas.ts';
@@ -21,16 +16,14 @@ const start = '2026-03-02T09:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(start) + ms).toISOString();
 
 describe.each(testTargets)('referral pipeline API on %s', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
   const clock = fixedClock(start);
   let lee: ContactDetail;
   let circleId: string;
   let categoryId: string;
 
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Harbor Counseling']);
   beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Harbor Counseling');
     categoryId = (await ok<{ id: string }>(a.session, 'POST', '/categories', { name: 'CPAs' })).id;
     circleId = (await ok<{ id: string }>(a.session, 'POST', '/circles', { name: 'Rotary' })).id;
     lee = await ok<ContactDetail>(a.session, 'POST', '/contacts', {
@@ -40,7 +33,6 @@ describe.each(testTargets)('referral pipeline API on %s', (target) => {
       roles: ['partner'],
     });
   });
-  afterAll(async () => ctx?.close());
 
   const stageReasons = async (contactId: string) =>
     ctx.deps.db

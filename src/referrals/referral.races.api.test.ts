@@ -3,31 +3,18 @@
  * read "not thanked yet" and both record it. A thank-you and a referrer update are recorded
  * once; the other requests answer 409 and leave no event or audit row behind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
-import {
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { useContact, usePractices, useTestContext } from '../test-support/suite.ts';
+import { testTargets } from '../test-support/testing.ts';
 import type { ReferralDetail } from './referral.schemas.ts';
 
 describe.each(testTargets)('concurrent referral changes on %s', (target) => {
   const clock = fixedClock('2026-03-02T10:00:00.000Z');
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let lee: ContactDetail;
-
-  beforeAll(async () => {
-    ctx = await createTestContext(target, { clock });
-    a = await seedPractice(ctx, 'Race Counseling');
-    lee = await ok<ContactDetail>(a.bearer, 'POST', '/contacts', { name: 'Lee', stage: 'trusts' });
-  });
-  afterAll(async () => ctx?.close());
+  const ctx = useTestContext(target, { clock });
+  const [a] = usePractices(ctx, ['Race Counseling']);
+  const lee = useContact(a, { name: 'Lee', stage: 'trusts' });
 
   const referral = () =>
     ok<ReferralDetail>(a.bearer, 'POST', '/referrals', {

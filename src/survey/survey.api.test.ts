@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
-import {
-  caller,
-  countRows,
-  createTestContext,
-  type SeededPractice,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { usePractices, useTestContext } from '../test-support/suite.ts';
+import { caller, countRows, testTargets } from '../test-support/testing.ts';
 import type { Survey } from './survey.schemas.ts';
 
 describe.each(testTargets)('messaging survey (%s)', (target) => {
-  let ctx: TestContext;
-  let a: SeededPractice;
-  let b: SeededPractice;
   const ids: string[] = [];
   let otherContact: string;
   let survey: Survey;
   const tokenOf = (link: string | undefined) => (link ?? '').split('/survey/')[1] ?? '';
   const publicApi = () => caller(ctx);
 
+  const ctx = useTestContext(target);
+  const [a, b] = usePractices(ctx, ['Jane Coaching', 'Other Practice']);
   beforeAll(async () => {
-    ctx = await createTestContext(target);
-    a = await seedPractice(ctx, 'Jane Coaching');
-    b = await seedPractice(ctx, 'Other Practice');
     await ok(a.session, 'PATCH', '/practice', {
       keyPhrases: ['small business', 'double income', 'coaching'],
     });
@@ -32,7 +21,6 @@ describe.each(testTargets)('messaging survey (%s)', (target) => {
       ids.push((await ok<{ id: string }>(a.session, 'POST', '/contacts', { name })).id);
     otherContact = (await ok<{ id: string }>(b.session, 'POST', '/contacts', { name: 'Zed' })).id;
   });
-  afterAll(() => ctx.close());
 
   it('creates a survey with a link per person, shown once', async () => {
     const res = await a.session.json<Survey>('POST', '/surveys', { contactIds: ids.slice(0, 2) });
