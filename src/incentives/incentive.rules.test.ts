@@ -19,6 +19,10 @@ describe('nominal amount edges (§7)', () => {
     expect(v.refusal).toMatch(/nominal amount of 100\.00 USD/);
     expect(v.field).toBe('valueMinor');
   });
+  it('writes the nominal amount in its currency precision (no cents in yen)', () => {
+    const v = verdictFor(gift, draft(5_001, false, 'JPY'), { minor: 5_000, currency: 'JPY' });
+    expect(v.refusal).toMatch(/nominal amount of 5000 JPY; this is 5001 JPY/);
+  });
   it('refuses a nominal gift promised in advance, whatever its value', () => {
     const v = verdictFor(gift, draft(100, true), nominal);
     expect(v.refusal).toMatch(/never promised in advance/);

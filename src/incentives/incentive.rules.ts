@@ -1,4 +1,5 @@
 import type { EffectiveRuling, Ruling } from '../ethics/ethics.rules.ts';
+import { formatMoney } from '../platform/money.ts';
 
 export const incentiveStatuses = ['promised', 'delivered'] as const;
 export type IncentiveStatus = (typeof incentiveStatuses)[number];
@@ -21,8 +22,6 @@ export type Verdict = {
   /** The body field the refusal is about, for problem+json. */
   field: string | null;
 };
-
-const formatMinor = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /**
  * The ruling applied to one incentive (§7): prohibited is refused with its reason and source;
@@ -48,7 +47,7 @@ export function verdictFor(
     if (draft.valueMinor === null)
       return refuse(
         'valueMinor',
-        `A ${kind} is allowed only up to a nominal value; give its value (up to ${formatMinor(nominal.minor, nominal.currency)}).`,
+        `A ${kind} is allowed only up to a nominal value; give its value (up to ${formatMoney(nominal.minor, nominal.currency)}).`,
       );
     if (draft.currency !== nominal.currency)
       return refuse(
@@ -58,7 +57,7 @@ export function verdictFor(
     if (draft.valueMinor > nominal.minor)
       return refuse(
         'valueMinor',
-        `A ${kind} is allowed only up to the nominal amount of ${formatMinor(nominal.minor, nominal.currency)}; this is ${formatMinor(draft.valueMinor, draft.currency)} (${ruling.source}).`,
+        `A ${kind} is allowed only up to the nominal amount of ${formatMoney(nominal.minor, nominal.currency)}; this is ${formatMoney(draft.valueMinor, draft.currency)} (${ruling.source}).`,
       );
   }
   return { ...base, refusal: null, field: null };

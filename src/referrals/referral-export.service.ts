@@ -2,10 +2,10 @@ import { recordAudit } from '../platform/audit.ts';
 import { csvLine } from '../platform/csv.ts';
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../platform/http.ts';
+import { formatMinor } from '../platform/money.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
 import type { ExportQuery } from './referral.schemas.ts';
 import { listReferralPage, loadLookups, resolveFilter, toReferral } from './referral.service.ts';
-import { formatMinor } from './referral-export.rules.ts';
 
 export const exportColumns = [
   'received_at',

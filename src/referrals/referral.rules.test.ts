@@ -19,7 +19,6 @@ import {
   timesAfterMove,
   transitionFor,
 } from './referral.rules.ts';
-import { formatMinor } from './referral-export.rules.ts';
 
 const received = '2026-03-02T09:00:00.000Z';
 const at = (offsetMs: number) => new Date(Date.parse(received) + offsetMs);
@@ -360,13 +359,5 @@ describe('reciprocity', () => {
         },
       ),
     );
-  });
-});
-
-describe('CSV export', () => {
-  it('writes money in the currency precision', () => {
-    expect(formatMinor(123456, 'USD')).toBe('1234.56');
-    expect(formatMinor(5, 'EUR')).toBe('0.05');
-    expect(formatMinor(5000, 'JPY')).toBe('5000');
   });
 });

@@ -1,3 +1,6 @@
+// Money is integer minor units plus an ISO 4217 currency everywhere (docs/ARCHITECTURE.md, Data
+// rules); this is the one place that writes it for people and files.
+
 /** Minor units as a plain decimal in the currency's own precision (1234 USD → "12.34"). */
 export function formatMinor(minor: number, currency: string): string {
   let digits = 2;
@@ -13,4 +16,9 @@ export function formatMinor(minor: number, currency: string): string {
   const whole = Math.trunc(minor / factor);
   const part = String(Math.abs(minor % factor)).padStart(digits, '0');
   return `${whole}.${part}`;
+}
+
+/** Minor units with their currency for a sentence (1234 USD → "12.34 USD", 500 JPY → "500 JPY"). */
+export function formatMoney(minor: number, currency: string): string {
+  return `${formatMinor(minor, currency)} ${currency}`;
 }
