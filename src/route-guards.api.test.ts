@@ -75,7 +75,7 @@ const otherParams: Record<
     valid: '50',
     malformed: 'half',
   },
-  '/insights/{section} section': {
+  '/insights/{chart} chart': {
     kind: 'value',
     valid: 'byChannel.csv',
     malformed: 'nothing.csv',

@@ -1,9 +1,9 @@
+import { receivedRange } from '../platform/calendar.ts';
 import type { Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
-import { getPractice } from '../practices/practice.service.ts';
-import { receivedRange } from '../referrals/referral.rules.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
 import {
   type AuditListRow,
   findChainHead,
@@ -61,7 +61,7 @@ export async function listAudit(
 ): Promise<AuditPage> {
   requireOwner(actor);
   const beforeSeq = query.cursor ? decodeCursor(query.cursor) : null;
-  const { timeZone } = await getPractice(deps, actor.practiceId);
+  const { timeZone } = await loadPracticeContext(deps.db, actor.practiceId);
   const range = receivedRange(query, timeZone);
   const rows = await listAuditRows(
     deps.db,

@@ -243,7 +243,7 @@ describe.each(testTargets)('insights (%s)', (target) => {
       ['/insights?from=2000-01-01&to=2026-01-01', 'from'],
       ['/insights?sections=where,nowhere', 'sections'],
       ['/insights?colour=blue', 'colour'],
-      ['/insights/nothing.csv', 'section'],
+      ['/insights/nothing.csv', 'chart'],
       ['/insights/byChannel.csv?sections=where', 'sections'],
     ];
     for (const [url, field] of cases)

@@ -38,7 +38,7 @@ export function insightRoutes(deps: Deps) {
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/insights/{section}',
+      path: '/insights/{chart}',
       tags,
       operationId: 'exportInsightCsv',
       summary: 'Export a chart as CSV',
@@ -52,13 +52,13 @@ export function insightRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const { section } = c.req.valid('param');
-      const csv = await insightCsv(deps, actorOf(c), section, c.req.valid('query'));
+      const { chart } = c.req.valid('param');
+      const csv = await insightCsv(deps, actorOf(c), chart, c.req.valid('query'));
       return new Response(csv, {
         status: 200,
         headers: {
           'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="insights-${section}.csv"`,
+          'content-disposition': `attachment; filename="insights-${chart}.csv"`,
           'cache-control': 'no-store',
         },
       });

@@ -66,22 +66,14 @@ export type InsightsQuery = z.infer<typeof ZInsightsQuery>;
 export const ZCsvQuery = z.strictObject(ZRangeQuery);
 export type CsvQuery = z.infer<typeof ZCsvQuery>;
 
+/** The chart CSVs by their path segment: Hono's path params cannot carry a literal suffix. */
+const chartFiles = insightCharts.map((chart) => `${chart}.csv` as const);
+
 export const ZChartParam = z.object({
-  // The segment is "<chart>.csv" (Hono's path params cannot carry a literal suffix).
-  section: z
-    .string()
-    .max(100)
-    .transform((s, ctx) => {
-      const chart = s.replace(/\.csv$/, '');
-      if (s.endsWith('.csv') && (insightCharts as readonly string[]).includes(chart))
-        return chart as InsightChart;
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be one of: ${insightCharts.map((c) => `${c}.csv`).join(', ')}`,
-      });
-      return z.NEVER;
-    })
-    .openapi({ param: { name: 'section', in: 'path' }, example: 'byChannel.csv' }),
+  chart: z
+    .enum(chartFiles, { error: `must be one of: ${chartFiles.join(', ')}` })
+    .transform((file) => file.slice(0, -'.csv'.length) as InsightChart)
+    .openapi({ param: { name: 'chart', in: 'path' }, example: 'byChannel.csv' }),
 });
 
 const ZRef = z.object({ id: z.string(), name: z.string() });

@@ -6,9 +6,10 @@ import { plusDays } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
-import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import { AppError, fieldError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
-import { findPractice, type PracticeRow } from '../practices/practice.repository.ts';
+import type { PracticeRow } from '../practices/practice.repository.ts';
+import { requirePracticeRow } from '../practices/practice.service.ts';
 import { findGivenRow } from '../referrals/given.repository.ts';
 import { findReferralRow, lockReferralRow } from '../referrals/referral.repository.ts';
 import { recordConsentGiven } from '../referrals/referral.service.ts';
@@ -226,11 +227,10 @@ export async function prepareLetter(
   const subjectId = subjectIdOf(template, input);
   const practiceId = actor.practiceId;
   const [practice, edited, sender] = await Promise.all([
-    findPractice(db, practiceId),
+    requirePracticeRow(db, practiceId),
     findTemplateRow(db, practiceId, template.key),
     findUserById(db, actor.userId),
   ]);
-  if (!practice) throw notFound('The practice');
   const values: Partial<Record<FieldName, string>> = {
     'practice.name': practice.name,
     'practice.valueProposition': practice.value_proposition,

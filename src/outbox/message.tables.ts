@@ -1,5 +1,5 @@
 import type { Flag } from '../platform/schema.ts';
-import type { Message } from './outbox.schemas.ts';
+import type { Message, SmtpSecurity } from './outbox.schemas.ts';
 
 /**
  * Messages (the outbox) and the practice's SMTP settings.
@@ -43,7 +43,7 @@ export type SmtpSettingsTable = {
   practice_id: string;
   host: string;
   port: number;
-  security: string;
+  security: SmtpSecurity;
   username: string | null;
   password_encrypted: string | null;
   from_email: string;

@@ -9,6 +9,10 @@ import { limits, pageFields, ZEmail, ZText, ZTimestamp } from '../platform/field
 
 export const messageStatuses = ['draft', 'queued', 'sending', 'sent', 'failed'] as const;
 
+/** How the mailer talks to the SMTP server: implicit TLS, STARTTLS, or plain (mailer.ts). */
+const ZSmtpSecurity = z.enum(['tls', 'starttls', 'none']);
+export type SmtpSecurity = z.infer<typeof ZSmtpSecurity>;
+
 export const ZMessage = z
   .object({
     id: z.string(),
@@ -69,7 +73,7 @@ export const ZSmtpSettings = z
     configured: z.boolean(),
     host: z.string().nullable(),
     port: z.number().int().nullable(),
-    security: z.enum(['tls', 'starttls', 'none']).nullable(),
+    security: ZSmtpSecurity.nullable(),
     username: z.string().nullable(),
     hasPassword: z.boolean(),
     fromEmail: z.string().nullable(),
@@ -84,7 +88,7 @@ export const ZPutSmtp = z
       .pipe(z.string().min(1))
       .refine((h) => /^[A-Za-z0-9.\-:[\]]+$/.test(h), 'must be a host name or IP address'),
     port: z.number().int().min(1).max(65535),
-    security: z.enum(['tls', 'starttls', 'none']),
+    security: ZSmtpSecurity,
     username: ZText(limits.email).nullable().optional(),
     /** Omit to keep the stored password; null removes it. Never returned. */
     password: z.string().max(1000).nullable().optional(),

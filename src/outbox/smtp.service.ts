@@ -19,7 +19,7 @@ function toSettings(row: SmtpRow | undefined): SmtpSettings {
     configured: row !== undefined,
     host: row?.host ?? null,
     port: row ? Number(row.port) : null,
-    security: (row?.security as SmtpSettings['security']) ?? null,
+    security: row?.security ?? null,
     username: row?.username ?? null,
     hasPassword: Boolean(row?.password_encrypted),
     fromEmail: row?.from_email ?? null,

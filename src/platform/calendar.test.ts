@@ -6,14 +6,15 @@ import {
   dayMs,
   dayRangeInstants,
   dayStart,
+  isCalendarDay,
   localDay,
-  localMonth,
   localWeekday,
   localYearMonth,
   minusYear,
   monthStart,
   offsetSpans,
   plusDays,
+  receivedRange,
   weekdayOfDay,
   weekStartOf,
   zoneOffsetMs,
@@ -104,8 +105,6 @@ describe('local days, months and weeks', () => {
       year: 2027,
       month: 1,
     });
-    expect(localMonth('2026-01-31T18:29:59.000Z', 'Asia/Kolkata')).toBe('2026-01');
-    expect(localMonth('2026-01-31T18:30:00.000Z', 'Asia/Kolkata')).toBe('2026-02');
   });
 
   it('the instants around a fall-back hour keep their day', () => {
@@ -161,6 +160,53 @@ describe('calendar dates and spans of days', () => {
       from: '2026-01-01T00:00:00.000Z',
       to: '2027-01-01T00:00:00.000Z',
     });
+  });
+
+  it('a filter range: whole days inclusive in the zone, timestamps as they are', () => {
+    expect(receivedRange({ from: '2026-03-01', to: '2026-03-31' }, 'Europe/Berlin')).toEqual({
+      from: '2026-02-28T23:00:00.000Z',
+      toExclusive: '2026-03-31T22:00:00.000Z',
+      toInclusive: null,
+    });
+    expect(receivedRange({ to: '2026-03-31T10:00:00+02:00' }, 'UTC')).toEqual({
+      from: null,
+      toExclusive: null,
+      toInclusive: '2026-03-31T08:00:00.000Z',
+    });
+    expect(receivedRange({ from: '2026-03-01T09:00:00Z' }, 'Asia/Kolkata')).toEqual({
+      from: '2026-03-01T09:00:00.000Z',
+      toExclusive: null,
+      toInclusive: null,
+    });
+  });
+
+  it('a filter range of days is the same instants as dayRangeInstants (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2150, 0, 1) }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom(...zones),
+        (t, length, zone) => {
+          const from = localDay(t, 'UTC');
+          const to = addDays(from, length);
+          const days = dayRangeInstants({ from, to }, zone);
+          expect(receivedRange({ from, to }, zone)).toEqual({
+            from: days.from,
+            toExclusive: days.to,
+            toInclusive: null,
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a calendar day is YYYY-MM-DD and exists', () => {
+    expect(isCalendarDay('2026-02-28')).toBe(true);
+    expect(isCalendarDay('2028-02-29')).toBe(true);
+    expect(isCalendarDay('2026-02-31')).toBe(false);
+    expect(isCalendarDay('2026-2-28')).toBe(false);
+    expect(isCalendarDay('2026-02-28T00:00:00Z')).toBe(false);
   });
 });
 

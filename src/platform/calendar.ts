@@ -88,9 +88,12 @@ export function localDay(at: Date | string | number, timeZone: string): string {
   return dayText(w.year, w.month, w.day);
 }
 
-/** The local month (YYYY-MM) of an instant. */
-export const localMonth = (at: Date | string | number, timeZone: string): string =>
-  localDay(at, timeZone).slice(0, 7);
+/** A real calendar day written YYYY-MM-DD (not 2026-02-31, which Date.parse rolls over). */
+export function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const day = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
+}
 
 /** The local calendar year and month (1–12) of an instant. */
 export function localYearMonth(
@@ -165,6 +168,30 @@ export function dayRangeInstants(
   return {
     from: dayStart(range.from, timeZone).toISOString(),
     to: dayStart(addDays(range.to, 1), timeZone).toISOString(),
+  };
+}
+
+/**
+ * A filter's date range as instants: whole days are inclusive in the practice's time zone
+ * (`to` runs to the end of its day); timestamps are taken as they are.
+ */
+export function receivedRange(
+  range: { from?: string | undefined; to?: string | undefined },
+  timeZone: string,
+): { from: string | null; toExclusive: string | null; toInclusive: string | null } {
+  const from = range.from
+    ? (isCalendarDay(range.from)
+        ? dayStart(range.from, timeZone)
+        : new Date(range.from)
+      ).toISOString()
+    : null;
+  if (!range.to) return { from, toExclusive: null, toInclusive: null };
+  if (!isCalendarDay(range.to))
+    return { from, toExclusive: null, toInclusive: new Date(range.to).toISOString() };
+  return {
+    from,
+    toExclusive: dayStart(addDays(range.to, 1), timeZone).toISOString(),
+    toInclusive: null,
   };
 }
 

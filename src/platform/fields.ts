@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { dayMs } from './calendar.ts';
+import { dayMs, isCalendarDay } from './calendar.ts';
 import { toTimestamp } from './clock.ts';
 import { fieldError } from './errors.ts';
 
@@ -40,12 +40,6 @@ const afterLastMs = Date.parse(`${dateRange.last}T00:00:00Z`) + dayMs;
 const inDateRange = (ms: number) => ms >= firstMs && ms < afterLastMs;
 const outOfRange = `must be between ${dateRange.first} and ${dateRange.last}`;
 
-/** A real calendar day written YYYY-MM-DD (not 2026-02-31, which Date.parse rolls over). */
-export function isCalendarDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const day = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && toTimestamp(day).startsWith(s);
-}
 /** A calendar day in the accepted range, like 2026-01-31. */
 export const ZDay = z
   .string()

@@ -1,4 +1,5 @@
 import { requireContact } from '../contacts/contact.service.ts';
+import { receivedRange } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -18,7 +19,6 @@ import {
 import { checkInOf, outcomeAtAfter } from './given.rules.ts';
 import type { CreateGiven, ListGivenQuery, ReferralGiven, UpdateGiven } from './given.schemas.ts';
 import { findContactRefs } from './referral.repository.ts';
-import { receivedRange } from './referral.rules.ts';
 import { resolvePerson } from './referral.service.ts';
 
 /** Rows → API answers: the people's names in one query. */

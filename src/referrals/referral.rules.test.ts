@@ -10,7 +10,6 @@ import {
   expandStatuses,
   normalizeTags,
   type ReferralStatus,
-  receivedRange,
   referralStatuses,
   referrerUpdateOf,
   reopenTarget,
@@ -288,16 +287,6 @@ describe('filters, cursors and dates', () => {
     expect(decodeReferralCursor(encodeReferralCursor('due', key), 'due')).toEqual(key);
     expect(decodeReferralCursor(encodeReferralCursor('due', key), 'receivedAt')).toBeNull();
     expect(decodeReferralCursor('garbage', 'due')).toBeNull();
-  });
-  it('takes whole days in the practice time zone, to inclusive', () => {
-    expect(receivedRange({ from: '2026-03-01', to: '2026-03-31' }, 'Europe/Berlin')).toEqual({
-      from: '2026-02-28T23:00:00.000Z',
-      toExclusive: '2026-03-31T22:00:00.000Z',
-      toInclusive: null,
-    });
-    expect(receivedRange({ to: '2026-03-31T10:00:00+02:00' }, 'UTC').toInclusive).toBe(
-      '2026-03-31T08:00:00.000Z',
-    );
   });
 });
 

@@ -2,7 +2,7 @@
  * The pipeline's decisions (PRODUCT.md §2 "Referral (received)", §3.1, §3.2): status moves,
  * the response clock, thank-you and referrer-update states. Pure: time enters as `now`.
  */
-import { addDays, dayStart, hourMs, minuteMs } from '../platform/calendar.ts';
+import { hourMs, minuteMs } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
 
 export const referralStatuses = [
@@ -334,28 +334,4 @@ export function decodeReferralCursor(cursor: string, sort: ReferralSort): Referr
   } catch {
     return null;
   }
-}
-
-/**
- * A received-date range as instants: whole days are inclusive in the practice's time zone
- * (`to` runs to the end of its day); timestamps are taken as they are.
- */
-export function receivedRange(
-  range: { from?: string | undefined; to?: string | undefined },
-  timeZone: string,
-): { from: string | null; toExclusive: string | null; toInclusive: string | null } {
-  const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-  const from = range.from
-    ? isDay(range.from)
-      ? toTimestamp(dayStart(range.from, timeZone))
-      : toTimestamp(new Date(range.from))
-    : null;
-  if (!range.to) return { from, toExclusive: null, toInclusive: null };
-  if (!isDay(range.to))
-    return { from, toExclusive: null, toInclusive: toTimestamp(new Date(range.to)) };
-  return {
-    from,
-    toExclusive: toTimestamp(dayStart(addDays(range.to, 1), timeZone)),
-    toInclusive: null,
-  };
 }

@@ -10,6 +10,7 @@ import { type Stage, stageRank, textKey } from '../contacts/contact.rules.ts';
 import { requireContact } from '../contacts/contact.service.ts';
 import { findGroupRows } from '../network/group.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { receivedRange } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -44,7 +45,6 @@ import {
   isClosed,
   type ReferralSort,
   type ReferralStatus,
-  receivedRange,
   referrerUpdateOf,
   reopenTarget,
   thanksOf,

@@ -1,16 +1,12 @@
 // The one HTTP client of the web app: JSON in and out, session cookie included,
 // every error turned into a ProblemError (RFC 9457 problem+json, see docs/API.md).
-import type { paths } from './api/schema';
+import type { components, paths } from './api/schema';
 
-export type FieldError = { field: string; message: string };
-
-export type Problem = {
-  status: number;
-  title: string;
-  code: string;
-  detail: string;
-  errors: FieldError[];
-};
+type ProblemBody = components['schemas']['Problem'];
+/** One refused field, as the server's Problem lists it. */
+export type FieldError = NonNullable<ProblemBody['errors']>[number];
+/** The server's Problem as the app keeps it: field errors always a list, the type URI unused. */
+export type Problem = Omit<ProblemBody, 'type' | 'errors'> & { errors: FieldError[] };
 
 export class ProblemError extends Error {
   readonly status: number;
@@ -215,13 +211,10 @@ export const api = {
 
 /**
  * Follows an action the server itself described (an agenda item's method, path and body): its
- * path is data, not one of the typed paths.
+ * path is data, not one of the typed paths. Typed from the schema here, not from api/types.ts,
+ * which imports this file.
  */
-export async function sendAction(action: {
-  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  path: string;
-  body: Record<string, unknown> | null;
-}): Promise<void> {
+export async function sendAction(action: components['schemas']['AgendaAction']): Promise<void> {
   const methods = { POST: 'post', PATCH: 'patch', PUT: 'put', DELETE: 'delete' } as const;
   await request(methods[action.method], action.path, { body: action.body ?? {} });
 }

@@ -617,7 +617,7 @@ export interface paths {
      */
     get: operations["getInsights"];
   };
-  "/insights/{section}": {
+  "/insights/{chart}": {
     /**
      * Export a chart as CSV
      * @description One chart's data over `from`–`to`; the path segment is `<chart>.csv`, e.g. `/insights/byChannel.csv`.
@@ -8652,7 +8652,7 @@ export interface operations {
         to?: string;
       };
       path: {
-        section: string;
+        chart: "byChannel.csv" | "byCircle.csv" | "topReferrers.csv" | "byCategory.csv" | "byRole.csv" | "byTag.csv" | "byMonth.csv" | "byWeekday.csv" | "metToFirstReferral.csv" | "askToReferral.csv" | "conversion.csv" | "responsiveness.csv" | "reciprocity.csv" | "mostWanted.csv" | "networkGrowth.csv" | "momentum.csv" | "goal.csv";
       };
     };
     responses: {

@@ -90,6 +90,8 @@ export const CIRCLE_KINDS = everyOf<CircleKind>()([
   'seminar',
   'other',
 ]);
+/** Body of PATCH /circles/{id}; POST /circles takes the same with `name` required. */
+export type CircleInput = Schemas['UpdateCircle'];
 export type CircleView = Schemas['CircleView'];
 export type CircleDetail = Schemas['CircleDetail'];
 
@@ -159,6 +161,7 @@ export const GIVEN_OUTCOMES = everyOf<GivenOutcome>()(['unknown', 'connected', '
 export type ReferralGiven = Schemas['ReferralGiven'];
 export type ReferralGivenInput = Schemas['CreateReferralGiven'];
 export type ReferralGivenUpdate = Schemas['UpdateReferralGiven'];
+export type GivenQuery = Omit<QueryOf<'/referrals-given'>, 'limit' | 'cursor'>;
 export type Reciprocity = Schemas['Reciprocity'];
 export type ReciprocityRow = Reciprocity['items'][number];
 
@@ -186,6 +189,7 @@ export type CommitmentStatus = Schemas['CommitmentStatus'];
 export const COMMITMENT_STATUSES = everyOf<CommitmentStatus>()(['open', 'fulfilled', 'released']);
 export type Commitment = Schemas['Commitment'];
 export type CommitmentInput = Schemas['CreateCommitment'];
+export type CommitmentQuery = QueryOf<'/commitments'>;
 
 export type IncentiveKind = Schemas['IncentiveKind'];
 export const INCENTIVE_KINDS = everyOf<IncentiveKind>()([
@@ -266,5 +270,11 @@ export type Survey = Schemas['Survey'];
 
 export type Insights = Schemas['Insights'];
 export type InsightRange = Insights['range'];
+export type InsightsQuery = QueryOf<'/insights'>;
+/** The charts of the insights page, each with its CSV at /insights/<chart>.csv. */
+export type InsightChart =
+  paths['/insights/{chart}']['get']['parameters']['path']['chart'] extends `${infer C}.csv`
+    ? C
+    : never;
 
 export type AuditQuery = Omit<QueryOf<'/audit'>, 'limit' | 'cursor'>;

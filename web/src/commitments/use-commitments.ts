@@ -1,13 +1,10 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { CommitmentInput, CommitmentStatus } from '../api/types';
-
-export type CommitmentQuery = { status?: CommitmentStatus; contactId?: string };
+import type { CommitmentInput, CommitmentQuery } from '../api/types';
 
 export const commitmentKeys = {
   all: ['commitments'] as const,
   list: (query: CommitmentQuery) => ['commitments', 'list', query] as const,
-  detail: (id: string) => ['commitments', 'detail', id] as const,
 };
 
 export function refreshCommitments(queryClient: QueryClient): void {
@@ -19,13 +16,6 @@ export function useCommitments(query: CommitmentQuery) {
     queryKey: commitmentKeys.list(query),
     queryFn: ({ signal }) => api.get('/commitments', { query, signal }),
     select: (data) => data.items,
-  });
-}
-
-export function useCommitment(id: string) {
-  return useQuery({
-    queryKey: commitmentKeys.detail(id),
-    queryFn: ({ signal }) => api.get('/commitments/{id}', { path: { id }, signal }),
   });
 }
 

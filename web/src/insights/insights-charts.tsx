@@ -18,12 +18,18 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { type Channel, type InsightRange, type Insights, STAGES } from '../api/types';
+import {
+  type Channel,
+  type InsightChart,
+  type InsightRange,
+  type Insights,
+  STAGES,
+} from '../api/types';
 import { DataTable } from '../components/data-table';
 import { formatDuration, formatMoney } from '../format';
 import { CHANNEL_LABELS, ROLE_LABELS, STAGE_LABELS } from '../labels';
 import { CHART_COLORS, ChartCard, monthLabel, pct } from './chart-card';
-import { type InsightChart, insightCsvUrl } from './use-insights';
+import { insightCsvUrl } from './use-insights';
 
 type Props = { data: Insights; range: InsightRange; currency: string };
 

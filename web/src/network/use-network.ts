@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { CircleKind } from '../api/types';
+import type { CircleInput } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
 
 const MOST_WANTED_KEY = ['most-wanted'] as const;
@@ -62,8 +62,6 @@ export function useCircleDetail(id: string) {
     queryFn: ({ signal }) => api.get('/circles/{id}', { path: { id }, signal }),
   });
 }
-
-export type CircleInput = { name?: string; kind?: CircleKind | null; notes?: string | null };
 
 export function useCreateCircleView() {
   return useRefreshingMutation(

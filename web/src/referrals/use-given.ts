@@ -1,9 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import type { GivenOutcome, ReferralGivenInput, ReferralGivenUpdate } from '../api/types';
+import type { GivenQuery, ReferralGivenInput, ReferralGivenUpdate } from '../api/types';
 import { refreshAfterReferralChange } from './use-referrals';
-
-export type GivenQuery = { partnerId?: string; outcome?: GivenOutcome };
 
 export function useGivenList(query: GivenQuery) {
   return useInfiniteQuery({
