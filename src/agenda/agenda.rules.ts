@@ -29,12 +29,14 @@ import {
 import { toTimestamp } from '../platform/clock.ts';
 import type { Settings } from '../practices/settings.rules.ts';
 import { checkInOf, type GivenWithNames } from '../referrals/given.rules.ts';
+import { isOwed } from '../referrals/reciprocity.rules.ts';
 import {
   clockOf,
   type ReferralStatus,
   referrerUpdateOf,
   thanksOf,
 } from '../referrals/referral.rules.ts';
+import { isBelowAlignment } from '../survey/alignment.rules.ts';
 
 export const agendaKinds = [
   'respond',
@@ -219,7 +221,7 @@ export type CommitmentAgendaRow = {
   contact_name: string;
   made_at: string;
   promised_count: number;
-  status: string;
+  status: CommitmentStatus;
   reminders_sent: number;
   last_reminder_at: string | null;
   last_credit_at: string | null;
@@ -594,7 +596,7 @@ export function remindCommitmentItems(
   for (const c of rows) {
     if (ms(c.made_at) > now) continue;
     const facts = {
-      status: c.status as CommitmentStatus,
+      status: c.status,
       madeAt: c.made_at,
       lastCreditAt: c.last_credit_at,
       lastReminderAt: c.last_reminder_at,
@@ -685,7 +687,7 @@ export function giveBackItems(
   _clock: AgendaClock,
 ): AgendaItem[] {
   return rows
-    .filter((p) => p.received - p.given >= settings.giveBackThreshold)
+    .filter((p) => isOwed(p.received, p.given, settings.giveBackThreshold))
     .map((p) =>
       item('give_back', {
         version: p.received,
@@ -799,7 +801,7 @@ export function explainItems(
 ): AgendaItem[] {
   const out: AgendaItem[] = [];
   for (const r of rows) {
-    if (r.score_percent >= settings.alignmentThresholdPercent) continue;
+    if (!isBelowAlignment(r.score_percent, settings.alignmentThresholdPercent)) continue;
     if (ms(r.answered_at) > clock.now.getTime()) continue;
     if (r.last_talk_at !== null && r.last_talk_at > r.answered_at) continue;
     let missed: string[] = [];
