@@ -4,7 +4,8 @@
  * function per kind; the repository has already narrowed the rows in SQL, and each function
  * re-checks its rule so that it stays true on its own (and is testable without a database).
  * Whether something is due is asked of the feature that owns the rule (ask.rules,
- * commitment.rules, given.rules, referral.rules, cadence.rules); the agenda writes the text.
+ * commitment.rules, given.rules, referral.rules, cadence.rules, reciprocity.rules,
+ * category.rules, alignment.rules); the agenda writes the text.
  */
 import { type MomentKind, readinessOf } from '../asks/ask.rules.ts';
 import {
