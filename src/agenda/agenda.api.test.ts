@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactDetail } from '../contacts/contact.schemas.ts';
+import type { MostWanted } from '../network/category.schemas.ts';
 import { dayMs as D, hourMs as H } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
 import type { ReferralGiven } from '../referrals/given.schemas.ts';
+import type { Reciprocity } from '../referrals/reciprocity.schemas.ts';
 import type { ReferralDetail } from '../referrals/referral.schemas.ts';
+import type { Survey } from '../survey/survey.schemas.ts';
 import { ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { caller, countRows, testTargets } from '../test-support/testing.ts';
@@ -26,7 +29,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
   const clock = fixedClock(T0);
 
   const ctx = useTestContext(target, { clock });
-  const [a, b] = usePractices(ctx, ['Harbor Coaching', 'Other Practice']);
+  const [a, b, quiet] = usePractices(ctx, ['Harbor Coaching', 'Other Practice', 'Quiet Practice']);
 
   const agendaAt = async (at?: string, query = '') => {
     const q = new URLSearchParams(query);
@@ -292,6 +295,13 @@ describe.each(testTargets)('agenda API on %s', (target) => {
   it('8 give_back: a partner owed 2 or more; giving one back removes it', async () => {
     clock.set(T0);
     const gil = await contact({ name: 'Gil Giver', stage: 'knows', roles: ['partner'] });
+    // The agenda and the ledger (GET /reciprocity) must agree on "owed" at every balance.
+    const agreesWithLedger = async () => {
+      const ledger = await ok<Reciprocity>(a.session, 'GET', '/reciprocity');
+      const isOwed = ledger.items.find((i) => i.partner.id === gil.id)?.isOwed;
+      expect((await itemsFor('give_back', gil.id)).length > 0).toBe(isOwed);
+    };
+    await agreesWithLedger();
     for (const [i, name] of ['First Person', 'Second Person'].entries()) {
       clock.set(plus(T0, i * H));
       await ok(a.session, 'POST', '/referrals', {
@@ -299,6 +309,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
         referrer: { contactId: gil.id },
         channel: 'phone',
       });
+      await agreesWithLedger();
     }
     expect(await itemsFor('give_back', gil.id, plus(T0, H - 1))).toHaveLength(0);
     const owed = await one('give_back', gil.id, plus(T0, H));
@@ -311,6 +322,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     clock.set(plus(T0, 2 * H));
     await perform(owed.action, { person: { name: 'Someone For Gil' } });
     expect(await itemsFor('give_back', gil.id)).toHaveLength(0);
+    await agreesWithLedger();
   });
 
   it('11 grow_category: Mondays (or the week horizon), under target; dismissed for the week', async () => {
@@ -363,6 +375,39 @@ describe.each(testTargets)('agenda API on %s', (target) => {
       })
       .execute();
     expect(await itemsFor('explain', recipientId, plus(T0, H - 1))).toHaveLength(0);
+    // At exactly the threshold (50 %) an answer is not below it: the survey list and the
+    // agenda must say the same for both answers.
+    const atThreshold = newId();
+    const fay = await contact({ name: 'Fay Fifty', stage: 'likes' });
+    await ctx.deps.db
+      .insertInto('survey_recipient')
+      .values({
+        practice_id: a.practiceId,
+        id: atThreshold,
+        survey_id: surveyId,
+        contact_id: fay.id,
+        token_hash: null,
+        invited_at: T0,
+        answered_at: plus(T0, H),
+        answer: 'Coaching, I think',
+        score_percent: 50,
+        matched_phrases: '["coaching"]',
+        missed_phrases: '["small business"]',
+        entered_by: null,
+        created_at: T0,
+      })
+      .execute();
+    clock.set(plus(T0, H));
+    const surveys = await ok<{ items: Survey[] }>(a.session, 'GET', '/surveys');
+    const recipients = surveys.items.find((x) => x.id === surveyId)?.recipients ?? [];
+    expect(recipients.map((r) => [r.id, r.isBelowThreshold]).sort()).toEqual(
+      [
+        [recipientId, true],
+        [atThreshold, false],
+      ].sort(),
+    );
+    for (const r of recipients)
+      expect((await itemsFor('explain', r.id, plus(T0, H))).length > 0).toBe(r.isBelowThreshold);
     const explain = await one('explain', recipientId, plus(T0, H));
     expect(explain).toMatchObject({ rank: 12, title: 'Explain what you do to Ed Explain' });
     expect(explain.why).toContain('33% of your key phrases (below 50%)');
@@ -370,6 +415,41 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     clock.set(plus(T0, 2 * H));
     await perform(explain.action);
     expect(await itemsFor('explain', recipientId)).toHaveLength(0);
+  });
+
+  it('most-wanted coverage and target agree in /most-wanted, /insights and grow_category', async () => {
+    clock.set(T0);
+    const category = (name: string) =>
+      ok<{ id: string }>(a.session, 'POST', '/categories', { name });
+    const own = await category('Architects');
+    const plain = await category('Dentists');
+    await ok(a.session, 'PATCH', `/categories/${own.id}`, { target: 2 });
+    await ok(a.session, 'PUT', '/most-wanted', { categoryIds: [own.id, plain.id] });
+    // Coverage counts stage knows and above: met does not count, knows and trusts do.
+    for (const [name, stage] of [
+      ['Arch Met', 'met'],
+      ['Arch Knows', 'knows'],
+      ['Arch Trusts', 'trusts'],
+    ])
+      await contact({ name, stage, categoryId: own.id });
+    await contact({ name: 'Dent Met', stage: 'met', categoryId: plain.id });
+    await contact({ name: 'Dent Likes', stage: 'likes', categoryId: plain.id });
+
+    const list = await ok<MostWanted>(a.session, 'GET', '/most-wanted');
+    const fromList = list.items.map((i) => ({
+      category: { id: i.category.id, name: i.category.name },
+      coverage: i.coverage,
+      target: i.target,
+    }));
+    expect(fromList).toEqual([
+      { category: { id: own.id, name: 'Architects' }, coverage: 2, target: 2 },
+      { category: { id: plain.id, name: 'Dentists' }, coverage: 1, target: 5 },
+    ]);
+    const insights = await ok<{ mostWanted: unknown }>(a.session, 'GET', '/insights');
+    expect(insights.mostWanted).toEqual(fromList);
+    // The agenda suggests growing only the category under its target, with the same numbers.
+    expect(await itemsFor('grow_category', own.id, T0)).toHaveLength(0);
+    expect((await one('grow_category', plain.id, T0)).why).toContain('1 of 5 relationships');
   });
 
   it('orders by urgency, then rank, then due time, and counts by urgency', async () => {
@@ -404,6 +484,35 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     expect((await a.session.request('DELETE', `/agenda/${item.key}/mark`)).status).toBe(204);
     expect(await itemsFor('respond', referral.id)).toHaveLength(1);
     expect((await a.session.request('DELETE', `/agenda/${item.key}/mark`)).status).toBe(404);
+  });
+
+  it('a snoozed item does not take a place of its kind: the page is not truncated for it', async () => {
+    // A practice of its own, so that only these referrals need a response.
+    clock.set(T0);
+    const respondPage = async () => {
+      const page = await ok<Agenda>(quiet.session, 'GET', `/agenda?perKind=1&at=${T0}`);
+      return { shown: page.items.filter((i) => i.kind === 'respond').length, page };
+    };
+    const referral = () =>
+      ok<ReferralDetail>(quiet.session, 'POST', '/referrals', {
+        referred: { name: `Quiet ${newId()}` },
+        referrer: { unknown: true },
+        channel: 'other',
+      });
+    await referral();
+    await referral();
+    const before = await respondPage();
+    expect(before.shown).toBe(1);
+    expect(before.page.truncated).toContain('respond');
+    const first = before.page.items.find((i) => i.kind === 'respond') as AgendaItem;
+    const until = plus(T0, 2 * H);
+    expect(
+      (await quiet.session.request('POST', `/agenda/${first.key}/snooze`, { until })).status,
+    ).toBe(204);
+    // One item left to show for one place: nothing is cut off.
+    const after = await respondPage();
+    expect(after.shown).toBe(1);
+    expect(after.page.truncated).not.toContain('respond');
   });
 
   it('calendar feed: a secret ICS of items with a due time; revoked → 404', async () => {

@@ -11,11 +11,13 @@ import type { DueCutoffs } from '../contacts/cadence.rules.ts';
 import { isTouchDue, touchAnchor } from '../contacts/contact.repository.ts';
 import type { Role } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
+import { coveringStageRank } from '../network/category.rules.ts';
 import { plusDays } from '../platform/calendar.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
 import { isSet } from '../platform/flags.ts';
 import type { Flag } from '../platform/schema.ts';
 import { checkInCutoffAt } from '../referrals/given.rules.ts';
+import { isOwedSql } from '../referrals/reciprocity.repository.ts';
 import type {
   AgendaMark,
   AskAgendaRow,
@@ -474,7 +476,7 @@ export async function listOwedPartners(
         left join giv on giv.id = cr.contact_id
        where cr.practice_id = ${practiceId} and cr.role = 'partner'
     ) t
-    where t.received - t.given >= ${threshold}
+    where ${isOwedSql(sql`t.received`, sql`t.given`, threshold)}
     order by t.received - t.given desc, t.name_key, t.id
     limit ${limit}
   `.execute(db);
@@ -540,7 +542,7 @@ export async function listTouchDue(
   }));
 }
 
-/** 11. The most-wanted categories with their coverage (contacts at knows or above). */
+/** 11. The most-wanted categories with their coverage (category.rules `coveringStageRank`). */
 export async function listMostWantedCoverage(
   db: Queryable,
   practiceId: string,
@@ -554,7 +556,7 @@ export async function listMostWantedCoverage(
         .select((e) => e.fn.countAll().as('n'))
         .whereRef('c.practice_id', '=', 'k.practice_id')
         .whereRef('c.category_id', '=', 'k.id')
-        .where('c.stage_rank', '>=', stageRank('knows'))
+        .where('c.stage_rank', '>=', coveringStageRank)
         .as('coverage'),
     )
     .where('k.practice_id', '=', practiceId)

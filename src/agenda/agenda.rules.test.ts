@@ -13,6 +13,7 @@ import {
   agendaKinds,
   askItems,
   assembleAgenda,
+  type CommitmentAgendaRow,
   calendarEventOf,
   calendarTextOf,
   checkInItems,
@@ -178,7 +179,7 @@ describe('agenda rules', () => {
   });
 
   it('remind_commitment: a credit after the last reminder starts the count again', () => {
-    const c = {
+    const c: CommitmentAgendaRow = {
       id: 'k1',
       contact_id: 'c1',
       contact_name: 'Jo Park',

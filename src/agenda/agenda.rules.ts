@@ -4,7 +4,8 @@
  * function per kind; the repository has already narrowed the rows in SQL, and each function
  * re-checks its rule so that it stays true on its own (and is testable without a database).
  * Whether something is due is asked of the feature that owns the rule (ask.rules,
- * commitment.rules, given.rules, referral.rules, cadence.rules); the agenda writes the text.
+ * commitment.rules, given.rules, referral.rules, cadence.rules, reciprocity.rules,
+ * category.rules, alignment.rules); the agenda writes the text.
  */
 import { type MomentKind, readinessOf } from '../asks/ask.rules.ts';
 import {
@@ -29,12 +30,14 @@ import {
 import { toTimestamp } from '../platform/clock.ts';
 import type { Settings } from '../practices/settings.rules.ts';
 import { checkInOf, type GivenWithNames } from '../referrals/given.rules.ts';
+import { isOwed } from '../referrals/reciprocity.rules.ts';
 import {
   clockOf,
   type ReferralStatus,
   referrerUpdateOf,
   thanksOf,
 } from '../referrals/referral.rules.ts';
+import { isBelowAlignment } from '../survey/alignment.rules.ts';
 
 export const agendaKinds = [
   'respond',
@@ -219,7 +222,7 @@ export type CommitmentAgendaRow = {
   contact_name: string;
   made_at: string;
   promised_count: number;
-  status: string;
+  status: CommitmentStatus;
   reminders_sent: number;
   last_reminder_at: string | null;
   last_credit_at: string | null;
@@ -594,7 +597,7 @@ export function remindCommitmentItems(
   for (const c of rows) {
     if (ms(c.made_at) > now) continue;
     const facts = {
-      status: c.status as CommitmentStatus,
+      status: c.status,
       madeAt: c.made_at,
       lastCreditAt: c.last_credit_at,
       lastReminderAt: c.last_reminder_at,
@@ -685,7 +688,7 @@ export function giveBackItems(
   _clock: AgendaClock,
 ): AgendaItem[] {
   return rows
-    .filter((p) => p.received - p.given >= settings.giveBackThreshold)
+    .filter((p) => isOwed(p.received, p.given, settings.giveBackThreshold))
     .map((p) =>
       item('give_back', {
         version: p.received,
@@ -799,7 +802,7 @@ export function explainItems(
 ): AgendaItem[] {
   const out: AgendaItem[] = [];
   for (const r of rows) {
-    if (r.score_percent >= settings.alignmentThresholdPercent) continue;
+    if (!isBelowAlignment(r.score_percent, settings.alignmentThresholdPercent)) continue;
     if (ms(r.answered_at) > clock.now.getTime()) continue;
     if (r.last_talk_at !== null && r.last_talk_at > r.answered_at) continue;
     let missed: string[] = [];

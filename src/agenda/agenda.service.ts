@@ -110,8 +110,8 @@ export async function computeAgenda(
   const markMap = new Map<string, AgendaMark>(marks.map((m) => [m.key, m]));
   const marked = new Map<string, number>();
   for (const m of marks) {
-    const kind = m.key.slice(0, m.key.indexOf(':')) as AgendaKind;
-    marked.set(kind, (marked.get(kind) ?? 0) + 1);
+    const kind = parseItemKey(m.key)?.kind;
+    if (kind) marked.set(kind, (marked.get(kind) ?? 0) + 1);
   }
   const limitOf = (kind: AgendaKind) => perKind + (marked.get(kind) ?? 0) + 1;
 

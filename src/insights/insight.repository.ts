@@ -7,6 +7,8 @@
  * tag. Medians are exact, in SQL: SQLite's `median()`, PostgreSQL's percentile_disc.
  */
 import { type RawBuilder, sql } from 'kysely';
+import type { Role } from '../contacts/contact.rules.ts';
+import { coveringStageRank } from '../network/category.rules.ts';
 import { offsetSpans } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import type { Dialect, Queryable } from '../platform/db.ts';
@@ -288,9 +290,7 @@ export const reciprocityChartSize = 100;
 
 export type ReferrerPart = 'top' | 'category' | 'role' | 'reciprocity';
 
-export type ReferrerChartRow = {
-  part: ReferrerPart;
-  key: string | null;
+type ReferrerChartCounts = {
   name: string | null;
   referrals: Num;
   clients: Num;
@@ -298,6 +298,10 @@ export type ReferrerChartRow = {
   given: Num;
   ord: Num;
 };
+/** A row of one chart: the role chart's key is contact_role.role, written only through ZRole. */
+export type ReferrerChartRow =
+  | (ReferrerChartCounts & { part: 'role'; key: Role })
+  | (ReferrerChartCounts & { part: Exclude<ReferrerPart, 'role'>; key: string | null });
 
 /**
  * Top referrers, referrals by the referrer's category and role, and reciprocity (§3.5): the
@@ -378,20 +382,21 @@ export async function referrerCharts(
   return res.rows;
 }
 
-export type MostWantedRow = { key: string; name: string; coverage: Num; target: Num };
+export type MostWantedRow = { key: string; name: string; coverage: Num; target: Num | null };
 
-/** The most-wanted list with coverage: its contacts at stage knows or above (§2). */
+/**
+ * The most-wanted list with coverage (category.rules `coveringStageRank`) and each category's
+ * own target; the effective target is category.rules `effectiveTarget`.
+ */
 export async function mostWantedCoverage(
   db: Queryable,
   practiceId: string,
-  defaultTarget: number,
-  knowsRank: number,
 ): Promise<MostWantedRow[]> {
   const res = await sql<MostWantedRow>`
     select cat.id as key, cat.name as name,
            (select count(*) from contact c where c.practice_id = ${practiceId}
-              and c.category_id = cat.id and c.stage_rank >= ${knowsRank}) as coverage,
-           coalesce(cat.target, ${defaultTarget}) as target
+              and c.category_id = cat.id and c.stage_rank >= ${coveringStageRank}) as coverage,
+           cat.target as target
       from category cat
      where cat.practice_id = ${practiceId} and cat.most_wanted_rank is not null
      order by cat.most_wanted_rank`.execute(db);

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  defaultRange,
-  fillMonths,
-  instantsOf,
-  momentumOf,
-  monthsOf,
-  slopeOf,
-} from './insight.rules.ts';
+import { defaultRange, fillMonths, momentumOf, monthsOf, slopeOf } from './insight.rules.ts';
 
 describe('insight rules', () => {
   it('the default range is the last 12 months including today', () => {
@@ -25,12 +18,6 @@ describe('insight rules', () => {
     expect(defaultRange(new Date('2028-02-29T12:00:00Z'), 'UTC')).toEqual({
       from: '2027-03-01',
       to: '2028-02-29',
-    });
-  });
-  it('a range of local days is the instants from the first local midnight to the next after it', () => {
-    expect(instantsOf({ from: '2026-01-01', to: '2026-01-31' }, 'America/Los_Angeles')).toEqual({
-      from: '2026-01-01T08:00:00.000Z',
-      to: '2026-02-01T08:00:00.000Z',
     });
   });
   it('months of a range, filled with zeros', () => {

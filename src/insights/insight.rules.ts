@@ -3,7 +3,7 @@
  * and momentum — the trend and the doubling time that show "slow, then exponential". Days and
  * months are the practice's, in its time zone.
  */
-import { addDays, dayRangeInstants, localDay, minusYear } from '../platform/calendar.ts';
+import { addDays, addMonths, localDay, minusYear } from '../platform/calendar.ts';
 
 export type DayRange = { from: string; to: string };
 
@@ -15,27 +15,15 @@ export function defaultRange(now: Date, timeZone: string): DayRange {
   return yearEndingOn(localDay(now, timeZone));
 }
 
-/** Inclusive local days → the half-open instant range the queries use. */
-export function instantsOf(range: DayRange, timeZone: string): { from: string; to: string } {
-  return dayRangeInstants(range, timeZone);
-}
-
-/** Every month (YYYY-MM) the range touches, in order. */
+/** Every month (YYYY-MM) the range touches, in order (at most 1201, a guard on bad input). */
 export function monthsOf(range: DayRange): string[] {
-  const out: string[] = [];
-  let y = Number(range.from.slice(0, 4));
-  let m = Number(range.from.slice(5, 7));
   const last = range.to.slice(0, 7);
-  for (;;) {
-    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
-    out.push(key);
-    if (key >= last || out.length > 1200) return out;
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
+  const out = [range.from.slice(0, 7)];
+  for (let m = out[0] as string; m < last && out.length <= 1200; ) {
+    m = addMonths(m, 1);
+    out.push(m);
   }
+  return out;
 }
 
 /** Rows keyed by month, with a zero row for every month of the range that has none. */

@@ -1,6 +1,6 @@
-import { type Role, stageRank } from '../contacts/contact.rules.ts';
 import { currentGoalOf } from '../goals/goal.service.ts';
-import { daysBetween } from '../platform/calendar.ts';
+import { effectiveTarget } from '../network/category.rules.ts';
+import { dayRangeInstants, daysBetween } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { csvLine } from '../platform/csv.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -16,7 +16,6 @@ import {
   type DayRange,
   defaultRange,
   fillMonths,
-  instantsOf,
   momentumOf,
   monthsOf,
   round1,
@@ -80,7 +79,7 @@ async function contextOf(
   const practice = await loadPracticeContext(deps.db, actor.practiceId);
   const timeZone = practice.timeZone;
   const days = rangeOf(deps.clock.now(), query, timeZone);
-  const instants = instantsOf(days, timeZone);
+  const instants = dayRangeInstants(days, timeZone);
   return {
     deps,
     actor,
@@ -162,11 +161,13 @@ function foldChannels(rows: readonly q.ChannelRow[]) {
 const mostFirst = <K extends string>(m: Map<K, Tally>) =>
   [...m].sort((a, b) => b[1].referrals - a[1].referrals || byText(a[0], b[0]));
 
-async function referrerPart(ctx: Ctx, part: q.ReferrerPart) {
+async function referrerPart<P extends q.ReferrerPart>(ctx: Ctx, part: P) {
   const rows = await once(ctx, 'referrers', () =>
     q.referrerCharts(ctx.deps.db, ctx.r, ctx.referrerParts, topReferrersShown),
   );
-  return rows.filter((x) => x.part === part).sort((a, b) => n(a.ord) - n(b.ord));
+  return rows
+    .filter((x): x is q.ReferrerChartRow & { part: P } => x.part === part)
+    .sort((a, b) => n(a.ord) - n(b.ord));
 }
 
 const ref = (id: string | null, name: string | null) => ({ id: id ?? '', name: name ?? '' });
@@ -312,8 +313,7 @@ export const insightChartRegistry = {
     referrerPart: 'role',
     load: async (ctx) =>
       (await referrerPart(ctx, 'role')).map((x) => ({
-        // contact_role.role holds only roles: it is written through ZRole.
-        role: x.key as Role,
+        role: x.key,
         ...counted(x),
         conversion: conversionOf(n(x.clients), n(x.referrals)),
       })),
@@ -393,17 +393,10 @@ export const insightChartRegistry = {
   }),
   mostWanted: whole('mostWanted', {
     load: async ({ deps, actor, settings }) =>
-      (
-        await q.mostWantedCoverage(
-          deps.db,
-          actor.practiceId,
-          settings.mostWantedTarget,
-          stageRank('knows'),
-        )
-      ).map((x) => ({
+      (await q.mostWantedCoverage(deps.db, actor.practiceId)).map((x) => ({
         category: ref(x.key, x.name),
         coverage: n(x.coverage),
-        target: n(x.target),
+        target: effectiveTarget(x.target === null ? null : n(x.target), settings.mostWantedTarget),
       })),
     columns: ['category_id', 'category', 'coverage', 'target'],
     rows: (d) => d.map((x) => [x.category.id, x.category.name, x.coverage, x.target]),

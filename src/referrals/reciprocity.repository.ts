@@ -1,5 +1,17 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
+
+/**
+ * `isOwed` of reciprocity.rules.ts in SQL, over the received and given count expressions: the
+ * one place the ledger and the agenda's give-back query state the condition.
+ */
+export function isOwedSql(
+  received: RawBuilder<unknown>,
+  given: RawBuilder<unknown>,
+  threshold: number,
+): RawBuilder<boolean> {
+  return sql<boolean>`(${received}) - (${given}) >= ${threshold}`;
+}
 
 export type LedgerRow = {
   id: string;
@@ -23,9 +35,8 @@ export async function listLedgerRows(
   threshold: number,
   isOwedOnly: boolean,
 ): Promise<LedgerRow[]> {
-  const owedOnly = isOwedOnly
-    ? sql`having sum(ex.received) - sum(ex.given) >= ${threshold}`
-    : sql``;
+  const owed = isOwedSql(sql`sum(ex.received)`, sql`sum(ex.given)`, threshold);
+  const owedOnly = isOwedOnly ? sql`having ${owed}` : sql``;
   const result = await sql<LedgerRow>`
     with ex as (
       select referrer_id as contact_id, 1 as received, 0 as given, received_at as at
@@ -44,7 +55,7 @@ export async function listLedgerRows(
       left join category cat on cat.practice_id = c.practice_id and cat.id = c.category_id
      group by c.id, c.name, c.name_key, c.organization, cat.id, cat.name
      ${owedOnly}
-     order by case when sum(ex.received) - sum(ex.given) >= ${threshold} then 0 else 1 end,
+     order by case when ${owed} then 0 else 1 end,
               sum(ex.received) - sum(ex.given) desc, c.name_key, c.id
   `.execute(db);
   return result.rows;

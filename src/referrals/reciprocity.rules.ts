@@ -8,7 +8,12 @@ export type LedgerEntry = {
   lastExchangeAt: string | null;
 };
 
-/** Balance = received − given; a partner is owed once it reaches the give-back threshold. */
+/** A partner is owed once the balance (received − given) reaches the give-back threshold. */
+export function isOwed(received: number, given: number, threshold: number): boolean {
+  return received - given >= threshold;
+}
+
+/** Balance = received − given; owed as `isOwed` says. */
 export function ledgerEntryOf(
   received: number,
   given: number,
@@ -16,7 +21,7 @@ export function ledgerEntryOf(
   threshold: number,
 ): LedgerEntry {
   const balance = received - given;
-  return { received, given, balance, isOwed: balance >= threshold, lastExchangeAt };
+  return { received, given, balance, isOwed: isOwed(received, given, threshold), lastExchangeAt };
 }
 
 /** The reference ledger from raw exchanges (what the SQL computes), for tests and checks. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayMs, hourMs as H } from '../platform/calendar.ts';
 import { checkInOf, outcomeAtAfter } from './given.rules.ts';
-import { ledgerEntryOf, ledgerOf } from './reciprocity.rules.ts';
+import { isOwed, ledgerEntryOf, ledgerOf } from './reciprocity.rules.ts';
 import {
   clockOf,
   decodeReferralCursor,
@@ -316,6 +316,7 @@ describe('reciprocity', () => {
   it('is owed from the threshold on', () => {
     expect(ledgerEntryOf(3, 1, null, 2)).toMatchObject({ balance: 2, isOwed: true });
     expect(ledgerEntryOf(2, 1, null, 2)).toMatchObject({ balance: 1, isOwed: false });
+    expect([isOwed(3, 1, 2), isOwed(2, 1, 2), isOwed(0, 0, 0)]).toEqual([true, false, true]);
   });
   it('property: balances add up, the last exchange is the latest, owed ⇔ balance ≥ threshold', () => {
     const exchange = fc.record({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreAlignment, stem } from './alignment.rules.ts';
+import { isBelowAlignment, scoreAlignment, stem } from './alignment.rules.ts';
 
 describe('alignment (§3.7), worked examples', () => {
   const coaching = ['small business', 'double income', 'coaching'];
@@ -75,5 +75,11 @@ describe('alignment, properties', () => {
         expect(s).toBeLessThanOrEqual(100);
       }),
     );
+  });
+});
+
+describe('below the alignment threshold', () => {
+  it('is strictly under it: at the threshold an answer is aligned', () => {
+    expect([49, 50, 51].map((score) => isBelowAlignment(score, 50))).toEqual([true, false, false]);
   });
 });

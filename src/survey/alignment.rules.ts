@@ -81,3 +81,8 @@ export function scoreAlignment(answer: string, keyPhrases: readonly string[]): A
     missed,
   };
 }
+
+/** An answer needs explaining when its score is under the practice's alignment threshold. */
+export function isBelowAlignment(scorePercent: number, thresholdPercent: number): boolean {
+  return scorePercent < thresholdPercent;
+}

@@ -6,7 +6,7 @@ import { AppError, fieldError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
-import { scoreAlignment } from './alignment.rules.ts';
+import { isBelowAlignment, scoreAlignment } from './alignment.rules.ts';
 import {
   findContactNames,
   findRecipientByTokenHash,
@@ -54,7 +54,7 @@ function toRecipient(row: RecipientWithName, threshold: number, link?: string): 
     scorePercent: score,
     matched: parseList(row.matched_phrases),
     missed: parseList(row.missed_phrases),
-    isBelowThreshold: score !== null && score < threshold,
+    isBelowThreshold: score !== null && isBelowAlignment(score, threshold),
     ...(link ? { link } : {}),
   };
 }
