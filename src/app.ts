@@ -177,13 +177,15 @@ export function createApi(deps: Deps) {
       r.routes.filter((route) => route.method === 'POST').map((route) => openApiPath(route.path)),
     ),
   );
-  api.get('/openapi.json', (c) =>
-    c.json(
-      nullableRefsAsAnyOf(
-        withIdempotencyKeyParameter(api.getOpenAPI31Document(openApiConfig), protectedPosts),
-      ),
-    ),
-  );
+  // Built on the first request (every route and component is registered by then), then kept:
+  // the routes do not change while the server runs.
+  let openApiDocument: ReturnType<typeof api.getOpenAPI31Document> | undefined;
+  api.get('/openapi.json', (c) => {
+    openApiDocument ??= nullableRefsAsAnyOf(
+      withIdempotencyKeyParameter(api.getOpenAPI31Document(openApiConfig), protectedPosts),
+    );
+    return c.json(openApiDocument);
+  });
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
