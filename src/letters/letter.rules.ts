@@ -34,9 +34,12 @@ export const mayTellStatus = (d: Disclosure): boolean =>
  */
 const statusTellingCauses: ReadonlySet<string> = new Set(['thanks_conversion', 'referrer_update']);
 
+export const tellsStatus = (cause: string | null): boolean =>
+  cause !== null && statusTellingCauses.has(cause);
+
 /** Whether a letter with this cause may go to the referrer at all (§3.2, the timing channel). */
 export const maySendForCause = (cause: string | null, d: Disclosure | null): boolean =>
-  cause === null || d === null || !statusTellingCauses.has(cause) || mayTellStatus(d);
+  d === null || !tellsStatus(cause) || mayTellStatus(d);
 
 /**
  * Whether a field may appear in a referrer-facing letter (§3.2): `always` fields always;

@@ -32,6 +32,7 @@ import {
   type Protected,
   referrerLetterValues,
   renderText,
+  tellsStatus,
   unknownFieldsIn,
 } from './letter.rules.ts';
 import type {
@@ -349,6 +350,32 @@ export async function prepareLetter(
     subjectType: template.about === 'none' ? null : template.about,
     subjectId,
   };
+}
+
+/**
+ * Whether a queued letter may still go out (§3.2, checked again at send time like email consent):
+ * a letter whose sending alone tells the referrer where the person stands (`maySendForCause`)
+ * is stopped when the consent it was written under has been withdrawn since, or the referral
+ * or its people are gone. Every other letter may go.
+ */
+export async function mayStillSendLetter(
+  db: Queryable,
+  practice: PracticeRow,
+  letter: { templateKey: string; subjectType: string | null; subjectId: string | null },
+): Promise<boolean> {
+  const cause = shippedTemplate(letter.templateKey)?.cause ?? null;
+  if (!tellsStatus(cause)) return true;
+  if (letter.subjectType !== 'referral' || !letter.subjectId) return false;
+  const referral = await findReferralRow(db, practice.id, letter.subjectId);
+  const referrer = referral?.referrer_id
+    ? await findContactRow(db, practice.id, referral.referrer_id)
+    : undefined;
+  if (!referral || !referrer) return false;
+  return maySendForCause(cause, {
+    consentToUpdate: referral.consent_to_update,
+    profession: practice.profession,
+    isTreatingProvider: referrer.is_treating_provider,
+  });
 }
 
 /**

@@ -13,7 +13,7 @@ import { fixedClock } from '../platform/clock.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { testTargets } from '../test-support/testing.ts';
 import type { Message } from './outbox.schemas.ts';
-import { type OutboxWorker, startOutboxWorker } from './outbox.worker.ts';
+import { deliverMessage, type OutboxWorker, startOutboxWorker } from './outbox.worker.ts';
 
 type Received = { mail: ParsedMail; raw: string };
 
@@ -213,6 +213,41 @@ describe.each(testTargets)('outbox over SMTP on %s', (target) => {
     );
     expect(forSam).toHaveLength(1);
     expect(forSam[0]?.mail.messageId).toMatch(/@vouch>$/);
+  });
+
+  it('a referrer update queued under consent is not sent once consent is withdrawn (§3.2)', async () => {
+    // The worker stops so the letter stays queued while consent changes; one attempt is run here.
+    await worker.close();
+    try {
+      const referral = (
+        await a.bearer.json<{ id: string }>('POST', '/referrals', {
+          referrer: { contactId: sam },
+          referred: { name: 'Wendy Withdrawn' },
+          channel: 'email',
+          consentToUpdate: true,
+        })
+      ).body;
+      await a.bearer.json('POST', `/referrals/${referral.id}/status`, { status: 'contacted' });
+      const queued = await a.bearer.json<Message>('POST', '/messages', {
+        templateKey: 'referrer_update',
+        referralId: referral.id,
+        channel: 'email',
+      });
+      expect(queued.status, JSON.stringify(queued.body)).toBe(201);
+      const withdrawn = await a.bearer.json('PATCH', `/referrals/${referral.id}`, {
+        consentToUpdate: false,
+      });
+      expect(withdrawn.status).toBe(200);
+      const before = inbox.length;
+
+      expect(await deliverMessage(ctx.deps, clock, a.practiceId, queued.body.id)).toBe('failed');
+      const after = await message(queued.body.id);
+      expect(after).toMatchObject({ status: 'failed', providerId: null });
+      expect(after.lastError).toMatch(/consent was withdrawn/);
+      expect(inbox).toHaveLength(before);
+    } finally {
+      worker = await startOutboxWorker(ctx.deps, { clock, pollMs: 100 });
+    }
   });
 
   it('POST /smtp/test sends a test email now, and says so when it cannot', async () => {

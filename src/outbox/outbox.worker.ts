@@ -1,6 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import { findContactRow } from '../contacts/contact.repository.ts';
 import { relationshipFooter } from '../letters/letter.rules.ts';
+import { mayStillSendLetter } from '../letters/letter.service.ts';
 import type { Clock } from '../platform/clock.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
@@ -76,6 +77,16 @@ export async function deliverMessage(
   };
   const practice = await findPractice(deps.db, practiceId);
   if (!practice) return fail('The practice no longer exists.');
+  if (
+    !(await mayStillSendLetter(deps.db, practice, {
+      templateKey: row.template_key,
+      subjectType: row.subject_type,
+      subjectId: row.subject_id,
+    }))
+  )
+    return fail(
+      'Not sent: it would tell the referrer where the referred person stands, and their consent was withdrawn after it was queued.',
+    );
   let text = row.body;
   let headers: Record<string, string> = {};
   if (row.recipient_contact_id) {
