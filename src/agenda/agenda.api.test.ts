@@ -11,7 +11,7 @@ import type { Survey } from '../survey/survey.schemas.ts';
 import { ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { caller, countRows, testTargets } from '../test-support/testing.ts';
-import { type AgendaItem, compareItems } from './agenda.rules.ts';
+import { type AgendaItem, compareItems, tellsReferralStatus } from './agenda.rules.ts';
 import { calendarUid } from './agenda.service.ts';
 
 type Agenda = {
@@ -531,8 +531,9 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     const ics = await res.text();
     expect(ics).toContain('BEGIN:VCALENDAR');
     const agenda = await agendaAt();
-    const timed = agenda.items.filter((i) => i.dueAt);
-    const untimed = agenda.items.filter((i) => !i.dueAt);
+    // Items that would tell a referral's status stay out of feeds (tested below), timed or not.
+    const timed = agenda.items.filter((i) => i.dueAt && !tellsReferralStatus(i));
+    const untimed = agenda.items.filter((i) => !i.dueAt || tellsReferralStatus(i));
     expect(timed.length).toBeGreaterThan(0);
     const unfolded = ics.replace(/\r\n[ \t]/g, '');
     for (const i of timed)
@@ -598,6 +599,23 @@ describe.each(testTargets)('agenda API on %s', (target) => {
       e.includes(`UID:${calendarUid(ctx.deps.config.secret, `thank:${referral.id}:referral`)}`),
     );
     expect(thank).toContain('DTSTART;VALUE=DATE:20260305');
+    // §3.2: with consent Today offers the conversion thank-you and the update, but a feed is a
+    // third party: their times would tell it the referral moved on, so neither is in it.
+    const consented = await referralFrom('Sarah Lee', 'Carla Consent', {
+      channel: 'phone',
+      consentToUpdate: true,
+    });
+    await ok(a.session, 'POST', `/referrals/${consented.id}/status`, { status: 'client' });
+    const told = (await agendaAt(plus(T0, 3 * D))).items.filter(
+      (i) => i.key === `thank:${consented.id}:conversion` || i.kind === 'update_referrer',
+    );
+    expect(told.map((i) => i.key)).toContain(`thank:${consented.id}:conversion`);
+    const feed = (await (await ctx.app.request(new URL(created.url).pathname)).text()).replace(
+      /\r\n[ \t]/g,
+      '',
+    );
+    for (const i of told)
+      expect(feed).not.toContain(`UID:${calendarUid(ctx.deps.config.secret, i.key)}`);
     expect(thank).toContain(
       `URL;VALUE=URI:${ctx.deps.config.baseUrl.replace(/\/$/, '')}/referrals/${referral.id}`,
     );

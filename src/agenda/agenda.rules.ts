@@ -145,10 +145,12 @@ const keyPattern = new RegExp(
 );
 
 /** The kind and subject an item key names, or null when it is not an agenda key. */
-export function parseItemKey(key: string): { kind: AgendaKind; subjectId: string } | null {
+export function parseItemKey(
+  key: string,
+): { kind: AgendaKind; subjectId: string; version: string | null } | null {
   const m = keyPattern.exec(key);
   if (!m) return null;
-  return { kind: m[1] as AgendaKind, subjectId: m[2] as string };
+  return { kind: m[1] as AgendaKind, subjectId: m[2] as string, version: m[3]?.slice(1) ?? null };
 }
 
 /** "45 min", "26 h", "3 days": hours up to two days, days after. */
@@ -881,6 +883,17 @@ export function calendarTextOf(
   return { summary: summaries[kind], description: `To do: ${actionLabel}.` };
 }
 
+/**
+ * Items whose place in a calendar alone tells that a referral moved on: a conversion thank-you
+ * (the person became a client, at about its time) and an update due (its status changed). A
+ * feed is a third party, and §3.2 lets status reach one only where a practice setting allows
+ * it; none does, so these stay in Today and out of every feed, whatever the consent.
+ */
+export function tellsReferralStatus(item: Pick<AgendaItem, 'kind' | 'key'>): boolean {
+  if (item.kind === 'update_referrer') return true;
+  return item.kind === 'thank' && parseItemKey(item.key)?.version === 'conversion';
+}
+
 export type CalendarEvent = {
   start: string;
   /** An all-day event on `start`'s day (YYYY-MM-DD at 00:00 UTC), for items already overdue. */
@@ -892,10 +905,11 @@ export type CalendarEvent = {
 
 /**
  * An item with a due time as a calendar event: at its due time, or, once its day has passed,
- * all day today (an overdue item on a past date is one nobody looks at). Null without a due time.
+ * all day today (an overdue item on a past date is one nobody looks at). Null without a due time,
+ * and for an item that would tell a referral's status (`tellsReferralStatus`).
  */
 export function calendarEventOf(item: AgendaItem, clock: AgendaClock): CalendarEvent | null {
-  if (!item.dueAt) return null;
+  if (!item.dueAt || tellsReferralStatus(item)) return null;
   const today = localDay(clock.now, clock.timeZone);
   const dueDay = localDay(new Date(item.dueAt), clock.timeZone);
   const text = calendarTextOf(item.kind, item.party?.name ?? null, item.action.label);
