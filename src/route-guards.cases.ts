@@ -764,6 +764,8 @@ export const listUrls: string[] = [
   '/contacts?categoryId=:category',
   '/contacts?circleId=:circle',
   '/contacts?touch=due&limit=200',
+  // B's own contact's timeline: the events of B's contact only, none of A's.
+  '/contacts/:own.contact/timeline',
   '/categories',
   '/most-wanted',
   '/circles',
