@@ -201,23 +201,55 @@ describe.each(testTargets)('route guards on %s', (target) => {
     return { ...rows, audit_log: Number(audit.n) };
   }
 
-  /** The resource a write names (`/referrals/<id>`…), read before and after a refusal. */
-  async function snapshotOf(url: string) {
+  /**
+   * Where a row without a GET of its own is read: its collection's list, or its contact's.
+   * Any other row is read at its own URL (`/referrals/<id>`…).
+   */
+  const readVia: Record<string, (w: World) => string> = {
+    categories: () => '/categories',
+    incentives: () => '/incentives',
+    asks: (w) => `/contacts/${w.contact}/asks`,
+    interactions: (w) => `/contacts/${w.contact}/interactions`,
+    moments: (w) => `/contacts/${w.contact}/moments`,
+  };
+
+  /** One side of a hand case: a world, and a session of its practice that reads its rows. */
+  type Side = { world: World; reader: Caller };
+
+  /**
+   * The resource a write names, read by the practice it belongs to before and after a
+   * refusal. A read that reaches no route would compare two 404s whatever the server did.
+   */
+  async function snapshotOf(url: string, side: Side) {
     const m = url.match(/^\/([a-z-]+)\/([A-Za-z0-9_-]{20,})/);
-    if (!m) return null;
-    const res = await a.session.request('GET', `/${m[1]}/${m[2]}`);
-    return { status: res.status, body: await res.text() };
+    if (!m?.[1] || !m[2]) return null;
+    const read = readVia[m[1]]?.(side.world) ?? `/${m[1]}/${m[2]}`;
+    const res = await side.reader.request('GET', read);
+    const body = await res.text();
+    expect(body, `${url} is read at ${read}: add it to readVia`).not.toMatch(/no such API route/);
+    // A row of the world is there to be read, so a change to it would show.
+    if (Object.values(side.world).includes(m[2])) expect(res.status, `${read}: ${body}`).toBe(200);
+    return { status: res.status, body };
   }
 
-  /** A hand case: the problem it names, no row written, the resource it names unchanged. */
-  async function refuse(c: Case, who: Caller, theirs: World, own: World = theirs) {
-    const url = fillIds(c.url, theirs, own);
+  /**
+   * A hand case: the problem it names, no row written, the resource it names unchanged (read by
+   * the practice of `theirs` for `:contact`…, of `own` for `:own.contact`…).
+   */
+  async function refuse(c: Case, who: Caller, theirs: Side, own: Side = theirs) {
+    const url = fillIds(c.url, theirs.world, own.world);
+    const owner = c.url.includes(':own.') ? own : theirs;
     const before = await counts();
-    const watched = await snapshotOf(url);
-    const res = await who.request(c.method, url, fillIds(c.body, theirs, own), c.headers);
+    const watched = await snapshotOf(url, owner);
+    const res = await who.request(
+      c.method,
+      url,
+      fillIds(c.body, theirs.world, own.world),
+      c.headers,
+    );
     await expectProblem(res, c.status, c.code, c.fields);
     expect(await counts(), `${c.method} ${url}`).toEqual(before);
-    expect(await snapshotOf(url), `${c.method} ${url}`).toEqual(watched);
+    expect(await snapshotOf(url, owner), `${c.method} ${url}`).toEqual(watched);
   }
 
   /** A body that passes the operation's validation ({} for a write that takes none). */
@@ -251,6 +283,7 @@ describe.each(testTargets)('route guards on %s', (target) => {
   }
 
   const ctx = useTestContext(target, { clock });
+  const sideA = (): Side => ({ world: A, reader: a.session });
   beforeAll(async () => {
     doc = await loadOpenApi(ctx);
     ops = operationsOf(doc);
@@ -392,7 +425,7 @@ describe.each(testTargets)('route guards on %s', (target) => {
       ...interactionCases,
       ...cadenceCases,
       ...followThroughCases,
-    ])('$method $url refuses $name ($status)', (c) => refuse(c, a.session, A));
+    ])('$method $url refuses $name ($status)', (c) => refuse(c, a.session, sideA()));
 
     it("left all of A's world as it was", async () => {
       const after = await everything(a.session, A);
@@ -423,9 +456,9 @@ describe.each(testTargets)('route guards on %s', (target) => {
     await refuse(
       conflict(`/referrals/${r.id}/thanks`, { kind: 'referral' }, ['kind']),
       a.session,
-      A,
+      sideA(),
     );
-    await refuse(conflict(`/referrals/${r.id}/referrer-updates`, {}, []), a.session, A);
+    await refuse(conflict(`/referrals/${r.id}/referrer-updates`, {}, []), a.session, sideA());
     await ok(a.session, 'PATCH', `/referrals/${r.id}`, {
       referrer: { contactId: A.contact },
       consentToUpdate: false,
@@ -436,9 +469,25 @@ describe.each(testTargets)('route guards on %s', (target) => {
     const as = () => (via === 'session' ? b.session : b.bearer);
     const aIds = () => Object.values(A).filter((id) => id.length >= 20);
 
-    it.each(foreignIdCases)("$method $url with A's ids is 404 $fields", (c) =>
-      refuse(c, as(), A, B),
-    );
+    describe("A's ids in paths and bodies", () => {
+      let aBefore: Record<string, unknown>;
+      let bBefore: Record<string, unknown>;
+      beforeAll(async () => {
+        aBefore = await everything(a.session, A);
+        bBefore = await everything(b.session, B);
+      });
+
+      it.each(foreignIdCases)("$method $url with A's ids is 404 $fields", (c) =>
+        refuse(c, as(), sideA(), { world: B, reader: b.session }),
+      );
+
+      it("left all of A's and all of B's world as they were", async () => {
+        const aAfter = await everything(a.session, A);
+        for (const url of Object.keys(aBefore)) expect(aAfter[url], url).toEqual(aBefore[url]);
+        const bAfter = await everything(b.session, B);
+        for (const url of Object.keys(bBefore)) expect(bAfter[url], url).toEqual(bBefore[url]);
+      });
+    });
 
     it("never shows A's rows in lists, filters, the board, the CSV, the ledger or summaries", async () => {
       for (const url of listUrls) {

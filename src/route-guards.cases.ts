@@ -28,7 +28,7 @@ export const bad = (
   code: ErrorCode = 'validation',
 ): Case => ({ name, method, url, body, status, code, fields });
 
-const long = (n: number) => 'x'.repeat(n);
+export const long = (n: number) => 'x'.repeat(n);
 /** A well-formed id that names nothing. */
 export const missing = '019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b';
 /** A week after the tests' fixed clock (2026-06-15T12:00Z). */
@@ -37,17 +37,29 @@ const nextWeek = '2026-06-22T12:00:00.000Z';
 const notFoundCase = (method: Case['method'], url: string, body?: unknown): Case =>
   bad(method, url, 'an id that does not exist', body, [], 404, 'not_found');
 
-/** What every JSON write must refuse, whatever its schema. */
+/** A JSON body just over the 1 MB limit. */
+const huge = JSON.stringify({ name: 'Big', notes: long(1024 * 1024 + 16) });
+const multipartBody =
+  '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nAnn\r\n--xyz--\r\n';
+
+/** What every JSON write must refuse, whatever its schema (here and in bad-input.api.test.ts). */
 export function unreadable(method: Case['method'], url: string): Case[] {
+  const media = (name: string, body: string, type: string): Case => ({
+    ...bad(method, url, name, body, [], 415, 'unsupported_media_type'),
+    headers: { 'content-type': type },
+  });
   return [
     bad(method, url, 'no body at all', undefined, ['(body)']),
     bad(method, url, 'malformed JSON', '{"name": "Ann",', []),
-    bad(method, url, 'a JSON array', '[]', ['(body)']),
+    bad(method, url, 'an empty body', '', []),
     bad(method, url, 'JSON null', 'null', ['(body)']),
-    {
-      ...bad(method, url, 'text/plain', '{"name": "Ann"}', [], 415, 'unsupported_media_type'),
-      headers: { 'content-type': 'text/plain' },
-    },
+    bad(method, url, 'an empty JSON array', '[]', ['(body)']),
+    bad(method, url, 'a JSON array', '[{"name": "Ann"}]', ['(body)']),
+    bad(method, url, 'a JSON string', '"Ann"', ['(body)']),
+    media('text/plain', '{"name": "Ann"}', 'text/plain'),
+    media('url-encoded form data', 'name=Ann', 'application/x-www-form-urlencoded'),
+    media('multipart form data', multipartBody, 'multipart/form-data; boundary=xyz'),
+    bad(method, url, 'a body over 1 MB', huge, [], 413, 'payload_too_large'),
   ];
 }
 
@@ -764,6 +776,8 @@ export const listUrls: string[] = [
   '/contacts?categoryId=:category',
   '/contacts?circleId=:circle',
   '/contacts?touch=due&limit=200',
+  // B's own contact's timeline: the events of B's contact only, none of A's.
+  '/contacts/:own.contact/timeline',
   '/categories',
   '/most-wanted',
   '/circles',

@@ -3,7 +3,7 @@
  * status, code and field, never a 500, and nothing is written.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bad, type Case } from '../route-guards.cases.ts';
+import { bad, type Case, long, unreadable } from '../route-guards.cases.ts';
 import { expectProblem } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { type Caller, caller, countRows, testTargets } from '../test-support/testing.ts';
@@ -24,46 +24,6 @@ async function snapshot(who: Caller, url: string): Promise<unknown> {
   return { status: res.status, body: await res.text() };
 }
 
-const long = (n: number) => 'x'.repeat(n);
-/** A JSON body just over the 1 MB limit. */
-const huge = JSON.stringify({ name: 'Big', notes: long(1024 * 1024 + 16) });
-const form = { 'content-type': 'application/x-www-form-urlencoded' };
-const multipart = { 'content-type': 'multipart/form-data; boundary=xyz' };
-const textPlain = { 'content-type': 'text/plain' };
-
-/** What every JSON route must refuse, whatever its schema. */
-function unreadableBodies(method: Case['method'], url: string): Case[] {
-  return [
-    bad(method, url, 'no body at all', undefined, ['(body)']),
-    bad(method, url, 'malformed JSON', '{"name": "Ann",', []),
-    bad(method, url, 'an empty body', '', []),
-    bad(method, url, 'JSON null', 'null', ['(body)']),
-    bad(method, url, 'a JSON array', '[{"name": "Ann"}]', ['(body)']),
-    bad(method, url, 'a JSON string', '"Ann"', ['(body)']),
-    {
-      ...bad(method, url, 'text/plain', '{"name": "Ann"}', [], 415, 'unsupported_media_type'),
-      headers: textPlain,
-    },
-    {
-      ...bad(method, url, 'url-encoded form data', 'name=Ann', [], 415, 'unsupported_media_type'),
-      headers: form,
-    },
-    {
-      ...bad(
-        method,
-        url,
-        'multipart form data',
-        '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nAnn\r\n--xyz--\r\n',
-        [],
-        415,
-        'unsupported_media_type',
-      ),
-      headers: multipart,
-    },
-    bad(method, url, 'a body over 1 MB', huge, [], 413, 'payload_too_large'),
-  ];
-}
-
 // ---------------------------------------------------------------------------------------------
 // The cases, route by route
 
@@ -71,7 +31,7 @@ const signUp = { practiceName: 'New Practice', name: 'New Owner', password: 'lon
 const email = 'new.owner@example.com';
 
 const signUpCases: Case[] = [
-  ...unreadableBodies('POST', '/auth/sign-up'),
+  ...unreadable('POST', '/auth/sign-up'),
   bad('POST', '/auth/sign-up', 'an unknown field', { ...signUp, email, admin: true }, ['admin']),
   bad('POST', '/auth/sign-up', 'a number as email', { ...signUp, email: 42 }, ['email']),
   bad('POST', '/auth/sign-up', 'a number as password', { ...signUp, email, password: 12345678 }, [
@@ -103,7 +63,7 @@ const signUpCases: Case[] = [
 ];
 
 const signInCases: Case[] = [
-  ...unreadableBodies('POST', '/auth/sign-in'),
+  ...unreadable('POST', '/auth/sign-in'),
   bad(
     'POST',
     '/auth/sign-in',
@@ -131,7 +91,7 @@ const signInCases: Case[] = [
 ];
 
 const practiceCases: Case[] = [
-  ...unreadableBodies('PATCH', '/practice'),
+  ...unreadable('PATCH', '/practice'),
   bad('PATCH', '/practice', 'an unknown field', { name: 'Ok', plan: 'gold' }, ['plan']),
   bad('PATCH', '/practice', 'a number as name', { name: 5 }, ['name']),
   bad('PATCH', '/practice', 'a string as key phrases', { keyPhrases: 'a, b, c' }, ['keyPhrases']),
@@ -197,7 +157,7 @@ const practiceCases: Case[] = [
 ];
 
 const settingsCases: Case[] = [
-  ...unreadableBodies('PATCH', '/practice/settings'),
+  ...unreadable('PATCH', '/practice/settings'),
   bad('PATCH', '/practice/settings', 'an unknown setting', { snoozeDays: 3 }, ['snoozeDays']),
   bad('PATCH', '/practice/settings', 'a string number', { responseWindowHours: '24' }, [
     'responseWindowHours',
@@ -258,7 +218,7 @@ function contactFieldCases(method: 'POST' | 'PATCH', url: string): Case[] {
   const c = (name: string, body: Record<string, unknown>, fields: string[]) =>
     bad(method, url, name, { name: 'Ann Lee', ...body }, fields);
   return [
-    ...unreadableBodies(method, url),
+    ...unreadable(method, url),
     c('an unknown field', { nickname: 'Annie' }, ['nickname']),
     c('two unknown fields', { nickname: 'Annie', age: 40 }, ['nickname', 'age']),
     c('a number as name', { name: 42 }, ['name']),
@@ -378,7 +338,7 @@ const idCases: Case[] = [
 /** POST /categories, /circles and /tokens all take `{ name }`. */
 function nameOnlyCases(url: string): Case[] {
   return [
-    ...unreadableBodies('POST', url),
+    ...unreadable('POST', url),
     bad('POST', url, 'an unknown field', { name: 'Ok', colour: 'red' }, ['colour']),
     bad('POST', url, 'no name', {}, ['name']),
     bad('POST', url, 'a number as name', { name: 3 }, ['name']),
