@@ -1,4 +1,4 @@
-import type { FormErrors } from '@mantine/form';
+import type { FormErrors, UseFormReturnType } from '@mantine/form';
 import { ProblemError } from './api';
 
 /**
@@ -34,4 +34,45 @@ export function focusFirstInvalid(): void {
     const field = document.querySelector<HTMLElement>('form [aria-invalid="true"]');
     field?.focus();
   });
+}
+
+/** The `onError` of a form's write: the server's field problems go under their fields, focus on the first. */
+export function showServerErrors(
+  form: { setErrors: (errors: FormErrors) => void },
+  knownFields: readonly string[],
+  aliases: Record<string, string> = {},
+): (error: unknown) => void {
+  return (error) => {
+    form.setErrors(toFormErrors(error, knownFields, aliases));
+    focusFirstInvalid();
+  };
+}
+
+type FormMutation<Input, Result> = {
+  mutate: (
+    input: Input,
+    options: { onSuccess: (result: Result) => void; onError: (error: unknown) => void },
+  ) => void;
+};
+
+/**
+ * The submit handler of a form that sends one write: the values the client accepts are turned into
+ * the input (`null`: nothing to send), and the server's field problems go under their fields.
+ * Either way of failing moves the focus to the first invalid field.
+ */
+export function submitWithServerErrors<Values extends Record<string, unknown>, Input, Result>(
+  form: UseFormReturnType<Values>,
+  mutation: FormMutation<Input, Result>,
+  options: {
+    fields: readonly string[];
+    aliases?: Record<string, string>;
+    toInput: (values: Values) => Input | null;
+    onSuccess: (result: Result) => void;
+  },
+) {
+  const onError = showServerErrors(form, options.fields, options.aliases);
+  return form.onSubmit((values) => {
+    const input = options.toInput(values);
+    if (input !== null) mutation.mutate(input, { onSuccess: options.onSuccess, onError });
+  }, focusFirstInvalid);
 }

@@ -40,8 +40,7 @@ export type Settings = Practice['settings'];
 export type SettingsResponse = Schemas['Settings'];
 export type SettingMeta = SettingsResponse['meta'][number];
 
-/** A page of a list: `nextCursor` fetches the next one. */
-export type Page<T> = { items: T[]; nextCursor: string | null };
+/** A whole list, unpaged. */
 export type ItemList<T> = { items: T[] };
 
 // ——— The network ———

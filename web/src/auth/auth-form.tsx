@@ -1,40 +1,7 @@
 import { Anchor, Button, Stack, TextInput, type TextInputProps } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
 import type { FormEventHandler, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../components/problem-alert';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
-
-type AuthMutation<Input> = {
-  mutate: (
-    input: Input,
-    options: { onSuccess: () => void; onError: (error: unknown) => void },
-  ) => void;
-};
-
-/**
- * The submit handler of an auth form: sends the trimmed values, goes on when it worked, and puts
- * the server's field problems under their fields (focusing the first) when it did not.
- */
-export function submitAuthForm<Values extends Record<string, unknown>, Input>(
-  form: UseFormReturnType<Values>,
-  mutation: AuthMutation<Input>,
-  fields: readonly string[],
-  toInput: (values: Values) => Input,
-  onSuccess: () => void,
-) {
-  return form.onSubmit(
-    (values) =>
-      mutation.mutate(toInput(values), {
-        onSuccess,
-        onError: (error) => {
-          form.setErrors(toFormErrors(error, fields));
-          focusFirstInvalid();
-        },
-      }),
-    focusFirstInvalid,
-  );
-}
 
 type AuthFormProps = {
   onSubmit: FormEventHandler<HTMLFormElement>;

@@ -1,7 +1,8 @@
 import { useForm } from '@mantine/form';
 import { useLocation, useNavigate } from 'react-router';
 import { PasswordField } from '../components/password-field';
-import { AuthForm, EmailField, OtherAuthPage, submitAuthForm } from './auth-form';
+import { submitWithServerErrors } from '../form-errors';
+import { AuthForm, EmailField, OtherAuthPage } from './auth-form';
 import { AuthFrame } from './auth-frame';
 import { useSignIn } from './use-auth';
 
@@ -28,13 +29,11 @@ export function SignInPage() {
     },
   });
 
-  const submit = submitAuthForm(
-    form,
-    signIn,
-    FIELDS,
-    (values) => ({ email: values.email.trim(), password: values.password }),
-    () => navigate(readReturnPath(location.state), { replace: true }),
-  );
+  const submit = submitWithServerErrors(form, signIn, {
+    fields: FIELDS,
+    toInput: (values) => ({ email: values.email.trim(), password: values.password }),
+    onSuccess: () => navigate(readReturnPath(location.state), { replace: true }),
+  });
 
   return (
     <AuthFrame

@@ -2,7 +2,8 @@ import { TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { PasswordField } from '../components/password-field';
-import { AuthForm, EmailField, OtherAuthPage, submitAuthForm } from './auth-form';
+import { submitWithServerErrors } from '../form-errors';
+import { AuthForm, EmailField, OtherAuthPage } from './auth-form';
 import { AuthFrame } from './auth-frame';
 import { useSignUp } from './use-auth';
 
@@ -30,18 +31,16 @@ export function SignUpPage() {
     },
   });
 
-  const submit = submitAuthForm(
-    form,
-    signUp,
-    FIELDS,
-    (values) => ({
+  const submit = submitWithServerErrors(form, signUp, {
+    fields: FIELDS,
+    toInput: (values) => ({
       practiceName: values.practiceName.trim(),
       name: values.name.trim(),
       email: values.email.trim(),
       password: values.password,
     }),
-    () => navigate('/setup', { replace: true }),
-  );
+    onSuccess: () => navigate('/setup', { replace: true }),
+  });
 
   return (
     <AuthFrame

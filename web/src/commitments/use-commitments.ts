@@ -1,6 +1,7 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { CommitmentInput, CommitmentQuery } from '../api/types';
+import { useRefreshingMutation } from '../query-client';
 
 export const commitmentKeys = {
   all: ['commitments'] as const,
@@ -20,33 +21,24 @@ export function useCommitments(query: CommitmentQuery) {
 }
 
 export function useCreateCommitment(contactId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CommitmentInput) =>
-      api.post('/contacts/{id}/commitments', {
-        path: { id: contactId },
-        body: input,
-      }),
-    onSuccess: () => refreshCommitments(queryClient),
-  });
+  return useRefreshingMutation(
+    (input: CommitmentInput) =>
+      api.post('/contacts/{id}/commitments', { path: { id: contactId }, body: input }),
+    commitmentKeys.all,
+  );
 }
 
 export function useReleaseCommitment() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, note }: { id: string; note?: string }) =>
-      api.post('/commitments/{id}/release', {
-        path: { id },
-        body: note ? { note } : {},
-      }),
-    onSuccess: () => refreshCommitments(queryClient),
-  });
+  return useRefreshingMutation(
+    ({ id, note }: { id: string; note?: string }) =>
+      api.post('/commitments/{id}/release', { path: { id }, body: note ? { note } : {} }),
+    commitmentKeys.all,
+  );
 }
 
 export function useRecordReminder() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.post('/commitments/{id}/reminders', { path: { id }, body: {} }),
-    onSuccess: () => refreshCommitments(queryClient),
-  });
+  return useRefreshingMutation(
+    (id: string) => api.post('/commitments/{id}/reminders', { path: { id }, body: {} }),
+    commitmentKeys.all,
+  );
 }

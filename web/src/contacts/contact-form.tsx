@@ -21,7 +21,7 @@ import {
 } from '../api/types';
 import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { focusFirstInvalid, showServerErrors } from '../form-errors';
 import { blankToNull } from '../format';
 import { ROLE_LABELS, STAGE_LABELS } from '../labels';
 import { usePractice } from '../practice/use-practice';
@@ -171,10 +171,7 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
       setIsResolving(false);
     }
     const input = toInput(values, categoryId);
-    const onError = (error: Error) => {
-      form.setErrors(toFormErrors(error, FIELDS, API_FIELD_ALIASES));
-      focusFirstInvalid();
-    };
+    const onError = showServerErrors(form, FIELDS, API_FIELD_ALIASES);
     if (contact) updateContact.mutate(input, { onSuccess: onSaved, onError });
     else createContact.mutate(withoutNulls(input), { onSuccess: onSaved, onError });
   }, focusFirstInvalid);

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { InteractionInput } from '../api/types';
+import { useRefreshingMutation } from '../query-client';
 import { contactKeys } from './use-contacts';
 
 export const timelineKey = (contactId: string) => ['timeline', contactId] as const;
@@ -14,32 +15,21 @@ export function useTimeline(contactId: string) {
 }
 
 /** A touch moves the contact's last touch and next-touch date: both are refetched. */
-function useRefreshContact(contactId: string) {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: timelineKey(contactId) });
-    void queryClient.invalidateQueries({ queryKey: contactKeys.detail(contactId) });
-    void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
-  };
+function contactTouchKeys(contactId: string) {
+  return [timelineKey(contactId), contactKeys.detail(contactId), contactKeys.lists()] as const;
 }
 
 export function useLogTouch(contactId: string) {
-  const refresh = useRefreshContact(contactId);
-  return useMutation({
-    mutationFn: (input: InteractionInput) =>
-      api.post('/contacts/{id}/interactions', {
-        path: { id: contactId },
-        body: input,
-      }),
-    onSuccess: refresh,
-  });
+  return useRefreshingMutation(
+    (input: InteractionInput) =>
+      api.post('/contacts/{id}/interactions', { path: { id: contactId }, body: input }),
+    ...contactTouchKeys(contactId),
+  );
 }
 
 export function useDeleteInteraction(contactId: string) {
-  const refresh = useRefreshContact(contactId);
-  return useMutation({
-    mutationFn: (interactionId: string) =>
-      api.delete('/interactions/{id}', { path: { id: interactionId } }),
-    onSuccess: refresh,
-  });
+  return useRefreshingMutation(
+    (interactionId: string) => api.delete('/interactions/{id}', { path: { id: interactionId } }),
+    ...contactTouchKeys(contactId),
+  );
 }

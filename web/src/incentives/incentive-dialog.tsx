@@ -25,6 +25,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { GrowingTextarea } from '../components/text-fields';
 import { currencyDigits, formatMoney } from '../format';
 import { INCENTIVE_KIND_LABELS } from '../labels';
+import { referredName } from '../referrals/referred-name';
 import { RulingBadge } from './ruling-badge';
 import { useCreateIncentive, useIncentivePreview } from './use-incentives';
 
@@ -56,7 +57,7 @@ function recipientName(link: IncentiveLink, recipient: IncentiveRecipient): stri
   }
   return recipient === 'referrer'
     ? (link.referrer?.name ?? 'the referrer (unknown)')
-    : (link.referred?.name ?? 'the referred person (erased)');
+    : referredName(link);
 }
 
 function IncentiveForm({ link, onDone }: { link: IncentiveLink; onDone: () => void }) {
@@ -123,7 +124,7 @@ function IncentiveForm({ link, onDone }: { link: IncentiveLink; onDone: () => vo
               label={
                 link.type === 'commitment'
                   ? 'The people they refer'
-                  : `The person referred (${link.referred?.name ?? 'erased'})`
+                  : `The person referred (${referredName(link)})`
               }
             />
           </Group>

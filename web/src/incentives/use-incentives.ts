@@ -1,6 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import type { DisclosureMethod, Incentive, IncentiveInput, IncentiveQuery } from '../api/types';
+import type { DisclosureMethod, IncentiveInput, IncentiveQuery } from '../api/types';
+import { useRefreshingMutation } from '../query-client';
 
 export const incentiveKeys = {
   all: ['incentives'] as const,
@@ -30,19 +31,14 @@ export function useIncentivePreview(input: IncentiveInput | null) {
   });
 }
 
-function useIncentiveMutation<V>(fn: (vars: V) => Promise<Incentive>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: incentiveKeys.all }),
-  });
-}
-
 export const useCreateIncentive = () =>
-  useIncentiveMutation((input: IncentiveInput) => api.post('/incentives', { body: input }));
+  useRefreshingMutation(
+    (input: IncentiveInput) => api.post('/incentives', { body: input }),
+    incentiveKeys.all,
+  );
 
 export const useRecordDisclosure = () =>
-  useIncentiveMutation(
+  useRefreshingMutation(
     ({
       id,
       ...body
@@ -52,9 +48,11 @@ export const useRecordDisclosure = () =>
       method: DisclosureMethod;
       note?: string;
     }) => api.post('/incentives/{id}/disclosure', { path: { id }, body }),
+    incentiveKeys.all,
   );
 
 export const useDeliverIncentive = () =>
-  useIncentiveMutation((id: string) =>
-    api.post('/incentives/{id}/deliver', { path: { id }, body: {} }),
+  useRefreshingMutation(
+    (id: string) => api.post('/incentives/{id}/deliver', { path: { id }, body: {} }),
+    incentiveKeys.all,
   );

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { LetterSubject, MessageInput, TemplateKey } from '../api/types';
 import { refreshCommitments } from '../commitments/use-commitments';
+import { messageKeys } from '../outbox/use-outbox';
 import { useRefreshingMutation } from '../query-client';
 import { refreshAfterReferralChange } from '../referrals/use-referrals';
 
@@ -48,7 +49,7 @@ export function useCreateMessage() {
   return useMutation({
     mutationFn: (input: MessageInput) => api.post('/messages', { body: input }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['messages'] });
+      void queryClient.invalidateQueries({ queryKey: messageKeys.all });
       refreshAfterReferralChange(queryClient);
       refreshCommitments(queryClient);
       void queryClient.invalidateQueries({ queryKey: ['referrals-given'] });

@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantin
 import { useForm } from '@mantine/form';
 import type { Practice, PracticeUpdate, Profession } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { submitWithServerErrors } from '../form-errors';
 import { KeyPhrasesInput } from './key-phrases-input';
 import { browserTimeZone, timeZoneOptions } from './time-zones';
 import { useProfessions, useUpdatePractice } from './use-practice';
@@ -81,29 +81,26 @@ export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: Prac
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    if (!values.profession) return;
-    const body: PracticeUpdate = {
-      name: values.name.trim(),
-      profession: values.profession,
-      valueProposition: values.valueProposition.trim(),
-      keyPhrases: values.keyPhrases.map((p) => p.trim()).filter(Boolean),
-      idealClient: values.idealClient.trim(),
-      timeZone: values.timeZone,
-      postalAddress: values.postalAddress.trim(),
-      ...(markSetUp ? { markSetUp: true as const } : {}),
-    };
-    update.mutate(body, {
-      onSuccess: (saved) => {
-        form.resetDirty(initialValues(saved));
-        onSaved(saved);
-      },
-      onError: (error) => {
-        form.setErrors(toFormErrors(error, FIELDS));
-        focusFirstInvalid();
-      },
-    });
-  }, focusFirstInvalid);
+  const submit = submitWithServerErrors(form, update, {
+    fields: FIELDS,
+    toInput: (values): PracticeUpdate | null => {
+      if (!values.profession) return null;
+      return {
+        name: values.name.trim(),
+        profession: values.profession,
+        valueProposition: values.valueProposition.trim(),
+        keyPhrases: values.keyPhrases.map((p) => p.trim()).filter(Boolean),
+        idealClient: values.idealClient.trim(),
+        timeZone: values.timeZone,
+        postalAddress: values.postalAddress.trim(),
+        ...(markSetUp ? { markSetUp: true as const } : {}),
+      };
+    },
+    onSuccess: (saved) => {
+      form.resetDirty(initialValues(saved));
+      onSaved(saved);
+    },
+  });
 
   const professionData = [
     { value: '', label: 'Choose your profession…', disabled: true },

@@ -7,7 +7,7 @@ import { useMe } from '../auth/use-auth';
 import { DataTable } from '../components/data-table';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryContent } from '../components/query-content';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { submitWithServerErrors } from '../form-errors';
 import { formatDateTime } from '../format';
 import { ConfirmOnItem, OneTimeSecret, RevocableStatus } from './revocable-secrets';
 import { SettingsSection } from './settings-section';
@@ -69,20 +69,14 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
     initialValues: { name: '' },
     validate: { name: (v) => (v.trim() ? null : 'Name the token after what will use it.') },
   });
-  const submit = form.onSubmit(
-    (values) =>
-      create.mutate(values.name.trim(), {
-        onSuccess: (token) => {
-          form.reset();
-          onCreated(token);
-        },
-        onError: (error) => {
-          form.setErrors(toFormErrors(error, ['name']));
-          focusFirstInvalid();
-        },
-      }),
-    focusFirstInvalid,
-  );
+  const submit = submitWithServerErrors(form, create, {
+    fields: ['name'],
+    toInput: (values) => values.name.trim(),
+    onSuccess: (token) => {
+      form.reset();
+      onCreated(token);
+    },
+  });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import type { SettingMeta, Settings, SettingsResponse } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryContent } from '../components/query-content';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { focusFirstInvalid, showServerErrors } from '../form-errors';
 import { SettingsSection } from './settings-section';
 import { usePracticeSettings, useUpdatePracticeSettings } from './use-settings';
 
@@ -77,10 +77,7 @@ function ProgramDefaultsForm({ data }: { data: SettingsResponse }) {
     }
     update.mutate(patch as Partial<Settings>, {
       onSuccess: () => notifications.show({ color: 'teal', message: 'Program defaults saved.' }),
-      onError: (error) => {
-        form.setErrors(toFormErrors(error, keys));
-        focusFirstInvalid();
-      },
+      onError: showServerErrors(form, keys),
     });
   }, focusFirstInvalid);
 

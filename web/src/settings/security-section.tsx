@@ -7,7 +7,7 @@ import { useChangePassword, useSignOutEverywhere } from '../auth/use-auth';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { PasswordField } from '../components/password-field';
 import { ProblemAlert } from '../components/problem-alert';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { submitWithServerErrors } from '../form-errors';
 import { SettingsSection } from './settings-section';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
@@ -43,23 +43,17 @@ function ChangePasswordForm() {
             : null,
     },
   });
-  const submit = form.onSubmit(
-    (values) =>
-      change.mutate(values, {
-        onSuccess: () => {
-          form.reset();
-          notifications.show({
-            color: 'teal',
-            message: 'Password changed. Your other sessions have been signed out.',
-          });
-        },
-        onError: (error) => {
-          form.setErrors(toFormErrors(error, FIELDS));
-          focusFirstInvalid();
-        },
-      }),
-    focusFirstInvalid,
-  );
+  const submit = submitWithServerErrors(form, change, {
+    fields: FIELDS,
+    toInput: (values) => values,
+    onSuccess: () => {
+      form.reset();
+      notifications.show({
+        color: 'teal',
+        message: 'Password changed. Your other sessions have been signed out.',
+      });
+    },
+  });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={420}>

@@ -1,5 +1,5 @@
-import { Paper, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Panel } from '../components/panel';
 
 type SettingsSectionProps = {
   id: string;
@@ -8,22 +8,17 @@ type SettingsSectionProps = {
   children: ReactNode;
 };
 
+/** A section of the settings page: a panel with roomier padding and a line saying what it is for. */
 export function SettingsSection({ id, title, description, children }: SettingsSectionProps) {
   return (
-    <Paper
-      withBorder
+    <Panel
+      id={id}
+      title={title}
+      description={description}
+      headingMb="md"
       p={{ base: 'md', sm: 'lg' }}
-      radius="md"
-      component="section"
-      aria-labelledby={id}
     >
-      <Title order={2} id={id} fz="h3">
-        {title}
-      </Title>
-      <Text c="dimmed" mb="md" mt={4}>
-        {description}
-      </Text>
       {children}
-    </Paper>
+    </Panel>
   );
 }
