@@ -283,7 +283,17 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       422,
       'referred.name',
     );
+    const referralAs = async () =>
+      (await ok<{ referrerMayBeTold: boolean }>(a.bearer, 'GET', `/referrals/${ids.referral}`))
+        .referrerMayBeTold;
+    expect(await referralAs()).toBe(false);
     await ok(a.bearer, 'PATCH', '/practice', { profession: 'health' });
+    // The referral says so too, for the page that offers the conversion thank-you (one rule).
+    expect(await referralAs()).toBe(true);
+    expect(
+      (await ok<{ referrerMayBeTold: boolean }>(a.bearer, 'GET', `/referrals/${ids.consented}`))
+        .referrerMayBeTold,
+    ).toBe(true);
     const draft = await ok(a.bearer, 'POST', '/letters/draft', {
       templateKey: 'treating_provider_update',
       referralId: ids.referral,
@@ -301,6 +311,7 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
     );
     await ok(a.bearer, 'PATCH', '/practice', { profession: 'coach' });
     await ok(a.bearer, 'PATCH', `/contacts/${ids.referrer}`, { isTreatingProvider: false });
+    expect(await referralAs()).toBe(false);
   });
 
   it('an edited draft that types the name in is refused too', async () => {

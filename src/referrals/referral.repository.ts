@@ -145,7 +145,7 @@ export async function listTagsOf(db: Queryable, practiceId: string, ids: readonl
     .execute();
 }
 
-/** Names (and categories) of several contacts of the practice in one query. */
+/** Names, categories and treating-provider flags of several contacts, in one query. */
 export async function findContactRefs(db: Queryable, practiceId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
@@ -160,11 +160,15 @@ export async function findContactRefs(db: Queryable, practiceId: string, ids: re
       'contact.name',
       'contact.stage',
       'contact.stage_rank',
+      'contact.is_treating_provider',
       'category.name as category_name',
     ])
     .where('contact.practice_id', '=', practiceId)
     .where('contact.id', 'in', [...ids])
-    .execute();
+    .execute()
+    .then((rows) =>
+      rows.map((r) => ({ ...r, is_treating_provider: isSet(r.is_treating_provider) })),
+    );
 }
 
 /** Users among `ids` who are members of the practice, in one query. */

@@ -231,6 +231,10 @@ export const ZReferral = z
       toldStatus: ZReferralStatus.nullable(),
       toldAt: ZTimestamp.nullable(),
     }),
+    referrerMayBeTold: z.boolean().openapi({
+      description:
+        'Whether the referrer may learn where the person stands (§3.2): with their consent to updates, or as their treating provider under the health profile. The conversion thank-you needs it.',
+    }),
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
   })

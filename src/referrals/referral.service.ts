@@ -8,6 +8,7 @@ import {
 } from '../contacts/contact.repository.ts';
 import { type Stage, stageRank, textKey } from '../contacts/contact.rules.ts';
 import { requireContact } from '../contacts/contact.service.ts';
+import { mayTellStatus } from '../letters/letter.rules.ts';
 import { findGroupRows } from '../network/group.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { receivedRange } from '../platform/calendar.ts';
@@ -95,6 +96,7 @@ export async function loadLookups(
     tagsBy,
     contactBy: new Map(contacts.map((c) => [c.id, { id: c.id, name: c.name }])),
     categoryBy: new Map(contacts.map((c) => [c.id, c.category_name ?? null])),
+    treatingProviders: new Set(contacts.filter((c) => c.is_treating_provider).map((c) => c.id)),
     circleBy: new Map(circles.map((c) => [c.id, { id: c.id, name: c.name }])),
     ownerBy: new Map(owners.map((o) => [o.id, { id: o.id, name: o.name }])),
   };
@@ -117,6 +119,8 @@ export type Lookups = {
   contactBy: Map<string, { id: string; name: string }>;
   /** The category name of each contact (the referrer's category in the export). */
   categoryBy: Map<string, string | null>;
+  /** Contacts marked as treating providers (§3.2: under the health profile they may be told). */
+  treatingProviders: Set<string>;
   circleBy: Map<string, { id: string; name: string }>;
   ownerBy: Map<string, { id: string; name: string }>;
 };
@@ -152,6 +156,11 @@ export function toReferral(
     clock: clockOf(row, ctx.settings, now),
     thanks: thanksOf(row, ctx.settings, now),
     referrerUpdate: referrerUpdateOf(row),
+    referrerMayBeTold: mayTellStatus({
+      consentToUpdate: row.consent_to_update,
+      profession: ctx.profession,
+      isTreatingProvider: row.referrer_id !== null && l.treatingProviders.has(row.referrer_id),
+    }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

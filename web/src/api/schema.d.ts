@@ -1199,6 +1199,8 @@ export interface components {
         /** @example 2026-11-25T22:16:09.123Z */
         toldAt: string | null;
       };
+      /** @description Whether the referrer may learn where the person stands (§3.2): with their consent to updates, or as their treating provider under the health profile. The conversion thank-you needs it. */
+      referrerMayBeTold: boolean;
       /** @example 2026-11-25T22:16:09.123Z */
       createdAt: string;
       /** @example 2026-11-25T22:16:09.123Z */

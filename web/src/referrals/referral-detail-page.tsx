@@ -336,9 +336,11 @@ function ThanksSection({
           </Text>
         </div>
         {kind === 'conversion' &&
-        !referral.consentToUpdate &&
+        !referral.referrerMayBeTold &&
         (state.state === 'due' || state.state === 'overdue') ? (
-          // §3.2: a thank-you sent because they became a client would tell the referrer so.
+          // §3.2: a thank-you sent because they became a client would tell the referrer so; the
+          // server's referrerMayBeTold says whether that may be told (consent, or a treating
+          // provider under the health profile).
           <Text size="sm" c="dimmed" maw={360}>
             They did not consent to updates: a thank-you now would tell the referrer they became a
             client. Record their consent first.
