@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import type { Dialect, Queryable } from '../platform/db.ts';
+import { type Dialect, isPostgres, type Queryable } from '../platform/db.ts';
 import { isSet, toFlag } from '../platform/flags.ts';
 import type { DueCutoffs } from './cadence.rules.ts';
 import { containsPattern, type Role, type Stage } from './contact.rules.ts';
@@ -47,13 +47,27 @@ export async function hasAnyContact(db: Queryable, practiceId: string): Promise<
   return row !== undefined;
 }
 
-export async function findContactRow(db: Queryable, practiceId: string, contactId: string) {
-  const row = await db
+/**
+ * How a transaction holds the contact it read (PostgreSQL only; SQLite runs one write at a
+ * time): `key share` while it writes rows that name the person, so an erasure waits for it;
+ * `update` to erase them, so those writes wait and then find no one.
+ */
+export type ContactLock = 'key share' | 'update';
+
+export async function findContactRow(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+  lock?: ContactLock,
+) {
+  let query = db
     .selectFrom('contact')
     .selectAll()
     .where('practice_id', '=', practiceId)
-    .where('id', '=', contactId)
-    .executeTakeFirst();
+    .where('id', '=', contactId);
+  if (lock && db.isTransaction && isPostgres(db))
+    query = lock === 'update' ? query.forUpdate() : query.forKeyShare();
+  const row = await query.executeTakeFirst();
   return row && toContactRow(row);
 }
 

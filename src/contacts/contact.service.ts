@@ -111,7 +111,8 @@ async function hydrate(
 
 /**
  * A contact named in a request body (`field` says where): another practice's id is simply not
- * found, a 404 naming the field.
+ * found, a 404 naming the field. Inside a transaction the row stays key-share locked to its
+ * end (PostgreSQL), so an erasure racing the write waits instead of breaking its foreign key.
  */
 export async function requireContact(
   db: Queryable,
@@ -119,7 +120,7 @@ export async function requireContact(
   id: string,
   field: string,
 ): Promise<ContactRow> {
-  const row = await findContactRow(db, practiceId, id);
+  const row = await findContactRow(db, practiceId, id, 'key share');
   if (!row) {
     const message = 'No such contact in this practice.';
     throw new AppError('not_found', `${field}: ${message}`, [{ field, message }]);

@@ -51,7 +51,9 @@ export const erasedTables = [
 export async function eraseContact(deps: Deps, actor: Actor, contactId: string): Promise<void> {
   const { practiceId } = actor;
   await inTransaction(deps.db, async (trx) => {
-    if (!(await findContactRow(trx, practiceId, contactId))) throw notFound('The contact');
+    // Locked first: writes naming the person that already hold it finish before anything here.
+    if (!(await findContactRow(trx, practiceId, contactId, 'update')))
+      throw notFound('The contact');
     const [referralIds, givenIds, commitmentIds, recipientIds] = await Promise.all([
       anonymiseReferralsAbout(trx, practiceId, contactId),
       listGivenIdsAbout(trx, practiceId, contactId),

@@ -148,3 +148,17 @@ export function databaseFaultError(error: unknown): AppError | null {
       return null;
   }
 }
+
+/**
+ * The answer for a foreign key broken by a concurrent change (a person erased while a write named
+ * them, say), or null: a safety net behind the row locks, so such a race is a 409, never a 500.
+ */
+export function foreignKeyError(error: unknown): AppError | null {
+  if (constraintKind(error) !== 'foreign_key') return null;
+  return new AppError(
+    'conflict',
+    'Something this request names was removed by another change at the same moment; nothing was saved. Reload and try again.',
+    [],
+    { cause: error },
+  );
+}

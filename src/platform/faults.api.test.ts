@@ -21,7 +21,7 @@ import {
   testTargets,
 } from '../test-support/testing.ts';
 import { openDatabase } from './db.ts';
-import { databaseFault, databaseFaultError } from './errors.ts';
+import { databaseFault, databaseFaultError, foreignKeyError } from './errors.ts';
 
 // The bounded wait in these tests; a read must not wait for it at all.
 const waitMs = 1000;
@@ -202,6 +202,37 @@ describe.runIf(testTargets.includes('postgres'))('migrating on PostgreSQL', () =
       // After a failed restart the first context's pool is already closed; its database is not.
       await (restarted ?? ctx).close().catch(() => undefined);
     }
+  });
+});
+
+describe.each(testTargets)('a foreign key broken by a concurrent change, on %s', (target) => {
+  const ctx = useTestContext(target);
+  const [p] = usePractices(ctx, ['Practice']);
+
+  it("is a 409 by the driver's own code, never a 500; other constraints are not", async () => {
+    const row = {
+      practice_id: p.practiceId,
+      id: 'moment-of-no-one',
+      contact_id: 'erased-meanwhile',
+      kind: 'milestone' as const,
+      score: null,
+      occurred_at: '2026-01-05T10:00:00.000Z',
+      note: null,
+      created_by: null,
+      created_at: '2026-01-05T10:00:00.000Z',
+    };
+    const error = await ctx.deps.db
+      .insertInto('moment')
+      .values(row)
+      .execute()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    const answer = foreignKeyError(error);
+    expect(answer?.status).toBe(409);
+    expect(answer?.code).toBe('conflict');
+    expect(foreignKeyError({ code: '23505' })).toBeNull();
   });
 });
 

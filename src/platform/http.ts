@@ -3,7 +3,13 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { AppError, databaseFaultError, type FieldError, toProblem } from './errors.ts';
+import {
+  AppError,
+  databaseFaultError,
+  type FieldError,
+  foreignKeyError,
+  toProblem,
+} from './errors.ts';
 
 /** Who is calling: resolved from the session cookie or an API token. */
 export type Actor = {
@@ -118,6 +124,11 @@ export function handleError(err: Error, c: Context): Response {
     // The driver's own error is the cause worth reading in the log (SQLITE_FULL, 55P03, ...).
     console.error(`[vouch] ${c.req.method} ${c.req.path}: ${fault.message}`, err);
     return problemResponse(fault);
+  }
+  const lost = foreignKeyError(err);
+  if (lost) {
+    console.error(`[vouch] ${c.req.method} ${c.req.path}: ${lost.message}`, err);
+    return problemResponse(lost);
   }
   console.error(`[vouch] ${c.req.method} ${c.req.path} failed:`, err);
   return problemResponse(
