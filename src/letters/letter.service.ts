@@ -1,6 +1,10 @@
 import { findUserById } from '../accounts/account.repository.ts';
 import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
-import { type ContactRow, findContactRow } from '../contacts/contact.repository.ts';
+import {
+  type ContactLock,
+  type ContactRow,
+  findContactRow,
+} from '../contacts/contact.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { plusDays } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
@@ -207,8 +211,20 @@ const recipientOf = (row: ContactRow): Recipient => ({
   emailConsent: row.email_consent,
 });
 
-async function contactOrThrow(db: Queryable, practiceId: string, id: string, field: string) {
-  const row = await findContactRow(db, practiceId, id);
+/**
+ * A letter's contact, or 404 naming the field. `lock` holds the row against an erasure until the
+ * letter is written (as `requireContact` does): the erasure then deletes the letter with the
+ * rest, or the letter finds nobody. A referral letter locks its referral instead, first, which
+ * keeps one lock order with the erasure.
+ */
+async function contactOrThrow(
+  db: Queryable,
+  practiceId: string,
+  id: string,
+  field: string,
+  lock?: ContactLock,
+) {
+  const row = await findContactRow(db, practiceId, id, lock);
   if (!row) throw missing(field, 'contact');
   return row;
 }
@@ -291,7 +307,9 @@ export async function prepareLetter(
   } else if (template.about === 'commitment' && subjectId) {
     const commitment = await getCommitmentForLetter(db, practiceId, subjectId);
     if (!commitment) throw missing('commitmentId', 'commitment');
-    to = recipientOf(await contactOrThrow(db, practiceId, commitment.contactId, 'commitmentId'));
+    to = recipientOf(
+      await contactOrThrow(db, practiceId, commitment.contactId, 'commitmentId', 'key share'),
+    );
     values['commitment.promisedCount'] = String(commitment.promisedCount);
     values['commitment.madeOn'] = day(commitment.madeAt);
     values['commitment.credited'] = String(commitment.credited);
@@ -308,8 +326,8 @@ export async function prepareLetter(
     const given = await findGivenRow(db, practiceId, subjectId);
     if (!given) throw missing('givenId', 'referral given');
     const [partner, person] = await Promise.all([
-      contactOrThrow(db, practiceId, given.partner_id, 'givenId'),
-      contactOrThrow(db, practiceId, given.person_id, 'givenId'),
+      contactOrThrow(db, practiceId, given.partner_id, 'givenId', 'key share'),
+      contactOrThrow(db, practiceId, given.person_id, 'givenId', 'key share'),
     ]);
     to = recipientOf(template.recipient === 'partner' ? partner : person);
     values['partner.name'] = partner.name;
@@ -318,7 +336,7 @@ export async function prepareLetter(
     values['given.reason'] = given.reason?.trim() || 'I think you are the right person to help.';
     values['given.givenOn'] = day(given.given_at);
   } else if (template.about === 'contact' && subjectId) {
-    to = recipientOf(await contactOrThrow(db, practiceId, subjectId, 'contactId'));
+    to = recipientOf(await contactOrThrow(db, practiceId, subjectId, 'contactId', 'key share'));
   } else {
     // The weekly digest goes to the team member who asks for it.
     const weekStart = plusDays(now, -7);

@@ -215,4 +215,31 @@ describe.each(testTargets)('concurrent messages on %s', (target) => {
       .execute();
     expect(left.filter((m) => JSON.stringify(m).includes('Zimmerman'))).toEqual([]);
   });
+
+  it('letters to a contact racing their erasure: none to them is left behind', async () => {
+    for (let round = 0; round < 4; round++) {
+      const person = await ok<{ id: string }>(a.bearer, 'POST', '/contacts', {
+        name: `Quentin Quarry ${round}`,
+        email: `quentin${round}@example.com`,
+        emailConsent: true,
+      });
+      const sends = Array.from({ length: 6 }, () =>
+        a.bearer.request('POST', '/messages', {
+          templateKey: 'ask',
+          contactId: person.id,
+          channel: 'email',
+        }),
+      );
+      const erase = a.bearer.request('DELETE', `/contacts/${person.id}`);
+      const answers = await Promise.all(round % 2 ? [erase, ...sends] : [...sends, erase]);
+      for (const res of answers) expect(res.status).toBeLessThan(500);
+      const left = await ctx.deps.db
+        .selectFrom('message')
+        .select(['to_name', 'to_email'])
+        .where('practice_id', '=', a.practiceId)
+        .where('recipient_contact_id', '=', person.id)
+        .execute();
+      expect(left).toEqual([]);
+    }
+  });
 });
