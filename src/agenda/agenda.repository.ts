@@ -763,14 +763,15 @@ export async function revokeCalendarFeed(
   practiceId: string,
   id: string,
   at: string,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('calendar_feed')
     .set({ revoked_at: at })
     .where('practice_id', '=', practiceId)
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Gives a live feed a new token hash: the old URL stops at once. 0 when none is live. */

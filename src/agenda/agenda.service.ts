@@ -382,8 +382,9 @@ export async function revokeFeed(deps: Deps, actor: Actor, id: string): Promise<
   await inTransaction(deps.db, async (trx) => {
     const feed = await findCalendarFeed(trx, actor.practiceId, actor.userId, id);
     if (!feed) throw notFound('The calendar feed');
-    await revokeCalendarFeed(trx, actor.practiceId, id, toTimestamp(deps.clock.now()));
-    if (feed.revoked_at === null) await auditFeed(trx, deps, actor, id, 'calendar_feed.revoked');
+    // Audited by the one revoke that changed the row (two at once on PostgreSQL: one row).
+    if (await revokeCalendarFeed(trx, actor.practiceId, id, toTimestamp(deps.clock.now())))
+      await auditFeed(trx, deps, actor, id, 'calendar_feed.revoked');
   });
 }
 

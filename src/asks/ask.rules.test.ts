@@ -16,6 +16,14 @@ const settings = { askWindowDays: 7, askCooldownDays: 90 };
 const likes = { name: 'Lee Wong', stage: 'likes' as const, doNotAsk: false };
 const moment = { id: 'm1', kind: 'project_completed' as const, score: null, occurredAt: t0 };
 
+// The rules take the practice's zone; these cases are in UTC.
+const readinessInUtc = (
+  ...args: Parameters<typeof readinessOf> extends [...infer R, string] ? R : never
+) => readinessOf(...args, 'UTC');
+const warningsInUtc = (
+  ...args: Parameters<typeof askWarnings> extends [...infer R, string] ? R : never
+) => askWarnings(...args, 'UTC');
+
 describe('moments and the ask window (§3.3)', () => {
   it('feedback is positive at 9 and 10 only; other kinds always', () => {
     expect(isPositiveMoment('feedback', 8)).toBe(false);
@@ -38,13 +46,13 @@ describe('moments and the ask window (§3.3)', () => {
 
 describe('readiness', () => {
   it('can ask inside a window, at likes, not do-not-ask, outside the cooldown', () => {
-    const r = readinessOf(likes, [moment], null, settings, at(DAY));
+    const r = readinessInUtc(likes, [moment], null, settings, at(DAY));
     expect(r.canAsk).toBe(true);
     expect(r.reasons.map((x) => x.code)).toEqual(['ready']);
     expect(r.cooldownEndsAt).toBeNull();
   });
   it('names every reason it cannot', () => {
-    const r = readinessOf(
+    const r = readinessInUtc(
       { name: 'Ann', stage: 'knows', doNotAsk: true },
       [],
       at(-DAY).toISOString(),
@@ -63,16 +71,22 @@ describe('readiness', () => {
   it('cooldown ends exactly at the last ask + 90 days', () => {
     const lastAsk = at(-90 * DAY).toISOString();
     expect(
-      readinessOf(likes, [moment], lastAsk, settings, at(-1)).reasons.map((x) => x.code),
+      readinessInUtc(likes, [moment], lastAsk, settings, at(-1)).reasons.map((x) => x.code),
     ).toEqual(['cooldown', 'no_open_window']);
-    const inside = readinessOf(likes, [moment], at(-90 * DAY + 1).toISOString(), settings, at(0));
+    const inside = readinessInUtc(
+      likes,
+      [moment],
+      at(-90 * DAY + 1).toISOString(),
+      settings,
+      at(0),
+    );
     expect(inside.canAsk).toBe(false);
     expect(inside.cooldownEndsAt).toBe(at(1).toISOString());
-    expect(readinessOf(likes, [moment], lastAsk, settings, at(0)).canAsk).toBe(true);
+    expect(readinessInUtc(likes, [moment], lastAsk, settings, at(0)).canAsk).toBe(true);
   });
   it('an ask at or after a moment answers it, even once a short cooldown is over', () => {
     const short = { askWindowDays: 7, askCooldownDays: 1 };
-    const answered = readinessOf(likes, [moment], t0, short, at(2 * DAY));
+    const answered = readinessInUtc(likes, [moment], t0, short, at(2 * DAY));
     expect(answered.canAsk).toBe(false);
     expect(answered.reasons).toEqual([
       {
@@ -80,11 +94,11 @@ describe('readiness', () => {
         message: 'You asked since the last positive moment: wait for the next one.',
       },
     ]);
-    expect(readinessOf(likes, [moment], at(-1).toISOString(), short, at(2 * DAY)).canAsk).toBe(
+    expect(readinessInUtc(likes, [moment], at(-1).toISOString(), short, at(2 * DAY)).canAsk).toBe(
       true,
     );
     const next = { ...moment, id: 'm2', occurredAt: at(DAY).toISOString() };
-    expect(readinessOf(likes, [moment, next], t0, short, at(2 * DAY)).openWindow?.momentId).toBe(
+    expect(readinessInUtc(likes, [moment, next], t0, short, at(2 * DAY)).openWindow?.momentId).toBe(
       'm2',
     );
   });
@@ -103,9 +117,10 @@ describe('readiness', () => {
     expect(
       openWindowOf([{ ...moment, occurredAt: at(-7 * DAY + 1).toISOString() }], 7, now),
     ).not.toBeNull();
-    expect(readinessOf(likes, [moment], coolingFrom, settings, now).cooldownEndsAt).toBeNull();
+    expect(readinessInUtc(likes, [moment], coolingFrom, settings, now).cooldownEndsAt).toBeNull();
     expect(
-      readinessOf(likes, [moment], at(-90 * DAY + 1).toISOString(), settings, now).cooldownEndsAt,
+      readinessInUtc(likes, [moment], at(-90 * DAY + 1).toISOString(), settings, now)
+        .cooldownEndsAt,
     ).not.toBeNull();
   });
 });
@@ -113,12 +128,16 @@ describe('readiness', () => {
 describe('warnings when logging an ask', () => {
   it('warns inside the cooldown, not at its end', () => {
     const last = at(0).toISOString();
-    expect(askWarnings(likes, last, 90, at(90 * DAY - 1)).map((w) => w.code)).toEqual(['cooldown']);
-    expect(askWarnings(likes, last, 90, at(90 * DAY))).toEqual([]);
+    expect(warningsInUtc(likes, last, 90, at(90 * DAY - 1)).map((w) => w.code)).toEqual([
+      'cooldown',
+    ]);
+    expect(warningsInUtc(likes, last, 90, at(90 * DAY))).toEqual([]);
   });
   it('warns below likes and on do-not-ask', () => {
     expect(
-      askWarnings({ name: 'A', stage: 'met', doNotAsk: true }, null, 90, at(0)).map((w) => w.code),
+      warningsInUtc({ name: 'A', stage: 'met', doNotAsk: true }, null, 90, at(0)).map(
+        (w) => w.code,
+      ),
     ).toEqual(['below_likes', 'do_not_ask']);
   });
 });

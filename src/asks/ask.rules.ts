@@ -104,7 +104,7 @@ export function askWarnings(
   lastAskedAt: string | null,
   cooldownDays: number,
   askedAt: Date,
-  timeZone = 'UTC',
+  timeZone: string,
 ): { code: 'cooldown' | 'below_likes' | 'do_not_ask'; message: string }[] {
   const out: { code: 'cooldown' | 'below_likes' | 'do_not_ask'; message: string }[] = [];
   if (
@@ -144,7 +144,7 @@ export function readinessOf(
   settings: { askWindowDays: number; askCooldownDays: number },
   now: Date,
   /** The practice's zone, for the dates the reasons name. */
-  timeZone = 'UTC',
+  timeZone: string,
 ): Readiness {
   const reasons: Reason[] = [];
   if (!isAskableStage(contact.stage))

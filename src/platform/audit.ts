@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { insertLink, setHeadHash, takeNextPlace } from './audit.repository.ts';
 import type { Clock } from './clock.ts';
 import { toTimestamp } from './clock.ts';
-import type { Queryable, Tx } from './db.ts';
+import { inTransaction, type Queryable, type Tx } from './db.ts';
 import { newId } from './ids.ts';
 
 export type AuditEntry = {
@@ -63,8 +63,7 @@ export function chainHash(row: ChainRow): string {
  * the next link of the practice's hash chain. Called outside a transaction, it opens one.
  */
 export async function recordAudit(db: Queryable, clock: Clock, entry: AuditEntry): Promise<void> {
-  if (db.isTransaction) await appendLink(db as Tx, clock, entry);
-  else await db.transaction().execute((trx) => appendLink(trx, clock, entry));
+  await inTransaction(db, (trx) => appendLink(trx, clock, entry));
 }
 
 async function appendLink(trx: Tx, clock: Clock, entry: AuditEntry): Promise<void> {
