@@ -14,7 +14,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { loadPracticeContext } from '../practices/practice.service.ts';
+import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
 import {
   deleteMark,
   findCalendarFeed,
@@ -97,12 +97,14 @@ export async function computeAgenda(
   practiceId: string,
   now: Date,
   options: Omit<AgendaOptions, 'at'> = {},
+  /** The practice's context when the caller has loaded it already (the calendar feed). */
+  loaded?: PracticeContext,
 ): Promise<Agenda> {
   const db = deps.db;
   const perKind = options.perKind ?? defaultPerKind;
   const at = toTimestamp(now);
   const [ctx, marks] = await Promise.all([
-    loadPracticeContext(db, practiceId),
+    loaded ?? loadPracticeContext(db, practiceId),
     listActiveMarks(db, practiceId, at),
   ]);
   const { settings, timeZone } = ctx;
@@ -419,10 +421,9 @@ export async function calendarFeedIcs(deps: Deps, token: string): Promise<string
   const feed = await findLiveFeedByHash(deps.db, hashToken(token));
   if (!feed) throw feedNotFound();
   const now = deps.clock.now();
-  const [agenda, ctx] = await Promise.all([
-    computeAgenda(deps, feed.practice_id, now, { horizon: 'week' }),
-    loadPracticeContext(deps.db, feed.practice_id),
-  ]);
+  // Loaded once and handed on: the agenda needs it too, and a request holds two connections.
+  const ctx = await loadPracticeContext(deps.db, feed.practice_id);
+  const agenda = await computeAgenda(deps, feed.practice_id, now, { horizon: 'week' }, ctx);
   const calendar = ical({ name: 'Vouch agenda', prodId: '//Vouch//Agenda//EN', ttl: 900 });
   const base = deps.config.baseUrl.replace(/\/$/, '');
   for (const item of agenda.items) {
