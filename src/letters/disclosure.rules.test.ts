@@ -69,4 +69,10 @@ describe('typed text in a referrer-facing letter (§3.2)', () => {
   it('merge fields are not typed text', () => {
     expect(check('{{referral.milestone}} and {{referred.name}}')).toBeNull();
   });
+
+  it('text between stray braces is still typed text: only what the renderer replaces is left out', () => {
+    // The renderer prints "{{ they became a client " as it is; the check must read it too.
+    expect(check('{{ they became a client {{practice.name}}')?.found).toBe('became a client');
+    expect(check('{{ Okafor {{practice.name}}')).toEqual({ kind: 'name', found: 'Okafor' });
+  });
 });

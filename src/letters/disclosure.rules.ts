@@ -3,7 +3,7 @@
  * it may not name the referred person, a distinctive word of their need, or a status, unless
  * what the referred person allowed covers it. Pure: the words in, the first finding out.
  */
-import { type Disclosure, isFieldAllowed } from './letter.rules.ts';
+import { type Disclosure, isFieldAllowed, withoutMergeFields } from './letter.rules.ts';
 
 /** Lower case, accents dropped ("Zoë" and "zoe" are one word), so a spelling cannot slip past. */
 export const foldText = (text: string): string =>
@@ -11,7 +11,7 @@ export const foldText = (text: string): string =>
 
 /** The words of a text, folded; merge fields are not typed text and are left out. */
 export function wordsOf(text: string): string[] {
-  return foldText(text.replace(/\{\{[^}]*\}\}/g, ' ')).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return foldText(withoutMergeFields(text)).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /**
@@ -105,7 +105,7 @@ export function typedDisclosure(
   const found = findTyped(wordsOf(text), subject, d);
   if (!found || found.kind === 'status') return found;
   // Report a word as it was typed ("Zoë", not "zoe"), so the person sees what to remove.
-  const typed = text.replace(/\{\{[^}]*\}\}/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const typed = withoutMergeFields(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   const original = typed.find((t) => foldText(t) === found.found);
   return original ? { ...found, found: original } : found;
 }

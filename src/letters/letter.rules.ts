@@ -8,6 +8,9 @@ export function mergeFieldsIn(text: string): string[] {
   return [...new Set([...text.matchAll(fieldPattern)].map((m) => m[1] ?? ''))];
 }
 
+/** The text as typed, merge fields left out: exactly what the renderer would replace, no more. */
+export const withoutMergeFields = (text: string): string => text.replace(fieldPattern, ' ');
+
 export const isKnownField = (name: string): name is FieldName => Object.hasOwn(fieldDefs, name);
 
 /** What the referred person allowed, and the exception of the health profile (§3.2, §7). */
