@@ -139,7 +139,7 @@ export function referralRoutes(deps: Deps) {
       operationId: 'getReferral',
       summary: 'Get a referral',
       description:
-        'With its events (`created`, `status`, `reopened`, `thanked`, ' +
+        'With its events (`created`, `status`, `corrected`, `reopened`, `thanked`, ' +
         '`conversion_thanked`, `referrer_updated`). Clock: due at receivedAt + ' +
         'responseWindowHours; while `new` it is `due`, then `overdue` from the due time ' +
         'itself; once contacted `met` when the first contact was on or before the due ' +
@@ -188,7 +188,16 @@ export function referralRoutes(deps: Deps) {
         'any open status to a closed one (`not_a_fit`, `declined`, `no_response`). ' +
         'Anything else is 409 with the reason. Sets `firstContactAt` on the first move ' +
         'past `new`, and `meetingAt`, `clientAt`, `closedAt`. `at` is not in the future ' +
-        'and not before the referral was received (400 naming it).',
+        'and not before the referral was received (400 naming it). A mistake is undone ' +
+        'with `correction: true` and a `reason` (400 naming `reason` without one): the ' +
+        'status may then go to any other status, backwards too; the milestones past the ' +
+        'new status are cleared (corrected to `contacted`: no `meetingAt`/`clientAt`; to ' +
+        '`new`: no `firstContactAt`, the response clock runs again; to a closed status: ' +
+        'no `clientAt`; to an open one: no `closedAt`), so the agenda, goals and insights ' +
+        'follow. Logged as a `corrected` event (from, to, the reason as its note, by ' +
+        'whom). Thank-yous and referrer updates already recorded stay recorded (they ' +
+        'happened); a referrer told a status the correction withdrew is due an update; ' +
+        "the commitment credit (for the referral's receipt) is untouched.",
       request: { params: ZIdParam, ...jsonBody(ZChangeStatus) },
       responses: detail('The referral'),
     }),

@@ -5,6 +5,7 @@ import { checkInOf, outcomeAtAfter } from './given.rules.ts';
 import { isOwed, ledgerEntryOf, ledgerOf } from './reciprocity.rules.ts';
 import {
   clockOf,
+  correctionFor,
   decodeReferralCursor,
   encodeReferralCursor,
   expandStatuses,
@@ -15,6 +16,7 @@ import {
   reopenTarget,
   thanksOf,
   thanksRefusal,
+  timesAfterCorrection,
   timesAfterMove,
   transitionFor,
 } from './referral.rules.ts';
@@ -349,5 +351,50 @@ describe('reciprocity', () => {
         },
       ),
     );
+  });
+});
+
+describe('timesAfterCorrection: milestones past the corrected status are cleared', () => {
+  const full = {
+    status: 'client' as ReferralStatus,
+    status_changed_at: iso(30 * H),
+    first_contact_at: iso(H),
+    meeting_at: iso(2 * H),
+    client_at: iso(30 * H),
+    closed_at: null,
+  };
+  const now = iso(40 * H);
+  it.each([
+    ['meeting', { first_contact_at: iso(H), meeting_at: iso(2 * H), client_at: null }],
+    ['contacted', { first_contact_at: iso(H), meeting_at: null, client_at: null }],
+    ['new', { first_contact_at: null, meeting_at: null, client_at: null }],
+    [
+      'declined',
+      { first_contact_at: iso(H), meeting_at: iso(2 * H), client_at: null, closed_at: now },
+    ],
+  ] as const)('client → %s', (to, expected) => {
+    expect(timesAfterCorrection(full, to, now)).toMatchObject({
+      status: to,
+      status_changed_at: now,
+      closed_at: null,
+      ...expected,
+    });
+  });
+  it('a closed referral corrected to client gets a client time and no closing', () => {
+    const closed = {
+      ...full,
+      status: 'declined' as ReferralStatus,
+      client_at: null,
+      closed_at: iso(5 * H),
+    };
+    expect(timesAfterCorrection(closed, 'client', now)).toMatchObject({
+      client_at: now,
+      closed_at: null,
+      meeting_at: iso(2 * H),
+    });
+  });
+  it('refuses only a correction to the same status', () => {
+    for (const from of referralStatuses)
+      for (const to of referralStatuses) expect(correctionFor(from, to).allowed).toBe(from !== to);
   });
 });

@@ -112,6 +112,50 @@ export function timesAfterMove(current: StatusTimes, to: ReferralStatus, at: str
 }
 
 /**
+ * Whether a status may be corrected from `from` to `to` (issue 11 §9): a correction undoes a
+ * mistake, so it may go anywhere the forward rule refuses (backwards, a client closed, a
+ * closed referral to another status) — but not to the status it already has.
+ */
+export function correctionFor(from: ReferralStatus, to: ReferralStatus): Transition {
+  if (from === to) return { allowed: false, reason: `The referral is already ${label[to]}.` };
+  return { allowed: true };
+}
+
+/**
+ * The row fields a correction sets: the milestones the new status has reached stay (or are set
+ * at `at` when missing), those past it are cleared — a referral corrected to `contacted` has no
+ * meeting or client time, one corrected to `new` no first contact (its response clock runs
+ * again), one corrected to a closed status never became a client. An open status clears
+ * `closed_at`.
+ */
+export function timesAfterCorrection(
+  current: StatusTimes,
+  to: ReferralStatus,
+  at: string,
+): StatusTimes {
+  if (isClosed(to))
+    return {
+      status: to,
+      status_changed_at: at,
+      first_contact_at: current.first_contact_at,
+      meeting_at: current.meeting_at,
+      client_at: null,
+      closed_at: at,
+    };
+  const rank = openPath.indexOf(to as (typeof openPath)[number]);
+  return {
+    status: to,
+    status_changed_at: at,
+    first_contact_at: rank >= 1 ? (current.first_contact_at ?? at) : null,
+    // a skip from new to client never set a meeting time; a correction does not invent one
+    meeting_at:
+      rank >= 2 ? (to === 'meeting' ? (current.meeting_at ?? at) : current.meeting_at) : null,
+    client_at: to === 'client' ? (current.client_at ?? at) : null,
+    closed_at: null,
+  };
+}
+
+/**
  * The open status a closed referral returns to when reopened: the one it had when it was
  * closed (the last closing event's `from`), else what its timestamps say it reached.
  */

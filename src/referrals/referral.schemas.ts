@@ -117,6 +117,27 @@ export const ZChangeStatus = z
     status: ZReferralStatus,
     at: ZInstant.optional(),
     note: optionalText(referralLimits.note).optional(),
+    correction: z.boolean().optional().openapi({
+      description:
+        'True corrects a mistake: the status may then move backwards (or a client be closed, a closed referral take another status), with a `reason`. Recorded as a `corrected` event.',
+    }),
+    reason: optionalText(referralLimits.note)
+      .optional()
+      .openapi({ description: 'Why the status is corrected; required with `correction: true`.' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.correction === true && !v.reason)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'is required for a correction: say why the status is corrected.',
+      });
+    else if (v.correction !== true && v.reason !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'goes with "correction": true; for a note on a forward move use note.',
+      });
   })
   .openapi('ChangeReferralStatus');
 export type ChangeStatus = z.infer<typeof ZChangeStatus>;
@@ -244,6 +265,7 @@ export type Referral = z.infer<typeof ZReferral>;
 export const eventKinds = [
   'created',
   'status',
+  'corrected',
   'reopened',
   'thanked',
   'conversion_thanked',

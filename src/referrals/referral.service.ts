@@ -41,6 +41,7 @@ import {
 import {
   clockOf,
   closedStatuses,
+  correctionFor,
   decodeReferralCursor,
   encodeReferralCursor,
   isClosed,
@@ -50,6 +51,7 @@ import {
   reopenTarget,
   thanksOf,
   thanksRefusal,
+  timesAfterCorrection,
   timesAfterMove,
   transitionFor,
 } from './referral.rules.ts';
@@ -526,23 +528,36 @@ export async function changeStatus(
 ): Promise<ReferralDetail> {
   return changeReferral(deps, actor, referralId, async (trx, row, now) => {
     const from = row.status;
-    const verdict = transitionFor(from, input.status);
-    if (!verdict.allowed) throw fieldError('status', verdict.reason, 'conflict');
+    const isCorrection = input.correction === true;
+    const verdict = isCorrection
+      ? correctionFor(from, input.status)
+      : transitionFor(from, input.status);
+    if (!verdict.allowed)
+      throw fieldError(
+        'status',
+        isCorrection || from === input.status
+          ? verdict.reason
+          : `${verdict.reason} To undo a mistake, correct it: send "correction": true with a reason.`,
+        'conflict',
+      );
     const at = pastInstant('at', input.at, now, {
       at: row.received_at,
       what: 'the time the referral was received',
     });
-    const times = timesAfterMove({ ...row, status: from }, input.status, at);
+    const current = { ...row, status: from };
+    const times = isCorrection
+      ? timesAfterCorrection(current, input.status, at)
+      : timesAfterMove(current, input.status, at);
     await updateReferralRow(trx, actor.practiceId, referralId, {
       ...times,
       updated_at: toTimestamp(now),
     });
     await recordEvent(trx, actor, referralId, {
-      kind: 'status',
+      kind: isCorrection ? 'corrected' : 'status',
       from,
       to: input.status,
       at,
-      note: input.note ?? null,
+      note: (isCorrection ? input.reason : input.note) ?? null,
     });
   });
 }

@@ -269,7 +269,7 @@ export interface paths {
   "/referrals/{id}": {
     /**
      * Get a referral
-     * @description With its events (`created`, `status`, `reopened`, `thanked`, `conversion_thanked`, `referrer_updated`). Clock: due at receivedAt + responseWindowHours; while `new` it is `due`, then `overdue` from the due time itself; once contacted `met` when the first contact was on or before the due time, else `late`; a referral closed without contact keeps its state as of its closing. Thanks are due thankWithinHours after receipt (the conversion thanks after becoming a client) and `overdue` only after that (thanking exactly at it is on time); with an unknown referrer both are `not_applicable`. Referrer update: `not_allowed` without consent or with an unknown referrer; `due` when the status differs from the last told (a `new` referral never told is `up_to_date`).
+     * @description With its events (`created`, `status`, `corrected`, `reopened`, `thanked`, `conversion_thanked`, `referrer_updated`). Clock: due at receivedAt + responseWindowHours; while `new` it is `due`, then `overdue` from the due time itself; once contacted `met` when the first contact was on or before the due time, else `late`; a referral closed without contact keeps its state as of its closing. Thanks are due thankWithinHours after receipt (the conversion thanks after becoming a client) and `overdue` only after that (thanking exactly at it is on time); with an unknown referrer both are `not_applicable`. Referrer update: `not_allowed` without consent or with an unknown referrer; `due` when the status differs from the last told (a `new` referral never told is `up_to_date`).
      */
     get: operations["getReferral"];
     /**
@@ -281,7 +281,7 @@ export interface paths {
   "/referrals/{id}/status": {
     /**
      * Change a referral's status
-     * @description Forward along new → contacted → meeting → client (skipping ahead is allowed and sets the skipped times, e.g. new → meeting sets the first contact too), or from any open status to a closed one (`not_a_fit`, `declined`, `no_response`). Anything else is 409 with the reason. Sets `firstContactAt` on the first move past `new`, and `meetingAt`, `clientAt`, `closedAt`. `at` is not in the future and not before the referral was received (400 naming it).
+     * @description Forward along new → contacted → meeting → client (skipping ahead is allowed and sets the skipped times, e.g. new → meeting sets the first contact too), or from any open status to a closed one (`not_a_fit`, `declined`, `no_response`). Anything else is 409 with the reason. Sets `firstContactAt` on the first move past `new`, and `meetingAt`, `clientAt`, `closedAt`. `at` is not in the future and not before the referral was received (400 naming it). A mistake is undone with `correction: true` and a `reason` (400 naming `reason` without one): the status may then go to any other status, backwards too; the milestones past the new status are cleared (corrected to `contacted`: no `meetingAt`/`clientAt`; to `new`: no `firstContactAt`, the response clock runs again; to a closed status: no `clientAt`; to an open one: no `closedAt`), so the agenda, goals and insights follow. Logged as a `corrected` event (from, to, the reason as its note, by whom). Thank-yous and referrer updates already recorded stay recorded (they happened); a referrer told a status the correction withdrew is due an update; the commitment credit (for the referral's receipt) is untouched.
      */
     post: operations["changeReferralStatus"];
   };
@@ -1224,7 +1224,7 @@ export interface components {
     ReferralEvent: {
       id: string;
       /** @enum {string} */
-      kind: "created" | "status" | "reopened" | "thanked" | "conversion_thanked" | "referrer_updated";
+      kind: "created" | "status" | "corrected" | "reopened" | "thanked" | "conversion_thanked" | "referrer_updated";
       fromStatus: components["schemas"]["ReferralStatus"] | null;
       toStatus: components["schemas"]["ReferralStatus"] | null;
       /** @example 2026-11-25T22:16:09.123Z */
@@ -1289,6 +1289,10 @@ export interface components {
        */
       at?: string;
       note?: string | null;
+      /** @description True corrects a mistake: the status may then move backwards (or a client be closed, a closed referral take another status), with a `reason`. Recorded as a `corrected` event. */
+      correction?: boolean;
+      /** @description Why the status is corrected; required with `correction: true`. */
+      reason?: string | null;
     };
     ReopenReferral: {
       note?: string | null;
@@ -4818,7 +4822,7 @@ export interface operations {
   };
   /**
    * Get a referral
-   * @description With its events (`created`, `status`, `reopened`, `thanked`, `conversion_thanked`, `referrer_updated`). Clock: due at receivedAt + responseWindowHours; while `new` it is `due`, then `overdue` from the due time itself; once contacted `met` when the first contact was on or before the due time, else `late`; a referral closed without contact keeps its state as of its closing. Thanks are due thankWithinHours after receipt (the conversion thanks after becoming a client) and `overdue` only after that (thanking exactly at it is on time); with an unknown referrer both are `not_applicable`. Referrer update: `not_allowed` without consent or with an unknown referrer; `due` when the status differs from the last told (a `new` referral never told is `up_to_date`).
+   * @description With its events (`created`, `status`, `corrected`, `reopened`, `thanked`, `conversion_thanked`, `referrer_updated`). Clock: due at receivedAt + responseWindowHours; while `new` it is `due`, then `overdue` from the due time itself; once contacted `met` when the first contact was on or before the due time, else `late`; a referral closed without contact keeps its state as of its closing. Thanks are due thankWithinHours after receipt (the conversion thanks after becoming a client) and `overdue` only after that (thanking exactly at it is on time); with an unknown referrer both are `not_applicable`. Referrer update: `not_allowed` without consent or with an unknown referrer; `due` when the status differs from the last told (a `new` referral never told is `up_to_date`).
    */
   getReferral: {
     parameters: {
@@ -4957,7 +4961,7 @@ export interface operations {
   };
   /**
    * Change a referral's status
-   * @description Forward along new → contacted → meeting → client (skipping ahead is allowed and sets the skipped times, e.g. new → meeting sets the first contact too), or from any open status to a closed one (`not_a_fit`, `declined`, `no_response`). Anything else is 409 with the reason. Sets `firstContactAt` on the first move past `new`, and `meetingAt`, `clientAt`, `closedAt`. `at` is not in the future and not before the referral was received (400 naming it).
+   * @description Forward along new → contacted → meeting → client (skipping ahead is allowed and sets the skipped times, e.g. new → meeting sets the first contact too), or from any open status to a closed one (`not_a_fit`, `declined`, `no_response`). Anything else is 409 with the reason. Sets `firstContactAt` on the first move past `new`, and `meetingAt`, `clientAt`, `closedAt`. `at` is not in the future and not before the referral was received (400 naming it). A mistake is undone with `correction: true` and a `reason` (400 naming `reason` without one): the status may then go to any other status, backwards too; the milestones past the new status are cleared (corrected to `contacted`: no `meetingAt`/`clientAt`; to `new`: no `firstContactAt`, the response clock runs again; to a closed status: no `clientAt`; to an open one: no `closedAt`), so the agenda, goals and insights follow. Logged as a `corrected` event (from, to, the reason as its note, by whom). Thank-yous and referrer updates already recorded stay recorded (they happened); a referrer told a status the correction withdrew is due an update; the commitment credit (for the referral's receipt) is untouched.
    */
   changeReferralStatus: {
     parameters: {

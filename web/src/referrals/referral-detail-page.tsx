@@ -470,6 +470,8 @@ function eventTitle(event: ReferralEvent): string {
       return 'Referral received';
     case 'status':
       return from && to ? `${from} → ${to}` : `Status: ${to ?? 'changed'}`;
+    case 'corrected':
+      return `Corrected from ${from?.toLocaleLowerCase() ?? 'its status'} to ${to?.toLocaleLowerCase() ?? 'another'}`;
     case 'reopened':
       return `Reopened${to ? `, back to ${to.toLocaleLowerCase()}` : ''}`;
     case 'thanked':
