@@ -1,11 +1,6 @@
-import {
-  QueryCache,
-  QueryClient,
-  type QueryKey,
-  useMutation,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { QueryCache, QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { isProblem } from './api';
+import { type ChangeKind, refreshAfter } from './refresh';
 
 export const ME_KEY = ['me'] as const;
 
@@ -33,16 +28,21 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
-/** A write after which the queries under each of `keys` are stale, so what shows them asks again. */
+/**
+ * A write that changes `change`: on success `then` runs first (e.g. to put the answer in the
+ * cache), then every view that change touches is asked again (refresh.ts declares which).
+ */
 export function useRefreshingMutation<TData, TVariables = void>(
   mutationFn: (variables: TVariables) => Promise<TData>,
-  ...keys: readonly QueryKey[]
+  change: ChangeKind,
+  then?: (data: TData, variables: TVariables, queryClient: QueryClient) => void,
 ) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () => {
-      for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+    onSuccess: (data, variables) => {
+      then?.(data, variables, queryClient);
+      void refreshAfter(queryClient, change);
     },
   });
 }

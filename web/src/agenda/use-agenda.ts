@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, sendAction } from '../api';
 import type { AgendaAction, AgendaQuery } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
@@ -23,18 +23,17 @@ export function useAgenda(query: AgendaQuery) {
  * may show it, so everything on screen is asked again (the agenda first).
  */
 export function useAgendaAction() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ action }: { key: string; action: AgendaAction }) => sendAction(action),
-    onSuccess: () => void queryClient.invalidateQueries(),
-  });
+  return useRefreshingMutation(
+    ({ action }: { key: string; action: AgendaAction }) => sendAction(action),
+    'agenda-action',
+  );
 }
 
 export function useSnooze() {
   return useRefreshingMutation(
     ({ key, until }: { key: string; until: string }) =>
       api.post('/agenda/{key}/snooze', { path: { key }, body: { until } }),
-    agendaKeys.all,
+    'agenda-mark',
   );
 }
 
@@ -42,7 +41,7 @@ export function useDismiss() {
   return useRefreshingMutation(
     ({ key, reason }: { key: string; reason: string }) =>
       api.post('/agenda/{key}/dismiss', { path: { key }, body: { reason } }),
-    agendaKeys.all,
+    'agenda-mark',
   );
 }
 
@@ -50,7 +49,7 @@ export function useDismiss() {
 export function useUnmark() {
   return useRefreshingMutation(
     (key: string) => api.delete('/agenda/{key}/mark', { path: { key } }),
-    agendaKeys.all,
+    'agenda-mark',
   );
 }
 
@@ -63,13 +62,13 @@ export function useCalendarFeeds() {
 }
 
 export function useCreateCalendarFeed() {
-  return useRefreshingMutation(() => api.post('/calendar-feeds', { body: {} }), FEEDS_KEY);
+  return useRefreshingMutation(() => api.post('/calendar-feeds', { body: {} }), 'calendar-feed');
 }
 
 export function useRevokeCalendarFeed() {
   return useRefreshingMutation(
     (id: string) => api.delete('/calendar-feeds/{id}', { path: { id } }),
-    FEEDS_KEY,
+    'calendar-feed',
   );
 }
 
@@ -77,6 +76,6 @@ export function useRevokeCalendarFeed() {
 export function useRotateCalendarFeed() {
   return useRefreshingMutation(
     (id: string) => api.post('/calendar-feeds/{id}/rotate', { path: { id }, body: {} }),
-    FEEDS_KEY,
+    'calendar-feed',
   );
 }

@@ -297,7 +297,7 @@ function LogAskForm({ contact, timeZone }: { contact: Contact; timeZone?: string
 function MomentsAndAsks({ contact, timeZone }: { contact: Contact; timeZone?: string }) {
   const moments = useMoments(contact.id);
   const asks = useAsks(contact.id);
-  const remove = useDeleteMoment(contact.id);
+  const remove = useDeleteMoment();
   const momentItems = moments.data ?? [];
   const askItems = asks.data ?? [];
   if (momentItems.length === 0 && askItems.length === 0) return null;

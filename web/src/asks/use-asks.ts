@@ -1,18 +1,13 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { AskInput, MomentInput } from '../api/types';
+import { useRefreshingMutation } from '../query-client';
 
 export const askKeys = {
   moments: (contactId: string) => ['moments', contactId] as const,
   asks: (contactId: string) => ['asks', contactId] as const,
   readiness: (contactId: string) => ['ask-readiness', contactId] as const,
 };
-
-function refresh(queryClient: QueryClient, contactId: string) {
-  void queryClient.invalidateQueries({ queryKey: askKeys.moments(contactId) });
-  void queryClient.invalidateQueries({ queryKey: askKeys.asks(contactId) });
-  void queryClient.invalidateQueries({ queryKey: askKeys.readiness(contactId) });
-}
 
 export function useAskReadiness(contactId: string) {
   return useQuery({
@@ -39,27 +34,23 @@ export function useAsks(contactId: string) {
 }
 
 export function useRecordMoment(contactId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: MomentInput) =>
+  return useRefreshingMutation(
+    (input: MomentInput) =>
       api.post('/contacts/{id}/moments', { path: { id: contactId }, body: input }),
-    onSuccess: () => refresh(queryClient, contactId),
-  });
+    'ask',
+  );
 }
 
-export function useDeleteMoment(contactId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete('/moments/{id}', { path: { id } }),
-    onSuccess: () => refresh(queryClient, contactId),
-  });
+export function useDeleteMoment() {
+  return useRefreshingMutation(
+    (id: string) => api.delete('/moments/{id}', { path: { id } }),
+    'ask',
+  );
 }
 
 export function useLogAsk(contactId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: AskInput) =>
-      api.post('/contacts/{id}/asks', { path: { id: contactId }, body: input }),
-    onSuccess: () => refresh(queryClient, contactId),
-  });
+  return useRefreshingMutation(
+    (input: AskInput) => api.post('/contacts/{id}/asks', { path: { id: contactId }, body: input }),
+    'ask',
+  );
 }

@@ -1,4 +1,4 @@
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { CommitmentInput, CommitmentQuery } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
@@ -7,10 +7,6 @@ export const commitmentKeys = {
   all: ['commitments'] as const,
   list: (query: CommitmentQuery) => ['commitments', 'list', query] as const,
 };
-
-export function refreshCommitments(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: commitmentKeys.all });
-}
 
 export function useCommitments(query: CommitmentQuery) {
   return useQuery({
@@ -24,7 +20,7 @@ export function useCreateCommitment(contactId: string) {
   return useRefreshingMutation(
     (input: CommitmentInput) =>
       api.post('/contacts/{id}/commitments', { path: { id: contactId }, body: input }),
-    commitmentKeys.all,
+    'commitment',
   );
 }
 
@@ -32,13 +28,13 @@ export function useReleaseCommitment() {
   return useRefreshingMutation(
     ({ id, note }: { id: string; note?: string }) =>
       api.post('/commitments/{id}/release', { path: { id }, body: note ? { note } : {} }),
-    commitmentKeys.all,
+    'commitment',
   );
 }
 
 export function useRecordReminder() {
   return useRefreshingMutation(
     (id: string) => api.post('/commitments/{id}/reminders', { path: { id }, body: {} }),
-    commitmentKeys.all,
+    'commitment',
   );
 }

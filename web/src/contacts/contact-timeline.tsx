@@ -81,7 +81,7 @@ export function ContactTimelineSection({
   timeZone?: string;
 }) {
   const timeline = useTimeline(contact.id);
-  const remove = useDeleteInteraction(contact.id);
+  const remove = useDeleteInteraction();
   const [filter, setFilter] = useState<Filter>('all');
   const items = timeline.data?.items ?? [];
   const kinds = FILTERS[filter].kinds;

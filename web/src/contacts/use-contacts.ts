@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { api } from '../api';
 import type { ContactInput, ContactQuery } from '../api/types';
+import { refreshAfter } from '../refresh';
 
 const PAGE_SIZE = 50;
 
@@ -45,7 +46,7 @@ export function useCreateContact() {
     mutationFn: (input: ContactInput) => api.post('/contacts', { body: input }),
     onSuccess: (contact) => {
       queryClient.setQueryData(contactKeys.detail(contact.id), contact);
-      void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
+      void refreshAfter(queryClient, 'contact');
     },
   });
 }
@@ -57,7 +58,7 @@ export function useUpdateContact(id: string) {
       api.patch('/contacts/{id}', { path: { id }, body: input }),
     onSuccess: (contact) => {
       queryClient.setQueryData(contactKeys.detail(contact.id), contact);
-      void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
+      void refreshAfter(queryClient, 'contact');
     },
   });
 }
@@ -68,7 +69,7 @@ export function useDeleteContact(id: string) {
     mutationFn: () => api.delete('/contacts/{id}', { path: { id } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
+      void refreshAfter(queryClient, 'contact');
     },
   });
 }

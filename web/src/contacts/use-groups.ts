@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isProblem } from '../api';
 import type { ItemList } from '../api/types';
+import { refreshAfter } from '../refresh';
 
 type GroupKind = 'categories' | 'circles';
 
@@ -68,7 +69,7 @@ function useCreateGroup<T extends { id: string; name: string }>(
           ? { items: [...old.items, created] }
           : old,
       );
-      void queryClient.invalidateQueries({ queryKey: [kind] });
+      void refreshAfter(queryClient, kind === 'categories' ? 'category' : 'circle');
     },
   });
 }

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { InteractionInput } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
-import { contactKeys } from './use-contacts';
 
 export const timelineKey = (contactId: string) => ['timeline', contactId] as const;
 
@@ -14,22 +13,17 @@ export function useTimeline(contactId: string) {
   });
 }
 
-/** A touch moves the contact's last touch and next-touch date: both are refetched. */
-function contactTouchKeys(contactId: string) {
-  return [timelineKey(contactId), contactKeys.detail(contactId), contactKeys.lists()] as const;
-}
-
 export function useLogTouch(contactId: string) {
   return useRefreshingMutation(
     (input: InteractionInput) =>
       api.post('/contacts/{id}/interactions', { path: { id: contactId }, body: input }),
-    ...contactTouchKeys(contactId),
+    'interaction',
   );
 }
 
-export function useDeleteInteraction(contactId: string) {
+export function useDeleteInteraction() {
   return useRefreshingMutation(
     (interactionId: string) => api.delete('/interactions/{id}', { path: { id: interactionId } }),
-    ...contactTouchKeys(contactId),
+    'interaction',
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { EthicsOverrides, Ruling } from '../api/types';
+import { refreshAfter } from '../refresh';
 
 const ETHICS_KEY = ['ethics'] as const;
 
@@ -17,7 +18,7 @@ export function useSaveEthicsOverrides() {
     mutationFn: (overrides: EthicsOverrides) => api.put('/ethics/overrides', { body: overrides }),
     onSuccess: (saved) => {
       queryClient.setQueryData(ETHICS_KEY, saved);
-      void queryClient.invalidateQueries({ queryKey: ['incentives', 'preview'] });
+      void refreshAfter(queryClient, 'ethics');
     },
   });
 }

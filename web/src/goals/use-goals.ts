@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { GoalInput, GoalProgress } from '../api/types';
+import { refreshAfter } from '../refresh';
 
 export const goalKeys = {
   all: ['goals'] as const,
@@ -22,8 +23,7 @@ export function useSaveGoal() {
       api.put('/goals/{year}', { path: { year }, body: input }),
     onSuccess: (saved) => {
       queryClient.setQueryData(goalKeys.current, saved);
-      void queryClient.invalidateQueries({ queryKey: goalKeys.all });
-      void queryClient.invalidateQueries({ queryKey: ['insights'] });
+      void refreshAfter(queryClient, 'goal');
     },
   });
 }
@@ -46,7 +46,7 @@ export function useMarkCelebrationSeen() {
             }
           : goal,
       );
-      void queryClient.invalidateQueries({ queryKey: goalKeys.all });
+      void refreshAfter(queryClient, 'celebration');
     },
   });
 }

@@ -34,7 +34,7 @@ export function useIncentivePreview(input: IncentiveInput | null) {
 export const useCreateIncentive = () =>
   useRefreshingMutation(
     (input: IncentiveInput) => api.post('/incentives', { body: input }),
-    incentiveKeys.all,
+    'incentive',
   );
 
 export const useRecordDisclosure = () =>
@@ -48,11 +48,11 @@ export const useRecordDisclosure = () =>
       method: DisclosureMethod;
       note?: string;
     }) => api.post('/incentives/{id}/disclosure', { path: { id }, body }),
-    incentiveKeys.all,
+    'incentive',
   );
 
 export const useDeliverIncentive = () =>
   useRefreshingMutation(
     (id: string) => api.post('/incentives/{id}/deliver', { path: { id }, body: {} }),
-    incentiveKeys.all,
+    'incentive',
   );

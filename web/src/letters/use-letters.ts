@@ -1,10 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { LetterSubject, MessageInput, TemplateKey } from '../api/types';
-import { refreshCommitments } from '../commitments/use-commitments';
-import { messageKeys } from '../outbox/use-outbox';
 import { useRefreshingMutation } from '../query-client';
-import { refreshAfterReferralChange } from '../referrals/use-referrals';
 
 const TEMPLATES_KEY = ['letter-templates'] as const;
 
@@ -20,14 +17,14 @@ export function useSaveTemplate() {
   return useRefreshingMutation(
     ({ key, subject, body }: { key: TemplateKey; subject: string; body: string }) =>
       api.put('/letter-templates/{key}', { path: { key }, body: { subject, body } }),
-    TEMPLATES_KEY,
+    'template',
   );
 }
 
 export function useResetTemplate() {
   return useRefreshingMutation(
     (key: TemplateKey) => api.delete('/letter-templates/{key}', { path: { key } }),
-    TEMPLATES_KEY,
+    'template',
   );
 }
 
@@ -45,16 +42,9 @@ export function useLetterDraft(templateKey: TemplateKey, subject: LetterSubject,
 
 /** Sends (email) or keeps (letter) a message; the change it causes is saved with it. */
 export function useCreateMessage() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: MessageInput) => api.post('/messages', { body: input }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: messageKeys.all });
-      refreshAfterReferralChange(queryClient);
-      refreshCommitments(queryClient);
-      void queryClient.invalidateQueries({ queryKey: ['referrals-given'] });
-      // A letter with a cause completes its agenda item.
-      void queryClient.invalidateQueries({ queryKey: ['agenda'] });
-    },
-  });
+  // A letter with a cause records its thank-you or update and completes its agenda item.
+  return useRefreshingMutation(
+    (input: MessageInput) => api.post('/messages', { body: input }),
+    'message',
+  );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { CircleInput } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
+import { refreshAfter } from '../refresh';
 
 const MOST_WANTED_KEY = ['most-wanted'] as const;
 
@@ -31,7 +32,7 @@ export function useSaveMostWanted() {
     mutationFn: (categoryIds: string[]) => api.put('/most-wanted', { body: { categoryIds } }),
     onSuccess: (data) => {
       queryClient.setQueryData(MOST_WANTED_KEY, data);
-      void queryClient.invalidateQueries({ queryKey: ['categories'] });
+      void refreshAfter(queryClient, 'most-wanted');
     },
   });
 }
@@ -40,8 +41,7 @@ export function useUpdateCategoryTarget() {
   return useRefreshingMutation(
     ({ id, target }: { id: string; target: number | null }) =>
       api.patch('/categories/{id}', { path: { id }, body: { target } }),
-    MOST_WANTED_KEY,
-    ['categories'],
+    'category',
   );
 }
 
@@ -66,14 +66,14 @@ export function useCircleDetail(id: string) {
 export function useCreateCircleView() {
   return useRefreshingMutation(
     (input: CircleInput & { name: string }) => api.post('/circles', { body: input }),
-    ['circles'],
+    'circle',
   );
 }
 
 export function useUpdateCircle(id: string) {
   return useRefreshingMutation(
     (input: CircleInput) => api.patch('/circles/{id}', { path: { id }, body: input }),
-    ['circles'],
+    'circle',
   );
 }
 
@@ -83,8 +83,7 @@ export function useDeleteCircle(id: string) {
     mutationFn: () => api.delete('/circles/{id}', { path: { id } }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: ['circles', 'detail', id] });
-      void queryClient.invalidateQueries({ queryKey: ['circles'] });
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      void refreshAfter(queryClient, 'circle');
     },
   });
 }

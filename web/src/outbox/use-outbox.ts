@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../api';
 import type { MessageStatus, SmtpInput } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
+import { refreshAfter } from '../refresh';
 
 export const messageKeys = {
   all: ['messages'] as const,
@@ -41,7 +42,7 @@ export function useMessage(id: string | null) {
 export function useRetryMessage() {
   return useRefreshingMutation(
     (id: string) => api.post('/messages/{id}/retry', { path: { id } }),
-    messageKeys.all,
+    'message',
   );
 }
 
@@ -65,17 +66,19 @@ export function useSaveSmtp() {
     mutationFn: (input: SmtpInput) => api.put('/smtp', { body: input }),
     onSuccess: (saved) => {
       queryClient.setQueryData(SMTP_KEY, saved);
-      void queryClient.invalidateQueries({ queryKey: messageKeys.all });
+      void refreshAfter(queryClient, 'smtp');
     },
   });
 }
 
 export function useDeleteSmtp() {
-  return useRefreshingMutation(() => api.delete('/smtp'), SMTP_KEY);
+  return useRefreshingMutation(() => api.delete('/smtp'), 'smtp');
 }
 
+/** A test says whether email works: what shows "set up" asks again. */
 export function useTestSmtp() {
-  return useMutation({
-    mutationFn: (to: string | undefined) => api.post('/smtp/test', { body: to ? { to } : {} }),
-  });
+  return useRefreshingMutation(
+    (to: string | undefined) => api.post('/smtp/test', { body: to ? { to } : {} }),
+    'smtp',
+  );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { Me, PracticeUpdate } from '../api/types';
 import { ME_KEY } from '../query-client';
+import { refreshAfter } from '../refresh';
 
 export const PRACTICE_KEY = ['practice'] as const;
 
@@ -25,6 +26,7 @@ export function useUpdatePractice() {
     onSuccess: (practice) => {
       queryClient.setQueryData(PRACTICE_KEY, practice);
       queryClient.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, practice } : me));
+      void refreshAfter(queryClient, 'practice');
     },
   });
 }
@@ -34,6 +36,6 @@ export function useLoadDemoData() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post('/practice/demo-data', { body: {} }),
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => refreshAfter(queryClient, 'demo-data'),
   });
 }

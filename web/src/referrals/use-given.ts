@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { GivenQuery, ReferralGivenInput, ReferralGivenUpdate } from '../api/types';
-import { refreshAfterReferralChange } from './use-referrals';
+import { useRefreshingMutation } from '../query-client';
 
 export function useGivenList(query: GivenQuery) {
   return useInfiniteQuery({
@@ -16,35 +16,24 @@ export function useGivenList(query: GivenQuery) {
   });
 }
 
-function useRefresh() {
-  const queryClient = useQueryClient();
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: ['referrals-given'] });
-    refreshAfterReferralChange(queryClient);
-  };
-}
-
 export function useCreateGiven() {
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: (input: ReferralGivenInput) => api.post('/referrals-given', { body: input }),
-    onSuccess: refresh,
-  });
+  return useRefreshingMutation(
+    (input: ReferralGivenInput) => api.post('/referrals-given', { body: input }),
+    'referral-given',
+  );
 }
 
 export function useUpdateGiven() {
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ReferralGivenUpdate }) =>
+  return useRefreshingMutation(
+    ({ id, body }: { id: string; body: ReferralGivenUpdate }) =>
       api.patch('/referrals-given/{id}', { path: { id }, body }),
-    onSuccess: refresh,
-  });
+    'referral-given',
+  );
 }
 
 export function useDeleteGiven() {
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: (id: string) => api.delete('/referrals-given/{id}', { path: { id } }),
-    onSuccess: refresh,
-  });
+  return useRefreshingMutation(
+    (id: string) => api.delete('/referrals-given/{id}', { path: { id } }),
+    'referral-given',
+  );
 }

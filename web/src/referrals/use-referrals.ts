@@ -1,11 +1,4 @@
-import {
-  keepPreviousData,
-  type QueryClient,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type {
   ReferralFilters,
@@ -17,7 +10,7 @@ import type {
   StatusChange,
   ThanksRecord,
 } from '../api/types';
-import { contactKeys } from '../contacts/use-contacts';
+import { useRefreshingMutation } from '../query-client';
 
 export const referralKeys = {
   all: ['referrals'] as const,
@@ -26,15 +19,6 @@ export const referralKeys = {
     ['referrals', 'list', filters, sort] as const,
   detail: (id: string) => ['referrals', 'detail', id] as const,
 };
-
-/** After any referral change: the pipeline, the contacts it touches and their timelines. */
-export function refreshAfterReferralChange(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: referralKeys.all });
-  void queryClient.invalidateQueries({ queryKey: contactKeys.all });
-  void queryClient.invalidateQueries({ queryKey: ['timeline'] });
-  void queryClient.invalidateQueries({ queryKey: ['reciprocity'] });
-  void queryClient.invalidateQueries({ queryKey: ['circles'] });
-}
 
 export function useReferralBoard(filters: ReferralFilters) {
   return useQuery({
@@ -67,20 +51,18 @@ export function useReferral(id: string) {
 }
 
 export function useCreateReferral() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ReferralInput) => api.post('/referrals', { body: input }),
-    onSuccess: () => refreshAfterReferralChange(queryClient),
-  });
+  return useRefreshingMutation(
+    (input: ReferralInput) => api.post('/referrals', { body: input }),
+    'referral',
+  );
 }
 
 /** Every change to one referral answers the referral; the detail (with events) is refetched. */
 function useReferralMutation<V, A>(send: (id: string, body: V) => Promise<A>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: V }) => send(id, body),
-    onSuccess: () => refreshAfterReferralChange(queryClient),
-  });
+  return useRefreshingMutation(
+    ({ id, body }: { id: string; body: V }) => send(id, body),
+    'referral',
+  );
 }
 
 export const useMoveReferral = () =>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { Me, Settings } from '../api/types';
 import { ME_KEY, useRefreshingMutation } from '../query-client';
+import { refreshAfter } from '../refresh';
 
 const SETTINGS_KEY = ['practice', 'settings'] as const;
 const TOKENS_KEY = ['tokens'] as const;
@@ -22,6 +23,7 @@ export function useUpdatePracticeSettings() {
       queryClient.setQueryData<Me | null>(ME_KEY, (me) =>
         me ? { ...me, practice: { ...me.practice, settings: saved.values } } : me,
       );
+      void refreshAfter(queryClient, 'practice');
     },
   });
 }
@@ -35,15 +37,12 @@ export function useApiTokens() {
 }
 
 export function useCreateApiToken() {
-  return useRefreshingMutation(
-    (name: string) => api.post('/tokens', { body: { name } }),
-    TOKENS_KEY,
-  );
+  return useRefreshingMutation((name: string) => api.post('/tokens', { body: { name } }), 'token');
 }
 
 export function useRevokeApiToken() {
   return useRefreshingMutation(
     (id: string) => api.delete('/tokens/{id}', { path: { id } }),
-    TOKENS_KEY,
+    'token',
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { useRefreshingMutation } from '../query-client';
 
@@ -16,7 +16,7 @@ export function useSurveys() {
 export function useCreateSurvey() {
   return useRefreshingMutation(
     (contactIds: string[]) => api.post('/surveys', { body: { contactIds } }),
-    SURVEYS_KEY,
+    'survey',
   );
 }
 
@@ -35,8 +35,7 @@ export function useEnterAnswer() {
         path: { id: surveyId, recipientId },
         body: { answer: text },
       }),
-    SURVEYS_KEY,
-    ['agenda'],
+    'survey',
   );
 }
 
@@ -51,8 +50,9 @@ export function usePublicSurvey(token: string) {
 }
 
 export function useAnswerPublicSurvey(token: string) {
-  return useMutation({
-    mutationFn: (text: string) =>
+  return useRefreshingMutation(
+    (text: string) =>
       api.post('/public/survey/{token}', { path: { token }, body: { answer: text } }),
-  });
+    'survey-answer',
+  );
 }
