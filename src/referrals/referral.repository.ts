@@ -287,17 +287,30 @@ export async function listReferralRows(
   return rows.map(toReferralRow);
 }
 
-/** How many referrals match, per status, in one grouped query. */
+/**
+ * How many referrals match and the sum of their values, per status and currency, in one
+ * grouped query (`valueMinor` null when none of the group has a value).
+ */
 export async function countReferralsByStatus(
   db: Queryable,
   practiceId: string,
   filter: ReferralFilter,
-): Promise<Map<string, number>> {
+): Promise<{ status: ReferralStatus; currency: string; n: number; valueMinor: number | null }[]> {
   const rows = await applyFilter(db.selectFrom('referral'), practiceId, filter)
-    .select(['referral.status', (eb) => eb.fn.countAll<string | number>().as('n')])
-    .groupBy('referral.status')
+    .select([
+      'referral.status',
+      'referral.currency',
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+      (eb) => eb.fn.sum<string | number | null>('referral.value_minor').as('value_minor'),
+    ])
+    .groupBy(['referral.status', 'referral.currency'])
     .execute();
-  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+  return rows.map((r) => ({
+    status: r.status,
+    currency: r.currency,
+    n: Number(r.n),
+    valueMinor: r.value_minor === null ? null : Number(r.value_minor),
+  }));
 }
 
 /**

@@ -71,7 +71,8 @@ export function referralRoutes(deps: Deps) {
         'closed (the three closed statuses together); `limit` is per column. `new`, ' +
         '`contacted` and `meeting` are oldest first (for `new` that is overdue first, ' +
         'then by due time); `client` and `closed` are newest status change first. Takes ' +
-        "the list's filters except sort and cursor.",
+        "the list's filters except sort and cursor. Each column has its `total` count and " +
+        "the sum of its referrals' values per currency (`values`).",
       request: { query: ZBoardQuery },
       responses: { 200: jsonContent(ZBoard, 'The board'), ...problemResponses },
     }),

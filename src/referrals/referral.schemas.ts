@@ -299,6 +299,10 @@ export const ZBoard = z
       z.object({
         status: z.enum(['new', 'contacted', 'meeting', 'client', 'closed']),
         total: z.number(),
+        values: z.array(z.object({ currency: z.string(), totalMinor: z.number() })).openapi({
+          description:
+            "The sum of the values of the column's referrals (all of them, not only the items shown), per currency, in minor units; empty when none has a value.",
+        }),
         items: z.array(ZReferral),
       }),
     ),

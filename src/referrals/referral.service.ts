@@ -738,7 +738,7 @@ export async function getBoard(deps: Deps, actor: Actor, query: BoardQuery): Pro
   const ctx = await loadPracticeContext(deps.db, actor.practiceId);
   const filter = resolveFilter(query, ctx);
   const wanted = (s: ReferralStatus) => !filter.statuses || filter.statuses.includes(s);
-  const counts = await countReferralsByStatus(deps.db, actor.practiceId, filter);
+  const groups = await countReferralsByStatus(deps.db, actor.practiceId, filter);
   const columnRows = await Promise.all(
     boardColumns.map((col) => {
       const statuses = col.statuses.filter(wanted);
@@ -757,9 +757,17 @@ export async function getBoard(deps: Deps, actor: Actor, query: BoardQuery): Pro
         return item ? [item] : [];
       });
       // Overdue first, then by due time: for `new` the oldest are the overdue ones already.
+      const inColumn = groups.filter((g) => (col.statuses as readonly string[]).includes(g.status));
+      const values = new Map<string, number>();
+      for (const g of inColumn)
+        if (g.valueMinor !== null)
+          values.set(g.currency, (values.get(g.currency) ?? 0) + g.valueMinor);
       return {
         status: col.status,
-        total: col.statuses.reduce((n, s) => n + (counts.get(s) ?? 0), 0),
+        total: inColumn.reduce((n, g) => n + g.n, 0),
+        values: [...values]
+          .map(([currency, totalMinor]) => ({ currency, totalMinor }))
+          .sort((a, b) => a.currency.localeCompare(b.currency)),
         items: list,
       };
     }),

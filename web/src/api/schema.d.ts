@@ -255,7 +255,7 @@ export interface paths {
   "/referrals/board": {
     /**
      * Get the pipeline board
-     * @description A column per status with totals, in order new, contacted, meeting, client, closed (the three closed statuses together); `limit` is per column. `new`, `contacted` and `meeting` are oldest first (for `new` that is overdue first, then by due time); `client` and `closed` are newest status change first. Takes the list's filters except sort and cursor.
+     * @description A column per status with totals, in order new, contacted, meeting, client, closed (the three closed statuses together); `limit` is per column. `new`, `contacted` and `meeting` are oldest first (for `new` that is overdue first, then by due time); `client` and `closed` are newest status change first. Takes the list's filters except sort and cursor. Each column has its `total` count and the sum of its referrals' values per currency (`values`).
      */
     get: operations["getReferralBoard"];
   };
@@ -1215,6 +1215,11 @@ export interface components {
           /** @enum {string} */
           status: "new" | "contacted" | "meeting" | "client" | "closed";
           total: number;
+          /** @description The sum of the values of the column's referrals (all of them, not only the items shown), per currency, in minor units; empty when none has a value. */
+          values: {
+              currency: string;
+              totalMinor: number;
+            }[];
           items: components["schemas"]["Referral"][];
         })[];
     };
@@ -4668,7 +4673,7 @@ export interface operations {
   };
   /**
    * Get the pipeline board
-   * @description A column per status with totals, in order new, contacted, meeting, client, closed (the three closed statuses together); `limit` is per column. `new`, `contacted` and `meeting` are oldest first (for `new` that is overdue first, then by due time); `client` and `closed` are newest status change first. Takes the list's filters except sort and cursor.
+   * @description A column per status with totals, in order new, contacted, meeting, client, closed (the three closed statuses together); `limit` is per column. `new`, `contacted` and `meeting` are oldest first (for `new` that is overdue first, then by due time); `client` and `closed` are newest status change first. Takes the list's filters except sort and cursor. Each column has its `total` count and the sum of its referrals' values per currency (`values`).
    */
   getReferralBoard: {
     parameters: {
