@@ -4,7 +4,8 @@ import { describeError } from '../api';
 import { CLOSED_STATUSES, type Referral, type ReferralStatus } from '../api/types';
 import { STATUS_LABELS } from '../labels';
 import { referredName } from './referred-name';
-import { useMoveReferral, useReopenReferral } from './use-referrals';
+import { useReopenReferral } from './use-referrals';
+import { useStatusMove } from './use-status-move';
 
 /** The one forward step offered on a card: new → contacted → meeting → client. */
 export const NEXT_STEP: Partial<Record<ReferralStatus, { status: ReferralStatus; label: string }>> =
@@ -25,28 +26,18 @@ export function isClosedStatus(status: ReferralStatus): boolean {
 type ReferralActionsProps = { referral: Referral; size?: 'xs' | 'sm' };
 
 /**
- * One click to the next status, a menu to close, or reopen a closed one. A refused move
- * (409) is told in a notification with the server's reason.
+ * One click to the next status, a menu to close, or reopen a closed one; each change's toast
+ * offers Undo (a correction back, reason "Undone"). A refused move (409) is told in a
+ * notification with the server's reason.
  */
 export function ReferralActions({ referral, size = 'xs' }: ReferralActionsProps) {
-  const move = useMoveReferral();
+  const move = useStatusMove();
   const reopen = useReopenReferral();
   const next = NEXT_STEP[referral.status];
   const who = referredName(referral);
   const onError = (error: Error) =>
     notifications.show({ color: 'red', title: 'Not changed', message: describeError(error) });
-  const moveTo = (status: ReferralStatus) =>
-    move.mutate(
-      { id: referral.id, body: { status } },
-      {
-        onSuccess: () =>
-          notifications.show({
-            color: 'teal',
-            message: `${who}: ${STATUS_LABELS[status].toLocaleLowerCase()}.`,
-          }),
-        onError,
-      },
-    );
+  const moveTo = (status: ReferralStatus) => move.send(referral, { status });
   const isBusy = move.isPending || reopen.isPending;
 
   return (
@@ -55,7 +46,7 @@ export function ReferralActions({ referral, size = 'xs' }: ReferralActionsProps)
         <Button
           size={size}
           variant="light"
-          loading={move.isPending && move.variables?.body.status === next.status}
+          loading={move.pendingStatus === next.status}
           disabled={isBusy}
           onClick={() => moveTo(next.status)}
         >
@@ -89,10 +80,11 @@ export function ReferralActions({ referral, size = 'xs' }: ReferralActionsProps)
               { id: referral.id, body: {} },
               {
                 onSuccess: (saved) =>
-                  notifications.show({
-                    color: 'teal',
-                    message: `${who} is open again (${STATUS_LABELS[saved.status].toLocaleLowerCase()}).`,
-                  }),
+                  move.announce(
+                    referral,
+                    referral.status,
+                    `${who} is open again (${STATUS_LABELS[saved.status].toLocaleLowerCase()}).`,
+                  ),
                 onError,
               },
             )

@@ -1,12 +1,21 @@
-import { Anchor, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Anchor, Badge, Box, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { Board, BoardColumnStatus, Referral } from '../api/types';
+import {
+  type Board,
+  type BoardColumnStatus,
+  CLOSED_STATUSES,
+  type Referral,
+  type ReferralStatus,
+} from '../api/types';
+import { formatMoney } from '../format';
 import { STATUS_LABELS } from '../labels';
+import { columnOf, isForward, planColumnMove, planStatusMove } from './board-moves';
 import { ReferralActions } from './referral-actions';
 import classes from './referral-board.module.css';
 import { describeClock } from './referral-clock';
 import { referredName } from './referred-name';
+import { useStatusMove } from './use-status-move';
 
 const COLUMN_TITLES: Record<BoardColumnStatus, string> = {
   new: 'New',
@@ -24,60 +33,170 @@ const COLUMN_HINTS: Record<BoardColumnStatus, string> = {
   closed: 'Not a fit, declined or no response.',
 };
 
-/** The pipeline: one section per status, overdue cards first (the server's order). */
+/** How far below the board the page ends: the main area's bottom padding. */
+function spaceBelow(el: HTMLElement): number {
+  const main = el.closest('main');
+  return main ? Number.parseFloat(getComputedStyle(main).paddingBottom) || 0 : 16;
+}
+
+/**
+ * On a wide screen the board fills the rest of the viewport and each column scrolls within it
+ * (the page itself does not); on a phone the columns stack, each with a bounded height.
+ */
+function useFitToViewport(ref: React.RefObject<HTMLDivElement | null>): number | null {
+  const [height, setHeight] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const wide = window.matchMedia('(min-width: 48em)');
+    const fitHeight = () => {
+      if (!wide.matches) return setHeight(null);
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setHeight(Math.max(320, Math.floor(window.innerHeight - top - spaceBelow(el))));
+    };
+    fitHeight();
+    const observer = new ResizeObserver(fitHeight);
+    observer.observe(document.body);
+    window.addEventListener('resize', fitHeight);
+    wide.addEventListener('change', fitHeight);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', fitHeight);
+      wide.removeEventListener('change', fitHeight);
+    };
+  }, [ref]);
+  return height;
+}
+
+/** "12 · $1,500.00": the column's count, and its value when any referral in it has one. */
+export function columnSummary(column: Board['columns'][number]): string {
+  return [
+    String(column.total),
+    ...column.values.map((v) => formatMoney(v.totalMinor, v.currency)),
+  ].join(' · ');
+}
+
+/**
+ * The pipeline: one section per status, overdue cards first (the server's order). Cards move by
+ * drag and drop or by keyboard ("Move to…" on each card); a forward move is the normal status
+ * change, a move back asks for the reason of the correction, a drop on Closed asks which.
+ */
 export function ReferralBoard({ board, now }: { board: Board; now: number }) {
+  const moves = useStatusMove();
+  const [dragged, setDragged] = useState<Referral | null>(null);
+  const [over, setOver] = useState<BoardColumnStatus | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  const height = useFitToViewport(ref);
+  const accepts = (column: BoardColumnStatus) =>
+    dragged !== null && columnOf(dragged.status) !== column;
+  const endDrag = () => {
+    setDragged(null);
+    setOver(null);
+  };
   return (
-    <div className={classes.board}>
-      {board.columns.map((column) => (
-        <BoardColumnView key={column.status} status={column.status} total={column.total}>
-          {column.items.length === 0 ? (
-            <Text size="sm" c="dimmed" p="xs">
-              None.
-            </Text>
-          ) : (
-            <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-              {column.items.map((referral) => (
-                <li key={referral.id}>
-                  <ReferralCard referral={referral} now={now} />
-                </li>
-              ))}
-            </Stack>
-          )}
-          {column.total > column.items.length ? (
-            <Text size="xs" c="dimmed" mt="xs">
-              Showing {column.items.length} of {column.total}. Use the list view for all.
-            </Text>
-          ) : null}
-        </BoardColumnView>
-      ))}
-    </div>
+    <>
+      <div
+        ref={ref}
+        className={classes.board}
+        style={height === null ? undefined : { height }}
+        data-testid="referral-board"
+      >
+        {board.columns.map((column) => (
+          <BoardColumnView
+            key={column.status}
+            status={column.status}
+            summary={columnSummary(column)}
+            isOver={over === column.status}
+            onDragOver={(event) => {
+              if (!accepts(column.status)) return;
+              event.preventDefault();
+              event.dataTransfer.dropEffect = 'move';
+              setOver(column.status);
+            }}
+            onDragLeave={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+                setOver((o) => (o === column.status ? null : o));
+            }}
+            onDrop={(event) => {
+              event.preventDefault();
+              if (dragged && accepts(column.status))
+                moves.request(dragged, planColumnMove(dragged.status, column.status));
+              endDrag();
+            }}
+          >
+            {column.items.length === 0 ? (
+              <Text size="sm" c="dimmed" p="xs">
+                None.
+              </Text>
+            ) : (
+              <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+                {column.items.map((referral) => (
+                  <li key={referral.id}>
+                    <ReferralCard
+                      referral={referral}
+                      now={now}
+                      isDragged={dragged?.id === referral.id}
+                      onDragStart={() => setDragged(referral)}
+                      onDragEnd={endDrag}
+                      onMoveTo={(status) =>
+                        moves.request(referral, planStatusMove(referral.status, status))
+                      }
+                    />
+                  </li>
+                ))}
+              </Stack>
+            )}
+            {column.total > column.items.length ? (
+              <Text size="xs" c="dimmed" mt="xs">
+                Showing {column.items.length} of {column.total}. Use the list view for all.
+              </Text>
+            ) : null}
+          </BoardColumnView>
+        ))}
+      </div>
+      {moves.dialog}
+    </>
   );
 }
 
 function BoardColumnView({
   status,
-  total,
+  summary,
+  isOver,
   children,
+  onDragOver,
+  onDragLeave,
+  onDrop,
 }: {
   status: BoardColumnStatus;
-  total: number;
+  summary: string;
+  isOver: boolean;
   children: React.ReactNode;
+  onDragOver: React.DragEventHandler;
+  onDragLeave: React.DragEventHandler;
+  onDrop: React.DragEventHandler;
 }) {
   const headingId = useId();
   return (
-    <Box component="section" aria-labelledby={headingId} className={classes.column}>
-      <Group justify="space-between" mb={4} wrap="nowrap">
-        <Title order={2} fz="h4" id={headingId}>
-          {COLUMN_TITLES[status]}
-        </Title>
-        <Badge variant="light" color="gray" aria-label={`${total} referrals`}>
-          {total}
-        </Badge>
-      </Group>
-      <Text size="xs" c="dimmed" mb="xs">
+    <Box
+      component="section"
+      aria-labelledby={headingId}
+      className={classes.column}
+      data-over={isOver || undefined}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
+      <Title order={2} fz="h4" id={headingId} className={classes.columnTitle}>
+        {COLUMN_TITLES[status]}{' '}
+        <Text span inherit c="gray.7" fw={500}>
+          · {summary}
+        </Text>
+      </Title>
+      <Text size="xs" c="gray.7" mb="xs">
         {COLUMN_HINTS[status]}
       </Text>
-      {children}
+      <div className={classes.columnBody}>{children}</div>
     </Box>
   );
 }
@@ -91,9 +210,33 @@ export function ClockBadge({ referral, now }: { referral: Referral; now: number 
   );
 }
 
-function ReferralCard({ referral, now }: { referral: Referral; now: number }) {
+const MOVE_TARGETS: readonly ReferralStatus[] = [
+  'new',
+  'contacted',
+  'meeting',
+  'client',
+  ...CLOSED_STATUSES,
+];
+
+function ReferralCard({
+  referral,
+  now,
+  isDragged,
+  onDragStart,
+  onDragEnd,
+  onMoveTo,
+}: {
+  referral: Referral;
+  now: number;
+  isDragged: boolean;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+  onMoveTo: (status: ReferralStatus) => void;
+}) {
   const titleId = useId();
   const clock = describeClock(referral, now);
+  const who = referredName(referral);
+  const className = [clock.isUrgent ? classes.urgent : '', classes.card].join(' ');
   return (
     <Paper
       component="article"
@@ -101,10 +244,24 @@ function ReferralCard({ referral, now }: { referral: Referral; now: number }) {
       withBorder
       p="sm"
       radius="md"
-      className={clock.isUrgent ? classes.urgent : undefined}
+      className={className}
+      data-dragged={isDragged || undefined}
+      draggable
+      onDragStart={(event: React.DragEvent) => {
+        event.dataTransfer.effectAllowed = 'move';
+        event.dataTransfer.setData('text/plain', referral.id);
+        onDragStart();
+      }}
+      onDragEnd={onDragEnd}
     >
-      <Anchor component={Link} to={`/referrals/${referral.id}`} fw={600} id={titleId}>
-        {referredName(referral)}
+      <Anchor
+        component={Link}
+        to={`/referrals/${referral.id}`}
+        fw={600}
+        id={titleId}
+        draggable={false}
+      >
+        {who}
       </Anchor>
       <Text size="sm" c="dimmed">
         {referral.referrer ? `from ${referral.referrer.name}` : 'Unknown referrer'}
@@ -123,9 +280,25 @@ function ReferralCard({ referral, now }: { referral: Referral; now: number }) {
       <Box mt={6}>
         <ClockBadge referral={referral} now={now} />
       </Box>
-      <Box mt="xs">
+      <Group mt="xs" gap={6} wrap="wrap" align="flex-start">
         <ReferralActions referral={referral} />
-      </Box>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button size="xs" variant="subtle" color="gray" aria-label={`Move ${who} to…`}>
+              Move to…
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>Move {who} to</Menu.Label>
+            {MOVE_TARGETS.filter((s) => s !== referral.status).map((status) => (
+              <Menu.Item key={status} onClick={() => onMoveTo(status)}>
+                {STATUS_LABELS[status]}
+                {isForward(referral.status, status) ? '' : ' (correction)'}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
     </Paper>
   );
 }

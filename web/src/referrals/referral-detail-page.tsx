@@ -36,18 +36,15 @@ import { formatDateTime, formatMoney } from '../format';
 import { IncentivesSection } from '../incentives/incentives-section';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../labels';
 import { LetterDialog, type LetterDialogProps } from '../letters/letter-dialog';
-import { isClosedStatus, ReferralActions } from './referral-actions';
+import { isForward, planStatusMove } from './board-moves';
+import { ReferralActions } from './referral-actions';
 import { describeClock } from './referral-clock';
 import { ReferralEditForm } from './referral-edit-form';
 import { StatusBadge } from './referral-list';
 import { referredName } from './referred-name';
 import { useNow } from './use-now';
-import {
-  useMoveReferral,
-  useRecordReferrerUpdate,
-  useReferral,
-  useThankReferrer,
-} from './use-referrals';
+import { useRecordReferrerUpdate, useReferral, useThankReferrer } from './use-referrals';
+import { useStatusMove } from './use-status-move';
 
 export function ReferralDetailPage() {
   const { id = '' } = useParams();
@@ -179,7 +176,7 @@ function DetailFields({ referral, timeZone }: { referral: ReferralDetail; timeZo
 function StatusSection({ referral, timeZone }: { referral: ReferralDetail; timeZone?: string }) {
   const now = useNow();
   const clock = describeClock(referral, now);
-  const move = useMoveReferral();
+  const moves = useStatusMove();
   const [target, setTarget] = useState<ReferralStatus | ''>('');
 
   return (
@@ -200,47 +197,36 @@ function StatusSection({ referral, timeZone }: { referral: ReferralDetail; timeZ
         .
       </Text>
       <ReferralActions referral={referral} size="sm" />
-      {!isClosedStatus(referral.status) ? (
-        <Group align="flex-end" mt="md" gap="xs">
-          <NativeSelect
-            label="Move to another status"
-            value={target}
-            data={[
-              { value: '', label: 'Choose a status' },
-              ...REFERRAL_STATUSES.filter((s) => s !== referral.status).map((s) => ({
-                value: s,
-                label: STATUS_LABELS[s],
-              })),
-            ]}
-            onChange={(e) =>
-              setTarget(REFERRAL_STATUSES.find((s) => s === e.currentTarget.value) ?? '')
-            }
-          />
-          <Button
-            variant="default"
-            disabled={target === ''}
-            loading={move.isPending}
-            onClick={() => {
-              if (!target) return;
-              move.mutate(
-                { id: referral.id, body: { status: target } },
-                {
-                  onSuccess: () => {
-                    setTarget('');
-                    notifications.show({
-                      color: 'teal',
-                      message: `Moved to ${STATUS_LABELS[target].toLocaleLowerCase()}.`,
-                    });
-                  },
-                },
-              );
-            }}
-          >
-            Move
-          </Button>
-        </Group>
-      ) : null}
-      <ProblemAlert error={move.error} title="That move is not possible" mt="sm" />
+      {/* Any other status: forward at once (with Undo), back as a correction with a reason. */}
+      <Group align="flex-end" mt="md" gap="xs">
+        <NativeSelect
+          label="Move to another status"
+          value={target}
+          data={[
+            { value: '', label: 'Choose a status' },
+            ...REFERRAL_STATUSES.filter((s) => s !== referral.status).map((s) => ({
+              value: s,
+              label: `${STATUS_LABELS[s]}${isForward(referral.status, s) ? '' : ' (correction)'}`,
+            })),
+          ]}
+          onChange={(e) =>
+            setTarget(REFERRAL_STATUSES.find((s) => s === e.currentTarget.value) ?? '')
+          }
+        />
+        <Button
+          variant="default"
+          disabled={target === ''}
+          loading={moves.isPending}
+          onClick={() => {
+            if (!target) return;
+            moves.request(referral, planStatusMove(referral.status, target));
+            setTarget('');
+          }}
+        >
+          Move
+        </Button>
+      </Group>
+      {moves.dialog}
     </Panel>
   );
 }
