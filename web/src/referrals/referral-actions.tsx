@@ -23,14 +23,19 @@ export function isClosedStatus(status: ReferralStatus): boolean {
   return (CLOSED_STATUSES as readonly string[]).includes(status);
 }
 
-type ReferralActionsProps = { referral: Referral; size?: 'xs' | 'sm' };
+type ReferralActionsProps = {
+  referral: Referral;
+  size?: 'xs' | 'sm';
+  /** The board leaves closing to its card's "Move to…" menu, to keep cards short. */
+  withClose?: boolean;
+};
 
 /**
  * One click to the next status, a menu to close, or reopen a closed one; each change's toast
  * offers Undo (a correction back, reason "Undone"). A refused move (409) is told in a
  * notification with the server's reason.
  */
-export function ReferralActions({ referral, size = 'xs' }: ReferralActionsProps) {
+export function ReferralActions({ referral, size = 'xs', withClose = true }: ReferralActionsProps) {
   const move = useStatusMove();
   const reopen = useReopenReferral();
   const next = NEXT_STEP[referral.status];
@@ -53,7 +58,7 @@ export function ReferralActions({ referral, size = 'xs' }: ReferralActionsProps)
           {next.label}
         </Button>
       ) : null}
-      {isOpenStatus(referral.status) ? (
+      {withClose && isOpenStatus(referral.status) ? (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button size={size} variant="subtle" color="gray" disabled={isBusy}>

@@ -281,7 +281,7 @@ function ReferralCard({
         <ClockBadge referral={referral} now={now} />
       </Box>
       <Group mt="xs" gap={6} wrap="wrap" align="flex-start">
-        <ReferralActions referral={referral} />
+        <ReferralActions referral={referral} withClose={false} />
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button size="xs" variant="subtle" color="gray" aria-label={`Move ${who} to…`}>
