@@ -75,9 +75,27 @@ export const createCases: Case[] = [
     'referrer',
   ]),
   bad('POST', '/referrals', 'a free-text referrer', { ...quick, referrer: 'Bob' }, ['referrer']),
-  bad('POST', '/referrals', 'a referrer with a name', { ...quick, referrer: { name: 'Bob' } }, [
-    'referrer.name',
-  ]),
+  bad(
+    'POST',
+    '/referrals',
+    'a referrer with a contact and a name',
+    { ...quick, referrer: { contactId: ':contact', name: 'Bob' } },
+    ['referrer.name'],
+  ),
+  bad(
+    'POST',
+    '/referrals',
+    'a referrer email without a name',
+    { ...quick, referrer: { email: 'bob@example.com' } },
+    ['referrer.contactId'],
+  ),
+  bad(
+    'POST',
+    '/referrals',
+    'a new referrer name over 200',
+    { ...quick, referrer: { name: long(201) } },
+    ['referrer.name'],
+  ),
   bad('POST', '/referrals', 'an empty referrer', { ...quick, referrer: {} }, [
     'referrer.contactId',
   ]),
@@ -89,7 +107,7 @@ export const createCases: Case[] = [
     '/referrals',
     'both referrer forms',
     { ...quick, referrer: { unknown: true, contactId: ':contact' } },
-    ['referrer.contactId'],
+    ['referrer.unknown'],
   ),
   bad('POST', '/referrals', 'no referred', { referrer: quick.referrer, channel: 'phone' }, [
     'referred',

@@ -71,6 +71,21 @@ export async function findContactRow(
   return row && toContactRow(row);
 }
 
+/**
+ * The practice's contact with this email key (unique in a practice), held `key share` inside a
+ * transaction on PostgreSQL like `findContactRow`: quick-add's new referrer who is already known.
+ */
+export async function findContactRowByEmail(db: Queryable, practiceId: string, emailKey: string) {
+  let query = db
+    .selectFrom('contact')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('email_key', '=', emailKey);
+  if (db.isTransaction && isPostgres(db)) query = query.forKeyShare();
+  const row = await query.executeTakeFirst();
+  return row && toContactRow(row);
+}
+
 export async function updateContactRow(
   db: Queryable,
   practiceId: string,

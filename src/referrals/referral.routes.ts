@@ -124,7 +124,11 @@ export function referralRoutes(deps: Deps) {
         "logs a `created` event and credits the referrer's oldest open commitment made " +
         'before it. Referred equal to referrer is 422. A person given by name with an ' +
         'email another contact has is 409 naming `referred.email` (pick that contact by ' +
-        '`contactId`). User-given times are ISO 8601 with an offset, not in the future ' +
+        '`contactId`). The referrer may be new too (`referrer: { name, email? }` instead of ' +
+        '`{ contactId }`): made a contact at stage `refers` ("first referral received") in the ' +
+        'same transaction; when a contact of the practice already has that email, that ' +
+        'contact is the referrer. Referrer and referred with one email is 422 naming ' +
+        '`referrer.email`. User-given times are ISO 8601 with an offset, not in the future ' +
         '(one minute of tolerance). Creating it with consent is audited ' +
         '(`referral.consent_changed`).',
       request: jsonBody(ZCreateReferral),

@@ -76,6 +76,46 @@ export const ZReferrerPick = z
   .openapi('ReferrerPick');
 export type ReferrerPick = z.infer<typeof ZReferrerPick>;
 
+/**
+ * The referrer on quick-add: an existing contact, a new one made on the way (`name`, optional
+ * `email`: the first referral of a practice often comes from someone not yet a contact), or
+ * explicitly unknown. Exactly one of `contactId`, `name` and `unknown`.
+ */
+export const ZCreateReferrerPick = z
+  .strictObject({
+    contactId: ZId.optional(),
+    name: ZName.optional(),
+    email: ZEmail.optional(),
+    unknown: z.literal(true).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const given = (['contactId', 'name', 'unknown'] as const).filter((k) => v[k] !== undefined);
+    if (given.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contactId'],
+        message:
+          'is required: choose the referrer (contactId), name a new one ({ "name": … }), or say the referrer is unknown with { "unknown": true }.',
+      });
+    else if (given.length > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[1] ?? 'contactId'],
+        message: `Give only one of contactId (an existing contact), name (a new referrer) and unknown; this request has ${given.join(' and ')}.`,
+      });
+    else if (v.email !== undefined && v.name === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['email'],
+        message: 'goes only with name, for a new referrer; an existing contact keeps their email.',
+      });
+  })
+  .openapi('CreateReferrerPick', {
+    description:
+      'An existing contact ({ contactId }), a new contact made in the same transaction ({ name, email? }: stage refers; when a contact of the practice already has that email, that contact is used), or { unknown: true }.',
+  });
+export type CreateReferrerPick = z.infer<typeof ZCreateReferrerPick>;
+
 const editable = {
   need: optionalText(referralLimits.need),
   tags: ZTags,
@@ -93,7 +133,7 @@ const editable = {
 export const ZCreateReferral = z
   .strictObject({
     referred: ZPersonPick,
-    referrer: ZReferrerPick,
+    referrer: ZCreateReferrerPick,
     channel: ZChannel,
     need: editable.need.optional(),
     tags: editable.tags.optional(),

@@ -1,12 +1,13 @@
 import { creditCommitment } from '../commitments/commitment.service.ts';
 import {
   type ContactRow,
+  findContactRowByEmail,
   insertContactRow,
   insertStageChangeRow,
   replaceContactRoles,
   updateContactRow,
 } from '../contacts/contact.repository.ts';
-import { type Stage, stageRank, textKey } from '../contacts/contact.rules.ts';
+import { type Role, type Stage, stageRank, textKey } from '../contacts/contact.rules.ts';
 import { requireContact } from '../contacts/contact.service.ts';
 import { mayTellStatus } from '../letters/letter.rules.ts';
 import { findGroupRows } from '../network/group.repository.ts';
@@ -60,6 +61,7 @@ import type {
   BoardQuery,
   ChangeStatus,
   CreateReferral,
+  CreateReferrerPick,
   ListReferralsQuery,
   PersonPick,
   RecordThanks,
@@ -216,6 +218,62 @@ async function requireMember(trx: Queryable, practiceId: string, userId: string)
   if (!row) throw missing('ownerId', 'No such team member in this practice.');
 }
 
+/** A contact made on the way by quick-add: with its first stage-history row, one owner. */
+async function insertNewContact(
+  trx: Tx,
+  actor: Actor,
+  person: { name: string; email?: string | undefined; phone?: string | null | undefined },
+  made: { stage: Stage; roles: Role[]; reason: string | null; field: string },
+  now: string,
+): Promise<string> {
+  const id = newId();
+  const email = person.email ?? null;
+  await insertContactRow(trx, {
+    practice_id: actor.practiceId,
+    id,
+    name: person.name,
+    name_key: textKey(person.name),
+    email,
+    email_key: email ? textKey(email) : null,
+    phone: person.phone ?? null,
+    organization: null,
+    organization_key: null,
+    category_id: null,
+    stage: made.stage,
+    stage_rank: stageRank(made.stage),
+    met_where: null,
+    met_how: null,
+    email_consent: false,
+    do_not_ask: false,
+    notes: null,
+    last_touch_at: null,
+    keep_in_touch_days: null,
+    is_treating_provider: false,
+    created_at: now,
+    updated_at: now,
+  }).catch((error: unknown) => {
+    if (constraintKind(error) === 'unique')
+      throw fieldError(
+        `${made.field}.email`,
+        'Another contact already has this email address; pick that contact by contactId.',
+        'conflict',
+      );
+    throw error;
+  });
+  await replaceContactRoles(trx, actor.practiceId, id, made.roles);
+  await insertStageChangeRow(trx, {
+    practice_id: actor.practiceId,
+    id: newId(),
+    contact_id: id,
+    from_stage: null,
+    to_stage: made.stage,
+    changed_at: now,
+    changed_by: actor.userId,
+    reason: made.reason,
+  });
+  return id;
+}
+
 /**
  * The person of a referral: an existing contact, or a new one made on the way
  * (role prospect, stage met, with its first stage-history row).
@@ -231,52 +289,42 @@ export async function resolvePerson(
     await requireContact(trx, actor.practiceId, pick.contactId, `${field}.contactId`);
     return pick.contactId;
   }
-  const name = pick.name ?? '';
-  const id = newId();
-  const email = pick.email ?? null;
-  await insertContactRow(trx, {
-    practice_id: actor.practiceId,
-    id,
-    name,
-    name_key: textKey(name),
-    email,
-    email_key: email ? textKey(email) : null,
-    phone: pick.phone ?? null,
-    organization: null,
-    organization_key: null,
-    category_id: null,
-    stage: 'met',
-    stage_rank: stageRank('met'),
-    met_where: null,
-    met_how: null,
-    email_consent: false,
-    do_not_ask: false,
-    notes: null,
-    last_touch_at: null,
-    keep_in_touch_days: null,
-    is_treating_provider: false,
-    created_at: now,
-    updated_at: now,
-  }).catch((error: unknown) => {
-    if (constraintKind(error) === 'unique')
-      throw fieldError(
-        `${field}.email`,
-        'Another contact already has this email address; pick that contact by contactId.',
-        'conflict',
-      );
-    throw error;
-  });
-  await replaceContactRoles(trx, actor.practiceId, id, ['prospect']);
-  await insertStageChangeRow(trx, {
-    practice_id: actor.practiceId,
-    id: newId(),
-    contact_id: id,
-    from_stage: null,
-    to_stage: 'met',
-    changed_at: now,
-    changed_by: actor.userId,
-  });
-  return id;
+  return insertNewContact(
+    trx,
+    actor,
+    { ...pick, name: pick.name ?? '' },
+    { stage: 'met', roles: ['prospect'], reason: null, field },
+    now,
+  );
+}
+
+/**
+ * The referrer of a quick-add, held (key share) for the transaction: an existing contact; the
+ * practice's contact with the typed email (the email names one person in a practice, so the
+ * referral goes to them rather than to a copy); or a new contact who is at `refers` from the
+ * start, the first referral received being the reason (§2). Null for an unknown referrer.
+ */
+async function resolveReferrer(
+  trx: Tx,
+  actor: Actor,
+  pick: CreateReferrerPick,
+  now: string,
+): Promise<ContactRow | null> {
+  if (pick.contactId)
+    return requireContact(trx, actor.practiceId, pick.contactId, 'referrer.contactId');
+  if (pick.name === undefined) return null;
+  if (pick.email) {
+    const existing = await findContactRowByEmail(trx, actor.practiceId, textKey(pick.email));
+    if (existing) return existing;
+  }
+  const id = await insertNewContact(
+    trx,
+    actor,
+    { name: pick.name, email: pick.email },
+    { stage: 'refers', roles: [], reason: 'first referral received', field: 'referrer' },
+    now,
+  );
+  return requireContact(trx, actor.practiceId, id, 'referrer');
 }
 
 /** §2: the first referral received moves the referrer to `refers`; never downward. */
@@ -366,9 +414,9 @@ export async function recordConsentGiven(
   await auditConsent(trx, deps, actor, referralId, true, via);
 }
 
-const sameReferrer = () =>
+const sameReferrer = (field = 'referrer.contactId') =>
   fieldError(
-    'referrer.contactId',
+    field,
     'The referrer cannot be the referred person; pick who made the referral.',
     'unprocessable',
   );
@@ -391,11 +439,16 @@ export async function createReferral(
     // The caller is a member already; only another owner needs checking.
     if (ownerId !== actor.userId) await requireMember(trx, actor.practiceId, ownerId);
     if (input.circleId) await requireCircle(trx, actor.practiceId, input.circleId);
-    const referrerId = input.referrer.contactId ?? null;
-    const referrer = referrerId
-      ? await requireContact(trx, actor.practiceId, referrerId, 'referrer.contactId')
-      : null;
-    if (referrerId && input.referred.contactId === referrerId) throw sameReferrer();
+    const referrer = await resolveReferrer(trx, actor, input.referrer, now);
+    const referrerId = referrer?.id ?? null;
+    const referrerField = input.referrer.contactId ? 'referrer.contactId' : 'referrer.email';
+    if (referrerId && input.referred.contactId === referrerId) throw sameReferrer(referrerField);
+    if (
+      input.referrer.email &&
+      input.referred.email &&
+      textKey(input.referrer.email) === textKey(input.referred.email)
+    )
+      throw sameReferrer('referrer.email');
     const referredId = await resolvePerson(trx, actor, input.referred, 'referred', now);
     const id = newId();
     const row: ReferralRow = {

@@ -248,7 +248,7 @@ export interface paths {
     get: operations["listReferrals"];
     /**
      * Create a referral
-     * @description Quick-add, in one transaction: creates the referred person when given by name (role `prospect`, stage `met`), records the referral, moves the referrer to stage `refers` (recorded in the stage history with its reason, never downward), logs a `created` event and credits the referrer's oldest open commitment made before it. Referred equal to referrer is 422. A person given by name with an email another contact has is 409 naming `referred.email` (pick that contact by `contactId`). User-given times are ISO 8601 with an offset, not in the future (one minute of tolerance). Creating it with consent is audited (`referral.consent_changed`).
+     * @description Quick-add, in one transaction: creates the referred person when given by name (role `prospect`, stage `met`), records the referral, moves the referrer to stage `refers` (recorded in the stage history with its reason, never downward), logs a `created` event and credits the referrer's oldest open commitment made before it. Referred equal to referrer is 422. A person given by name with an email another contact has is 409 naming `referred.email` (pick that contact by `contactId`). The referrer may be new too (`referrer: { name, email? }` instead of `{ contactId }`): made a contact at stage `refers` ("first referral received") in the same transaction; when a contact of the practice already has that email, that contact is the referrer. Referrer and referred with one email is 422 naming `referrer.email`. User-given times are ISO 8601 with an offset, not in the future (one minute of tolerance). Creating it with consent is audited (`referral.consent_changed`).
      */
     post: operations["createReferral"];
   };
@@ -1239,7 +1239,7 @@ export interface components {
     };
     CreateReferral: {
       referred: components["schemas"]["PersonPick"];
-      referrer: components["schemas"]["ReferrerPick"];
+      referrer: components["schemas"]["CreateReferrerPick"];
       channel: components["schemas"]["Channel"];
       need?: string | null;
       tags?: string[];
@@ -1265,9 +1265,12 @@ export interface components {
       email?: string;
       phone?: string | null;
     };
-    ReferrerPick: {
+    /** @description An existing contact ({ contactId }), a new contact made in the same transaction ({ name, email? }: stage refers; when a contact of the practice already has that email, that contact is used), or { unknown: true }. */
+    CreateReferrerPick: {
       /** @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b */
       contactId?: string;
+      name?: string;
+      email?: string;
       /** @enum {boolean} */
       unknown?: true;
     };
@@ -1285,6 +1288,12 @@ export interface components {
       /** @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b */
       ownerId?: string;
       referrer?: components["schemas"]["ReferrerPick"];
+    };
+    ReferrerPick: {
+      /** @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b */
+      contactId?: string;
+      /** @enum {boolean} */
+      unknown?: true;
     };
     ChangeReferralStatus: {
       status: components["schemas"]["ReferralStatus"];
@@ -4601,7 +4610,7 @@ export interface operations {
   };
   /**
    * Create a referral
-   * @description Quick-add, in one transaction: creates the referred person when given by name (role `prospect`, stage `met`), records the referral, moves the referrer to stage `refers` (recorded in the stage history with its reason, never downward), logs a `created` event and credits the referrer's oldest open commitment made before it. Referred equal to referrer is 422. A person given by name with an email another contact has is 409 naming `referred.email` (pick that contact by `contactId`). User-given times are ISO 8601 with an offset, not in the future (one minute of tolerance). Creating it with consent is audited (`referral.consent_changed`).
+   * @description Quick-add, in one transaction: creates the referred person when given by name (role `prospect`, stage `met`), records the referral, moves the referrer to stage `refers` (recorded in the stage history with its reason, never downward), logs a `created` event and credits the referrer's oldest open commitment made before it. Referred equal to referrer is 422. A person given by name with an email another contact has is 409 naming `referred.email` (pick that contact by `contactId`). The referrer may be new too (`referrer: { name, email? }` instead of `{ contactId }`): made a contact at stage `refers` ("first referral received") in the same transaction; when a contact of the practice already has that email, that contact is the referrer. Referrer and referred with one email is 422 naming `referrer.email`. User-given times are ISO 8601 with an offset, not in the future (one minute of tolerance). Creating it with consent is audited (`referral.consent_changed`).
    */
   createReferral: {
     parameters: {

@@ -1,7 +1,8 @@
 import {
-  Anchor,
   Button,
   Checkbox,
+  Collapse,
+  Group,
   Modal,
   NativeSelect,
   NumberInput,
@@ -12,62 +13,83 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useHotkeys, useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useNavigate } from 'react-router';
 import { ProblemError } from '../api';
-import type { Channel, Referral, ReferralInput } from '../api/types';
+import type { Referral } from '../api/types';
 import { useMe } from '../auth/use-auth';
-import { FormActions } from '../components/form-actions';
+import { showActionToast } from '../components/action-toast';
 import { ProblemAlert } from '../components/problem-alert';
-import {
-  ContactPicker,
-  EMPTY_PERSON,
-  type PersonValue,
-  toPersonInput,
-} from '../contacts/contact-picker';
+import { WhenField } from '../components/text-fields';
+import { ContactPicker } from '../contacts/contact-picker';
 import { focusFirstInvalid } from '../form-errors';
 import { currencyDigits } from '../format';
 import { ownerOptions, useMembers } from '../team/use-members';
 import { QuickAddContext, type QuickAddPrefill, useQuickAdd } from './quick-add-context';
+import {
+  type DraftErrors,
+  draftFieldOf,
+  emptyDraft,
+  foldedFields,
+  isBlankDraft,
+  isNewPerson,
+  isNewReferrer,
+  type QuickAddDraft,
+  toReferralInput,
+} from './quick-add-draft';
 import { ChannelSelect, CircleSelect, ConsentCheckbox, ReferralTagsField } from './referral-fields';
 import { referredName } from './referred-name';
 import { useCreateReferral } from './use-referrals';
 
-/** Holds the quick-add modal and the `r` shortcut for every page of the app. */
+/** The opening of the dialog: where it starts from, and whether that is a kept draft. */
+type Opening = { draft: QuickAddDraft; isRestored: boolean };
+
+/**
+ * Holds the quick-add modal and the `r` shortcut for every page of the app. What was typed is
+ * kept when the dialog is closed without saving (Escape, a click outside, Cancel) and offered
+ * again on the next plain opening; an opening for given people starts afresh.
+ */
 export function QuickAddProvider({ children }: { children: ReactNode }) {
-  const [prefill, setPrefill] = useState<QuickAddPrefill | null>(null);
+  const [opening, setOpening] = useState<Opening | null>(null);
   const [session, setSession] = useState(0);
-  const open = useCallback((next: QuickAddPrefill = {}) => {
+  // In memory only: the draft names a referred person, so it is never written to storage.
+  const kept = useRef<QuickAddDraft | null>(null);
+  const open = useCallback((prefill: QuickAddPrefill = {}) => {
     setSession((n) => n + 1);
-    setPrefill(next);
+    const given = prefill.referred !== undefined || prefill.referrer !== undefined;
+    const draft = kept.current;
+    setOpening(
+      !given && draft
+        ? { draft, isRestored: true }
+        : { draft: emptyDraft(prefill), isRestored: false },
+    );
   }, []);
+  const close = useCallback(() => setOpening(null), []);
   const value = useMemo(() => ({ open }), [open]);
   const navigate = useNavigate();
-  // Notifications live outside the router: the link navigates through this closure.
+  const isPhone = useMediaQuery('(max-width: 47.99em)');
+  const onDraftChange = useCallback((draft: QuickAddDraft) => {
+    kept.current = isBlankDraft(draft) ? null : draft;
+  }, []);
+  // The toast stays until used or closed, so its link can be reached by keyboard.
   const onSaved = useCallback(
     (saved: Referral) => {
-      setPrefill(null);
+      kept.current = null;
+      setOpening(null);
       const to = `/referrals/${saved.id}`;
-      notifications.show({
-        color: 'teal',
+      showActionToast({
         title: 'Referral saved',
-        message: (
-          <Text size="sm">
-            {referredName(saved)}
-            {saved.referrer ? `, from ${saved.referrer.name}` : ''}.{' '}
-            <Anchor
-              href={to}
-              size="sm"
-              onClick={(event) => {
-                event.preventDefault();
-                navigate(to);
-              }}
-            >
-              Open it
-            </Anchor>
-          </Text>
-        ),
+        message: `${referredName(saved)}${saved.referrer ? `, from ${saved.referrer.name}` : ''}.`,
+        action: { label: 'Open it', onClick: () => navigate(to) },
       });
     },
     [navigate],
@@ -78,7 +100,7 @@ export function QuickAddProvider({ children }: { children: ReactNode }) {
     [
       'r',
       () => {
-        if (prefill === null && !document.querySelector('[role="dialog"]')) open();
+        if (opening === null && !document.querySelector('[role="dialog"]')) open();
       },
     ],
   ]);
@@ -87,23 +109,41 @@ export function QuickAddProvider({ children }: { children: ReactNode }) {
     <QuickAddContext.Provider value={value}>
       {children}
       <Modal
-        opened={prefill !== null}
-        onClose={() => setPrefill(null)}
+        opened={opening !== null}
+        onClose={close}
         title="Add referral"
         size="lg"
-        fullScreen={false}
+        fullScreen={Boolean(isPhone)}
       >
-        {prefill ? (
+        {opening ? (
           <QuickAddForm
             key={session}
-            prefill={prefill}
-            onDone={() => setPrefill(null)}
+            opening={opening}
+            onDone={close}
             onSaved={onSaved}
+            onDraftChange={onDraftChange}
           />
         ) : null}
       </Modal>
     </QuickAddContext.Provider>
   );
+}
+
+/**
+ * Escape in a combobox (the contact pickers, the tags) is kept from the dialog by Mantine while
+ * the combobox counts as open (`data-mantine-stop-propagation`), and a picker counts as open
+ * whenever it has focus — so Escape was swallowed while typing. Here Escape closes the dialog,
+ * unless the user has moved into a showing list of options with the arrows (an active option):
+ * then it closes just the list, as a combobox should, and the next Escape the dialog.
+ */
+function escapeClosesDialog(event: KeyboardEvent<HTMLElement>, close: () => void) {
+  if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
+  const target = event.target;
+  if (!(target instanceof HTMLElement)) return;
+  if (target.getAttribute('data-mantine-stop-propagation') !== 'true') return;
+  const active = target.getAttribute('aria-activedescendant');
+  const option = active ? document.getElementById(active) : null;
+  if (!option?.checkVisibility()) close();
 }
 
 /** The header button; the tooltip and aria-keyshortcuts tell the shortcut. */
@@ -123,187 +163,234 @@ export function AddReferralButton() {
   );
 }
 
-type Errors = Partial<Record<'referred' | 'referrer' | 'need' | 'value' | 'form', string>>;
-
 type QuickAddFormProps = {
-  prefill: QuickAddPrefill;
+  opening: Opening;
   onDone: () => void;
   onSaved: (referral: Referral) => void;
+  onDraftChange: (draft: QuickAddDraft) => void;
 };
 
-function QuickAddForm({ prefill, onDone, onSaved }: QuickAddFormProps) {
+/**
+ * Who was referred, by whom, and the need; the rest folded under "More details", so Save is in
+ * view without scrolling on a laptop and on a phone. A referrer who is not a contact yet is
+ * typed by name (and an optional email) and made a contact with the referral.
+ */
+function QuickAddForm({ opening, onDone, onSaved, onDraftChange }: QuickAddFormProps) {
   const me = useMe();
   const create = useCreateReferral();
+  const members = useMembers();
   const currency = me.data?.practice.settings.currency ?? 'USD';
   const user = me.data?.user;
+  const [draft, setDraft] = useState<QuickAddDraft>(opening.draft);
+  const [isRestored, setIsRestored] = useState(opening.isRestored);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const moreId = useId();
+  const set = <K extends keyof QuickAddDraft>(key: K, next: QuickAddDraft[K]) =>
+    setDraft((old) => ({ ...old, [key]: next }));
 
-  const [referred, setReferred] = useState<PersonValue>(
-    prefill.referred ? { text: prefill.referred.name, contact: prefill.referred } : EMPTY_PERSON,
-  );
-  const [email, setEmail] = useState('');
-  const [phone, setPhone] = useState('');
-  const [referrer, setReferrer] = useState<PersonValue>(
-    prefill.referrer ? { text: prefill.referrer.name, contact: prefill.referrer } : EMPTY_PERSON,
-  );
-  const [isUnknown, setIsUnknown] = useState(false);
-  const [need, setNeed] = useState('');
-  const [tags, setTags] = useState<string[]>([]);
-  const [channel, setChannel] = useState<Channel>('in_person');
-  const [circleId, setCircleId] = useState('');
-  const [value, setValue] = useState<number | string>('');
-  const [consent, setConsent] = useState(false);
-  const members = useMembers();
-  const [ownerId, setOwnerId] = useState('');
-  const owner = ownerId || user?.id || '';
-  const [errors, setErrors] = useState<Errors>({});
+  useEffect(() => onDraftChange(draft), [draft, onDraftChange]);
 
-  const isNewPerson = referred.text.trim() !== '' && referred.contact === null;
+  const showErrors = (next: DraftErrors) => {
+    setErrors(next);
+    if (foldedFields.some((f) => next[f])) set('showMore', true);
+    // After the fold opened, so a folded field can take the focus.
+    setTimeout(focusFirstInvalid, 0);
+  };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const next: Errors = {};
-    const person = toPersonInput(referred, { email, phone });
-    if (!person) next.referred = 'Enter the referred person’s name, or pick a contact.';
-    if (!isUnknown && !referrer.contact) {
-      next.referrer = referrer.text.trim()
-        ? 'Pick the referrer from the list (or add them as a contact first), or tick “Unknown referrer”.'
-        : 'Pick who referred them, or tick “Unknown referrer”.';
-    }
-    if (
-      referrer.contact &&
-      person &&
-      'contactId' in person &&
-      person.contactId === referrer.contact.id
-    ) {
-      next.referrer = 'The referrer cannot be the person they referred.';
-    }
-    setErrors(next);
-    if (Object.keys(next).length > 0 || !person) {
-      focusFirstInvalid();
+    const result = toReferralInput(draft, {
+      currency,
+      digits: currencyDigits(currency),
+      ownerId: user?.id ?? '',
+    });
+    if ('errors' in result) {
+      showErrors(result.errors);
       return;
     }
-    const digits = currencyDigits(currency);
-    const amount = typeof value === 'number' ? Math.round(value * 10 ** digits) : undefined;
-    const input: ReferralInput = {
-      referred: person,
-      referrer:
-        isUnknown || !referrer.contact ? { unknown: true } : { contactId: referrer.contact.id },
-      channel,
-      consentToUpdate: consent,
-      ...(need.trim() ? { need: need.trim() } : {}),
-      ...(tags.length ? { tags } : {}),
-      ...(circleId ? { circleId } : {}),
-      ...(amount !== undefined ? { valueMinor: amount, currency } : {}),
-      ...(owner ? { ownerId: owner } : {}),
-    };
-    create.mutate(input, {
+    setErrors({});
+    create.mutate(result.input, {
       onSuccess: onSaved,
       onError: (error) => {
-        const fieldErrors: Errors = {};
-        if (error instanceof ProblemError) {
+        const next: DraftErrors = {};
+        if (error instanceof ProblemError)
           for (const { field, message } of error.errors) {
-            const root = field.split('.')[0];
-            if (root === 'referred') fieldErrors.referred = message;
-            else if (root === 'referrer') fieldErrors.referrer = message;
-            else if (root === 'need') fieldErrors.need = message;
-            else if (root === 'valueMinor') fieldErrors.value = message;
+            const at = draftFieldOf(field);
+            if (at && !next[at]) next[at] = message;
           }
-        }
-        setErrors(fieldErrors);
-        focusFirstInvalid();
+        showErrors(next);
       },
     });
   };
 
+  const clear = () => {
+    setDraft(emptyDraft());
+    setErrors({});
+    setIsRestored(false);
+    create.reset();
+  };
+
+  const isBlank = isBlankDraft(draft);
+  const hasNewReferrer = isNewReferrer(draft);
+
   return (
-    <form onSubmit={submit} noValidate aria-label="Add referral">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="Add referral"
+      onKeyDownCapture={(event) => escapeClosesDialog(event, onDone)}
+    >
       <Stack gap="sm">
         <ContactPicker
           label="Referred person"
           required
           allowNew
           autoFocus
-          value={referred}
-          onChange={setReferred}
+          value={draft.referred}
+          onChange={(next) => set('referred', next)}
           error={errors.referred}
-          excludeId={referrer.contact?.id}
+          excludeId={draft.referrer.contact?.id}
         />
-        {isNewPerson ? (
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        {isNewPerson(draft) ? (
+          <SimpleGrid cols={2} spacing="sm">
             <TextInput
               label="Their email (optional)"
               type="email"
               autoComplete="off"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
+              value={draft.email}
+              onChange={(e) => set('email', e.currentTarget.value)}
             />
             <TextInput
               label="Their phone (optional)"
               type="tel"
               autoComplete="off"
-              value={phone}
-              onChange={(e) => setPhone(e.currentTarget.value)}
+              value={draft.phone}
+              onChange={(e) => set('phone', e.currentTarget.value)}
             />
           </SimpleGrid>
         ) : null}
         <ContactPicker
           label="Referrer"
-          required={!isUnknown}
-          description="Who sent them: a contact in your network."
-          value={referrer}
-          onChange={setReferrer}
-          disabled={isUnknown}
+          required={!draft.isUnknown}
+          allowNew
+          description="Who sent them: a contact, or a new name."
+          value={draft.referrer}
+          onChange={(next) => set('referrer', next)}
+          disabled={draft.isUnknown}
           error={errors.referrer}
-          excludeId={referred.contact?.id}
+          excludeId={draft.referred.contact?.id}
         />
+        {hasNewReferrer ? (
+          <TextInput
+            label="Referrer’s email (optional)"
+            type="email"
+            autoComplete="off"
+            value={draft.referrerEmail}
+            error={errors.referrerEmail}
+            onChange={(e) => set('referrerEmail', e.currentTarget.value)}
+          />
+        ) : null}
         <Checkbox
-          label="Unknown referrer"
-          description="Choose this only when you really do not know who sent them."
-          checked={isUnknown}
+          label="Unknown referrer (only when you really do not know who sent them)"
+          checked={draft.isUnknown}
           onChange={(e) => {
-            setIsUnknown(e.currentTarget.checked);
+            set('isUnknown', e.currentTarget.checked);
             setErrors((old) => ({ ...old, referrer: undefined }));
           }}
         />
         <TextInput
           label="Need"
-          description="Why they came: in a few words."
-          placeholder="e.g. Wants to grow the practice past two employees"
-          value={need}
+          placeholder="Why they came, in a few words"
+          value={draft.need}
           error={errors.need}
           maxLength={2000}
-          onChange={(e) => setNeed(e.currentTarget.value)}
+          onChange={(e) => set('need', e.currentTarget.value)}
         />
-        <ReferralTagsField
-          description="Press Enter or comma after each tag."
-          placeholder="e.g. pricing"
-          value={tags}
-          onChange={setTags}
-        />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <ChannelSelect value={channel} onChange={setChannel} />
-          <CircleSelect value={circleId} onChange={setCircleId} />
-          <NumberInput
-            label={`Expected value (${currency})`}
-            min={0}
-            decimalScale={currencyDigits(currency)}
-            thousandSeparator=","
-            value={value}
-            error={errors.value}
-            onChange={setValue}
-            hideControls
-          />
-          <NativeSelect
-            label="Owner"
-            value={owner}
-            data={ownerOptions(members.data, user?.id, user)}
-            description="Who will contact them."
-            onChange={(e) => setOwnerId(e.currentTarget.value)}
-          />
-        </SimpleGrid>
-        <ConsentCheckbox checked={consent} onChange={setConsent} />
+        <div>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            px={0}
+            aria-expanded={draft.showMore}
+            aria-controls={moreId}
+            onClick={() => set('showMore', !draft.showMore)}
+          >
+            {draft.showMore ? 'Fewer details' : 'More details'}
+          </Button>
+          <Text span size="xs" c="dimmed" ml="xs">
+            channel, date received, tags, circle, value, owner, consent
+          </Text>
+        </div>
+        <Collapse expanded={draft.showMore} id={moreId}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+              <ChannelSelect value={draft.channel} onChange={(next) => set('channel', next)} />
+              <WhenField
+                label="Date received"
+                description="Empty: now."
+                value={draft.receivedAt}
+                error={errors.receivedAt}
+                onValueChange={(next) => set('receivedAt', next)}
+              />
+              <CircleSelect value={draft.circleId} onChange={(next) => set('circleId', next)} />
+              <NumberInput
+                label={`Expected value (${currency})`}
+                min={0}
+                decimalScale={currencyDigits(currency)}
+                thousandSeparator=","
+                value={draft.value}
+                error={errors.value}
+                onChange={(next) => set('value', next)}
+                hideControls
+              />
+              <NativeSelect
+                label="Owner"
+                value={draft.ownerId || user?.id || ''}
+                data={ownerOptions(members.data, user?.id, user)}
+                description="Who will contact them."
+                onChange={(e) => set('ownerId', e.currentTarget.value)}
+              />
+            </SimpleGrid>
+            <ReferralTagsField
+              description="Press Enter or comma after each tag."
+              placeholder="e.g. pricing"
+              value={draft.tags}
+              onChange={(next) => set('tags', next)}
+            />
+            <ConsentCheckbox checked={draft.consent} onChange={(next) => set('consent', next)} />
+          </Stack>
+        </Collapse>
         <ProblemAlert error={create.error} />
-        <FormActions submitLabel="Save referral" isPending={create.isPending} onCancel={onDone} />
+        <Group
+          justify="space-between"
+          gap="xs"
+          pos="sticky"
+          bottom={0}
+          py="xs"
+          bg="var(--mantine-color-body)"
+          style={{ zIndex: 1 }}
+        >
+          <Group gap="xs">
+            {!isBlank ? (
+              <Button variant="subtle" size="compact-sm" onClick={clear}>
+                Clear
+              </Button>
+            ) : null}
+            {isRestored && !isBlank ? (
+              <Text size="xs" c="dimmed">
+                Restored what you typed before.
+              </Text>
+            ) : null}
+          </Group>
+          <Group gap="xs">
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Save referral
+            </Button>
+          </Group>
+        </Group>
       </Stack>
     </form>
   );
