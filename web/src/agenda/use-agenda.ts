@@ -30,20 +30,43 @@ export function useAgendaAction() {
   });
 }
 
-export function useSnooze() {
-  return useRefreshingMutation(
-    ({ key, until }: { key: string; until: string }) =>
-      api.post('/agenda/{key}/snooze', { path: { key }, body: { until } }),
-    agendaKeys.all,
-  );
+/**
+ * Does an item's action through the agenda (`undoable` items), which answers an undo id.
+ * Everything on screen is asked again, as for any action.
+ */
+export function usePerformItem() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, which }: { key: string; which: 'primary' | 'secondary' }) =>
+      api.post('/agenda/{key}/do', { path: { key }, body: { which } }),
+    onSuccess: () => void queryClient.invalidateQueries(),
+  });
 }
 
-export function useDismiss() {
-  return useRefreshingMutation(
-    ({ key, reason }: { key: string; reason: string }) =>
-      api.post('/agenda/{key}/dismiss', { path: { key }, body: { reason } }),
-    agendaKeys.all,
-  );
+export type BulkAction = {
+  action: 'snooze' | 'dismiss' | 'done';
+  keys?: string[];
+  olderThanDays?: number;
+  until?: string;
+  reason?: string;
+};
+
+/** Snooze, dismiss or do several items (or one) in one request, with one undo. */
+export function useBulkAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkAction) => api.post('/agenda/items/bulk', { body }),
+    onSuccess: () => void queryClient.invalidateQueries(),
+  });
+}
+
+/** Takes back what an action on Today recorded. */
+export function useUndo() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post('/agenda/undo/{id}', { path: { id }, body: {} }),
+    onSuccess: () => void queryClient.invalidateQueries(),
+  });
 }
 
 /** Undo a snooze or dismissal. */
