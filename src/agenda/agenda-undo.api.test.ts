@@ -6,7 +6,7 @@ import type { ReferralDetail } from '../referrals/referral.schemas.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { countRows, testTargets } from '../test-support/testing.ts';
-import type { AgendaItem } from './agenda.rules.ts';
+import type { AgendaItemOut as AgendaItem } from './agenda.service.ts';
 
 type Agenda = { items: (AgendaItem & { snoozedUntil?: string })[] };
 type Result = { count: number; keys: string[]; undoId: string | null };
@@ -137,7 +137,7 @@ describe.each(testTargets)('agenda undo and bulk actions on %s', (target) => {
     expect(await one('keep_in_touch', pia.id)).toEqual(touch);
   });
 
-  it('a kind Today cannot take back is 422; an item no longer listed is 409; nothing written', async () => {
+  it('undo of a partner notified; a kind Today cannot take back is 422; an item no longer listed is 409', async () => {
     clock.set(T0);
     const lee = await contact({ name: 'Lee Partner', stage: 'knows', roles: ['partner'] });
     const given = await ok<{ id: string }>(a.session, 'POST', '/referrals-given', {
@@ -145,15 +145,48 @@ describe.each(testTargets)('agenda undo and bulk actions on %s', (target) => {
       partnerId: lee.id,
     });
     const notify = await one('notify_partner', given.id);
+    expect(notify.undoable).toBe(true);
+    const givenBefore = await ok(a.session, 'GET', `/referrals-given/${given.id}`);
+    const notified = await doItem(notify.key);
+    expect(await itemsFor('notify_partner', given.id)).toHaveLength(0);
+    expect((await undo(notified.undoId)).status).toBe(204);
+    expect(await one('notify_partner', given.id)).toEqual(notify);
+    const { updatedAt: _u1, ...restBefore } = givenBefore as { updatedAt: string };
+    const { updatedAt: _u2, ...restAfter } = (await ok(
+      a.session,
+      'GET',
+      `/referrals-given/${given.id}`,
+    )) as { updatedAt: string };
+    expect(restAfter).toEqual(restBefore);
+
+    // A commitment reminder is done through its own path: 422, nothing written.
+    const jo = await contact({ name: 'Jo Park', stage: 'trusts' });
+    const { commitment } = await ok<{ commitment: { id: string } }>(
+      a.session,
+      'POST',
+      `/contacts/${jo.id}/commitments`,
+      { promisedCount: 5 },
+    );
+    clock.set(plus(T0, 14 * D));
+    const remind = await one('remind_commitment', commitment.id);
+    expect(remind.undoable).toBe(false);
     const rows = await countRows(ctx.deps);
     await expectProblem(
-      await a.session.request('POST', `/agenda/${notify.key}/do`, {}),
+      await a.session.request('POST', `/agenda/${remind.key}/do`, {}),
       422,
       'unprocessable',
       ['key'],
     );
+    await expectProblem(
+      await a.session.request('POST', `/agenda/${remind.key}/do`, { which: 'secondary' }),
+      422,
+      'unprocessable',
+      ['key'],
+    );
+    expect(await countRows(ctx.deps)).toEqual(rows);
+
+    clock.set(T0);
     const r = await referralFrom('Gus Gone', 'Hal Done');
-    const rowsBefore = await countRows(ctx.deps);
     const thank = await one('thank', r.id);
     await ok(a.session, 'POST', `/referrals/${r.id}/thanks`, { kind: 'referral' });
     const afterThanks = await countRows(ctx.deps);
@@ -163,7 +196,6 @@ describe.each(testTargets)('agenda undo and bulk actions on %s', (target) => {
       'conflict',
     );
     expect(await countRows(ctx.deps)).toEqual(afterThanks);
-    expect(rowsBefore).not.toEqual(rows);
   });
 
   it("another practice's item or undo is a 404 that writes nothing", async () => {

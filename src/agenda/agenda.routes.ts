@@ -157,8 +157,9 @@ export function agendaRoutes(deps: Deps) {
       description:
         "Does the listed item's primary (or `which: secondary`) action through its owner " +
         '(the same rules as its own path) and answers an `undoId`. Kinds: respond, thank, ' +
-        'update_referrer (the referral changes) and reconnect_quiet_source, keep_in_touch, ' +
-        "explain (a touch is logged); any other is 422 (use the action's own path). An item " +
+        'update_referrer (the referral changes), notify_partner and check_in_given (the ' +
+        'referral given), and reconnect_quiet_source, keep_in_touch, explain (a touch is ' +
+        "logged); any other is 422 (use the action's own path). An item " +
         'no longer listed is 409; a subject outside your practice is 404.',
       request: { params: ZItemKeyParam, ...jsonBody(ZPerformItem) },
       responses: { 200: jsonContent(ZActionResult, 'Done'), ...problemResponses },
@@ -184,8 +185,9 @@ export function agendaRoutes(deps: Deps) {
       description:
         'Takes back what the action recorded, in one transaction: snoozes and dismissals as ' +
         "they were, the referral's status, thanks or referrer update and its history entry " +
-        'removed (an undone referrer update is audited, as the update was), the logged touch ' +
-        'deleted. Only your own actions in your practice (else 404). Undoing twice, or after ' +
+        'removed (an undone referrer update is audited, as the update was), the referral ' +
+        "given's notified or checked-in time cleared, the logged touch deleted. Only your " +
+        'own actions in your practice (else 404). Undoing twice, or after ' +
         'the referral changed again, is 409.',
       request: { params: ZUndoIdParam, ...jsonBody(ZUndo) },
       responses: { 204: { description: 'Undone' }, ...problemResponses },

@@ -17,6 +17,8 @@ import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
+import { ZUpdateGiven } from '../referrals/given.schemas.ts';
+import { getGiven, updateGiven } from '../referrals/given.service.ts';
 import { ZChangeStatus, ZRecordThanks } from '../referrals/referral.schemas.ts';
 import { changeStatus, recordReferrerUpdate, recordThanks } from '../referrals/referral.service.ts';
 import {
@@ -360,7 +362,14 @@ export type UndoStep =
       /** The action was audited (a referrer told): its undo is audited too. */
       audited: boolean;
     }
-  | { type: 'interaction'; interactionId: string };
+  | { type: 'interaction'; interactionId: string }
+  | {
+      type: 'given';
+      givenId: string;
+      field: 'partnerNotifiedAt' | 'checkedInAt';
+      before: string | null;
+      after: string | null;
+    };
 
 export type BulkInput = {
   action: 'snooze' | 'dismiss' | 'done';
@@ -378,6 +387,8 @@ export const undoableKinds: readonly AgendaKind[] = [
   'respond',
   'thank',
   'update_referrer',
+  'notify_partner',
+  'check_in_given',
   'reconnect_quiet_source',
   'keep_in_touch',
   'explain',
@@ -503,6 +514,7 @@ async function markItem(
 }
 
 const referralPath = /^\/referrals\/([A-Za-z0-9_-]+)\/(status|thanks|referrer-updates)$/;
+const givenPath = /^\/referrals-given\/([A-Za-z0-9_-]+)$/;
 const interactionPath = /^\/contacts\/([A-Za-z0-9_-]+)\/interactions$/;
 
 /**
@@ -550,6 +562,16 @@ async function doItem(
         eventIds: after.eventIds.filter((id) => !known.has(id)),
         audited: onReferral[2] === 'referrer-updates',
       },
+    ];
+  }
+  const onGiven = action.method === 'PATCH' ? givenPath.exec(action.path) : null;
+  if (onGiven?.[1]) {
+    const input = ZUpdateGiven.parse(body);
+    const field = input.partnerNotifiedAt !== undefined ? 'partnerNotifiedAt' : 'checkedInAt';
+    const before = await getGiven(inTrx, actor, onGiven[1]);
+    const after = await updateGiven(inTrx, actor, onGiven[1], input);
+    return [
+      { type: 'given', givenId: onGiven[1], field, before: before[field], after: after[field] },
     ];
   }
   if (onContact?.[1]) {
@@ -602,6 +624,17 @@ async function undoStep(trx: Tx, deps: Deps, actor: Actor, step: UndoStep): Prom
         throw new AppError('conflict', 'The touch was deleted already; nothing to undo.');
       throw error;
     }
+    return;
+  }
+  if (step.type === 'given') {
+    const inTrx = { ...deps, db: trx };
+    const current = await getGiven(inTrx, actor, step.givenId);
+    if (current[step.field] !== step.after)
+      throw new AppError(
+        'conflict',
+        'The referral given changed again since; undo is no longer possible.',
+      );
+    await updateGiven(inTrx, actor, step.givenId, { [step.field]: step.before });
     return;
   }
   const current = await readReferralUndoState(trx, actor.practiceId, step.referralId);

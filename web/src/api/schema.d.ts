@@ -662,14 +662,14 @@ export interface paths {
   "/agenda/{key}/do": {
     /**
      * Do an agenda item's action, with undo
-     * @description Does the listed item's primary (or `which: secondary`) action through its owner (the same rules as its own path) and answers an `undoId`. Kinds: respond, thank, update_referrer (the referral changes) and reconnect_quiet_source, keep_in_touch, explain (a touch is logged); any other is 422 (use the action's own path). An item no longer listed is 409; a subject outside your practice is 404.
+     * @description Does the listed item's primary (or `which: secondary`) action through its owner (the same rules as its own path) and answers an `undoId`. Kinds: respond, thank, update_referrer (the referral changes), notify_partner and check_in_given (the referral given), and reconnect_quiet_source, keep_in_touch, explain (a touch is logged); any other is 422 (use the action's own path). An item no longer listed is 409; a subject outside your practice is 404.
      */
     post: operations["recordAgendaItemDone"];
   };
   "/agenda/undo/{id}": {
     /**
      * Undo an action done on Today
-     * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were, the referral's status, thanks or referrer update and its history entry removed (an undone referrer update is audited, as the update was), the logged touch deleted. Only your own actions in your practice (else 404). Undoing twice, or after the referral changed again, is 409.
+     * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were, the referral's status, thanks or referrer update and its history entry removed (an undone referrer update is audited, as the update was), the referral given's notified or checked-in time cleared, the logged touch deleted. Only your own actions in your practice (else 404). Undoing twice, or after the referral changed again, is 409.
      */
     post: operations["revokeAgendaAction"];
   };
@@ -9114,7 +9114,7 @@ export interface operations {
   };
   /**
    * Do an agenda item's action, with undo
-   * @description Does the listed item's primary (or `which: secondary`) action through its owner (the same rules as its own path) and answers an `undoId`. Kinds: respond, thank, update_referrer (the referral changes) and reconnect_quiet_source, keep_in_touch, explain (a touch is logged); any other is 422 (use the action's own path). An item no longer listed is 409; a subject outside your practice is 404.
+   * @description Does the listed item's primary (or `which: secondary`) action through its owner (the same rules as its own path) and answers an `undoId`. Kinds: respond, thank, update_referrer (the referral changes), notify_partner and check_in_given (the referral given), and reconnect_quiet_source, keep_in_touch, explain (a touch is logged); any other is 422 (use the action's own path). An item no longer listed is 409; a subject outside your practice is 404.
    */
   recordAgendaItemDone: {
     parameters: {
@@ -9189,7 +9189,7 @@ export interface operations {
   };
   /**
    * Undo an action done on Today
-   * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were, the referral's status, thanks or referrer update and its history entry removed (an undone referrer update is audited, as the update was), the logged touch deleted. Only your own actions in your practice (else 404). Undoing twice, or after the referral changed again, is 409.
+   * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were, the referral's status, thanks or referrer update and its history entry removed (an undone referrer update is audited, as the update was), the referral given's notified or checked-in time cleared, the logged touch deleted. Only your own actions in your practice (else 404). Undoing twice, or after the referral changed again, is 409.
    */
   revokeAgendaAction: {
     parameters: {
