@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../api/types';
-import { groupByKind, isBacklog, layoutAgenda, selectedItems, visibleOrder } from './agenda-groups';
+import {
+  GROUP_PREVIEW,
+  groupByKind,
+  groupId,
+  isBacklog,
+  layoutAgenda,
+  selectedItems,
+  visibleOrder,
+} from './agenda-groups';
 
 const now = Date.parse('2026-03-02T09:00:00.000Z');
 const daysAgo = (n: number) => new Date(now - n * 86_400_000).toISOString();
@@ -54,6 +62,21 @@ describe('Today grouping', () => {
     expect(layout.backlog.map((g) => g.kind)).toEqual(['respond']);
     expect(visibleOrder(layout, false).map((i) => i.key)).toEqual(['edge', 'new', 'undated']);
     expect(visibleOrder(layout, true).map((i) => i.key)).toEqual(['edge', 'new', 'undated', 'old']);
+  });
+
+  it('shows the first rows of a long group until it is expanded; j/k walk what is shown', () => {
+    const many = Array.from({ length: GROUP_PREVIEW + 3 }, (_, n) => item(`t${n}`, 'thank'));
+    const layout = layoutAgenda([...many, item('r', 'respond')], now);
+    expect(visibleOrder(layout, false).map((i) => i.key)).toEqual([
+      ...many.slice(0, GROUP_PREVIEW).map((i) => i.key),
+      'r',
+    ]);
+    const open = new Set([groupId('agenda', 'thank')]);
+    expect(visibleOrder(layout, false, open)).toHaveLength(GROUP_PREVIEW + 4);
+    // Expanding the backlog's group of a kind does not expand the current one.
+    expect(visibleOrder(layout, false, new Set([groupId('backlog', 'thank')]))).toHaveLength(
+      GROUP_PREVIEW + 1,
+    );
   });
 
   it('keeps only the selected items still listed', () => {

@@ -39,13 +39,32 @@ export function layoutAgenda(
   return { groups: groupByKind(current), backlog: groupByKind(old), backlogCount: old.length };
 }
 
+/** Rows a group shows before "Show all": the page stays a few screens long. */
+export const GROUP_PREVIEW = 8;
+
+/** The rows a group shows: the first few, or all once expanded. */
+export function shownItems(
+  group: KindGroup,
+  expanded: boolean,
+  limit: number = GROUP_PREVIEW,
+): AgendaItem[] {
+  return expanded ? group.items : group.items.slice(0, limit);
+}
+
+/** A group's id among the expanded ones: its part of the page and its kind. */
+export const groupId = (part: 'agenda' | 'backlog', kind: AgendaItem['kind']) => `${part}:${kind}`;
+
 /** The items in the order the page shows them (j/k walk this order). */
 export function visibleOrder(
   layout: { groups: KindGroup[]; backlog: KindGroup[] },
   backlogOpen: boolean,
+  expanded: ReadonlySet<string> = new Set(),
 ): AgendaItem[] {
-  const shown = backlogOpen ? [...layout.groups, ...layout.backlog] : layout.groups;
-  return shown.flatMap((g) => g.items);
+  const parts = [['agenda', layout.groups] as const];
+  const all = backlogOpen ? [...parts, ['backlog', layout.backlog] as const] : parts;
+  return all.flatMap(([part, groups]) =>
+    groups.flatMap((g) => shownItems(g, expanded.has(groupId(part, g.kind)))),
+  );
 }
 
 /** Of the selected keys, those still on the page (a refetch may have removed some). */

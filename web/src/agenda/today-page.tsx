@@ -29,9 +29,12 @@ import { LetterDialog } from '../letters/letter-dialog';
 import {
   BACKLOG_CHOICES,
   BACKLOG_DAYS,
+  GROUP_PREVIEW,
+  groupId,
   type KindGroup,
   layoutAgenda,
   selectedItems,
+  shownItems,
   visibleOrder,
 } from './agenda-groups';
 import { AGENDA_KIND_HEADINGS, AGENDA_KIND_PLURALS, AgendaItemCard } from './agenda-item-card';
@@ -89,7 +92,11 @@ export function TodayPage() {
   const layout = useMemo(() => layoutAgenda(items, now), [items, now]);
   const [backlogOpen, setBacklogOpen] = useState(false);
   const [olderThan, setOlderThan] = useState<number>(BACKLOG_DAYS);
-  const order = useMemo(() => visibleOrder(layout, backlogOpen), [layout, backlogOpen]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const order = useMemo(
+    () => visibleOrder(layout, backlogOpen, expanded),
+    [layout, backlogOpen, expanded],
+  );
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const chosen = useMemo(() => selectedItems(items, selected), [items, selected]);
@@ -265,8 +272,15 @@ export function TodayPage() {
   const letter = letterItem ? letterFor(letterItem) : null;
   const counts = agenda.data?.counts;
 
-  const renderGroup = (group: KindGroup, prefix: string) => {
-    const headingId = `${prefix}-${group.kind}`;
+  const truncated = new Set(agenda.data?.truncated ?? []);
+  const renderGroup = (group: KindGroup, part: 'agenda' | 'backlog') => {
+    const headingId = `${part}-${group.kind}`;
+    const id = groupId(part, group.kind);
+    const isExpanded = expanded.has(id);
+    const rows = shownItems(group, isExpanded);
+    const more = group.items.length - rows.length;
+    // "25+" when the server listed only the most pressing of this kind.
+    const count = `${group.items.length}${truncated.has(group.kind) ? '+' : ''}`;
     const keys = group.items.map((i) => i.key);
     const allOn = keys.every((k) => selected.has(k));
     const someOn = keys.some((k) => selected.has(k));
@@ -281,11 +295,11 @@ export function TodayPage() {
             onChange={(e) => select(keys, e.currentTarget.checked)}
           />
           <Title order={2} fz="md" id={headingId}>
-            {AGENDA_KIND_HEADINGS[group.kind]} · {group.items.length}
+            {AGENDA_KIND_HEADINGS[group.kind]} · {count}
           </Title>
         </Group>
         <Stack gap={6} component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
-          {group.items.map((item) => (
+          {rows.map((item) => (
             <li key={item.key}>
               <AgendaItemCard
                 ref={(el) => {
@@ -314,6 +328,27 @@ export function TodayPage() {
             </li>
           ))}
         </Stack>
+        {more > 0 || isExpanded ? (
+          <Button
+            size="xs"
+            variant="subtle"
+            color="dark"
+            mt={4}
+            aria-expanded={isExpanded}
+            onClick={() =>
+              setExpanded((prev) => {
+                const next = new Set(prev);
+                if (isExpanded) next.delete(id);
+                else next.add(id);
+                return next;
+              })
+            }
+          >
+            {isExpanded
+              ? `Show the first ${GROUP_PREVIEW} only`
+              : `Show all ${group.items.length} (${more} more)`}
+          </Button>
+        ) : null}
       </section>
     );
   };
