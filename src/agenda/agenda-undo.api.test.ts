@@ -228,6 +228,25 @@ describe.each(testTargets)('agenda undo and bulk actions on %s', (target) => {
     expect((await undo(done.undoId)).status).toBe(204);
   });
 
+  it('erasing the referred person deletes the undo that names their referral (§8)', async () => {
+    clock.set(T0);
+    const r = await referralFrom('Kit Keeps', 'Lou Erased');
+    const item = await one('respond', r.id);
+    const done = await doItem(item.key);
+    const naming = () =>
+      ctx.deps.db
+        .selectFrom('agenda_undo')
+        .select('id')
+        .where('steps', 'like', `%${r.id}%`)
+        .execute();
+    expect(await naming()).toHaveLength(1);
+    const referredId = r.referred?.id ?? '';
+    expect(referredId).not.toBe('');
+    expect((await a.session.request('DELETE', `/contacts/${referredId}`)).status).toBe(204);
+    expect(await naming()).toHaveLength(0);
+    await expectProblem(await undo(done.undoId), 404, 'not_found');
+  });
+
   it('bulk snooze and dismiss: one request, one undo that restores each mark as it was', async () => {
     clock.set(T0);
     const r1 = await referralFrom('Kay One', 'Lu One');
