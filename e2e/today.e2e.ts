@@ -19,7 +19,7 @@ describe('the demo practice: Today and Insights', () => {
     return dataDir;
   });
 
-  it('shows an overdue referral first; logging the call from the item removes it', async () => {
+  it('shows a referral to respond to first; logging the call from the item removes it', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const signIn = await page.request.post(`${app.server.url}/api/v1/auth/sign-in`, {
@@ -28,8 +28,9 @@ describe('the demo practice: Today and Insights', () => {
     expect(signIn.status()).toBe(200);
     await page.goto(app.server.url);
 
-    const overdue = page.getByRole('region', { name: /^Overdue/ });
-    const first = overdue.getByRole('article').first();
+    // Grouped by kind (issue 11 §10): the referrals to respond to come first.
+    const respond = page.getByRole('region', { name: /^Respond to referrals · \d+$/ });
+    const first = respond.getByRole('article').first();
     await first.waitFor();
     const title = (await first.getByRole('heading').first().textContent()) ?? '';
     expect(title).toMatch(/^Call /);

@@ -83,6 +83,7 @@ const otherParams: Record<
   '/agenda/{key}/snooze key': { kind: 'agendaKey' },
   '/agenda/{key}/dismiss key': { kind: 'agendaKey' },
   '/agenda/{key}/mark key': { kind: 'agendaKey' },
+  '/agenda/{key}/do key': { kind: 'agendaKey' },
 };
 
 /** Which world id a query parameter that is an id names, by the parameter's name. */

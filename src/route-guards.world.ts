@@ -30,6 +30,8 @@ export type World = {
   token: string;
   /** An agenda item key of this practice (kind:subjectId[:version]). */
   agendaKey: string;
+  /** An action done on Today (a snooze of `agendaKey`), already undone. */
+  undo: string;
   /** The practice's owner. */
   user: string;
 };
@@ -51,6 +53,7 @@ export const kindOfCollection: Record<string, keyof World> = {
   surveys: 'survey',
   recipients: 'recipient',
   'calendar-feeds': 'feed',
+  undo: 'undo',
 };
 
 /** Builds the world of a practice; `prefix` names its people so that leaks are visible. */
@@ -131,6 +134,12 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
   const agenda = await ok<{ items: { key: string }[] }>(who, 'GET', '/agenda');
   const agendaKey = agenda.items.find((i) => i.key.includes(referral.id))?.key ?? '';
   expect(agendaKey, 'an agenda item about the new referral').not.toBe('');
+  const { undoId } = await ok<{ undoId: string }>(who, 'POST', '/agenda/items/bulk', {
+    action: 'snooze',
+    keys: [agendaKey],
+    until: '2026-06-20T09:00:00.000Z',
+  });
+  await ok(who, 'POST', `/agenda/undo/${undoId}`, {});
   return {
     contact,
     other: referral.referred?.id ?? '',
@@ -150,6 +159,7 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     feed,
     token,
     agendaKey,
+    undo: undoId,
     user: p.userId,
   };
 }

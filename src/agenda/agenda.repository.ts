@@ -13,11 +13,12 @@ import type { Role } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
 import { coveringStageRank } from '../network/category.rules.ts';
 import { plusDays } from '../platform/calendar.ts';
-import type { Dialect, Queryable } from '../platform/db.ts';
+import { type Dialect, isPostgres, type Queryable } from '../platform/db.ts';
 import { isSet } from '../platform/flags.ts';
 import type { Flag } from '../platform/schema.ts';
 import { checkInCutoffAt } from '../referrals/given.rules.ts';
 import { isOwedSql } from '../referrals/reciprocity.repository.ts';
+import type { ReferralTable } from '../referrals/referral.tables.ts';
 import type {
   AgendaMark,
   AskAgendaRow,
@@ -31,7 +32,7 @@ import type {
   SubjectType,
   TouchAgendaRow,
 } from './agenda.rules.ts';
-import type { AgendaMarkTable, CalendarFeedTable } from './agenda.tables.ts';
+import type { AgendaMarkTable, AgendaUndoTable, CalendarFeedTable } from './agenda.tables.ts';
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
@@ -820,5 +821,124 @@ export async function deleteMarksAbout(
     .deleteFrom('agenda_mark')
     .where('practice_id', '=', practiceId)
     .where((eb) => eb.or(subjectIds.map((id) => eb('item_key', 'like', `%:${id}%`))))
+    .execute();
+  // The undo steps name the same subjects (ids only); they go with the marks.
+  await db
+    .deleteFrom('agenda_undo')
+    .where('practice_id', '=', practiceId)
+    .where((eb) => eb.or(subjectIds.map((id) => eb('steps', 'like', `%${id}%`))))
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo (issue 11 §9): the steps that take back what an action on Today recorded
+
+/** One item's mark as stored, to put back on undo. */
+export async function findMark(
+  db: Queryable,
+  practiceId: string,
+  key: string,
+): Promise<AgendaMarkTable | undefined> {
+  return db
+    .selectFrom('agenda_mark')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('item_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function insertUndo(db: Queryable, row: AgendaUndoTable): Promise<void> {
+  await db.insertInto('agenda_undo').values(row).execute();
+}
+
+export async function findUndo(
+  db: Queryable,
+  practiceId: string,
+  id: string,
+): Promise<AgendaUndoTable | undefined> {
+  return db
+    .selectFrom('agenda_undo')
+    .selectAll()
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Claims an undo: 1 when this call set `undone_at`, 0 when it was undone already. */
+export async function claimUndo(
+  db: Queryable,
+  practiceId: string,
+  id: string,
+  at: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('agenda_undo')
+    .set({ undone_at: at })
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The referral columns an agenda action may change (status move, thanks, referrer told). */
+export const referralUndoColumns = [
+  'status',
+  'status_changed_at',
+  'first_contact_at',
+  'meeting_at',
+  'client_at',
+  'closed_at',
+  'thanked_at',
+  'conversion_thanked_at',
+  'referrer_told_status',
+  'referrer_told_at',
+  'updated_at',
+] as const;
+export type ReferralUndoState = Pick<ReferralTable, (typeof referralUndoColumns)[number]>;
+
+/** A referral's changeable columns and its history's event ids (locked on PostgreSQL). */
+export async function readReferralUndoState(
+  db: Queryable,
+  practiceId: string,
+  referralId: string,
+): Promise<{ state: ReferralUndoState; eventIds: string[] } | undefined> {
+  let query = db
+    .selectFrom('referral')
+    .select(referralUndoColumns)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', referralId);
+  if (isPostgres(db)) query = query.forNoKeyUpdate();
+  const state = await query.executeTakeFirst();
+  if (!state) return undefined;
+  const events = await db
+    .selectFrom('referral_event')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('referral_id', '=', referralId)
+    .execute();
+  return { state, eventIds: events.map((e) => e.id) };
+}
+
+/** Puts a referral's changeable columns back and removes the history rows the action added. */
+export async function restoreReferral(
+  db: Queryable,
+  practiceId: string,
+  referralId: string,
+  state: ReferralUndoState,
+  eventIds: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable('referral')
+    .set(state)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', referralId)
+    .execute();
+  if (eventIds.length === 0) return;
+  await db
+    .deleteFrom('referral_event')
+    .where('practice_id', '=', practiceId)
+    .where('referral_id', '=', referralId)
+    .where('id', 'in', eventIds)
     .execute();
 }

@@ -4,26 +4,34 @@ import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
 import {
+  ZActionResult,
   ZAgenda,
   ZAgendaQuery,
+  ZBulkAction,
   ZCalendarFeedCreated,
   ZCalendarFeedList,
   ZCreateCalendarFeed,
   ZDismiss,
   ZFeedIdParam,
   ZItemKeyParam,
+  ZPerformItem,
   ZSnooze,
+  ZUndo,
+  ZUndoIdParam,
 } from './agenda.schemas.ts';
 import {
+  bulkAction,
   calendarFeedIcs,
   clearMark,
   createFeed,
   dismissItem,
   getAgenda,
   listFeeds,
+  performItem,
   revokeFeed,
   rotateFeed,
   snoozeItem,
+  undoAction,
 } from './agenda.service.ts';
 
 const tags = ['Agenda'];
@@ -116,6 +124,76 @@ export function agendaRoutes(deps: Deps) {
     }),
     async (c) => {
       await clearMark(deps, actorOf(c), c.req.valid('param').key);
+      return c.body(null, 204);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/agenda/items/bulk',
+      tags,
+      operationId: 'markAgendaItems',
+      summary: 'Snooze, dismiss or do several agenda items',
+      description:
+        'One transaction, one undo (`undoId`, for `POST /agenda/undo/{id}`). Either `keys` ' +
+        '(each well formed, else 400, and its subject in your practice, else 404) or ' +
+        '`olderThanDays`: every item overdue for more than that many days (snooze and ' +
+        'dismiss only; `count` 0 and `undoId` null when there are none). `snooze` needs ' +
+        '`until` (future, within 366 days); `dismiss` needs a `reason`. `done` does each ' +
+        "listed item's primary action as `POST /agenda/{key}/do` does; one refusal " +
+        'refuses them all.',
+      request: jsonBody(ZBulkAction),
+      responses: { 200: jsonContent(ZActionResult, 'What was done'), ...problemResponses },
+    }),
+    async (c) => c.json(await bulkAction(deps, actorOf(c), c.req.valid('json')), 200),
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/agenda/{key}/do',
+      tags,
+      operationId: 'recordAgendaItemDone',
+      summary: "Do an agenda item's action, with undo",
+      description:
+        "Does the listed item's primary (or `which: secondary`) action through its owner " +
+        '(the same rules as its own path) and answers an `undoId`. Kinds: respond, thank, ' +
+        'update_referrer (the referral changes), notify_partner and check_in_given (the ' +
+        'referral given), and reconnect_quiet_source, keep_in_touch, explain (a touch is ' +
+        "logged); any other is 422 (use the action's own path). An item " +
+        'no longer listed is 409; a subject outside your practice is 404.',
+      request: { params: ZItemKeyParam, ...jsonBody(ZPerformItem) },
+      responses: { 200: jsonContent(ZActionResult, 'Done'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await performItem(
+          deps,
+          actorOf(c),
+          c.req.valid('param').key,
+          c.req.valid('json').which ?? 'primary',
+        ),
+        200,
+      ),
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/agenda/undo/{id}',
+      tags,
+      operationId: 'revokeAgendaAction',
+      summary: 'Undo an action done on Today',
+      description:
+        'Takes back what the action recorded, in one transaction: snoozes and dismissals as ' +
+        "they were, the referral's status, thanks or referrer update and its history entry " +
+        'removed (an undone referrer update is audited, as the update was), the referral ' +
+        "given's notified or checked-in time cleared, the logged touch deleted. Only your " +
+        'own actions in your practice (else 404). Undoing twice, or after ' +
+        'the referral changed again, is 409.',
+      request: { params: ZUndoIdParam, ...jsonBody(ZUndo) },
+      responses: { 204: { description: 'Undone' }, ...problemResponses },
+    }),
+    async (c) => {
+      await undoAction(deps, actorOf(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   );

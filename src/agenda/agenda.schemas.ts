@@ -19,13 +19,16 @@ export const ZAgendaQuery = z.strictObject({
 export type AgendaQuery = z.infer<typeof ZAgendaQuery>;
 
 /** An item key as it appears in a path: kind, subject id and cause version, colon-separated. */
+const ZKey = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[a-z_]+:[A-Za-z0-9_-]+(:[A-Za-z0-9_.-]+)?$/, 'is not an agenda item key');
 export const ZItemKeyParam = z.object({
-  key: z
-    .string()
-    .min(3)
-    .max(200)
-    .regex(/^[a-z_]+:[A-Za-z0-9_-]+(:[A-Za-z0-9_.-]+)?$/, 'is not an agenda item key')
-    .openapi({ param: { name: 'key', in: 'path' }, example: 'respond:019a…:1764108000000' }),
+  key: ZKey.openapi({
+    param: { name: 'key', in: 'path' },
+    example: 'respond:019a…:1764108000000',
+  }),
 });
 
 const ZAction = z
@@ -52,6 +55,10 @@ export const ZAgendaItem = z
     secondary: ZAction.optional(),
     subject: z.object({ type: z.string(), id: z.string() }),
     snoozedUntil: ZTimestamp.optional(),
+    undoable: z.boolean().openapi({
+      description:
+        'Whether `POST /agenda/{key}/do` does its actions (with an undo); otherwise follow `action`.',
+    }),
   })
   .openapi('AgendaItem');
 
@@ -73,6 +80,33 @@ export const ZSnooze = z.strictObject({ until: ZInstant }).openapi('SnoozeAgenda
 export const ZDismiss = z
   .strictObject({ reason: ZText(500).pipe(z.string().min(1)) })
   .openapi('DismissAgendaItem');
+
+export const ZBulkAction = z
+  .strictObject({
+    action: z.enum(['snooze', 'dismiss', 'done']),
+    keys: z.array(ZKey).min(1).max(500).optional(),
+    olderThanDays: z.number().int().min(1).max(366).optional(),
+    until: ZInstant.optional(),
+    reason: ZText(500).optional(),
+  })
+  .openapi('BulkAgendaAction');
+
+export const ZPerformItem = z
+  .strictObject({ which: z.enum(['primary', 'secondary']).optional() })
+  .openapi('PerformAgendaItem');
+
+export const ZActionResult = z
+  .object({
+    count: z.number().int(),
+    keys: z.array(z.string()),
+    undoId: z.string().nullable(),
+  })
+  .openapi('AgendaActionResult');
+
+export const ZUndo = z.strictObject({}).openapi('UndoAgendaAction');
+export const ZUndoIdParam = z.object({
+  id: ZId.openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const ZCalendarFeed = z
   .object({ id: z.string(), createdAt: ZTimestamp, revokedAt: ZTimestamp.nullable() })

@@ -5,6 +5,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
 import { dueCutoffs } from '../contacts/cadence.rules.ts';
+import { ZLogInteraction } from '../interactions/interaction.schemas.ts';
+import { deleteInteraction, logInteraction } from '../interactions/interaction.service.ts';
 import { mayTellStatus } from '../letters/letter.rules.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { dayMs } from '../platform/calendar.ts';
@@ -15,11 +17,19 @@ import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
+import { ZUpdateGiven } from '../referrals/given.schemas.ts';
+import { getGiven, updateGiven } from '../referrals/given.service.ts';
+import { ZChangeStatus, ZRecordThanks } from '../referrals/referral.schemas.ts';
+import { changeStatus, recordReferrerUpdate, recordThanks } from '../referrals/referral.service.ts';
 import {
+  claimUndo,
   deleteMark,
   findCalendarFeed,
   findLiveFeedByHash,
+  findMark,
+  findUndo,
   insertCalendarFeed,
+  insertUndo,
   listActiveMarks,
   listAskMoments,
   listCalendarFeeds,
@@ -35,6 +45,9 @@ import {
   listUnnotifiedGiven,
   listUnthankedConversions,
   listUnthankedReferrals,
+  type ReferralUndoState,
+  readReferralUndoState,
+  restoreReferral,
   revokeCalendarFeed,
   rotateCalendarFeed,
   subjectExists,
@@ -78,6 +91,8 @@ export type AgendaOptions = {
 
 export type AgendaItemOut = AgendaItem & {
   snoozedUntil?: string;
+  /** Whether `POST /agenda/{key}/do` does its actions, with an undo. */
+  undoable: boolean;
 };
 
 export type Agenda = {
@@ -233,8 +248,11 @@ export async function computeAgenda(
     }
     shown.set(item.kind, n + 1);
     const mark = markMap.get(item.key);
+    const undoable = undoableKinds.includes(item.kind);
     items.push(
-      mark?.state === 'snoozed' && mark.until ? { ...item, snoozedUntil: mark.until } : item,
+      mark?.state === 'snoozed' && mark.until
+        ? { ...item, snoozedUntil: mark.until, undoable }
+        : { ...item, undoable },
     );
   }
   for (const kind of agendaKinds) {
@@ -317,6 +335,324 @@ export async function dismissItem(
 export async function clearMark(deps: Deps, actor: Actor, key: string): Promise<void> {
   const removed = await deleteMark(deps.db, actor.practiceId, key);
   if (removed === 0) throw notFound('A snooze or dismissal of this agenda item');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk marks, doing an item, and undo (issue 11 §9, §10)
+
+/**
+ * One step that takes back part of what an action on Today recorded. Ids and the columns it
+ * changed only, never names (an erasure deletes the steps naming its subjects).
+ */
+export type UndoStep =
+  | {
+      type: 'mark';
+      key: string;
+      before: { state: AgendaMark['state']; until: string | null; reason: string | null } | null;
+      beforeBy: string | null;
+      beforeAt: string | null;
+    }
+  | {
+      type: 'referral';
+      referralId: string;
+      before: ReferralUndoState;
+      /** `updated_at` right after the action: a later change makes the undo a conflict. */
+      after: string;
+      eventIds: string[];
+      /** The action was audited (a referrer told): its undo is audited too. */
+      audited: boolean;
+    }
+  | { type: 'interaction'; interactionId: string }
+  | {
+      type: 'given';
+      givenId: string;
+      field: 'partnerNotifiedAt' | 'checkedInAt';
+      before: string | null;
+      after: string | null;
+    };
+
+export type BulkInput = {
+  action: 'snooze' | 'dismiss' | 'done';
+  keys?: string[] | undefined;
+  olderThanDays?: number | undefined;
+  until?: string | undefined;
+  reason?: string | undefined;
+};
+
+/** What a bulk action or a done item answers: how many items, and the undo's id. */
+export type ActionResult = { count: number; keys: string[]; undoId: string | null };
+
+/** Kinds whose action the agenda can do itself and take back (the rest use their own path). */
+export const undoableKinds: readonly AgendaKind[] = [
+  'respond',
+  'thank',
+  'update_referrer',
+  'notify_partner',
+  'check_in_given',
+  'reconnect_quiet_source',
+  'keep_in_touch',
+  'explain',
+];
+
+const allItems = 500;
+
+function checkSnoozeUntil(now: Date, value: string | undefined): string {
+  if (value === undefined) throw fieldError('until', 'is required to snooze.');
+  const until = Date.parse(value);
+  if (until <= now.getTime()) throw fieldError('until', 'must be in the future.');
+  if (until > now.getTime() + maxSnoozeDays * dayMs)
+    throw fieldError('until', `must be within ${maxSnoozeDays} days; dismiss the items instead.`);
+  return toTimestamp(new Date(until));
+}
+
+/**
+ * Snoozes, dismisses or does several items at once, in one transaction, with one undo: the
+ * `keys` given, or (snooze and dismiss) every item overdue for more than `olderThanDays`.
+ */
+export async function bulkAction(
+  deps: Deps,
+  actor: Actor,
+  input: BulkInput,
+): Promise<ActionResult> {
+  const now = deps.clock.now();
+  if ((input.keys === undefined) === (input.olderThanDays === undefined))
+    throw fieldError('keys', 'give either keys or olderThanDays (not both).');
+  if (input.action === 'done' && input.olderThanDays !== undefined)
+    throw fieldError('olderThanDays', 'only snoozes or dismisses; choose the items to do.');
+  const until = input.action === 'snooze' ? checkSnoozeUntil(now, input.until) : null;
+  if (input.action !== 'snooze' && input.until !== undefined)
+    throw fieldError('until', 'is only for snoozing.');
+  const reason = input.reason?.trim() ?? '';
+  if (input.action === 'dismiss' && !reason)
+    throw fieldError('reason', 'is required to dismiss: say why, so the team knows later.');
+  return inTransaction(deps.db, async (trx) => {
+    const inTrx: Deps = { ...deps, db: trx };
+    let keys = [...new Set(input.keys ?? [])];
+    let listed: AgendaItem[] | null = null;
+    if (input.olderThanDays !== undefined) {
+      const cutoff = now.getTime() - input.olderThanDays * dayMs;
+      const agenda = await computeAgenda(inTrx, actor.practiceId, now, { perKind: allItems });
+      keys = agenda.items
+        .filter((i) => i.urgency === 'overdue' && i.dueAt && Date.parse(i.dueAt) < cutoff)
+        .map((i) => i.key);
+    } else if (input.action === 'done') {
+      const agenda = await computeAgenda(inTrx, actor.practiceId, now, {
+        perKind: allItems,
+        includeSnoozed: true,
+      });
+      listed = agenda.items;
+    }
+    const steps: UndoStep[] = [];
+    for (const key of keys) {
+      if (listed) steps.push(...(await doItem(inTrx, actor, key, 'primary', listed)));
+      else steps.push(await markItem(trx, deps, actor, key, now, until, reason));
+    }
+    const undoId = steps.length > 0 ? await saveUndo(trx, actor, now, steps) : null;
+    return { count: keys.length, keys, undoId };
+  });
+}
+
+/** Does one item's action (primary or secondary) and answers its undo. */
+export async function performItem(
+  deps: Deps,
+  actor: Actor,
+  key: string,
+  which: 'primary' | 'secondary',
+): Promise<ActionResult> {
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (trx) => {
+    const inTrx: Deps = { ...deps, db: trx };
+    const agenda = await computeAgenda(inTrx, actor.practiceId, now, {
+      perKind: allItems,
+      includeSnoozed: true,
+    });
+    const steps = await doItem(inTrx, actor, key, which, agenda.items);
+    return { count: 1, keys: [key], undoId: await saveUndo(trx, actor, now, steps) };
+  });
+}
+
+async function saveUndo(trx: Tx, actor: Actor, now: Date, steps: UndoStep[]): Promise<string> {
+  const id = newId(now.getTime());
+  await insertUndo(trx, {
+    practice_id: actor.practiceId,
+    id,
+    created_by: actor.userId,
+    created_at: toTimestamp(now),
+    undone_at: null,
+    steps: JSON.stringify(steps),
+  });
+  return id;
+}
+
+async function markItem(
+  trx: Tx,
+  deps: Deps,
+  actor: Actor,
+  key: string,
+  now: Date,
+  until: string | null,
+  reason: string,
+): Promise<UndoStep> {
+  await requireItemKey({ ...deps, db: trx }, actor, key);
+  const before = await findMark(trx, actor.practiceId, key);
+  await upsertMark(trx, {
+    practice_id: actor.practiceId,
+    item_key: key,
+    state: until ? 'snoozed' : 'dismissed',
+    until,
+    reason: until ? null : reason,
+    created_by: actor.userId,
+    created_at: toTimestamp(now),
+  });
+  return {
+    type: 'mark',
+    key,
+    before: before ? { state: before.state, until: before.until, reason: before.reason } : null,
+    beforeBy: before?.created_by ?? null,
+    beforeAt: before?.created_at ?? null,
+  };
+}
+
+const referralPath = /^\/referrals\/([A-Za-z0-9_-]+)\/(status|thanks|referrer-updates)$/;
+const givenPath = /^\/referrals-given\/([A-Za-z0-9_-]+)$/;
+const interactionPath = /^\/contacts\/([A-Za-z0-9_-]+)\/interactions$/;
+
+/**
+ * Does a listed item's action through its owner's use case (so every rule of that owner
+ * holds) and returns the steps that take it back. Only the kinds in `undoableKinds`.
+ */
+async function doItem(
+  inTrx: Deps,
+  actor: Actor,
+  key: string,
+  which: 'primary' | 'secondary',
+  listed: readonly AgendaItem[],
+): Promise<UndoStep[]> {
+  const item = listed.find((i) => i.key === key);
+  if (!item) {
+    await requireItemKey(inTrx, actor, key);
+    throw new AppError(
+      'conflict',
+      'This item is no longer on the agenda (it was done or its cause changed); reload Today.',
+    );
+  }
+  const action = which === 'secondary' ? item.secondary : item.action;
+  if (!action) throw fieldError('which', 'this item has no second action.');
+  const body = action.body ?? {};
+  const onReferral = action.method === 'POST' ? referralPath.exec(action.path) : null;
+  const onContact = action.method === 'POST' ? interactionPath.exec(action.path) : null;
+  if (onReferral?.[1] && onReferral[2]) {
+    const referralId = onReferral[1];
+    const before = await readReferralUndoState(inTrx.db, actor.practiceId, referralId);
+    if (!before) throw notFound('The referral');
+    if (onReferral[2] === 'status')
+      await changeStatus(inTrx, actor, referralId, ZChangeStatus.parse(body));
+    else if (onReferral[2] === 'thanks')
+      await recordThanks(inTrx, actor, referralId, ZRecordThanks.parse(body));
+    else await recordReferrerUpdate(inTrx, actor, referralId, {});
+    const after = await readReferralUndoState(inTrx.db, actor.practiceId, referralId);
+    if (!after) throw notFound('The referral');
+    const known = new Set(before.eventIds);
+    return [
+      {
+        type: 'referral',
+        referralId,
+        before: before.state,
+        after: after.state.updated_at,
+        eventIds: after.eventIds.filter((id) => !known.has(id)),
+        audited: onReferral[2] === 'referrer-updates',
+      },
+    ];
+  }
+  const onGiven = action.method === 'PATCH' ? givenPath.exec(action.path) : null;
+  if (onGiven?.[1]) {
+    const input = ZUpdateGiven.parse(body);
+    const field = input.partnerNotifiedAt !== undefined ? 'partnerNotifiedAt' : 'checkedInAt';
+    const before = await getGiven(inTrx, actor, onGiven[1]);
+    const after = await updateGiven(inTrx, actor, onGiven[1], input);
+    return [
+      { type: 'given', givenId: onGiven[1], field, before: before[field], after: after[field] },
+    ];
+  }
+  if (onContact?.[1]) {
+    const made = await logInteraction(inTrx, actor, onContact[1], ZLogInteraction.parse(body));
+    return [{ type: 'interaction', interactionId: made.id }];
+  }
+  throw new AppError(
+    'unprocessable',
+    `“${action.label}” is done through ${action.method} ${action.path}; Today cannot take it back.`,
+    [{ field: 'key', message: 'this kind of item is done through its own path.' }],
+  );
+}
+
+/**
+ * Takes back what an action on Today recorded, in one transaction: marks as they were, the
+ * referral's columns and history as they were (audited when the action was), the touch
+ * deleted. Only the caller's own, in their practice (else 404); a second undo, or one after
+ * the referral changed again, is a conflict (409).
+ */
+export async function undoAction(deps: Deps, actor: Actor, id: string): Promise<void> {
+  const now = deps.clock.now();
+  await inTransaction(deps.db, async (trx) => {
+    const row = await findUndo(trx, actor.practiceId, id);
+    if (!row || row.created_by !== actor.userId) throw notFound('The action to undo');
+    if ((await claimUndo(trx, actor.practiceId, id, toTimestamp(now))) === 0)
+      throw new AppError('conflict', 'This action was already undone.');
+    const steps = JSON.parse(row.steps) as UndoStep[];
+    for (const step of [...steps].reverse()) await undoStep(trx, deps, actor, step);
+  });
+}
+
+async function undoStep(trx: Tx, deps: Deps, actor: Actor, step: UndoStep): Promise<void> {
+  if (step.type === 'mark') {
+    if (!step.before) await deleteMark(trx, actor.practiceId, step.key);
+    else
+      await upsertMark(trx, {
+        practice_id: actor.practiceId,
+        item_key: step.key,
+        ...step.before,
+        created_by: step.beforeBy ?? actor.userId,
+        created_at: step.beforeAt ?? toTimestamp(deps.clock.now()),
+      });
+    return;
+  }
+  if (step.type === 'interaction') {
+    try {
+      await deleteInteraction({ ...deps, db: trx }, actor, step.interactionId);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found')
+        throw new AppError('conflict', 'The touch was deleted already; nothing to undo.');
+      throw error;
+    }
+    return;
+  }
+  if (step.type === 'given') {
+    const inTrx = { ...deps, db: trx };
+    const current = await getGiven(inTrx, actor, step.givenId);
+    if (current[step.field] !== step.after)
+      throw new AppError(
+        'conflict',
+        'The referral given changed again since; undo is no longer possible.',
+      );
+    await updateGiven(inTrx, actor, step.givenId, { [step.field]: step.before });
+    return;
+  }
+  const current = await readReferralUndoState(trx, actor.practiceId, step.referralId);
+  if (!current) throw new AppError('conflict', 'The referral was deleted; nothing to undo.');
+  if (current.state.updated_at !== step.after)
+    throw new AppError(
+      'conflict',
+      'The referral changed again since; undo is no longer possible. Correct it on the referral.',
+    );
+  await restoreReferral(trx, actor.practiceId, step.referralId, step.before, step.eventIds);
+  if (step.audited)
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'referral.referrer_update_undone',
+      subjectType: 'referral',
+      subjectId: step.referralId,
+    });
 }
 
 // ---------------------------------------------------------------------------------------------

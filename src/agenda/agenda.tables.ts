@@ -8,6 +8,7 @@ declare module '../platform/schema.ts' {
   interface Database {
     agenda_mark: AgendaMarkTable;
     calendar_feed: CalendarFeedTable;
+    agenda_undo: AgendaUndoTable;
   }
 }
 
@@ -28,4 +29,15 @@ export type CalendarFeedTable = {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+};
+
+/** What one action on Today recorded, as the steps that take it back (migration 0017). */
+export type AgendaUndoTable = {
+  practice_id: string;
+  id: string;
+  created_by: string | null;
+  created_at: string;
+  undone_at: string | null;
+  /** JSON of `UndoStep[]` (agenda.service.ts): ids and changed columns, never names. */
+  steps: string;
 };

@@ -31,6 +31,7 @@ const homes: Record<string, Home> = {
   'GET /messages query:limit': { notStored: 'page size' },
   'GET /audit query:limit': { notStored: 'page size' },
   'GET /agenda query:perKind': { notStored: 'items per kind' },
+  'POST /agenda/items/bulk body.olderThanDays': { notStored: 'days overdue to dismiss' },
   'POST /contacts body.keepInTouchDays': 'contact.keep_in_touch_days',
   'PATCH /contacts/{id} body.keepInTouchDays': 'contact.keep_in_touch_days',
   'PATCH /categories/{id} body.target': 'category.target',

@@ -218,6 +218,7 @@ export async function countRows(deps: Deps): Promise<Record<string, number>> {
     'celebration_seen',
     'survey',
     'calendar_feed',
+    'agenda_undo',
     ...erasedTables.filter((table) => table !== 'audit_log'),
   ] as const;
   const out: Record<string, number> = {};

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Checkbox, Group, Menu, Paper, Text, Title } from '@mantine/core';
 import { forwardRef } from 'react';
 import { Link } from 'react-router';
 import type { AgendaAction, AgendaItem } from '../api/types';
@@ -18,6 +18,22 @@ export const AGENDA_KIND_LABELS: Record<AgendaItem['kind'], string> = {
   check_in_given: 'Check in',
   keep_in_touch: 'Keep in touch',
   grow_category: 'Most-wanted',
+  explain: 'Explain what you do',
+};
+
+/** The heading of each kind's group on Today ("Respond to referrals · 3"). */
+export const AGENDA_KIND_HEADINGS: Record<AgendaItem['kind'], string> = {
+  respond: 'Respond to referrals',
+  thank: 'Thank referrers',
+  update_referrer: 'Update referrers',
+  notify_partner: 'Tell partners about referrals',
+  ask: 'Ask for referrals',
+  remind_commitment: 'Commitments',
+  reconnect_quiet_source: 'Reconnect with quiet sources',
+  give_back: 'Give back',
+  check_in_given: 'Check in on referrals given',
+  keep_in_touch: 'Keep in touch',
+  grow_category: 'Grow most-wanted categories',
   explain: 'Explain what you do',
 };
 
@@ -42,6 +58,8 @@ type AgendaItemCardProps = {
   timeZone?: string;
   isActive: boolean;
   isBusy: boolean;
+  isSelected: boolean;
+  onSelect: (selected: boolean) => void;
   onFocus: () => void;
   onPerform: (action: AgendaAction) => void;
   onLetter: () => void;
@@ -56,7 +74,10 @@ function dueText(item: AgendaItem, timeZone?: string): string | null {
   return new Date(item.dueAt).getTime() < Date.now() ? `Was due ${when}` : `Due ${when}`;
 }
 
-/** One thing to do: what, for whom, why now, when — and the one action that completes it. */
+/**
+ * One thing to do, in one or two lines (issue 11 §10): a box to select it, what and for whom,
+ * why now and when, the one action that completes it, and the rest in a menu.
+ */
 export const AgendaItemCard = forwardRef<HTMLElement, AgendaItemCardProps>(
   function AgendaItemCard(props, ref) {
     const { item, timeZone, isActive, isBusy } = props;
@@ -64,13 +85,20 @@ export const AgendaItemCard = forwardRef<HTMLElement, AgendaItemCardProps>(
     const letter = letterFor(item);
     const due = dueText(item, timeZone);
     const isGiveBack = item.kind === 'give_back';
+    const when = [
+      due,
+      item.snoozedUntil ? `Snoozed until ${formatDateTime(item.snoozedUntil, timeZone)}` : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     return (
       <Paper
         ref={ref}
         component="article"
         withBorder
-        p="md"
-        radius="md"
+        px="sm"
+        py={6}
+        radius="sm"
         tabIndex={0}
         aria-labelledby={titleId}
         data-agenda-item={item.key}
@@ -79,42 +107,44 @@ export const AgendaItemCard = forwardRef<HTMLElement, AgendaItemCardProps>(
           if (e.target === e.currentTarget) props.onFocus();
         }}
         style={{
-          outline: isActive ? '2px solid var(--mantine-color-teal-6)' : undefined,
+          outline: isActive ? '2px solid var(--mantine-color-teal-9)' : undefined,
           outlineOffset: 2,
           borderLeft: `4px solid var(--mantine-color-${item.urgency === 'overdue' ? 'red' : item.urgency === 'today' ? 'teal' : 'gray'}-6)`,
         }}
       >
-        <Stack gap={6}>
-          <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-            <Title order={3} fz="lg" id={titleId}>
-              {item.title}
-            </Title>
-            <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
-              {AGENDA_KIND_LABELS[item.kind]}
-            </Badge>
-          </Group>
-          {item.forWhom ? (
-            <Text size="sm">
-              For{' '}
-              <Anchor component={Link} to={`/contacts/${item.forWhom.id}`}>
-                {item.forWhom.name}
-              </Anchor>
+        <Group gap="sm" wrap="nowrap" align="center">
+          <Checkbox
+            aria-label={`Select: ${item.title}`}
+            checked={props.isSelected}
+            onChange={(e) => props.onSelect(e.currentTarget.checked)}
+          />
+          <Box style={{ flex: 1, minWidth: 0 }}>
+            <Group gap={6} wrap="nowrap" align="baseline">
+              <Title order={3} fz="sm" fw={600} id={titleId} lineClamp={1}>
+                {item.title}
+              </Title>
+              {item.forWhom ? (
+                <Text size="xs" style={{ flexShrink: 0 }} visibleFrom="sm">
+                  for{' '}
+                  <Anchor component={Link} to={`/contacts/${item.forWhom.id}`} size="xs">
+                    {item.forWhom.name}
+                  </Anchor>
+                </Text>
+              ) : null}
+            </Group>
+            <Text size="xs" lineClamp={1} title={item.why}>
+              {when ? (
+                <Text span size="xs" fw={500} c={item.urgency === 'overdue' ? 'red.9' : undefined}>
+                  {when} ·{' '}
+                </Text>
+              ) : null}
+              {item.why}
             </Text>
-          ) : null}
-          <Text size="sm">{item.why}</Text>
-          {due || item.snoozedUntil ? (
-            <Text size="xs" c={item.urgency === 'overdue' ? 'red.8' : 'dimmed'}>
-              {due}
-              {due && item.snoozedUntil ? ' · ' : null}
-              {item.snoozedUntil
-                ? `Snoozed until ${formatDateTime(item.snoozedUntil, timeZone)}`
-                : null}
-            </Text>
-          ) : null}
-          <Group gap="xs" mt={4}>
+          </Box>
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             {isGiveBack && item.forWhom ? (
               <Button
-                size="sm"
+                size="xs"
                 component={Link}
                 to={`/referrals/given?partnerId=${encodeURIComponent(item.forWhom.id)}`}
               >
@@ -122,7 +152,7 @@ export const AgendaItemCard = forwardRef<HTMLElement, AgendaItemCardProps>(
               </Button>
             ) : (
               <Button
-                size="sm"
+                size="xs"
                 loading={isBusy}
                 onClick={() => props.onPerform(item.action)}
                 data-primary-action
@@ -130,56 +160,45 @@ export const AgendaItemCard = forwardRef<HTMLElement, AgendaItemCardProps>(
                 {item.action.label}
               </Button>
             )}
-            {letter ? (
-              <Button size="sm" variant="light" onClick={props.onLetter}>
-                {letter.buttonLabel}
-              </Button>
-            ) : null}
-            {item.secondary ? (
-              <Button
-                size="sm"
-                variant="subtle"
-                disabled={isBusy}
-                onClick={() => {
-                  if (item.secondary) props.onPerform(item.secondary);
-                }}
-              >
-                {item.secondary.label}
-              </Button>
-            ) : null}
-            {item.snoozedUntil ? (
-              <Button size="sm" variant="subtle" onClick={props.onUnsnooze}>
-                Bring back now
-              </Button>
-            ) : (
-              <Menu position="bottom-start" withinPortal>
-                <Menu.Target>
-                  <Button size="sm" variant="default" aria-label={`Snooze: ${item.title}`}>
-                    Snooze
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Label>Snooze until</Menu.Label>
-                  {(Object.keys(SNOOZE_LABELS) as SnoozeChoice[]).map((choice) => (
-                    <Menu.Item key={choice} onClick={() => props.onSnooze(choice)}>
-                      {SNOOZE_LABELS[choice]}
-                    </Menu.Item>
-                  ))}
-                  <Menu.Item onClick={() => props.onSnooze('date')}>A day you choose…</Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            )}
-            <Button
-              size="sm"
-              variant="subtle"
-              color="gray"
-              onClick={props.onDismiss}
-              aria-label={`Dismiss: ${item.title}`}
-            >
-              Dismiss
-            </Button>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button size="xs" variant="default" aria-label={`More: ${item.title}`}>
+                  More
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {letter ? (
+                  <Menu.Item onClick={props.onLetter}>{letter.buttonLabel}</Menu.Item>
+                ) : null}
+                {item.secondary ? (
+                  <Menu.Item
+                    disabled={isBusy}
+                    onClick={() => {
+                      if (item.secondary) props.onPerform(item.secondary);
+                    }}
+                  >
+                    {item.secondary.label}
+                  </Menu.Item>
+                ) : null}
+                {item.snoozedUntil ? (
+                  <Menu.Item onClick={props.onUnsnooze}>Bring back now</Menu.Item>
+                ) : (
+                  <>
+                    <Menu.Label>Snooze until</Menu.Label>
+                    {(Object.keys(SNOOZE_LABELS) as SnoozeChoice[]).map((choice) => (
+                      <Menu.Item key={choice} onClick={() => props.onSnooze(choice)}>
+                        {SNOOZE_LABELS[choice]}
+                      </Menu.Item>
+                    ))}
+                    <Menu.Item onClick={() => props.onSnooze('date')}>A day you choose…</Menu.Item>
+                  </>
+                )}
+                <Menu.Divider />
+                <Menu.Item onClick={props.onDismiss}>Dismiss…</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
           </Group>
-        </Stack>
+        </Group>
       </Paper>
     );
   },

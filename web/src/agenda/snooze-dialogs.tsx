@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AgendaItem } from '../api/types';
 import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
 import { GrowingTextarea } from '../components/text-fields';
-import { useDismiss, useSnooze } from './use-agenda';
+import { useUndoToast } from './undo-toast';
+import { useBulkAction } from './use-agenda';
 
 /** 8:00 in the morning, `days` days from today (local time). */
 function morningIn(days: number, from: Date = new Date()): Date {
@@ -43,7 +43,8 @@ export function SnoozeDateDialog({
   item: AgendaItem | null;
   onClose: () => void;
 }) {
-  const snooze = useSnooze();
+  const snooze = useBulkAction();
+  const toast = useUndoToast();
   const [date, setDate] = useState(() => toDateInput(morningIn(2)));
   const [error, setError] = useState<string | null>(null);
   const close = () => {
@@ -66,13 +67,10 @@ export function SnoozeDateDialog({
     }
     setError(null);
     snooze.mutate(
-      { key: item.key, until: until.toISOString() },
+      { action: 'snooze', keys: [item.key], until: until.toISOString() },
       {
-        onSuccess: () => {
-          notifications.show({
-            color: 'teal',
-            message: `“${item.title}” snoozed until ${until.toLocaleDateString()}.`,
-          });
+        onSuccess: (result) => {
+          toast(`“${item.title}” snoozed until ${until.toLocaleDateString()}.`, result.undoId);
           close();
         },
       },
@@ -102,9 +100,19 @@ export function SnoozeDateDialog({
 
 const REASONS = ['Already done', 'Not relevant', 'Not the right time for this person'];
 
-/** Dismiss with a reason: the item stays away until its cause changes. */
-export function DismissDialog({ item, onClose }: { item: AgendaItem | null; onClose: () => void }) {
-  const dismiss = useDismiss();
+/** Dismiss with a reason: the items stay away until their cause changes. One undo for all. */
+export function DismissDialog({
+  items,
+  onClose,
+  onDone,
+}: {
+  items: AgendaItem[];
+  onClose: () => void;
+  /** After the dismissal (the selection is cleared, say). */
+  onDone?: () => void;
+}) {
+  const dismiss = useBulkAction();
+  const toast = useUndoToast();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const close = () => {
@@ -113,9 +121,10 @@ export function DismissDialog({ item, onClose }: { item: AgendaItem | null; onCl
     setError(null);
     onClose();
   };
+  const what = items.length === 1 ? `“${items[0]?.title}”` : `${items.length} items`;
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (!item) return;
+    if (items.length === 0) return;
     const text = reason.trim();
     if (!text) {
       setError('Say why, so the team knows later.');
@@ -123,21 +132,28 @@ export function DismissDialog({ item, onClose }: { item: AgendaItem | null; onCl
     }
     setError(null);
     dismiss.mutate(
-      { key: item.key, reason: text },
+      { action: 'dismiss', keys: items.map((i) => i.key), reason: text },
       {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: `“${item.title}” dismissed.` });
+        onSuccess: (result) => {
+          toast(`${what} dismissed.`, result.undoId);
+          onDone?.();
           close();
         },
       },
     );
   };
   return (
-    <Modal opened={item !== null} onClose={close} title="Dismiss this item" centered>
+    <Modal
+      opened={items.length > 0}
+      onClose={close}
+      title={items.length === 1 ? 'Dismiss this item' : `Dismiss ${items.length} items`}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">
-            {item?.title} stays off the agenda until something changes (a new status, a new touch…).
+            {items.length === 1 ? items[0]?.title : `These ${items.length} items`} stay off the
+            agenda until something changes (a new status, a new touch…).
           </Text>
           <Group gap="xs">
             {REASONS.map((r) => (

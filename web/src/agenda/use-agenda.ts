@@ -29,19 +29,39 @@ export function useAgendaAction() {
   );
 }
 
-export function useSnooze() {
+/**
+ * Does an item's action through the agenda (`undoable` items), which answers an undo id.
+ * Everything on screen is asked again, as for any action.
+ */
+export function usePerformItem() {
   return useRefreshingMutation(
-    ({ key, until }: { key: string; until: string }) =>
-      api.post('/agenda/{key}/snooze', { path: { key }, body: { until } }),
-    'agenda-mark',
+    ({ key, which }: { key: string; which: 'primary' | 'secondary' }) =>
+      api.post('/agenda/{key}/do', { path: { key }, body: { which } }),
+    'agenda-action',
   );
 }
 
-export function useDismiss() {
+export type BulkAction = {
+  action: 'snooze' | 'dismiss' | 'done';
+  keys?: string[];
+  olderThanDays?: number;
+  until?: string;
+  reason?: string;
+};
+
+/** Snooze, dismiss or do several items (or one) in one request, with one undo. */
+export function useBulkAction() {
   return useRefreshingMutation(
-    ({ key, reason }: { key: string; reason: string }) =>
-      api.post('/agenda/{key}/dismiss', { path: { key }, body: { reason } }),
-    'agenda-mark',
+    (body: BulkAction) => api.post('/agenda/items/bulk', { body }),
+    'agenda-action',
+  );
+}
+
+/** Takes back what an action on Today recorded. */
+export function useUndo() {
+  return useRefreshingMutation(
+    (id: string) => api.post('/agenda/undo/{id}', { path: { id }, body: {} }),
+    'agenda-action',
   );
 }
 

@@ -652,6 +652,27 @@ export interface paths {
      */
     delete: operations["deleteAgendaMark"];
   };
+  "/agenda/items/bulk": {
+    /**
+     * Snooze, dismiss or do several agenda items
+     * @description One transaction, one undo (`undoId`, for `POST /agenda/undo/{id}`). Either `keys` (each well formed, else 400, and its subject in your practice, else 404) or `olderThanDays`: every item overdue for more than that many days (snooze and dismiss only; `count` 0 and `undoId` null when there are none). `snooze` needs `until` (future, within 366 days); `dismiss` needs a `reason`. `done` does each listed item's primary action as `POST /agenda/{key}/do` does; one refusal refuses them all.
+     */
+    post: operations["markAgendaItems"];
+  };
+  "/agenda/{key}/do": {
+    /**
+     * Do an agenda item's action, with undo
+     * @description Does the listed item's primary (or `which: secondary`) action through its owner (the same rules as its own path) and answers an `undoId`. Kinds: respond, thank, update_referrer (the referral changes), notify_partner and check_in_given (the referral given), and reconnect_quiet_source, keep_in_touch, explain (a touch is logged); any other is 422 (use the action's own path). An item no longer listed is 409; a subject outside your practice is 404.
+     */
+    post: operations["recordAgendaItemDone"];
+  };
+  "/agenda/undo/{id}": {
+    /**
+     * Undo an action done on Today
+     * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were, the referral's status, thanks or referrer update and its history entry removed (an undone referrer update is audited, as the update was), the referral given's notified or checked-in time cleared, the logged touch deleted. Only your own actions in your practice (else 404). Undoing twice, or after the referral changed again, is 409.
+     */
+    post: operations["revokeAgendaAction"];
+  };
   "/calendar-feeds": {
     /**
      * List your calendar feeds
@@ -2021,6 +2042,8 @@ export interface components {
       };
       /** @example 2026-11-25T22:16:09.123Z */
       snoozedUntil?: string;
+      /** @description Whether `POST /agenda/{key}/do` does its actions (with an undo); otherwise follow `action`. */
+      undoable: boolean;
     };
     /** @enum {string} */
     AgendaKind: "respond" | "thank" | "update_referrer" | "notify_partner" | "ask" | "remind_commitment" | "reconnect_quiet_source" | "give_back" | "check_in_given" | "keep_in_touch" | "grow_category" | "explain";
@@ -2045,6 +2068,28 @@ export interface components {
     DismissAgendaItem: {
       reason: string;
     };
+    AgendaActionResult: {
+      count: number;
+      keys: string[];
+      undoId: string | null;
+    };
+    BulkAgendaAction: {
+      /** @enum {string} */
+      action: "snooze" | "dismiss" | "done";
+      keys?: string[];
+      olderThanDays?: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T22:16:09.123Z
+       */
+      until?: string;
+      reason?: string;
+    };
+    PerformAgendaItem: {
+      /** @enum {string} */
+      which?: "primary" | "secondary";
+    };
+    UndoAgendaAction: Record<string, never>;
     CalendarFeed: {
       id: string;
       /** @example 2026-11-25T22:16:09.123Z */
@@ -8956,6 +9001,226 @@ export interface operations {
     parameters: {
       path: {
         key: string;
+      };
+    };
+    responses: {
+      /** @description Undone */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Snooze, dismiss or do several agenda items
+   * @description One transaction, one undo (`undoId`, for `POST /agenda/undo/{id}`). Either `keys` (each well formed, else 400, and its subject in your practice, else 404) or `olderThanDays`: every item overdue for more than that many days (snooze and dismiss only; `count` 0 and `undoId` null when there are none). `snooze` needs `until` (future, within 366 days); `dismiss` needs a `reason`. `done` does each listed item's primary action as `POST /agenda/{key}/do` does; one refusal refuses them all.
+   */
+  markAgendaItems: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["BulkAgendaAction"];
+      };
+    };
+    responses: {
+      /** @description What was done */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AgendaActionResult"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Do an agenda item's action, with undo
+   * @description Does the listed item's primary (or `which: secondary`) action through its owner (the same rules as its own path) and answers an `undoId`. Kinds: respond, thank, update_referrer (the referral changes), notify_partner and check_in_given (the referral given), and reconnect_quiet_source, keep_in_touch, explain (a touch is logged); any other is 422 (use the action's own path). An item no longer listed is 409; a subject outside your practice is 404.
+   */
+  recordAgendaItemDone: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        key: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PerformAgendaItem"];
+      };
+    };
+    responses: {
+      /** @description Done */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AgendaActionResult"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Undo an action done on Today
+   * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were, the referral's status, thanks or referrer update and its history entry removed (an undone referrer update is audited, as the update was), the referral given's notified or checked-in time cleared, the logged touch deleted. Only your own actions in your practice (else 404). Undoing twice, or after the referral changed again, is 409.
+   */
+  revokeAgendaAction: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UndoAgendaAction"];
       };
     };
     responses: {
