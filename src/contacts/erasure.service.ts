@@ -32,6 +32,7 @@ export const erasedTables = [
   'message',
   'survey_recipient',
   'agenda_mark',
+  'agenda_undo',
   'audit_log',
   'idempotency_key',
 ] as const;
