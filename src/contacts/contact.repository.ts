@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import { type Dialect, isPostgres, type Queryable } from '../platform/db.ts';
 import { isSet, toFlag } from '../platform/flags.ts';
+import { parseName } from '../platform/person-name.ts';
 import type { DueCutoffs } from './cadence.rules.ts';
 import { containsPattern, type Role, type Stage } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
@@ -32,8 +33,44 @@ function toContactColumns<R extends Partial<ContactRow>>(row: R) {
   };
 }
 
-export async function insertContactRow(db: Queryable, row: ContactRow): Promise<void> {
-  await db.insertInto('contact').values(toContactColumns(row)).execute();
+type NameColumns =
+  | 'honorific'
+  | 'given_name'
+  | 'family_name'
+  | 'suffix'
+  | 'preferred_name'
+  | 'salutation';
+
+/** A contact to insert: without its name's parts, they are split from `name`. */
+export type NewContactRow = Omit<ContactRow, NameColumns> & Partial<Pick<ContactRow, NameColumns>>;
+
+export async function insertContactRow(db: Queryable, row: NewContactRow): Promise<void> {
+  const parts = parseName(row.name);
+  const named: ContactRow = {
+    honorific: parts.honorific,
+    given_name: parts.givenName,
+    family_name: parts.familyName,
+    suffix: parts.suffix,
+    preferred_name: null,
+    salutation: null,
+    ...row,
+  };
+  await db.insertInto('contact').values(toContactColumns(named)).execute();
+}
+
+/** How many referrals credit this contact as their referrer (§2: they have referred). */
+export async function countReferralsFrom(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('referral')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('practice_id', '=', practiceId)
+    .where('referrer_id', '=', contactId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Whether the practice has any contact yet (demo data only goes into an empty practice). */

@@ -790,6 +790,8 @@ export interface components {
         keepInTouchProspectDays: number;
         nominalGiftMinor: number;
         currency: string;
+        /** @enum {string} */
+        salutationStyle: "formal" | "informal";
       };
       /** @example 2026-11-25T22:16:09.123Z */
       createdAt: string;
@@ -888,16 +890,19 @@ export interface components {
         keepInTouchProspectDays: number;
         nominalGiftMinor: number;
         currency: string;
+        /** @enum {string} */
+        salutationStyle: "formal" | "informal";
       };
       meta: ({
           /** @enum {string} */
-          key: "currency" | "responseWindowHours" | "thankWithinHours" | "askWindowDays" | "askCooldownDays" | "commitmentReminderDays" | "commitmentMaxReminders" | "quietSourceDays" | "giveBackThreshold" | "checkInDays" | "defaultConversionPercent" | "conversionMinClosed" | "mostWantedTarget" | "surveyMaxPeople" | "alignmentThresholdPercent" | "keepInTouchMetDays" | "keepInTouchKnowsDays" | "keepInTouchLikesDays" | "keepInTouchTrustsDays" | "keepInTouchRefersDays" | "keepInTouchPartnerDays" | "keepInTouchClientDays" | "keepInTouchFormerClientDays" | "keepInTouchColleagueDays" | "keepInTouchFriendDays" | "keepInTouchProspectDays" | "nominalGiftMinor";
+          key: "currency" | "salutationStyle" | "responseWindowHours" | "thankWithinHours" | "askWindowDays" | "askCooldownDays" | "commitmentReminderDays" | "commitmentMaxReminders" | "quietSourceDays" | "giveBackThreshold" | "checkInDays" | "defaultConversionPercent" | "conversionMinClosed" | "mostWantedTarget" | "surveyMaxPeople" | "alignmentThresholdPercent" | "keepInTouchMetDays" | "keepInTouchKnowsDays" | "keepInTouchLikesDays" | "keepInTouchTrustsDays" | "keepInTouchRefersDays" | "keepInTouchPartnerDays" | "keepInTouchClientDays" | "keepInTouchFormerClientDays" | "keepInTouchColleagueDays" | "keepInTouchFriendDays" | "keepInTouchProspectDays" | "nominalGiftMinor";
           label: string;
           meaning: string;
           unit: string;
           min?: number;
           max?: number;
           default: number | string;
+          choices?: string[];
         })[];
     };
     UpdateSettings: {
@@ -928,6 +933,8 @@ export interface components {
       keepInTouchProspectDays?: number;
       nominalGiftMinor?: number;
       currency?: string;
+      /** @enum {string} */
+      salutationStyle?: "formal" | "informal";
     };
     ContactPage: {
       items: components["schemas"]["Contact"][];
@@ -936,6 +943,14 @@ export interface components {
     Contact: {
       id: string;
       name: string;
+      honorific: string | null;
+      givenName: string | null;
+      familyName: string | null;
+      suffix: string | null;
+      preferredName: string | null;
+      /** @enum {string|null} */
+      salutation: "formal" | "informal" | null;
+      greeting: string;
       email: string | null;
       phone: string | null;
       organization: string | null;
@@ -982,6 +997,13 @@ export interface components {
       reason: string | null;
     };
     CreateContact: {
+      honorific?: string | null;
+      givenName?: string | null;
+      familyName?: string | null;
+      suffix?: string | null;
+      preferredName?: string | null;
+      /** @enum {string|null} */
+      salutation?: "formal" | "informal" | null;
       email?: string | "" | null;
       phone?: string | null;
       organization?: string | null;
@@ -997,9 +1019,16 @@ export interface components {
       notes?: string | null;
       keepInTouchDays?: number | null;
       isTreatingProvider?: boolean;
-      name: string;
+      name?: string;
     };
     UpdateContact: {
+      honorific?: string | null;
+      givenName?: string | null;
+      familyName?: string | null;
+      suffix?: string | null;
+      preferredName?: string | null;
+      /** @enum {string|null} */
+      salutation?: "formal" | "informal" | null;
       email?: string | "" | null;
       phone?: string | null;
       organization?: string | null;
