@@ -31,6 +31,15 @@ describe('how we address a person', () => {
     expect(salutationOf(reyes, 'formal')).toBe('Dear Dr. Reyes,');
     expect(salutationOf(reyes, 'informal')).toBe('Dear Alan,');
   });
+  it('informal takes the first of several given names', () => {
+    const james = person({
+      name: 'Alan James Reyes',
+      givenName: 'Alan James',
+      familyName: 'Reyes',
+    });
+    expect(addressNameOf(james, 'informal')).toBe('Alan');
+    expect(addressNameOf(james, 'formal')).toBe('Alan James Reyes');
+  });
   it('informal prefers the preferred name', () => {
     expect(addressNameOf({ ...reyes, preferredName: 'Al' }, 'informal')).toBe('Al');
     expect(addressNameOf({ ...reyes, preferredName: 'Al' }, 'formal')).toBe('Dr. Reyes');

@@ -26,7 +26,7 @@ export const styleFor = (person: Pick<AddressableName, 'salutation'>, practice: 
 
 /**
  * How we address this person (what follows "Dear", and what the agenda calls them):
- * informal — the preferred name, else the given name; formal — "Dr. Reyes" with an honorific,
+ * informal — the preferred name, else the first given name; formal — "Dr. Reyes" with an honorific,
  * else the given and family name ("Alan Reyes"). Never a bare title; the display name when
  * nothing better is known.
  */
@@ -37,7 +37,8 @@ export function addressNameOf(person: AddressableName, practiceStyle: Salutation
   const honorific = person.honorific?.trim() || null;
   const style = styleFor(person, practiceStyle);
   if (style === 'informal') {
-    const first = preferred ?? given;
+    // "Alan James" are given names: a friend says the first (a preferred name says otherwise).
+    const first = preferred ?? given?.split(' ')[0];
     if (first) return first;
   }
   if (honorific && (family || given)) return `${honorific} ${family ?? given}`;

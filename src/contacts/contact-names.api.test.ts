@@ -128,8 +128,7 @@ describe.each(testTargets)('contact names and stages on %s', (target) => {
       referrer: { contactId: lee.id },
       channel: 'phone',
     });
-    const history = (await ok<ContactDetail>(a.session, 'GET', `/contacts/${lee.id}`))
-      .stageHistory;
+    const history = (await ok<ContactDetail>(a.session, 'GET', `/contacts/${lee.id}`)).stageHistory;
     expect(history.map((h) => [h.fromStage, h.toStage, h.reason])).toEqual([
       ['trusts', 'refers', 'first referral received'],
       [null, 'trusts', null],
@@ -152,8 +151,7 @@ describe.each(testTargets)('contact names and stages on %s', (target) => {
       .where('id', '=', kim.id)
       .execute();
     await refer();
-    const history = (await ok<ContactDetail>(a.session, 'GET', `/contacts/${kim.id}`))
-      .stageHistory;
+    const history = (await ok<ContactDetail>(a.session, 'GET', `/contacts/${kim.id}`)).stageHistory;
     expect(history[0]).toMatchObject({
       fromStage: 'trusts',
       toStage: 'refers',
