@@ -57,6 +57,9 @@ describe('how we address a person', () => {
     expect(addressNameOf(brown, 'informal')).toBe('Fr. Brown');
     expect(addressNameOf(person({ name: 'Cher', givenName: 'Cher' }), 'formal')).toBe('Cher');
     expect(addressNameOf(person({ name: 'Acme' }), 'formal')).toBe('Acme');
+    // Without stored parts (rows written in bulk), the name's own parts.
+    expect(addressNameOf(person({ name: 'Dr. Ann Lee' }), 'formal')).toBe('Dr. Lee');
+    expect(addressNameOf(person({ name: 'Dr. Ann Lee' }), 'informal')).toBe('Ann');
   });
   it('a team member known by a display name is addressed by its parts', () => {
     expect(addressNameOf(addressableFromName('Dr. Sam Lee'), 'informal')).toBe('Sam');

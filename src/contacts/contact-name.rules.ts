@@ -30,7 +30,12 @@ export const styleFor = (person: Pick<AddressableName, 'salutation'>, practice: 
  * else the given and family name ("Alan Reyes"). Never a bare title; the display name when
  * nothing better is known.
  */
-export function addressNameOf(person: AddressableName, practiceStyle: SalutationStyle): string {
+export function addressNameOf(someone: AddressableName, practiceStyle: SalutationStyle): string {
+  // A row written without its parts (bulk data) is addressed by the parts of its name.
+  const person =
+    someone.givenName?.trim() || someone.familyName?.trim()
+      ? someone
+      : { ...someone, ...parseName(someone.name) };
   const given = person.givenName?.trim() || null;
   const family = person.familyName?.trim() || null;
   const preferred = person.preferredName?.trim() || null;

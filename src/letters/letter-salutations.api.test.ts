@@ -141,6 +141,32 @@ describe.each(testTargets)('letter salutations on %s', (target) => {
     expect(draft.body).not.toMatch(/Dear (Dr|Prof|Mx)\.?,/i);
   });
 
+  it("typed text is checked against the referred person's name parts, not their title (§3.2)", async () => {
+    const referrer = await ok<Json>(a.bearer, 'POST', '/contacts', { name: 'Rita Ray' });
+    const referral = await ok<Json>(a.bearer, 'POST', '/referrals', {
+      referrer: { contactId: referrer.id },
+      referred: { name: 'Dr. Jane Roe' },
+      channel: 'phone',
+    });
+    const send = (body: string) =>
+      a.bearer.request('POST', '/messages', {
+        templateKey: 'thanks_referral',
+        referralId: referral.id,
+        channel: 'letter',
+        body,
+      });
+    // "Dr." names nobody: a thank-you may say the referrer's doctor friends are welcome.
+    expect(
+      (await send('{{referrer.salutation}} Any friend of yours, Dr. or not, is welcome.')).status,
+    ).toBe(201);
+    const refused = await send('{{referrer.salutation}} Thank you for sending Jane.');
+    expect(refused.status).toBe(422);
+    const problem = (await refused.json()) as { errors: { field: string; message: string }[] };
+    expect(problem.errors[0]).toMatchObject({ field: 'body' });
+    expect(problem.errors[0]?.message).toContain('"Jane"');
+    expect((await send('{{referrer.salutation}} Ms Roe says hello.')).status).toBe(422);
+  });
+
   it('the PDF of a letter opens the same way', async () => {
     await ok(a.bearer, 'PATCH', '/practice/settings', { salutationStyle: 'formal' });
     const msg = await ok<Json>(a.bearer, 'POST', '/messages', {
