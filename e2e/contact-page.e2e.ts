@@ -48,13 +48,13 @@ describe('the contact page', () => {
     await page.getByLabel('Letters greet them').selectOption('informal');
     const save = page.getByRole('button', { name: 'Save contact' });
     await save.scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    expect(await page.evaluate<number>('window.scrollY')).toBeGreaterThan(200);
     await save.click();
     await page.getByRole('heading', { name: 'Dr. Alan Reyes', level: 1 }).waitFor();
     await expect
       .poll(() => page.getByText('Dear Al, (their own style)').count())
       .toBeGreaterThan(0);
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await expect.poll(() => page.evaluate<number>('window.scrollY')).toBe(0);
     expect(await isInFirstScreen(page, tel)).toBe(true);
     await page.screenshot({ path: path.join(testOutput, 'contact-page-phone.png') });
   });

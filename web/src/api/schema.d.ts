@@ -128,7 +128,7 @@ export interface paths {
     get: operations["listContacts"];
     /**
      * Create a contact
-     * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come.
+     * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come. The name is given whole (`name`, split into `honorific`, `givenName`, `familyName` and `suffix`: "Dr. Alan Reyes, PhD") or in parts (the display `name` is then made of them); at least a given or family name. `greeting` is how letters open to them under the practice's `salutationStyle` or their own `salutation`.
      */
     post: operations["createContact"];
   };
@@ -145,7 +145,7 @@ export interface paths {
     delete: operations["deleteContact"];
     /**
      * Update a contact
-     * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history.
+     * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history. A new `name` alone is split again; parts sent win and rename. A contact whom a referral credits stays `refers`: lowering them is a 422 naming `stage`.
      */
     patch: operations["updateContact"];
   };
@@ -3248,7 +3248,7 @@ export interface operations {
   };
   /**
    * Create a contact
-   * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come.
+   * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come. The name is given whole (`name`, split into `honorific`, `givenName`, `familyName` and `suffix`: "Dr. Alan Reyes, PhD") or in parts (the display `name` is then made of them); at least a given or family name. `greeting` is how letters open to them under the practice's `salutationStyle` or their own `salutation`.
    */
   createContact: {
     parameters: {
@@ -3452,7 +3452,7 @@ export interface operations {
   };
   /**
    * Update a contact
-   * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history.
+   * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history. A new `name` alone is split again; parts sent win and rename. A contact whom a referral credits stays `refers`: lowering them is a 422 naming `stage`.
    */
   updateContact: {
     parameters: {
