@@ -75,7 +75,7 @@ describe.each(testTargets)('agenda API on %s', (target) => {
     const late = await one('respond', referral.id, plus(T0, 26 * H));
     expect(late.urgency).toBe('overdue');
     expect(late.why).toBe(
-      'Sarah Chen referred Tom Ruiz 26 h ago — call Tom; you are 2 h past your 24 h window.',
+      'Sarah Chen referred Tom Ruiz 26 h ago — call Tom Ruiz; you are 2 h past your 24 h window.',
     );
     clock.set(plus(T0, 26 * H));
     await perform(late.action);

@@ -56,7 +56,7 @@ describe('vouch agenda (CLI)', () => {
     const respond = agenda.items.find((i) => i.kind === 'respond');
     expect(respond).toMatchObject({ title: 'Call Tom Ruiz', urgency: 'overdue' });
     expect(respond?.why).toBe(
-      'Sarah Chen referred Tom Ruiz 26 h ago — call Tom; you are 2 h past your 24 h window.',
+      'Sarah Chen referred Tom Ruiz 26 h ago — call Tom Ruiz; you are 2 h past your 24 h window.',
     );
     const api = await a.session.json<{ items: unknown[] }>('GET', `/agenda?at=${at}`);
     expect(agenda.items).toEqual(api.body.items);

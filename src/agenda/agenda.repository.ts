@@ -8,7 +8,13 @@ import { type Selectable, sql } from 'kysely';
 import { askableStage, askBoundsAt, positiveFeedbackScore } from '../asks/ask.rules.ts';
 import { reminderCutoffAt } from '../commitments/commitment.rules.ts';
 import type { DueCutoffs } from '../contacts/cadence.rules.ts';
-import { isTouchDue, touchAnchor } from '../contacts/contact.repository.ts';
+import {
+  addressableFrom,
+  isTouchDue,
+  type NameColumnsAs,
+  nameColumnsOf,
+  touchAnchor,
+} from '../contacts/contact.repository.ts';
 import type { Role } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
 import { coveringStageRank } from '../network/category.rules.ts';
@@ -64,24 +70,32 @@ function referralQuery(db: Queryable, practiceId: string) {
       'r.referrer_told_status',
       'r.referrer_told_at',
       's.is_treating_provider as referrer_is_treating_provider',
+      ...nameColumnsOf('p', 'referred'),
+      ...nameColumnsOf('s', 'referrer'),
     ])
     .where('r.practice_id', '=', practiceId);
 }
 
 type ReferralQueryRow = Omit<
   ReferralAgendaRow,
-  'consent_to_update' | 'referrer_is_treating_provider'
+  'consent_to_update' | 'referrer_is_treating_provider' | 'referred_address' | 'referrer_address'
 > & {
   consent_to_update: Flag;
   referrer_is_treating_provider: Flag | null;
-};
+} & NameColumnsAs<'referred'> &
+  NameColumnsAs<'referrer'>;
 
-/** The stored 0/1 columns as booleans: no referrer (left join) is not a treating provider. */
+/**
+ * The stored 0/1 columns as booleans: no referrer (left join) is not a treating provider; the
+ * two people's names as the addressing rules take them.
+ */
 const toReferralRows = (rows: ReferralQueryRow[]): ReferralAgendaRow[] =>
   rows.map((r) => ({
     ...r,
     consent_to_update: isSet(r.consent_to_update),
     referrer_is_treating_provider: isSet(r.referrer_is_treating_provider),
+    referred_address: addressableFrom(r, 'referred', r.referred_name),
+    referrer_address: r.referrer_name ? addressableFrom(r, 'referrer', r.referrer_name) : null,
   }));
 
 /** 1. New referrals, oldest first (index referral_by_status). */
@@ -186,9 +200,14 @@ function givenQuery(db: Queryable, practiceId: string) {
       'g.given_at',
       'g.partner_notified_at',
       'g.checked_in_at',
+      ...nameColumnsOf('q', 'partner'),
     ])
     .where('g.practice_id', '=', practiceId);
 }
+
+const withPartnerAddress = <R extends NameColumnsAs<'partner'> & { partner_name: string }>(
+  rows: R[],
+) => rows.map((g) => ({ ...g, partner_address: addressableFrom(g, 'partner', g.partner_name) }));
 
 /** 4. Referrals given whose partner was not told (partial index referral_given_unnotified). */
 export async function listUnnotifiedGiven(
@@ -197,13 +216,14 @@ export async function listUnnotifiedGiven(
   now: string,
   limit: number,
 ): Promise<GivenAgendaRow[]> {
-  return givenQuery(db, practiceId)
+  const rows = await givenQuery(db, practiceId)
     .where('g.partner_notified_at', 'is', null)
     .where('g.given_at', '<=', now)
     .orderBy('g.given_at')
     .orderBy('g.id')
     .limit(limit)
     .execute();
+  return withPartnerAddress(rows);
 }
 
 /** 9. Referrals given checkInDays ago or more, not checked in (referral_given_unchecked). */
@@ -214,13 +234,14 @@ export async function listCheckInsDue(
   checkInDays: number,
   limit: number,
 ): Promise<GivenAgendaRow[]> {
-  return givenQuery(db, practiceId)
+  const rows = await givenQuery(db, practiceId)
     .where('g.checked_in_at', 'is', null)
     .where('g.given_at', '<=', checkInCutoffAt(new Date(now), { checkInDays }))
     .orderBy('g.given_at')
     .orderBy('g.id')
     .limit(limit)
     .execute();
+  return withPartnerAddress(rows);
 }
 
 /**
@@ -250,6 +271,7 @@ export async function listAskMoments(
       'c.name as contact_name',
       'c.stage',
       'c.do_not_ask',
+      ...nameColumnsOf('c', 'contact'),
     ])
     .select((eb) =>
       eb
@@ -294,6 +316,7 @@ export async function listAskMoments(
     score: r.score === null ? null : Number(r.score),
     do_not_ask: isSet(r.do_not_ask),
     last_asked_at: (r.last_asked_at as string | null) ?? null,
+    contact_address: addressableFrom(r, 'contact', r.contact_name),
   }));
 }
 

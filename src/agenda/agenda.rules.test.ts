@@ -93,7 +93,7 @@ describe('agenda rules', () => {
     expect(respondItems([referral()], settings, clockAt(-1))).toEqual([]);
     const [fresh] = respondItems([referral()], settings, clockAt(3 * H));
     expect(fresh?.why).toBe(
-      'Sarah Chen referred Tom Ruiz 3 h ago — call Tom; 21 h left in your 24 h window.',
+      'Sarah Chen referred Tom Ruiz 3 h ago — call Tom Ruiz; 21 h left in your 24 h window.',
     );
     expect(fresh?.urgency).toBe('today');
     const [late] = respondItems([referral()], settings, clockAt(26 * H));

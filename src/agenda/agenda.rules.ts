@@ -16,6 +16,11 @@ import {
 } from '../commitments/commitment.rules.ts';
 import { type cadenceDays, type TouchState, touchOf } from '../contacts/cadence.rules.ts';
 import { type Role, type Stage, stageRank } from '../contacts/contact.rules.ts';
+import {
+  type AddressableName,
+  addressableFromName,
+  addressNameOf,
+} from '../contacts/contact-name.rules.ts';
 import { type Disclosure, mayTellStatus } from '../letters/letter.rules.ts';
 import { coverageGap, effectiveTarget } from '../network/category.rules.ts';
 import {
@@ -121,6 +126,7 @@ export type AgendaSettings = Pick<
   | 'checkInDays'
   | 'mostWantedTarget'
   | 'alignmentThresholdPercent'
+  | 'salutationStyle'
 > &
   Parameters<typeof cadenceDays>[1];
 
@@ -199,11 +205,15 @@ export type ReferralAgendaRow = {
   referrer_told_at: string | null;
   /** The referrer treats the referred person (the HIPAA exception of §3.2). */
   referrer_is_treating_provider: boolean;
+  /** The two people's names in parts, to call them as contacts' rules say (else split from the name). */
+  referred_address?: AddressableName;
+  referrer_address?: AddressableName | null;
 };
 
 export type GivenAgendaRow = GivenWithNames & {
   partner_notified_at: string | null;
   checked_in_at: string | null;
+  partner_address?: AddressableName;
 };
 
 export type AskAgendaRow = {
@@ -216,6 +226,7 @@ export type AskAgendaRow = {
   stage: Stage;
   do_not_ask: boolean;
   last_asked_at: string | null;
+  contact_address?: AddressableName;
 };
 
 export type CommitmentAgendaRow = {
@@ -277,7 +288,15 @@ export type ExplainAgendaRow = {
 };
 
 const ref = (id: string, name: string): ContactRef => ({ id, name });
-const firstName = (name: string) => name.split(/\s+/)[0] ?? name;
+/**
+ * What the agenda calls a person mid-sentence: as contacts' name rules address them under the
+ * practice's style ("Dr. Reyes" or "Alan"), never a bare title.
+ */
+const calledBy = (
+  address: AddressableName | null | undefined,
+  name: string,
+  settings: Pick<AgendaSettings, 'salutationStyle'>,
+) => addressNameOf(address ?? addressableFromName(name), settings.salutationStyle);
 
 /** An item of `kind` about `subjectId`, whose type the kind decides (`subjectTypeOf`). */
 function item(
@@ -341,7 +360,7 @@ export function respondItems(
         title: `Call ${r.referred_name}`,
         forWhom: ref(r.referred_id, r.referred_name),
         party: r.referrer_id && r.referrer_name ? ref(r.referrer_id, r.referrer_name) : null,
-        why: `${who} — call ${firstName(r.referred_name)}; ${late}.`,
+        why: `${who} — call ${calledBy(r.referred_address, r.referred_name, settings)}; ${late}.`,
         dueAt: c.dueAt,
         urgency: c.state === 'overdue' ? 'overdue' : 'today',
         action: post('Log the call', `/referrals/${r.id}/status`, { status: 'contacted' }),
@@ -433,7 +452,7 @@ const statusWords: Record<string, string> = {
 
 export function updateReferrerItems(
   rows: readonly ReferralAgendaRow[],
-  _settings: AgendaSettings,
+  settings: AgendaSettings,
   clock: AgendaClock,
 ): AgendaItem[] {
   const out: AgendaItem[] = [];
@@ -451,7 +470,7 @@ export function updateReferrerItems(
         title: `Update ${r.referrer_name}`,
         forWhom: ref(r.referrer_id, r.referrer_name),
         party: ref(r.referrer_id, r.referrer_name),
-        why: `${r.referred_name}, referred by ${r.referrer_name}, is now ${statusWords[r.status] ?? r.status} (${spanText(clock.now.getTime() - ms(r.status_changed_at))} ago); they consented to updates and ${firstName(r.referrer_name)} was ${told}.`,
+        why: `${r.referred_name}, referred by ${r.referrer_name}, is now ${statusWords[r.status] ?? r.status} (${spanText(clock.now.getTime() - ms(r.status_changed_at))} ago); they consented to updates and ${calledBy(r.referrer_address, r.referrer_name, settings)} was ${told}.`,
         dueAt: null,
         urgency: 'today',
         action: post('Record the update', `/referrals/${r.id}/referrer-updates`),
@@ -467,7 +486,7 @@ export function updateReferrerItems(
 
 export function notifyPartnerItems(
   rows: readonly GivenAgendaRow[],
-  _settings: AgendaSettings,
+  settings: AgendaSettings,
   clock: AgendaClock,
 ): AgendaItem[] {
   return rows
@@ -477,7 +496,7 @@ export function notifyPartnerItems(
         title: `Tell ${g.partner_name} about ${g.person_name}`,
         forWhom: ref(g.partner_id, g.partner_name),
         party: ref(g.partner_id, g.partner_name),
-        why: `You referred ${g.person_name} to ${g.partner_name} ${spanText(clock.now.getTime() - ms(g.given_at))} ago; ${firstName(g.partner_name)} has not been told yet.`,
+        why: `You referred ${g.person_name} to ${g.partner_name} ${spanText(clock.now.getTime() - ms(g.given_at))} ago; ${calledBy(g.partner_address, g.partner_name, settings)} has not been told yet.`,
         dueAt: null,
         urgency: 'today',
         action: patch('Mark the partner notified', `/referrals-given/${g.id}`, {
@@ -574,7 +593,7 @@ export function askItems(
       title: `Ask ${m.contact_name} for referrals`,
       forWhom: ref(m.contact_id, m.contact_name),
       party: ref(m.contact_id, m.contact_name),
-      why: `${momentWords[m.moment_kind] ?? 'A positive moment'} ${spanText(now - ms(m.occurred_at))} ago opened an ask window for ${spanText(ms(endsAt) - now)} more; ${firstName(m.contact_name)} is at ${m.stage} and was ${cooled}.`,
+      why: `${momentWords[m.moment_kind] ?? 'A positive moment'} ${spanText(now - ms(m.occurred_at))} ago opened an ask window for ${spanText(ms(endsAt) - now)} more; ${calledBy(m.contact_address, m.contact_name, settings)} is at ${m.stage} and was ${cooled}.`,
       dueAt: endsAt,
       urgency:
         localDay(new Date(endsAt), clock.timeZone) <= localDay(clock.now, clock.timeZone)

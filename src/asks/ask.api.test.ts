@@ -55,7 +55,7 @@ describe.each(testTargets)('moments, asks and readiness on %s', (target) => {
       cooldownEndsAt: null,
     });
     expect(ready.script.full).toContain('Jane helps anxious professionals sleep again');
-    expect(ready.script.full).toMatch(/^Dr\./);
+    expect(ready.script.full).toMatch(/^Dr\. Wong, I would love your help/);
 
     clock.set(later(7 * DAY - 1));
     expect(
@@ -141,6 +141,16 @@ describe.each(testTargets)('moments, asks and readiness on %s', (target) => {
     expect(script.whatIDo).toBe('Jane helps anxious professionals sleep again');
     expect(script.forWhom).toBe('professionals with work stress');
     expect(script.sayThis).toContain('Harbor Counseling');
+    // Issue 11: the title is not a first name — formal by default, the given name informally.
+    expect(script.full).toMatch(/^Dr\. Wong, I would love your help/);
+    await ok(a.session, 'PATCH', '/practice/settings', { salutationStyle: 'informal' });
+    const informal = await ok<{ full: string }>(
+      a.session,
+      'GET',
+      `/ask-script?contactId=${lee.id}`,
+    );
+    expect(informal.full).toMatch(/^Lee, I would love your help/);
+    await ok(a.session, 'PATCH', '/practice/settings', { salutationStyle: 'formal' });
     const plain = await ok<{ full: string }>(a.bearer, 'GET', '/ask-script');
     expect(plain.full).toMatch(/^I would love your help/);
   });

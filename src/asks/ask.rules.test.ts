@@ -150,12 +150,20 @@ describe('the ask script', () => {
         valueProposition: 'Jane helps small-business owners double their income.',
         idealClient: 'owners of businesses with 5–50 staff',
       },
-      'Lee Wong',
+      'Lee',
     );
     expect(s.whatIDo).toBe('Jane helps small-business owners double their income');
     expect(s.forWhom).toBe('owners of businesses with 5–50 staff');
     expect(s.sayThis).toContain('Jane Roe CPA');
     expect(s.full).toMatch(/^Lee, /);
     expect(s.full).toContain(s.sayThis);
+  });
+  it.each([
+    ['Dr. Reyes', /^Dr\. Reyes, I would love your help\./],
+    ['Alan', /^Alan, I would love your help\./],
+    [null, /^I would love your help\./],
+  ])('greets %j by how we address them', (addressName, opening) => {
+    const practice = { name: 'P', valueProposition: 'I help.', idealClient: 'people' };
+    expect(askScriptOf(practice, addressName).full).toMatch(opening);
   });
 });

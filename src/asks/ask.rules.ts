@@ -183,14 +183,14 @@ export type AskScript = { whatIDo: string; forWhom: string; sayThis: string; ful
 /** §3.3: what you do, for whom, and exactly what to say when referring. */
 export function askScriptOf(
   practice: { name: string; valueProposition: string; idealClient: string },
-  contactName: string | null,
+  /** How we address the contact (contacts' `addressNameOf`): "Dr. Reyes" or "Alan". */
+  addressName: string | null,
 ): AskScript {
   const trimDot = (s: string) => s.trim().replace(/[.!]+$/, '');
   const whatIDo = trimDot(practice.valueProposition) || `${practice.name} helps people like you`;
   const forWhom = trimDot(practice.idealClient) || 'people who need what I do';
   const sayThis = `You should talk to ${practice.name}. ${whatIDo}.`;
-  const first = contactName?.trim().split(/\s+/)[0];
-  const greeting = first ? `${first}, ` : '';
+  const greeting = addressName?.trim() ? `${addressName.trim()}, ` : '';
   const full =
     `${greeting}I would love your help. I work best with ${forWhom}. ${whatIDo}. ` +
     `If you come across someone like that, you could simply say: “${sayThis}” — and introduce us. ` +

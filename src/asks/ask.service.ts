@@ -1,4 +1,5 @@
-import { requireContact } from '../contacts/contact.service.ts';
+import { addressableOf, requireContact } from '../contacts/contact.service.ts';
+import { addressNameOf } from '../contacts/contact-name.rules.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -174,13 +175,13 @@ export async function updateAsk(deps: Deps, actor: Actor, id: string, input: Upd
 }
 
 export async function getAskScript(deps: Deps, actor: Actor, contactId: string | undefined) {
-  const { row } = await loadPracticeContext(deps.db, actor.practiceId);
+  const { row, settings } = await loadPracticeContext(deps.db, actor.practiceId);
   const contact = contactId
     ? await requireContact(deps.db, actor.practiceId, contactId, 'contactId')
     : null;
   return askScriptOf(
     { name: row.name, valueProposition: row.value_proposition, idealClient: row.ideal_client },
-    contact?.name ?? null,
+    contact ? addressNameOf(addressableOf(contact), settings.salutationStyle) : null,
   );
 }
 
@@ -213,7 +214,7 @@ export async function getAskReadiness(
     ...readiness,
     script: askScriptOf(
       { name: row.name, valueProposition: row.value_proposition, idealClient: row.ideal_client },
-      contact.name,
+      addressNameOf(addressableOf(contact), settings.salutationStyle),
     ),
   };
 }

@@ -1,10 +1,12 @@
 import { type Selectable, sql } from 'kysely';
 import { type Dialect, isPostgres, type Queryable } from '../platform/db.ts';
 import { isSet, toFlag } from '../platform/flags.ts';
+import { parseName } from '../platform/person-name.ts';
 import type { DueCutoffs } from './cadence.rules.ts';
 import { containsPattern, type Role, type Stage } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
 import type { ContactTable, StageChangeTable } from './contact.tables.ts';
+import type { AddressableName, SalutationStyle } from './contact-name.rules.ts';
 
 type ContactColumns = Selectable<ContactTable>;
 type ContactFlag = 'email_consent' | 'do_not_ask' | 'is_treating_provider';
@@ -32,8 +34,83 @@ function toContactColumns<R extends Partial<ContactRow>>(row: R) {
   };
 }
 
-export async function insertContactRow(db: Queryable, row: ContactRow): Promise<void> {
-  await db.insertInto('contact').values(toContactColumns(row)).execute();
+type NameColumns =
+  | 'honorific'
+  | 'given_name'
+  | 'family_name'
+  | 'suffix'
+  | 'preferred_name'
+  | 'salutation';
+
+/** A contact to insert: without its name's parts, they are split from `name`. */
+export type NewContactRow = Omit<ContactRow, NameColumns> & Partial<Pick<ContactRow, NameColumns>>;
+
+export async function insertContactRow(db: Queryable, row: NewContactRow): Promise<void> {
+  const parts = parseName(row.name);
+  const named: ContactRow = {
+    honorific: parts.honorific,
+    given_name: parts.givenName,
+    family_name: parts.familyName,
+    suffix: parts.suffix,
+    preferred_name: null,
+    salutation: null,
+    ...row,
+  };
+  await db.insertInto('contact').values(toContactColumns(named)).execute();
+}
+
+/**
+ * The name columns of a joined contact (alias `a`) as `${p}_…`, so that another feature's query
+ * can address them (`addressableFrom`); the display name is selected by the query itself.
+ */
+export function nameColumnsOf<A extends string, P extends string>(a: A, p: P) {
+  return [
+    `${a}.honorific as ${p}_honorific`,
+    `${a}.given_name as ${p}_given_name`,
+    `${a}.family_name as ${p}_family_name`,
+    `${a}.suffix as ${p}_suffix`,
+    `${a}.preferred_name as ${p}_preferred_name`,
+    `${a}.salutation as ${p}_salutation`,
+  ] as const;
+}
+
+export type NameColumnsAs<P extends string> = Record<
+  `${P}_honorific` | `${P}_given_name` | `${P}_family_name` | `${P}_suffix` | `${P}_preferred_name`,
+  string | null
+> &
+  Record<`${P}_salutation`, SalutationStyle | null>;
+
+/** A contact selected with `nameColumnsOf(…, p)` as the addressing rules see them. */
+export function addressableFrom<P extends string>(
+  row: NameColumnsAs<P>,
+  p: P,
+  name: string,
+): AddressableName {
+  const r = row as Record<string, string | null>;
+  return {
+    name,
+    honorific: r[`${p}_honorific`] ?? null,
+    givenName: r[`${p}_given_name`] ?? null,
+    familyName: r[`${p}_family_name`] ?? null,
+    suffix: r[`${p}_suffix`] ?? null,
+    preferredName: r[`${p}_preferred_name`] ?? null,
+    salutation: (r[`${p}_salutation`] as SalutationStyle | null | undefined) ?? null,
+  };
+}
+
+/** How many referrals credit this contact as their referrer (§2: they have referred). */
+export async function countReferralsFrom(
+  db: Queryable,
+  practiceId: string,
+  contactId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('referral')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('practice_id', '=', practiceId)
+    .where('referrer_id', '=', contactId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Whether the practice has any contact yet (demo data only goes into an empty practice). */

@@ -46,7 +46,11 @@ export function contactRoutes(deps: Deps) {
         "practice cadence; the answer's `cadenceDays` is the override, else the shortest " +
         "non-zero practice cadence of the contact's stage and roles (null: no cadence), " +
         'and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` ' +
-        'is `due` once that time has come.',
+        'is `due` once that time has come. The name is given whole (`name`, split into ' +
+        '`honorific`, `givenName`, `familyName` and `suffix`: "Dr. Alan Reyes, PhD") or in ' +
+        'parts (the display `name` is then made of them); at least a given or family name. ' +
+        "`greeting` is how letters open to them under the practice's `salutationStyle` or " +
+        'their own `salutation`.',
       request: jsonBody(ZCreateContact),
       responses: { 201: jsonContent(ZContactDetail, 'The new contact'), ...problemResponses },
     }),
@@ -76,7 +80,9 @@ export function contactRoutes(deps: Deps) {
       summary: 'Update a contact',
       description:
         'Any field of the create body; `null` clears an optional one. A stage change is ' +
-        'added to its history.',
+        'added to its history. A new `name` alone is split again; parts sent win and ' +
+        'rename. A contact whom a referral credits stays `refers`: lowering them is a 422 ' +
+        'naming `stage`.',
       request: { params: ZIdParam, ...jsonBody(ZUpdateContact) },
       responses: { 200: jsonContent(ZContactDetail, 'The contact'), ...problemResponses },
     }),

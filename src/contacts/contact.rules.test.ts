@@ -5,8 +5,10 @@ import {
   decodeCursor,
   encodeCursor,
   normalizeRoles,
+  promotionFor,
   roles,
   stageChangeFor,
+  stageEditRefusal,
   stageRank,
   stages,
   textKey,
@@ -84,5 +86,27 @@ describe('cursors', () => {
   it('reject garbage', () => {
     expect(decodeCursor('not-a-cursor', 'name')).toBeNull();
     expect(decodeCursor(Buffer.from('{"a":1}').toString('base64url'), 'name')).toBeNull();
+  });
+});
+
+describe('a referrer stays refers (§2)', () => {
+  it('refuses lowering a contact whom a referral credits, and nothing else', () => {
+    for (const next of stages) {
+      const refusal = stageEditRefusal('refers', next, 1);
+      expect(refusal === null).toBe(next === 'refers');
+    }
+    expect(stageEditRefusal('refers', 'trusts', 0)).toBeNull();
+    expect(stageEditRefusal('refers', undefined, 3)).toBeNull();
+    expect(stageEditRefusal('trusts', 'likes', 2)).toMatch(/2 referrals credit them/);
+    expect(stageEditRefusal('trusts', 'refers', 2)).toBeNull();
+  });
+  it('promotes to refers with a true reason, never downward', () => {
+    expect(promotionFor('trusts', 1)).toEqual({
+      fromStage: 'trusts',
+      toStage: 'refers',
+      reason: 'first referral received',
+    });
+    expect(promotionFor('likes', 2)?.reason).toBe('referral received');
+    expect(promotionFor('refers', 1)).toBeNull();
   });
 });

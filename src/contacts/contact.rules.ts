@@ -33,6 +33,39 @@ export function stageChangeFor(
   return { fromStage: current, toStage: next };
 }
 
+/**
+ * §2: a contact who has referred (a referral credits them) stays `refers`; an edit may not
+ * lower them. The refusal's message, or null when the edit may go ahead.
+ */
+export function stageEditRefusal(
+  current: Stage,
+  next: Stage | undefined,
+  referralsFrom: number,
+): string | null {
+  if (next === undefined || next === current || referralsFrom === 0) return null;
+  if (stageRank(next) >= stageRank('refers')) return null;
+  const credited =
+    referralsFrom === 1 ? 'a referral credits them' : `${referralsFrom} referrals credit them`;
+  return `A contact who has referred stays "refers" (${credited}); their stage cannot be lowered to "${next}". To record how the relationship feels now, add a note or an interaction.`;
+}
+
+/**
+ * A referral received moves its referrer up to `refers`, never down (§2). The history entry
+ * it writes, or null when they are there already; its reason says whether this was their
+ * first referral (`referralsFrom` counts this one).
+ */
+export function promotionFor(
+  current: Stage,
+  referralsFrom: number,
+): (StageChangeDraft & { reason: string }) | null {
+  if (stageRank(current) >= stageRank('refers')) return null;
+  return {
+    fromStage: current,
+    toStage: 'refers',
+    reason: referralsFrom <= 1 ? 'first referral received' : 'referral received',
+  };
+}
+
 /** Keys used for search, sort and duplicate detection: case- and space-insensitive. */
 export function textKey(value: string): string {
   return value.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -11,9 +11,20 @@ import {
   ZTimestamp,
 } from '../platform/fields.ts';
 import { keepInTouchMaxDays, roles, stages } from './contact.rules.ts';
+import { salutationStyles } from './contact-name.rules.ts';
 
 export const ZStage = z.enum(stages).openapi('Stage');
 export const ZRole = z.enum(roles).openapi('Role');
+export const ZSalutationStyle = z.enum(salutationStyles);
+
+/** The longest of each name part: together they stay within a display name's 200 characters. */
+export const namePartLimits = {
+  honorific: 20,
+  givenName: 70,
+  familyName: 70,
+  suffix: 30,
+  preferredName: 70,
+} as const;
 
 export const ZStageChange = z
   .object({
@@ -31,7 +42,17 @@ export type StageChange = z.infer<typeof ZStageChange>;
 export const ZContact = z
   .object({
     id: z.string(),
+    /** The full display name ("Dr. Alan Reyes, PhD"), from the parts when they were given. */
     name: z.string(),
+    honorific: z.string().nullable(),
+    givenName: z.string().nullable(),
+    familyName: z.string().nullable(),
+    suffix: z.string().nullable(),
+    preferredName: z.string().nullable(),
+    /** The contact's own greeting style; null follows the practice's `salutationStyle`. */
+    salutation: ZSalutationStyle.nullable(),
+    /** How letters open to them under the styles in force: "Dear Dr. Reyes," or "Dear Alan,". */
+    greeting: z.string(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
     organization: z.string().nullable(),
@@ -65,7 +86,18 @@ export const ZContactDetail = ZContact.extend({ stageHistory: z.array(ZStageChan
 );
 export type ContactDetail = z.infer<typeof ZContactDetail>;
 
+/** The parts of a name; a plain `name` is split into them when they are not given. */
+export const nameFields = {
+  honorific: optionalText(namePartLimits.honorific),
+  givenName: optionalText(namePartLimits.givenName),
+  familyName: optionalText(namePartLimits.familyName),
+  suffix: optionalText(namePartLimits.suffix),
+  preferredName: optionalText(namePartLimits.preferredName),
+  salutation: ZSalutationStyle.nullable(),
+};
+
 const contactFields = {
+  ...nameFields,
   email: ZEmail.nullable().or(z.literal('').transform(() => null)),
   phone: optionalText(limits.phone),
   organization: optionalText(limits.shortText),
@@ -85,7 +117,10 @@ const contactFields = {
 export const ZCreateContact = z
   .strictObject(contactFields)
   .partial()
-  .extend({ name: ZName })
+  .extend({
+    /** The full name as typed; optional when `givenName` or `familyName` is given. */
+    name: ZName.optional(),
+  })
   .openapi('CreateContact');
 export type CreateContact = z.infer<typeof ZCreateContact>;
 

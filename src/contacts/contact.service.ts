@@ -9,10 +9,12 @@ import { AppError, constraintKind, fieldError, notFound } from '../platform/erro
 import { refOf } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
+import type { NameParts } from '../platform/person-name.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
 import { dueCutoffs, touchOf } from './cadence.rules.ts';
 import {
   type ContactRow,
+  countReferralsFrom,
   findContactRow,
   insertContactRow,
   insertStageChangeRow,
@@ -29,9 +31,11 @@ import {
   decodeCursor,
   encodeCursor,
   normalizeRoles,
+  promotionFor,
   type Role,
   type Stage,
   stageChangeFor,
+  stageEditRefusal,
   stageRank,
   textKey,
 } from './contact.rules.ts';
@@ -42,6 +46,25 @@ import type {
   ListContactsQuery,
   UpdateContact,
 } from './contact.schemas.ts';
+import { type AddressableName, resolveName, salutationOf } from './contact-name.rules.ts';
+
+/** A stored contact as the addressing rules see it (contact-name.rules). */
+export function addressableOf(
+  row: Pick<
+    ContactRow,
+    'name' | 'honorific' | 'given_name' | 'family_name' | 'suffix' | 'preferred_name' | 'salutation'
+  >,
+): AddressableName {
+  return {
+    name: row.name,
+    honorific: row.honorific,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    suffix: row.suffix,
+    preferredName: row.preferred_name,
+    salutation: row.salutation,
+  };
+}
 
 /**
  * Turns rows into API contacts, loading roles, circles, categories and the practice's
@@ -77,6 +100,13 @@ async function hydrate(
     return {
       id: row.id,
       name: row.name,
+      honorific: row.honorific,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      suffix: row.suffix,
+      preferredName: row.preferred_name,
+      salutation: row.salutation,
+      greeting: salutationOf(addressableOf(row), settings.salutationStyle),
       email: row.email,
       phone: row.phone,
       organization: row.organization,
@@ -192,13 +222,22 @@ export async function createContact(
   const now = toTimestamp(deps.clock.now());
   const id = newId();
   const stage: Stage = input.stage ?? 'met';
+  const named = resolveName(null, input);
+  if (named === null || named === 'missing')
+    throw fieldError(
+      'name',
+      'is required: give the full name, or its parts (at least givenName or familyName).',
+    );
   return inTransaction(deps.db, async (trx) => {
     await checkReferences(trx, actor.practiceId, input);
     await insertContactRow(trx, {
       practice_id: actor.practiceId,
       id,
-      name: input.name,
-      name_key: textKey(input.name),
+      name: named.name,
+      name_key: textKey(named.name),
+      ...namePartColumns(named.parts),
+      preferred_name: input.preferredName ?? null,
+      salutation: input.salutation ?? null,
       email: input.email ?? null,
       email_key: input.email ? textKey(input.email) : null,
       phone: input.phone ?? null,
@@ -226,6 +265,13 @@ export async function createContact(
   }).catch(duplicateEmail);
 }
 
+const namePartColumns = (parts: NameParts) => ({
+  honorific: parts.honorific,
+  given_name: parts.givenName,
+  family_name: parts.familyName,
+  suffix: parts.suffix,
+});
+
 async function recordStageChange(
   trx: Tx,
   actor: Actor,
@@ -233,6 +279,7 @@ async function recordStageChange(
   from: Stage | null,
   to: Stage,
   at: string,
+  reason: string | null = null,
 ): Promise<void> {
   await insertStageChangeRow(trx, {
     practice_id: actor.practiceId,
@@ -242,7 +289,29 @@ async function recordStageChange(
     to_stage: to,
     changed_at: at,
     changed_by: actor.userId,
+    reason,
   });
+}
+
+/**
+ * §2: a referral received moves its referrer to `refers`, never downward, with a history reason
+ * that is true ("first referral received" only for the first). Call it after the referral is
+ * written, inside its transaction.
+ */
+export async function promoteReferrer(
+  trx: Tx,
+  actor: Actor,
+  row: { id: string; stage: Stage },
+  at: string,
+): Promise<void> {
+  const change = promotionFor(row.stage, await countReferralsFrom(trx, actor.practiceId, row.id));
+  if (!change) return;
+  await updateContactRow(trx, actor.practiceId, row.id, {
+    stage: change.toStage,
+    stage_rank: stageRank(change.toStage),
+    updated_at: at,
+  });
+  await recordStageChange(trx, actor, row.id, change.fromStage, change.toStage, at, change.reason);
 }
 
 export async function getContact(
@@ -264,9 +333,36 @@ export async function updateContact(
     const row = await findContactRow(trx, actor.practiceId, contactId);
     if (!row) throw notFound('The contact');
     await checkReferences(trx, actor.practiceId, input);
+    const named = resolveName(
+      {
+        name: row.name,
+        honorific: row.honorific,
+        givenName: row.given_name,
+        familyName: row.family_name,
+        suffix: row.suffix,
+      },
+      input,
+    );
+    if (named === 'missing')
+      throw fieldError(
+        input.givenName !== undefined || input.familyName !== undefined ? 'givenName' : 'name',
+        'A contact needs a name: give at least a given name or a family name.',
+      );
+    const refusal = stageEditRefusal(
+      row.stage,
+      input.stage,
+      input.stage === undefined ? 0 : await countReferralsFrom(trx, actor.practiceId, contactId),
+    );
+    if (refusal) throw fieldError('stage', refusal, 'unprocessable');
     const changes: Partial<ContactRow> = { updated_at: now };
-    if (input.name !== undefined)
-      Object.assign(changes, { name: input.name, name_key: textKey(input.name) });
+    if (named)
+      Object.assign(changes, {
+        name: named.name,
+        name_key: textKey(named.name),
+        ...namePartColumns(named.parts),
+      });
+    if (input.preferredName !== undefined) changes.preferred_name = input.preferredName;
+    if (input.salutation !== undefined) changes.salutation = input.salutation;
     if (input.email !== undefined)
       Object.assign(changes, {
         email: input.email,

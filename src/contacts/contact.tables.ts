@@ -1,5 +1,7 @@
+import type { ColumnType } from 'kysely';
 import type { Flag } from '../platform/schema.ts';
 import type { Role, Stage } from './contact.rules.ts';
+import type { SalutationStyle } from './contact-name.rules.ts';
 
 /**
  * Contacts, their roles, circles and stage history.
@@ -17,8 +19,17 @@ declare module '../platform/schema.ts' {
 export type ContactTable = {
   practice_id: string;
   id: string;
+  /** The full display name ("Dr. Alan Reyes"): lists, search and sorting use it. */
   name: string;
   name_key: string;
+  /** Its parts (migration 0015); optional on insert for rows written before them. */
+  honorific: NamePart;
+  given_name: NamePart;
+  family_name: NamePart;
+  suffix: NamePart;
+  preferred_name: NamePart;
+  /** The contact's own greeting style; null takes the practice's `salutationStyle`. */
+  salutation: ColumnType<SalutationStyle | null, SalutationStyle | null | undefined>;
   email: string | null;
   email_key: string | null;
   phone: string | null;
@@ -39,6 +50,8 @@ export type ContactTable = {
   created_at: string;
   updated_at: string;
 };
+
+type NamePart = ColumnType<string | null, string | null | undefined>;
 
 export type ContactRoleTable = {
   practice_id: string;

@@ -284,7 +284,11 @@ describe.each(testTargets)('erasing a person (%s)', (target) => {
     const leaks = (await everyAnswer()).filter((r) => r.text.toLowerCase().includes(canary));
     expect(leaks.map((r) => r.url)).toEqual([]);
     // Only the other practice's own contact of that name is left.
-    expect(await tablesHolding(canary)).toEqual(['contact.name', 'contact.name_key']);
+    expect(await tablesHolding(canary)).toEqual([
+      'contact.name',
+      'contact.name_key',
+      'contact.given_name',
+    ]);
     // Her id survives only as the subject of audit rows (ids only).
     const idHits = await tablesHolding(ids.x ?? '');
     expect(idHits).toEqual(['audit_log.subject_id']);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addressableFromName } from '../contacts/contact-name.rules.ts';
 import {
   backoffMinutes,
   nextAttemptAfter,
@@ -29,6 +30,7 @@ import { fieldNames, type ShippedTemplate, shippedTemplates } from './letter.tem
 const referrerFacing = (shippedTemplates as readonly ShippedTemplate[]).filter(
   (t) => t.audience === 'referrer',
 );
+const rita = addressableFromName('Rita Referrer');
 const none = { first_contact_at: null, meeting_at: null, client_at: null, need: null };
 
 describe('merge fields', () => {
@@ -199,16 +201,23 @@ describe('consent property over every referrer-facing template', () => {
           }[typeSecrets];
           const body = (edited ?? template.body) + typed;
           const { values, protectedValues } = referrerLetterValues(
-            { referrerName: 'Rita Referrer', referredName, referredNotes: note },
+            { referrer: rita, referredName, referredNotes: note },
             { ...times, need },
             [eventNote],
             disclosure,
+            'formal',
           );
           const prepared: PreparedLetter = {
             template,
             subjectText: template.subject,
             bodyText: template.body,
-            to: { contactId: 'c', name: 'Rita Referrer', email: null, emailConsent: false },
+            to: {
+              contactId: 'c',
+              name: 'Rita Referrer',
+              email: null,
+              emailConsent: false,
+              address: rita,
+            },
             practice: {} as PreparedLetter['practice'],
             disclosure,
             values: { 'practice.name': 'Good Practice', 'sender.name': 'Pat', ...values },

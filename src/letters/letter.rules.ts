@@ -1,3 +1,9 @@
+import {
+  type AddressableName,
+  addressNameOf,
+  type SalutationStyle,
+  salutationOf,
+} from '../contacts/contact-name.rules.ts';
 import { type FieldName, fieldDefs, type ShippedTemplate } from './letter.templates.ts';
 
 /** `{{ field }}`: letters, digits and dots, spaces allowed inside the braces. */
@@ -124,7 +130,13 @@ export function seenOf(r: {
   return 'is being scheduled';
 }
 
-export const firstNameOf = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
+/**
+ * A person's `.firstName` and `.salutation` merge values: how contacts' rules address them under
+ * the practice's style ("Dr. Reyes" / "Dear Dr. Reyes," or "Alan" / "Dear Alan,").
+ */
+export function addressValues(person: AddressableName, style: SalutationStyle) {
+  return { firstName: addressNameOf(person, style), salutation: salutationOf(person, style) };
+}
 
 export type Protected = {
   field: string;
@@ -176,14 +188,17 @@ export type ReferralForLetter = {
  * computed at all; the rest becomes protected text that must not be typed in either.
  */
 export function referrerLetterValues(
-  people: { referrerName: string; referredName: string; referredNotes: string | null },
+  people: { referrer: AddressableName; referredName: string; referredNotes: string | null },
   referral: ReferralForLetter,
   eventNotes: readonly string[],
   d: Disclosure,
+  style: SalutationStyle,
 ): { values: Partial<Record<FieldName, string>>; protectedValues: Protected[] } {
+  const referrer = addressValues(people.referrer, style);
   const values: Partial<Record<FieldName, string>> = {
-    'referrer.name': people.referrerName,
-    'referrer.firstName': firstNameOf(people.referrerName),
+    'referrer.name': people.referrer.name,
+    'referrer.firstName': referrer.firstName,
+    'referrer.salutation': referrer.salutation,
   };
   const protectedValues: Protected[] = [];
   if (isFieldAllowed('referred.name', d)) values['referred.name'] = people.referredName;

@@ -5,6 +5,12 @@ import {
   type ContactRow,
   findContactRow,
 } from '../contacts/contact.repository.ts';
+import { addressableOf } from '../contacts/contact.service.ts';
+import {
+  type AddressableName,
+  addressableFromName,
+  namingWordsOf,
+} from '../contacts/contact-name.rules.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { plusDays } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
@@ -13,7 +19,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import type { PracticeRow } from '../practices/practice.repository.ts';
-import { requirePracticeRow } from '../practices/practice.service.ts';
+import { loadPracticeContext } from '../practices/practice.service.ts';
 import { findGivenRow } from '../referrals/given.repository.ts';
 import { findReferralRow, lockReferralRow } from '../referrals/referral.repository.ts';
 import { recordConsentGiven } from '../referrals/referral.service.ts';
@@ -27,9 +33,9 @@ import {
   upsertTemplateRow,
 } from './letter.repository.ts';
 import {
+  addressValues,
   blockedFieldsOf,
   type Disclosure,
-  firstNameOf,
   formatDay,
   leakedValue,
   maySendForCause,
@@ -160,6 +166,8 @@ export type Recipient = {
   name: string;
   email: string | null;
   emailConsent: boolean;
+  /** How the letter addresses them (contacts' name rules). */
+  address: AddressableName;
 };
 
 /** Everything needed to render a letter and to record what sending it changes. */
@@ -209,6 +217,7 @@ const recipientOf = (row: ContactRow): Recipient => ({
   name: row.name,
   email: row.email,
   emailConsent: row.email_consent,
+  address: addressableOf(row),
 });
 
 /**
@@ -243,8 +252,8 @@ export async function prepareLetter(
   const template = requireShipped(templateKey);
   const subjectId = subjectIdOf(template, input);
   const practiceId = actor.practiceId;
-  const [practice, edited, sender] = await Promise.all([
-    requirePracticeRow(db, practiceId),
+  const [{ row: practice, settings }, edited, sender] = await Promise.all([
+    loadPracticeContext(db, practiceId),
     findTemplateRow(db, practiceId, template.key),
     findUserById(db, actor.userId),
   ]);
@@ -291,16 +300,22 @@ export async function prepareLetter(
       isTreatingProvider: referrer.is_treating_provider,
     };
     const forReferrer = referrerLetterValues(
-      { referrerName: referrer.name, referredName: referred.name, referredNotes: referred.notes },
+      {
+        referrer: addressableOf(referrer),
+        referredName: referred.name,
+        referredNotes: referred.notes,
+      },
       referral,
       notes,
       disclosure,
+      settings.salutationStyle,
     );
     Object.assign(values, forReferrer.values);
     protectedValues.push(...forReferrer.protectedValues);
     typedCheck = {
-      referredName: referred.name,
-      referrerName: referrer.name,
+      // The words that name them: a title ("Dr.") or a degree names nobody (§3.2).
+      referredName: namingWordsOf(addressableOf(referred)),
+      referrerName: [referrer.name, referrer.preferred_name ?? ''].join(' '),
       need: referral.need,
       practiceWords: [practice.name, practice.value_proposition, practice.ideal_client].join(' '),
     };
@@ -330,8 +345,10 @@ export async function prepareLetter(
       contactOrThrow(db, practiceId, given.person_id, 'givenId', 'key share'),
     ]);
     to = recipientOf(template.recipient === 'partner' ? partner : person);
+    const addressPartner = addressValues(addressableOf(partner), settings.salutationStyle);
     values['partner.name'] = partner.name;
-    values['partner.firstName'] = firstNameOf(partner.name);
+    values['partner.firstName'] = addressPartner.firstName;
+    values['partner.salutation'] = addressPartner.salutation;
     values['person.name'] = person.name;
     values['given.reason'] = given.reason?.trim() || 'I think you are the right person to help.';
     values['given.givenOn'] = day(given.given_at);
@@ -346,6 +363,7 @@ export async function prepareLetter(
       name: sender?.name ?? '',
       email: sender?.email ?? null,
       emailConsent: true,
+      address: addressableFromName(sender?.name ?? ''),
     };
     values['digest.referralsThisWeek'] = String(counts.referralsThisWeek);
     values['digest.newClientsThisWeek'] = String(counts.newClientsThisWeek);
@@ -353,8 +371,14 @@ export async function prepareLetter(
     values['digest.thanksOwed'] = String(counts.thanksOwed);
     values['digest.openCommitments'] = String(counts.openCommitments);
   }
+  // The team is greeted by first name; contacts as the practice (or the contact) chose.
+  const addressTo = addressValues(
+    to.address,
+    to.contactId === null ? 'informal' : settings.salutationStyle,
+  );
   values['recipient.name'] = to.name;
-  values['recipient.firstName'] = firstNameOf(to.name);
+  values['recipient.firstName'] = addressTo.firstName;
+  values['recipient.salutation'] = addressTo.salutation;
   return {
     template,
     subjectText: edited?.subject ?? template.subject,
@@ -518,7 +542,12 @@ export async function draftLetter(
   const rendered = renderLetter(prepared);
   return {
     templateKey,
-    to: prepared.to,
+    to: {
+      contactId: prepared.to.contactId,
+      name: prepared.to.name,
+      email: prepared.to.email,
+      emailConsent: prepared.to.emailConsent,
+    },
     subject: rendered.subject,
     body: rendered.body,
     isReferrerFacing: prepared.template.audience === 'referrer',

@@ -23,9 +23,19 @@ export const fieldDefs = {
   'practice.postalAddress': always("The practice's postal address"),
   'sender.name': always('The team member who sends the letter'),
   'recipient.name': always("The recipient's full name"),
-  'recipient.firstName': always("The recipient's first name"),
+  'recipient.firstName': always(
+    'How the recipient is addressed: their first (or preferred) name, or "Dr. Reyes" when letters are formal',
+  ),
+  'recipient.salutation': always(
+    'The opening line for the recipient: "Dear Dr. Reyes," or "Dear Alan,"',
+  ),
   'referrer.name': always("The referrer's full name"),
-  'referrer.firstName': always("The referrer's first name"),
+  'referrer.firstName': always(
+    'How the referrer is addressed: their first (or preferred) name, or "Dr. Reyes" when letters are formal',
+  ),
+  'referrer.salutation': always(
+    'The opening line for the referrer: "Dear Dr. Reyes," or "Dear Alan,"',
+  ),
   'referred.name': {
     description:
       'The referred person’s name — only with their consent to updates (or, under HIPAA, to a treating provider)',
@@ -50,7 +60,12 @@ export const fieldDefs = {
   'commitment.incentiveForReferred': always('What was offered to the people they refer'),
   'person.name': always('The person the practice referred'),
   'partner.name': always("The partner's full name"),
-  'partner.firstName': always("The partner's first name"),
+  'partner.firstName': always(
+    'How the partner is addressed: their first (or preferred) name, or "Dr. Reyes" when letters are formal',
+  ),
+  'partner.salutation': always(
+    'The opening line for the partner: "Dear Dr. Reyes," or "Dear Alan,"',
+  ),
   'given.reason': always('Why the practice referred the person (as recorded)'),
   'given.givenOn': always('The day the referral was given'),
   'digest.referralsThisWeek': always('Referrals received in the last 7 days'),
@@ -97,8 +112,10 @@ const referrerFields = [
   ...practiceFields,
   'recipient.name',
   'recipient.firstName',
+  'recipient.salutation',
   'referrer.name',
   'referrer.firstName',
+  'referrer.salutation',
   'referred.name',
   'referral.milestone',
   'referral.seen',
@@ -113,7 +130,7 @@ export const shippedTemplates = [
     cause: null,
     recipient: 'contact',
     subject: 'A small favour, {{recipient.firstName}}',
-    body: `Dear {{recipient.firstName}},
+    body: `{{recipient.salutation}}
 
 Working with you has been a real pleasure, and I hope it has been worth your while too.
 
@@ -124,7 +141,13 @@ If you know someone who could use that, I would be glad if you passed my name on
 Thank you for thinking of me.
 
 ${sign}`,
-    fields: [...practiceFields, 'practice.idealClient', 'recipient.name', 'recipient.firstName'],
+    fields: [
+      ...practiceFields,
+      'practice.idealClient',
+      'recipient.name',
+      'recipient.firstName',
+      'recipient.salutation',
+    ],
   },
   {
     key: 'thanks_referral',
@@ -134,7 +157,7 @@ ${sign}`,
     cause: 'thanks_referral',
     recipient: 'referrer',
     subject: 'Thank you for thinking of me',
-    body: `Dear {{referrer.firstName}},
+    body: `{{referrer.salutation}}
 
 Thank you for thinking of me. Passing on my name is a vote of confidence, and I do not take it lightly: anyone you send my way will be looked after with care.
 
@@ -150,7 +173,7 @@ ${sign}`,
     cause: 'thanks_conversion',
     recipient: 'referrer',
     subject: 'Thank you for your trust in me',
-    body: `Dear {{referrer.firstName}},
+    body: `{{referrer.salutation}}
 
 I wanted to thank you once more for your trust in me. Introductions like yours are how my practice grows, and they mean more to me than any advertising could.
 
@@ -166,7 +189,7 @@ ${sign}`,
     cause: 'referrer_update',
     recipient: 'referrer',
     subject: 'A short update, with thanks',
-    body: `Dear {{referrer.firstName}},
+    body: `{{referrer.salutation}}
 
 With their permission, a short update on {{referred.name}}, whom you kindly sent my way: {{referral.milestone}}.
 
@@ -183,7 +206,7 @@ ${sign}`,
     cause: 'referrer_update',
     recipient: 'referrer',
     subject: 'Your referral — for continuity of care',
-    body: `Dear {{referrer.firstName}},
+    body: `{{referrer.salutation}}
 
 For continuity of care: {{referred.name}}, whom you referred to me, {{referral.seen}}.
 
@@ -200,7 +223,7 @@ ${sign}`,
     cause: 'partner_notified',
     recipient: 'partner',
     subject: 'An introduction: {{person.name}}',
-    body: `Dear {{partner.firstName}},
+    body: `{{partner.salutation}}
 
 I have suggested that {{person.name}} get in touch with you. {{given.reason}}
 
@@ -212,8 +235,10 @@ ${sign}`,
       ...practiceFields,
       'recipient.name',
       'recipient.firstName',
+      'recipient.salutation',
       'partner.name',
       'partner.firstName',
+      'partner.salutation',
       'person.name',
       'given.reason',
       'given.givenOn',
@@ -227,7 +252,7 @@ ${sign}`,
     cause: 'commitment_reminder',
     recipient: 'contact',
     subject: 'Picking up where we left off',
-    body: `Dear {{recipient.firstName}},
+    body: `{{recipient.salutation}}
 
 When we spoke on {{commitment.madeOn}}, you kindly offered to introduce me to {{commitment.promisedCount}} people who could use my help. I would like to pick up where we left off.
 
@@ -243,6 +268,7 @@ ${sign}`,
       ...practiceFields,
       'recipient.name',
       'recipient.firstName',
+      'recipient.salutation',
       'commitment.promisedCount',
       'commitment.madeOn',
       'commitment.credited',
@@ -259,7 +285,7 @@ ${sign}`,
     cause: 'given_check_in',
     recipient: 'person',
     subject: 'Were you well looked after?',
-    body: `Dear {{recipient.firstName}},
+    body: `{{recipient.salutation}}
 
 A couple of weeks ago I suggested you speak with {{partner.name}}. I hope it helped.
 
@@ -270,6 +296,7 @@ ${sign}`,
       ...practiceFields,
       'recipient.name',
       'recipient.firstName',
+      'recipient.salutation',
       'partner.name',
       'given.givenOn',
     ],
@@ -282,7 +309,7 @@ ${sign}`,
     cause: null,
     recipient: 'contact',
     subject: 'Would you help me with one question?',
-    body: `Dear {{recipient.firstName}},
+    body: `{{recipient.salutation}}
 
 I am working on how I describe my practice, and your view would help more than you might think.
 
@@ -290,7 +317,7 @@ In a sentence or two: how would you describe what I do, and for whom? Please don
 
 Thank you,
 ${sign}`,
-    fields: [...practiceFields, 'recipient.name', 'recipient.firstName'],
+    fields: [...practiceFields, 'recipient.name', 'recipient.firstName', 'recipient.salutation'],
   },
   {
     key: 'weekly_digest',
@@ -313,6 +340,7 @@ Every referral is someone's reputation placed in our hands. Thank you for lookin
       ...practiceFields,
       'recipient.name',
       'recipient.firstName',
+      'recipient.salutation',
       'digest.referralsThisWeek',
       'digest.newClientsThisWeek',
       'digest.awaitingFirstContact',

@@ -201,8 +201,9 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       templateKey: 'ask',
       contactId: ids.referrer,
     });
-    expect(draft.body).toBe('Hello Rita, from Harbor Counseling.');
-    expect(draft.subject).toBe('A favour, Rita');
+    // Letters are formal by default: a contact without a title is addressed by their full name.
+    expect(draft.body).toBe('Hello Rita Referrer, from Harbor Counseling.');
+    expect(draft.subject).toBe('A favour, Rita Referrer');
     expect((await a.bearer.request('DELETE', '/letter-templates/ask')).status).toBe(204);
     const back = await ok(a.bearer, 'POST', '/letters/draft', {
       templateKey: 'ask',

@@ -151,7 +151,8 @@ describe.each(testTargets)('outbox over SMTP on %s', (target) => {
       .where('id', '=', queued.id)
       .executeTakeFirstOrThrow();
     expect(mail.messageId).toBe(`<${row.idempotency_key}@vouch>`);
-    expect(mail.subject).toBe('A small favour, Rita');
+    // Letters are formal by default (issue 11): a contact without a title by their full name.
+    expect(mail.subject).toBe('A small favour, Rita Rowe');
     expect(mail.from?.value[0]).toMatchObject({
       address: 'office@lakeside.example',
       name: 'Lakeside Law',

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { salutationStyles } from '../contacts/contact-name.rules.ts';
 import { isValidTimeZone, limits, ZName, ZText, ZTimestamp } from '../platform/fields.ts';
 import { professionIds } from './professions.ts';
 import { settingsMeta, ZSettings, ZSettingsPatch } from './settings.rules.ts';
@@ -51,9 +52,10 @@ export const ZUpdatePractice = z
   .openapi('UpdatePractice');
 export type UpdatePractice = z.infer<typeof ZUpdatePractice>;
 
-type SettingName = (typeof settingsMeta)[number]['key'] | 'currency';
+type SettingName = (typeof settingsMeta)[number]['key'] | 'currency' | 'salutationStyle';
 const settingNames: [SettingName, ...SettingName[]] = [
   'currency',
+  'salutationStyle',
   ...settingsMeta.map((m) => m.key),
 ];
 
@@ -65,6 +67,8 @@ export const ZSettingMeta = z.object({
   min: z.number().optional(),
   max: z.number().optional(),
   default: z.union([z.number(), z.string()]),
+  /** The values a text setting takes, when it is a choice (`salutationStyle`). */
+  choices: z.array(z.string()).optional(),
 });
 
 export const ZSettingsView = z
@@ -81,6 +85,15 @@ export const settingsMetaView = [
     meaning: 'The currency of fees, gifts and values (ISO 4217 code).',
     unit: 'code',
     default: 'USD',
+  },
+  {
+    key: 'salutationStyle' as const,
+    label: 'Salutation',
+    meaning:
+      'How letters, the ask script and Today address a contact: formal ("Dear Dr. Reyes,", or "Dear Alan Reyes," without a title) or informal ("Dear Alan,", the preferred name first). A contact may have their own.',
+    unit: '',
+    default: 'formal',
+    choices: [...salutationStyles],
   },
 ];
 

@@ -1,5 +1,6 @@
 // From @hono/zod-openapi, so that these schemas carry .openapi() whatever the import order.
 import { z } from '@hono/zod-openapi';
+import { salutationStyles } from '../contacts/contact-name.rules.ts';
 import { ZCurrency } from '../platform/fields.ts';
 
 /** A keep-in-touch cadence (PRODUCT.md §2, §3.6): 0 means no cadence for that stage or role. */
@@ -239,6 +240,8 @@ const numberSettings = Object.fromEntries(
 export const ZSettings = z.strictObject({
   ...numberSettings,
   currency: ZCurrency,
+  /** How letters greet contacts without a style of their own: "Dear Dr. Reyes," or "Dear Alan,". */
+  salutationStyle: z.enum(salutationStyles),
 });
 export type Settings = z.infer<typeof ZSettings>;
 
@@ -251,6 +254,7 @@ export const defaultSettings: Settings = {
     number
   >),
   currency: 'USD',
+  salutationStyle: 'formal',
 };
 
 /** Reads stored settings, taking the default for any key that is missing or no longer valid. */

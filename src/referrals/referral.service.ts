@@ -5,10 +5,9 @@ import {
   insertContactRow,
   insertStageChangeRow,
   replaceContactRoles,
-  updateContactRow,
 } from '../contacts/contact.repository.ts';
 import { type Role, type Stage, stageRank, textKey } from '../contacts/contact.rules.ts';
-import { requireContact } from '../contacts/contact.service.ts';
+import { promoteReferrer, requireContact } from '../contacts/contact.service.ts';
 import { mayTellStatus } from '../letters/letter.rules.ts';
 import { findGroupRows } from '../network/group.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -325,32 +324,6 @@ async function resolveReferrer(
     now,
   );
   return requireContact(trx, actor.practiceId, id, 'referrer');
-}
-
-/** §2: the first referral received moves the referrer to `refers`; never downward. */
-async function promoteReferrer(
-  trx: Tx,
-  actor: Actor,
-  row: { id: string; stage: Stage; stage_rank: number },
-  at: string,
-) {
-  const contactId = row.id;
-  if (row.stage_rank >= stageRank('refers')) return;
-  await updateContactRow(trx, actor.practiceId, contactId, {
-    stage: 'refers',
-    stage_rank: stageRank('refers'),
-    updated_at: at,
-  });
-  await insertStageChangeRow(trx, {
-    practice_id: actor.practiceId,
-    id: newId(),
-    contact_id: contactId,
-    from_stage: row.stage,
-    to_stage: 'refers',
-    changed_at: at,
-    changed_by: actor.userId,
-    reason: 'first referral received',
-  });
 }
 
 async function recordEvent(

@@ -12,6 +12,7 @@ import { idempotency } from './0010-idempotency.ts';
 import { security } from './0011-security.ts';
 import { erasure } from './0013-erasure.ts';
 import { auditChain } from './0014-audit-chain.ts';
+import { contactNames } from './0015-contact-names.ts';
 import { agendaUndo } from './0017-agenda-undo.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
@@ -29,6 +30,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0011-security': security(dialect),
     '0013-erasure': erasure(dialect),
     '0014-audit-chain': auditChain,
+    '0015-contact-names': contactNames,
     '0017-agenda-undo': agendaUndo,
   };
 }

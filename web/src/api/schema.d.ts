@@ -128,7 +128,7 @@ export interface paths {
     get: operations["listContacts"];
     /**
      * Create a contact
-     * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come.
+     * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come. The name is given whole (`name`, split into `honorific`, `givenName`, `familyName` and `suffix`: "Dr. Alan Reyes, PhD") or in parts (the display `name` is then made of them); at least a given or family name. `greeting` is how letters open to them under the practice's `salutationStyle` or their own `salutation`.
      */
     post: operations["createContact"];
   };
@@ -145,7 +145,7 @@ export interface paths {
     delete: operations["deleteContact"];
     /**
      * Update a contact
-     * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history.
+     * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history. A new `name` alone is split again; parts sent win and rename. A contact whom a referral credits stays `refers`: lowering them is a 422 naming `stage`.
      */
     patch: operations["updateContact"];
   };
@@ -811,6 +811,8 @@ export interface components {
         keepInTouchProspectDays: number;
         nominalGiftMinor: number;
         currency: string;
+        /** @enum {string} */
+        salutationStyle: "formal" | "informal";
       };
       /** @example 2026-11-25T22:16:09.123Z */
       createdAt: string;
@@ -909,16 +911,19 @@ export interface components {
         keepInTouchProspectDays: number;
         nominalGiftMinor: number;
         currency: string;
+        /** @enum {string} */
+        salutationStyle: "formal" | "informal";
       };
       meta: ({
           /** @enum {string} */
-          key: "currency" | "responseWindowHours" | "thankWithinHours" | "askWindowDays" | "askCooldownDays" | "commitmentReminderDays" | "commitmentMaxReminders" | "quietSourceDays" | "giveBackThreshold" | "checkInDays" | "defaultConversionPercent" | "conversionMinClosed" | "mostWantedTarget" | "surveyMaxPeople" | "alignmentThresholdPercent" | "keepInTouchMetDays" | "keepInTouchKnowsDays" | "keepInTouchLikesDays" | "keepInTouchTrustsDays" | "keepInTouchRefersDays" | "keepInTouchPartnerDays" | "keepInTouchClientDays" | "keepInTouchFormerClientDays" | "keepInTouchColleagueDays" | "keepInTouchFriendDays" | "keepInTouchProspectDays" | "nominalGiftMinor";
+          key: "currency" | "salutationStyle" | "responseWindowHours" | "thankWithinHours" | "askWindowDays" | "askCooldownDays" | "commitmentReminderDays" | "commitmentMaxReminders" | "quietSourceDays" | "giveBackThreshold" | "checkInDays" | "defaultConversionPercent" | "conversionMinClosed" | "mostWantedTarget" | "surveyMaxPeople" | "alignmentThresholdPercent" | "keepInTouchMetDays" | "keepInTouchKnowsDays" | "keepInTouchLikesDays" | "keepInTouchTrustsDays" | "keepInTouchRefersDays" | "keepInTouchPartnerDays" | "keepInTouchClientDays" | "keepInTouchFormerClientDays" | "keepInTouchColleagueDays" | "keepInTouchFriendDays" | "keepInTouchProspectDays" | "nominalGiftMinor";
           label: string;
           meaning: string;
           unit: string;
           min?: number;
           max?: number;
           default: number | string;
+          choices?: string[];
         })[];
     };
     UpdateSettings: {
@@ -949,6 +954,8 @@ export interface components {
       keepInTouchProspectDays?: number;
       nominalGiftMinor?: number;
       currency?: string;
+      /** @enum {string} */
+      salutationStyle?: "formal" | "informal";
     };
     ContactPage: {
       items: components["schemas"]["Contact"][];
@@ -957,6 +964,14 @@ export interface components {
     Contact: {
       id: string;
       name: string;
+      honorific: string | null;
+      givenName: string | null;
+      familyName: string | null;
+      suffix: string | null;
+      preferredName: string | null;
+      /** @enum {string|null} */
+      salutation: "formal" | "informal" | null;
+      greeting: string;
       email: string | null;
       phone: string | null;
       organization: string | null;
@@ -1003,6 +1018,13 @@ export interface components {
       reason: string | null;
     };
     CreateContact: {
+      honorific?: string | null;
+      givenName?: string | null;
+      familyName?: string | null;
+      suffix?: string | null;
+      preferredName?: string | null;
+      /** @enum {string|null} */
+      salutation?: "formal" | "informal" | null;
       email?: string | "" | null;
       phone?: string | null;
       organization?: string | null;
@@ -1018,9 +1040,16 @@ export interface components {
       notes?: string | null;
       keepInTouchDays?: number | null;
       isTreatingProvider?: boolean;
-      name: string;
+      name?: string;
     };
     UpdateContact: {
+      honorific?: string | null;
+      givenName?: string | null;
+      familyName?: string | null;
+      suffix?: string | null;
+      preferredName?: string | null;
+      /** @enum {string|null} */
+      salutation?: "formal" | "informal" | null;
       email?: string | "" | null;
       phone?: string | null;
       organization?: string | null;
@@ -3282,7 +3311,7 @@ export interface operations {
   };
   /**
    * Create a contact
-   * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come.
+   * @description The stage defaults to `met`. `keepInTouchDays` (1–730 or null) overrides the practice cadence; the answer's `cadenceDays` is the override, else the shortest non-zero practice cadence of the contact's stage and roles (null: no cadence), and `nextTouchDueAt` is the last touch (or creation) plus that cadence; `touchState` is `due` once that time has come. The name is given whole (`name`, split into `honorific`, `givenName`, `familyName` and `suffix`: "Dr. Alan Reyes, PhD") or in parts (the display `name` is then made of them); at least a given or family name. `greeting` is how letters open to them under the practice's `salutationStyle` or their own `salutation`.
    */
   createContact: {
     parameters: {
@@ -3486,7 +3515,7 @@ export interface operations {
   };
   /**
    * Update a contact
-   * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history.
+   * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history. A new `name` alone is split again; parts sent win and rename. A contact whom a referral credits stays `refers`: lowering them is a 422 naming `stage`.
    */
   updateContact: {
     parameters: {

@@ -1,5 +1,6 @@
-import { Anchor, Button, NativeSelect, Paper, SimpleGrid, Stack } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { type ContactDetail, STAGES } from '../api/types';
 import { SeizeTheDaySection } from '../asks/seize-the-day';
@@ -26,6 +27,10 @@ export function ContactDetailPage() {
   const contact = useContact(id);
   const me = useMe();
   const timeZone = me.data?.practice.timeZone;
+  // A contact opens at the top (after a save too), not where the previous page was scrolled.
+  useEffect(() => {
+    if (id) window.scrollTo({ top: 0, left: 0 });
+  }, [id]);
 
   return (
     <RecordPage query={contact} noun="Contact" list={CONTACTS}>
@@ -46,7 +51,12 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
       <BackLink list={CONTACTS} />
       <PageHeader
         title={contact.name}
-        description={[contact.organization, contact.category?.name].filter(Boolean).join(' · ')}
+        description={
+          <>
+            {[contact.organization, contact.category?.name].filter(Boolean).join(' · ')}
+            <ReachLinks contact={contact} />
+          </>
+        }
         actions={
           <>
             <Button
@@ -94,6 +104,19 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
   );
 }
 
+/** Phone and email at the top of the page, tappable (`tel:`, `mailto:`), on a phone too. */
+function ReachLinks({ contact }: { contact: ContactDetail }) {
+  if (!contact.phone && !contact.email) return null;
+  return (
+    <Group component="span" gap="md" mt={4} wrap="wrap" aria-label="Reach them">
+      {contact.phone ? (
+        <Anchor href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</Anchor>
+      ) : null}
+      {contact.email ? <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor> : null}
+    </Group>
+  );
+}
+
 /** Changing the select saves the new stage at once; the history records it. */
 function StageControl({ contact }: { contact: ContactDetail }) {
   const update = useUpdateContact(contact.id);
@@ -130,6 +153,24 @@ function ContactFields({ contact, timeZone }: { contact: ContactDetail; timeZone
   return (
     <Paper withBorder p="md" radius="md">
       <SimpleGrid cols={{ base: 1, sm: 2, md: 1, lg: 2 }} component="dl" m={0} spacing="md">
+        <Field label="Name in parts">
+          {(
+            [
+              [contact.honorific, 'title'],
+              [contact.givenName, 'given'],
+              [contact.familyName, 'family'],
+              [contact.suffix, 'suffix'],
+            ] as const
+          )
+            .filter(([part]) => part)
+            .map(([part, kind]) => `${part} (${kind})`)
+            .join(' · ')}
+        </Field>
+        <Field label="Preferred name">{contact.preferredName}</Field>
+        <Field label="Letters open">
+          {contact.greeting}
+          {contact.salutation ? ' (their own style)' : ''}
+        </Field>
         <Field label="Email">
           {contact.email ? <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor> : null}
         </Field>

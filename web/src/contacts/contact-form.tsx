@@ -27,6 +27,7 @@ import { ROLE_LABELS, STAGE_LABELS } from '../labels';
 import { usePractice } from '../practice/use-practice';
 import { CategoryInput } from './category-input';
 import { CirclesInput } from './circles-input';
+import { type NameValues, nameError, nameInputOf, nameValuesOf } from './contact-name-input';
 import { useCreateContact, useUpdateContact } from './use-contacts';
 import {
   findByName,
@@ -36,8 +37,7 @@ import {
   useCreateCircle,
 } from './use-groups';
 
-type ContactFormValues = {
-  name: string;
+type ContactFormValues = NameValues & {
   email: string;
   phone: string;
   organization: string;
@@ -56,6 +56,12 @@ type ContactFormValues = {
 
 const FIELDS: readonly (keyof ContactFormValues)[] = [
   'name',
+  'honorific',
+  'givenName',
+  'familyName',
+  'suffix',
+  'preferredName',
+  'salutation',
   'email',
   'phone',
   'organization',
@@ -75,7 +81,7 @@ const API_FIELD_ALIASES = { categoryId: 'category' };
 
 function toValues(contact?: ContactDetail): ContactFormValues {
   return {
-    name: contact?.name ?? '',
+    ...nameValuesOf(contact),
     email: contact?.email ?? '',
     phone: contact?.phone ?? '',
     organization: contact?.organization ?? '',
@@ -93,9 +99,13 @@ function toValues(contact?: ContactDetail): ContactFormValues {
   };
 }
 
-function toInput(values: ContactFormValues, categoryId: string | null): ContactInput {
+function toInput(
+  values: ContactFormValues,
+  categoryId: string | null,
+  contact?: ContactDetail,
+): ContactInput {
   return {
-    name: values.name.trim(),
+    ...nameInputOf(values, contact ? nameValuesOf(contact) : undefined),
     email: blankToNull(values.email),
     phone: blankToNull(values.phone),
     organization: blankToNull(values.organization),
@@ -142,7 +152,7 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
     mode: 'controlled',
     initialValues: toValues(contact),
     validate: {
-      name: (v) => (v.trim() ? null : 'Enter a name.'),
+      name: (_v, values) => nameError(values),
       email: (v) =>
         v.trim() === '' || /^\S+@\S+\.\S+$/.test(v.trim())
           ? null
@@ -170,7 +180,7 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
     } finally {
       setIsResolving(false);
     }
-    const input = toInput(values, categoryId);
+    const input = toInput(values, categoryId, contact);
     const onError = showServerErrors(form, FIELDS, API_FIELD_ALIASES);
     if (contact) updateContact.mutate(input, { onSuccess: onSaved, onError });
     else createContact.mutate(withoutNulls(input), { onSuccess: onSaved, onError });
@@ -179,14 +189,49 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <TextInput
+          label="Name"
+          description="As you would write it, e.g. “Dr. Alan Reyes, PhD”: titles and degrees are recognised and split into the parts below."
+          required
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <TextInput
+            label="Title"
+            placeholder="Dr., Ms., Rev."
+            autoComplete="off"
+            {...form.getInputProps('honorific')}
+          />
+          <TextInput label="Given name" autoComplete="off" {...form.getInputProps('givenName')} />
+          <TextInput label="Family name" autoComplete="off" {...form.getInputProps('familyName')} />
+          <TextInput
+            label="Suffix"
+            placeholder="Jr., PhD"
+            autoComplete="off"
+            {...form.getInputProps('suffix')}
+          />
+        </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
-            label="Name"
-            required
+            label="Preferred name"
+            description="What they like to be called, e.g. “Al”: informal letters use it."
             autoComplete="off"
-            data-autofocus
-            {...form.getInputProps('name')}
+            {...form.getInputProps('preferredName')}
           />
+          <NativeSelect
+            label="Letters greet them"
+            description="“Dear Dr. Reyes,” (formal) or “Dear Alan,” (informal)."
+            data={[
+              { value: '', label: 'As the practice does' },
+              { value: 'formal', label: 'Formally' },
+              { value: 'informal', label: 'Informally' },
+            ]}
+            {...form.getInputProps('salutation')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label="Organization"
             autoComplete="off"

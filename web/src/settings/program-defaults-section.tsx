@@ -1,4 +1,12 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { type FormErrors, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { SettingMeta, Settings, SettingsResponse } from '../api/types';
@@ -86,7 +94,18 @@ function ProgramDefaultsForm({ data }: { data: SettingsResponse }) {
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
           {data.meta.map((meta) =>
-            typeof meta.default === 'string' ? (
+            meta.choices ? (
+              <NativeSelect
+                key={meta.key}
+                label={labelOf(meta)}
+                description={describe(meta)}
+                data={meta.choices.map((c) => ({
+                  value: c,
+                  label: c[0]?.toUpperCase() + c.slice(1),
+                }))}
+                {...form.getInputProps(meta.key)}
+              />
+            ) : typeof meta.default === 'string' ? (
               <TextInput
                 key={meta.key}
                 label={labelOf(meta)}

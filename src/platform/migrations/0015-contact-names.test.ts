@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, testTargets } from '../../test-support/testing.ts';
+import { type DatabaseHandle, openDatabase } from '../db.ts';
+import { newId } from '../ids.ts';
+import { migrateToLatest, migrateUpTo } from './index.ts';
+
+/** 0015 splits the names stored before into parts: a title is no longer a first name. */
+describe.each(testTargets)('migration 0015-contact-names on existing data (%s)', (target) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function open(): Promise<DatabaseHandle> {
+    if (target === 'postgres') {
+      const pg = await createPostgresDatabase(process.env.DATABASE_URL_TEST ?? '');
+      const handle = openDatabase({ dialect: 'postgres', url: pg.url });
+      cleanups.push(pg.drop, handle.close);
+      return handle;
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'vouch-0015-'));
+    const handle = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'vouch.db') });
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }), handle.close);
+    return handle;
+  }
+
+  it('splits honorific, given and family name and suffix; the display name stays', async () => {
+    const { db, dialect } = await open();
+    await migrateUpTo(db, dialect, '0014-audit-chain');
+    const at = '2026-01-05T10:00:00.000Z';
+    const practiceId = newId();
+    await db
+      .insertInto('practice')
+      .values({
+        id: practiceId,
+        name: 'P',
+        profession: 'coach',
+        value_proposition: '',
+        key_phrases: '[]',
+        ideal_client: '',
+        time_zone: 'UTC',
+        postal_address: '',
+        settings: '{}',
+        ethics_overrides: '{}',
+        set_up_at: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const names = ['Dr. Alan Reyes', 'prof maria lopez, PhD', 'Ann', 'Mrs Jo March Jr.'];
+    for (const name of names)
+      await db
+        .insertInto('contact')
+        .values({
+          practice_id: practiceId,
+          id: newId(),
+          name,
+          name_key: name.toLowerCase(),
+          email: null,
+          email_key: null,
+          phone: null,
+          organization: null,
+          organization_key: null,
+          category_id: null,
+          stage: 'met',
+          stage_rank: 0,
+          met_where: null,
+          met_how: null,
+          email_consent: 0,
+          do_not_ask: 0,
+          notes: null,
+          last_touch_at: null,
+          keep_in_touch_days: null,
+          is_treating_provider: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    await migrateToLatest(db, dialect);
+    const rows = await db
+      .selectFrom('contact')
+      .select([
+        'name',
+        'honorific',
+        'given_name',
+        'family_name',
+        'suffix',
+        'preferred_name',
+        'salutation',
+      ])
+      .where('practice_id', '=', practiceId)
+      .orderBy('name')
+      .execute();
+    expect(rows).toEqual([
+      row('Ann', null, 'Ann', null, null),
+      row('Dr. Alan Reyes', 'Dr.', 'Alan', 'Reyes', null),
+      row('Mrs Jo March Jr.', 'Mrs.', 'Jo', 'March', 'Jr.'),
+      row('prof maria lopez, PhD', 'Prof.', 'maria', 'lopez', 'PhD'),
+    ]);
+  });
+});
+
+const row = (
+  name: string,
+  honorific: string | null,
+  given_name: string | null,
+  family_name: string | null,
+  suffix: string | null,
+) => ({
+  name,
+  honorific,
+  given_name,
+  family_name,
+  suffix,
+  preferred_name: null,
+  salutation: null,
+});
