@@ -28,6 +28,7 @@ import {
 import { DataTable } from '../components/data-table';
 import { formatDuration, formatMoney } from '../format';
 import { CHANNEL_LABELS, ROLE_LABELS, STAGE_LABELS } from '../labels';
+import { owedSentence } from '../network/owed';
 import { CHART_COLORS, ChartCard, monthLabel, pct } from './chart-card';
 import { insightCsvUrl } from './use-insights';
 
@@ -583,12 +584,13 @@ function Figure({ label, value }: { label: string; value: string }) {
 // ——— Network: reciprocity, most-wanted, growth ———
 
 export function NetworkCharts({ data, range }: Props) {
-  const reciprocity = [...(data.reciprocity ?? [])]
+  const reciprocity = [...(data.reciprocity?.partners ?? [])]
     .filter((r) => r.received + r.given > 0)
     .sort((a, b) => Math.abs(b.balance) - Math.abs(a.balance))
     .slice(0, 12)
     .map((r) => ({ ...r, name: r.partner.name }));
-  const owed = (data.reciprocity ?? []).filter((r) => r.balance > 0);
+  // Owed as the reciprocity ledger says it (all time, at the give-back threshold).
+  const owed = data.reciprocity?.owed ?? 0;
   const wanted = (data.mostWanted ?? []).map((r) => ({ ...r, name: r.category.name }));
   const under = wanted.filter((w) => w.coverage < w.target);
   const growth = (data.networkGrowth ?? []).map((r) => ({ ...r, name: monthLabel(r.month) }));
@@ -603,7 +605,7 @@ export function NetworkCharts({ data, range }: Props) {
           height={rowsHeight(reciprocity.length)}
           summary={
             reciprocity.length
-              ? `Received minus given, for the ${reciprocity.length} most unbalanced relationships. You owe ${plural(owed.length, 'person', 'people')} a referral back.`
+              ? `Received minus given in this range, for the ${reciprocity.length} most unbalanced relationships. ${owedSentence(owed)}`
               : 'No referrals exchanged in this range.'
           }
         >
