@@ -78,13 +78,4 @@ export function pct(rate: number | null | undefined, digits = 0): string {
   return `${(rate * 100).toFixed(digits)} %`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-03" → "Mar 26". */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-');
-  const name = MONTHS[Number(m) - 1] ?? m;
-  return `${name} ${y?.slice(2) ?? ''}`;
-}
-
-export const MONTH_NAMES = MONTHS;
+export { MONTH_NAMES, monthLabel } from './months';
