@@ -27,7 +27,7 @@ import {
 } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { formatDuration, formatMoney } from '../format';
-import { CHANNEL_LABELS, ROLE_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_ARRIVALS, CHANNEL_LABELS, ROLE_LABELS, STAGE_LABELS } from '../labels';
 import { owedSentence } from '../network/owed';
 import { CHART_COLORS, ChartCard, monthLabel, pct } from './chart-card';
 import { insightCsvUrl } from './use-insights';
@@ -155,7 +155,7 @@ export function WhereCharts({ data, range }: Props) {
         height={rowsHeight(channels.length)}
         summary={
           topChannel
-            ? `Most referrals arrived by ${topChannel.name.toLocaleLowerCase()}: ${topChannel.referrals}, of whom ${topChannel.clients} became clients.`
+            ? `Most referrals ${CHANNEL_ARRIVALS[topChannel.channel]}: ${topChannel.referrals}, of whom ${topChannel.clients} became clients.`
             : 'No referrals in this range.'
         }
       >
