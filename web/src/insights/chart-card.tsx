@@ -22,6 +22,11 @@ type ChartCardProps = {
   children: ReactNode;
   isChart?: boolean;
   footer?: ReactNode;
+  /**
+   * When the range has nothing to draw: a sentence saying what to do instead, shown in place
+   * of the summary and the chart (no empty axes).
+   */
+  empty?: string | null | undefined;
 };
 
 /**
@@ -51,10 +56,16 @@ export function ChartCard(props: ChartCardProps) {
           </Anchor>
         ) : null}
       </Group>
-      <Text size="sm" c="dimmed" mb="sm" id={summaryId}>
-        {summary}
-      </Text>
-      {isChart ? (
+      {props.empty ? (
+        <Text size="sm" c="dimmed" id={summaryId} data-empty-chart>
+          {props.empty}
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed" mb="sm" id={summaryId}>
+          {summary}
+        </Text>
+      )}
+      {props.empty ? null : isChart ? (
         <Box
           role="img"
           aria-label={`${title}. ${summary}`}
