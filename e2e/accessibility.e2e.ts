@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signOptOutToken } from '../src/outbox/outbox.rules.ts';
+import { contrastRatio } from '../web/src/theme-colors.ts';
 import { axeViolations, describeViolations } from './axe.ts';
 import { sendJson, useServerAndBrowser } from './server.ts';
 
@@ -128,8 +129,35 @@ describe('accessibility: every page passes axe-core WCAG 2.1 AA', () => {
           .getByRole('button', { name: /Add referral/ })
           .first()
           .click();
-        await page.getByRole('dialog').waitFor();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
         await page.waitForTimeout(400);
+        // The dialog's close button has a name; the contact pickers are comboboxes.
+        expect(await dialog.getByRole('button', { name: 'Close' }).count()).toBeGreaterThan(0);
+        const pickers = dialog.locator('input[role="combobox"][aria-autocomplete="list"]');
+        expect(await pickers.count()).toBeGreaterThan(0);
+      },
+    });
+    steps.push({
+      name: "Today's focused card",
+      visit: async (page) => {
+        await page.goto(`${app.server.url}/today`);
+        await settle(page);
+        const card = page.locator('article[data-agenda-item]').first();
+        await card.focus();
+        // The focus ring has 3:1 against the page (WCAG 1.4.11); axe does not measure it.
+        const outline = await card.evaluate((el) => {
+          const style = (
+            globalThis as unknown as {
+              getComputedStyle: (e: unknown) => { outlineColor: string; outlineStyle: string };
+            }
+          ).getComputedStyle(el);
+          return { color: style.outlineColor, style: style.outlineStyle };
+        });
+        expect(outline.style).not.toBe('none');
+        const [r, g, b] = (outline.color.match(/\d+/g) ?? []).map(Number);
+        const hex = `#${[r, g, b].map((c) => (c ?? 0).toString(16).padStart(2, '0')).join('')}`;
+        expect(contrastRatio(hex, '#ffffff'), `focus ring ${hex}`).toBeGreaterThanOrEqual(3);
       },
     });
     const found = await audit(app.browser, true, steps);

@@ -1,10 +1,12 @@
 import {
+  Anchor,
   createTheme,
   DEFAULT_THEME,
   Drawer,
   InputWrapper,
   Modal,
   Notification,
+  TableScrollContainer,
 } from '@mantine/core';
 import { accessiblePalettes } from './theme-colors';
 
@@ -29,6 +31,13 @@ export const theme = createTheme({
     // Every dialog's close button says what it does to a screen reader.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // Links are underlined: colour alone does not set them apart from the text around them
+    // (WCAG 1.4.1; the dark teal that text contrast needs is close to black).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // A table that scrolls sideways (on a phone) can be scrolled from the keyboard.
+    TableScrollContainer: TableScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
     }),
