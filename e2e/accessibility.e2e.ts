@@ -20,13 +20,21 @@ const sizes = [
 /** Waits until the page has its heading and nothing is loading any more. */
 async function settle(page: Page): Promise<void> {
   await page.locator('h1').first().waitFor({ timeout: 15_000 });
+  // What is still loading: visible loaders, skeletons and busy regions, by their text.
+  const busy = () =>
+    page
+      .locator('[aria-busy="true"], .mantine-Loader-root, .mantine-Skeleton-root')
+      .evaluateAll((els) =>
+        els
+          .filter((el) => (el as unknown as { checkVisibility: () => boolean }).checkVisibility())
+          .map((el) => {
+            const e = el as unknown as { outerHTML: string; parentElement: { outerHTML: string } };
+            return (e.parentElement?.outerHTML ?? e.outerHTML).slice(0, 300);
+          }),
+      );
   await expect
-    .poll(
-      () =>
-        page.locator('[aria-busy="true"], .mantine-Loader-root, .mantine-Skeleton-root').count(),
-      { timeout: 15_000 },
-    )
-    .toBe(0);
+    .poll(busy, { timeout: 60_000, message: `still loading on ${page.url()}` })
+    .toEqual([]);
   // Transitions (Mantine's fade-ins) end before colours are measured.
   await page.waitForTimeout(400);
 }
