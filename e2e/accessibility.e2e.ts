@@ -60,9 +60,10 @@ describe('accessibility: every page passes axe-core WCAG 2.1 AA', () => {
     browser: Browser,
     signIn: boolean,
     steps: { name: string; visit: (page: Page) => Promise<void> }[],
+    only: readonly (typeof sizes)[number][] = sizes,
   ): Promise<string[]> {
     const found: string[] = [];
-    for (const size of sizes) {
+    for (const size of only) {
       const context = await browser.newContext({ viewport: size.viewport });
       const page = await context.newPage();
       if (signIn) {
@@ -87,90 +88,95 @@ describe('accessibility: every page passes axe-core WCAG 2.1 AA', () => {
     await settle(page);
   };
 
-  it('the signed-in pages of the demo practice', async () => {
-    const setupPage = await app.browser.newPage();
-    await setupPage.request.post(`${app.server.url}/api/v1/auth/sign-in`, { data: demoUser });
-    const referrals = (await (
-      await setupPage.request.get(`${app.server.url}/api/v1/referrals?limit=1`)
-    ).json()) as { items: { id: string }[] };
-    const contacts = (await (
-      await setupPage.request.get(`${app.server.url}/api/v1/contacts?limit=1`)
-    ).json()) as { items: { id: string }[] };
-    const circles = (await (
-      await setupPage.request.get(`${app.server.url}/api/v1/circles`)
-    ).json()) as { items: { id: string }[] };
-    const referral = referrals.items[0]?.id;
-    const contact = contacts.items[0]?.id;
-    expect(referral && contact).toBeTruthy();
-    await setupPage.close();
+  // One test per size: each walks every page, which takes minutes on a loaded machine.
+  it.each(sizes)(
+    'the signed-in pages of the demo practice ($name)',
+    async (size) => {
+      const setupPage = await app.browser.newPage();
+      await setupPage.request.post(`${app.server.url}/api/v1/auth/sign-in`, { data: demoUser });
+      const referrals = (await (
+        await setupPage.request.get(`${app.server.url}/api/v1/referrals?limit=1`)
+      ).json()) as { items: { id: string }[] };
+      const contacts = (await (
+        await setupPage.request.get(`${app.server.url}/api/v1/contacts?limit=1`)
+      ).json()) as { items: { id: string }[] };
+      const circles = (await (
+        await setupPage.request.get(`${app.server.url}/api/v1/circles`)
+      ).json()) as { items: { id: string }[] };
+      const referral = referrals.items[0]?.id;
+      const contact = contacts.items[0]?.id;
+      expect(referral && contact).toBeTruthy();
+      await setupPage.close();
 
-    const pages: [string, string][] = [
-      ['Today', '/today'],
-      ['referrals board', '/referrals'],
-      ['referrals list', '/referrals?view=list'],
-      ['referral detail', `/referrals/${referral}`],
-      ['referrals given', '/referrals/given'],
-      ['contacts list', '/contacts'],
-      ['contact detail', `/contacts/${contact}`],
-      ['new contact', '/contacts/new'],
-      ['circles', '/network/circles'],
-      ['most wanted', '/network/most-wanted'],
-      ['reciprocity', '/network/reciprocity'],
-      ['commitments', '/commitments'],
-      ['incentives', '/incentives'],
-      ['goals', '/goals'],
-      ['insights', '/insights'],
-      ['survey', '/survey'],
-      ['outbox', '/outbox'],
-      ['settings', '/settings'],
-      ['not found', '/no-such-page'],
-    ];
-    const circle = circles.items[0]?.id;
-    if (circle) pages.push(['circle detail', `/network/circles/${circle}`]);
-    const steps = pages.map(([name, url]) => ({ name, visit: open(url) }));
-    steps.push({
-      name: 'quick-add dialog',
-      visit: async (page) => {
-        await page.goto(`${app.server.url}/today`);
-        await settle(page);
-        await page
-          .getByRole('button', { name: /Add referral/ })
-          .first()
-          .click();
-        const dialog = page.getByRole('dialog');
-        await dialog.waitFor();
-        await page.waitForTimeout(400);
-        // The dialog's close button has a name; the contact pickers are comboboxes.
-        expect(await dialog.getByRole('button', { name: 'Close' }).count()).toBeGreaterThan(0);
-        const pickers = dialog.locator('input[role="combobox"][aria-autocomplete="list"]');
-        expect(await pickers.count()).toBeGreaterThan(0);
-      },
-    });
-    steps.push({
-      name: "Today's focused card",
-      visit: async (page) => {
-        await page.goto(`${app.server.url}/today`);
-        await settle(page);
-        const card = page.locator('article[data-agenda-item]').first();
-        await card.focus();
-        // The focus ring has 3:1 against the page (WCAG 1.4.11); axe does not measure it.
-        const outline = await card.evaluate((el) => {
-          const style = (
-            globalThis as unknown as {
-              getComputedStyle: (e: unknown) => { outlineColor: string; outlineStyle: string };
-            }
-          ).getComputedStyle(el);
-          return { color: style.outlineColor, style: style.outlineStyle };
-        });
-        expect(outline.style).not.toBe('none');
-        const [r, g, b] = (outline.color.match(/\d+/g) ?? []).map(Number);
-        const hex = `#${[r, g, b].map((c) => (c ?? 0).toString(16).padStart(2, '0')).join('')}`;
-        expect(contrastRatio(hex, '#ffffff'), `focus ring ${hex}`).toBeGreaterThanOrEqual(3);
-      },
-    });
-    const found = await audit(app.browser, true, steps);
-    expect(found.join('\n\n')).toBe('');
-  }, 900_000);
+      const pages: [string, string][] = [
+        ['Today', '/today'],
+        ['referrals board', '/referrals'],
+        ['referrals list', '/referrals?view=list'],
+        ['referral detail', `/referrals/${referral}`],
+        ['referrals given', '/referrals/given'],
+        ['contacts list', '/contacts'],
+        ['contact detail', `/contacts/${contact}`],
+        ['new contact', '/contacts/new'],
+        ['circles', '/network/circles'],
+        ['most wanted', '/network/most-wanted'],
+        ['reciprocity', '/network/reciprocity'],
+        ['commitments', '/commitments'],
+        ['incentives', '/incentives'],
+        ['goals', '/goals'],
+        ['insights', '/insights'],
+        ['survey', '/survey'],
+        ['outbox', '/outbox'],
+        ['settings', '/settings'],
+        ['not found', '/no-such-page'],
+      ];
+      const circle = circles.items[0]?.id;
+      if (circle) pages.push(['circle detail', `/network/circles/${circle}`]);
+      const steps = pages.map(([name, url]) => ({ name, visit: open(url) }));
+      steps.push({
+        name: 'quick-add dialog',
+        visit: async (page) => {
+          await page.goto(`${app.server.url}/today`);
+          await settle(page);
+          await page
+            .getByRole('button', { name: /Add referral/ })
+            .first()
+            .click();
+          const dialog = page.getByRole('dialog');
+          await dialog.waitFor();
+          await page.waitForTimeout(400);
+          // The dialog's close button has a name; the contact pickers are comboboxes.
+          expect(await dialog.getByRole('button', { name: 'Close' }).count()).toBeGreaterThan(0);
+          const pickers = dialog.locator('input[role="combobox"][aria-autocomplete="list"]');
+          expect(await pickers.count()).toBeGreaterThan(0);
+        },
+      });
+      steps.push({
+        name: "Today's focused card",
+        visit: async (page) => {
+          await page.goto(`${app.server.url}/today`);
+          await settle(page);
+          const card = page.locator('article[data-agenda-item]').first();
+          await card.focus();
+          // The focus ring has 3:1 against the page (WCAG 1.4.11); axe does not measure it.
+          const outline = await card.evaluate((el) => {
+            const style = (
+              globalThis as unknown as {
+                getComputedStyle: (e: unknown) => { outlineColor: string; outlineStyle: string };
+              }
+            ).getComputedStyle(el);
+            return { color: style.outlineColor, style: style.outlineStyle };
+          });
+          expect(outline.style).not.toBe('none');
+          const [r, g, b] = (outline.color.match(/\d+/g) ?? []).map(Number);
+          const hex = `#${[r, g, b].map((c) => (c ?? 0).toString(16).padStart(2, '0')).join('')}`;
+          expect(contrastRatio(hex, '#ffffff'), `focus ring ${hex}`).toBeGreaterThanOrEqual(3);
+        },
+      });
+      const found = await audit(app.browser, true, steps, [size]);
+      expect(found.join('\n\n')).toBe('');
+    },
+    900_000,
+  );
 
   it('the signed-out, first-run and public pages', async () => {
     // A survey link and an opt-out link of the demo practice, as their recipients get them.
