@@ -3,6 +3,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
+import type { Reciprocity } from '../referrals/reciprocity.schemas.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { countRows, testTargets } from '../test-support/testing.ts';
@@ -176,7 +177,7 @@ describe.each(testTargets)('insights (%s)', (target) => {
       thankLagHoursMedian: 24,
       updateLagHoursMedian: 30,
     });
-    expect(i.reciprocity).toEqual([
+    expect(i.reciprocity?.partners).toEqual([
       { partner: { id: c.ann, name: 'Ann Partner' }, received: 2, given: 1, balance: 1 },
       { partner: { id: c.bob, name: 'Bob Client' }, received: 1, given: 0, balance: 1 },
     ]);
@@ -255,7 +256,7 @@ describe.each(testTargets)('insights (%s)', (target) => {
     const i = await ok<Insights>(b.session, 'GET', '/insights');
     expect(i.where?.byChannel).toEqual([]);
     expect(i.who?.topReferrers).toEqual([]);
-    expect(i.reciprocity).toEqual([]);
+    expect(i.reciprocity).toEqual({ partners: [], owed: 0, threshold: 2 });
     expect(i.when?.byMonth.every((m) => m.referrals === 0)).toBe(true);
     expect(await (await b.session.request('GET', '/insights/byChannel.csv')).text()).toBe(
       'channel,referrals,clients\r\n',
@@ -297,10 +298,71 @@ describe.each(testTargets)('the reciprocity chart of a large network (%s)', (tar
     const balanced = Array.from({ length: 100 }, (_, k) => k)
       .filter((k) => k !== 0 && k !== 50)
       .slice(0, 98);
-    expect(i.reciprocity?.map((x) => [x.partner.name, x.balance])).toEqual([
+    expect(i.reciprocity?.partners.map((x) => [x.partner.name, x.balance])).toEqual([
       [nameOf(50), 2],
       [nameOf(101), 1],
       ...balanced.map((k) => [nameOf(k), 0]),
     ]);
+  });
+});
+
+describe.each(testTargets)('"owed" on Insights and on the reciprocity ledger (%s)', (target) => {
+  const clock = fixedClock('2024-06-01T12:00:00.000Z');
+  const ctx = useTestContext(target, { clock });
+  const [p, other] = usePractices(ctx, ['Owing Practice', 'Other Practice']);
+
+  it("is one number: the ledger's isOwed (all time, at the threshold), whatever the range", async () => {
+    const contact = async (name: string, roles: string[]) =>
+      (await ok<{ id: string }>(p.session, 'POST', '/contacts', { name, roles })).id;
+    const received = (referrerId: string, name: string, at: string) =>
+      ok(p.session, 'POST', '/referrals', {
+        referred: { name },
+        referrer: { contactId: referrerId },
+        channel: 'email',
+        receivedAt: at,
+      });
+    const given = (partnerId: string, name: string, at: string) =>
+      ok(p.session, 'POST', '/referrals-given', {
+        person: { name },
+        partnerId,
+        givenAt: at,
+      });
+    const old = await contact('Olga Old', ['partner']); // 3 received in 2024: owed
+    const one = await contact('Oscar One', ['client']); // 1 received in range: balance 1, not owed
+    const two = await contact('Tina Two', ['partner']); // 2 received in range: owed
+    const back = await contact('Ben Back', ['partner']); // 2 in range, 1 given in 2024: balance 1
+    for (const k of [1, 2, 3]) await received(old, `Old ${k}`, '2024-04-01T10:00:00Z');
+    await given(back, 'Given early', '2024-04-02T10:00:00Z');
+    clock.set('2026-06-15T12:00:00.000Z');
+    await received(one, 'One 1', '2026-05-01T10:00:00Z');
+    await received(two, 'Two 1', '2026-05-01T10:00:00Z');
+    await received(two, 'Two 2', '2026-05-02T10:00:00Z');
+    await received(back, 'Back 1', '2026-05-03T10:00:00Z');
+    await received(back, 'Back 2', '2026-05-04T10:00:00Z');
+    // Another practice's debts are not counted.
+    const stranger = (
+      await ok<{ id: string }>(other.session, 'POST', '/contacts', { name: 'Sam', roles: [] })
+    ).id;
+    for (const k of [1, 2])
+      await ok(other.session, 'POST', '/referrals', {
+        referred: { name: `S ${k}` },
+        referrer: { contactId: stranger },
+        channel: 'email',
+        receivedAt: '2026-05-01T10:00:00Z',
+      });
+
+    const ledger = await ok<Reciprocity>(p.session, 'GET', '/reciprocity');
+    const owedByLedger = ledger.items.filter((x) => x.isOwed).map((x) => x.partner.id);
+    expect(owedByLedger.sort()).toEqual([old, two].sort());
+    for (const query of ['', '?sections=reciprocity', '?from=2026-05-01&to=2026-05-31']) {
+      const i = await ok<Insights>(p.session, 'GET', `/insights${query}`);
+      expect(i.reciprocity?.owed, query).toBe(owedByLedger.length);
+      expect(i.reciprocity?.threshold).toBe(ledger.threshold);
+    }
+    // The range's bars still show the range's balances (Oscar and Ben at +1 in 2026).
+    const i = await ok<Insights>(p.session, 'GET', '/insights?from=2026-01-01&to=2026-06-15');
+    expect(
+      Object.fromEntries(i.reciprocity?.partners.map((x) => [x.partner.name, x.balance]) ?? []),
+    ).toMatchObject({ 'Oscar One': 1, 'Tina Two': 2, 'Ben Back': 2 });
   });
 });

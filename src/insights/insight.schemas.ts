@@ -128,9 +128,17 @@ export const ZInsights = z
       })
       .optional(),
     reciprocity: z
-      .array(
-        z.object({ partner: ZRef, received: z.number(), given: z.number(), balance: z.number() }),
-      )
+      .object({
+        partners: z.array(
+          z.object({ partner: ZRef, received: z.number(), given: z.number(), balance: z.number() }),
+        ),
+        owed: z.number().openapi({
+          description:
+            'How many people are owed a referral back: the count of GET /reciprocity rows with ' +
+            'isOwed (all time, balance at or above the give-back threshold), whatever the range.',
+        }),
+        threshold: z.number(),
+      })
       .optional(),
     mostWanted: z
       .array(z.object({ category: ZRef, coverage: z.number(), target: z.number() }))

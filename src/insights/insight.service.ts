@@ -9,6 +9,7 @@ import type { Actor } from '../platform/http.ts';
 import { createLimiter } from '../platform/limiter.ts';
 import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
 import type { Settings } from '../practices/settings.rules.ts';
+import { countOwedPartners } from '../referrals/reciprocity.service.ts';
 import type { Channel } from '../referrals/referral.rules.ts';
 import * as q from './insight.repository.ts';
 import {
@@ -381,15 +382,25 @@ export const insightChartRegistry = {
   }),
   reciprocity: whole('reciprocity', {
     referrerPart: 'reciprocity',
-    load: async (ctx) =>
-      (await referrerPart(ctx, 'reciprocity')).map((x) => ({
+    // The bars are the range's balances; "owed" is the ledger's (reciprocity.rules `isOwed`,
+    // all time), so Insights and the reciprocity page say the same number.
+    load: async (ctx) => {
+      const threshold = ctx.settings.giveBackThreshold;
+      const [rows, owed] = await Promise.all([
+        referrerPart(ctx, 'reciprocity'),
+        countOwedPartners(ctx.deps, ctx.actor.practiceId, threshold),
+      ]);
+      const partners = rows.map((x) => ({
         partner: ref(x.key, x.name),
         received: n(x.referrals),
         given: n(x.given),
         balance: n(x.referrals) - n(x.given),
-      })),
+      }));
+      return { partners, owed, threshold };
+    },
     columns: ['partner_id', 'partner', 'received', 'given', 'balance'],
-    rows: (d) => d.map((x) => [x.partner.id, x.partner.name, x.received, x.given, x.balance]),
+    rows: (d) =>
+      d.partners.map((x) => [x.partner.id, x.partner.name, x.received, x.given, x.balance]),
   }),
   mostWanted: whole('mostWanted', {
     load: async ({ deps, actor, settings }) =>

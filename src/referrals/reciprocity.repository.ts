@@ -13,6 +13,21 @@ export function isOwedSql(
   return sql<boolean>`(${received}) - (${given}) >= ${threshold}`;
 }
 
+/**
+ * Every exchange of the practice, all time: one row per referral received (from its referrer)
+ * and per referral given (to its partner), and an empty row per partner, so a partner with no
+ * exchange yet is in the ledger too. The ledger and the owed count read the same rows.
+ */
+const exchanges = (practiceId: string) => sql`
+      select referrer_id as contact_id, 1 as received, 0 as given, received_at as at
+        from referral where practice_id = ${practiceId} and referrer_id is not null
+      union all
+      select partner_id, 0, 1, given_at
+        from referral_given where practice_id = ${practiceId}
+      union all
+      select contact_id, 0, 0, null
+        from contact_role where practice_id = ${practiceId} and role = 'partner'`;
+
 export type LedgerRow = {
   id: string;
   name: string;
@@ -38,16 +53,7 @@ export async function listLedgerRows(
   const owed = isOwedSql(sql`sum(ex.received)`, sql`sum(ex.given)`, threshold);
   const owedOnly = isOwedOnly ? sql`having ${owed}` : sql``;
   const result = await sql<LedgerRow>`
-    with ex as (
-      select referrer_id as contact_id, 1 as received, 0 as given, received_at as at
-        from referral where practice_id = ${practiceId} and referrer_id is not null
-      union all
-      select partner_id, 0, 1, given_at
-        from referral_given where practice_id = ${practiceId}
-      union all
-      select contact_id, 0, 0, null
-        from contact_role where practice_id = ${practiceId} and role = 'partner'
-    )
+    with ex as (${exchanges(practiceId)})
     select c.id, c.name, c.organization, cat.id as category_id, cat.name as category_name,
            sum(ex.received) as received, sum(ex.given) as given, max(ex.at) as last_exchange_at
       from ex
@@ -59,4 +65,26 @@ export async function listLedgerRows(
               sum(ex.received) - sum(ex.given) desc, c.name_key, c.id
   `.execute(db);
   return result.rows;
+}
+
+/**
+ * How many people the practice owes a referral back: the ledger's owed rows (`isOwedSql`, all
+ * time), counted without listing them. Insights says this number; the ledger lists them.
+ */
+export async function countOwed(
+  db: Queryable,
+  practiceId: string,
+  threshold: number,
+): Promise<number> {
+  const owed = isOwedSql(sql`sum(ex.received)`, sql`sum(ex.given)`, threshold);
+  const result = await sql<{ owed: number | string }>`
+    with ex as (${exchanges(practiceId)})
+    select count(*) as owed from (
+      select ex.contact_id
+        from ex
+        join contact c on c.practice_id = ${practiceId} and c.id = ex.contact_id
+       group by ex.contact_id
+      having ${owed}) o
+  `.execute(db);
+  return Number(result.rows[0]?.owed ?? 0);
 }

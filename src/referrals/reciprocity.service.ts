@@ -1,7 +1,7 @@
 import type { Deps } from '../platform/deps.ts';
 import type { Actor } from '../platform/http.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
-import { listLedgerRows } from './reciprocity.repository.ts';
+import { countOwed, listLedgerRows } from './reciprocity.repository.ts';
 import { ledgerEntryOf } from './reciprocity.rules.ts';
 import type { Reciprocity } from './reciprocity.schemas.ts';
 
@@ -34,3 +34,7 @@ export async function getReciprocity(
     }),
   };
 }
+
+/** How many the ledger says are owed (`isOwed`, all time): what Insights reports. */
+export const countOwedPartners = (deps: Deps, practiceId: string, threshold: number) =>
+  countOwed(deps.db, practiceId, threshold);

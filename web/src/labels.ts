@@ -74,6 +74,20 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   other: 'Other',
 };
 
+/**
+ * How referrals came, inside a sentence ("Most referrals arrived in person"): a channel's label
+ * after "by" reads wrongly for some ("arrived by in person").
+ */
+export const CHANNEL_ARRIVALS: Record<Channel, string> = {
+  in_person: 'arrived in person',
+  phone: 'came by phone',
+  email: 'came by email',
+  text: 'came by text message',
+  event: 'came through an event',
+  intake_link: 'came through the intake link',
+  other: 'came some other way',
+};
+
 export const STATUS_LABELS: Record<ReferralStatus, string> = {
   new: 'New',
   contacted: 'Contacted',

@@ -2000,14 +2000,19 @@ export interface components {
         updateLagHoursMedian: number | null;
       };
       reciprocity?: {
-          partner: {
-            id: string;
-            name: string;
-          };
-          received: number;
-          given: number;
-          balance: number;
-        }[];
+        partners: {
+            partner: {
+              id: string;
+              name: string;
+            };
+            received: number;
+            given: number;
+            balance: number;
+          }[];
+        /** @description How many people are owed a referral back: the count of GET /reciprocity rows with isOwed (all time, balance at or above the give-back threshold), whatever the range. */
+        owed: number;
+        threshold: number;
+      };
       mostWanted?: {
           category: {
             id: string;

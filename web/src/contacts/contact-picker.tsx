@@ -81,8 +81,10 @@ export function ContactPicker(props: ContactPickerProps) {
         combobox.closeDropdown();
       }}
     >
-      <Combobox.Target>
+      {/* role="combobox" and aria-expanded on the input (Mantine leaves them out by default). */}
+      <Combobox.Target withExpandedAttribute>
         <InputBase
+          aria-autocomplete="list"
           label={label}
           required={props.required}
           description={

@@ -22,6 +22,11 @@ type ChartCardProps = {
   children: ReactNode;
   isChart?: boolean;
   footer?: ReactNode;
+  /**
+   * When the range has nothing to draw: a sentence saying what to do instead, shown in place
+   * of the summary and the chart (no empty axes).
+   */
+  empty?: string | null | undefined;
 };
 
 /**
@@ -51,10 +56,16 @@ export function ChartCard(props: ChartCardProps) {
           </Anchor>
         ) : null}
       </Group>
-      <Text size="sm" c="dimmed" mb="sm" id={summaryId}>
-        {summary}
-      </Text>
-      {isChart ? (
+      {props.empty ? (
+        <Text size="sm" c="dimmed" id={summaryId} data-empty-chart>
+          {props.empty}
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed" mb="sm" id={summaryId}>
+          {summary}
+        </Text>
+      )}
+      {props.empty ? null : isChart ? (
         <Box
           role="img"
           aria-label={`${title}. ${summary}`}
@@ -78,13 +89,4 @@ export function pct(rate: number | null | undefined, digits = 0): string {
   return `${(rate * 100).toFixed(digits)} %`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-03" → "Mar 26". */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-');
-  const name = MONTHS[Number(m) - 1] ?? m;
-  return `${name} ${y?.slice(2) ?? ''}`;
-}
-
-export const MONTH_NAMES = MONTHS;
+export { MONTH_NAMES, monthLabel } from './months';

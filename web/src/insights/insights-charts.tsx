@@ -27,8 +27,10 @@ import {
 } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { formatDuration, formatMoney } from '../format';
-import { CHANNEL_LABELS, ROLE_LABELS, STAGE_LABELS } from '../labels';
+import { CHANNEL_ARRIVALS, CHANNEL_LABELS, ROLE_LABELS, STAGE_LABELS } from '../labels';
+import { owedSentence } from '../network/owed';
 import { CHART_COLORS, ChartCard, monthLabel, pct } from './chart-card';
+import { EMPTY_CHART, emptyUnless, hasData } from './empty-states';
 import { insightCsvUrl } from './use-insights';
 
 type Props = { data: Insights; range: InsightRange; currency: string };
@@ -149,12 +151,13 @@ export function WhereCharts({ data, range }: Props) {
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <ChartCard
         id="by-channel"
+        empty={emptyUnless(hasData(channels, 'referrals'), EMPTY_CHART.referrals)}
         title="Referrals by channel"
         csvUrl={csv('byChannel', range)}
         height={rowsHeight(channels.length)}
         summary={
           topChannel
-            ? `Most referrals arrived by ${topChannel.name.toLocaleLowerCase()}: ${topChannel.referrals}, of whom ${topChannel.clients} became clients.`
+            ? `Most referrals ${CHANNEL_ARRIVALS[topChannel.channel]}: ${topChannel.referrals}, of whom ${topChannel.clients} became clients.`
             : 'No referrals in this range.'
         }
       >
@@ -162,6 +165,7 @@ export function WhereCharts({ data, range }: Props) {
       </ChartCard>
       <ChartCard
         id="by-circle"
+        empty={emptyUnless(hasData(circles, 'referrals'), EMPTY_CHART.byCircle)}
         title="Referrals by circle"
         csvUrl={csv('byCircle', range)}
         height={rowsHeight(circles.length)}
@@ -188,6 +192,14 @@ export function WhoCharts({ data, range, currency }: Props) {
     name: r.role ? ROLE_LABELS[r.role] : 'No role',
     group: r.role ? `${ROLE_LABELS[r.role]}s` : 'People without a role',
     conversionPercent: Math.round(r.conversion * 100),
+  }));
+  // Only what the bars draw: recharts copies each row's fields onto its SVG shapes, so a
+  // `role` field would become an ARIA role attribute ("client") on every bar.
+  const roleBars = roles.map((r) => ({
+    name: r.name,
+    referrals: r.referrals,
+    clients: r.clients,
+    conversionPercent: r.conversionPercent,
   }));
   const mostReferrals = maxBy(roles, (r) => r.referrals);
   const bestConversion = maxBy(
@@ -220,12 +232,13 @@ export function WhoCharts({ data, range, currency }: Props) {
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <ChartCard
         id="by-role"
+        empty={emptyUnless(hasData(roleBars, 'referrals'), EMPTY_CHART.referrals)}
         title="By role, with conversion"
         csvUrl={csv('byRole', range)}
         height={300}
         summary={roleSummary}
       >
-        <ComposedChart data={roles} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
+        <ComposedChart data={roleBars} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
           <YAxis yAxisId="n" allowDecimals={false} />
@@ -258,6 +271,7 @@ export function WhoCharts({ data, range, currency }: Props) {
       </ChartCard>
       <ChartCard
         id="by-category"
+        empty={emptyUnless(hasData(categories, 'referrals'), EMPTY_CHART.byCategory)}
         title="By category"
         csvUrl={csv('byCategory', range)}
         height={rowsHeight(categories.length)}
@@ -316,6 +330,7 @@ function WhyChart({ data, range }: Props) {
   return (
     <ChartCard
       id="by-tag"
+      empty={emptyUnless(hasData(tags, 'referrals'), EMPTY_CHART.byTag)}
       title="Why: by need or tag"
       csvUrl={csv('byTag', range)}
       height={rowsHeight(tags.length)}
@@ -350,6 +365,7 @@ export function WhenCharts({ data, range }: Props) {
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <ChartCard
         id="by-month"
+        empty={emptyUnless(hasData(months, 'referrals', 'clients'), EMPTY_CHART.referrals)}
         title="Referrals and clients by month"
         csvUrl={csv('byMonth', range)}
         height={280}
@@ -382,6 +398,7 @@ export function WhenCharts({ data, range }: Props) {
       </ChartCard>
       <ChartCard
         id="by-weekday"
+        empty={emptyUnless(hasData(weekdays, 'referrals'), EMPTY_CHART.referrals)}
         title="Referrals by weekday"
         csvUrl={csv('byWeekday', range)}
         height={240}
@@ -478,6 +495,7 @@ export function ConversionCharts({ data, range, currency }: Props) {
       {conv ? (
         <ChartCard
           id="conversion"
+          empty={emptyUnless(hasData(sources, 'referrals'), EMPTY_CHART.referrals)}
           title="Conversion and value by source"
           csvUrl={csv('conversion', range)}
           height={rowsHeight(sources.length)}
@@ -583,12 +601,13 @@ function Figure({ label, value }: { label: string; value: string }) {
 // ——— Network: reciprocity, most-wanted, growth ———
 
 export function NetworkCharts({ data, range }: Props) {
-  const reciprocity = [...(data.reciprocity ?? [])]
+  const reciprocity = [...(data.reciprocity?.partners ?? [])]
     .filter((r) => r.received + r.given > 0)
     .sort((a, b) => Math.abs(b.balance) - Math.abs(a.balance))
     .slice(0, 12)
     .map((r) => ({ ...r, name: r.partner.name }));
-  const owed = (data.reciprocity ?? []).filter((r) => r.balance > 0);
+  // Owed as the reciprocity ledger says it (all time, at the give-back threshold).
+  const owed = data.reciprocity?.owed ?? 0;
   const wanted = (data.mostWanted ?? []).map((r) => ({ ...r, name: r.category.name }));
   const under = wanted.filter((w) => w.coverage < w.target);
   const growth = (data.networkGrowth ?? []).map((r) => ({ ...r, name: monthLabel(r.month) }));
@@ -598,12 +617,13 @@ export function NetworkCharts({ data, range }: Props) {
       {data.reciprocity ? (
         <ChartCard
           id="reciprocity"
+          empty={emptyUnless(reciprocity.length > 0, EMPTY_CHART.reciprocity)}
           title="Reciprocity balance"
           csvUrl={csv('reciprocity', range)}
           height={rowsHeight(reciprocity.length)}
           summary={
             reciprocity.length
-              ? `Received minus given, for the ${reciprocity.length} most unbalanced relationships. You owe ${plural(owed.length, 'person', 'people')} a referral back.`
+              ? `Received minus given in this range, for the ${reciprocity.length} most unbalanced relationships. ${owedSentence(owed)}`
               : 'No referrals exchanged in this range.'
           }
         >
@@ -623,6 +643,7 @@ export function NetworkCharts({ data, range }: Props) {
       {data.mostWanted ? (
         <ChartCard
           id="most-wanted"
+          empty={emptyUnless(wanted.length > 0, EMPTY_CHART.mostWanted)}
           title="Most-wanted coverage"
           csvUrl={csv('mostWanted', range)}
           height={rowsHeight(wanted.length)}
@@ -653,6 +674,7 @@ export function NetworkCharts({ data, range }: Props) {
       {data.networkGrowth ? (
         <ChartCard
           id="network-growth"
+          empty={emptyUnless(added > 0, EMPTY_CHART.networkGrowth)}
           title="Network growth by stage"
           csvUrl={csv('networkGrowth', range)}
           height={300}
@@ -716,6 +738,7 @@ export function MomentumChart({ data, range }: Props) {
   return (
     <ChartCard
       id="momentum"
+      empty={emptyUnless(hasData(rows, 'referrals'), EMPTY_CHART.momentum)}
       title="Momentum"
       csvUrl={csv('momentum', range)}
       height={300}

@@ -26,7 +26,8 @@ import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { GrowingTextarea } from '../components/text-fields';
 import { messagePdfUrl } from '../outbox/use-outbox';
-import { useCreateMessage, useLetterDraft } from './use-letters';
+import { blockedFieldsNotice } from './blocked-fields';
+import { useCreateMessage, useLetterDraft, useLetterTemplates } from './use-letters';
 
 export type LetterDialogProps = {
   opened: boolean;
@@ -121,6 +122,13 @@ function DraftEditor({
   const [permission, setPermission] = useState(false);
   const { to } = draft;
   const canEmail = Boolean(to.email) && to.emailConsent;
+  const templates = useLetterTemplates();
+  const fields = templates.data?.find((t) => t.key === templateKey)?.mergeFields ?? [];
+  const notice = blockedFieldsNotice(
+    draft.blockedFields,
+    (name) => fields.find((f) => f.name === name)?.consent ?? null,
+    permission,
+  );
 
   const save = (channel: MessageChannel) =>
     create.mutate(
@@ -144,10 +152,9 @@ function DraftEditor({
         To <strong>{to.name}</strong>
         {to.email ? ` <${to.email}>` : ' (no email address)'}
       </Text>
-      {draft.blockedFields.length > 0 ? (
-        <Alert color="gray" variant="light" title="Left out for confidentiality">
-          The referred person did not consent, so these merge fields cannot be used:{' '}
-          {draft.blockedFields.join(', ')}.
+      {notice ? (
+        <Alert color="gray" variant="light" title={notice.title}>
+          {notice.text}
         </Alert>
       ) : null}
       {draft.isReferrerFacing ? (

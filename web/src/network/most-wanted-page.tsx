@@ -21,6 +21,7 @@ import { PageHeader } from '../components/page-header';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { STAGE_LABELS } from '../labels';
+import { coverageParts, coverageText } from './coverage';
 import {
   useCategoryViews,
   useMostWanted,
@@ -138,7 +139,7 @@ export function MostWantedPage() {
                 },
                 ...available.map((c) => ({
                   value: c.id,
-                  label: `${c.name} (${c.coverage} of ${c.target} covered)`,
+                  label: `${c.name} (${coverageText(c.coverage, c.target)})`,
                 })),
               ]}
               miw={260}
@@ -175,6 +176,7 @@ function MostWantedCard({ item, isFirst, isLast, isSaving, onUp, onDown, onRemov
   const covered = item.members.filter((m) => COVERED.includes(m.stage));
   const others = item.members.filter((m) => !COVERED.includes(m.stage));
   const headingId = `mw-${item.category.id}`;
+  const parts = coverageParts(item.coverage, item.target);
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId}>
@@ -218,10 +220,10 @@ function MostWantedCard({ item, isFirst, isLast, isSaving, onUp, onDown, onRemov
       </Group>
       <Group justify="space-between" mt="xs" gap="xs">
         <Text fw={600}>
-          {item.coverage} of {item.target}
+          {parts.count}
           <Text span c="dimmed" fw={400} size="sm">
             {' '}
-            covered
+            {parts.rest}
           </Text>
         </Text>
         <Text size="sm" c={item.gap > 0 ? 'orange.8' : 'teal.8'} fw={500}>
@@ -233,7 +235,7 @@ function MostWantedCard({ item, isFirst, isLast, isSaving, onUp, onDown, onRemov
         color={item.gap > 0 ? 'orange' : 'teal'}
         size="lg"
         mt={6}
-        aria-label={`${name}: ${item.coverage} of ${item.target} relationships`}
+        aria-label={`${name}: ${coverageText(item.coverage, item.target)}`}
       />
       <Text size="sm" mt="sm" fw={500}>
         Who is in it

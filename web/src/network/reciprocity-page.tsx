@@ -8,6 +8,7 @@ import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatDate } from '../format';
+import { owedSentence } from './owed';
 import { useReciprocity } from './use-network';
 
 export function owedText(row: ReciprocityRow): string {
@@ -42,9 +43,7 @@ export function ReciprocityPage() {
       />
       <Group mb="md" justify="space-between">
         <Text size="sm" c={owedCount > 0 ? 'orange.8' : 'dimmed'} fw={owedCount ? 600 : 400}>
-          {owedCount === 0
-            ? 'You owe nobody a referral right now.'
-            : `You owe ${owedCount} ${owedCount === 1 ? 'partner' : 'partners'} a referral.`}
+          {owedSentence(owedCount)}
         </Text>
         <Switch
           label="Only partners I owe"

@@ -7,8 +7,12 @@ type Clock = Referral['clock'];
 
 const now = Date.parse('2026-06-15T12:00:00.000Z');
 
-/** A referral as far as the clock reads it: its clock and whether it is closed. */
-function referral(clock: Partial<Clock>, closedAt: string | null = null): Referral {
+/** A referral as far as the clock reads it: its clock, status and whether it is closed. */
+function referral(
+  clock: Partial<Clock>,
+  closedAt: string | null = null,
+  status: Referral['status'] = closedAt ? 'not_a_fit' : 'contacted',
+): Referral {
   const full: Clock = {
     dueAt: '2026-06-15T17:00:00.000Z',
     state: 'due',
@@ -17,7 +21,7 @@ function referral(clock: Partial<Clock>, closedAt: string | null = null): Referr
     overdueByMinutes: null,
     ...clock,
   };
-  const part: Pick<Referral, 'clock' | 'closedAt'> = { clock: full, closedAt };
+  const part: Pick<Referral, 'clock' | 'closedAt' | 'status'> = { clock: full, closedAt, status };
   return part as Referral;
 }
 
@@ -84,5 +88,20 @@ describe('describeClock', () => {
     expect(describeClock(referral({ state: 'met', tookMinutes: null }), now).text).toBe(
       'contacted in 0 min ✓ in time',
     );
+  });
+
+  it('stops warning once the referral is won or closed: late is history, in grey', () => {
+    const late = { state: 'late' as const, tookMinutes: 30 * 60, overdueByMinutes: 6 * 60 };
+    const settled = {
+      text: 'contacted in 30 h, after the response window',
+      color: 'gray',
+      isUrgent: false,
+    };
+    expect(describeClock(referral(late, null, 'client'), now)).toEqual(settled);
+    expect(describeClock(referral(late, '2026-06-15T09:00:00.000Z', 'declined'), now)).toEqual(
+      settled,
+    );
+    // Still in progress: the orange "late" stays.
+    expect(describeClock(referral(late, null, 'meeting'), now).color).toBe('orange');
   });
 });

@@ -3,6 +3,10 @@ import { formatDuration, minutesUntil } from '../format';
 
 export type ClockView = { text: string; color: string; isUrgent: boolean };
 
+/** Won (client) or closed: nothing about its response is still to be done. */
+const isSettled = (referral: Pick<Referral, 'status' | 'closedAt'>): boolean =>
+  referral.closedAt !== null || referral.status === 'client';
+
 /**
  * The response clock in words (PRODUCT.md §3.1): "due in 5 h", "overdue by 2 h",
  * "contacted in 3 h ✓ in time", "contacted in 30 h — late".
@@ -17,11 +21,19 @@ export function describeClock(referral: Referral, now: number = Date.now()): Clo
         isUrgent: false,
       };
     case 'late':
-      return {
-        text: `contacted in ${formatDuration(clock.tookMinutes ?? 0)} — late`,
-        color: 'orange',
-        isUrgent: false,
-      };
+      // The clock stopped at the first contact; once the referral is won or closed, being
+      // late is history, told in grey, not a warning in orange.
+      return isSettled(referral)
+        ? {
+            text: `contacted in ${formatDuration(clock.tookMinutes ?? 0)}, after the response window`,
+            color: 'gray',
+            isUrgent: false,
+          }
+        : {
+            text: `contacted in ${formatDuration(clock.tookMinutes ?? 0)} — late`,
+            color: 'orange',
+            isUrgent: false,
+          };
     case 'overdue': {
       const minutes = clock.overdueByMinutes ?? -minutesUntil(clock.dueAt, now);
       const closed = referral.closedAt !== null;
