@@ -23,6 +23,7 @@ import {
   findApiTokenByHash,
   findCredential,
   findMembership,
+  findSessionMembership,
   findUserById,
   findUserIdByEmail,
   insertApiToken,
@@ -186,7 +187,7 @@ export async function signUp(
   const { user } = (await res.json()) as { user: { id: string } };
   const practiceId = newId();
   try {
-    await createPracticeForOwner(deps, practiceId, input.practiceName, user.id);
+    await createPracticeForOwner(deps, practiceId, input.practiceName ?? '', user.id);
   } catch (error) {
     // better-auth wrote the user in its own transaction: undo it so nothing is half-written.
     await deleteUser(deps.db, user.id);
@@ -217,6 +218,7 @@ async function createPracticeForOwner(
       set_up_at: null,
       created_at: now,
       updated_at: now,
+      demo_of_user_id: null,
     });
     await insertMember(trx, {
       practice_id: practiceId,
@@ -362,7 +364,7 @@ export async function changePassword(
 export async function describeSession(deps: Deps, userId: string): Promise<SessionResult> {
   const [user, membership] = await Promise.all([
     findUserById(deps.db, userId),
-    findMembership(deps.db, userId),
+    findSessionMembership(deps.db, userId),
   ]);
   if (!user || !membership)
     throw new AppError('forbidden', 'This account does not belong to a practice.');
@@ -411,7 +413,7 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
     await deleteSession(deps.db, session.session.id);
     return null;
   }
-  const membership = await findMembership(deps.db, session.user.id);
+  const membership = await findSessionMembership(deps.db, session.user.id);
   if (!membership) return null;
   return {
     userId: session.user.id,

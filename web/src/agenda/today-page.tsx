@@ -21,6 +21,7 @@ import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { CelebrationBanner } from '../goals/celebration-banner';
 import { LetterDialog } from '../letters/letter-dialog';
+import { OnboardingChecklist } from '../onboarding/checklist';
 import { AGENDA_KIND_PLURALS, AgendaItemCard } from './agenda-item-card';
 import { letterFor } from './agenda-letters';
 import { DismissDialog, SnoozeDateDialog, snoozeUntil } from './snooze-dialogs';
@@ -157,6 +158,7 @@ export function TodayPage() {
         }
       />
       <CelebrationBanner />
+      <OnboardingChecklist />
       <Group justify="space-between" mb="md" gap="sm">
         <Text size="sm" c="dimmed" visibleFrom="sm">
           Keys: <kbd>j</kbd>/<kbd>k</kbd> or arrows to move, <kbd>Enter</kbd> to do the item’s
