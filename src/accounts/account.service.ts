@@ -256,10 +256,12 @@ export async function signIn(
   }
   const { user } = (await res.json()) as { user: { id: string } };
   const session = await describeSession(deps, user.id);
+  // Audited in the user's own practice, also while they have their demo open.
+  const home = await findMembership(deps.db, user.id);
   await inTransaction(deps.db, async (trx) => {
     await clearAttempts(trx, accountKey(input.email), staleCountersBefore(deps.clock.now()));
     await recordAudit(trx, deps.clock, {
-      practiceId: session.practice.id,
+      practiceId: home?.practice_id ?? session.practice.id,
       userId: user.id,
       action: 'account.signed_in',
       detail: { ip: clientIp },

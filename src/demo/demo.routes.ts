@@ -69,7 +69,7 @@ export function demoRoutes(deps: Deps) {
       method: 'put',
       path: '/demo/open',
       tags: ['Practice'],
-      operationId: 'switchDemo',
+      operationId: 'setDemoOpen',
       summary: 'Open or leave the demo practice',
       description:
         "`open: true` makes the caller's session work in their demo practice (404 without " +

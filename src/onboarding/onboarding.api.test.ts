@@ -119,4 +119,55 @@ describe.each(testTargets)('first run and the onboarding checklist on %s', (targ
       [],
     );
   });
+
+  it('works without key phrases or a postal address: letters, the survey, insights and Today', async () => {
+    const sam = await signUp('sam.bare@example.com');
+    await ok(sam, 'PATCH', '/practice', {
+      name: 'Rivera Coaching',
+      profession: 'coach',
+      timeZone: 'America/Chicago',
+      markSetUp: true,
+    });
+    const lee = await ok<{ id: string }>(sam, 'POST', '/contacts', {
+      name: 'Lee Wong',
+      email: 'lee@example.com',
+      emailConsent: true,
+    });
+    const referral = await ok<{ id: string }>(sam, 'POST', '/referrals', {
+      referred: { name: 'Maria Garcia' },
+      referrer: { contactId: lee.id },
+      channel: 'phone',
+    });
+    // A printed letter needs no address: it is written and its PDF renders.
+    const letter = await ok<{ id: string }>(sam, 'POST', '/messages', {
+      templateKey: 'thanks_referral',
+      referralId: referral.id,
+      channel: 'letter',
+    });
+    const pdf = await sam.request('GET', `/messages/${letter.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    // An email to a contact must carry the address: refused, naming what to add, writing nothing.
+    const email = await sam.request('POST', '/messages', {
+      templateKey: 'ask',
+      contactId: lee.id,
+      channel: 'email',
+    });
+    const problem = await expectProblem(email, 422, 'unprocessable', ['practice.postalAddress']);
+    expect(problem.errors?.[0]?.message).toMatch(/postal address/);
+    // The survey takes answers with nothing to score them against.
+    const survey = await ok<{ id: string; recipients: { id: string }[] }>(sam, 'POST', '/surveys', {
+      contactIds: [lee.id],
+    });
+    const answered = await ok<{ scorePercent: number | null; isBelowThreshold: boolean }>(
+      sam,
+      'POST',
+      `/surveys/${survey.id}/recipients/${survey.recipients[0]?.id}/answer`,
+      { answer: 'Sam is a coach for founders.' },
+    );
+    expect(answered).toMatchObject({ scorePercent: null, isBelowThreshold: false });
+    // Insights and Today answer.
+    expect((await sam.request('GET', '/insights')).status).toBe(200);
+    expect((await sam.request('GET', '/agenda')).status).toBe(200);
+  });
 });

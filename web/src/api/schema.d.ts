@@ -365,7 +365,7 @@ export interface paths {
      * Open or leave the demo practice
      * @description `open: true` makes the caller's session work in their demo practice (404 without one); `open: false` takes them back to their own practice. API tokens always work in the practice they were made in.
      */
-    put: operations["switchDemo"];
+    put: operations["setDemoOpen"];
   };
   "/letter-templates": {
     /**
@@ -5975,7 +5975,7 @@ export interface operations {
    * Open or leave the demo practice
    * @description `open: true` makes the caller's session work in their demo practice (404 without one); `open: false` takes them back to their own practice. API tokens always work in the practice they were made in.
    */
-  switchDemo: {
+  setDemoOpen: {
     requestBody: {
       content: {
         "application/json": components["schemas"]["OpenDemo"];
