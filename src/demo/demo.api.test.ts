@@ -193,8 +193,10 @@ describe.each(testTargets)('the demo practice on %s', (target) => {
     });
     await ok(sam.session, 'PUT', '/demo/open', { open: true });
     expect((await ok<Practice>(sam.session, 'GET', '/practice')).isDemo).toBe(true);
-    // One demo per user.
+    // One demo per user; and the demo is the session's, never an API token's.
     expect((await sam.session.json('POST', '/demo', {})).status).toBe(409);
+    expect((await sam.bearer.json('PUT', '/demo/open', { open: false })).status).toBe(403);
+    expect((await sam.bearer.request('DELETE', '/demo')).status).toBe(403);
   });
 
   it('is deleted in one request, leaving nothing behind and the own practice as it was', async () => {

@@ -437,6 +437,15 @@ export async function loadDemo(
   return { practiceName: demoPractice.name, practiceId, ...stats };
 }
 
+/** The demo is what a signed-in person looks at; an API token stays in its own practice. */
+function requireSession(actor: Actor): void {
+  if (actor.via !== 'session')
+    throw new AppError(
+      'forbidden',
+      'The demo practice is opened, left and deleted from a signed-in session, not with an API token.',
+    );
+}
+
 export type DemoState = { exists: boolean; open: boolean; practiceName: string | null };
 
 /** Whether the user has a demo practice, and whether they are looking at it. */
@@ -464,6 +473,7 @@ export async function createDemoPractice(
   actor: Actor,
   size = 300,
 ): Promise<DemoStats & DemoState> {
+  requireSession(actor);
   if (await findDemoPracticeOf(deps.db, actor.userId))
     throw new AppError(
       'conflict',
@@ -499,6 +509,7 @@ export async function createDemoPractice(
 
 /** "Open the demo practice" / "Back to my practice": what the user's session works in. */
 export async function switchDemo(deps: Deps, actor: Actor, open: boolean): Promise<DemoState> {
+  requireSession(actor);
   const demo = await findDemoPracticeOf(deps.db, actor.userId);
   if (open && !demo)
     throw new AppError('not_found', 'You have no demo practice. Create one first.');
@@ -515,6 +526,7 @@ export async function switchDemo(deps: Deps, actor: Actor, open: boolean): Promi
  * cascades) and its made-up owner, in one transaction; the user is back in their practice.
  */
 export async function deleteDemoPractice(deps: Deps, actor: Actor): Promise<void> {
+  requireSession(actor);
   await inTransaction(deps.db, async (trx) => {
     const demo = await findDemoPracticeOf(trx, actor.userId);
     if (!demo) throw new AppError('not_found', 'You have no demo practice to delete.');

@@ -46,7 +46,8 @@ export function OnboardingChecklist() {
   });
   if (checklist.error) return <ProblemAlert error={checklist.error} />;
   const data = checklist.data;
-  if (!data || !isChecklistShown(data, hidden)) return null;
+  // The demo practice is for looking around: it has nothing to set up.
+  if (!data || me.data?.practice.isDemo || !isChecklistShown(data, hidden)) return null;
   const done = data.items.filter((i) => i.done).length;
   const hide = () => {
     if (practiceId) {

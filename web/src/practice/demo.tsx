@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { useMe } from '../auth/use-auth';
@@ -15,7 +15,16 @@ export function DemoBanner() {
   const remove = useDeleteDemo();
   if (!me.data?.practice.isDemo) return null;
   return (
-    <Alert color="yellow" variant="light" mb="md" title="This is the demo practice">
+    <Alert
+      color="yellow"
+      variant="light"
+      mb="md"
+      title={
+        <Text component="span" fw={700} c="dark.9">
+          This is the demo practice
+        </Text>
+      }
+    >
       <Text size="sm" mb="xs">
         Made-up people and two years of made-up referrals, to see every page at work. Nothing here
         is sent to anyone, and your own practice is not touched.
@@ -62,7 +71,7 @@ export function DemoEntry({ onDone }: { onDone?: () => void }) {
     navigate('/');
   };
   return (
-    <>
+    <Box mt="md" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
       <ProblemAlert error={open.error ?? create.error} />
       {state.data.exists ? (
         <Button
@@ -83,6 +92,6 @@ export function DemoEntry({ onDone }: { onDone?: () => void }) {
           Explore a demo practice
         </Button>
       )}
-    </>
+    </Box>
   );
 }
