@@ -46,16 +46,27 @@ export async function listMemberIds(db: Queryable, practiceId: string): Promise<
 }
 
 /**
- * Deletes a demo practice and, by the practice key's cascades, every row in it. Only a demo
- * practice: the condition is part of the statement, so no real practice can be deleted here.
+ * Deletes a demo practice and every row in it. Only a demo practice: the condition is part of
+ * each statement, so no real practice can be deleted here. Referrals and then contacts go
+ * first: a referral's circle and a contact's category are plain references (no cascade), which
+ * PostgreSQL checks while the practice's cascades run in their own order.
  */
 export async function deleteDemoPracticeRow(db: Queryable, practiceId: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom('practice')
+  const isDemo = await db
+    .selectFrom('practice')
+    .select('id')
     .where('id', '=', practiceId)
     .where('demo_of_user_id', 'is not', null)
     .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  if (!isDemo) return false;
+  await deletePracticeContents(db, practiceId);
+  await db.deleteFrom('practice').where('id', '=', practiceId).execute();
+  return true;
+}
+
+async function deletePracticeContents(db: Queryable, practiceId: string): Promise<void> {
+  await db.deleteFrom('referral').where('practice_id', '=', practiceId).execute();
+  await db.deleteFrom('contact').where('practice_id', '=', practiceId).execute();
 }
 
 /**
@@ -67,6 +78,13 @@ export async function deleteUnfinishedDemo(
   practiceId: string,
   ownerId: string,
 ): Promise<void> {
+  const isMadeUp = await db
+    .selectFrom('practice_member')
+    .select('user_id')
+    .where('practice_id', '=', practiceId)
+    .where('user_id', '=', ownerId)
+    .executeTakeFirst();
+  if (isMadeUp) await deletePracticeContents(db, practiceId);
   await db
     .deleteFrom('practice')
     .where('id', '=', practiceId)
