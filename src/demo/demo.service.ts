@@ -377,13 +377,14 @@ async function seedFollowThrough(
   for (const [i, referral] of thanked.entries()) {
     const offer = offers[i % offers.length];
     if (!offer) continue;
+    const promised = Math.min(now, referral.receivedAt + 2 * day);
     const input = {
       ...offer,
       recipient: 'referrer' as const,
       referralId: referral.id,
-      promisedAt: toTimestamp(new Date(referral.receivedAt + 2 * day)),
+      promisedAt: toTimestamp(new Date(promised)),
     };
-    const when = at(referral.receivedAt + 2 * day);
+    const when = at(promised);
     if ((await previewIncentive(when, actor, input)).refusal === null)
       await createIncentive(when, actor, input);
   }
