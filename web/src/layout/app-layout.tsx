@@ -143,7 +143,7 @@ export function AppLayout() {
           aria-label="Main navigation"
           component="nav"
           inert={isNavHidden}
-          style={isNavHidden ? { visibility: 'hidden' } : undefined}
+          style={{ overflowY: 'auto', ...(isNavHidden ? { visibility: 'hidden' } : {}) }}
         >
           {SECTIONS.map((section) => {
             const isActive = [section.to, ...(section.alsoActive ?? [])].some((to) =>
