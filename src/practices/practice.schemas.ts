@@ -17,11 +17,9 @@ export const ZPractice = z
     timeZone: z.string(),
     postalAddress: z.string(),
     isSetUp: z.boolean(),
-    isDemo: z
-      .boolean()
-      .openapi({
-        description: "A demo practice: the caller's sandbox, deleted with DELETE /demo.",
-      }),
+    isDemo: z.boolean().openapi({
+      description: "A demo practice: the caller's sandbox, deleted with DELETE /demo.",
+    }),
     settings: ZSettings,
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
