@@ -35,7 +35,7 @@ describe('Today at scale, with undo (demo data)', () => {
     });
     expect(signUp.status()).toBe(201);
     // The demo writes a few thousand rows: on a busy machine that takes a while.
-    const demo = await page.request.post(`${app.server.url}/api/v1/practice/demo-data`, {
+    const demo = await page.request.post(`${app.server.url}/api/v1/demo`, {
       data: {},
       timeout: 120_000,
     });

@@ -24,6 +24,7 @@ import { categoryRoutes } from './network/category.routes.ts';
 import { circleRoutes } from './network/circle.routes.ts';
 import { ZCircleKind } from './network/circle.schemas.ts';
 import { ZGroup } from './network/group.schemas.ts';
+import { onboardingRoutes } from './onboarding/onboarding.routes.ts';
 import { optOutRoutes, outboxRoutes } from './outbox/outbox.routes.ts';
 import { requireActor } from './platform/actor.ts';
 import { isDatabaseReachable } from './platform/db.ts';
@@ -108,6 +109,7 @@ export function createApi(deps: Deps) {
   const protectedRouters = [
     accountRoutes(deps),
     practiceRoutes(deps),
+    onboardingRoutes(deps),
     contactRoutes(deps),
     categoryRoutes(deps),
     circleRoutes(deps),

@@ -18,11 +18,17 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** The web app's sign-in page under the configured base URL (VOUCH_BASE_URL, or the port's). */
+function signInUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/sign-in`;
+}
+
 /** Runs a command with the database open, and closes it after. */
 async function withDeps<T>(
   run: (deps: Awaited<ReturnType<typeof openDeps>>) => Promise<T>,
+  config = loadConfig(),
 ): Promise<T> {
-  const deps = await openDeps(loadConfig(), { rateLimit: false });
+  const deps = await openDeps(config, { rateLimit: false });
   try {
     return await run(deps);
   } finally {
@@ -59,15 +65,27 @@ program
   .description('Create a demo practice with a realistic network and print how to sign in')
   .option('--email <email>', 'email of the demo owner', 'demo@vouch.example')
   .option('--password <password>', 'password of the demo owner', 'open house walkthrough')
-  .action(async (opts: { email: string; password: string }) => {
+  .option(
+    '-p, --port <port>',
+    'the port `vouch serve` listens on, for the address printed (default: PORT or 3000; VOUCH_BASE_URL wins)',
+    parsePort,
+  )
+  .option('--contacts <n>', 'size of the network (referrals about half of it)', '300')
+  .action(async (opts: { email: string; password: string; port?: number; contacts: string }) => {
+    const size = Number(opts.contacts);
+    if (!Number.isInteger(size) || size < 12 || size > 5000)
+      throw new InvalidArgumentError('--contacts must be a whole number from 12 to 5,000.');
+    const config = loadConfig(process.env, opts.port ? { port: opts.port } : {});
     await withDeps(async (deps) => {
-      const result = await loadDemo(deps, opts);
+      const result = await loadDemo(deps, opts, size);
       console.log(
         `Demo practice "${result.practiceName}": ${result.contacts} contacts, ${result.referrals} referrals received, ` +
           `${result.given} given, ${result.interactions} touches.`,
       );
-      console.log(`Sign in at ${deps.config.baseUrl} with ${opts.email} / ${opts.password}`);
-    });
+      console.log(
+        `Sign in at ${signInUrl(deps.config.baseUrl)} with ${opts.email} / ${opts.password}`,
+      );
+    }, config);
   });
 
 program

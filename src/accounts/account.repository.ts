@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { toTimestamp } from '../platform/clock.ts';
 import type { Queryable } from '../platform/db.ts';
+import { isSet } from '../platform/flags.ts';
 import type { ApiTokenTable } from './account.tables.ts';
 
 export type ApiTokenRow = Selectable<ApiTokenTable>;
@@ -12,6 +13,23 @@ export async function findMembership(db: Queryable, userId: string) {
     .select(['practice_id', 'role'])
     .where('user_id', '=', userId)
     .executeTakeFirst();
+}
+
+/**
+ * The practice a signed-in user works in and their role there: their own practice, or their
+ * demo practice while they have it open (migration 0018), where they act as its owner.
+ */
+export async function findSessionMembership(db: Queryable, userId: string) {
+  const row = await db
+    .selectFrom('practice_member as m')
+    .leftJoin('practice as d', 'd.demo_of_user_id', 'm.user_id')
+    .select(['m.practice_id', 'm.role', 'm.in_demo', 'd.id as demo_id'])
+    .where('m.user_id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return isSet(row.in_demo) && row.demo_id
+    ? { practice_id: row.demo_id, role: 'owner' as const }
+    : { practice_id: row.practice_id, role: row.role };
 }
 
 export async function insertMember(

@@ -49,7 +49,8 @@ export function publicAccountRoutes(deps: Deps) {
       summary: 'Sign up',
       description:
         'Creates a practice and its owner, and signs in: the answer sets the session ' +
-        'cookie. Rate-limited per client address (429 with Retry-After).',
+        'cookie. `practiceName` is optional: the setup step that follows names the practice. ' +
+        'Rate-limited per client address (429 with Retry-After).',
       request: body(ZSignUp),
       responses: { 201: json(ZSession, 'Signed up and signed in'), ...problemResponses },
     }),

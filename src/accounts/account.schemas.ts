@@ -6,7 +6,13 @@ import { ZPractice } from '../practices/practice.schemas.ts';
 export const ZPassword = z.string().min(passwordLimits.min).max(passwordLimits.max);
 
 export const ZSignUp = z
-  .strictObject({ practiceName: ZName, name: ZName, email: ZEmail, password: ZPassword })
+  .strictObject({
+    // Optional: the practice is named in the setup step that follows sign-up.
+    practiceName: ZName.optional(),
+    name: ZName,
+    email: ZEmail,
+    password: ZPassword,
+  })
   .openapi('SignUp');
 export type SignUp = z.infer<typeof ZSignUp>;
 

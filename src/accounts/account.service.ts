@@ -23,6 +23,7 @@ import {
   findApiTokenByHash,
   findCredential,
   findMembership,
+  findSessionMembership,
   findUserById,
   findUserIdByEmail,
   insertApiToken,
@@ -186,7 +187,7 @@ export async function signUp(
   const { user } = (await res.json()) as { user: { id: string } };
   const practiceId = newId();
   try {
-    await createPracticeForOwner(deps, practiceId, input.practiceName, user.id);
+    await createPracticeForOwner(deps, practiceId, input.practiceName ?? '', user.id);
   } catch (error) {
     // better-auth wrote the user in its own transaction: undo it so nothing is half-written.
     await deleteUser(deps.db, user.id);
@@ -217,6 +218,7 @@ async function createPracticeForOwner(
       set_up_at: null,
       created_at: now,
       updated_at: now,
+      demo_of_user_id: null,
     });
     await insertMember(trx, {
       practice_id: practiceId,
@@ -254,10 +256,12 @@ export async function signIn(
   }
   const { user } = (await res.json()) as { user: { id: string } };
   const session = await describeSession(deps, user.id);
+  // Audited in the user's own practice, also while they have their demo open.
+  const home = await findMembership(deps.db, user.id);
   await inTransaction(deps.db, async (trx) => {
     await clearAttempts(trx, accountKey(input.email), staleCountersBefore(deps.clock.now()));
     await recordAudit(trx, deps.clock, {
-      practiceId: session.practice.id,
+      practiceId: home?.practice_id ?? session.practice.id,
       userId: user.id,
       action: 'account.signed_in',
       detail: { ip: clientIp },
@@ -362,7 +366,7 @@ export async function changePassword(
 export async function describeSession(deps: Deps, userId: string): Promise<SessionResult> {
   const [user, membership] = await Promise.all([
     findUserById(deps.db, userId),
-    findMembership(deps.db, userId),
+    findSessionMembership(deps.db, userId),
   ]);
   if (!user || !membership)
     throw new AppError('forbidden', 'This account does not belong to a practice.');
@@ -411,7 +415,7 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
     await deleteSession(deps.db, session.session.id);
     return null;
   }
-  const membership = await findMembership(deps.db, session.user.id);
+  const membership = await findSessionMembership(deps.db, session.user.id);
   if (!membership) return null;
   return {
     userId: session.user.id,

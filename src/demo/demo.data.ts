@@ -17,19 +17,35 @@ export const demoPractice = {
   postalAddress: '214 W Lake St, Suite 300, Chicago, IL 60606',
 };
 
-export const demoCategories = [
-  'Accountants',
-  'Attorneys',
-  'Bankers',
-  'Business consultants',
-  'Career counselors',
-  'Financial advisers',
-  'Insurance agents',
-  'Marketing agencies',
-  'Printers',
-  'Web designers',
-  'Therapists',
-  'Clergy',
+/**
+ * The coach's referral partners by category, each with organisations of that kind only, so that
+ * a counselling practice is never filed under insurance agents.
+ */
+export const demoCategoryOrganizations = {
+  Accountants: ['Lakeside CPA Group', 'Prairie Tax & Books'],
+  Attorneys: ['Morgan & Vance LLP', 'Halsted Business Law'],
+  Bankers: ['First Prairie Bank', 'Lakeshore Community Bank'],
+  'Business consultants': ['Northstar Advisory', 'Loop Operations Partners'],
+  'Career counselors': ['Midway Career Services', 'Next Chapter Careers'],
+  'Financial advisers': ['Harbor Wealth Partners', 'Clearwater Financial Planning'],
+  'Insurance agents': ['Elm Street Insurance', 'Great Lakes Coverage'],
+  'Marketing agencies': ['Brightside Marketing', 'Signal Hill Brand Studio'],
+  Printers: ['Loop Print Co.', 'Fulton Market Press'],
+  'Web designers': ['Pixel & Pine Studio', 'Wabash Web Works'],
+  Therapists: ['Wicker Park Counseling', 'Lincoln Square Therapy'],
+  Clergy: ['St. James Parish', 'Temple Beth Shalom'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type DemoCategory = keyof typeof demoCategoryOrganizations;
+export const demoCategories = Object.keys(demoCategoryOrganizations) as DemoCategory[];
+
+/** Contacts outside the categories: clients and friends from everyday businesses. */
+export const otherOrganizations = [
+  "Rosa's Bakery",
+  'Kim Family Dental',
+  'Northside Auto Repair',
+  'Bluebird Florist',
+  'Andersonville Yoga',
 ];
 
 export const demoCircles = [
@@ -97,21 +113,6 @@ export const lastNames = [
   'Price',
 ];
 
-export const organizations = [
-  'Lakeside CPA Group',
-  'Morgan & Vance LLP',
-  'First Prairie Bank',
-  'Northstar Advisory',
-  'Harbor Wealth Partners',
-  'Elm Street Insurance',
-  'Brightside Marketing',
-  'Loop Print Co.',
-  'Pixel & Pine Studio',
-  'Wicker Park Counseling',
-  'St. James Parish',
-  'Midway Career Services',
-];
-
 export const metWhere = [
   'Chamber breakfast',
   'Rotary lunch',
@@ -121,4 +122,10 @@ export const metWhere = [
   'a SBDC seminar',
   'introduced by a client',
   'a charity gala',
+];
+
+/** Every organisation of the demo, for the large generated practice. */
+export const organizations: string[] = [
+  ...Object.values(demoCategoryOrganizations).flat(),
+  ...otherOrganizations,
 ];

@@ -1,19 +1,24 @@
-import { findMembership } from '../accounts/account.repository.ts';
+import { randomBytes } from 'node:crypto';
+import { deleteUser, findMembership } from '../accounts/account.repository.ts';
 import { createUser } from '../accounts/account.service.ts';
-import { hasAnyContact } from '../contacts/contact.repository.ts';
+import { createCommitment } from '../commitments/commitment.service.ts';
 import type { Role } from '../contacts/contact.rules.ts';
 import { stages } from '../contacts/contact.rules.ts';
 import { createContact, updateContact } from '../contacts/contact.service.ts';
+import { putGoal } from '../goals/goal.service.ts';
+import { createIncentive, previewIncentive } from '../incentives/incentive.service.ts';
 import { interactionKinds } from '../interactions/interaction.rules.ts';
 import { logInteraction } from '../interactions/interaction.service.ts';
 import { createCategory, replaceMostWanted } from '../network/category.service.ts';
 import { createCircle } from '../network/circle.service.ts';
-import { dayMs, hourMs } from '../platform/calendar.ts';
+import { createMessage } from '../outbox/message.service.ts';
+import { dayMs, hourMs, localDay } from '../platform/calendar.ts';
 import { fixedClock, toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
+import { newId } from '../platform/ids.ts';
 import { getPractice, updatePractice } from '../practices/practice.service.ts';
 import { createGiven, updateGiven } from '../referrals/given.service.ts';
 import type { Channel, ReferralStatus } from '../referrals/referral.rules.ts';
@@ -23,15 +28,25 @@ import {
   recordReferrerUpdate,
   recordThanks,
 } from '../referrals/referral.service.ts';
+import { createSurvey, enterAnswer } from '../survey/survey.service.ts';
 import {
   demoCategories,
+  demoCategoryOrganizations,
   demoCircles,
   demoPractice,
   firstNames,
   lastNames,
   metWhere,
-  organizations,
+  otherOrganizations,
 } from './demo.data.ts';
+import {
+  deleteDemoPracticeRow,
+  deleteUnfinishedDemo,
+  findDemoPracticeOf,
+  listMemberIds,
+  markDemoPractice,
+  setInDemo,
+} from './demo.repository.ts';
 import { type Random, seeded } from './random.ts';
 
 const day = dayMs;
@@ -76,8 +91,9 @@ export async function seedDemoNetwork(deps: Deps, actor: Actor, size = 300): Pro
   const start = now - 730 * day;
   const at = (ms: number) => ({ ...deps, clock: fixedClock(new Date(Math.min(ms, now))) });
 
-  const categories = [];
-  for (const name of demoCategories) categories.push(await createCategory(at(start), actor, name));
+  const categories: { id: string; name: (typeof demoCategories)[number] }[] = [];
+  for (const name of demoCategories)
+    categories.push({ ...(await createCategory(at(start), actor, name)), name });
   await replaceMostWanted(
     deps,
     actor,
@@ -104,11 +120,15 @@ export async function seedDemoNetwork(deps: Deps, actor: Actor, size = 300): Pro
     const metAt = start + Math.floor(Math.sqrt(rnd.next()) * (now - start - 3 * day));
     const roles = rnd.weighted(roleMix);
     const category = rnd.next() < 0.85 ? rnd.pick(categories) : null;
+    // An organisation of the contact's own kind: a counsellor works at a counselling practice.
+    const organization = category
+      ? rnd.pick([...demoCategoryOrganizations[category.name]])
+      : rnd.pick(otherOrganizations);
     const contact = await createContact(at(metAt), actor, {
       name: `${first} ${last}`,
       email: `${first}.${last}.${i}@example.com`.toLowerCase(),
       phone: `+1 312 555 ${String(1000 + i).padStart(4, '0')}`,
-      organization: rnd.pick(organizations),
+      organization,
       categoryId: category?.id ?? null,
       roles,
       circleIds: circles.filter(() => rnd.next() < 0.2).map((c) => c.id),
@@ -156,21 +176,36 @@ export async function seedDemoNetwork(deps: Deps, actor: Actor, size = 300): Pro
 
   const referrals = await seedReferrals(deps, actor, rnd, contacts, circles, now, start);
   const given = await seedGiven(deps, actor, rnd, contacts, now, start);
-  return { contacts: contacts.length, referrals, given, interactions };
+  await seedFollowThrough(deps, actor, rnd, contacts, referrals, now);
+  return {
+    contacts: contacts.length + referrals.length,
+    referrals: referrals.length,
+    given,
+    interactions,
+  };
 }
+
+type SeededContact = { id: string; metAt: number; roles: Role[] };
+type SeededReferral = {
+  id: string;
+  referrerId: string | null;
+  receivedAt: number;
+  thanked: boolean;
+};
 
 async function seedReferrals(
   deps: Deps,
   actor: Actor,
   rnd: Random,
-  contacts: { id: string; metAt: number; roles: Role[] }[],
+  contacts: SeededContact[],
   circles: { id: string }[],
   now: number,
   start: number,
-): Promise<number> {
+): Promise<SeededReferral[]> {
   const at = (ms: number) => ({ ...deps, clock: fixedClock(new Date(Math.min(ms, now))) });
   const sources = contacts.filter((_, i) => i % 6 === 0);
   const count = Math.round(contacts.length / 2);
+  const seeded: SeededReferral[] = [];
   for (let i = 0; i < count; i++) {
     // Momentum: most referrals arrive in the second year; a few in the last days stay open.
     const received =
@@ -181,15 +216,17 @@ async function seedReferrals(
           : i >= count - 6
             ? now - rnd.int(2, 40) * hour
             : start + Math.floor(Math.sqrt(rnd.next()) * (now - start - 3 * day));
-    const referrer =
-      rnd.next() < 0.07 ? null : rnd.pick(sources.filter((s) => s.metAt < received) ?? sources);
-    const picked = rnd.pick(contacts);
-    const referred =
-      referrer && referrer.id === picked.id
-        ? (contacts[(contacts.indexOf(picked) + 1) % contacts.length] ?? picked)
-        : picked;
+    // Only someone already in the network can have sent a person (else: referrer unknown).
+    const known = sources.filter((s) => s.metAt < received);
+    const referrer = known.length > 0 && rnd.next() >= 0.07 ? rnd.pick(known) : null;
+    // The referred person arrives with the referral: a new contact, created at that moment.
+    const first = firstNames[(i * 11 + 5) % firstNames.length] ?? 'Alex';
+    const last = lastNames[(i * 3 + 7) % lastNames.length] ?? 'Smith';
     const created = await createReferral(at(received), actor, {
-      referred: { contactId: referred.id },
+      referred: {
+        name: `${first} ${last}`,
+        email: `${first}.${last}.r${i}@example.com`.toLowerCase(),
+      },
       referrer: referrer ? { contactId: referrer.id } : { unknown: true },
       need: rnd.pick(needs),
       tags: [rnd.pick(['revenue', 'hiring', 'pricing', 'wellbeing', 'growth'])],
@@ -199,6 +236,13 @@ async function seedReferrals(
       consentToUpdate: rnd.next() < 0.6,
       warmHandoff: rnd.next() < 0.25,
     });
+    const entry: SeededReferral = {
+      id: created.id,
+      referrerId: referrer?.id ?? null,
+      receivedAt: received,
+      thanked: false,
+    };
+    seeded.push(entry);
     // The newest two wait for a first call: one already past the response window, one not yet.
     if (i >= count - 2 || now - received < 3 * hour) continue;
     const firstContact =
@@ -210,10 +254,11 @@ async function seedReferrals(
         hour;
     if (firstContact >= now) continue;
     await changeStatus(at(firstContact), actor, created.id, { status: 'contacted' });
-    if (referrer && rnd.next() < 0.85)
-      await recordThanks(at(received + rnd.int(2, 40) * hour), actor, created.id, {
-        kind: 'referral',
-      });
+    const thankedAt = received + rnd.int(2, 40) * hour;
+    if (referrer && rnd.next() < 0.85 && thankedAt < now) {
+      await recordThanks(at(thankedAt), actor, created.id, { kind: 'referral' });
+      entry.thanked = true;
+    }
     const outcome = rnd.weighted<ReferralStatus>([
       ['client', 45],
       ['meeting', 10],
@@ -226,36 +271,39 @@ async function seedReferrals(
     if (outcome === 'meeting' || outcome === 'client')
       await changeStatus(at(next), actor, created.id, { status: 'meeting' });
     else await changeStatus(at(next), actor, created.id, { status: outcome });
-    if (created.consentToUpdate && referrer && rnd.next() < 0.6)
+    if (created.consentToUpdate && referrer && rnd.next() < 0.6 && next + day < now)
       await recordReferrerUpdate(at(next + day), actor, created.id, {});
     if (outcome !== 'client') continue;
     const won = next + rnd.int(2, 20) * day;
     if (won >= now) continue;
     await changeStatus(at(won), actor, created.id, { status: 'client' });
-    if (referrer && rnd.next() < 0.75)
-      await recordThanks(at(won + rnd.int(2, 30) * hour), actor, created.id, {
-        kind: 'conversion',
-      });
+    const thankedWon = won + rnd.int(2, 30) * hour;
+    if (referrer && rnd.next() < 0.75 && thankedWon < now)
+      await recordThanks(at(thankedWon), actor, created.id, { kind: 'conversion' });
   }
-  return count;
+  return seeded;
 }
 
 async function seedGiven(
   deps: Deps,
   actor: Actor,
   rnd: Random,
-  contacts: { id: string; metAt: number; roles: Role[] }[],
+  contacts: SeededContact[],
   now: number,
   start: number,
 ): Promise<number> {
   const at = (ms: number) => ({ ...deps, clock: fixedClock(new Date(Math.min(ms, now))) });
   const partners = contacts.filter((c) => c.roles.includes('partner'));
   const count = Math.min(30, Math.round(contacts.length / 10));
-  for (let i = 0; i < count && partners.length > 0; i++) {
-    const givenAt = start + Math.floor(rnd.next() * (now - start - day));
+  let made = 0;
+  for (let i = 0; made < count && i < count * 4 && partners.length > 0; i++) {
     const partner = rnd.pick(partners);
     const person = rnd.pick(contacts);
     if (person.id === partner.id) continue;
+    // Given once both people were known, and at least a day before now.
+    const known = Math.max(start, partner.metAt, person.metAt) + day;
+    if (known >= now - day) continue;
+    const givenAt = known + Math.floor(rnd.next() * (now - day - known));
     const given = await createGiven(at(givenAt), actor, {
       person: { contactId: person.id },
       partnerId: partner.id,
@@ -266,6 +314,7 @@ async function seedGiven(
         'Couples counseling',
       ]),
     });
+    made++;
     if (rnd.next() < 0.8) {
       const notified = Math.min(now, givenAt + rnd.int(1, 48) * hour);
       await updateGiven(at(notified), actor, given.id, {
@@ -278,13 +327,98 @@ async function seedGiven(
         checkedInAt: toTimestamp(new Date(givenAt + 15 * day)),
       });
   }
-  return count;
+  return made;
+}
+
+const surveyAnswers = [
+  'Jane is a business coach who helps small business owners double their income without working more hours.',
+  'She coaches owners of small firms on growth.',
+  'Business coaching for small business owners — she helped me double my income.',
+  'A coach. Very nice person.',
+];
+
+/**
+ * What makes every other page work: promises of referrals, incentives the coach profile allows,
+ * this year's goal, a messaging survey with answers, and thank-you letters waiting in the
+ * outbox (letters are printed, not sent; the demo has no SMTP, so nothing leaves the server).
+ */
+async function seedFollowThrough(
+  deps: Deps,
+  actor: Actor,
+  rnd: Random,
+  contacts: SeededContact[],
+  referrals: SeededReferral[],
+  now: number,
+): Promise<void> {
+  const at = (ms: number) => ({ ...deps, clock: fixedClock(new Date(Math.min(ms, now))) });
+  const practice = await getPractice(deps, actor.practiceId);
+
+  // Commitments: partners who promised referrals in the last months.
+  const promisers = contacts.filter(
+    (c) => c.roles.includes('partner') && c.metAt < now - 120 * day,
+  );
+  for (const [i, partner] of promisers.slice(0, 4).entries()) {
+    const madeAt = now - (20 + i * 25) * day;
+    await createCommitment(at(madeAt), actor, partner.id, {
+      promisedCount: 1 + (i % 3),
+      madeAt: toTimestamp(new Date(madeAt)),
+      dueAt: toTimestamp(new Date(madeAt + 90 * day)),
+      note: 'Promised over coffee after the chamber breakfast.',
+    });
+  }
+
+  // Incentives, each only when the practice's ethics profile allows it as offered.
+  const thanked = referrals.filter((r) => r.referrerId && r.thanked).slice(-6);
+  const offers = [
+    { kind: 'thank_you_note', description: 'A handwritten card' },
+    { kind: 'gift', description: 'A book on leadership', valueMinor: 2500 },
+    { kind: 'event_invitation', description: 'Seat at the spring client workshop' },
+  ] as const;
+  for (const [i, referral] of thanked.entries()) {
+    const offer = offers[i % offers.length];
+    if (!offer) continue;
+    const promised = Math.min(now, referral.receivedAt + 2 * day);
+    const input = {
+      ...offer,
+      recipient: 'referrer' as const,
+      referralId: referral.id,
+      promisedAt: toTimestamp(new Date(promised)),
+    };
+    const when = at(promised);
+    if ((await previewIncentive(when, actor, input)).refusal === null)
+      await createIncentive(when, actor, input);
+  }
+
+  // This year's goal, in the practice's calendar.
+  const year = Number(localDay(now, practice.timeZone).slice(0, 4));
+  await putGoal(at(now - 60 * day), actor, year, { targetClients: 40 });
+
+  // A messaging survey sent ten days ago, three of five answered.
+  const asked = contacts.filter((c) => c.metAt < now - 30 * day).slice(0, 5);
+  if (asked.length > 0) {
+    const surveyAt = now - 10 * day;
+    const survey = await createSurvey(at(surveyAt), actor, { contactIds: asked.map((c) => c.id) });
+    for (const [i, recipient] of survey.recipients.slice(0, 3).entries())
+      await enterAnswer(at(surveyAt + (i + 1) * day), actor, survey.id, recipient.id, {
+        answer: rnd.pick(surveyAnswers),
+      });
+  }
+
+  // Thank-you letters for the newest referrals nobody has thanked yet: in the outbox, unsent.
+  const unthanked = referrals.filter((r) => r.referrerId && !r.thanked).slice(-3);
+  for (const referral of unthanked)
+    await createMessage(at(Math.min(now, referral.receivedAt + hour)), actor, {
+      templateKey: 'thanks_referral',
+      referralId: referral.id,
+      channel: 'letter',
+    });
 }
 
 /** `vouch demo`: a new practice and its owner, with the demo network. */
 export async function loadDemo(
   deps: Deps,
   owner: { email: string; password: string },
+  size = 300,
 ): Promise<{ practiceName: string; practiceId: string } & DemoStats> {
   const { userId, practiceId } = await createUser(deps, {
     name: demoPractice.owner,
@@ -299,38 +433,107 @@ export async function loadDemo(
   const stats = await inTransaction(deps.db, async (trx) => {
     const inTrx = { ...deps, db: trx };
     await updatePractice(inTrx, actor, { ...profile, markSetUp: true });
-    return seedDemoNetwork(inTrx, actor);
+    return seedDemoNetwork(inTrx, actor, size);
   });
   return { practiceName: demoPractice.name, practiceId, ...stats };
 }
 
+/** The demo is what a signed-in person looks at; an API token stays in its own practice. */
+function requireSession(actor: Actor): void {
+  if (actor.via !== 'session')
+    throw new AppError(
+      'forbidden',
+      'The demo practice is opened, left and deleted from a signed-in session, not with an API token.',
+    );
+}
+
+export type DemoState = { exists: boolean; open: boolean; practiceName: string | null };
+
+/** Whether the user has a demo practice, and whether they are looking at it. */
+export async function getDemoState(deps: Deps, actor: Actor): Promise<DemoState> {
+  const demo = await findDemoPracticeOf(deps.db, actor.userId);
+  return {
+    exists: demo !== undefined,
+    open: demo !== undefined && demo.id === actor.practiceId,
+    practiceName: demo?.name ?? null,
+  };
+}
+
 /**
- * "Explore with demo data" on a new install: fills the signed-in owner's own practice, which
- * must still be empty, and completes its setup with the demo profile where fields are blank.
- * One transaction: a failure part-way leaves the practice as it was (and still empty, so the
- * owner can try again).
+ * "Explore the demo": a separate practice, the user's sandbox, with two years of a referral
+ * program run by a made-up coach (its owner, who never signs in). The user's own practice and
+ * its settings are not touched; the demo opens at once ("Back to my practice" leaves it).
+ * Before or after setup alike; one per user (409 when there is one).
+ *
+ * Its made-up owner is created through the account use case (better-auth writes the user in
+ * its own transaction); everything else is one transaction, and a failure part-way deletes the
+ * made-up owner and the practice again, so nothing is left behind.
  */
-export async function fillPracticeWithDemo(deps: Deps, actor: Actor): Promise<DemoStats> {
-  if (actor.role !== 'owner')
-    throw new AppError('forbidden', 'Only the practice owner can load demo data.');
-  return inTransaction(deps.db, async (trx) => {
-    const inTrx = { ...deps, db: trx };
-    if (await hasAnyContact(trx, actor.practiceId))
-      throw new AppError(
-        'conflict',
-        'Demo data can only be loaded into a practice with no contacts yet.',
-      );
-    const practice = await getPractice(inTrx, actor.practiceId);
-    const { owner: _owner, name: _name, ...profile } = demoPractice;
-    await updatePractice(inTrx, actor, {
-      profession: practice.isSetUp ? practice.profession : profile.profession,
-      valueProposition: practice.valueProposition || profile.valueProposition,
-      keyPhrases: practice.keyPhrases.length >= 3 ? practice.keyPhrases : profile.keyPhrases,
-      idealClient: practice.idealClient || profile.idealClient,
-      timeZone: practice.isSetUp ? practice.timeZone : profile.timeZone,
-      postalAddress: practice.postalAddress || profile.postalAddress,
-      markSetUp: true,
+export async function createDemoPractice(
+  deps: Deps,
+  actor: Actor,
+  size = 300,
+): Promise<DemoStats & DemoState> {
+  requireSession(actor);
+  if (await findDemoPracticeOf(deps.db, actor.userId))
+    throw new AppError(
+      'conflict',
+      'You already have a demo practice. Open it, or delete it to start a fresh one.',
+    );
+  const { userId: ownerId, practiceId } = await createUser(deps, {
+    name: demoPractice.owner,
+    email: `demo-owner.${newId().toLowerCase()}@demo.invalid`,
+    password: randomBytes(24).toString('base64url'),
+    practiceName: demoPractice.name,
+  });
+  const owner: Actor = { userId: ownerId, practiceId, role: 'owner', via: 'session' };
+  const { owner: _owner, ...profile } = demoPractice;
+  try {
+    const stats = await inTransaction(deps.db, async (trx) => {
+      const inTrx = { ...deps, db: trx };
+      // A second demo started at the same moment stops here (one demo per user, a unique key).
+      await markDemoPractice(trx, practiceId, actor.userId);
+      await updatePractice(inTrx, owner, { ...profile, markSetUp: true });
+      const seeded = await seedDemoNetwork(inTrx, owner, size);
+      await setInDemo(trx, actor.userId, true);
+      return seeded;
     });
-    return seedDemoNetwork(inTrx, actor);
+    return { ...stats, exists: true, open: true, practiceName: demoPractice.name };
+  } catch (error) {
+    await inTransaction(deps.db, async (trx) => {
+      await deleteUnfinishedDemo(trx, practiceId, ownerId);
+      await deleteUser(trx, ownerId);
+    });
+    throw error;
+  }
+}
+
+/** "Open the demo practice" / "Back to my practice": what the user's session works in. */
+export async function switchDemo(deps: Deps, actor: Actor, open: boolean): Promise<DemoState> {
+  requireSession(actor);
+  const demo = await findDemoPracticeOf(deps.db, actor.userId);
+  if (open && !demo)
+    throw new AppError('not_found', 'You have no demo practice. Create one first.');
+  await setInDemo(deps.db, actor.userId, open);
+  return {
+    exists: demo !== undefined,
+    open: open && demo !== undefined,
+    practiceName: demo?.name ?? null,
+  };
+}
+
+/**
+ * "Delete the demo": the demo practice, everything in it (every table's practice key
+ * cascades) and its made-up owner, in one transaction; the user is back in their practice.
+ */
+export async function deleteDemoPractice(deps: Deps, actor: Actor): Promise<void> {
+  requireSession(actor);
+  await inTransaction(deps.db, async (trx) => {
+    const demo = await findDemoPracticeOf(trx, actor.userId);
+    if (!demo) throw new AppError('not_found', 'You have no demo practice to delete.');
+    const owners = await listMemberIds(trx, demo.id);
+    await deleteDemoPracticeRow(trx, demo.id);
+    for (const id of owners) await deleteUser(trx, id);
+    await setInDemo(trx, actor.userId, false);
   });
 }

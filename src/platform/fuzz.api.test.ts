@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoPractice, seedDemoNetwork, switchDemo } from '../demo/demo.service.ts';
 import {
   type JsonSchema,
   loadOpenApi,
@@ -607,13 +608,18 @@ describe.each(testTargets)('fuzz: no request gets a 5xx (%s)', (target) => {
     });
     expect(up.status, await up.clone().text()).toBe(201);
     await signIn();
-    const demo = await send({
-      method: 'POST',
-      url: '/api/v1/practice/demo-data',
-      auth: 'cookie',
-      ...json({}),
-    });
-    expect(demo.status, await demo.clone().text()).toBe(201);
+    // The owner's own practice filled with the demo network (through the services), and a
+    // small demo practice of theirs, so that POST /demo meets one (409) instead of building one.
+    const who = (await up.json()) as { user: { id: string }; practice: { id: string } };
+    const actor = {
+      userId: who.user.id,
+      practiceId: who.practice.id,
+      role: 'owner',
+      via: 'session',
+    } as const;
+    await seedDemoNetwork(ctx.deps, actor);
+    await createDemoPractice(ctx.deps, actor, 12);
+    await switchDemo(ctx.deps, actor, false);
     // Real ids: every list answer, then the lists under a few contacts.
     for (const op of operationsOf(doc)) {
       if (op.method !== 'GET' || op.path.includes('{')) continue;

@@ -34,18 +34,19 @@ describe.each(testTargets)('practice setup and settings on %s', (target) => {
     );
   });
 
-  it('refuses to mark setup complete while the value proposition, phrases or address are missing', async () => {
-    const res = await a.session.json<{ errors: { field: string }[] }>('PATCH', '/practice', {
+  it('marks setup complete without a value proposition, phrases or address (they wait in the checklist)', async () => {
+    const res = await a.session.json<Practice>('PATCH', '/practice', {
+      profession: 'counselor',
+      timeZone: 'America/New_York',
       markSetUp: true,
     });
-    expect(res.status).toBe(400);
-    expect(res.body.errors.map((e) => e.field).sort()).toEqual([
-      'keyPhrases',
-      'postalAddress',
-      'valueProposition',
-    ]);
-    const practice = await a.session.json<Practice>('GET', '/practice');
-    expect(practice.body.isSetUp).toBe(false);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      isSetUp: true,
+      valueProposition: '',
+      keyPhrases: [],
+      postalAddress: '',
+    });
   });
 
   it('completes setup, and keeps every field editable afterwards', async () => {

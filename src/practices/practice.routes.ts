@@ -53,8 +53,9 @@ export function practiceRoutes(deps: Deps) {
       summary: 'Update the practice profile',
       description:
         'Owner only (403 otherwise). `markSetUp: true` completes the first-run setup; it ' +
-        'needs a value proposition, 3–8 key phrases, a time zone and a postal address, ' +
-        'and each one missing is named in `errors`.',
+        'needs only a name and a time zone (each one missing is named in `errors`). The ' +
+        'value proposition, key phrases (none, or 3–8) and postal address can follow; ' +
+        'GET /onboarding lists what is still to do.',
       request: jsonBody(ZUpdatePractice),
       responses: { 200: jsonContent(ZPractice, 'The practice'), ...problemResponses },
     }),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { salutationStyles } from '../contacts/contact-name.rules.ts';
 import { isValidTimeZone, limits, ZName, ZText, ZTimestamp } from '../platform/fields.ts';
+import { hasValidPhraseCount, keyPhraseCount } from './practice.rules.ts';
 import { professionIds } from './professions.ts';
 import { settingsMeta, ZSettings, ZSettingsPatch } from './settings.rules.ts';
 
@@ -17,6 +18,9 @@ export const ZPractice = z
     timeZone: z.string(),
     postalAddress: z.string(),
     isSetUp: z.boolean(),
+    isDemo: z.boolean().openapi({
+      description: "A demo practice: the caller's sandbox, deleted with DELETE /demo.",
+    }),
     settings: ZSettings,
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
@@ -26,8 +30,10 @@ export type Practice = z.infer<typeof ZPractice>;
 
 export const ZKeyPhrases = z
   .array(ZText(limits.keyPhrase).pipe(z.string().min(1)))
-  .min(3)
-  .max(8)
+  .max(keyPhraseCount.max)
+  .refine(hasValidPhraseCount, {
+    message: `must list ${keyPhraseCount.min} to ${keyPhraseCount.max} phrases (or none yet)`,
+  })
   .refine((list) => new Set(list.map((p) => p.toLowerCase())).size === list.length, {
     message: 'must not repeat a phrase',
   });

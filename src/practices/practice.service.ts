@@ -20,6 +20,7 @@ export function toPractice(row: PracticeRow): Practice {
     timeZone: row.time_zone,
     postalAddress: row.postal_address,
     isSetUp: row.set_up_at !== null,
+    isDemo: row.demo_of_user_id !== null,
     settings: readSettings(row.settings),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+import type { Flag } from '../platform/schema.ts';
 import type { Profession } from './professions.ts';
 
 /**
@@ -25,6 +27,8 @@ export type PracticeTable = {
   set_up_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Set on a demo practice: the user whose sandbox it is (migration 0018). */
+  demo_of_user_id: string | null;
 };
 
 export type PracticeMemberTable = {
@@ -32,4 +36,6 @@ export type PracticeMemberTable = {
   user_id: string;
   role: 'owner' | 'member';
   created_at: string;
+  /** This member is looking at their demo practice instead (migration 0018). */
+  in_demo: Generated<Flag>;
 };

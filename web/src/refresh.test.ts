@@ -41,6 +41,7 @@ const refreshedByWholeAppChangesOnly: readonly QueryFamily[] = [
   'members',
   'professions',
   'practice',
+  'demo',
   'audit-actions',
 ];
 

@@ -36,6 +36,7 @@ export const queryFamilies = [
   'audit-actions',
   'members',
   'practice',
+  'demo',
   'professions',
   'me',
 ] as const;

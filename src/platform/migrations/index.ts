@@ -14,6 +14,7 @@ import { erasure } from './0013-erasure.ts';
 import { auditChain } from './0014-audit-chain.ts';
 import { contactNames } from './0015-contact-names.ts';
 import { agendaUndo } from './0017-agenda-undo.ts';
+import { demoPractice } from './0018-demo-practice.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -32,6 +33,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0014-audit-chain': auditChain,
     '0015-contact-names': contactNames,
     '0017-agenda-undo': agendaUndo,
+    '0018-demo-practice': demoPractice,
   };
 }
 

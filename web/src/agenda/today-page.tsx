@@ -26,6 +26,7 @@ import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { CelebrationBanner } from '../goals/celebration-banner';
 import { LetterDialog } from '../letters/letter-dialog';
+import { OnboardingChecklist } from '../onboarding/checklist';
 import {
   BACKLOG_CHOICES,
   BACKLOG_DAYS,
@@ -365,6 +366,7 @@ export function TodayPage() {
         }
       />
       <CelebrationBanner />
+      <OnboardingChecklist />
       <Group justify="space-between" mb="md" gap="sm">
         {counts ? (
           <Group gap={6} aria-label="Items by urgency">

@@ -22,7 +22,7 @@ export interface paths {
   "/auth/sign-up": {
     /**
      * Sign up
-     * @description Creates a practice and its owner, and signs in: the answer sets the session cookie. Rate-limited per client address (429 with Retry-After).
+     * @description Creates a practice and its owner, and signs in: the answer sets the session cookie. `practiceName` is optional: the setup step that follows names the practice. Rate-limited per client address (429 with Retry-After).
      */
     post: operations["signUp"];
   };
@@ -104,7 +104,7 @@ export interface paths {
     get: operations["getPractice"];
     /**
      * Update the practice profile
-     * @description Owner only (403 otherwise). `markSetUp: true` completes the first-run setup; it needs a value proposition, 3–8 key phrases, a time zone and a postal address, and each one missing is named in `errors`.
+     * @description Owner only (403 otherwise). `markSetUp: true` completes the first-run setup; it needs only a name and a time zone (each one missing is named in `errors`). The value proposition, key phrases (none, or 3–8) and postal address can follow; GET /onboarding lists what is still to do.
      */
     patch: operations["updatePractice"];
   };
@@ -119,6 +119,13 @@ export interface paths {
      * @description Owner only (403 otherwise). Send only the keys to change. Keep-in-touch cadences are 0–730 days, 0 meaning none.
      */
     patch: operations["updatePracticeSettings"];
+  };
+  "/onboarding": {
+    /**
+     * Get the onboarding checklist
+     * @description What a new practice still has to do after setup (value proposition, key phrases, ideal client, contacts, a referral, a goal, email, postal address), each item `done` as computed from the data: nothing is ticked by hand. `complete` when all are.
+     */
+    get: operations["getOnboarding"];
   };
   "/contacts": {
     /**
@@ -336,12 +343,29 @@ export interface paths {
      */
     get: operations["getReciprocity"];
   };
-  "/practice/demo-data": {
+  "/demo": {
     /**
-     * Load demo data
-     * @description Fills this practice, while it is still empty, with a realistic network to explore.
+     * Get the demo practice state
+     * @description Whether the caller has a demo practice and whether they are working in it.
      */
-    post: operations["loadDemoData"];
+    get: operations["getDemo"];
+    /**
+     * Create the demo practice
+     * @description Creates the caller's demo practice — separate from their own, which is not touched — with two years of a realistic referral program, and opens it. One per user (409 when there is one); a failure part-way leaves nothing behind. Sessions only: an API token gets 403 here, on PUT /demo/open and on DELETE /demo.
+     */
+    post: operations["createDemo"];
+    /**
+     * Delete the demo practice
+     * @description Deletes the caller's demo practice and everything in it in one transaction, and takes them back to their own practice, which is not touched. 404 without one.
+     */
+    delete: operations["deleteDemo"];
+  };
+  "/demo/open": {
+    /**
+     * Open or leave the demo practice
+     * @description `open: true` makes the caller's session work in their demo practice (404 without one); `open: false` takes them back to their own practice. API tokens always work in the practice they were made in.
+     */
+    put: operations["setDemoOpen"];
   };
   "/letter-templates": {
     /**
@@ -783,6 +807,8 @@ export interface components {
       timeZone: string;
       postalAddress: string;
       isSetUp: boolean;
+      /** @description A demo practice: the caller's sandbox, deleted with DELETE /demo. */
+      isDemo: boolean;
       settings: {
         responseWindowHours: number;
         thankWithinHours: number;
@@ -831,7 +857,7 @@ export interface components {
         }[];
     };
     SignUp: {
-      practiceName: string;
+      practiceName?: string;
       name: string;
       email: string;
       password: string;
@@ -956,6 +982,19 @@ export interface components {
       currency?: string;
       /** @enum {string} */
       salutationStyle?: "formal" | "informal";
+    };
+    Onboarding: {
+      items: components["schemas"]["OnboardingItem"][];
+      /** @description Every item is done. */
+      complete: boolean;
+    };
+    OnboardingItem: {
+      /** @enum {string} */
+      key: "value_proposition" | "key_phrases" | "ideal_client" | "contacts" | "referral" | "goal" | "email" | "postal_address";
+      label: string;
+      done: boolean;
+      /** @description The web page where the item is done. */
+      href: string;
     };
     ContactPage: {
       items: components["schemas"]["Contact"][];
@@ -1456,11 +1495,22 @@ export interface components {
           isOwed: boolean;
         })[];
     };
-    DemoStats: {
+    DemoState: {
+      /** @description The caller has a demo practice. */
+      exists: boolean;
+      /** @description The caller is working in it (their own practice otherwise). */
+      open: boolean;
+      practiceName: string | null;
+    };
+    DemoCreated: components["schemas"]["DemoState"] & {
       contacts: number;
       referrals: number;
       given: number;
       interactions: number;
+    };
+    OpenDemo: {
+      /** @description true: "Open the demo practice"; false: "Back to my practice". */
+      open: boolean;
     };
     LetterTemplateList: {
       items: components["schemas"]["LetterTemplate"][];
@@ -2227,7 +2277,7 @@ export interface operations {
   };
   /**
    * Sign up
-   * @description Creates a practice and its owner, and signs in: the answer sets the session cookie. Rate-limited per client address (429 with Retry-After).
+   * @description Creates a practice and its owner, and signs in: the answer sets the session cookie. `practiceName` is optional: the setup step that follows names the practice. Rate-limited per client address (429 with Retry-After).
    */
   signUp: {
     requestBody: {
@@ -3045,7 +3095,7 @@ export interface operations {
   };
   /**
    * Update the practice profile
-   * @description Owner only (403 otherwise). `markSetUp: true` completes the first-run setup; it needs a value proposition, 3–8 key phrases, a time zone and a postal address, and each one missing is named in `errors`.
+   * @description Owner only (403 otherwise). `markSetUp: true` completes the first-run setup; it needs only a name and a time zone (each one missing is named in `errors`). The value proposition, key phrases (none, or 3–8) and postal address can follow; GET /onboarding lists what is still to do.
    */
   updatePractice: {
     requestBody: {
@@ -3187,6 +3237,68 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["Settings"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the onboarding checklist
+   * @description What a new practice still has to do after setup (value proposition, key phrases, ideal client, contacts, a referral, a goal, email, postal address), each item `done` as computed from the data: nothing is ticked by hand. `complete` when all are.
+   */
+  getOnboarding: {
+    responses: {
+      /** @description The checklist */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Onboarding"];
         };
       };
       /** @description Invalid input: the fields and what to do */
@@ -5763,10 +5875,72 @@ export interface operations {
     };
   };
   /**
-   * Load demo data
-   * @description Fills this practice, while it is still empty, with a realistic network to explore.
+   * Get the demo practice state
+   * @description Whether the caller has a demo practice and whether they are working in it.
    */
-  loadDemoData: {
+  getDemo: {
+    responses: {
+      /** @description The demo state */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DemoState"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Create the demo practice
+   * @description Creates the caller's demo practice — separate from their own, which is not touched — with two years of a realistic referral program, and opens it. One per user (409 when there is one); a failure part-way leaves nothing behind. Sessions only: an API token gets 403 here, on PUT /demo/open and on DELETE /demo.
+   */
+  createDemo: {
     parameters: {
       header?: {
         "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5781,7 +5955,134 @@ export interface operations {
       /** @description What was created */
       201: {
         content: {
-          "application/json": components["schemas"]["DemoStats"];
+          "application/json": components["schemas"]["DemoCreated"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Delete the demo practice
+   * @description Deletes the caller's demo practice and everything in it in one transaction, and takes them back to their own practice, which is not touched. 404 without one.
+   */
+  deleteDemo: {
+    responses: {
+      /** @description Deleted */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Open or leave the demo practice
+   * @description `open: true` makes the caller's session work in their demo practice (404 without one); `open: false` takes them back to their own practice. API tokens always work in the practice they were made in.
+   */
+  setDemoOpen: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["OpenDemo"];
+      };
+    };
+    responses: {
+      /** @description The demo state */
+      200: {
+        content: {
+          "application/json": components["schemas"]["DemoState"];
         };
       };
       /** @description Invalid input: the fields and what to do */

@@ -7,16 +7,16 @@ import { AuthForm, EmailField, OtherAuthPage } from './auth-form';
 import { AuthFrame } from './auth-frame';
 import { useSignUp } from './use-auth';
 
-const FIELDS = ['practiceName', 'name', 'email', 'password'] as const;
+/** Three fields: the practice is named in the setup step that follows. */
+const FIELDS = ['name', 'email', 'password'] as const;
 
 export function SignUpPage() {
   const navigate = useNavigate();
   const signUp = useSignUp();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { practiceName: '', name: '', email: '', password: '' },
+    initialValues: { name: '', email: '', password: '' },
     validate: {
-      practiceName: (v) => (v.trim() ? null : 'Enter the name of your practice.'),
       name: (v) => (v.trim() ? null : 'Enter your name.'),
       email: (v) =>
         /^\S+@\S+\.\S+$/.test(v.trim())
@@ -34,7 +34,6 @@ export function SignUpPage() {
   const submit = submitWithServerErrors(form, signUp, {
     fields: FIELDS,
     toInput: (values) => ({
-      practiceName: values.practiceName.trim(),
       name: values.name.trim(),
       email: values.email.trim(),
       password: values.password,
@@ -44,7 +43,7 @@ export function SignUpPage() {
 
   return (
     <AuthFrame
-      title="Create your practice account"
+      title="Create your account"
       intro="Run your referral program from one place."
       footer={<OtherAuthPage question="Already have an account?" to="/sign-in" label="Sign in" />}
     >
@@ -54,12 +53,6 @@ export function SignUpPage() {
         isPending={signUp.isPending}
         submitLabel="Create account"
       >
-        <TextInput
-          label="Practice name"
-          autoComplete="organization"
-          required
-          {...form.getInputProps('practiceName')}
-        />
         <TextInput label="Your name" autoComplete="name" required {...form.getInputProps('name')} />
         <EmailField {...form.getInputProps('email')} />
         <PasswordField

@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { SignOutButton } from '../auth/sign-out-button';
 import { useMe } from '../auth/use-auth';
+import { DemoBanner, DemoEntry } from '../practice/demo';
 import { AddReferralButton, QuickAddProvider } from '../referrals/quick-add-referral';
 import classes from './app-layout.module.css';
 
@@ -142,7 +143,7 @@ export function AppLayout() {
           aria-label="Main navigation"
           component="nav"
           inert={isNavHidden}
-          style={isNavHidden ? { visibility: 'hidden' } : undefined}
+          style={{ overflowY: 'auto', ...(isNavHidden ? { visibility: 'hidden' } : {}) }}
         >
           {SECTIONS.map((section) => {
             const isActive = [section.to, ...(section.alsoActive ?? [])].some((to) =>
@@ -184,9 +185,11 @@ export function AppLayout() {
               </Box>
             );
           })}
+          <DemoEntry onDone={close} />
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
           <Box maw={1200}>
+            <DemoBanner />
             <Outlet />
           </Box>
         </AppShell.Main>

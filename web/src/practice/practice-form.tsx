@@ -48,7 +48,10 @@ function initialValues(practice: Practice): PracticeFormValues {
 type PracticeFormProps = {
   practice: Practice;
   submitLabel: string;
-  /** The setup step marks the practice as set up when it saves. */
+  /**
+   * The setup step asks only the name, profession and time zone, and marks the practice as set
+   * up when it saves; the rest waits in the onboarding checklist on Today.
+   */
   markSetUp?: boolean;
   onSaved: (practice: Practice) => void;
 };
@@ -64,20 +67,14 @@ export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: Prac
       name: (v) => (v.trim() ? null : 'Enter the name of your practice.'),
       profession: (v) => (v ? null : 'Choose your profession; it picks your ethics profile.'),
       valueProposition: (v) =>
-        !v.trim()
-          ? 'Write the one sentence you want referrers to say.'
-          : v.length > MAX_VALUE_PROPOSITION
-            ? `Keep it to ${MAX_VALUE_PROPOSITION} characters.`
-            : null,
+        v.length > MAX_VALUE_PROPOSITION ? `Keep it to ${MAX_VALUE_PROPOSITION} characters.` : null,
       keyPhrases: (v) =>
-        v.length < MIN_PHRASES || v.length > MAX_PHRASES
+        v.length > 0 && (v.length < MIN_PHRASES || v.length > MAX_PHRASES)
           ? `Add ${MIN_PHRASES} to ${MAX_PHRASES} key phrases (you have ${v.length}).`
           : v.some((p) => p.length > MAX_PHRASE_LENGTH)
             ? `Keep each phrase to ${MAX_PHRASE_LENGTH} characters.`
             : null,
       timeZone: (v) => (v ? null : 'Choose your time zone.'),
-      postalAddress: (v) =>
-        v.trim() ? null : 'Enter a postal address; outgoing mail must carry it.',
     },
   });
 
@@ -85,6 +82,13 @@ export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: Prac
     fields: FIELDS,
     toInput: (values): PracticeUpdate | null => {
       if (!values.profession) return null;
+      if (markSetUp)
+        return {
+          name: values.name.trim(),
+          profession: values.profession,
+          timeZone: values.timeZone,
+          markSetUp: true,
+        };
       return {
         name: values.name.trim(),
         profession: values.profession,
@@ -93,7 +97,6 @@ export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: Prac
         idealClient: values.idealClient.trim(),
         timeZone: values.timeZone,
         postalAddress: values.postalAddress.trim(),
-        ...(markSetUp ? { markSetUp: true as const } : {}),
       };
     },
     onSuccess: (saved) => {
@@ -119,47 +122,48 @@ export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: Prac
           data={professionData}
           {...form.getInputProps('profession')}
         />
-        <Textarea
-          label="Value proposition"
-          description={`The one sentence referrers should say, e.g. “Jane helps small-business owners double their income.” ${length} / ${MAX_VALUE_PROPOSITION} characters.`}
-          required
-          autosize
-          minRows={2}
-          maxLength={MAX_VALUE_PROPOSITION}
-          {...form.getInputProps('valueProposition')}
-        />
-        <KeyPhrasesInput
-          description={`The ${MIN_PHRASES}–${MAX_PHRASES} ideas a good description of your work must contain. Press Enter or type a comma after each.`}
-          required
-          max={MAX_PHRASES}
-          value={form.values.keyPhrases}
-          onChange={(phrases) => form.setFieldValue('keyPhrases', phrases)}
-          error={form.errors.keyPhrases}
-        />
-        <Textarea
-          label="Ideal client"
-          description="Optional. Who you serve best, so referrers recognise them."
-          autosize
-          minRows={2}
-          maxLength={1000}
-          {...form.getInputProps('idealClient')}
-        />
         <NativeSelect
           label="Time zone"
           required
           data={timeZoneOptions(form.values.timeZone)}
           {...form.getInputProps('timeZone')}
         />
-        <Textarea
-          label="Postal address"
-          description="Printed in outgoing letters and email, as the law on relationship mail requires."
-          autosize
-          minRows={2}
-          maxLength={500}
-          autoComplete="street-address"
-          required
-          {...form.getInputProps('postalAddress')}
-        />
+        {markSetUp ? null : (
+          <>
+            <Textarea
+              label="Value proposition"
+              description={`The one sentence referrers should say, e.g. “Jane helps small-business owners double their income.” ${length} / ${MAX_VALUE_PROPOSITION} characters.`}
+              autosize
+              minRows={2}
+              maxLength={MAX_VALUE_PROPOSITION}
+              {...form.getInputProps('valueProposition')}
+            />
+            <KeyPhrasesInput
+              description={`The ${MIN_PHRASES}–${MAX_PHRASES} ideas a good description of your work must contain. Press Enter or type a comma after each.`}
+              max={MAX_PHRASES}
+              value={form.values.keyPhrases}
+              onChange={(phrases) => form.setFieldValue('keyPhrases', phrases)}
+              error={form.errors.keyPhrases}
+            />
+            <Textarea
+              label="Ideal client"
+              description="Optional. Who you serve best, so referrers recognise them."
+              autosize
+              minRows={2}
+              maxLength={1000}
+              {...form.getInputProps('idealClient')}
+            />
+            <Textarea
+              label="Postal address"
+              description="Printed in outgoing letters and email, as the law on relationship mail requires; email to contacts waits until it is here."
+              autosize
+              minRows={2}
+              maxLength={500}
+              autoComplete="street-address"
+              {...form.getInputProps('postalAddress')}
+            />
+          </>
+        )}
         <ProblemAlert error={update.error} />
         <ProblemAlert error={professions.error} title="Professions could not be loaded" />
         <Group justify="flex-end">

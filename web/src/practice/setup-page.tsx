@@ -6,14 +6,14 @@ import { useMe } from '../auth/use-auth';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { PracticeForm } from './practice-form';
-import { useLoadDemoData } from './use-practice';
+import { useCreateDemo } from './use-practice';
 
 /** The short step after sign-up: what Vouch needs to know about the practice. */
 export function SetupPage() {
   const navigate = useNavigate();
   const me = useMe();
   const practice = me.data?.practice;
-  const demo = useLoadDemoData();
+  const demo = useCreateDemo();
   if (!practice) return null;
 
   return (
@@ -27,7 +27,7 @@ export function SetupPage() {
       <Container size="sm" px="md" pb="xl" component="main">
         <PageHeader
           title="Set up your practice"
-          description="Referrers can only describe you well if you can. This takes two minutes; you can change all of it later in Settings."
+          description="Three questions to start. Everything else — your value proposition, key phrases, contacts — waits in a checklist on Today, and all of it can be changed later in Settings."
         />
         <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md">
           <PracticeForm
@@ -40,31 +40,31 @@ export function SetupPage() {
             }}
           />
         </Paper>
-        {!practice.isSetUp && me.data?.role === 'owner' ? (
+        {!practice.isSetUp ? (
           <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md" mt="md">
             <Text fw={600}>Just looking around?</Text>
             <Text c="dimmed" size="sm" mb="sm">
-              Fill this practice with two years of a realistic referral program — 300 contacts, 150
-              referrals, thanks, partners — to see every page at work. Use it on a practice you are
-              only exploring: the demo people stay until you delete them.
+              Open a separate demo practice with two years of a realistic referral program — 300
+              contacts, 150 referrals, thanks, promises, letters — to see every page at work. Your
+              own practice stays as it is; go back or delete the demo in one click.
             </Text>
-            <ProblemAlert error={demo.error} title="The demo data could not be loaded" />
+            <ProblemAlert error={demo.error} title="The demo practice could not be created" />
             <Button
               variant="light"
               loading={demo.isPending}
               onClick={() =>
                 demo.mutate(undefined, {
-                  onSuccess: (stats) => {
+                  onSuccess: (created) => {
                     notifications.show({
                       color: 'teal',
-                      message: `Demo data loaded: ${stats.contacts} contacts, ${stats.referrals} referrals.`,
+                      message: `Demo practice opened: ${created.contacts} contacts, ${created.referrals} referrals.`,
                     });
                     navigate('/', { replace: true });
                   },
                 })
               }
             >
-              Explore with demo data
+              Explore a demo practice
             </Button>
           </Paper>
         ) : null}

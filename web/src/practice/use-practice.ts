@@ -31,11 +31,33 @@ export function useUpdatePractice() {
   });
 }
 
-/** "Explore with demo data": fills the still-empty practice, then everything is refetched. */
-export function useLoadDemoData() {
+export const DEMO_KEY = ['demo'] as const;
+
+/** Whether the user has a demo practice, and whether they are in it. */
+export function useDemoState() {
+  return useQuery({ queryKey: DEMO_KEY, queryFn: () => api.get('/demo') });
+}
+
+/**
+ * Creating, opening, leaving or deleting the demo changes which practice every page shows:
+ * everything is asked again.
+ */
+function useDemoChange<T, V>(mutationFn: (variables: V) => Promise<T>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/practice/demo-data', { body: {} }),
+    mutationFn,
     onSuccess: () => refreshAfter(queryClient, 'demo-data'),
   });
+}
+
+export function useCreateDemo() {
+  return useDemoChange(() => api.post('/demo', { body: {} }));
+}
+
+export function useSwitchDemo() {
+  return useDemoChange((open: boolean) => api.put('/demo/open', { body: { open } }));
+}
+
+export function useDeleteDemo() {
+  return useDemoChange(() => api.delete('/demo'));
 }

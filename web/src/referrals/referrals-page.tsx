@@ -18,6 +18,7 @@ import {
   writeReferralParams,
 } from './referral-filters';
 import { ReferralCards, ReferralTable } from './referral-list';
+import { emptyReferralsMessage } from './referrals-empty';
 import { useNow } from './use-now';
 import { useReferralBoard, useReferralList } from './use-referrals';
 
@@ -117,13 +118,7 @@ function BoardView({ filters }: { filters: ReferralFilters }) {
   const total = board.data.columns.reduce((sum, c) => sum + c.total, 0);
   return (
     <Stack gap="sm" aria-busy={board.isFetching}>
-      {total === 0 ? (
-        <Text c="dimmed">
-          No referrals{' '}
-          {Object.keys(boardFilters(filters)).some((k) => k) ? 'match these filters' : 'yet'}. Press
-          “Add referral” (or R) when someone sends you a person.
-        </Text>
-      ) : null}
+      {total === 0 ? <Text c="dimmed">{emptyReferralsMessage(boardFilters(filters))}</Text> : null}
       <ReferralBoard board={board.data} now={now} />
     </Stack>
   );
@@ -142,7 +137,7 @@ function ListView({ state }: { state: ReferralPageState }) {
   if (referrals.length === 0) {
     return (
       <Center py="xl">
-        <Text c="dimmed">No referrals match. Clear a filter or widen the dates.</Text>
+        <Text c="dimmed">{emptyReferralsMessage(state.filters)}</Text>
       </Center>
     );
   }
