@@ -18,6 +18,10 @@ export const numberLimits = {
   promisedCount: { min: 1, max: 20 },
   /** POST /contacts/{id}/moments score */
   momentScore: { min: 0, max: 10 },
+  /** PATCH /categories/{id} target (the most-wanted page's input) */
+  categoryTarget: { min: 1, max: 100 },
+  /** PUT /smtp port */
+  smtpPort: { min: 1, max: 65_535 },
 } as const satisfies Record<string, WholeNumberLimits>;
 
 /** 10,000 and up with separators, as the API writes its ranges. */
