@@ -1,8 +1,7 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { ZodError } from 'zod';
 import {
   AppError,
   databaseFaultError,
@@ -10,6 +9,9 @@ import {
   foreignKeyError,
   toProblem,
 } from './errors.ts';
+import { type Checked, fieldErrorsOf } from './validation-messages.ts';
+
+export { fieldErrorsOf } from './validation-messages.ts';
 
 /** Who is calling: resolved from the session cookie or an API token. */
 export type Actor = {
@@ -34,71 +36,57 @@ export function problemResponse(error: AppError): Response {
   return new Response(JSON.stringify(toProblem(error)), { status: error.status, headers });
 }
 
-type Issue = ZodError['issues'][number];
-
-/** A message a person understands, for one zod issue. */
-function describeIssue(issue: Issue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? 'is required.'
-        : `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}.`;
-    case 'too_small':
-      if (issue.origin === 'string')
-        return Number(issue.minimum) <= 1
-          ? 'must not be empty.'
-          : `must be at least ${issue.minimum} characters.`;
-      if (issue.origin === 'array') return `needs at least ${issue.minimum} items.`;
-      return `must be at least ${issue.minimum}.`;
-    case 'too_big':
-      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters.`;
-      if (issue.origin === 'array') return `allows at most ${issue.maximum} items.`;
-      return `must be at most ${issue.maximum}.`;
-    case 'invalid_format':
-      if (issue.format === 'email') return 'Enter a valid email address, like name@example.com.';
-      return `is not a valid ${issue.format}.`;
-    case 'invalid_value':
-      return `must be one of: ${issue.values.map(String).join(', ')}.`;
-    default:
-      return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
-  }
-}
-
-export function fieldErrorsOf(error: ZodError, prefix = ''): FieldError[] {
-  const out: FieldError[] = [];
-  for (const issue of error.issues) {
-    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        out.push({
-          field: base ? `${base}.${key}` : key,
-          message: 'is not a known field; remove it.',
-        });
-      }
-    } else {
-      out.push({ field: base || '(body)', message: describeIssue(issue) });
-    }
-  }
-  return out;
-}
-
 export function validationError(errors: FieldError[]): AppError {
   const detail = errors.map((e) => `${e.field}: ${e.message}`).join(' ');
   return new AppError('validation', detail, errors);
 }
 
+type ValidationTarget = 'json' | 'query' | 'param' | 'header' | 'cookie' | 'form';
+type RouteSchemas = Partial<Record<ValidationTarget, Checked['schema']>>;
+type ValidationResult = { success: boolean; target: string; data?: unknown; error?: unknown };
+
+/** The zod schemas a route checks its request against, by the validator's target. */
+function schemasOf(route: RouteConfig): RouteSchemas {
+  const zod = (s: unknown) => (s instanceof z.ZodType ? s : undefined);
+  const json = route.request?.body?.content?.['application/json'];
+  return {
+    query: zod(route.request?.query),
+    param: zod(route.request?.params),
+    json: zod(json && 'schema' in json ? json.schema : undefined),
+  };
+}
+
+/**
+ * A failed validation as problem+json naming each field and what was wrong with it; the route's
+ * schemas (when known) give the kind each field wants and its bounds.
+ */
+function validationHook(schemas: RouteSchemas) {
+  return (result: ValidationResult): undefined => {
+    if (result.success || !(result.error instanceof z.ZodError)) return;
+    const target = result.target as ValidationTarget;
+    const prefix = target === 'json' || target === 'param' || target === 'query' ? '' : target;
+    throw validationError(
+      fieldErrorsOf(result.error, prefix, {
+        schema: schemas[target],
+        input: result.data,
+        textual: target === 'query' || target === 'param',
+      }),
+    );
+  };
+}
+
 /** A router whose zod validation failures become problem+json naming each field. */
 export function createRouter(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) {
-        const where = result.target === 'json' ? '' : result.target;
-        throw validationError(
-          fieldErrorsOf(result.error, where === 'param' || where === 'query' ? '' : where),
-        );
-      }
-    },
-  });
+  const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook({}) });
+  const register = router.openapi;
+  // Each route's own hook knows its schemas, so a message can say "from 1 to 20".
+  router.openapi = ((route: RouteConfig, handler: unknown, hook: unknown) =>
+    register(
+      route,
+      handler as Parameters<typeof register>[1],
+      (hook ?? validationHook(schemasOf(route))) as Parameters<typeof register>[2],
+    )) as typeof register;
+  return router;
 }
 
 /** Turns any thrown error into problem+json; nothing unexpected leaks a stack trace. */

@@ -30,6 +30,7 @@ import { WarningsAlert } from '../components/warnings-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
 import { ASK_OUTCOME_LABELS, MOMENT_KIND_LABELS } from '../labels';
+import { numberLimits, wholeNumberError, wholeNumberProps } from '../number-field';
 import {
   useAskReadiness,
   useAsks,
@@ -138,8 +139,8 @@ function RecordMomentForm({ contact }: { contact: Contact }) {
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
-    if (kind === 'feedback' && typeof score !== 'number')
-      next.score = 'Give the score from 0 to 10.';
+    const scoreError = wholeNumberError(score, numberLimits.momentScore);
+    if (kind === 'feedback' && scoreError) next.score = scoreError;
     setErrors(next);
     if (Object.keys(next).length > 0) return focusFirstInvalid();
     const occurredAt = fromLocalInput(when);
@@ -188,10 +189,7 @@ function RecordMomentForm({ contact }: { contact: Contact }) {
               <NumberInput
                 label="Score (0–10)"
                 description="9 or 10 opens an ask window."
-                min={0}
-                max={10}
-                allowDecimal={false}
-                clampBehavior="strict"
+                {...wholeNumberProps(numberLimits.momentScore)}
                 value={score}
                 onChange={setScore}
                 error={errors.score}

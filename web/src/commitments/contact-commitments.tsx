@@ -10,6 +10,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { GrowingTextarea } from '../components/text-fields';
 import { WarningsAlert } from '../components/warnings-alert';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { numberLimits, wholeNumberError, wholeNumberProps } from '../number-field';
 import { CommitmentCard } from './commitment-card';
 import { useCommitments, useCreateCommitment } from './use-commitments';
 
@@ -108,8 +109,8 @@ function CommitmentForm({
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
-    if (typeof count !== 'number' || count < 1 || count > 20)
-      next.promisedCount = 'Enter a number from 1 to 20.';
+    const countError = wholeNumberError(count, numberLimits.promisedCount);
+    if (countError) next.promisedCount = countError;
     setErrors(next);
     if (Object.keys(next).length > 0 || typeof count !== 'number') return focusFirstInvalid();
     create.mutate(
@@ -148,9 +149,7 @@ function CommitmentForm({
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <NumberInput
             label="Promised referrals"
-            min={1}
-            max={20}
-            allowDecimal={false}
+            {...wholeNumberProps(numberLimits.promisedCount)}
             value={count}
             onChange={setCount}
             error={errors.promisedCount}

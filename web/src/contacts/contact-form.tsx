@@ -24,6 +24,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { focusFirstInvalid, showServerErrors } from '../form-errors';
 import { blankToNull } from '../format';
 import { ROLE_LABELS, STAGE_LABELS } from '../labels';
+import { numberLimits, wholeNumberError, wholeNumberProps } from '../number-field';
 import { usePractice } from '../practice/use-practice';
 import { CategoryInput } from './category-input';
 import { CirclesInput } from './circles-input';
@@ -157,6 +158,7 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
         v.trim() === '' || /^\S+@\S+\.\S+$/.test(v.trim())
           ? null
           : 'Enter a valid email address, like name@example.com.',
+      keepInTouchDays: (v) => wholeNumberError(v, numberLimits.keepInTouchDays, { optional: true }),
     },
   });
 
@@ -309,9 +311,7 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
               ? `Empty: the practice’s cadence for their stage and roles (now every ${contact.cadenceDays} days).`
               : 'Empty: the practice’s cadence for their stage and roles.'
           }
-          min={1}
-          max={730}
-          allowDecimal={false}
+          {...wholeNumberProps(numberLimits.keepInTouchDays)}
           maw={320}
           {...form.getInputProps('keepInTouchDays')}
         />

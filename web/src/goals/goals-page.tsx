@@ -11,6 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import {
@@ -28,7 +29,9 @@ import { useMe } from '../auth/use-auth';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
+import { submitWithServerErrors } from '../form-errors';
 import { CHART_COLORS, ChartCard, MONTH_NAMES, pct } from '../insights/chart-card';
+import { numberLimits, wholeNumberError, wholeNumberProps } from '../number-field';
 import { CelebrationBanner } from './celebration-banner';
 import { useCurrentGoal, useSaveGoal } from './use-goals';
 
@@ -78,6 +81,9 @@ export function GoalsPage() {
   );
 }
 
+/** What the goal form holds: the target as typed (text while it is not a number yet). */
+type GoalFormValues = { targetClients: number | string; emailTeam: boolean };
+
 function GoalForm({
   year,
   goal,
@@ -88,28 +94,31 @@ function GoalForm({
   onDone: () => void;
 }) {
   const save = useSaveGoal();
-  const [target, setTarget] = useState<number | string>(goal?.targetClients ?? 24);
-  const [emailTeam, setEmailTeam] = useState(goal?.emailTeam ?? false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const value = typeof target === 'number' ? target : Number(target);
-    if (!Number.isInteger(value) || value < 1 || value > 10_000) {
-      setError('Enter a whole number of clients from 1 to 10,000.');
-      return;
-    }
-    setError(null);
-    save.mutate(
-      { year, targetClients: value, emailTeam },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: `Goal for ${year} saved.` });
-          onDone();
-        },
-      },
-    );
-  };
-  const perMonth = typeof target === 'number' && target > 0 ? round1(target / 12) : null;
+  const form = useForm<GoalFormValues>({
+    mode: 'controlled',
+    initialValues: {
+      targetClients: goal?.targetClients ?? 24,
+      emailTeam: goal?.emailTeam ?? false,
+    },
+    validate: { targetClients: (v) => wholeNumberError(v, numberLimits.goalClients) },
+  });
+  const submit = submitWithServerErrors(form, save, {
+    fields: ['targetClients', 'emailTeam'],
+    toInput: (values) => ({
+      year,
+      targetClients: Number(values.targetClients),
+      emailTeam: values.emailTeam,
+    }),
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: `Goal for ${year} saved.` });
+      onDone();
+    },
+  });
+  const target = form.values.targetClients;
+  const perMonth =
+    wholeNumberError(target, numberLimits.goalClients) === null
+      ? round1(Number(target) / 12)
+      : null;
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" maw={560} mb="lg">
       <form onSubmit={submit} noValidate>
@@ -124,18 +133,13 @@ function GoalForm({
                 ? `That is ${perMonth} a month.`
                 : 'How many new clients should referrals bring?'
             }
-            min={1}
-            max={10_000}
-            allowDecimal={false}
-            value={target}
-            error={error}
-            onChange={setTarget}
+            {...wholeNumberProps(numberLimits.goalClients)}
+            {...form.getInputProps('targetClients')}
             data-autofocus
           />
           <Checkbox
             label="Email the team when we reach 25, 50, 75 and 100 % of the goal"
-            checked={emailTeam}
-            onChange={(e) => setEmailTeam(e.currentTarget.checked)}
+            {...form.getInputProps('emailTeam', { type: 'checkbox' })}
           />
           <ProblemAlert error={save.error} title="Not saved" />
           <Group gap="sm">

@@ -145,6 +145,8 @@ function IncentiveForm({ link, onDone }: { link: IncentiveLink; onDone: () => vo
               : undefined
           }
           min={0}
+          allowNegative={false}
+          clampBehavior="none"
           decimalScale={digits}
           thousandSeparator=","
           value={value}

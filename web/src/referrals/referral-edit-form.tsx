@@ -78,6 +78,8 @@ export function ReferralEditForm({ referral, onDone }: { referral: Referral; onD
           <NumberInput
             label={`Expected value (${referral.currency})`}
             min={0}
+            allowNegative={false}
+            clampBehavior="none"
             decimalScale={digits}
             thousandSeparator=","
             hideControls
