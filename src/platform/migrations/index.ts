@@ -12,6 +12,7 @@ import { idempotency } from './0010-idempotency.ts';
 import { security } from './0011-security.ts';
 import { erasure } from './0013-erasure.ts';
 import { auditChain } from './0014-audit-chain.ts';
+import { smtpVerified } from './0019-smtp-verified.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -28,6 +29,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0011-security': security(dialect),
     '0013-erasure': erasure(dialect),
     '0014-audit-chain': auditChain,
+    '0019-smtp-verified': smtpVerified,
   };
 }
 

@@ -1503,6 +1503,8 @@ export interface components {
       hasPassword: boolean;
       fromEmail: string | null;
       fromName: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      verifiedAt: string | null;
     };
     PutSmtpSettings: {
       host: string;
@@ -1517,7 +1519,10 @@ export interface components {
     SmtpTestResult: {
       ok: boolean;
       providerId?: string;
+      /** @example 2026-11-25T22:16:09.123Z */
+      verifiedAt?: string | null;
       error?: string;
+      detail?: string;
     };
     SmtpTestRequest: {
       to?: string;

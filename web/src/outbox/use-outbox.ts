@@ -74,8 +74,10 @@ export function useDeleteSmtp() {
   return useRefreshingMutation(() => api.delete('/smtp'), SMTP_KEY);
 }
 
+/** A passed test marks the settings verified, so the settings are read again after it. */
 export function useTestSmtp() {
-  return useMutation({
-    mutationFn: (to: string | undefined) => api.post('/smtp/test', { body: to ? { to } : {} }),
-  });
+  return useRefreshingMutation(
+    (to: string | undefined) => api.post('/smtp/test', { body: to ? { to } : {} }),
+    SMTP_KEY,
+  );
 }
