@@ -26,7 +26,7 @@ describe('an owner reads the audit log in Settings and filters it', () => {
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
 
-    await page.goto(`${app.server.url}/settings`);
+    await page.goto(`${app.server.url}/settings/audit`);
     const section = page.getByRole('region', { name: 'Audit log' });
     await section.getByRole('table', { name: 'Audit log entries' }).waitFor();
     await section.getByLabel('Action').selectOption('practice.profession_changed');
