@@ -11,7 +11,8 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { testTargets } from '../test-support/testing.ts';
-import type { SmtpSettings, SmtpTestResult } from './outbox.schemas.ts';
+import type { Message, SmtpSettings, SmtpTestResult } from './outbox.schemas.ts';
+import { deliverMessage } from './outbox.worker.ts';
 
 function startSmtp(): Promise<SMTPServer & { port: number }> {
   const server = new SMTPServer({
@@ -129,6 +130,27 @@ describe.each(testTargets)('SMTP verification on %s', (target) => {
     expect(result.error).toMatch(/^The server refused the user name or password/);
     expect(result.detail).toContain('EAUTH');
     expect((await current()).verifiedAt).toBeNull();
+  });
+
+  it('counts a message the outbox delivered with these settings as a passed test', async () => {
+    await put({ port: smtp.port, host: '127.0.0.1', fromEmail: 'post@verified.example' });
+    expect((await current()).verifiedAt).toBeNull();
+    await a.bearer.json('PATCH', '/practice', { postalAddress: '1 Main St, Springfield' });
+    const contact = await a.bearer.json<{ id: string }>('POST', '/contacts', {
+      name: 'Rita Rowe',
+      email: 'rita@example.com',
+      emailConsent: true,
+    });
+    const queued = await a.bearer.json<Message>('POST', '/messages', {
+      templateKey: 'ask',
+      contactId: contact.body.id,
+      channel: 'email',
+    });
+    expect(queued.status, JSON.stringify(queued.body)).toBe(201);
+    expect(await deliverMessage(ctx.deps, ctx.deps.clock, a.practiceId, queued.body.id)).toBe(
+      'sent',
+    );
+    expect((await current()).verifiedAt).toEqual(expect.any(String));
   });
 
   it('refuses a port out of range, naming the field, and changes nothing', async () => {
