@@ -134,4 +134,26 @@ describe('Settings, one page per section', () => {
       .items;
     expect(items.find((t) => t.key === 'thanks_referral')?.isEdited).toBe(false);
   });
+
+  // Skipped until the practice form (web/src/practice/practice-form.tsx, helper "firstrun")
+  // uses <TimeZonePicker>: the lead's one-line swap. Passed with the swap applied locally.
+  it.skip('finds a time zone by typing, with the local time there', async () => {
+    const page = await newPage(app.browser);
+    await signUpPractice(page, app.server.url, 'zones@example.com');
+    await page.goto(`${app.server.url}/settings/practice`);
+    const zone = page.getByRole('region', { name: 'Practice' }).getByLabel('Time zone');
+    expect(await zone.inputValue()).toMatch(/^America\/Chicago — \d\d:\d\d$/);
+    await zone.click();
+    await zone.fill('berl');
+    const options = page.getByRole('listbox').getByRole('option');
+    await expect.poll(() => options.count()).toBe(1);
+    expect(await options.first().textContent()).toMatch(/^Europe\/Berlin — \d\d:\d\d$/);
+    await zone.fill('new york');
+    await expect.poll(() => options.first().textContent()).toMatch(/^America\/New_York — /);
+    await options.first().click();
+    await page.getByRole('button', { name: 'Save practice' }).click();
+    await page.getByText('Practice saved.').waitFor();
+    const me = await page.request.get(`${app.server.url}/api/v1/practice`);
+    expect(((await me.json()) as { timeZone: string }).timeZone).toBe('America/New_York');
+  });
 });

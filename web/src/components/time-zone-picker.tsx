@@ -6,8 +6,8 @@ import { zoneMatches, zoneOptions } from './time-zone-options';
 type TimeZonePickerProps = {
   label?: string;
   description?: string;
-  value: string;
-  /** Takes the zone; fits `form.getInputProps('timeZone')` as well. */
+  value?: string | null | undefined;
+  /** Takes the zone; `{...form.getInputProps('timeZone')}` fits as well. */
   onChange: (zone: string) => void;
   error?: React.ReactNode;
   required?: boolean;
@@ -45,7 +45,10 @@ export function TimeZonePicker({
   const now = useMinute();
   const minute = Math.floor(now.getTime() / 60_000);
   // biome-ignore lint/correctness/useExhaustiveDependencies: relabel once a minute, not per render
-  const data = useMemo(() => zoneOptions(timeZoneOptions(value), now), [value, minute]);
+  const data = useMemo(
+    () => zoneOptions(timeZoneOptions(value ?? undefined), now),
+    [value, minute],
+  );
   return (
     <Select
       label={label}
