@@ -35,6 +35,10 @@ describe('describeSmtpFailure', () => {
         'smtp.example.com did not answer on port 587 in time — check the host and port, and that outgoing mail on port 587 is not blocked.',
       ],
       [
+        { code: 'ETIMEDOUT', message: 'Greeting never received' },
+        'smtp.example.com answered on port 587 but never greeted — check the security setting (port 465 usually uses TLS, port 587 STARTTLS).',
+      ],
+      [
         { code: 'EAUTH', responseCode: 535, message: 'Invalid login: 535 Authentication failed' },
         'The server refused the user name or password — check them (some providers need an app password).',
       ],

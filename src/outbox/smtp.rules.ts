@@ -57,6 +57,9 @@ export function describeSmtpFailure(failure: SmtpFailure, { host, port }: SmtpTa
     return `Could not find a mail server called ${host} — check the spelling of the host.`;
   if (has('EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'))
     return `Could not reach ${host} on port ${port} — check the host and this server’s network connection.`;
+  // Connected, but no SMTP greeting: usually STARTTLS/none against a TLS-only port (465).
+  if (message.includes('greeting never received'))
+    return `${host} answered on port ${port} but never greeted — check the security setting (${securityHint}).`;
   if (has('ETIMEDOUT') || message.includes('timeout'))
     return `${host} did not answer on port ${port} in time — check the host and port, and that outgoing mail on port ${port} is not blocked.`;
   if (codes.some((c) => tlsCertificateCodes.has(c)) || message.includes('certificate'))
