@@ -108,9 +108,10 @@ describe('Settings, one page per section', () => {
     await signUpPractice(page, app.server.url, 'letters@example.com');
     await page.goto(`${app.server.url}/settings/letters`);
     await page.getByRole('button', { name: /Thank you for a referral/ }).click();
-    const preview = page.getByTestId('letter-preview').first();
+    // The opened letter's own editor and preview (the other letters' are folded away).
+    const preview = page.locator('[aria-labelledby="tpl-thanks_referral-preview"]');
     await preview.getByTestId('letter-preview-body').waitFor();
-    const body = page.getByLabel('Body').first();
+    const body = page.locator('#tpl-thanks_referral-body');
     await body.fill('Dear {{referrer.firstName}}, thank you from {{practice.name}}!');
     await expect
       .poll(() => preview.getByTestId('letter-preview-body').textContent())
