@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newPage, testOutput, useServerAndBrowser } from './server.ts';
+import { chooseTimeZone, newPage, testOutput, useServerAndBrowser } from './server.ts';
 
 describe('an owner reads the audit log in Settings and filters it', () => {
   const app = useServerAndBrowser();
@@ -8,25 +8,17 @@ describe('an owner reads the audit log in Settings and filters it', () => {
   it('shows the profession change of setup, filtered by action', async () => {
     const page = await newPage(app.browser);
     await page.goto(app.server.url);
-    await page.getByLabel('Practice name').fill('Ledger Law');
     await page.getByLabel('Your name').fill('Ada Quill');
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByLabel('Practice name').fill('Ledger Law');
     await page.getByLabel('Profession').selectOption('attorney');
-    await page.getByLabel('Value proposition').fill('Ada keeps small firms out of court.');
-    const phrases = page.getByLabel('Key phrases');
-    for (const phrase of ['contracts', 'disputes', 'small firms']) {
-      await phrases.fill(phrase);
-      await phrases.press('Enter');
-    }
-    await page.getByLabel('Ideal client').fill('Founders of small firms');
-    await page.getByLabel('Time zone').selectOption('America/New_York');
-    await page.getByLabel('Postal address').fill('1 Court St, Boston, MA 02108');
+    await chooseTimeZone(page, 'America/New_York');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
 
-    await page.goto(`${app.server.url}/settings`);
+    await page.goto(`${app.server.url}/settings/audit`);
     const section = page.getByRole('region', { name: 'Audit log' });
     await section.getByRole('table', { name: 'Audit log entries' }).waitFor();
     await section.getByLabel('Action').selectOption('practice.profession_changed');

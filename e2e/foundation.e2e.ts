@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newPage, testOutput, useServerAndBrowser } from './server.ts';
+import { chooseTimeZone, newPage, testOutput, useServerAndBrowser } from './server.ts';
 
 describe('a new practice: sign up → set up → add a contact → find it → change its stage', () => {
   const app = useServerAndBrowser();
@@ -18,7 +18,7 @@ describe('a new practice: sign up → set up → add a contact → find it → c
     // Setup: the practice's name, profession and time zone; the rest waits on Today.
     await page.getByLabel('Practice name').fill('Harbor Counseling');
     await page.getByLabel('Profession').selectOption('counselor');
-    await page.getByLabel('Time zone').selectOption('America/New_York');
+    await chooseTimeZone(page, 'America/New_York');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
     // Setup lands on Today; add a contact with a new category from Contacts.

@@ -156,3 +156,11 @@ export async function sendJson<T>(
   expect(res.status(), await res.text()).toBeLessThan(300);
   return (await res.json()) as T;
 }
+
+/** Chooses a time zone in the searchable picker: types part of the city, takes the match. */
+export async function chooseTimeZone(page: Page, zone: string): Promise<void> {
+  const picker = page.getByLabel('Time zone');
+  await picker.click();
+  await picker.fill(zone.split('/').at(-1)?.replace(/_/g, ' ') ?? zone);
+  await page.getByRole('option', { name: new RegExp(`^${zone} — `) }).click();
+}

@@ -68,6 +68,11 @@ const otherParams: Record<
     valid: 'thanks_referral',
     malformed: 'no_such_template',
   },
+  '/letter-templates/{key}/preview key': {
+    kind: 'value',
+    valid: 'thanks_referral',
+    malformed: 'no_such_template',
+  },
   '/goals/{year} year': { kind: 'value', valid: '2026', malformed: 'twenty' },
   '/celebrations/{year}/{threshold}/seen year': { kind: 'value', valid: '2026', malformed: '1999' },
   '/celebrations/{year}/{threshold}/seen threshold': {

@@ -6,11 +6,14 @@ import {
   ZDraftLetter,
   ZEditTemplate,
   ZLetterDraft,
+  ZLetterPreview,
   ZLetterTemplate,
   ZLetterTemplateList,
+  ZPreviewTemplate,
   ZTemplateKeyParam,
 } from './letter.schemas.ts';
 import { draftLetter, editTemplate, listTemplates, resetTemplate } from './letter.service.ts';
+import { previewTemplate } from './letter-preview.service.ts';
 
 const tags = ['Letters'];
 
@@ -51,6 +54,27 @@ export function letterRoutes(deps: Deps) {
     async (c) =>
       c.json(
         await editTemplate(deps, actorOf(c), c.req.valid('param').key, c.req.valid('json')),
+        200,
+      ),
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/letter-templates/{key}/preview',
+      tags,
+      operationId: 'previewLetterTemplate',
+      summary: 'Preview a letter template',
+      description:
+        'Renders the given subject and body (as typed, saved or not) with the same renderer ' +
+        "as a real letter, on sample people and the practice's own details. Nothing is " +
+        'saved. An unknown merge field is 400 naming `subject` or `body`; `consentFields` ' +
+        'lists the fields a real letter fills only with consent.',
+      request: { params: ZTemplateKeyParam, ...jsonBody(ZPreviewTemplate) },
+      responses: { 200: jsonContent(ZLetterPreview, 'The preview'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await previewTemplate(deps, actorOf(c), c.req.valid('param').key, c.req.valid('json')),
         200,
       ),
   );

@@ -45,6 +45,28 @@ export const ZEditTemplate = z
   .openapi('EditLetterTemplate');
 export type EditTemplate = z.infer<typeof ZEditTemplate>;
 
+/** The text being edited, for a preview: may be empty while typing. */
+export const ZPreviewTemplate = z
+  .strictObject({
+    subject: ZText(letterLimits.subject),
+    body: ZText(letterLimits.body),
+  })
+  .openapi('PreviewLetterTemplate');
+export type PreviewTemplate = z.infer<typeof ZPreviewTemplate>;
+
+export const ZLetterPreview = z
+  .object({
+    subject: z.string(),
+    body: z.string(),
+    /**
+     * Merge fields in the text that a real letter fills only with the referred person's consent
+     * (or, under HIPAA, for a treating provider): the preview shows sample values for them.
+     */
+    consentFields: z.array(z.string()),
+  })
+  .openapi('LetterPreview');
+export type LetterPreview = z.infer<typeof ZLetterPreview>;
+
 /** What a letter is about: the id its template needs. */
 export const letterSubjectFields = {
   referralId: ZId.optional(),

@@ -81,7 +81,7 @@ function toTemplate(
   };
 }
 
-function requireShipped(key: string): ShippedTemplate {
+export function requireShipped(key: string): ShippedTemplate {
   const shipped = shippedTemplate(key);
   if (!shipped)
     throw new AppError('not_found', `There is no letter template "${key}".`, [

@@ -583,6 +583,7 @@ describe.each(testTargets)('letters and outbox on %s', (target) => {
       hasPassword: true,
       fromEmail: 'office@harbor.example',
       fromName: null,
+      verifiedAt: null,
     });
     expect(JSON.stringify(saved)).not.toContain('pa55word');
     const row = await ctx.deps.db

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Practice } from '../practices/practice.schemas.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
+import { startSmtpPeer } from '../test-support/smtp-peer.ts';
 import { useTestContext } from '../test-support/suite.ts';
 import { caller, cookieFrom, testTargets } from '../test-support/testing.ts';
 import type { Onboarding } from './onboarding.schemas.ts';
@@ -94,12 +95,23 @@ describe.each(testTargets)('first run and the onboarding checklist on %s', (targ
     expect(await doneKeys(sam)).toContain('referral');
     await ok(sam, 'PUT', `/goals/${new Date().getUTCFullYear()}`, { targetClients: 12 });
     expect(await doneKeys(sam)).toContain('goal');
-    await ok(sam, 'PUT', '/smtp', {
-      host: 'smtp.example.com',
-      port: 587,
-      security: 'starttls',
-      fromEmail: 'sam@example.com',
-    });
+    // Email counts as set up only once a test went through a real SMTP server.
+    const smtp = await startSmtpPeer();
+    try {
+      await ok(sam, 'PUT', '/smtp', {
+        host: '127.0.0.1',
+        port: smtp.port,
+        security: 'none',
+        username: 'vouch',
+        password: 'right-pass',
+        fromEmail: 'sam@example.com',
+      });
+      expect(await doneKeys(sam)).not.toContain('email');
+      await ok(sam, 'POST', '/smtp/test', { to: 'sam@example.com' });
+      expect(await doneKeys(sam)).toContain('email');
+    } finally {
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
     await ok(sam, 'PATCH', '/practice', { postalAddress: '1 Main St, Springfield' });
     const last = await ok<Onboarding>(sam, 'GET', '/onboarding');
     expect(last.items.filter((i) => !i.done)).toEqual([]);

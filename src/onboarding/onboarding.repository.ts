@@ -21,7 +21,9 @@ export async function onboardingRowFacts(db: Queryable, practiceId: string) {
           eb
             .selectFrom('smtp_settings')
             .select('practice_id')
-            .where('practice_id', '=', practiceId),
+            .where('practice_id', '=', practiceId)
+            // Set up means tested: saved settings that never sent anything are not "done".
+            .where('verified_at', 'is not', null),
         )
         .as('has_smtp'),
     ])

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../platform/config.ts';
 import type { SmtpRow } from './message.repository.ts';
 import { decryptSecret } from './secret-box.ts';
+import { unreadablePasswordCode } from './smtp.rules.ts';
 
 export const smtpPurpose = 'smtp-password';
 
@@ -26,7 +27,10 @@ export async function sendMail(
     ? decryptSecret(config.secret, smtpPurpose, smtp.password_encrypted)
     : null;
   if (smtp.password_encrypted && password === null)
-    throw new Error('The SMTP password cannot be read with this server secret; enter it again.');
+    throw Object.assign(
+      new Error('The SMTP password cannot be read with this server secret; enter it again.'),
+      { code: unreadablePasswordCode },
+    );
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,

@@ -201,6 +201,22 @@ export async function upsertSmtpRow(db: Queryable, row: SmtpRow): Promise<void> 
     .execute();
 }
 
+/** Marks the settings verified if they are still the version tested (same `updated_at`). */
+export async function markSmtpVerified(
+  db: Queryable,
+  practiceId: string,
+  testedVersion: string,
+  verifiedAt: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('smtp_settings')
+    .set({ verified_at: verifiedAt })
+    .where('practice_id', '=', practiceId)
+    .where('updated_at', '=', testedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function deleteSmtpRow(db: Queryable, practiceId: string): Promise<void> {
   await db.deleteFrom('smtp_settings').where('practice_id', '=', practiceId).execute();
 }

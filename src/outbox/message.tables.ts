@@ -49,4 +49,6 @@ export type SmtpSettingsTable = {
   from_email: string;
   from_name: string | null;
   updated_at: string;
+  /** When a test email last went through with these settings (migration 0019); null: untested. */
+  verified_at: string | null;
 };

@@ -78,6 +78,11 @@ export const ZSmtpSettings = z
     hasPassword: z.boolean(),
     fromEmail: z.string().nullable(),
     fromName: z.string().nullable(),
+    /**
+     * When a test email last went through with these settings; null until one has. Saving a
+     * different host, port, security, user, password or from address clears it.
+     */
+    verifiedAt: ZTimestamp.nullable(),
   })
   .openapi('SmtpSettings');
 export type SmtpSettings = z.infer<typeof ZSmtpSettings>;
@@ -87,7 +92,13 @@ export const ZPutSmtp = z
     host: ZText(253)
       .pipe(z.string().min(1))
       .refine((h) => /^[A-Za-z0-9.\-:[\]]+$/.test(h), 'must be a host name or IP address'),
-    port: z.number().int().min(1).max(65535),
+    // One message for every wrong port (99999 was once clamped to 65535 by the form).
+    port: z
+      .number()
+      .refine((p) => Number.isInteger(p) && p >= 1 && p <= 65535, {
+        message: 'must be a whole number from 1 to 65535',
+      })
+      .openapi({ type: 'integer', minimum: 1, maximum: 65535 }),
     security: ZSmtpSecurity,
     username: ZText(limits.email).nullable().optional(),
     /** Omit to keep the stored password; null removes it. Never returned. */
@@ -100,5 +111,15 @@ export type PutSmtp = z.infer<typeof ZPutSmtp>;
 
 export const ZSmtpTest = z.strictObject({ to: ZEmail.optional() }).openapi('SmtpTestRequest');
 export const ZSmtpTestResult = z
-  .object({ ok: z.boolean(), providerId: z.string().optional(), error: z.string().optional() })
+  .object({
+    ok: z.boolean(),
+    providerId: z.string().optional(),
+    /** On success: when the settings were marked verified (null if they changed meanwhile). */
+    verifiedAt: ZTimestamp.nullable().optional(),
+    /** On failure: one sentence saying what went wrong and what to do. */
+    error: z.string().optional(),
+    /** On failure: the technical detail (error codes and the raw message). */
+    detail: z.string().optional(),
+  })
   .openapi('SmtpTestResult');
+export type SmtpTestResult = z.infer<typeof ZSmtpTestResult>;

@@ -16,6 +16,7 @@ import {
   finishAttempt,
   listDueMessages,
   type MessageRow,
+  markSmtpVerified,
 } from './message.repository.ts';
 import { nextAttemptAfter, optOutUrl, signOptOutToken } from './outbox.rules.ts';
 
@@ -111,13 +112,16 @@ export async function deliverMessage(
       messageId: `<${row.idempotency_key}@vouch>`,
       headers,
     });
+    const sentAt = toTimestamp(clock.now());
     await finishAttempt(deps.db, practiceId, id, {
       status: 'sent',
       provider_id: providerId,
-      sent_at: toTimestamp(clock.now()),
+      sent_at: sentAt,
       next_attempt_at: null,
       last_error: null,
     });
+    // A message that went through proves the settings as well as a test email does.
+    if (!smtp.verified_at) await markSmtpVerified(deps.db, practiceId, smtp.updated_at, sentAt);
     return 'sent';
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -8,10 +8,22 @@ import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { findPractice } from '../practices/practice.repository.ts';
 import { sendMail, smtpPurpose } from './mailer.ts';
-import { deleteSmtpRow, findSmtpRow, type SmtpRow, upsertSmtpRow } from './message.repository.ts';
-import type { PutSmtp, SmtpSettings } from './outbox.schemas.ts';
+import {
+  deleteSmtpRow,
+  findSmtpRow,
+  markSmtpVerified,
+  type SmtpRow,
+  upsertSmtpRow,
+} from './message.repository.ts';
+import type { PutSmtp, SmtpSettings, SmtpTestResult } from './outbox.schemas.ts';
 import { wakeOutbox } from './outbox.worker.ts';
 import { encryptSecret } from './secret-box.ts';
+import {
+  describeSmtpFailure,
+  smtpConnectionChanged,
+  smtpFailureDetail,
+  smtpFailureOf,
+} from './smtp.rules.ts';
 
 /** The settings as the API shows them: never the password, only whether there is one. */
 function toSettings(row: SmtpRow | undefined): SmtpSettings {
@@ -24,6 +36,7 @@ function toSettings(row: SmtpRow | undefined): SmtpSettings {
     hasPassword: Boolean(row?.password_encrypted),
     fromEmail: row?.from_email ?? null,
     fromName: row?.from_name ?? null,
+    verifiedAt: row?.verified_at ?? null,
   };
 }
 
@@ -52,7 +65,30 @@ export async function putSmtp(deps: Deps, actor: Actor, input: PutSmtp): Promise
       from_email: input.fromEmail,
       from_name: input.fromName ?? null,
       updated_at: now,
+      verified_at: null,
     };
+    // A passed test still holds when only the from name changed; anything else is untested.
+    if (
+      current?.verified_at &&
+      !smtpConnectionChanged(
+        {
+          host: current.host,
+          port: Number(current.port),
+          security: current.security,
+          username: current.username,
+          fromEmail: current.from_email,
+        },
+        {
+          host: next.host,
+          port: next.port,
+          security: next.security,
+          username: next.username,
+          fromEmail: next.from_email,
+        },
+        input.password !== undefined,
+      )
+    )
+      next.verified_at = current.verified_at;
     await upsertSmtpRow(trx, next);
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,
@@ -82,12 +118,16 @@ export async function deleteSmtp(deps: Deps, actor: Actor): Promise<void> {
   });
 }
 
-/** Sends a test email now (not through the outbox) and says what happened. */
+/**
+ * Sends a test email now (not through the outbox) and says what happened: on success the
+ * settings it used are marked verified; on failure one sentence says what to do, with the
+ * technical detail apart.
+ */
 export async function testSmtp(
   deps: Deps,
   actor: Actor,
   input: { to?: string | undefined },
-): Promise<{ ok: boolean; providerId?: string; error?: string }> {
+): Promise<SmtpTestResult> {
   const smtp = await findSmtpRow(deps.db, actor.practiceId);
   if (!smtp)
     throw new AppError(
@@ -114,8 +154,16 @@ export async function testSmtp(
       },
       { connectionMs: 10_000 },
     );
-    return { ok: true, providerId };
+    const verifiedAt = toTimestamp(deps.clock.now());
+    // Only if the settings are still the ones tested: a save meanwhile leaves them untested.
+    const marked = await markSmtpVerified(deps.db, actor.practiceId, smtp.updated_at, verifiedAt);
+    return { ok: true, providerId, verifiedAt: marked ? verifiedAt : null };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    const failure = smtpFailureOf(error);
+    return {
+      ok: false,
+      error: describeSmtpFailure(failure, { host: smtp.host, port: Number(smtp.port) }),
+      detail: smtpFailureDetail(failure),
+    };
   }
 }

@@ -21,7 +21,7 @@ import { SetupPage } from './practice/setup-page';
 import { GivenReferralsPage } from './referrals/given-referrals-page';
 import { ReferralDetailPage } from './referrals/referral-detail-page';
 import { ReferralsPage } from './referrals/referrals-page';
-import { SettingsPage } from './settings/settings-page';
+import { SettingsIndex, SettingsPage } from './settings/settings-page';
 import { PublicSurveyPage } from './survey/public-survey-page';
 import { SurveyPage } from './survey/survey-page';
 
@@ -77,7 +77,8 @@ export function AppRoutes() {
           <Route path="/network/circles" element={<CirclesPage />} />
           <Route path="/network/circles/:id" element={<CircleDetailPage />} />
           <Route path="/network/reciprocity" element={<ReciprocityPage />} />
-          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/settings" element={<SettingsIndex />} />
+          <Route path="/settings/:section" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -15,6 +15,7 @@ import { auditChain } from './0014-audit-chain.ts';
 import { contactNames } from './0015-contact-names.ts';
 import { agendaUndo } from './0017-agenda-undo.ts';
 import { demoPractice } from './0018-demo-practice.ts';
+import { smtpVerified } from './0019-smtp-verified.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -34,6 +35,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0015-contact-names': contactNames,
     '0017-agenda-undo': agendaUndo,
     '0018-demo-practice': demoPractice,
+    '0019-smtp-verified': smtpVerified,
   };
 }
 

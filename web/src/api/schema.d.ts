@@ -386,6 +386,13 @@ export interface paths {
      */
     delete: operations["resetLetterTemplate"];
   };
+  "/letter-templates/{key}/preview": {
+    /**
+     * Preview a letter template
+     * @description Renders the given subject and body (as typed, saved or not) with the same renderer as a real letter, on sample people and the practice's own details. Nothing is saved. An unknown merge field is 400 naming `subject` or `body`; `consentFields` lists the fields a real letter fills only with consent.
+     */
+    post: operations["previewLetterTemplate"];
+  };
   "/letters/draft": {
     /**
      * Draft a letter
@@ -1538,6 +1545,15 @@ export interface components {
       subject: string;
       body: string;
     };
+    LetterPreview: {
+      subject: string;
+      body: string;
+      consentFields: string[];
+    };
+    PreviewLetterTemplate: {
+      subject: string;
+      body: string;
+    };
     LetterDraft: {
       templateKey: components["schemas"]["LetterTemplateKey"];
       to: {
@@ -1621,6 +1637,8 @@ export interface components {
       hasPassword: boolean;
       fromEmail: string | null;
       fromName: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      verifiedAt: string | null;
     };
     PutSmtpSettings: {
       host: string;
@@ -1635,7 +1653,10 @@ export interface components {
     SmtpTestResult: {
       ok: boolean;
       providerId?: string;
+      /** @example 2026-11-25T22:16:09.123Z */
+      verifiedAt?: string | null;
       error?: string;
+      detail?: string;
     };
     SmtpTestRequest: {
       to?: string;
@@ -6283,6 +6304,81 @@ export interface operations {
       /** @description Reset */
       204: {
         content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Preview a letter template
+   * @description Renders the given subject and body (as typed, saved or not) with the same renderer as a real letter, on sample people and the practice's own details. Nothing is saved. An unknown merge field is 400 naming `subject` or `body`; `consentFields` lists the fields a real letter fills only with consent.
+   */
+  previewLetterTemplate: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        key: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PreviewLetterTemplate"];
+      };
+    };
+    responses: {
+      /** @description The preview */
+      200: {
+        content: {
+          "application/json": components["schemas"]["LetterPreview"];
+        };
       };
       /** @description Invalid input: the fields and what to do */
       400: {

@@ -2,9 +2,10 @@ import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantin
 import { useForm } from '@mantine/form';
 import type { Practice, PracticeUpdate, Profession } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
+import { TimeZonePicker } from '../components/time-zone-picker';
 import { submitWithServerErrors } from '../form-errors';
 import { KeyPhrasesInput } from './key-phrases-input';
-import { browserTimeZone, timeZoneOptions } from './time-zones';
+import { browserTimeZone } from './time-zones';
 import { useProfessions, useUpdatePractice } from './use-practice';
 
 const MAX_VALUE_PROPOSITION = 280;
@@ -122,12 +123,7 @@ export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: Prac
           data={professionData}
           {...form.getInputProps('profession')}
         />
-        <NativeSelect
-          label="Time zone"
-          required
-          data={timeZoneOptions(form.values.timeZone)}
-          {...form.getInputProps('timeZone')}
-        />
+        <TimeZonePicker required {...form.getInputProps('timeZone')} />
         {markSetUp ? null : (
           <>
             <Textarea

@@ -1,4 +1,15 @@
-import { Accordion, Badge, Button, Grid, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Accordion,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ProblemError } from '../api';
@@ -8,6 +19,7 @@ import { QueryContent } from '../components/query-content';
 import { GrowingTextarea } from '../components/text-fields';
 import { useLetterTemplates, useResetTemplate, useSaveTemplate } from '../letters/use-letters';
 import { SettingsSection } from './settings-section';
+import { useTemplatePreview } from './use-template-preview';
 
 const AUDIENCE_LABELS: Record<LetterTemplate['audience'], string> = {
   referrer: 'To a referrer',
@@ -86,7 +98,7 @@ function TemplateEditor({ template }: { template: LetterTemplate }) {
 
   return (
     <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 8 }}>
+      <Grid.Col span={{ base: 12, md: 7, lg: 5 }}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -145,7 +157,10 @@ function TemplateEditor({ template }: { template: LetterTemplate }) {
           </Stack>
         </form>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 4 }}>
+      <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+        <TemplatePreview templateKey={template.key} subject={subject} body={body} idBase={idBase} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 3 }}>
         <Text fw={600} size="sm" mb={4} id={`${idBase}-fields`}>
           Merge fields
         </Text>
@@ -168,5 +183,72 @@ function TemplateEditor({ template }: { template: LetterTemplate }) {
         </List>
       </Grid.Col>
     </Grid>
+  );
+}
+
+/** The letter as it would read, on sample people and the practice's details, as you type. */
+function TemplatePreview({
+  templateKey,
+  subject,
+  body,
+  idBase,
+}: {
+  templateKey: LetterTemplate['key'];
+  subject: string;
+  body: string;
+  idBase: string;
+}) {
+  const preview = useTemplatePreview(templateKey, subject, body);
+  const problem =
+    preview.error instanceof ProblemError
+      ? (preview.error.errors[0]?.message ?? preview.error.message)
+      : preview.error
+        ? 'The preview could not be made.'
+        : null;
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      role="region"
+      aria-labelledby={`${idBase}-preview`}
+      aria-busy={preview.isFetching}
+      data-testid="letter-preview"
+    >
+      <Text fw={600} size="sm" id={`${idBase}-preview`}>
+        Preview
+      </Text>
+      <Text size="xs" c="dimmed" mb="xs">
+        Sample people (Alan Reyes refers Jordan Lee) and your practice’s details.
+      </Text>
+      {problem ? (
+        <Text size="sm" c="red.8" role="alert">
+          {problem}
+        </Text>
+      ) : preview.data ? (
+        <Stack gap={6}>
+          <Text size="sm" fw={600} data-testid="letter-preview-subject">
+            {preview.data.subject}
+          </Text>
+          <Text
+            size="sm"
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+            data-testid="letter-preview-body"
+          >
+            {preview.data.body}
+          </Text>
+          {preview.data.consentFields.length ? (
+            <Text size="xs" c="orange.9">
+              A real letter fills {preview.data.consentFields.map((f) => `{{${f}}}`).join(', ')}{' '}
+              only when the referred person consented.
+            </Text>
+          ) : null}
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Loading the preview…
+        </Text>
+      )}
+    </Paper>
   );
 }

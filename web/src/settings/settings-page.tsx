@@ -1,9 +1,10 @@
-import { Anchor, Group, Stack } from '@mantine/core';
+import { Box, Group, NativeSelect, NavLink, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
-import { useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../components/page-header';
 import { QueryContent } from '../components/query-content';
+import { NotFoundPage } from '../not-found-page';
 import { PracticeForm } from '../practice/practice-form';
 import { usePractice } from '../practice/use-practice';
 import { ApiTokensSection } from './api-tokens-section';
@@ -14,58 +15,101 @@ import { LetterTemplatesSection } from './letter-templates-section';
 import { ProgramDefaultsSection } from './program-defaults-section';
 import { SecuritySection } from './security-section';
 import { SettingsSection } from './settings-section';
+import {
+  type SettingsSlug,
+  settingsPathFor,
+  settingsSectionOf,
+  settingsSections,
+} from './settings-sections';
 import { SmtpSection } from './smtp-section';
 
-export function SettingsPage() {
+function PracticeSection() {
   const practice = usePractice();
+  return (
+    <SettingsSection
+      id="practice-title"
+      title="Practice"
+      description="Who you are and whom you serve: Vouch builds your ask scripts and letters from this."
+    >
+      <QueryContent query={practice}>
+        {(data) => (
+          <PracticeForm
+            key={data.updatedAt}
+            practice={data}
+            submitLabel="Save practice"
+            onSaved={() => notifications.show({ color: 'teal', message: 'Practice saved.' })}
+          />
+        )}
+      </QueryContent>
+    </SettingsSection>
+  );
+}
+
+const SECTION_PAGES: Record<SettingsSlug, () => ReactNode> = {
+  practice: () => <PracticeSection />,
+  program: () => <ProgramDefaultsSection />,
+  ethics: () => <EthicsSection />,
+  email: () => <SmtpSection />,
+  letters: () => <LetterTemplatesSection />,
+  calendar: () => <CalendarFeedsSection />,
+  tokens: () => <ApiTokensSection />,
+  security: () => <SecuritySection />,
+  audit: () => <AuditLogSection />,
+};
+
+/** /settings: to the first page, or to the page an old `#…-title` link meant. */
+export function SettingsIndex() {
   const { hash } = useLocation();
-  // Links like /settings#letters-title land on their section once the page has rendered.
-  useEffect(() => {
-    if (!hash) return;
-    const timer = window.setTimeout(() => {
-      document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [hash]);
+  return <Navigate to={settingsPathFor(hash)} replace />;
+}
+
+/** /settings/:section — one section per page, with the others a click away. */
+export function SettingsPage() {
+  const { section: slug } = useParams();
+  const navigate = useNavigate();
+  const section = settingsSectionOf(slug);
+  if (!section) return <NotFoundPage />;
   return (
     <>
-      <PageHeader title="Settings" />
-      <Group gap="md" mb="md" wrap="wrap" component="nav" aria-label="Settings sections">
-        <Anchor href="#practice-title">Practice</Anchor>
-        <Anchor href="#defaults-title">Program defaults</Anchor>
-        <Anchor href="#ethics-title">Ethics</Anchor>
-        <Anchor href="#smtp-title">Email (SMTP)</Anchor>
-        <Anchor href="#letters-title">Letters</Anchor>
-        <Anchor href="#calendar-title">Calendar feed</Anchor>
-        <Anchor href="#tokens-title">API tokens</Anchor>
-        <Anchor href="#security-title">Sign-in and sessions</Anchor>
-      </Group>
-      <Stack gap="lg" maw={820}>
-        <SettingsSection
-          id="practice-title"
-          title="Practice"
-          description="Who you are and whom you serve: Vouch builds your ask scripts and letters from this."
+      <PageHeader title={`Settings · ${section.label}`} />
+      {/* On a phone the pages are a select; from sm up, a list beside the section. */}
+      <Box hiddenFrom="sm" mb="md">
+        <NativeSelect
+          label="Settings page"
+          value={section.slug}
+          data={settingsSections.map((s) => ({ value: s.slug, label: s.label }))}
+          onChange={(e) => navigate(`/settings/${e.currentTarget.value}`)}
+        />
+      </Box>
+      <Group align="flex-start" gap="lg" wrap="nowrap">
+        <Box
+          component="nav"
+          aria-label="Settings pages"
+          visibleFrom="sm"
+          w={200}
+          style={{ flexShrink: 0, position: 'sticky', top: 76 }}
         >
-          <QueryContent query={practice}>
-            {(data) => (
-              <PracticeForm
-                key={data.updatedAt}
-                practice={data}
-                submitLabel="Save practice"
-                onSaved={() => notifications.show({ color: 'teal', message: 'Practice saved.' })}
+          <Stack gap={2}>
+            {settingsSections.map((s) => (
+              <NavLink
+                key={s.slug}
+                component={Link}
+                to={`/settings/${s.slug}`}
+                label={s.label}
+                active={s.slug === section.slug}
+                aria-current={s.slug === section.slug ? 'page' : undefined}
               />
-            )}
-          </QueryContent>
-        </SettingsSection>
-        <ProgramDefaultsSection />
-        <EthicsSection />
-        <SmtpSection />
-        <LetterTemplatesSection />
-        <CalendarFeedsSection />
-        <ApiTokensSection />
-        <SecuritySection />
-        <AuditLogSection />
-      </Stack>
+            ))}
+          </Stack>
+        </Box>
+        <Stack
+          gap="lg"
+          maw={section.slug === 'letters' ? 1100 : 820}
+          style={{ flex: 1, minWidth: 0 }}
+        >
+          {SECTION_PAGES[section.slug]()}
+        </Stack>
+      </Group>
     </>
   );
 }

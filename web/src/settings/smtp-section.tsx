@@ -12,12 +12,14 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { SmtpSecurity, SmtpSettings } from '../api/types';
+import { useMe } from '../auth/use-auth';
 import { PasswordField } from '../components/password-field';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryContent } from '../components/query-content';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { useDeleteSmtp, useSaveSmtp, useSmtp, useTestSmtp } from '../outbox/use-outbox';
 import { SettingsSection } from './settings-section';
+import { smtpPortError, smtpStatus } from './smtp-status';
 
 const SECURITY: { value: SmtpSecurity; label: string }[] = [
   { value: 'tls', label: 'TLS (usually port 465)' },
@@ -35,7 +37,8 @@ export function SmtpSection() {
       description="Vouch sends email through your own mail provider. Until this is set, emails wait in the outbox."
     >
       <QueryContent query={smtp}>
-        {(data) => <SmtpForm key={JSON.stringify(data)} settings={data} />}
+        {/* A passed test only adds `verifiedAt`: the form (and the test's answer) stay. */}
+        {(data) => <SmtpForm key={JSON.stringify({ ...data, verifiedAt: null })} settings={data} />}
       </QueryContent>
     </SettingsSection>
   );
@@ -54,12 +57,15 @@ function SmtpForm({ settings }: { settings: SmtpSettings }) {
   const [fromName, setFromName] = useState(settings.fromName ?? '');
   const [testTo, setTestTo] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const me = useMe();
+  const status = smtpStatus(settings, me.data?.practice.timeZone);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
     if (!host.trim()) next.host = 'Enter the mail server, like smtp.example.com.';
-    if (typeof port !== 'number') next.port = 'Enter the port, like 587.';
+    const portError = smtpPortError(port);
+    if (portError) next.port = portError;
     if (!fromEmail.trim()) next.fromEmail = 'Enter the address your email comes from.';
     setErrors(next);
     if (Object.keys(next).length > 0 || typeof port !== 'number') return focusFirstInvalid();
@@ -85,15 +91,14 @@ function SmtpForm({ settings }: { settings: SmtpSettings }) {
 
   return (
     <Stack>
-      {settings.configured ? (
-        <Text size="sm" c="teal.8">
-          ✓ Email is set up: messages go out from {settings.fromEmail}.
-        </Text>
-      ) : (
-        <Text size="sm" c="orange.8">
-          Not set up yet: emails stay in the outbox marked “not sent — SMTP not configured”.
-        </Text>
-      )}
+      <Alert
+        color={status.tone === 'ok' ? 'teal' : status.tone === 'untested' ? 'yellow' : 'orange'}
+        variant="light"
+        title={status.title}
+        data-testid="smtp-status"
+      >
+        {status.text}
+      </Alert>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -109,6 +114,7 @@ function SmtpForm({ settings }: { settings: SmtpSettings }) {
               label="Port"
               min={1}
               max={65535}
+              clampBehavior="none"
               allowDecimal={false}
               value={port}
               onChange={setPort}
@@ -222,12 +228,24 @@ function SmtpForm({ settings }: { settings: SmtpSettings }) {
         <Alert
           color={test.data.ok ? 'teal' : 'red'}
           variant="light"
-          title={test.data.ok ? 'Test email sent' : 'The test failed'}
+          title={test.data.ok ? 'Test email sent — email is set up' : 'The test failed'}
           role="status"
         >
-          {test.data.ok
-            ? `Your server accepted it${test.data.providerId ? ` (id ${test.data.providerId})` : ''}. Check the inbox.`
-            : test.data.error}
+          {test.data.ok ? (
+            `Your server accepted it${test.data.providerId ? ` (id ${test.data.providerId})` : ''}. Check the inbox.`
+          ) : (
+            <Stack gap={4}>
+              <Text size="sm">{test.data.error}</Text>
+              {test.data.detail ? (
+                <details>
+                  <summary>Technical detail</summary>
+                  <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                    {test.data.detail}
+                  </Text>
+                </details>
+              ) : null}
+            </Stack>
+          )}
         </Alert>
       ) : null}
     </Stack>
