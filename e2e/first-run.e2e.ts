@@ -23,7 +23,7 @@ describe('first run: three fields to sign up, three to set up, the rest on a che
     expect(await page.getByLabel('Postal address').count()).toBe(0);
     await page.getByLabel('Practice name').fill('Rivera Coaching');
     await page.getByLabel('Profession').selectOption('coach');
-    expect(await page.getByLabel('Time zone').inputValue()).not.toBe('');
+    expect(await page.getByRole('combobox', { name: 'Time zone' }).inputValue()).not.toBe('');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
     // Today shows what is left.

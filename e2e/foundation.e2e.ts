@@ -42,7 +42,13 @@ describe('a new practice: sign up → set up → add a contact → find it → c
     const row = page.getByRole('row', { name: /Dr\. Lee Wong/ });
     await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/Physicians/);
     await page.screenshot({ path: path.join(testOutput, 'contacts.png'), fullPage: true });
-    await link.click();
+    // The list may still be settling from the search: click until the contact's page opens.
+    await expect
+      .poll(async () => {
+        if (!/\/contacts\/[^/?]+$/.test(page.url())) await link.click({ timeout: 2_000 });
+        return page.url();
+      })
+      .toMatch(/\/contacts\/[^/?]+$/);
     // Wait for the contact's own page: the list has a Stage filter of the same name.
     await page.getByRole('heading', { name: 'Dr. Lee Wong', level: 1 }).waitFor();
 

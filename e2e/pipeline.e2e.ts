@@ -74,7 +74,7 @@ describe('the referral pipeline and the most-wanted list in the browser', () => 
     );
 
     await page.goto(`${app.server.url}/network/most-wanted`);
-    const coverage = page.getByLabel(/Accountants: \d+ of 5 relationships/);
+    const coverage = page.getByLabel(/Accountants: \d+ of 5 covered/);
     await expect
       .poll(async () => (await coverage.getAttribute('aria-label')) ?? '')
       .toMatch(/0 of 5/);

@@ -123,14 +123,22 @@ export async function startServer(
 
 /** A set-up practice, signed in in this page's browser context (through the real API). */
 export async function signUpPractice(page: Page, url: string, email: string): Promise<void> {
-  const signUp = await page.request.post(`${url}/api/v1/auth/sign-up`, {
-    data: {
-      practiceName: 'Clear Path Coaching',
-      name: 'Jane Morgan',
-      email,
-      password: 'correct horse battery',
-    },
-  });
+  const signUpOnce = () =>
+    page.request.post(`${url}/api/v1/auth/sign-up`, {
+      data: {
+        practiceName: 'Clear Path Coaching',
+        name: 'Jane Morgan',
+        email,
+        password: 'correct horse battery',
+      },
+    });
+  let signUp = await signUpOnce();
+  // Sign-up is throttled per address, and every journey signs up from 127.0.0.1: wait as told.
+  if (signUp.status() === 429) {
+    const seconds = Number(signUp.headers()['retry-after'] ?? '10');
+    await page.waitForTimeout(Math.min(seconds, 60) * 1000);
+    signUp = await signUpOnce();
+  }
   expect(signUp.status()).toBe(201);
   const setup = await page.request.patch(`${url}/api/v1/practice`, {
     data: {
@@ -159,7 +167,7 @@ export async function sendJson<T>(
 
 /** Chooses a time zone in the searchable picker: types part of the city, takes the match. */
 export async function chooseTimeZone(page: Page, zone: string): Promise<void> {
-  const picker = page.getByLabel('Time zone');
+  const picker = page.getByRole('combobox', { name: 'Time zone' });
   await picker.click();
   await picker.fill(zone.split('/').at(-1)?.replace(/_/g, ' ') ?? zone);
   await page.getByRole('option', { name: new RegExp(`^${zone} — `) }).click();

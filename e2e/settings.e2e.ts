@@ -112,14 +112,15 @@ describe('Settings, one page per section', () => {
     const preview = page.locator('[aria-labelledby="tpl-thanks_referral-preview"]');
     await preview.getByTestId('letter-preview-body').waitFor();
     const body = page.locator('#tpl-thanks_referral-body');
-    await body.fill('Dear {{referrer.firstName}}, thank you from {{practice.name}}!');
+    // The sample referrer is a doctor; letters are formal unless the practice says otherwise.
+    await body.fill('{{referrer.salutation}} thank you from {{practice.name}}!');
     await expect
       .poll(() => preview.getByTestId('letter-preview-body').textContent())
-      .toBe('Dear Alan, thank you from Clear Path Coaching!');
+      .toBe('Dear Dr. Reyes, thank you from Clear Path Coaching!');
     await body.fill('Hello {{referrer.firstName}}');
     await expect
       .poll(() => preview.getByTestId('letter-preview-body').textContent())
-      .toBe('Hello Alan');
+      .toBe('Hello Dr. Reyes');
     await body.fill('Hello {{client.secret}}');
     await preview
       .getByRole('alert')
@@ -142,7 +143,9 @@ describe('Settings, one page per section', () => {
     const page = await newPage(app.browser);
     await signUpPractice(page, app.server.url, 'zones@example.com');
     await page.goto(`${app.server.url}/settings/practice`);
-    const zone = page.getByRole('region', { name: 'Practice' }).getByLabel('Time zone');
+    const zone = page
+      .getByRole('region', { name: 'Practice' })
+      .getByRole('combobox', { name: 'Time zone' });
     expect(await zone.inputValue()).toMatch(/^America\/Chicago — \d\d:\d\d$/);
     await zone.click();
     await zone.fill('berl');

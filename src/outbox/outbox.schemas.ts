@@ -92,13 +92,8 @@ export const ZPutSmtp = z
     host: ZText(253)
       .pipe(z.string().min(1))
       .refine((h) => /^[A-Za-z0-9.\-:[\]]+$/.test(h), 'must be a host name or IP address'),
-    // One message for every wrong port (99999 was once clamped to 65535 by the form).
-    port: z
-      .number()
-      .refine((p) => Number.isInteger(p) && p >= 1 && p <= 65535, {
-        message: 'must be a whole number from 1 to 65535',
-      })
-      .openapi({ type: 'integer', minimum: 1, maximum: 65535 }),
+    // Refused, never clamped (99999 was once saved as 65535 by the form).
+    port: z.number().int().min(1).max(65535),
     security: ZSmtpSecurity,
     username: ZText(limits.email).nullable().optional(),
     /** Omit to keep the stored password; null removes it. Never returned. */

@@ -203,7 +203,7 @@ describe('the message for each field sent wrong (OpenAPI-driven)', () => {
           'must be a list of values from: client, former_client, prospect, colleague, partner, friend, not the text "client".',
       },
     ]);
-    expect((await says({})).detail).toBe('name: is required.');
+    expect((await says({})).detail).toMatch(/^name: is required[.:]/);
     expect((await says({ name: null })).detail).toBe('name: must be text, not null.');
     const lee = await ok<{ id: string }>(a.session, 'POST', '/contacts', { name: 'Lee' });
     for (const [promisedCount, sent] of [

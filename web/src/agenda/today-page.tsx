@@ -369,7 +369,7 @@ export function TodayPage() {
       <OnboardingChecklist />
       <Group justify="space-between" mb="md" gap="sm">
         {counts ? (
-          <Group gap={6} aria-label="Items by urgency">
+          <Group gap={6} role="group" aria-label="Items by urgency">
             {URGENCIES.filter((u) => counts[u] > 0).map((u) => (
               <Badge key={u} variant="light" color={u === 'overdue' ? 'red' : 'gray'}>
                 {URGENCY_HEADINGS[u]} {counts[u]}

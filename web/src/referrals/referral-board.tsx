@@ -1,4 +1,16 @@
-import { Anchor, Badge, Box, Button, Group, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Menu,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -284,8 +296,9 @@ function ReferralCard({
         <ReferralActions referral={referral} withClose={false} />
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <Button size="xs" variant="subtle" color="gray" aria-label={`Move ${who} to…`}>
-              Move to…
+            {/* The name is read out, not shown: the card already says whose it is. */}
+            <Button size="xs" variant="subtle" color="gray">
+              Move <VisuallyHidden>{who} </VisuallyHidden>to…
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
