@@ -138,7 +138,7 @@ describe.each(testTargets)('SMTP verification on %s', (target) => {
       expect(res.status, String(port)).toBe(400);
       expect(res.body.errors).toContainEqual({
         field: 'port',
-        message: 'must be a whole number from 1 to 65,535, not 99999.',
+        message: `must be a whole number from 1 to 65,535, not ${port}.`,
       });
     }
     expect(await current()).toMatchObject({ host: '127.0.0.1', port: smtp.port });
