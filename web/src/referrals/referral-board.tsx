@@ -298,7 +298,10 @@ function ReferralCard({
           <Menu.Target>
             {/* The name is read out, not shown: the card already says whose it is. */}
             <Button size="xs" variant="subtle" color="gray">
-              Move <VisuallyHidden>{who} </VisuallyHidden>to…
+              {/* One inline span: the button's label is a flex box, which drops the spaces. */}
+              <span>
+                Move <VisuallyHidden>{who} </VisuallyHidden>to…
+              </span>
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
