@@ -19,12 +19,11 @@ import type { Role } from '../contacts/contact.rules.ts';
 import { stageRank } from '../contacts/contact.rules.ts';
 import { coveringStageRank } from '../network/category.rules.ts';
 import { plusDays } from '../platform/calendar.ts';
-import { type Dialect, isPostgres, type Queryable } from '../platform/db.ts';
+import type { Dialect, Queryable } from '../platform/db.ts';
 import { isSet } from '../platform/flags.ts';
 import type { Flag } from '../platform/schema.ts';
 import { checkInCutoffAt } from '../referrals/given.rules.ts';
 import { isOwedSql } from '../referrals/reciprocity.repository.ts';
-import type { ReferralTable } from '../referrals/referral.tables.ts';
 import type {
   AgendaMark,
   AskAgendaRow,
@@ -902,66 +901,4 @@ export async function claimUndo(
     .where('undone_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** The referral columns an agenda action may change (status move, thanks, referrer told). */
-export const referralUndoColumns = [
-  'status',
-  'status_changed_at',
-  'first_contact_at',
-  'meeting_at',
-  'client_at',
-  'closed_at',
-  'thanked_at',
-  'conversion_thanked_at',
-  'referrer_told_status',
-  'referrer_told_at',
-  'updated_at',
-] as const;
-export type ReferralUndoState = Pick<ReferralTable, (typeof referralUndoColumns)[number]>;
-
-/** A referral's changeable columns and its history's event ids (locked on PostgreSQL). */
-export async function readReferralUndoState(
-  db: Queryable,
-  practiceId: string,
-  referralId: string,
-): Promise<{ state: ReferralUndoState; eventIds: string[] } | undefined> {
-  let query = db
-    .selectFrom('referral')
-    .select(referralUndoColumns)
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', referralId);
-  if (isPostgres(db)) query = query.forNoKeyUpdate();
-  const state = await query.executeTakeFirst();
-  if (!state) return undefined;
-  const events = await db
-    .selectFrom('referral_event')
-    .select('id')
-    .where('practice_id', '=', practiceId)
-    .where('referral_id', '=', referralId)
-    .execute();
-  return { state, eventIds: events.map((e) => e.id) };
-}
-
-/** Puts a referral's changeable columns back and removes the history rows the action added. */
-export async function restoreReferral(
-  db: Queryable,
-  practiceId: string,
-  referralId: string,
-  state: ReferralUndoState,
-  eventIds: readonly string[],
-): Promise<void> {
-  await db
-    .updateTable('referral')
-    .set(state)
-    .where('practice_id', '=', practiceId)
-    .where('id', '=', referralId)
-    .execute();
-  if (eventIds.length === 0) return;
-  await db
-    .deleteFrom('referral_event')
-    .where('practice_id', '=', practiceId)
-    .where('referral_id', '=', referralId)
-    .where('id', 'in', eventIds)
-    .execute();
 }

@@ -2,6 +2,7 @@
  * The agenda's use cases: compute it for a moment (rules over the repository's rows, marks
  * applied, ordered), snooze / dismiss / undo, and the per-user calendar feed (ICS).
  */
+
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
 import { dueCutoffs } from '../contacts/cadence.rules.ts';
@@ -19,6 +20,11 @@ import { newId } from '../platform/ids.ts';
 import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
 import { ZUpdateGiven } from '../referrals/given.schemas.ts';
 import { getGiven, updateGiven } from '../referrals/given.service.ts';
+import {
+  type ReferralUndoState,
+  readReferralUndoState,
+  restoreReferral,
+} from '../referrals/referral.repository.ts';
 import { ZChangeStatus, ZRecordThanks } from '../referrals/referral.schemas.ts';
 import { changeStatus, recordReferrerUpdate, recordThanks } from '../referrals/referral.service.ts';
 import {
@@ -45,9 +51,6 @@ import {
   listUnnotifiedGiven,
   listUnthankedConversions,
   listUnthankedReferrals,
-  type ReferralUndoState,
-  readReferralUndoState,
-  restoreReferral,
   revokeCalendarFeed,
   rotateCalendarFeed,
   subjectExists,

@@ -398,3 +398,64 @@ export async function forgetReferrer(
     .where('referrer_id', '=', contactId)
     .execute();
 }
+/** The referral columns an agenda action may change (status move, thanks, referrer told). */
+export const referralUndoColumns = [
+  'status',
+  'status_changed_at',
+  'first_contact_at',
+  'meeting_at',
+  'client_at',
+  'closed_at',
+  'thanked_at',
+  'conversion_thanked_at',
+  'referrer_told_status',
+  'referrer_told_at',
+  'updated_at',
+] as const;
+export type ReferralUndoState = Pick<ReferralTable, (typeof referralUndoColumns)[number]>;
+
+/** A referral's changeable columns and its history's event ids (locked on PostgreSQL). */
+export async function readReferralUndoState(
+  db: Queryable,
+  practiceId: string,
+  referralId: string,
+): Promise<{ state: ReferralUndoState; eventIds: string[] } | undefined> {
+  let query = db
+    .selectFrom('referral')
+    .select(referralUndoColumns)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', referralId);
+  if (isPostgres(db)) query = query.forNoKeyUpdate();
+  const state = await query.executeTakeFirst();
+  if (!state) return undefined;
+  const events = await db
+    .selectFrom('referral_event')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('referral_id', '=', referralId)
+    .execute();
+  return { state, eventIds: events.map((e) => e.id) };
+}
+
+/** Puts a referral's changeable columns back and removes the history rows the action added. */
+export async function restoreReferral(
+  db: Queryable,
+  practiceId: string,
+  referralId: string,
+  state: ReferralUndoState,
+  eventIds: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable('referral')
+    .set(state)
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', referralId)
+    .execute();
+  if (eventIds.length === 0) return;
+  await db
+    .deleteFrom('referral_event')
+    .where('practice_id', '=', practiceId)
+    .where('referral_id', '=', referralId)
+    .where('id', 'in', eventIds)
+    .execute();
+}
