@@ -4,54 +4,25 @@
  * down it stays queued and goes out exactly once when the server is back. The worker runs
  * on the test's clock, in-process on SQLite and through pg-boss on PostgreSQL.
  */
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayMs } from '../platform/calendar.ts';
 import { fixedClock } from '../platform/clock.ts';
+import {
+  type ReceivedMail,
+  type SmtpPeer,
+  startSmtpPeer,
+  stopSmtpPeer,
+} from '../test-support/smtp-peer.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { testTargets } from '../test-support/testing.ts';
 import type { Message } from './outbox.schemas.ts';
 import { deliverMessage, type OutboxWorker, startOutboxWorker } from './outbox.worker.ts';
 
-type Received = { mail: ParsedMail; raw: string };
+type Received = ReceivedMail;
 
-function startSmtp(port: number, inbox: Received[]): Promise<SMTPServer & { port: number }> {
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN'],
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'vouch' && auth.password === 's3cret-pass')
-        return callback(null, { user: 'vouch' });
-      return callback(new Error('Invalid username or password'));
-    },
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        void simpleParser(raw).then((mail) => {
-          inbox.push({ mail, raw });
-          callback(null, `Message queued as PROV${inbox.length}`);
-        });
-      });
-    },
-    logger: false,
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      const address = server.server.address() as AddressInfo;
-      resolve(Object.assign(server, { port: address.port }));
-    });
-  });
-}
-
-const stopSmtp = (server: SMTPServer) =>
-  new Promise<void>((resolve) => server.close(() => resolve()));
+const startSmtp = (port: number, inbox: Received[]) =>
+  startSmtpPeer({ port, password: 's3cret-pass', inbox });
+const stopSmtp = stopSmtpPeer;
 
 async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   const deadline = Date.now() + 20_000;
@@ -67,7 +38,7 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => bool
 describe.each(testTargets)('outbox over SMTP on %s', (target) => {
   const clock = fixedClock('2026-04-01T09:00:00.000Z');
   let worker: OutboxWorker;
-  let smtp: (SMTPServer & { port: number }) | null = null;
+  let smtp: SmtpPeer | null = null;
   let port = 0;
   const inbox: Received[] = [];
   let rita = '';

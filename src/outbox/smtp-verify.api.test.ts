@@ -7,9 +7,8 @@
 
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpPeer as startSmtp } from '../test-support/smtp-peer.ts';
+import { type SmtpPeer, startSmtpPeer as startSmtp } from '../test-support/smtp-peer.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { testTargets } from '../test-support/testing.ts';
 import type { Message, SmtpSettings, SmtpTestResult } from './outbox.schemas.ts';
@@ -26,7 +25,7 @@ function closedPort(): Promise<number> {
 }
 
 describe.each(testTargets)('SMTP verification on %s', (target) => {
-  let smtp: SMTPServer & { port: number };
+  let smtp: SmtpPeer;
   const ctx = useTestContext(target);
   const [a] = usePractices(ctx, ['Verified Counsel']);
   const settings = (over: Record<string, unknown> = {}) => ({
