@@ -77,7 +77,7 @@ describe('Settings, one page per section', () => {
     await section.getByLabel('Port').fill('99999');
     await section.getByLabel('From address').fill('office@example.com');
     await section.getByRole('button', { name: 'Save email settings' }).click();
-    await section.getByText('Must be a whole number from 1 to 65535.').waitFor();
+    await section.getByText('Must be a whole number from 1 to 65,535.').waitFor();
     expect(await section.getByLabel('Port').inputValue()).toBe('99999');
 
     const port = await closedPort();

@@ -17,6 +17,7 @@ import { PasswordField } from '../components/password-field';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueryContent } from '../components/query-content';
 import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { numberLimits, wholeNumberProps } from '../number-field';
 import { useDeleteSmtp, useSaveSmtp, useSmtp, useTestSmtp } from '../outbox/use-outbox';
 import { SettingsSection } from './settings-section';
 import { smtpPortError, smtpStatus } from './smtp-status';
@@ -112,10 +113,7 @@ function SmtpForm({ settings }: { settings: SmtpSettings }) {
             />
             <NumberInput
               label="Port"
-              min={1}
-              max={65535}
-              clampBehavior="none"
-              allowDecimal={false}
+              {...wholeNumberProps(numberLimits.smtpPort)}
               value={port}
               onChange={setPort}
               error={errors.port}

@@ -35,7 +35,7 @@ describe('smtpStatus', () => {
 describe('smtpPortError', () => {
   it('refuses what the API refuses instead of clamping it', () => {
     for (const bad of [99999, 65536, 0, -5, 2.5, 'abc'])
-      expect(smtpPortError(bad), String(bad)).toBe('Must be a whole number from 1 to 65535.');
+      expect(smtpPortError(bad), String(bad)).toBe('Must be a whole number from 1 to 65,535.');
     expect(smtpPortError('')).toBe('Enter the port, like 587.');
     for (const good of [1, 25, 587, 65535]) expect(smtpPortError(good)).toBeNull();
   });

@@ -1,5 +1,6 @@
 import type { SmtpSettings } from '../api/types';
 import { formatDateTime } from '../format';
+import { numberLimits, wholeNumberError } from '../number-field';
 
 export type SmtpStatus = { tone: 'ok' | 'untested' | 'missing'; title: string; text: string };
 
@@ -27,11 +28,6 @@ export function smtpStatus(settings: SmtpSettings, timeZone?: string): SmtpStatu
   };
 }
 
-/** The form's own check of the port, the same rule as the API's: a whole number 1–65535. */
-export function smtpPortError(port: number | string): string | null {
-  if (port === '') return 'Enter the port, like 587.';
-  const n = typeof port === 'number' ? port : Number(port);
-  return Number.isInteger(n) && n >= 1 && n <= 65535
-    ? null
-    : 'Must be a whole number from 1 to 65535.';
-}
+/** The form's own check of the port: the API's range, in the API's words. */
+export const smtpPortError = (port: number | string): string | null =>
+  port === '' ? 'Enter the port, like 587.' : wholeNumberError(port, numberLimits.smtpPort);
