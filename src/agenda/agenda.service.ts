@@ -647,7 +647,14 @@ async function undoStep(trx: Tx, deps: Deps, actor: Actor, step: UndoStep): Prom
       'conflict',
       'The referral changed again since; undo is no longer possible. Correct it on the referral.',
     );
-  await restoreReferral(trx, actor.practiceId, step.referralId, step.before, step.eventIds);
+  // The columns go back as they were, but the row did change now: updated_at says so.
+  await restoreReferral(
+    trx,
+    actor.practiceId,
+    step.referralId,
+    { ...step.before, updated_at: toTimestamp(deps.clock.now()) },
+    step.eventIds,
+  );
   if (step.audited)
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Practice } from '../practices/practice.schemas.ts';
 import { ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
-import { countRows, seedPractice, testTargets } from '../test-support/testing.ts';
+import { countRows, seedMember, seedPractice, testTargets } from '../test-support/testing.ts';
 import { demoCategoryOrganizations, otherOrganizations } from './demo.data.ts';
 import { createDemoPractice } from './demo.service.ts';
 
@@ -201,6 +201,8 @@ describe.each(testTargets)('the demo practice on %s', (target) => {
 
   it('is deleted in one request, leaving nothing behind and the own practice as it was', async () => {
     const demo = await ok<Practice>(sam.session, 'GET', '/practice');
+    // A real account someone added to the demo practice is not deleted with it.
+    const real = await seedMember(ctx, demo.id, 'Real Person');
     const res = await sam.session.request('DELETE', '/demo');
     expect(res.status).toBe(204);
     expect(Object.values(await rowsOf(demo.id)).every((n) => n === 0)).toBe(true);
@@ -216,6 +218,12 @@ describe.each(testTargets)('the demo practice on %s', (target) => {
       .where('email', 'like', '%@demo.invalid')
       .execute();
     expect(madeUpOwners).toEqual([]);
+    const realUser = await ctx.deps.db
+      .selectFrom('auth_user')
+      .select('id')
+      .where('email', '=', real.email)
+      .execute();
+    expect(realUser).toHaveLength(1);
     expect(await ok<Practice>(sam.session, 'GET', '/practice')).toMatchObject({
       name: 'Rivera Coaching',
       isDemo: false,

@@ -35,12 +35,20 @@ export async function setInDemo(db: Queryable, userId: string, inDemo: boolean):
     .execute();
 }
 
-/** The users who belong to a practice (the demo's made-up owner). */
-export async function listMemberIds(db: Queryable, practiceId: string): Promise<string[]> {
+/** The demo address every made-up owner has: no real person can be reached at it. */
+export const madeUpDomain = 'demo.invalid';
+
+/**
+ * The demo's made-up members (its owner): only they go with the demo. A real account someone
+ * added to the demo practice (say by `vouch user create`) is never deleted with it.
+ */
+export async function listMadeUpMemberIds(db: Queryable, practiceId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('practice_member')
-    .select('user_id')
-    .where('practice_id', '=', practiceId)
+    .innerJoin('auth_user', 'auth_user.id', 'practice_member.user_id')
+    .select('practice_member.user_id')
+    .where('practice_member.practice_id', '=', practiceId)
+    .where('auth_user.email', 'like', `%@${madeUpDomain}`)
     .execute();
   return rows.map((r) => r.user_id);
 }

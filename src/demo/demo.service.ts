@@ -43,7 +43,8 @@ import {
   deleteDemoPracticeRow,
   deleteUnfinishedDemo,
   findDemoPracticeOf,
-  listMemberIds,
+  listMadeUpMemberIds,
+  madeUpDomain,
   markDemoPractice,
   setInDemo,
 } from './demo.repository.ts';
@@ -482,7 +483,7 @@ export async function createDemoPractice(
     );
   const { userId: ownerId, practiceId } = await createUser(deps, {
     name: demoPractice.owner,
-    email: `demo-owner.${newId().toLowerCase()}@demo.invalid`,
+    email: `demo-owner.${newId().toLowerCase()}@${madeUpDomain}`,
     password: randomBytes(24).toString('base64url'),
     practiceName: demoPractice.name,
   });
@@ -531,7 +532,7 @@ export async function deleteDemoPractice(deps: Deps, actor: Actor): Promise<void
   await inTransaction(deps.db, async (trx) => {
     const demo = await findDemoPracticeOf(trx, actor.userId);
     if (!demo) throw new AppError('not_found', 'You have no demo practice to delete.');
-    const owners = await listMemberIds(trx, demo.id);
+    const owners = await listMadeUpMemberIds(trx, demo.id);
     await deleteDemoPracticeRow(trx, demo.id);
     for (const id of owners) await deleteUser(trx, id);
     await setInDemo(trx, actor.userId, false);

@@ -12,7 +12,7 @@ export type OnboardingFacts = {
   hasContact: boolean;
   hasReferral: boolean;
   hasGoal: boolean;
-  /** Email is set up: SMTP settings saved (and, once recorded, a test that succeeded). */
+  /** Email is set up: a test went through the saved SMTP settings. */
   emailReady: boolean;
 };
 
@@ -30,7 +30,9 @@ export type OnboardingKey = (typeof onboardingKeys)[number];
 
 export type OnboardingItem = { key: OnboardingKey; label: string; done: boolean; href: string };
 
-const settings = '/settings';
+/** The Settings pages each item is done on. */
+const practicePage = '/settings/practice';
+const emailPage = '/settings/email';
 
 /** The items in the order a new practitioner is best served doing them. */
 export function onboardingItems(f: OnboardingFacts): OnboardingItem[] {
@@ -38,17 +40,17 @@ export function onboardingItems(f: OnboardingFacts): OnboardingItem[] {
     value_proposition: {
       label: 'Write your value proposition: the one sentence referrers should say about you',
       done: f.valueProposition.trim() !== '',
-      href: settings,
+      href: practicePage,
     },
     key_phrases: {
       label: 'Add the 3 to 8 key phrases a good description of your work contains',
       done: f.keyPhrases.length > 0,
-      href: settings,
+      href: practicePage,
     },
     ideal_client: {
       label: 'Describe your ideal client, so referrers recognise them',
       done: f.idealClient.trim() !== '',
-      href: settings,
+      href: practicePage,
     },
     contacts: {
       label: 'Add or import your first contacts',
@@ -64,12 +66,12 @@ export function onboardingItems(f: OnboardingFacts): OnboardingItem[] {
     email: {
       label: 'Set up email and send a test, so thank-you notes can go out',
       done: f.emailReady,
-      href: settings,
+      href: emailPage,
     },
     postal_address: {
       label: 'Add your postal address: every email to a contact carries it',
       done: f.postalAddress.trim() !== '',
-      href: settings,
+      href: practicePage,
     },
   };
   return onboardingKeys.map((key) => ({ key, ...items[key] }));

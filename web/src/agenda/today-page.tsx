@@ -153,6 +153,22 @@ export function TodayPage() {
       const index = order.findIndex((i) => i.key === item.key);
       const message = `Done: ${act.label} — ${item.title}.`;
       const onError = (error: unknown) => showError(`${act.label} did not work`, error);
+      if (item.kind === 'grow_category' && which === 'primary') {
+        // "Done for this week" sets the item aside: a dismissal, which the agenda can take back.
+        bulk.mutate(
+          { action: 'dismiss', keys: [item.key], reason: act.label },
+          {
+            onSuccess: (result) => {
+              pendingFocus.current = index;
+              toast(message, result.undoId, () => {
+                pendingFocus.current = index;
+              });
+            },
+            onError,
+          },
+        );
+        return;
+      }
       if (item.undoable) {
         doItem.mutate(
           { key: item.key, which },
@@ -179,7 +195,7 @@ export function TodayPage() {
         },
       );
     },
-    [action, doItem, order, navigate, toast],
+    [action, bulk, doItem, order, navigate, toast],
   );
 
   /**
