@@ -71,9 +71,12 @@ describe('a practitioner’s first week', () => {
       await dialog.getByRole('button', { name: 'Save referral' }).click();
       await expect.poll(() => dialog.count()).toBe(0);
 
-      // The item appears on Today at once, without a reload.
+      // The item appears on Today at once, without a reload; the checklist ticks itself.
       const call = agendaItem(page, 'Call Tom Ruiz');
       await call.waitFor({ timeout: 10_000 });
+      const steps = page.getByRole('list', { name: 'Onboarding steps' });
+      await steps.getByText('Record a referral you received (done)').waitFor({ timeout: 10_000 });
+      await steps.getByText('Add or import your first contacts (done)').waitFor();
       await expectNoAxeViolations(page);
       await shot('today');
 
@@ -95,7 +98,11 @@ describe('a practitioner’s first week', () => {
       await letter.waitFor();
       const body = letter.getByLabel('Letter', { exact: true });
       await expect.poll(() => body.inputValue(), { timeout: 10_000 }).toMatch(/^Dear Dr\. Reyes,/);
+      // Kept as a letter (no email set up yet): the thank-you is recorded, the item leaves Today.
+      await letter.getByRole('button', { name: 'Save as letter' }).click();
+      await letter.getByText('Letter saved').waitFor();
       await page.keyboard.press('Escape');
+      await expect.poll(() => thank.count(), { timeout: 10_000 }).toBe(0);
 
       // The board, by keyboard: Tom moves from Contacted to Meeting.
       await page.goto(`${app.server.url}/referrals`);

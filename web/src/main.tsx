@@ -17,7 +17,9 @@ if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" autoClose={4000} />
+      {/* Below dialogs (Mantine's modal is at 200): a toast that stays until used must never
+          cover a dialog's buttons, which it did on a phone. */}
+      <Notifications position="bottom-right" autoClose={4000} zIndex={190} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <AppRoutes />
