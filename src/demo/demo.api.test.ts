@@ -267,4 +267,40 @@ describe.each(testTargets)('the demo practice on %s', (target) => {
     await expect(createDemoPractice(ctx.deps, actor, 60)).resolves.toMatchObject({ open: true });
     expect((await ok<Practice>(fresh.session, 'GET', '/practice')).isDemo).toBe(true);
   }, 300_000);
+
+  it('made twice at the same moment: one demo, and the other request is a 409 that leaves nothing', async () => {
+    const twice = await seedPractice(ctx, 'Twice');
+    const actor = {
+      userId: twice.userId,
+      practiceId: twice.practiceId,
+      role: 'owner',
+      via: 'session',
+    } as const;
+    const results = await Promise.allSettled([
+      createDemoPractice(ctx.deps, actor, 24),
+      createDemoPractice(ctx.deps, actor, 24),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'conflict' });
+    const demos = await ctx.deps.db
+      .selectFrom('practice')
+      .select('id')
+      .where('demo_of_user_id', '=', twice.userId)
+      .execute();
+    expect(demos).toHaveLength(1);
+    // The loser's made-up owner went with its half-made practice: one per demo, no more.
+    const owners = await ctx.deps.db
+      .selectFrom('auth_user')
+      .select('id')
+      .where('email', 'like', '%@demo.invalid')
+      .execute();
+    const allDemos = await ctx.deps.db
+      .selectFrom('practice')
+      .select('id')
+      .where('demo_of_user_id', 'is not', null)
+      .execute();
+    expect(owners).toHaveLength(allDemos.length);
+    expect(await ok<DemoState>(twice.session, 'GET', '/demo')).toMatchObject({ exists: true });
+  }, 300_000);
 });

@@ -16,7 +16,7 @@ import { dayMs, hourMs, localDay } from '../platform/calendar.ts';
 import { fixedClock, toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, constraintKind } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { getPractice, updatePractice } from '../practices/practice.service.ts';
@@ -476,11 +476,12 @@ export async function createDemoPractice(
   size = 300,
 ): Promise<DemoStats & DemoState> {
   requireSession(actor);
-  if (await findDemoPracticeOf(deps.db, actor.userId))
-    throw new AppError(
+  const alreadyThere = () =>
+    new AppError(
       'conflict',
       'You already have a demo practice. Open it, or delete it to start a fresh one.',
     );
+  if (await findDemoPracticeOf(deps.db, actor.userId)) throw alreadyThere();
   const { userId: ownerId, practiceId } = await createUser(deps, {
     name: demoPractice.owner,
     email: `demo-owner.${newId().toLowerCase()}@${madeUpDomain}`,
@@ -505,7 +506,8 @@ export async function createDemoPractice(
       await deleteUnfinishedDemo(trx, practiceId, ownerId);
       await deleteUser(trx, ownerId);
     });
-    throw error;
+    // Two "Explore the demo" at once: the unique key let one through; the other is told so.
+    throw constraintKind(error) === 'unique' ? alreadyThere() : error;
   }
 }
 
