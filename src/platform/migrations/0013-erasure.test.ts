@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, testTargets } from '../../test-support/testing.ts';
-import { type DatabaseHandle, openDatabase } from '../db.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmptyDatabase } from '../../test-support/empty-database.ts';
+import { testTargets } from '../../test-support/testing.ts';
 import { newId } from '../ids.ts';
 import { migrateToLatest, migrateUpTo } from './index.ts';
 
@@ -13,23 +10,7 @@ import { migrateToLatest, migrateUpTo } from './index.ts';
  * referrals, and the rows that hang off them by cascading foreign keys, must all survive.
  */
 describe.each(testTargets)('migration 0013-erasure on existing data (%s)', (target) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-
-  async function open(): Promise<DatabaseHandle> {
-    if (target === 'postgres') {
-      const pg = await createPostgresDatabase(process.env.DATABASE_URL_TEST ?? '');
-      const handle = openDatabase({ dialect: 'postgres', url: pg.url });
-      cleanups.push(pg.drop, handle.close);
-      return handle;
-    }
-    const dir = mkdtempSync(path.join(tmpdir(), 'vouch-0013-'));
-    const handle = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'vouch.db') });
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }), handle.close);
-    return handle;
-  }
+  const { open } = useEmptyDatabase(target);
 
   it('keeps every referral, tag and event, the lags and the foreign keys', async () => {
     const { db, dialect } = await open();

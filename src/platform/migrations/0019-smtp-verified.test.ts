@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, testTargets } from '../../test-support/testing.ts';
-import { type DatabaseHandle, openDatabase } from '../db.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmptyDatabase } from '../../test-support/empty-database.ts';
+import { testTargets } from '../../test-support/testing.ts';
 import { newId } from '../ids.ts';
 import { migrateToLatest, migrateUpTo } from './index.ts';
 
@@ -12,23 +9,7 @@ import { migrateToLatest, migrateUpTo } from './index.ts';
  * were saved start verified (at the last delivery); others, and older deliveries, do not.
  */
 describe.each(testTargets)('migration 0019-smtp-verified on existing data (%s)', (target) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-
-  async function open(): Promise<DatabaseHandle> {
-    if (target === 'postgres') {
-      const pg = await createPostgresDatabase(process.env.DATABASE_URL_TEST ?? '');
-      const handle = openDatabase({ dialect: 'postgres', url: pg.url });
-      cleanups.push(pg.drop, handle.close);
-      return handle;
-    }
-    const dir = mkdtempSync(path.join(tmpdir(), 'vouch-0019-'));
-    const handle = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'vouch.db') });
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }), handle.close);
-    return handle;
-  }
+  const { open } = useEmptyDatabase(target);
 
   it('marks settings verified by their last delivery since they were saved, only those', async () => {
     const { db, dialect } = await open();
