@@ -10,7 +10,7 @@ import { type Actor, fieldErrorsOf, validationError } from '../platform/http.ts'
 import { newId } from '../platform/ids.ts';
 import { insertPractice } from '../practices/practice.repository.ts';
 import type { Practice } from '../practices/practice.schemas.ts';
-import { getPractice } from '../practices/practice.service.ts';
+import { getPractice, refuseInDemo } from '../practices/practice.service.ts';
 import { defaultSettings } from '../practices/settings.rules.ts';
 import {
   clearAttempts,
@@ -459,6 +459,7 @@ export async function createToken(
   actor: Actor,
   name: string,
 ): Promise<ApiToken & { token: string }> {
+  await refuseInDemo(deps.db, actor.practiceId, 'API tokens');
   const token = `vch_${randomBytes(32).toString('base64url')}`;
   const row = {
     practice_id: actor.practiceId,

@@ -17,7 +17,11 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
+import {
+  loadPracticeContext,
+  type PracticeContext,
+  refuseInDemo,
+} from '../practices/practice.service.ts';
 import { ZUpdateGiven } from '../referrals/given.schemas.ts';
 import { getGiven, updateGiven } from '../referrals/given.service.ts';
 import {
@@ -688,6 +692,7 @@ const feedUrl = (deps: Deps, token: string) =>
 
 /** A new secret URL (shown once); creating it is audited (§8: the agenda leaves Vouch). */
 export async function createFeed(deps: Deps, actor: Actor): Promise<{ id: string; url: string }> {
+  await refuseInDemo(deps.db, actor.practiceId, 'Calendar feeds');
   const now = deps.clock.now();
   const token = newToken();
   const id = newId(now.getTime());

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Practice } from '../practices/practice.schemas.ts';
-import { ok } from '../test-support/api-expect.ts';
+import { expectProblem, ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { countRows, seedMember, seedPractice, testTargets } from '../test-support/testing.ts';
 import { demoCategoryOrganizations, otherOrganizations } from './demo.data.ts';
@@ -193,6 +193,13 @@ describe.each(testTargets)('the demo practice on %s', (target) => {
     });
     await ok(sam.session, 'PUT', '/demo/open', { open: true });
     expect((await ok<Practice>(sam.session, 'GET', '/practice')).isDemo).toBe(true);
+    // In the demo the user is a guest: a token or feed made there could never sign in.
+    await expectProblem(
+      await sam.session.request('POST', '/tokens', { name: 'In the demo' }),
+      403,
+      'forbidden',
+    );
+    await expectProblem(await sam.session.request('POST', '/calendar-feeds', {}), 403, 'forbidden');
     // One demo per user; and the demo is the session's, never an API token's.
     expect((await sam.session.json('POST', '/demo', {})).status).toBe(409);
     expect((await sam.bearer.json('PUT', '/demo/open', { open: false })).status).toBe(403);

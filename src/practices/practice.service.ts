@@ -34,6 +34,19 @@ export async function requirePracticeRow(db: Queryable, practiceId: string): Pro
   return row;
 }
 
+/**
+ * Refuses what only works in the user's own practice (API tokens, calendar feeds): in the demo
+ * the user is a guest, not a member, so such a credential could never sign anything in.
+ */
+export async function refuseInDemo(db: Queryable, practiceId: string, what: string) {
+  const row = await requirePracticeRow(db, practiceId);
+  if (row.demo_of_user_id !== null)
+    throw new AppError(
+      'forbidden',
+      `${what} belong to your own practice, not the demo: go back to your practice first.`,
+    );
+}
+
 export async function getPractice(deps: Deps, practiceId: string): Promise<Practice> {
   return toPractice(await requirePracticeRow(deps.db, practiceId));
 }
