@@ -41,6 +41,14 @@ describe('the referral pipeline and the most-wanted list in the browser', () => 
     expect(await contacted.textContent()).toMatch(/in time/);
     await expect.poll(() => newColumn.getByRole('article', { name: /Tom Ruiz/ }).count()).toBe(0);
 
+    // Searching narrows the board after a pause; the words are in the address at once.
+    const search = page.getByLabel('Search referrals');
+    await search.fill('nobody');
+    await expect.poll(() => page.url()).toMatch(/[?&]q=nobody/);
+    await expect.poll(() => contacted.count()).toBe(0);
+    await search.fill('tom');
+    await contacted.waitFor();
+
     // The referrer was promoted by their first referral.
     const sarah = await page.request.get(`${app.server.url}/api/v1/contacts?q=sarah`);
     expect(((await sarah.json()) as { items: { stage: string }[] }).items[0]?.stage).toBe('refers');

@@ -1,6 +1,6 @@
 import { Button, Center, Stack, Text } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CONTACT_SORTS, type ContactQuery, ROLES, STAGES } from '../api/types';
 import { useMe } from '../auth/use-auth';
@@ -8,6 +8,7 @@ import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
+import { useSearchInUrl } from '../components/use-search-in-url';
 import { ContactFilters } from './contact-filters';
 import { ContactCards, ContactTable } from './contact-list-views';
 import { useContactList } from './use-contacts';
@@ -41,16 +42,12 @@ export function ContactsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => readQuery(params), [params]);
-  const [search, setSearch] = useState(query.q ?? '');
-  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const search = useSearchInUrl(query.q, (q) =>
+    setParams(writeQuery({ ...query, q }), { replace: true }),
+  );
   const isWide = useMediaQuery('(min-width: 48em)');
 
-  useEffect(() => {
-    const q = debouncedSearch.trim() || undefined;
-    if (q !== query.q) setParams(writeQuery({ ...query, q }), { replace: true });
-  }, [debouncedSearch, query, setParams]);
-
-  const list = useContactList(query);
+  const list = useContactList({ ...query, q: search.settledQ });
   const contacts = list.data?.pages.flatMap((page) => page.items) ?? [];
   const isFiltered = Object.values(query).some((v) => v !== undefined && v !== 'name');
 
@@ -62,8 +59,8 @@ export function ContactsPage() {
         actions={<Button onClick={() => navigate('/contacts/new')}>Add contact</Button>}
       />
       <ContactFilters
-        search={search}
-        onSearchChange={setSearch}
+        search={search.text}
+        onSearchChange={search.change}
         query={query}
         onQueryChange={(patch) => setParams(writeQuery({ ...query, ...patch }), { replace: true })}
       />

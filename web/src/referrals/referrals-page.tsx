@@ -1,6 +1,6 @@
 import { Button, Center, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ReferralFilters } from '../api/types';
 import { useMe } from '../auth/use-auth';
@@ -8,6 +8,7 @@ import { LoadMoreButton } from '../components/load-more-button';
 import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
+import { useSearchInUrl } from '../components/use-search-in-url';
 import { downloadReferralsCsv } from './export-csv';
 import { ReferralBoard } from './referral-board';
 import { ReferralFilterBar } from './referral-filter-bar';
@@ -30,16 +31,8 @@ export function ReferralsPage() {
   const setFilters = (patch: Partial<ReferralFilters>) =>
     update({ filters: { ...state.filters, ...patch } });
 
-  const [search, setSearch] = useState(state.filters.q ?? '');
-  const [debounced] = useDebouncedValue(search, 300);
-  useEffect(() => {
-    const q = debounced.trim() || undefined;
-    if (q !== state.filters.q) {
-      setParams(writeReferralParams({ ...state, filters: { ...state.filters, q } }), {
-        replace: true,
-      });
-    }
-  }, [debounced, state, setParams]);
+  const search = useSearchInUrl(state.filters.q, (q) => setFilters({ q }));
+  const filters = { ...state.filters, q: search.settledQ };
 
   const [exportError, setExportError] = useState<unknown>(null);
   const [isExporting, setIsExporting] = useState(false);
@@ -90,14 +83,14 @@ export function ReferralsPage() {
             label="Search referrals"
             placeholder="A name"
             type="search"
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
+            value={search.text}
+            onChange={(e) => search.change(e.currentTarget.value)}
           />
         }
         filters={state.filters}
         onChange={setFilters}
         onClear={() => {
-          setSearch('');
+          search.change('');
           update({ filters: {} });
         }}
         showStatus={state.view === 'list'}
@@ -105,7 +98,11 @@ export function ReferralsPage() {
         onSortChange={(sort) => update({ sort })}
       />
       <ProblemAlert error={exportError} />
-      {state.view === 'board' ? <BoardView filters={state.filters} /> : <ListView state={state} />}
+      {state.view === 'board' ? (
+        <BoardView filters={filters} />
+      ) : (
+        <ListView state={{ ...state, filters }} />
+      )}
     </>
   );
 }
