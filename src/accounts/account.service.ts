@@ -126,9 +126,10 @@ const isThrottling = (deps: Deps): boolean => deps.auth.options.rateLimit?.enabl
 
 /**
  * Counts an attempt under `key` in the database (shared by every server) and refuses it with
- * 429 and Retry-After once the window's limit is used up.
+ * 429 and Retry-After once the window's limit is used up. `what` names the attempts in the
+ * message: "Too many {what}. Wait 5 minutes, then try again."
  */
-async function throttle(
+export async function throttle(
   deps: Deps,
   key: string,
   policy: ThrottlePolicy,

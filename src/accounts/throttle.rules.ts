@@ -14,9 +14,18 @@ export const signInPerAccount: ThrottlePolicy = { limit: 5, windowMs: 15 * minut
 /** New accounts per address: sign-up is also a way to test an email's password. */
 export const signUpPerAddress: ThrottlePolicy = { limit: 10, windowMs: 60 * minute };
 
+/**
+ * Demo practices created per user: each is two years of made-up data written in one long
+ * transaction, which on SQLite holds every other writer back while it runs.
+ */
+export const demoPerUser: ThrottlePolicy = { limit: 3, windowMs: 60 * minute };
+
 /** Counters older than the longest window decide nothing any more and can go. */
 export const staleCountersBefore = (now: Date): Date =>
-  new Date(now.getTime() - Math.max(signInPerAccount.windowMs, signUpPerAddress.windowMs));
+  new Date(
+    now.getTime() -
+      Math.max(signInPerAccount.windowMs, signUpPerAddress.windowMs, demoPerUser.windowMs),
+  );
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Practice } from '../practices/practice.schemas.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
-import { countRows, seedMember, seedPractice, testTargets } from '../test-support/testing.ts';
+import {
+  countRows,
+  createTestContext,
+  seedMember,
+  seedPractice,
+  testTargets,
+} from '../test-support/testing.ts';
 import { demoCategoryOrganizations, otherOrganizations } from './demo.data.ts';
-import { createDemoPractice } from './demo.service.ts';
+import { createDemoPractice, deleteDemoPractice } from './demo.service.ts';
 
 type DemoState = { exists: boolean; open: boolean; practiceName: string | null };
 const setup = {
@@ -310,4 +316,33 @@ describe.each(testTargets)('the demo practice on %s', (target) => {
     expect(owners).toHaveLength(allDemos.length);
     expect(await ok<DemoState>(twice.session, 'GET', '/demo')).toMatchObject({ exists: true });
   }, 300_000);
+});
+
+describe('creating demo practices over and over', () => {
+  it('is refused after three in an hour with 429 and Retry-After; the own practice is untouched', async () => {
+    const ctx = await createTestContext('sqlite', { rateLimit: true });
+    try {
+      const rita = await seedPractice(ctx, 'Rita');
+      const actor = {
+        userId: rita.userId,
+        practiceId: rita.practiceId,
+        role: 'owner',
+        via: 'session',
+      } as const;
+      for (let i = 0; i < 3; i++) {
+        await createDemoPractice(ctx.deps, actor, 24);
+        await deleteDemoPractice(ctx.deps, actor);
+      }
+      const res = await rita.session.request('POST', '/demo', {});
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      const problem = await expectProblem(res, 429, 'rate_limited');
+      expect(problem.detail).toMatch(/^Too many demo practices created\. Wait \d+ minutes/);
+      expect(await ok<DemoState>(rita.session, 'GET', '/demo')).toMatchObject({ exists: false });
+      // Another user is not held back by Rita's count.
+      const sam = await seedPractice(ctx, 'Sam');
+      expect((await sam.session.request('POST', '/demo', {})).status).toBe(201);
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
 });

@@ -58,7 +58,8 @@ export function demoRoutes(deps: Deps) {
       description:
         "Creates the caller's demo practice — separate from their own, which is not touched — " +
         'with two years of a realistic referral program, and opens it. One per user (409 ' +
-        'when there is one); a failure part-way leaves nothing behind. Sessions only: an ' +
+        'when there is one), at most three made per user per hour (429 with Retry-After); a ' +
+        'failure part-way leaves nothing behind. Sessions only: an ' +
         'API token gets 403 here, on PUT /demo/open and on DELETE /demo.',
       request: jsonBody(z.strictObject({})),
       responses: { 201: jsonContent(ZDemoCreated, 'What was created'), ...problemResponses },

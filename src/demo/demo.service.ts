@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { deleteUser, findMembership } from '../accounts/account.repository.ts';
-import { createUser } from '../accounts/account.service.ts';
+import { createUser, throttle } from '../accounts/account.service.ts';
+import { demoPerUser } from '../accounts/throttle.rules.ts';
 import { createCommitment } from '../commitments/commitment.service.ts';
 import type { Role } from '../contacts/contact.rules.ts';
 import { stages } from '../contacts/contact.rules.ts';
@@ -464,7 +465,8 @@ export async function getDemoState(deps: Deps, actor: Actor): Promise<DemoState>
  * "Explore the demo": a separate practice, the user's sandbox, with two years of a referral
  * program run by a made-up coach (its owner, who never signs in). The user's own practice and
  * its settings are not touched; the demo opens at once ("Back to my practice" leaves it).
- * Before or after setup alike; one per user (409 when there is one).
+ * Before or after setup alike; one per user (409 when there is one), and at most three made
+ * per user per hour (429 with Retry-After).
  *
  * Its made-up owner is created through the account use case (better-auth writes the user in
  * its own transaction); everything else is one transaction, and a failure part-way deletes the
@@ -476,6 +478,7 @@ export async function createDemoPractice(
   size = 300,
 ): Promise<DemoStats & DemoState> {
   requireSession(actor);
+  await throttle(deps, `demo:${actor.userId}`, demoPerUser, 'demo practices created');
   const alreadyThere = () =>
     new AppError(
       'conflict',

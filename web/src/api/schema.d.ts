@@ -351,7 +351,7 @@ export interface paths {
     get: operations["getDemo"];
     /**
      * Create the demo practice
-     * @description Creates the caller's demo practice — separate from their own, which is not touched — with two years of a realistic referral program, and opens it. One per user (409 when there is one); a failure part-way leaves nothing behind. Sessions only: an API token gets 403 here, on PUT /demo/open and on DELETE /demo.
+     * @description Creates the caller's demo practice — separate from their own, which is not touched — with two years of a realistic referral program, and opens it. One per user (409 when there is one), at most three made per user per hour (429 with Retry-After); a failure part-way leaves nothing behind. Sessions only: an API token gets 403 here, on PUT /demo/open and on DELETE /demo.
      */
     post: operations["createDemo"];
     /**
@@ -5959,7 +5959,7 @@ export interface operations {
   };
   /**
    * Create the demo practice
-   * @description Creates the caller's demo practice — separate from their own, which is not touched — with two years of a realistic referral program, and opens it. One per user (409 when there is one); a failure part-way leaves nothing behind. Sessions only: an API token gets 403 here, on PUT /demo/open and on DELETE /demo.
+   * @description Creates the caller's demo practice — separate from their own, which is not touched — with two years of a realistic referral program, and opens it. One per user (409 when there is one), at most three made per user per hour (429 with Retry-After); a failure part-way leaves nothing behind. Sessions only: an API token gets 403 here, on PUT /demo/open and on DELETE /demo.
    */
   createDemo: {
     parameters: {
