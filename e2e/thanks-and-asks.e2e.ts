@@ -39,6 +39,16 @@ describe('thanking a referrer and asking for referrals, from their pages', () =>
     await record.click();
     await page.getByText('Thank-you recorded.').waitFor();
     await record.waitFor({ state: 'detached' });
+    // One click, one Undo: the thank-you is taken back and the button returns.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Undone.').waitFor();
+    await record.waitFor();
+    const undone = await page.request.get(`${app.server.url}/api/v1/referrals/${referral.id}`);
+    expect(
+      ((await undone.json()) as { thanks: { referral: { state: string } } }).thanks.referral,
+    ).not.toMatchObject({ state: 'done' });
+    await record.click();
+    await record.waitFor({ state: 'detached' });
     const saved = await page.request.get(`${app.server.url}/api/v1/referrals/${referral.id}`);
     const body = (await saved.json()) as { thanks: { referral: { state: string } } };
     expect(body.thanks.referral.state).toBe('done');

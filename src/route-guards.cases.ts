@@ -279,6 +279,25 @@ export const updateCases: Case[] = [
 ];
 
 export const actionCases: Case[] = [
+  ...unreadable('POST', '/agenda/actions'),
+  bad('POST', '/agenda/actions', 'no path', { method: 'POST' }, ['path']),
+  bad('POST', '/agenda/actions', 'a DELETE', { method: 'DELETE', path: '/contacts/x' }, ['method']),
+  bad(
+    'POST',
+    '/agenda/actions',
+    'a path that is not a one-click action',
+    { method: 'POST', path: '/contacts', body: { name: 'Ann' } },
+    ['path'],
+    422,
+    'unprocessable',
+  ),
+  bad(
+    'POST',
+    '/agenda/actions',
+    'a thank-you of an unknown kind',
+    { method: 'POST', path: '/referrals/:own.referral/thanks', body: { kind: 'hug' } },
+    ['body.kind'],
+  ),
   ...unreadable('POST', '/referrals/:referral/status'),
   bad('POST', '/referrals/:referral/status', 'no status', {}, ['status']),
   bad('POST', '/referrals/:referral/status', 'an unknown status', { status: 'won' }, ['status']),
@@ -777,6 +796,18 @@ export const foreignIdCases: Case[] = [
   nf('POST', '/contacts/:own.contact/asks', { momentId: ':moment' }),
   nf('POST', '/contacts/:own.contact/commitments', { promisedCount: 1, askId: ':ask' }),
   nf('GET', '/ask-script?contactId=:contact'),
+  nf('POST', '/agenda/actions', {
+    method: 'POST',
+    path: '/referrals/:referral/thanks',
+    body: { kind: 'referral' },
+  }),
+  nf('POST', '/agenda/actions', { method: 'POST', path: '/commitments/:commitment/reminders' }),
+  nf('POST', '/agenda/actions', { method: 'POST', path: '/contacts/:contact/asks' }),
+  nf('POST', '/agenda/actions', {
+    method: 'PATCH',
+    path: '/referrals-given/:given',
+    body: { checkedInAt: '2026-06-15T11:00:00.000Z' },
+  }),
 ];
 
 /**

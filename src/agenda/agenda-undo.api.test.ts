@@ -162,26 +162,19 @@ describe.each(testTargets)('agenda undo and bulk actions on %s', (target) => {
     )) as { updatedAt: string };
     expect(restAfter).toEqual(restBefore);
 
-    // A commitment reminder is done through its own path: 422, nothing written.
-    const jo = await contact({ name: 'Jo Park', stage: 'trusts' });
-    const { commitment } = await ok<{ commitment: { id: string } }>(
-      a.session,
-      'POST',
-      `/contacts/${jo.id}/commitments`,
-      { promisedCount: 5 },
-    );
-    clock.set(plus(T0, 14 * D));
-    const remind = await one('remind_commitment', commitment.id);
-    expect(remind.undoable).toBe(false);
+    // "Find a referral for …" is done through its own form: 422, nothing written.
+    const gil = await contact({ name: 'Gil Giver', stage: 'knows', roles: ['partner'] });
+    for (const name of ['First Person', 'Second Person'])
+      await ok(a.session, 'POST', '/referrals', {
+        referred: { name },
+        referrer: { contactId: gil.id },
+        channel: 'phone',
+      });
+    const owed = await one('give_back', gil.id);
+    expect(owed.undoable).toBe(false);
     const rows = await countRows(ctx.deps);
     await expectProblem(
-      await a.session.request('POST', `/agenda/${remind.key}/do`, {}),
-      422,
-      'unprocessable',
-      ['key'],
-    );
-    await expectProblem(
-      await a.session.request('POST', `/agenda/${remind.key}/do`, { which: 'secondary' }),
+      await a.session.request('POST', `/agenda/${owed.key}/do`, {}),
       422,
       'unprocessable',
       ['key'],
@@ -199,6 +192,105 @@ describe.each(testTargets)('agenda undo and bulk actions on %s', (target) => {
       'conflict',
     );
     expect(await countRows(ctx.deps)).toEqual(afterThanks);
+  });
+
+  it('undo of a commitment reminder and of a release puts the commitment back; a later change is 409', async () => {
+    clock.set(T0);
+    const jo = await contact({ name: 'Jo Park', stage: 'trusts' });
+    const { commitment } = await ok<{ commitment: { id: string } }>(
+      a.session,
+      'POST',
+      `/contacts/${jo.id}/commitments`,
+      { promisedCount: 5 },
+    );
+    clock.set(plus(T0, 14 * D));
+    const commitmentNow = () => ok<object>(a.session, 'GET', `/commitments/${commitment.id}`);
+    const before = await commitmentNow();
+    const remind = await one('remind_commitment', commitment.id);
+    expect(remind.undoable).toBe(true);
+
+    const reminded = await doItem(remind.key);
+    expect(await commitmentNow()).toMatchObject({ remindersSent: 1 });
+    expect(await itemsFor('remind_commitment', commitment.id)).toHaveLength(0);
+    expect((await undo(reminded.undoId)).status).toBe(204);
+    expect(await commitmentNow()).toEqual(asBefore(before));
+    expect(await one('remind_commitment', commitment.id)).toEqual(remind);
+
+    const released = await doItem(remind.key, 'secondary');
+    expect(await commitmentNow()).toMatchObject({ status: 'released' });
+    expect((await undo(released.undoId)).status).toBe(204);
+    expect(await commitmentNow()).toEqual(asBefore(before));
+
+    // Changed again after the action: the undo would overwrite that, so it is refused.
+    const again = await doItem(remind.key);
+    clock.set(plus(T0, 14 * D + H));
+    await ok(a.session, 'PATCH', `/commitments/${commitment.id}`, { promisedCount: 4 });
+    const rows = await countRows(ctx.deps);
+    await expectProblem(await undo(again.undoId), 409, 'conflict');
+    expect(await countRows(ctx.deps)).toEqual(rows);
+    expect(await commitmentNow()).toMatchObject({ remindersSent: 1, promisedCount: 4 });
+  });
+
+  it('undo of "Log the ask" deletes the ask and the item is back; an ask given an outcome since is 409', async () => {
+    clock.set(T0);
+    const maria = await contact({ name: 'Maria Gomez', stage: 'likes' });
+    await ok(a.session, 'POST', `/contacts/${maria.id}/moments`, { kind: 'project_completed' });
+    const asks = async () =>
+      (await ok<{ items: { id: string }[] }>(a.session, 'GET', `/contacts/${maria.id}/asks`)).items;
+    const ask = await one('ask', maria.id);
+    expect(ask.undoable).toBe(true);
+    const rows = await countRows(ctx.deps);
+
+    const logged = await doItem(ask.key);
+    expect(await asks()).toHaveLength(1);
+    expect(await itemsFor('ask', maria.id)).toHaveLength(0);
+    expect((await undo(logged.undoId)).status).toBe(204);
+    expect(await asks()).toHaveLength(0);
+    expect(await one('ask', maria.id)).toEqual(ask);
+    const { agenda_undo: _undos, ...rest } = await countRows(ctx.deps);
+    const { agenda_undo: _undosBefore, ...restBefore } = rows;
+    expect(rest).toEqual(restBefore);
+
+    const again = await doItem(ask.key);
+    const [made] = await asks();
+    await ok(a.session, 'PATCH', `/asks/${made?.id}`, { outcome: 'committed', note: null });
+    await expectProblem(await undo(again.undoId), 409, 'conflict');
+    expect(await asks()).toHaveLength(1);
+  });
+
+  it("the referral's and the commitment's own one-click buttons (POST /agenda/actions) are undone the same way", async () => {
+    clock.set(T0);
+    const r = await referralFrom('Eve Page', 'Fay Thanked', { consentToUpdate: true });
+    clock.set(plus(T0, H));
+    await ok(a.session, 'POST', `/referrals/${r.id}/status`, { status: 'contacted' });
+    const before = await referral(r.id);
+    const act = (path: string, body?: object) =>
+      ok<Result>(a.session, 'POST', '/agenda/actions', { method: 'POST', path, body });
+
+    const thanked = await act(`/referrals/${r.id}/thanks`, { kind: 'referral' });
+    expect(thanked).toMatchObject({ count: 1, keys: [], undoId: expect.any(String) });
+    expect((await referral(r.id)).thanks.referral.state).toBe('done');
+    expect((await undo(thanked.undoId)).status).toBe(204);
+    expect(await referral(r.id)).toEqual(asBefore(before));
+
+    const told = await act(`/referrals/${r.id}/referrer-updates`);
+    expect((await referral(r.id)).referrerUpdate.toldStatus).toBe('contacted');
+    expect((await undo(told.undoId)).status).toBe(204);
+    expect(await referral(r.id)).toEqual(asBefore(before));
+
+    // The same rules as the path itself: a second thank-you for the same referral is refused.
+    await act(`/referrals/${r.id}/thanks`, { kind: 'referral' });
+    const rows = await countRows(ctx.deps);
+    await expectProblem(
+      await a.session.request('POST', '/agenda/actions', {
+        method: 'POST',
+        path: `/referrals/${r.id}/thanks`,
+        body: { kind: 'referral' },
+      }),
+      409,
+      'conflict',
+    );
+    expect(await countRows(ctx.deps)).toEqual(rows);
   });
 
   it("another practice's item or undo is a 404 that writes nothing", async () => {

@@ -14,6 +14,7 @@ import {
   ZDismiss,
   ZFeedIdParam,
   ZItemKeyParam,
+  ZPerformAction,
   ZPerformItem,
   ZSnooze,
   ZUndo,
@@ -27,6 +28,7 @@ import {
   dismissItem,
   getAgenda,
   listFeeds,
+  performAction,
   performItem,
   revokeFeed,
   rotateFeed,
@@ -174,6 +176,33 @@ export function agendaRoutes(deps: Deps) {
         ),
         200,
       ),
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/agenda/actions',
+      tags,
+      operationId: 'performUndoableAction',
+      summary: 'Do a one-click action, with undo',
+      description:
+        'Does one of the actions that agenda items offer, from the page of its subject and ' +
+        'whether or not an item is listed for it, through its owner (the same rules as its ' +
+        'own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of ' +
+        '`POST /referrals/{id}/status`, `/referrals/{id}/thanks`, ' +
+        '`/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, ' +
+        '`/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` ' +
+        'or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. ' +
+        'Any other path is 422.',
+      request: jsonBody(ZPerformAction),
+      responses: { 200: jsonContent(ZActionResult, 'Done'), ...problemResponses },
+    }),
+    async (c) => {
+      const { method, path, body } = c.req.valid('json');
+      return c.json(
+        await performAction(deps, actorOf(c), { method, path, body: body ?? null }),
+        200,
+      );
+    },
   );
   r.openapi(
     createRoute({

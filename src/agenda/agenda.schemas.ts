@@ -95,6 +95,14 @@ export const ZPerformItem = z
   .strictObject({ which: z.enum(['primary', 'secondary']).optional() })
   .openapi('PerformAgendaItem');
 
+export const ZPerformAction = z
+  .strictObject({
+    method: z.enum(['POST', 'PATCH']),
+    path: z.string().min(1).max(300).openapi({ example: '/referrals/019a…/thanks' }),
+    body: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('PerformAction');
+
 export const ZActionResult = z
   .object({
     count: z.number().int(),

@@ -5,6 +5,15 @@
 
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
+import { type Ask, ZCreateAsk } from '../asks/ask.schemas.ts';
+import { createAsk, takeBackAsk } from '../asks/ask.service.ts';
+import {
+  type CommitmentUndoState,
+  readCommitmentUndoState,
+  updateCommitmentRow,
+} from '../commitments/commitment.repository.ts';
+import { ZRecordReminder, ZReleaseCommitment } from '../commitments/commitment.schemas.ts';
+import { recordReminder, releaseCommitment } from '../commitments/commitment.service.ts';
 import { dueCutoffs } from '../contacts/cadence.rules.ts';
 import { ZLogInteraction } from '../interactions/interaction.schemas.ts';
 import { deleteInteraction, logInteraction } from '../interactions/interaction.service.ts';
@@ -15,7 +24,7 @@ import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
-import type { Actor } from '../platform/http.ts';
+import { type Actor, parseNested } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import {
   loadPracticeContext,
@@ -61,6 +70,7 @@ import {
   upsertMark,
 } from './agenda.repository.ts';
 import {
+  type AgendaAction,
   type AgendaItem,
   type AgendaKind,
   type AgendaMark,
@@ -370,6 +380,14 @@ export type UndoStep =
       audited: boolean;
     }
   | { type: 'interaction'; interactionId: string }
+  | { type: 'ask'; askId: string; outcome: Ask['outcome']; note: string | null }
+  | {
+      type: 'commitment';
+      commitmentId: string;
+      before: CommitmentUndoState;
+      /** `updated_at` right after the action: a later change makes the undo a conflict. */
+      after: string;
+    }
   | {
       type: 'given';
       givenId: string;
@@ -396,6 +414,8 @@ export const undoableKinds: readonly AgendaKind[] = [
   'update_referrer',
   'notify_partner',
   'check_in_given',
+  'ask',
+  'remind_commitment',
   'reconnect_quiet_source',
   'keep_in_touch',
   'explain',
@@ -478,6 +498,23 @@ export async function performItem(
   });
 }
 
+/**
+ * Does a one-click action from the page of its subject (a thank-you recorded on a referral, a
+ * reminder on a commitment) as Today would, and answers its undo: the same paths as the
+ * undoable agenda items, whether or not an item is listed for it.
+ */
+export async function performAction(
+  deps: Deps,
+  actor: Actor,
+  action: Omit<AgendaAction, 'label'>,
+): Promise<ActionResult> {
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (trx) => {
+    const steps = await doAction({ ...deps, db: trx }, actor, action);
+    return { count: 1, keys: [], undoId: await saveUndo(trx, actor, now, steps) };
+  });
+}
+
 async function saveUndo(trx: Tx, actor: Actor, now: Date, steps: UndoStep[]): Promise<string> {
   const id = newId(now.getTime());
   await insertUndo(trx, {
@@ -523,6 +560,8 @@ async function markItem(
 const referralPath = /^\/referrals\/([A-Za-z0-9_-]+)\/(status|thanks|referrer-updates)$/;
 const givenPath = /^\/referrals-given\/([A-Za-z0-9_-]+)$/;
 const interactionPath = /^\/contacts\/([A-Za-z0-9_-]+)\/interactions$/;
+const askPath = /^\/contacts\/([A-Za-z0-9_-]+)\/asks$/;
+const commitmentPath = /^\/commitments\/([A-Za-z0-9_-]+)\/(reminders|release)$/;
 
 /**
  * Does a listed item's action through its owner's use case (so every rule of that owner
@@ -545,17 +584,39 @@ async function doItem(
   }
   const action = which === 'secondary' ? item.secondary : item.action;
   if (!action) throw fieldError('which', 'this item has no second action.');
+  if (!undoableKinds.includes(item.kind))
+    throw new AppError(
+      'unprocessable',
+      `“${action.label}” is done through ${action.method} ${action.path}; Today cannot take it back.`,
+      [{ field: 'key', message: 'this kind of item is done through its own path.' }],
+    );
+  return doAction(inTrx, actor, action);
+}
+
+/**
+ * Does a one-click action through its owner's use case (so every rule of that owner holds)
+ * and returns the steps that take it back: the actions of the kinds in `undoableKinds`, from
+ * Today or from the page of their subject. Any other path is 422.
+ */
+async function doAction(
+  inTrx: Deps,
+  actor: Actor,
+  action: Omit<AgendaAction, 'label'>,
+): Promise<UndoStep[]> {
   const body = action.body ?? {};
-  const onReferral = action.method === 'POST' ? referralPath.exec(action.path) : null;
-  const onContact = action.method === 'POST' ? interactionPath.exec(action.path) : null;
+  const posted = (pattern: RegExp) => (action.method === 'POST' ? pattern.exec(action.path) : null);
+  const onReferral = posted(referralPath);
+  const onContact = posted(interactionPath);
+  const onAsk = posted(askPath);
+  const onCommitment = posted(commitmentPath);
   if (onReferral?.[1] && onReferral[2]) {
     const referralId = onReferral[1];
     const before = await readReferralUndoState(inTrx.db, actor.practiceId, referralId);
     if (!before) throw notFound('The referral');
     if (onReferral[2] === 'status')
-      await changeStatus(inTrx, actor, referralId, ZChangeStatus.parse(body));
+      await changeStatus(inTrx, actor, referralId, parseNested(ZChangeStatus, body, 'body'));
     else if (onReferral[2] === 'thanks')
-      await recordThanks(inTrx, actor, referralId, ZRecordThanks.parse(body));
+      await recordThanks(inTrx, actor, referralId, parseNested(ZRecordThanks, body, 'body'));
     else await recordReferrerUpdate(inTrx, actor, referralId, {});
     const after = await readReferralUndoState(inTrx.db, actor.practiceId, referralId);
     if (!after) throw notFound('The referral');
@@ -573,7 +634,7 @@ async function doItem(
   }
   const onGiven = action.method === 'PATCH' ? givenPath.exec(action.path) : null;
   if (onGiven?.[1]) {
-    const input = ZUpdateGiven.parse(body);
+    const input = parseNested(ZUpdateGiven, body, 'body');
     const field = input.partnerNotifiedAt !== undefined ? 'partnerNotifiedAt' : 'checkedInAt';
     const before = await getGiven(inTrx, actor, onGiven[1]);
     const after = await updateGiven(inTrx, actor, onGiven[1], input);
@@ -582,13 +643,39 @@ async function doItem(
     ];
   }
   if (onContact?.[1]) {
-    const made = await logInteraction(inTrx, actor, onContact[1], ZLogInteraction.parse(body));
+    const made = await logInteraction(
+      inTrx,
+      actor,
+      onContact[1],
+      parseNested(ZLogInteraction, body, 'body'),
+    );
     return [{ type: 'interaction', interactionId: made.id }];
+  }
+  if (onAsk?.[1]) {
+    const { ask } = await createAsk(inTrx, actor, onAsk[1], parseNested(ZCreateAsk, body, 'body'));
+    return [{ type: 'ask', askId: ask.id, outcome: ask.outcome, note: ask.note }];
+  }
+  if (onCommitment?.[1] && onCommitment[2]) {
+    const commitmentId = onCommitment[1];
+    const before = await readCommitmentUndoState(inTrx.db, actor.practiceId, commitmentId);
+    if (!before) throw notFound('The commitment');
+    if (onCommitment[2] === 'reminders')
+      await recordReminder(inTrx, actor, commitmentId, parseNested(ZRecordReminder, body, 'body'));
+    else
+      await releaseCommitment(
+        inTrx,
+        actor,
+        commitmentId,
+        parseNested(ZReleaseCommitment, body, 'body'),
+      );
+    const after = await readCommitmentUndoState(inTrx.db, actor.practiceId, commitmentId);
+    if (!after) throw notFound('The commitment');
+    return [{ type: 'commitment', commitmentId, before, after: after.updated_at }];
   }
   throw new AppError(
     'unprocessable',
-    `“${action.label}” is done through ${action.method} ${action.path}; Today cannot take it back.`,
-    [{ field: 'key', message: 'this kind of item is done through its own path.' }],
+    `${action.method} ${action.path} is not a one-click action that can be undone; call it directly.`,
+    [{ field: 'path', message: 'is not one of the actions that can be undone.' }],
   );
 }
 
@@ -631,6 +718,29 @@ async function undoStep(trx: Tx, deps: Deps, actor: Actor, step: UndoStep): Prom
         throw new AppError('conflict', 'The touch was deleted already; nothing to undo.');
       throw error;
     }
+    return;
+  }
+  if (step.type === 'ask') {
+    await takeBackAsk(trx, actor.practiceId, {
+      id: step.askId,
+      outcome: step.outcome,
+      note: step.note,
+    });
+    return;
+  }
+  if (step.type === 'commitment') {
+    const current = await readCommitmentUndoState(trx, actor.practiceId, step.commitmentId);
+    if (!current) throw new AppError('conflict', 'The commitment was deleted; nothing to undo.');
+    if (current.updated_at !== step.after)
+      throw new AppError(
+        'conflict',
+        'The commitment changed again since; undo is no longer possible. Correct it on its page.',
+      );
+    // The columns go back as they were, but the row did change now: updated_at says so.
+    await updateCommitmentRow(trx, actor.practiceId, step.commitmentId, {
+      ...step.before,
+      updated_at: toTimestamp(deps.clock.now()),
+    });
     return;
   }
   if (step.type === 'given') {

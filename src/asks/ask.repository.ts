@@ -73,6 +73,15 @@ export async function updateAskRow(
     .execute();
 }
 
+export async function deleteAskRow(db: Queryable, practiceId: string, id: string) {
+  const res = await db
+    .deleteFrom('ask')
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 /** A contact's asks, newest first. */
 export async function listAskRows(db: Queryable, practiceId: string, contactId: string) {
   return db

@@ -1,3 +1,4 @@
+import { isAskOfACommitment } from '../commitments/commitment.repository.ts';
 import { addressableOf, requireContact } from '../contacts/contact.service.ts';
 import { addressNameOf } from '../contacts/contact-name.rules.ts';
 import { toTimestamp } from '../platform/clock.ts';
@@ -10,6 +11,7 @@ import { newId } from '../platform/ids.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
 import {
   type AskRow,
+  deleteAskRow,
   deleteMomentRow,
   findAskRow,
   findLastAskedAt,
@@ -155,6 +157,30 @@ export async function createAsk(
     await insertAskRow(trx, row);
     return { ask: toAsk(row), warnings };
   });
+}
+
+/**
+ * Takes back an ask that a one-click action logged (the undo of "Log the ask" on Today), in
+ * the caller's transaction. A conflict when it is gone, its outcome or note changed since, or
+ * a commitment answers it: then it is no longer only what the click recorded.
+ */
+export async function takeBackAsk(
+  db: Queryable,
+  practiceId: string,
+  logged: Pick<Ask, 'id' | 'outcome' | 'note'>,
+): Promise<void> {
+  const row = await findAskRow(db, practiceId, logged.id);
+  if (!row) throw new AppError('conflict', 'The ask was deleted already; nothing to undo.');
+  const changed = row.outcome !== logged.outcome || row.note !== logged.note;
+  if (
+    changed ||
+    (await isAskOfACommitment(db, practiceId, { id: row.id, contactId: row.contact_id }))
+  )
+    throw new AppError(
+      'conflict',
+      'The ask changed since (an outcome, a note or a commitment); undo is no longer possible.',
+    );
+  await deleteAskRow(db, practiceId, row.id);
 }
 
 export async function listAsks(deps: Deps, actor: Actor, contactId: string) {

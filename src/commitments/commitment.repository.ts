@@ -39,6 +39,42 @@ export async function markReminderSent(
     .execute();
 }
 
+/** What recording a reminder or a release changes: what an undo puts back. */
+export type CommitmentUndoState = Pick<
+  CommitmentRow,
+  'status' | 'released_at' | 'note' | 'reminders_sent' | 'last_reminder_at' | 'updated_at'
+>;
+
+export async function readCommitmentUndoState(
+  db: Queryable,
+  practiceId: string,
+  id: string,
+): Promise<CommitmentUndoState | undefined> {
+  return db
+    .selectFrom('commitment')
+    .select(['status', 'released_at', 'note', 'reminders_sent', 'last_reminder_at', 'updated_at'])
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Whether a commitment was made in answer to this ask (the link an ask's undo would break). */
+export async function isAskOfACommitment(
+  db: Queryable,
+  practiceId: string,
+  ask: { id: string; contactId: string },
+) {
+  const row = await db
+    .selectFrom('commitment')
+    .select('id')
+    .where('practice_id', '=', practiceId)
+    .where('contact_id', '=', ask.contactId)
+    .where('ask_id', '=', ask.id)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertCommitmentRow(db: Queryable, row: CommitmentRow): Promise<void> {
   await db.insertInto('commitment').values(row).execute();
 }

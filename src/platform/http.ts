@@ -41,6 +41,16 @@ export function validationError(errors: FieldError[]): AppError {
   return new AppError('validation', detail, errors);
 }
 
+/**
+ * Checks a value that arrived inside a request's body (an action's own `body`) against its
+ * schema, as the routes check theirs: problems name each field under `prefix`.
+ */
+export function parseNested<S extends z.ZodType>(schema: S, input: unknown, prefix: string) {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data as z.infer<S>;
+  throw validationError(fieldErrorsOf(result.error, prefix, { schema, input }));
+}
+
 type ValidationTarget = 'json' | 'query' | 'param' | 'header' | 'cookie' | 'form';
 type RouteSchemas = Partial<Record<ValidationTarget, Checked['schema']>>;
 type ValidationResult = { success: boolean; target: string; data?: unknown; error?: unknown };

@@ -41,6 +41,18 @@ export function usePerformItem() {
   );
 }
 
+/**
+ * Does a one-click action from its subject's page (a thank-you on a referral, a reminder on a
+ * commitment) through the agenda, which answers an undo id as for Today's items.
+ */
+export function usePerformAction() {
+  return useRefreshingMutation(
+    (body: { method: 'POST' | 'PATCH'; path: string; body?: Record<string, unknown> }) =>
+      api.post('/agenda/actions', { body }),
+    'agenda-action',
+  );
+}
+
 export type BulkAction = {
   action: 'snooze' | 'dismiss' | 'done';
   keys?: string[];

@@ -697,6 +697,13 @@ export interface paths {
      */
     post: operations["recordAgendaItemDone"];
   };
+  "/agenda/actions": {
+    /**
+     * Do a one-click action, with undo
+     * @description Does one of the actions that agenda items offer, from the page of its subject and whether or not an item is listed for it, through its owner (the same rules as its own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of `POST /referrals/{id}/status`, `/referrals/{id}/thanks`, `/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, `/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. Any other path is 422.
+     */
+    post: operations["performUndoableAction"];
+  };
   "/agenda/undo/{id}": {
     /**
      * Undo an action done on Today
@@ -2193,6 +2200,15 @@ export interface components {
     PerformAgendaItem: {
       /** @enum {string} */
       which?: "primary" | "secondary";
+    };
+    PerformAction: {
+      /** @enum {string} */
+      method: "POST" | "PATCH";
+      /** @example /referrals/019a…/thanks */
+      path: string;
+      body?: {
+        [key: string]: unknown;
+      };
     };
     UndoAgendaAction: Record<string, never>;
     CalendarFeed: {
@@ -9577,6 +9593,78 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["PerformAgendaItem"];
+      };
+    };
+    responses: {
+      /** @description Done */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AgendaActionResult"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Do a one-click action, with undo
+   * @description Does one of the actions that agenda items offer, from the page of its subject and whether or not an item is listed for it, through its owner (the same rules as its own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of `POST /referrals/{id}/status`, `/referrals/{id}/thanks`, `/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, `/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. Any other path is 422.
+   */
+  performUndoableAction: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PerformAction"];
       };
     };
     responses: {

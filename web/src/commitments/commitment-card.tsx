@@ -2,6 +2,8 @@ import { Anchor, Badge, Button, Group, Modal, Paper, Progress, Stack, Text } fro
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useUndoToast } from '../agenda/undo-toast';
+import { usePerformAction } from '../agenda/use-agenda';
 import type { Commitment } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { ProblemAlert } from '../components/problem-alert';
@@ -10,7 +12,7 @@ import { formatDate } from '../format';
 import { IncentivesSection } from '../incentives/incentives-section';
 import { COMMITMENT_STATUS_LABELS } from '../labels';
 import { LetterDialog } from '../letters/letter-dialog';
-import { useRecordReminder, useReleaseCommitment } from './use-commitments';
+import { useReleaseCommitment } from './use-commitments';
 
 const STATUS_COLORS = { open: 'blue', fulfilled: 'teal', released: 'gray' } as const;
 
@@ -28,7 +30,8 @@ export function CommitmentCard({
   const timeZone = me.data?.practice.timeZone;
   const [isDrafting, setIsDrafting] = useState(false);
   const [isReleasing, setIsReleasing] = useState(false);
-  const reminderByHand = useRecordReminder();
+  const reminderByHand = usePerformAction();
+  const toast = useUndoToast();
   const { reminder } = commitment;
   const isOpen = commitment.status === 'open';
   const titleId = `commitment-${commitment.id}`;
@@ -111,10 +114,10 @@ export function CommitmentCard({
                 variant="subtle"
                 loading={reminderByHand.isPending}
                 onClick={() =>
-                  reminderByHand.mutate(commitment.id, {
-                    onSuccess: () =>
-                      notifications.show({ color: 'teal', message: 'Reminder recorded.' }),
-                  })
+                  reminderByHand.mutate(
+                    { method: 'POST', path: `/commitments/${commitment.id}/reminders` },
+                    { onSuccess: (result) => toast('Reminder recorded.', result.undoId) },
+                  )
                 }
               >
                 I reminded them myself

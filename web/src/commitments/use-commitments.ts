@@ -32,9 +32,3 @@ export function useReleaseCommitment() {
   );
 }
 
-export function useRecordReminder() {
-  return useRefreshingMutation(
-    (id: string) => api.post('/commitments/{id}/reminders', { path: { id }, body: {} }),
-    'commitment',
-  );
-}

@@ -12,9 +12,10 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useUndoToast } from '../agenda/undo-toast';
+import { usePerformAction } from '../agenda/use-agenda';
 import {
   REFERRAL_STATUSES,
   type ReferralDetail,
@@ -43,7 +44,7 @@ import { ReferralEditForm } from './referral-edit-form';
 import { StatusBadge } from './referral-list';
 import { referredName } from './referred-name';
 import { useNow } from './use-now';
-import { useRecordReferrerUpdate, useReferral, useThankReferrer } from './use-referrals';
+import { useReferral } from './use-referrals';
 import { useStatusMove } from './use-status-move';
 
 export function ReferralDetailPage() {
@@ -305,7 +306,8 @@ function ThanksSection({
   timeZone?: string;
   onDraft: OnDraft;
 }) {
-  const thank = useThankReferrer();
+  const thank = usePerformAction();
+  const toast = useUndoToast();
   const referrerName = referral.referrer?.name ?? 'the referrer';
   const row = (kind: keyof typeof THANK_KINDS) => {
     const text = THANK_KINDS[kind];
@@ -344,13 +346,11 @@ function ThanksSection({
               variant="default"
               onClick={() =>
                 thank.mutate(
-                  { id: referral.id, body: { kind } },
-                  {
-                    onSuccess: () => notifications.show({ color: 'teal', message: text.recorded }),
-                  },
+                  { method: 'POST', path: `/referrals/${referral.id}/thanks`, body: { kind } },
+                  { onSuccess: (result) => toast(text.recorded, result.undoId) },
                 )
               }
-              loading={thank.isPending && thank.variables?.body.kind === kind}
+              loading={thank.isPending && thank.variables?.body?.kind === kind}
             >
               {text.recordLabel}
             </Button>
@@ -383,7 +383,8 @@ function ReferrerUpdateSection({
   timeZone?: string;
   onDraft: OnDraft;
 }) {
-  const record = useRecordReferrerUpdate();
+  const record = usePerformAction();
+  const toast = useUndoToast();
   const { referrerUpdate } = referral;
   const told = referrerUpdate.toldStatus
     ? `Last told “${STATUS_LABELS[referrerUpdate.toldStatus].toLocaleLowerCase()}” on ${formatDateTime(referrerUpdate.toldAt, timeZone)}.`
@@ -430,11 +431,8 @@ function ReferrerUpdateSection({
               disabled={referrerUpdate.state === 'up_to_date' && referrerUpdate.toldAt !== null}
               onClick={() =>
                 record.mutate(
-                  { id: referral.id, body: {} },
-                  {
-                    onSuccess: () =>
-                      notifications.show({ color: 'teal', message: 'Referrer update recorded.' }),
-                  },
+                  { method: 'POST', path: `/referrals/${referral.id}/referrer-updates` },
+                  { onSuccess: (result) => toast('Referrer update recorded.', result.undoId) },
                 )
               }
             >

@@ -5,10 +5,8 @@ import type {
   ReferralInput,
   ReferralSort,
   ReferralUpdate,
-  ReferrerUpdateRecord,
   Reopening,
   StatusChange,
-  ThanksRecord,
 } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
 
@@ -72,14 +70,6 @@ export const useMoveReferral = () =>
 export const useReopenReferral = () =>
   useReferralMutation((id, body: Reopening) =>
     api.post('/referrals/{id}/reopen', { path: { id }, body }),
-  );
-export const useThankReferrer = () =>
-  useReferralMutation((id, body: ThanksRecord) =>
-    api.post('/referrals/{id}/thanks', { path: { id }, body }),
-  );
-export const useRecordReferrerUpdate = () =>
-  useReferralMutation((id, body: ReferrerUpdateRecord) =>
-    api.post('/referrals/{id}/referrer-updates', { path: { id }, body }),
   );
 export const useUpdateReferral = () =>
   useReferralMutation((id, body: ReferralUpdate) =>
