@@ -17,7 +17,7 @@ export function supported(version) {
 /** The one line said on an unsupported Node: what is needed, what was found, where to read. */
 export function tooOldMessage(version, execPath) {
   const found = String(version).replace(/^v/, '');
-  return `Vouch needs Node.js 22.18 or later (24 recommended); found Node ${found} at ${execPath}. README.md, "Getting Node 24", says how to install it beside this one.`;
+  return `Vouch needs Node.js 24 or later (or 22.18+ on the 22 line; not 23); found Node ${found} at ${execPath}. README.md, "Getting Node 24", says how to install it beside this one.`;
 }
 
 /** Exits 1 with the one line when this Node cannot run Vouch; returns otherwise. */

@@ -38,7 +38,7 @@ const oldVersion = versionOf(oldNodePath);
 const [major = 0, minor = 0] = (oldVersion ?? '0.0').split('.').map(Number);
 const oldNode = oldVersion !== null && (major < 22 || (major === 22 && minor < 18) || major === 23);
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const sentence = `Vouch needs Node\\.js 22\\.18 or later \\(24 recommended\\); found Node ${escaped(oldVersion ?? '')} at \\S+\\. README\\.md, "Getting Node 24", says how to install it beside this one\\.`;
+const sentence = `Vouch needs Node\\.js 24 or later \\(or 22\\.18\\+ on the 22 line; not 23\\); found Node ${escaped(oldVersion ?? '')} at \\S+\\. README\\.md, "Getting Node 24", says how to install it beside this one\\.`;
 /** Exactly one line, nothing else. */
 const line = new RegExp(`^${sentence}\\n$`);
 

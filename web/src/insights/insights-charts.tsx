@@ -288,7 +288,11 @@ export function WhoCharts({ data, range, currency }: Props) {
         title="Top referrers"
         csvUrl={csv('topReferrers', range)}
         isChart={false}
-        summary={`The ${who.topReferrers.length} people who referred the most in this range, and what their referrals became.`}
+        summary={
+          who.topReferrers.length === 0
+            ? 'Who referred the most in this range, and what their referrals became.'
+            : `The ${who.topReferrers.length === 1 ? 'one person' : `${who.topReferrers.length} people`} who referred the most in this range, and what their referrals became.`
+        }
       >
         {who.topReferrers.length === 0 ? (
           <Text c="dimmed">Nobody referred anyone in this range.</Text>

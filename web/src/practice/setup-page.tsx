@@ -44,9 +44,10 @@ export function SetupPage() {
           <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md" mt="md">
             <Text fw={600}>Just looking around?</Text>
             <Text c="dimmed" size="sm" mb="sm">
-              Open a separate demo practice with two years of a realistic referral program — 300
-              contacts, 150 referrals, thanks, promises, letters — to see every page at work. Your
-              own practice stays as it is; go back or delete the demo in one click.
+              Open a separate demo practice with two years of a realistic referral program — a
+              network of 300, the 150 people they referred, thanks, promises, letters — to see every
+              page at work. Your own practice stays as it is; go back or delete the demo in one
+              click.
             </Text>
             <ProblemAlert error={demo.error} title="The demo practice could not be created" />
             <Button
