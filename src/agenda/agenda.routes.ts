@@ -182,7 +182,7 @@ export function agendaRoutes(deps: Deps) {
       method: 'post',
       path: '/agenda/actions',
       tags,
-      operationId: 'performUndoableAction',
+      operationId: 'recordUndoableAction',
       summary: 'Do a one-click action, with undo',
       description:
         'Does one of the actions that agenda items offer, from the page of its subject and ' +

@@ -702,7 +702,7 @@ export interface paths {
      * Do a one-click action, with undo
      * @description Does one of the actions that agenda items offer, from the page of its subject and whether or not an item is listed for it, through its owner (the same rules as its own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of `POST /referrals/{id}/status`, `/referrals/{id}/thanks`, `/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, `/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. Any other path is 422.
      */
-    post: operations["performUndoableAction"];
+    post: operations["recordUndoableAction"];
   };
   "/agenda/undo/{id}": {
     /**
@@ -9656,7 +9656,7 @@ export interface operations {
    * Do a one-click action, with undo
    * @description Does one of the actions that agenda items offer, from the page of its subject and whether or not an item is listed for it, through its owner (the same rules as its own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of `POST /referrals/{id}/status`, `/referrals/{id}/thanks`, `/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, `/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. Any other path is 422.
    */
-  performUndoableAction: {
+  recordUndoableAction: {
     parameters: {
       header?: {
         "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
