@@ -97,16 +97,11 @@ async function hydrate(
     const roles = normalizeRoles(rolesBy.get(row.id) ?? []);
     const stage = row.stage;
     const keepInTouchDays = row.keep_in_touch_days === null ? null : Number(row.keep_in_touch_days);
+    const addressable = addressableOf(row);
     return {
       id: row.id,
-      name: row.name,
-      honorific: row.honorific,
-      givenName: row.given_name,
-      familyName: row.family_name,
-      suffix: row.suffix,
-      preferredName: row.preferred_name,
-      salutation: row.salutation,
-      greeting: salutationOf(addressableOf(row), settings.salutationStyle),
+      ...addressable,
+      greeting: salutationOf(addressable, settings.salutationStyle),
       email: row.email,
       phone: row.phone,
       organization: row.organization,

@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { useEmptyDatabase } from '../../test-support/empty-database.ts';
+import {
+  earlyContactRow,
+  earlyPracticeRow,
+  useEmptyDatabase,
+} from '../../test-support/empty-database.ts';
 import { testTargets } from '../../test-support/testing.ts';
 import { newId } from '../ids.ts';
 import { migrateToLatest, migrateUpTo } from './index.ts';
@@ -18,54 +22,14 @@ describe.each(testTargets)('migration 0013-erasure on existing data (%s)', (targ
     const at = '2026-01-05T10:00:00.000Z';
     const practiceId = newId();
     const [ann, bob, referralId] = [newId(), newId(), newId()];
-    await db
-      .insertInto('practice')
-      .values({
-        id: practiceId,
-        name: 'P',
-        profession: 'coach',
-        value_proposition: '',
-        key_phrases: '[]',
-        ideal_client: '',
-        time_zone: 'UTC',
-        postal_address: '',
-        settings: '{}',
-        ethics_overrides: '{}',
-        set_up_at: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await db.insertInto('practice').values(earlyPracticeRow(practiceId, at)).execute();
     for (const [id, name] of [
       [ann, 'Ann'],
       [bob, 'Bob'],
     ] as const)
       await db
         .insertInto('contact')
-        .values({
-          practice_id: practiceId,
-          id,
-          name,
-          name_key: name.toLowerCase(),
-          email: null,
-          email_key: null,
-          phone: null,
-          organization: null,
-          organization_key: null,
-          category_id: null,
-          stage: 'met',
-          stage_rank: 0,
-          met_where: null,
-          met_how: null,
-          email_consent: 0,
-          do_not_ask: 0,
-          notes: null,
-          last_touch_at: null,
-          keep_in_touch_days: null,
-          is_treating_provider: 0,
-          created_at: at,
-          updated_at: at,
-        })
+        .values(earlyContactRow(practiceId, id, name, at))
         .execute();
     await db
       .insertInto('referral')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useEmptyDatabase } from '../../test-support/empty-database.ts';
+import { earlyPracticeRow, useEmptyDatabase } from '../../test-support/empty-database.ts';
 import { testTargets } from '../../test-support/testing.ts';
 import { newId } from '../ids.ts';
 import { migrateToLatest, migrateUpTo } from './index.ts';
@@ -17,24 +17,7 @@ describe.each(testTargets)('migration 0019-smtp-verified on existing data (%s)',
     const saved = '2026-03-01T10:00:00.000Z';
     const practices = { delivered: newId(), before: newId(), none: newId() };
     for (const id of Object.values(practices)) {
-      await db
-        .insertInto('practice')
-        .values({
-          id,
-          name: 'P',
-          profession: 'coach',
-          value_proposition: '',
-          key_phrases: '[]',
-          ideal_client: '',
-          time_zone: 'UTC',
-          postal_address: '',
-          settings: '{}',
-          ethics_overrides: '{}',
-          set_up_at: null,
-          created_at: saved,
-          updated_at: saved,
-        })
-        .execute();
+      await db.insertInto('practice').values(earlyPracticeRow(id, saved)).execute();
       const smtp = {
         practice_id: id,
         host: 'smtp.example.com',

@@ -153,35 +153,23 @@ export function TodayPage() {
       const index = order.findIndex((i) => i.key === item.key);
       const message = `Done: ${act.label} — ${item.title}.`;
       const onError = (error: unknown) => showError(`${act.label} did not work`, error);
+      // Focus stays at the item's place, after the action and after its undo alike.
+      const undoable = {
+        onSuccess: (result: { undoId: string | null }) => {
+          pendingFocus.current = index;
+          toast(message, result.undoId, () => {
+            pendingFocus.current = index;
+          });
+        },
+        onError,
+      };
       if (item.kind === 'grow_category' && which === 'primary') {
         // "Done for this week" sets the item aside: a dismissal, which the agenda can take back.
-        bulk.mutate(
-          { action: 'dismiss', keys: [item.key], reason: act.label },
-          {
-            onSuccess: (result) => {
-              pendingFocus.current = index;
-              toast(message, result.undoId, () => {
-                pendingFocus.current = index;
-              });
-            },
-            onError,
-          },
-        );
+        bulk.mutate({ action: 'dismiss', keys: [item.key], reason: act.label }, undoable);
         return;
       }
       if (item.undoable) {
-        doItem.mutate(
-          { key: item.key, which },
-          {
-            onSuccess: (result) => {
-              pendingFocus.current = index;
-              toast(message, result.undoId, () => {
-                pendingFocus.current = index;
-              });
-            },
-            onError,
-          },
-        );
+        doItem.mutate({ key: item.key, which }, undoable);
         return;
       }
       action.mutate(
