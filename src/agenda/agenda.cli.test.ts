@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import {
+  cliEnv,
   createTestContext,
   type SeededPractice,
   seedPractice,
@@ -32,16 +33,7 @@ describe('vouch agenda (CLI)', () => {
       referrer: { contactId: sarah.body.id },
       channel: 'phone',
     });
-    const file = ctx.deps.config.database;
-    if (file.dialect !== 'sqlite') throw new Error('expected SQLite');
-    env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      VOUCH_DATA_DIR: path.dirname(file.file),
-      DATABASE_URL: `file:${file.file}`,
-      VOUCH_SECRET: 'test-secret-test-secret-test-secret-0123',
-      VOUCH_LOG: 'silent',
-    };
+    env = cliEnv(ctx);
   });
   afterAll(async () => ctx?.close());
 

@@ -6,13 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
-import {
-  caller,
-  seedMember,
-  seedPractice,
-  type TestContext,
-  testTargets,
-} from '../test-support/testing.ts';
+import { caller, cliEnv, seedMember, seedPractice, testTargets } from '../test-support/testing.ts';
 import type { AuditPage } from './audit.schemas.ts';
 import { verifyAuditChains } from './audit.service.ts';
 
@@ -149,7 +143,7 @@ describe.each(testTargets)('audit log on %s', (target) => {
     const report = await verify();
     expect(report.broken).toBeNull();
     expect(report.practices).toBeGreaterThanOrEqual(2);
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...cliEnv(ctx) };
+    const env = cliEnv(ctx);
     const { stdout } = await run(process.execPath, [cli, 'audit', 'verify'], { env });
     expect(stdout).toMatch(/^OK: \d+ audit entries in \d+ practice chain\(s\) verified\.$/m);
   });
@@ -162,7 +156,7 @@ describe.each(testTargets)('audit log on %s', (target) => {
     );
     const { broken } = await verify(practiceId);
     expect(broken).toMatchObject({ practiceId, seq: 2, problem: expect.stringMatching(/hash/) });
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...cliEnv(ctx) };
+    const env = cliEnv(ctx);
     const failed = await run(
       process.execPath,
       [cli, 'audit', 'verify', '--practice-id', practiceId],
@@ -239,14 +233,3 @@ describe.each(testTargets)('audit log on %s', (target) => {
     expect(new Set(links.map((l) => l.prev_hash)).size).toBe(links.length);
   });
 });
-
-/** The environment that points the CLI at this test's database. */
-function cliEnv(ctx: TestContext): Record<string, string> {
-  const db = ctx.deps.config.database;
-  return {
-    VOUCH_DATA_DIR: ctx.deps.config.dataDir,
-    DATABASE_URL: db.dialect === 'sqlite' ? `file:${db.file}` : db.url,
-    VOUCH_SECRET: 'test-secret-test-secret-test-secret-0123',
-    VOUCH_LOG: 'silent',
-  };
-}

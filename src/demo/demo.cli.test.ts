@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../test-support/testing.ts';
+import { cliEnv, createTestContext, type TestContext } from '../test-support/testing.ts';
 
 const run = promisify(execFile);
 const cli = path.resolve(import.meta.dirname, '../cli.ts');
@@ -14,16 +14,7 @@ describe('vouch demo (CLI)', () => {
 
   beforeAll(async () => {
     ctx = await createTestContext('sqlite');
-    const file = ctx.deps.config.database;
-    if (file.dialect !== 'sqlite') throw new Error('expected SQLite');
-    env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      VOUCH_DATA_DIR: path.dirname(file.file),
-      DATABASE_URL: `file:${file.file}`,
-      VOUCH_SECRET: 'test-secret-test-secret-test-secret-0123',
-      VOUCH_LOG: 'silent',
-    };
+    env = cliEnv(ctx);
   });
   afterAll(async () => ctx?.close());
 

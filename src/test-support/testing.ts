@@ -57,6 +57,25 @@ export async function createPostgresDatabase(
   };
 }
 
+/** The secret every test server and CLI child process shares. */
+const testSecret = 'test-secret-test-secret-test-secret-0123';
+
+/**
+ * The environment that points a `vouch …` child process at this test's database (with PATH and
+ * HOME, and nothing else of the test runner's own environment).
+ */
+export function cliEnv(ctx: TestContext): NodeJS.ProcessEnv {
+  const db = ctx.deps.config.database;
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    VOUCH_DATA_DIR: ctx.deps.config.dataDir,
+    DATABASE_URL: db.dialect === 'sqlite' ? `file:${db.file}` : db.url,
+    VOUCH_SECRET: testSecret,
+    VOUCH_LOG: 'silent',
+  };
+}
+
 export async function createTestContext(
   target: TestTarget,
   options: { clock?: Clock; rateLimit?: boolean; env?: Record<string, string> } = {},
@@ -68,7 +87,7 @@ export async function createTestContext(
       : null;
   const env = {
     VOUCH_DATA_DIR: dir,
-    VOUCH_SECRET: 'test-secret-test-secret-test-secret-0123',
+    VOUCH_SECRET: testSecret,
     VOUCH_LOG: 'silent',
     DATABASE_URL: pgDb ? pgDb.url : `file:${path.join(dir, 'vouch.db')}`,
     ...options.env,
