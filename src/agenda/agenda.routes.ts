@@ -188,7 +188,7 @@ export function agendaRoutes(deps: Deps) {
         'Does one of the actions that agenda items offer, from the page of its subject and ' +
         'whether or not an item is listed for it, through its owner (the same rules as its ' +
         'own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of ' +
-        '`POST /referrals/{id}/status`, `/referrals/{id}/thanks`, ' +
+        '`POST /referrals/{id}/status`, `/referrals/{id}/reopen`, `/referrals/{id}/thanks`, ' +
         '`/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, ' +
         '`/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` ' +
         'or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. ' +

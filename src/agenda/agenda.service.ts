@@ -38,8 +38,13 @@ import {
   readReferralUndoState,
   restoreReferral,
 } from '../referrals/referral.repository.ts';
-import { ZChangeStatus, ZRecordThanks } from '../referrals/referral.schemas.ts';
-import { changeStatus, recordReferrerUpdate, recordThanks } from '../referrals/referral.service.ts';
+import { ZChangeStatus, ZRecordThanks, ZReopen } from '../referrals/referral.schemas.ts';
+import {
+  changeStatus,
+  recordReferrerUpdate,
+  recordThanks,
+  reopenReferral,
+} from '../referrals/referral.service.ts';
 import {
   claimUndo,
   deleteMark,
@@ -557,7 +562,7 @@ async function markItem(
   };
 }
 
-const referralPath = /^\/referrals\/([A-Za-z0-9_-]+)\/(status|thanks|referrer-updates)$/;
+const referralPath = /^\/referrals\/([A-Za-z0-9_-]+)\/(status|reopen|thanks|referrer-updates)$/;
 const givenPath = /^\/referrals-given\/([A-Za-z0-9_-]+)$/;
 const interactionPath = /^\/contacts\/([A-Za-z0-9_-]+)\/interactions$/;
 const askPath = /^\/contacts\/([A-Za-z0-9_-]+)\/asks$/;
@@ -615,6 +620,8 @@ async function doAction(
     if (!before) throw notFound('The referral');
     if (onReferral[2] === 'status')
       await changeStatus(inTrx, actor, referralId, parseNested(ZChangeStatus, body, 'body'));
+    else if (onReferral[2] === 'reopen')
+      await reopenReferral(inTrx, actor, referralId, parseNested(ZReopen, body, 'body'));
     else if (onReferral[2] === 'thanks')
       await recordThanks(inTrx, actor, referralId, parseNested(ZRecordThanks, body, 'body'));
     else await recordReferrerUpdate(inTrx, actor, referralId, {});

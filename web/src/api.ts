@@ -209,16 +209,6 @@ export const api = {
   delete: callOf('delete'),
 };
 
-/**
- * Follows an action the server itself described (an agenda item's method, path and body): its
- * path is data, not one of the typed paths. Typed from the schema here, not from api/types.ts,
- * which imports this file.
- */
-export async function sendAction(action: components['schemas']['AgendaAction']): Promise<void> {
-  const methods = { POST: 'post', PATCH: 'patch', PUT: 'put', DELETE: 'delete' } as const;
-  await request(methods[action.method], action.path, { body: action.body ?? {} });
-}
-
 export function isProblem(error: unknown, status?: number): error is ProblemError {
   return error instanceof ProblemError && (status === undefined || error.status === status);
 }

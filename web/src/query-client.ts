@@ -29,12 +29,13 @@ export function createQueryClient(): QueryClient {
 }
 
 /**
- * A write that changes `change`: on success `then` runs first (e.g. to put the answer in the
- * cache), then every view that change touches is asked again (refresh.ts declares which).
+ * A write that changes `change` (or the change its variables make): on success `then` runs
+ * first (e.g. to put the answer in the cache), then every view that change touches is asked
+ * again (refresh.ts declares which).
  */
 export function useRefreshingMutation<TData, TVariables = void>(
   mutationFn: (variables: TVariables) => Promise<TData>,
-  change: ChangeKind,
+  change: ChangeKind | ((variables: TVariables) => ChangeKind),
   then?: (data: TData, variables: TVariables, queryClient: QueryClient) => void,
 ) {
   const queryClient = useQueryClient();
@@ -42,7 +43,7 @@ export function useRefreshingMutation<TData, TVariables = void>(
     mutationFn,
     onSuccess: (data, variables) => {
       then?.(data, variables, queryClient);
-      void refreshAfter(queryClient, change);
+      void refreshAfter(queryClient, typeof change === 'function' ? change(variables) : change);
     },
   });
 }

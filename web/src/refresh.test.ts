@@ -109,7 +109,7 @@ describe('the refresh map', () => {
       keys.filter((key) => client.getQueryState(key)?.isInvalidated).map((k) => k[0]);
     await refreshAfter(client, 'referral');
     expect(stale()).toEqual(['agenda', 'referrals']);
-    const change: ChangeKind = 'demo-data';
+    const change: ChangeKind = 'practice';
     await refreshAfter(client, change);
     expect(stale()).toEqual(['agenda', 'referrals', 'tokens', 'letter-templates']);
   });

@@ -122,7 +122,6 @@ export const REFRESHES = {
   token: ['tokens', 'audit'],
   /** The practice's settings or profile: the response window, the profession, the time zone… */
   practice: everything,
-  'demo-data': everything,
 } as const satisfies Record<string, readonly QueryFamily[] | typeof everything>;
 export type ChangeKind = keyof typeof REFRESHES;
 

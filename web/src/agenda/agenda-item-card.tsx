@@ -68,10 +68,11 @@ type AgendaItemCardProps = {
   onUnsnooze: () => void;
 };
 
+/** "Was due …" once the server counts it overdue (at the agenda's moment, `?at=` included). */
 function dueText(item: AgendaItem, timeZone?: string): string | null {
   if (!item.dueAt) return null;
   const when = formatDateTime(item.dueAt, timeZone);
-  return new Date(item.dueAt).getTime() < Date.now() ? `Was due ${when}` : `Due ${when}`;
+  return item.urgency === 'overdue' ? `Was due ${when}` : `Due ${when}`;
 }
 
 /**

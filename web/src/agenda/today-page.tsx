@@ -48,7 +48,7 @@ import {
   snoozeUntil,
 } from './snooze-dialogs';
 import { useUndoToast } from './undo-toast';
-import { useAgenda, useAgendaAction, useBulkAction, usePerformItem, useUnmark } from './use-agenda';
+import { useAgenda, useBulkAction, usePerformItem, useUnmark } from './use-agenda';
 
 export const URGENCY_HEADINGS: Record<Urgency, string> = {
   overdue: 'Overdue',
@@ -83,7 +83,6 @@ export function TodayPage() {
   const perKind = params.get('more') === '1' ? PER_KIND_MORE : PER_KIND;
   const query: AgendaQuery = { at, perKind, ...(includeSnoozed ? { includeSnoozed: true } : {}) };
   const agenda = useAgenda(query);
-  const action = useAgendaAction();
   const doItem = usePerformItem();
   const bulk = useBulkAction();
   const unmark = useUnmark();
@@ -168,22 +167,10 @@ export function TodayPage() {
         bulk.mutate({ action: 'dismiss', keys: [item.key], reason: act.label }, undoable);
         return;
       }
-      if (item.undoable) {
-        doItem.mutate({ key: item.key, which }, undoable);
-        return;
-      }
-      action.mutate(
-        { key: item.key, action: act },
-        {
-          onSuccess: () => {
-            pendingFocus.current = index;
-            toast(message, null);
-          },
-          onError,
-        },
-      );
+      // Every other kind is one the agenda does itself and can take back (`undoableKinds`).
+      doItem.mutate({ key: item.key, which }, undoable);
     },
-    [action, bulk, doItem, order, navigate, toast],
+    [bulk, doItem, order, navigate, toast],
   );
 
   /**
@@ -240,7 +227,7 @@ export function TodayPage() {
       },
     );
 
-  const thankable = chosen.filter((i) => i.kind === 'thank' && i.undoable);
+  const thankable = chosen.filter((i) => i.kind === 'thank');
   const markThanked = () =>
     bulk.mutate(
       { action: 'done', keys: thankable.map((i) => i.key) },
@@ -314,10 +301,7 @@ export function TodayPage() {
                 item={item}
                 timeZone={timeZone}
                 isActive={item.key === activeKey}
-                isBusy={
-                  (action.isPending && action.variables?.key === item.key) ||
-                  (doItem.isPending && doItem.variables?.key === item.key)
-                }
+                isBusy={doItem.isPending && doItem.variables?.key === item.key}
                 isSelected={selected.has(item.key)}
                 onSelect={(on) => select([item.key], on)}
                 onFocus={() => setActiveKey(item.key)}

@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, sendAction } from '../api';
-import type { AgendaAction, AgendaQuery } from '../api/types';
+import { api } from '../api';
+import type {
+  AgendaQuery,
+  BulkAction,
+  StatusChange,
+  ThanksRecord,
+  UndoableAction,
+} from '../api/types';
 import { useRefreshingMutation } from '../query-client';
 
 export const agendaKeys = {
@@ -19,17 +25,6 @@ export function useAgenda(query: AgendaQuery) {
 }
 
 /**
- * Completing an item changes a referral, contact, commitment or referral given: every list
- * may show it, so everything on screen is asked again (the agenda first).
- */
-export function useAgendaAction() {
-  return useRefreshingMutation(
-    ({ action }: { key: string; action: AgendaAction }) => sendAction(action),
-    'agenda-action',
-  );
-}
-
-/**
  * Does an item's action through the agenda (`undoable` items), which answers an undo id.
  * Everything on screen is asked again, as for any action.
  */
@@ -42,30 +37,52 @@ export function usePerformItem() {
 }
 
 /**
- * Does a one-click action from its subject's page (a thank-you on a referral, a reminder on a
- * commitment) through the agenda, which answers an undo id as for Today's items.
+ * The one-click actions a subject's page offers with Undo, each the path and body its owner
+ * takes (`POST /agenda/actions` does them as the path itself would).
+ */
+export const undoable = {
+  status: (referralId: string, body: StatusChange): UndoableAction => ({
+    method: 'POST',
+    path: `/referrals/${referralId}/status`,
+    body,
+  }),
+  reopen: (referralId: string): UndoableAction => ({
+    method: 'POST',
+    path: `/referrals/${referralId}/reopen`,
+    body: {},
+  }),
+  thanks: (referralId: string, body: ThanksRecord): UndoableAction => ({
+    method: 'POST',
+    path: `/referrals/${referralId}/thanks`,
+    body,
+  }),
+  referrerUpdate: (referralId: string): UndoableAction => ({
+    method: 'POST',
+    path: `/referrals/${referralId}/referrer-updates`,
+  }),
+  reminder: (commitmentId: string): UndoableAction => ({
+    method: 'POST',
+    path: `/commitments/${commitmentId}/reminders`,
+  }),
+};
+
+/**
+ * Does one of the `undoable` actions from its subject's page through the agenda, which answers
+ * an undo id as for Today's items.
  */
 export function usePerformAction() {
   return useRefreshingMutation(
-    (body: { method: 'POST' | 'PATCH'; path: string; body?: Record<string, unknown> }) =>
-      api.post('/agenda/actions', { body }),
+    (body: UndoableAction) => api.post('/agenda/actions', { body }),
     'agenda-action',
   );
 }
-
-export type BulkAction = {
-  action: 'snooze' | 'dismiss' | 'done';
-  keys?: string[];
-  olderThanDays?: number;
-  until?: string;
-  reason?: string;
-};
 
 /** Snooze, dismiss or do several items (or one) in one request, with one undo. */
 export function useBulkAction() {
   return useRefreshingMutation(
     (body: BulkAction) => api.post('/agenda/items/bulk', { body }),
-    'agenda-action',
+    // Snoozes and dismissals change only the agenda; doing items changes their subjects too.
+    (body) => (body.action === 'done' ? 'agenda-action' : 'agenda-mark'),
   );
 }
 

@@ -146,6 +146,9 @@ export type ReferralInput = Schemas['CreateReferral'];
 export type ReferralUpdate = Schemas['UpdateReferral'];
 export type StatusChange = Schemas['ChangeReferralStatus'];
 export type Reopening = Schemas['ReopenReferral'];
+export type ThanksRecord = Schemas['RecordThanks'];
+export type UndoableAction = Schemas['PerformAction'];
+export type BulkAction = Schemas['BulkAgendaAction'];
 export type ReferralSort = NonNullable<QueryOf<'/referrals'>['sort']>;
 export const REFERRAL_SORTS = everyOf<ReferralSort>()(['-receivedAt', 'receivedAt', 'due']);
 /** The filters shared by the board, the list and the CSV export. */

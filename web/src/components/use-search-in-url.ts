@@ -13,6 +13,12 @@ export function useSearchInUrl(
   pauseMs = 300,
 ) {
   const [text, setText] = useState(q ?? '');
+  // The address changed from elsewhere (back, a link, "Clear filters"): the box follows it.
+  const [seenQ, setSeenQ] = useState(q);
+  if (q !== seenQ) {
+    setSeenQ(q);
+    if ((text.trim() || undefined) !== q) setText(q ?? '');
+  }
   const [settledQ] = useDebouncedValue(q, pauseMs);
   const change = (value: string) => {
     setText(value);

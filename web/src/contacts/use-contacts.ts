@@ -1,13 +1,7 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { ContactInput, ContactQuery } from '../api/types';
-import { refreshAfter } from '../refresh';
+import { useRefreshingMutation } from '../query-client';
 
 const PAGE_SIZE = 50;
 
@@ -41,35 +35,27 @@ export function useContact(id: string, enabled = true) {
 }
 
 export function useCreateContact() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ContactInput) => api.post('/contacts', { body: input }),
-    onSuccess: (contact) => {
-      queryClient.setQueryData(contactKeys.detail(contact.id), contact);
-      void refreshAfter(queryClient, 'contact');
-    },
-  });
+  return useRefreshingMutation(
+    (input: ContactInput) => api.post('/contacts', { body: input }),
+    'contact',
+    (contact, _input, queryClient) =>
+      queryClient.setQueryData(contactKeys.detail(contact.id), contact),
+  );
 }
 
 export function useUpdateContact(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: Partial<ContactInput>) =>
-      api.patch('/contacts/{id}', { path: { id }, body: input }),
-    onSuccess: (contact) => {
-      queryClient.setQueryData(contactKeys.detail(contact.id), contact);
-      void refreshAfter(queryClient, 'contact');
-    },
-  });
+  return useRefreshingMutation(
+    (input: Partial<ContactInput>) => api.patch('/contacts/{id}', { path: { id }, body: input }),
+    'contact',
+    (contact, _input, queryClient) =>
+      queryClient.setQueryData(contactKeys.detail(contact.id), contact),
+  );
 }
 
 export function useDeleteContact(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.delete('/contacts/{id}', { path: { id } }),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
-      void refreshAfter(queryClient, 'contact');
-    },
-  });
+  return useRefreshingMutation(
+    () => api.delete('/contacts/{id}', { path: { id } }),
+    'contact',
+    (_none, _input, queryClient) => queryClient.removeQueries({ queryKey: contactKeys.detail(id) }),
+  );
 }

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { EthicsOverrides, Ruling } from '../api/types';
-import { refreshAfter } from '../refresh';
+import { useRefreshingMutation } from '../query-client';
 
 const ETHICS_KEY = ['ethics'] as const;
 
@@ -13,14 +13,11 @@ export function useEthics() {
 }
 
 export function useSaveEthicsOverrides() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (overrides: EthicsOverrides) => api.put('/ethics/overrides', { body: overrides }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(ETHICS_KEY, saved);
-      void refreshAfter(queryClient, 'ethics');
-    },
-  });
+  return useRefreshingMutation(
+    (overrides: EthicsOverrides) => api.put('/ethics/overrides', { body: overrides }),
+    'ethics',
+    (saved, _overrides, queryClient) => queryClient.setQueryData(ETHICS_KEY, saved),
+  );
 }
 
 /**

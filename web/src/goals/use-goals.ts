@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { GoalInput, GoalProgress } from '../api/types';
+import { useRefreshingMutation } from '../query-client';
 import { refreshAfter } from '../refresh';
 
 export const goalKeys = {
@@ -17,15 +18,12 @@ export function useCurrentGoal() {
 }
 
 export function useSaveGoal() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ year, ...input }: GoalInput & { year: number }) =>
+  return useRefreshingMutation(
+    ({ year, ...input }: GoalInput & { year: number }) =>
       api.put('/goals/{year}', { path: { year }, body: input }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(goalKeys.current, saved);
-      void refreshAfter(queryClient, 'goal');
-    },
-  });
+    'goal',
+    (saved, _input, queryClient) => queryClient.setQueryData(goalKeys.current, saved),
+  );
 }
 
 export function useMarkCelebrationSeen() {

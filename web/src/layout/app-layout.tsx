@@ -98,7 +98,9 @@ export function AppLayout() {
   const isNavHidden = Boolean(isPhone) && !opened;
 
   return (
-    <QuickAddProvider>
+    // A quick-add draft belongs to the practice it was typed in: switching to or from the demo
+    // practice starts a fresh one.
+    <QuickAddProvider key={me.data?.practice.id}>
       <AppShell
         header={{ height: 60 }}
         navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}

@@ -1,8 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { CircleInput } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
-import { refreshAfter } from '../refresh';
 
 const MOST_WANTED_KEY = ['most-wanted'] as const;
 
@@ -27,14 +26,11 @@ export function useMostWanted() {
 
 /** Replaces the ranked list (ranks 1..n); the server refuses an 11th category. */
 export function useSaveMostWanted() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (categoryIds: string[]) => api.put('/most-wanted', { body: { categoryIds } }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(MOST_WANTED_KEY, data);
-      void refreshAfter(queryClient, 'most-wanted');
-    },
-  });
+  return useRefreshingMutation(
+    (categoryIds: string[]) => api.put('/most-wanted', { body: { categoryIds } }),
+    'most-wanted',
+    (data, _ids, queryClient) => queryClient.setQueryData(MOST_WANTED_KEY, data),
+  );
 }
 
 export function useUpdateCategoryTarget() {
@@ -78,14 +74,12 @@ export function useUpdateCircle(id: string) {
 }
 
 export function useDeleteCircle(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.delete('/circles/{id}', { path: { id } }),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ['circles', 'detail', id] });
-      void refreshAfter(queryClient, 'circle');
-    },
-  });
+  return useRefreshingMutation(
+    () => api.delete('/circles/{id}', { path: { id } }),
+    'circle',
+    (_none, _input, queryClient) =>
+      queryClient.removeQueries({ queryKey: ['circles', 'detail', id] }),
+  );
 }
 
 export function useReciprocity() {

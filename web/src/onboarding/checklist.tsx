@@ -36,11 +36,15 @@ function readHidden(practiceId: string | undefined): boolean {
 export function OnboardingChecklist() {
   const me = useMe();
   const practiceId = me.data?.practice.id;
-  const [hidden, setHidden] = useState(() => readHidden(practiceId));
+  // Hidden by a click now, or earlier for this practice (read again when the practice changes).
+  const [hiddenNow, setHidden] = useState(false);
+  const hidden = hiddenNow || readHidden(practiceId);
   // Asked again on every visit to Today: the items follow what was done elsewhere.
   const checklist = useQuery({
     queryKey: ONBOARDING_KEY,
     queryFn: () => api.get('/onboarding'),
+    // The demo practice is for looking around: it has nothing to set up.
+    enabled: me.data ? !me.data.practice.isDemo : false,
     staleTime: 0,
     refetchOnMount: 'always',
   });

@@ -1,8 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { MessageStatus, SmtpInput } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
-import { refreshAfter } from '../refresh';
 
 export const messageKeys = {
   all: ['messages'] as const,
@@ -61,14 +60,11 @@ export function useSmtp() {
 }
 
 export function useSaveSmtp() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: SmtpInput) => api.put('/smtp', { body: input }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(SMTP_KEY, saved);
-      void refreshAfter(queryClient, 'smtp');
-    },
-  });
+  return useRefreshingMutation(
+    (input: SmtpInput) => api.put('/smtp', { body: input }),
+    'smtp',
+    (saved, _input, queryClient) => queryClient.setQueryData(SMTP_KEY, saved),
+  );
 }
 
 export function useDeleteSmtp() {

@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import type { Me, PracticeUpdate } from '../api/types';
-import { ME_KEY } from '../query-client';
-import { refreshAfter } from '../refresh';
+import { ME_KEY, useRefreshingMutation } from '../query-client';
 
 export const PRACTICE_KEY = ['practice'] as const;
 
@@ -20,15 +19,14 @@ export function useProfessions() {
 }
 
 export function useUpdatePractice() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (update: PracticeUpdate) => api.patch('/practice', { body: update }),
-    onSuccess: (practice) => {
+  return useRefreshingMutation(
+    (update: PracticeUpdate) => api.patch('/practice', { body: update }),
+    'practice',
+    (practice, _update, queryClient) => {
       queryClient.setQueryData(PRACTICE_KEY, practice);
       queryClient.setQueryData<Me | null>(ME_KEY, (me) => (me ? { ...me, practice } : me));
-      void refreshAfter(queryClient, 'practice');
     },
-  });
+  );
 }
 
 export const DEMO_KEY = ['demo'] as const;
@@ -40,13 +38,18 @@ export function useDemoState() {
 
 /**
  * Creating, opening, leaving or deleting the demo changes which practice every page shows:
- * everything is asked again.
+ * every cached answer belongs to the other practice, so it is dropped (never shown again while
+ * the new one loads), and the session is asked again for the practice now open.
  */
 function useDemoChange<T, V>(mutationFn: (variables: V) => Promise<T>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () => refreshAfter(queryClient, 'demo-data'),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ME_KEY }),
+        queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] }),
+      ]),
   });
 }
 

@@ -13,8 +13,10 @@ const PATH_RANK: Partial<Record<ReferralStatus, number>> = {
   client: 3,
 };
 
-const isClosed = (s: ReferralStatus) => (CLOSED_STATUSES as readonly string[]).includes(s);
-const isOpen = (s: ReferralStatus) => s === 'new' || s === 'contacted' || s === 'meeting';
+/** Closed without becoming a client (declined, not a fit, referred elsewhere, …). */
+export const isClosed = (s: ReferralStatus) => (CLOSED_STATUSES as readonly string[]).includes(s);
+/** Still being worked: new, contacted or meeting. */
+export const isOpen = (s: ReferralStatus) => s === 'new' || s === 'contacted' || s === 'meeting';
 
 /** The board column a status is shown in. */
 export function columnOf(status: ReferralStatus): BoardColumnStatus {

@@ -22,7 +22,7 @@ import {
 } from '../api/types';
 import { formatMoney } from '../format';
 import { STATUS_LABELS } from '../labels';
-import { columnOf, isForward, planColumnMove, planStatusMove } from './board-moves';
+import { columnOf, isClosed, isForward, planColumnMove, planStatusMove } from './board-moves';
 import { ReferralActions } from './referral-actions';
 import classes from './referral-board.module.css';
 import { describeClock } from './referral-clock';
@@ -283,8 +283,7 @@ function ReferralCard({
           {referral.need}
         </Text>
       ) : null}
-      {referral.status !== 'new' &&
-      !['contacted', 'meeting', 'client'].includes(referral.status) ? (
+      {isClosed(referral.status) ? (
         <Badge size="xs" color="gray" variant="light" mt={4}>
           {STATUS_LABELS[referral.status]}
         </Badge>

@@ -89,10 +89,7 @@ export function ReferralsPage() {
         }
         filters={state.filters}
         onChange={setFilters}
-        onClear={() => {
-          search.change('');
-          update({ filters: {} });
-        }}
+        onClear={() => update({ filters: {} })}
         showStatus={state.view === 'list'}
         sort={state.view === 'list' ? state.sort : undefined}
         onSortChange={(sort) => update({ sort })}

@@ -1,13 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import type {
-  ReferralFilters,
-  ReferralInput,
-  ReferralSort,
-  ReferralUpdate,
-  Reopening,
-  StatusChange,
-} from '../api/types';
+import type { ReferralFilters, ReferralInput, ReferralSort, ReferralUpdate } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
 
 export const referralKeys = {
@@ -63,14 +56,6 @@ function useReferralMutation<V, A>(send: (id: string, body: V) => Promise<A>) {
   );
 }
 
-export const useMoveReferral = () =>
-  useReferralMutation((id, body: StatusChange) =>
-    api.post('/referrals/{id}/status', { path: { id }, body }),
-  );
-export const useReopenReferral = () =>
-  useReferralMutation((id, body: Reopening) =>
-    api.post('/referrals/{id}/reopen', { path: { id }, body }),
-  );
 export const useUpdateReferral = () =>
   useReferralMutation((id, body: ReferralUpdate) =>
     api.patch('/referrals/{id}', { path: { id }, body }),

@@ -1,17 +1,15 @@
 import { Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { api, describeError } from '../api';
-import type { Referral, ReferralStatus, StatusChange } from '../api/types';
-import { showActionToast } from '../components/action-toast';
+import { useUndoToast } from '../agenda/undo-toast';
+import { undoable, usePerformAction } from '../agenda/use-agenda';
+import { describeError } from '../api';
+import type { Referral, ReferralStatus, StatusChange, UndoableAction } from '../api/types';
 import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
 import { STATUS_LABELS } from '../labels';
-import { refreshAfter } from '../refresh';
 import type { MovePlan } from './board-moves';
 import { referredName } from './referred-name';
-import { useMoveReferral } from './use-referrals';
 
 const lower = (s: ReferralStatus) => STATUS_LABELS[s].toLocaleLowerCase();
 
@@ -19,70 +17,57 @@ const lower = (s: ReferralStatus) => STATUS_LABELS[s].toLocaleLowerCase();
 type Asking = { referral: Referral; choices: readonly ReferralStatus[]; correction: boolean };
 
 /**
- * Status changes with an Undo: every change shows the shared action toast whose Undo corrects
- * the status back (reason "Undone"); a plan that needs an answer (which closed status, the
- * reason of a correction) opens `dialog` first. The Undo does not depend on the component that
- * made the change still being on screen (a card moves to another column).
+ * Status changes with an Undo: every change goes through the agenda's undoable actions, whose
+ * toast's Undo puts the referral back exactly as it was (its times and history too, or a 409
+ * when it changed since); a plan that needs an answer (which closed status, the reason of a
+ * correction) opens `dialog` first. The Undo does not depend on the component that made the
+ * change still being on screen (a card moves to another column).
  */
 export function useStatusMove(): {
   request: (referral: Referral, plan: MovePlan) => void;
   send: (referral: Referral, body: StatusChange) => void;
-  announce: (referral: Referral, before: ReferralStatus, message: string) => void;
+  reopen: (referral: Referral) => void;
   isPending: boolean;
   pendingStatus: ReferralStatus | undefined;
   dialog: ReactNode;
 } {
-  const move = useMoveReferral();
-  const queryClient = useQueryClient();
+  const move = usePerformAction();
+  const toast = useUndoToast();
   const [asking, setAsking] = useState<Asking | null>(null);
+  const [pendingStatus, setPendingStatus] = useState<ReferralStatus>();
 
-  const undo = async (referral: Referral, before: ReferralStatus) => {
-    const who = referredName(referral);
-    try {
-      await api.post('/referrals/{id}/status', {
-        path: { id: referral.id },
-        body: { status: before, correction: true, reason: 'Undone' },
-      });
-      notifications.show({ color: 'teal', message: `${who} is back to ${lower(before)}.` });
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not undone', message: describeError(error) });
-    } finally {
-      void refreshAfter(queryClient, 'referral');
-    }
-  };
-
-  /** The toast of a change already made, whose Undo corrects the status back to `before`. */
-  const announce = (referral: Referral, before: ReferralStatus, message: string) =>
-    showActionToast({
-      message,
-      action: { label: 'Undo', onClick: () => void undo(referral, before) },
-    });
-
-  const send = (referral: Referral, body: StatusChange, onDone?: () => void) => {
-    const before = referral.status;
-    const who = referredName(referral);
-    move.mutate(
-      { id: referral.id, body },
-      {
-        onSuccess: (saved) => {
-          onDone?.();
-          announce(
-            referral,
-            before,
-            `${who}: ${body.correction ? 'corrected to ' : ''}${lower(saved.status)}.`,
-          );
-        },
-        onError: (error) => {
-          if (!onDone)
-            notifications.show({
-              color: 'red',
-              title: 'Not changed',
-              message: describeError(error),
-            });
-        },
+  const perform = (
+    action: UndoableAction,
+    message: (saved: ReferralStatus | undefined) => string,
+    onDone?: () => void,
+    status?: ReferralStatus,
+  ) => {
+    setPendingStatus(status);
+    move.mutate(action, {
+      onSuccess: (result) => {
+        onDone?.();
+        toast(message(status), result.undoId);
       },
-    );
+      onError: (error) => {
+        // A dialog shows its own error; a one-click move says it in a notification.
+        if (!onDone)
+          notifications.show({ color: 'red', title: 'Not changed', message: describeError(error) });
+      },
+      onSettled: () => setPendingStatus(undefined),
+    });
   };
+
+  const send = (referral: Referral, body: StatusChange, onDone?: () => void) =>
+    perform(
+      undoable.status(referral.id, body),
+      () =>
+        `${referredName(referral)}: ${body.correction ? 'corrected to ' : ''}${lower(body.status)}.`,
+      onDone,
+      body.status,
+    );
+
+  const reopen = (referral: Referral) =>
+    perform(undoable.reopen(referral.id), () => `${referredName(referral)} is open again.`);
 
   const request = (referral: Referral, plan: MovePlan) => {
     if (plan.kind === 'move') send(referral, { status: plan.status });
@@ -111,9 +96,9 @@ export function useStatusMove(): {
   return {
     request,
     send: (referral, body) => send(referral, body),
-    announce,
+    reopen,
     isPending: move.isPending,
-    pendingStatus: move.isPending ? move.variables?.body.status : undefined,
+    pendingStatus,
     dialog,
   };
 }

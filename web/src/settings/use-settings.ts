@@ -1,8 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import type { Me, Settings } from '../api/types';
 import { ME_KEY, useRefreshingMutation } from '../query-client';
-import { refreshAfter } from '../refresh';
 
 const SETTINGS_KEY = ['practice', 'settings'] as const;
 const TOKENS_KEY = ['tokens'] as const;
@@ -15,17 +14,16 @@ export function usePracticeSettings() {
 }
 
 export function useUpdatePracticeSettings() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: Partial<Settings>) => api.patch('/practice/settings', { body: patch }),
-    onSuccess: (saved) => {
+  return useRefreshingMutation(
+    (patch: Partial<Settings>) => api.patch('/practice/settings', { body: patch }),
+    'practice',
+    (saved, _patch, queryClient) => {
       queryClient.setQueryData(SETTINGS_KEY, saved);
       queryClient.setQueryData<Me | null>(ME_KEY, (me) =>
         me ? { ...me, practice: { ...me.practice, settings: saved.values } } : me,
       );
-      void refreshAfter(queryClient, 'practice');
     },
-  });
+  );
 }
 
 export function useApiTokens() {
