@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isHonorific } from '../platform/person-name.ts';
+import { isHonorific, parseName } from '../platform/person-name.ts';
 import {
   type AddressableName,
   addressableFromName,
@@ -86,5 +86,18 @@ describe('addressing properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('the naming words of a name whose first word is also a title (§3.2)', () => {
+  it.each([
+    ['Justice Smith', 'Justice Smith'],
+    ['Hon Lam', 'Hon Lam'],
+    ['Miss Mary', 'Miss Mary'],
+    ['Sir Mix', 'Sir Mix'],
+    ['Pastor Jones', 'Pastor Jones'],
+    ['Mrs. Jo March Jr.', 'Jo March'],
+  ])('%s is named by "%s"', (name, words) => {
+    expect(namingWordsOf(person({ name, ...parseName(name) }))).toBe(words);
   });
 });

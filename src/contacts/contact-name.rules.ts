@@ -3,7 +3,7 @@
  * letters, the ask script and the agenda's sentences, from the parts of a contact's name
  * (platform/person-name.ts parses them), the contact's own choice and the practice's. Pure.
  */
-import { composeName, type NameParts, parseName } from '../platform/person-name.ts';
+import { composeName, isNeverAName, type NameParts, parseName } from '../platform/person-name.ts';
 
 export type { NameParts };
 
@@ -61,16 +61,19 @@ export function addressableFromName(name: string): AddressableName {
 }
 
 /**
- * The words that name a person (given, family, preferred), not titles or degrees: what typed
- * text about a referred person must not contain (§3.2).
+ * The words that name a person: every word of the name, its parts and the preferred name but
+ * the ones that never name anybody ("Dr.", "PhD"). What typed text about a referred person must
+ * not contain (§3.2): a word the parser took for a title ("Justice Smith") stays in.
  */
 export function namingWordsOf(
   person: Pick<AddressableName, 'name' | 'givenName' | 'familyName' | 'preferredName'>,
 ): string {
-  const parts = [person.givenName, person.familyName, person.preferredName].filter(Boolean);
-  if (parts.length > 0) return parts.join(' ');
-  const parsed = parseName(person.name);
-  return [parsed.givenName, parsed.familyName].filter(Boolean).join(' ');
+  const words = [person.name, person.givenName, person.familyName, person.preferredName]
+    .filter(Boolean)
+    .join(' ')
+    .split(/[\s,]+/)
+    .filter((word) => word !== '' && !isNeverAName(word));
+  return [...new Set(words)].join(' ');
 }
 
 export type NameInput = {

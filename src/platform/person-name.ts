@@ -75,6 +75,18 @@ const particles = new Set(
 export const isHonorific = (token: string): boolean => Object.hasOwn(honorificForms, key(token));
 export const isSuffix = (token: string): boolean => suffixKeys.has(key(token));
 
+/** Titles that are also people's names ("Justice Smith", "Hon Lam", "Sir Mix"). */
+const titlesThatAreNames = new Set(
+  'miss hon judge justice sir dame rabbi imam pastor father sister brother captain'.split(' '),
+);
+
+/**
+ * A word that never names anybody: a title or degree that is nobody's given or family name
+ * ("Dr.", "Mrs", "PhD"). What a consent check may leave out of the words that name a person.
+ */
+export const isNeverAName = (token: string): boolean =>
+  (isHonorific(token) && !titlesThatAreNames.has(key(token))) || isSuffix(token);
+
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 const orNull = (text: string) => (text === '' ? null : text);
 
