@@ -129,7 +129,12 @@ export async function hasAnyContact(db: Queryable, practiceId: string): Promise<
  * time): `key share` while it writes rows that name the person, so an erasure waits for it;
  * `update` to erase them, so those writes wait and then find no one.
  */
-export type ContactLock = 'key share' | 'update';
+/**
+ * Row locks on PostgreSQL: `key share` keeps the row from being deleted; `no key update` makes
+ * the writers of its stage (a promotion, a stage edit, commitments) run in turn without
+ * blocking the referrals that point at it; `update` for a change of its key.
+ */
+export type ContactLock = 'key share' | 'no key update' | 'update';
 
 export async function findContactRow(
   db: Queryable,
@@ -143,7 +148,12 @@ export async function findContactRow(
     .where('practice_id', '=', practiceId)
     .where('id', '=', contactId);
   if (lock && db.isTransaction && isPostgres(db))
-    query = lock === 'update' ? query.forUpdate() : query.forKeyShare();
+    query =
+      lock === 'update'
+        ? query.forUpdate()
+        : lock === 'no key update'
+          ? query.forNoKeyUpdate()
+          : query.forKeyShare();
   const row = await query.executeTakeFirst();
   return row && toContactRow(row);
 }

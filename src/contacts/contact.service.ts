@@ -291,14 +291,17 @@ async function recordStageChange(
 /**
  * §2: a referral received moves its referrer to `refers`, never downward, with a history reason
  * that is true ("first referral received" only for the first). Call it after the referral is
- * written, inside its transaction.
+ * written, inside its transaction. The contact is read again under its stage lock: two
+ * referrals at once, or a stage edit, run in turn, so each sees what the other did.
  */
 export async function promoteReferrer(
   trx: Tx,
   actor: Actor,
-  row: { id: string; stage: Stage },
+  referrer: { id: string },
   at: string,
 ): Promise<void> {
+  const row = await findContactRow(trx, actor.practiceId, referrer.id, 'no key update');
+  if (!row || row.stage === 'refers') return;
   const change = promotionFor(row.stage, await countReferralsFrom(trx, actor.practiceId, row.id));
   if (!change) return;
   await updateContactRow(trx, actor.practiceId, row.id, {
@@ -325,7 +328,9 @@ export async function updateContact(
 ): Promise<ContactDetail> {
   const now = toTimestamp(deps.clock.now());
   return inTransaction(deps.db, async (trx) => {
-    const row = await findContactRow(trx, actor.practiceId, contactId);
+    // A stage edit waits for a referral's promotion of the same person (and the other way).
+    const lock = input.stage === undefined ? undefined : 'no key update';
+    const row = await findContactRow(trx, actor.practiceId, contactId, lock);
     if (!row) throw notFound('The contact');
     await checkReferences(trx, actor.practiceId, input);
     const named = resolveName(
