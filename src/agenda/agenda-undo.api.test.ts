@@ -293,6 +293,88 @@ describe.each(testTargets)('agenda undo and bulk actions on %s', (target) => {
     expect(await countRows(ctx.deps)).toEqual(rows);
   });
 
+  it('bulk done of two items of one referral is undone as one, even when the clock moved on', async () => {
+    clock.set(T0);
+    const r = await referralFrom('Pam Both', 'Quin Both');
+    const respond = await one('respond', r.id);
+    const thank = await one('thank', r.id);
+    const before = await referral(r.id);
+    const done = await ok<Result>(a.session, 'POST', '/agenda/items/bulk', {
+      action: 'done',
+      keys: [respond.key, thank.key],
+    });
+    expect((await referral(r.id)).status).toBe('contacted');
+    clock.set(plus(T0, 5 * 60_000));
+    expect((await undo(done.undoId)).status).toBe(204);
+    expect(await referral(r.id)).toEqual(asBefore(before));
+    expect((await one('respond', r.id)).key).toBe(respond.key);
+  });
+
+  it("undoing a snooze leaves a later dismissal (a teammate's) as it is", async () => {
+    clock.set(T0);
+    const r = await referralFrom('Rae Later', 'Sol Later');
+    const key = (await one('respond', r.id)).key;
+    const snoozed = await ok<Result>(a.session, 'POST', '/agenda/items/bulk', {
+      action: 'snooze',
+      keys: [key],
+      until: plus(T0, 2 * H),
+    });
+    clock.set(plus(T0, 60_000));
+    await ok(a.session, 'POST', `/agenda/${key}/dismiss`, { reason: 'Handled by phone' });
+    expect((await undo(snoozed.undoId)).status).toBe(204);
+    expect(await itemsFor('respond', r.id, '&includeSnoozed=true')).toHaveLength(0);
+  });
+
+  it('an action more than a day old can no longer be undone (409), and old undos are purged', async () => {
+    clock.set(T0);
+    const r = await referralFrom('Tia Old', 'Uri Old');
+    const done = await doItem((await one('respond', r.id)).key);
+    clock.set(plus(T0, D + 60_000));
+    await expectProblem(await undo(done.undoId), 409, 'conflict');
+    expect((await referral(r.id)).status).toBe('contacted');
+    // The next action of the practice sweeps the undos past their window.
+    const other = await referralFrom('Vi New', 'Wu New');
+    await doItem((await one('respond', other.id)).key);
+    const kept = await ctx.deps.db
+      .selectFrom('agenda_undo')
+      .select('id')
+      .where('id', '=', done.undoId ?? '')
+      .execute();
+    expect(kept).toHaveLength(0);
+  });
+
+  it('reopen through POST /agenda/actions is undone; a referral-given action sets exactly one time', async () => {
+    clock.set(T0);
+    const r = await referralFrom('Xan Reopen', 'Yul Reopen');
+    await ok(a.session, 'POST', `/referrals/${r.id}/status`, { status: 'declined' });
+    const closed = await referral(r.id);
+    const reopened = await ok<Result>(a.session, 'POST', '/agenda/actions', {
+      method: 'POST',
+      path: `/referrals/${r.id}/reopen`,
+    });
+    expect((await referral(r.id)).status).toBe('new');
+    expect((await undo(reopened.undoId)).status).toBe(204);
+    expect(await referral(r.id)).toEqual(asBefore(closed));
+
+    const lee = await contact({ name: 'Zed Partner', stage: 'knows', roles: ['partner'] });
+    const given = await ok<{ id: string }>(a.session, 'POST', '/referrals-given', {
+      person: { name: 'Amy Given' },
+      partnerId: lee.id,
+    });
+    const rows = await countRows(ctx.deps);
+    for (const body of [{ reason: 'changed' }, { partnerNotifiedAt: T0, checkedInAt: T0 }, {}])
+      await expectProblem(
+        await a.session.request('POST', '/agenda/actions', {
+          method: 'PATCH',
+          path: `/referrals-given/${given.id}`,
+          body,
+        }),
+        400,
+        'validation',
+      );
+    expect(await countRows(ctx.deps)).toEqual(rows);
+  });
+
   it("another practice's item or undo is a 404 that writes nothing", async () => {
     clock.set(T0);
     const r = await referralFrom('Ivy Own', 'Jon Private');

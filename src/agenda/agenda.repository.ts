@@ -869,6 +869,15 @@ export async function findMark(
     .executeTakeFirst();
 }
 
+/** Deletes the practice's undos made before `before` (past their window, never used again). */
+export async function deleteUndosBefore(db: Queryable, practiceId: string, before: string) {
+  await db
+    .deleteFrom('agenda_undo')
+    .where('practice_id', '=', practiceId)
+    .where('created_at', '<', before)
+    .execute();
+}
+
 export async function insertUndo(db: Queryable, row: AgendaUndoTable): Promise<void> {
   await db.insertInto('agenda_undo').values(row).execute();
 }

@@ -9,6 +9,7 @@ import { type Ask, ZCreateAsk } from '../asks/ask.schemas.ts';
 import { createAsk, takeBackAsk } from '../asks/ask.service.ts';
 import {
   type CommitmentUndoState,
+  lockCommitmentRow,
   readCommitmentUndoState,
   updateCommitmentRow,
 } from '../commitments/commitment.repository.ts';
@@ -38,7 +39,12 @@ import {
   readReferralUndoState,
   restoreReferral,
 } from '../referrals/referral.repository.ts';
-import { ZChangeStatus, ZRecordThanks, ZReopen } from '../referrals/referral.schemas.ts';
+import {
+  ZChangeStatus,
+  ZRecordReferrerUpdate,
+  ZRecordThanks,
+  ZReopen,
+} from '../referrals/referral.schemas.ts';
 import {
   changeStatus,
   recordReferrerUpdate,
@@ -48,6 +54,7 @@ import {
 import {
   claimUndo,
   deleteMark,
+  deleteUndosBefore,
   findCalendarFeed,
   findLiveFeedByHash,
   findMark,
@@ -373,6 +380,8 @@ export type UndoStep =
       before: { state: AgendaMark['state']; until: string | null; reason: string | null } | null;
       beforeBy: string | null;
       beforeAt: string | null;
+      /** When this action set the mark: a mark set later (by anyone) is left as it is. */
+      setAt?: string;
     }
   | {
       type: 'referral';
@@ -385,7 +394,14 @@ export type UndoStep =
       audited: boolean;
     }
   | { type: 'interaction'; interactionId: string }
-  | { type: 'ask'; askId: string; outcome: Ask['outcome']; note: string | null }
+  | {
+      type: 'ask';
+      askId: string;
+      /** Named so that erasing the contact deletes this undo too (§8). */
+      contactId: string;
+      outcome: Ask['outcome'];
+      note: string | null;
+    }
   | {
       type: 'commitment';
       commitmentId: string;
@@ -520,15 +536,46 @@ export async function performAction(
   });
 }
 
+/** How long an action can be taken back: long enough to notice a slip, not a way to edit history. */
+const undoWindowMs = dayMs;
+
+/**
+ * Two actions of one request on the same referral (its "respond" and "thank" items done in one
+ * bulk) are one step: the referral as it was before the first, every event either wrote, and
+ * the time after the last — undone separately, the first undo's change would make the second
+ * a conflict.
+ */
+function mergeReferralSteps(steps: readonly UndoStep[]): UndoStep[] {
+  const out: UndoStep[] = [];
+  for (const step of steps) {
+    const earlier =
+      step.type === 'referral'
+        ? out.find((s) => s.type === 'referral' && s.referralId === step.referralId)
+        : undefined;
+    if (earlier?.type === 'referral' && step.type === 'referral') {
+      earlier.after = step.after;
+      earlier.eventIds = [...earlier.eventIds, ...step.eventIds];
+      earlier.audited ||= step.audited;
+    } else out.push(step);
+  }
+  return out;
+}
+
 async function saveUndo(trx: Tx, actor: Actor, now: Date, steps: UndoStep[]): Promise<string> {
   const id = newId(now.getTime());
+  // Undos past their window can no longer be used: they go, so the table stays small.
+  await deleteUndosBefore(
+    trx,
+    actor.practiceId,
+    toTimestamp(new Date(now.getTime() - undoWindowMs)),
+  );
   await insertUndo(trx, {
     practice_id: actor.practiceId,
     id,
     created_by: actor.userId,
     created_at: toTimestamp(now),
     undone_at: null,
-    steps: JSON.stringify(steps),
+    steps: JSON.stringify(mergeReferralSteps(steps)),
   });
   return id;
 }
@@ -544,6 +591,7 @@ async function markItem(
 ): Promise<UndoStep> {
   await requireItemKey({ ...deps, db: trx }, actor, key);
   const before = await findMark(trx, actor.practiceId, key);
+  const setAt = toTimestamp(now);
   await upsertMark(trx, {
     practice_id: actor.practiceId,
     item_key: key,
@@ -551,7 +599,7 @@ async function markItem(
     until,
     reason: until ? null : reason,
     created_by: actor.userId,
-    created_at: toTimestamp(now),
+    created_at: setAt,
   });
   return {
     type: 'mark',
@@ -559,6 +607,7 @@ async function markItem(
     before: before ? { state: before.state, until: before.until, reason: before.reason } : null,
     beforeBy: before?.created_by ?? null,
     beforeAt: before?.created_at ?? null,
+    setAt,
   };
 }
 
@@ -624,7 +673,13 @@ async function doAction(
       await reopenReferral(inTrx, actor, referralId, parseNested(ZReopen, body, 'body'));
     else if (onReferral[2] === 'thanks')
       await recordThanks(inTrx, actor, referralId, parseNested(ZRecordThanks, body, 'body'));
-    else await recordReferrerUpdate(inTrx, actor, referralId, {});
+    else
+      await recordReferrerUpdate(
+        inTrx,
+        actor,
+        referralId,
+        parseNested(ZRecordReferrerUpdate, body, 'body'),
+      );
     const after = await readReferralUndoState(inTrx.db, actor.practiceId, referralId);
     if (!after) throw notFound('The referral');
     const known = new Set(before.eventIds);
@@ -641,8 +696,16 @@ async function doAction(
   }
   const onGiven = action.method === 'PATCH' ? givenPath.exec(action.path) : null;
   if (onGiven?.[1]) {
-    const input = parseNested(ZUpdateGiven, body, 'body');
-    const field = input.partnerNotifiedAt !== undefined ? 'partnerNotifiedAt' : 'checkedInAt';
+    // The one-click changes of a referral given set one time, which is what the undo restores.
+    const input = parseNested(
+      ZUpdateGiven.pick({ partnerNotifiedAt: true, checkedInAt: true }),
+      body,
+      'body',
+    );
+    const fields = Object.keys(input) as ('partnerNotifiedAt' | 'checkedInAt')[];
+    const [field] = fields;
+    if (fields.length !== 1 || !field)
+      throw fieldError('body', 'give exactly one of partnerNotifiedAt or checkedInAt.');
     const before = await getGiven(inTrx, actor, onGiven[1]);
     const after = await updateGiven(inTrx, actor, onGiven[1], input);
     return [
@@ -660,10 +723,20 @@ async function doAction(
   }
   if (onAsk?.[1]) {
     const { ask } = await createAsk(inTrx, actor, onAsk[1], parseNested(ZCreateAsk, body, 'body'));
-    return [{ type: 'ask', askId: ask.id, outcome: ask.outcome, note: ask.note }];
+    return [
+      {
+        type: 'ask',
+        askId: ask.id,
+        contactId: ask.contactId,
+        outcome: ask.outcome,
+        note: ask.note,
+      },
+    ];
   }
   if (onCommitment?.[1] && onCommitment[2]) {
     const commitmentId = onCommitment[1];
+    // Locked before it is read, so the snapshot is what the action changes.
+    await lockCommitmentRow(inTrx.db, actor.practiceId, commitmentId);
     const before = await readCommitmentUndoState(inTrx.db, actor.practiceId, commitmentId);
     if (!before) throw notFound('The commitment');
     if (onCommitment[2] === 'reminders')
@@ -697,6 +770,11 @@ export async function undoAction(deps: Deps, actor: Actor, id: string): Promise<
   await inTransaction(deps.db, async (trx) => {
     const row = await findUndo(trx, actor.practiceId, id);
     if (!row || row.created_by !== actor.userId) throw notFound('The action to undo');
+    if (now.getTime() - Date.parse(row.created_at) > undoWindowMs)
+      throw new AppError(
+        'conflict',
+        'This action is more than a day old and can no longer be undone; correct it on its page.',
+      );
     if ((await claimUndo(trx, actor.practiceId, id, toTimestamp(now))) === 0)
       throw new AppError('conflict', 'This action was already undone.');
     const steps = JSON.parse(row.steps) as UndoStep[];
@@ -706,6 +784,9 @@ export async function undoAction(deps: Deps, actor: Actor, id: string): Promise<
 
 async function undoStep(trx: Tx, deps: Deps, actor: Actor, step: UndoStep): Promise<void> {
   if (step.type === 'mark') {
+    // A snooze or dismissal set since (a teammate's, or one's own) is a later decision: it stays.
+    const current = await findMark(trx, actor.practiceId, step.key);
+    if (step.setAt !== undefined && current?.created_at !== step.setAt) return;
     if (!step.before) await deleteMark(trx, actor.practiceId, step.key);
     else
       await upsertMark(trx, {
@@ -736,6 +817,7 @@ async function undoStep(trx: Tx, deps: Deps, actor: Actor, step: UndoStep): Prom
     return;
   }
   if (step.type === 'commitment') {
+    await lockCommitmentRow(trx, actor.practiceId, step.commitmentId);
     const current = await readCommitmentUndoState(trx, actor.practiceId, step.commitmentId);
     if (!current) throw new AppError('conflict', 'The commitment was deleted; nothing to undo.');
     if (current.updated_at !== step.after)

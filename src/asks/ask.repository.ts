@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Queryable } from '../platform/db.ts';
+import { isPostgres, type Queryable } from '../platform/db.ts';
 import type { AskTable, MomentTable } from './ask.tables.ts';
 
 export type MomentRow = Selectable<MomentTable>;
@@ -50,13 +50,24 @@ export async function insertAskRow(db: Queryable, row: AskRow): Promise<void> {
   await db.insertInto('ask').values(row).execute();
 }
 
-export async function findAskRow(db: Queryable, practiceId: string, id: string) {
-  return db
+/**
+ * An ask, locked on PostgreSQL when asked: `key share` by a commitment that answers it (so it
+ * cannot be deleted meanwhile), `update` by the undo that deletes it.
+ */
+export async function findAskRow(
+  db: Queryable,
+  practiceId: string,
+  id: string,
+  lock?: 'key share' | 'update',
+) {
+  let query = db
     .selectFrom('ask')
     .selectAll()
     .where('practice_id', '=', practiceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('id', '=', id);
+  if (lock && db.isTransaction && isPostgres(db))
+    query = lock === 'update' ? query.forUpdate() : query.forKeyShare();
+  return query.executeTakeFirst();
 }
 
 export async function updateAskRow(

@@ -169,7 +169,7 @@ export async function takeBackAsk(
   practiceId: string,
   logged: Pick<Ask, 'id' | 'outcome' | 'note'>,
 ): Promise<void> {
-  const row = await findAskRow(db, practiceId, logged.id);
+  const row = await findAskRow(db, practiceId, logged.id, 'update');
   if (!row) throw new AppError('conflict', 'The ask was deleted already; nothing to undo.');
   const changed = row.outcome !== logged.outcome || row.note !== logged.note;
   if (

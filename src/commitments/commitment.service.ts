@@ -240,7 +240,8 @@ export async function createCommitment(
     await lockCommitmentsOf(trx, actor.practiceId, contactId);
     const { settings, profession } = await loadPracticeContext(trx, actor.practiceId);
     if (input.askId) {
-      const ask = await findAskRow(trx, actor.practiceId, input.askId);
+      // Held until the commitment is written: an undo of the ask waits, then sees it.
+      const ask = await findAskRow(trx, actor.practiceId, input.askId, 'key share');
       if (!ask || ask.contact_id !== contactId)
         throw new AppError('not_found', 'askId: No such ask of this contact.', [
           { field: 'askId', message: 'No such ask of this contact.' },

@@ -96,6 +96,17 @@ describe('reopenTarget', () => {
     from_status: from,
     to_status: to,
   });
+  it('a referral closed by a correction goes back to the status it was corrected from', () => {
+    expect(
+      reopenTarget({ first_contact_at: 'x', meeting_at: null }, [
+        ev('created', null, 'new'),
+        ev('status', 'new', 'contacted'),
+        ev('status', 'contacted', 'meeting'),
+        ev('corrected', 'meeting', 'contacted'),
+        ev('corrected', 'contacted', 'no_response'),
+      ]),
+    ).toBe('contacted');
+  });
   it('goes back to the open status the referral had when it was closed', () => {
     const events = [ev('created', null, 'new'), ev('status', 'new', 'meeting')];
     expect(

@@ -169,7 +169,8 @@ export function reopenTarget(
 ): OpenStatus {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
-    if (e?.kind === 'status' && e.to_status && isClosed(e.to_status)) {
+    // The step that closed it: a status change, or a correction to a closed status.
+    if ((e?.kind === 'status' || e?.kind === 'corrected') && e.to_status && isClosed(e.to_status)) {
       const from = e.from_status;
       if (from && isOpen(from)) return from;
       break;
