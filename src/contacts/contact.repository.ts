@@ -45,7 +45,16 @@ type NameColumns =
 /** A contact to insert: without its name's parts, they are split from `name`. */
 export type NewContactRow = Omit<ContactRow, NameColumns> & Partial<Pick<ContactRow, NameColumns>>;
 
-export async function insertContactRow(db: Queryable, row: NewContactRow): Promise<void> {
+/**
+ * Inserts a contact. With `unlessEmailTaken`, a contact of the practice with the same email
+ * (even one another transaction is writing at this moment: PostgreSQL waits for it) makes it
+ * insert nothing and answer false, instead of failing on the unique email.
+ */
+export async function insertContactRow(
+  db: Queryable,
+  row: NewContactRow,
+  options: { unlessEmailTaken?: boolean } = {},
+): Promise<boolean> {
   const parts = parseName(row.name);
   const named: ContactRow = {
     honorific: parts.honorific,
@@ -56,7 +65,18 @@ export async function insertContactRow(db: Queryable, row: NewContactRow): Promi
     salutation: null,
     ...row,
   };
-  await db.insertInto('contact').values(toContactColumns(named)).execute();
+  const insert = db.insertInto('contact').values(toContactColumns(named));
+  if (!options.unlessEmailTaken) {
+    await insert.execute();
+    return true;
+  }
+  const made = await insert
+    .onConflict((oc) =>
+      oc.columns(['practice_id', 'email_key']).where('email_key', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return made !== undefined;
 }
 
 /**

@@ -62,3 +62,25 @@ describe.each(testTargets)('concurrent referral changes on %s', (target) => {
     expect(await auditsOf(r.id)).toBe(1);
   });
 });
+
+describe.each(testTargets)('quick-adds naming the same new referrer at once on %s', (target) => {
+  const ctx = useTestContext(target, { clock: fixedClock('2026-03-02T10:00:00.000Z') });
+  const [a] = usePractices(ctx, ['Race Referrers']);
+
+  it('five referrals from "Dr. Ada New <ada@example.com>": one contact, all five credited to it', async () => {
+    const answers = await Promise.all(
+      ['A', 'B', 'C', 'D', 'E'].map((n) =>
+        a.bearer.json<ReferralDetail>('POST', '/referrals', {
+          referred: { name: `Person ${n}` },
+          referrer: { name: 'Dr. Ada New', email: 'ada@example.com' },
+          channel: 'phone',
+        }),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array(5).fill(201));
+    const referrers = new Set(answers.map((r) => r.body.referrer?.id));
+    expect(referrers.size).toBe(1);
+    const found = await ok<{ items: { id: string }[] }>(a.bearer, 'GET', '/contacts?q=ada');
+    expect(found.items.map((c) => c.id)).toEqual([...referrers]);
+  });
+});

@@ -217,40 +217,49 @@ async function requireMember(trx: Queryable, practiceId: string, userId: string)
   if (!row) throw missing('ownerId', 'No such team member in this practice.');
 }
 
-/** A contact made on the way by quick-add: with its first stage-history row, one owner. */
+/**
+ * A contact made on the way by quick-add: with its first stage-history row, one owner. With
+ * `reuseEmail`, a contact with the same email (made at this very moment by another request
+ * too) is the one answered, untouched; otherwise that email is a 409.
+ */
 async function insertNewContact(
   trx: Tx,
   actor: Actor,
   person: { name: string; email?: string | undefined; phone?: string | null | undefined },
-  made: { stage: Stage; roles: Role[]; reason: string | null; field: string },
+  made: { stage: Stage; roles: Role[]; reason: string | null; field: string; reuseEmail?: boolean },
   now: string,
 ): Promise<string> {
   const id = newId();
   const email = person.email ?? null;
-  await insertContactRow(trx, {
-    practice_id: actor.practiceId,
-    id,
-    name: person.name,
-    name_key: textKey(person.name),
-    email,
-    email_key: email ? textKey(email) : null,
-    phone: person.phone ?? null,
-    organization: null,
-    organization_key: null,
-    category_id: null,
-    stage: made.stage,
-    stage_rank: stageRank(made.stage),
-    met_where: null,
-    met_how: null,
-    email_consent: false,
-    do_not_ask: false,
-    notes: null,
-    last_touch_at: null,
-    keep_in_touch_days: null,
-    is_treating_provider: false,
-    created_at: now,
-    updated_at: now,
-  }).catch((error: unknown) => {
+  const emailKey = email ? textKey(email) : null;
+  const inserted = await insertContactRow(
+    trx,
+    {
+      practice_id: actor.practiceId,
+      id,
+      name: person.name,
+      name_key: textKey(person.name),
+      email,
+      email_key: emailKey,
+      phone: person.phone ?? null,
+      organization: null,
+      organization_key: null,
+      category_id: null,
+      stage: made.stage,
+      stage_rank: stageRank(made.stage),
+      met_where: null,
+      met_how: null,
+      email_consent: false,
+      do_not_ask: false,
+      notes: null,
+      last_touch_at: null,
+      keep_in_touch_days: null,
+      is_treating_provider: false,
+      created_at: now,
+      updated_at: now,
+    },
+    { unlessEmailTaken: made.reuseEmail === true },
+  ).catch((error: unknown) => {
     if (constraintKind(error) === 'unique')
       throw fieldError(
         `${made.field}.email`,
@@ -259,6 +268,10 @@ async function insertNewContact(
       );
     throw error;
   });
+  if (!inserted && emailKey) {
+    const existing = await findContactRowByEmail(trx, actor.practiceId, emailKey);
+    if (existing) return existing.id;
+  }
   await replaceContactRoles(trx, actor.practiceId, id, made.roles);
   await insertStageChangeRow(trx, {
     practice_id: actor.practiceId,
@@ -320,7 +333,13 @@ async function resolveReferrer(
     trx,
     actor,
     { name: pick.name, email: pick.email },
-    { stage: 'refers', roles: [], reason: 'first referral received', field: 'referrer' },
+    {
+      stage: 'refers',
+      roles: [],
+      reason: 'first referral received',
+      field: 'referrer',
+      reuseEmail: true,
+    },
     now,
   );
   return requireContact(trx, actor.practiceId, id, 'referrer');
