@@ -478,13 +478,14 @@ export async function createDemoPractice(
   size = 300,
 ): Promise<DemoStats & DemoState> {
   requireSession(actor);
-  await throttle(deps, `demo:${actor.userId}`, demoPerUser, 'demo practices created');
   const alreadyThere = () =>
     new AppError(
       'conflict',
       'You already have a demo practice. Open it, or delete it to start a fresh one.',
     );
   if (await findDemoPracticeOf(deps.db, actor.userId)) throw alreadyThere();
+  // Counted only for a demo that will be made: "you already have one" uses up nothing.
+  await throttle(deps, `demo:${actor.userId}`, demoPerUser, 'demo practices created');
   const { userId: ownerId, practiceId } = await createUser(deps, {
     name: demoPractice.owner,
     email: `demo-owner.${newId().toLowerCase()}@${madeUpDomain}`,

@@ -202,11 +202,16 @@ export async function upsertSmtpRow(db: Queryable, row: SmtpRow): Promise<void> 
 }
 
 /** Marks the settings verified if they are still the version tested (same `updated_at`). */
+/**
+ * Records what a test or a delivery through the settings found: the time it went through, or
+ * null after a failed test ("set up" only while the last test succeeded). Only when the
+ * settings are still the version tested: a save meanwhile leaves them untested.
+ */
 export async function markSmtpVerified(
   db: Queryable,
   practiceId: string,
   testedVersion: string,
-  verifiedAt: string,
+  verifiedAt: string | null,
 ): Promise<boolean> {
   const result = await db
     .updateTable('smtp_settings')

@@ -107,6 +107,16 @@ describe.each(testTargets)('SMTP verification on %s', (target) => {
     expect((await current()).verifiedAt).toBeNull();
   });
 
+  it('is no longer "set up" once a later test fails (the server went away)', async () => {
+    const gone = await startSmtp();
+    await put({ port: gone.port });
+    expect((await test()).ok).toBe(true);
+    expect((await current()).verifiedAt).not.toBeNull();
+    await new Promise<void>((resolve) => gone.close(() => resolve()));
+    expect((await test()).ok).toBe(false);
+    expect((await current()).verifiedAt).toBeNull();
+  });
+
   it('counts a message the outbox delivered with these settings as a passed test', async () => {
     await put({ port: smtp.port, host: '127.0.0.1', fromEmail: 'post@verified.example' });
     expect((await current()).verifiedAt).toBeNull();

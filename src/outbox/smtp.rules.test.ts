@@ -44,6 +44,14 @@ describe('describeSmtpFailure', () => {
       ],
       [
         {
+          code: 'EAUTH',
+          responseCode: 535,
+          message: 'Invalid login: 535 5.7.8 Authentication failed over TLS',
+        },
+        'The server refused the user name or password — check them (some providers need an app password).',
+      ],
+      [
+        {
           code: 'ESOCKET',
           originalCode: 'ERR_SSL_WRONG_VERSION_NUMBER',
           message: 'wrong version number',

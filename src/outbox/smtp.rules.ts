@@ -57,6 +57,11 @@ export function describeSmtpFailure(failure: SmtpFailure, { host, port }: SmtpTa
     return `Could not find a mail server called ${host} — check the spelling of the host.`;
   if (has('EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'))
     return `Could not reach ${host} on port ${port} — check the host and this server’s network connection.`;
+  // The server's own answer about the login goes first: its text may mention TLS.
+  if (has('EAUTH') || failure.responseCode === 535 || failure.responseCode === 534)
+    return 'The server refused the user name or password — check them (some providers need an app password).';
+  if (has('ENOAUTH') || failure.responseCode === 530)
+    return 'The server wants a user name and password — enter them and save.';
   // Connected, but no SMTP greeting: usually STARTTLS/none against a TLS-only port (465).
   if (message.includes('greeting never received'))
     return `${host} answered on port ${port} but never greeted — check the security setting (${securityHint}).`;
@@ -71,10 +76,6 @@ export function describeSmtpFailure(failure: SmtpFailure, { host, port }: SmtpTa
     message.includes('tls')
   )
     return `Could not start a secure connection with ${host} on port ${port} — check the security setting (${securityHint}).`;
-  if (has('EAUTH') || failure.responseCode === 535 || failure.responseCode === 534)
-    return 'The server refused the user name or password — check them (some providers need an app password).';
-  if (has('ENOAUTH') || failure.responseCode === 530)
-    return 'The server wants a user name and password — enter them and save.';
   if (has('EENVELOPE'))
     return 'The server refused the sender or the recipient — check the from address is one your provider lets you send from.';
   if (has('ECONNRESET', 'ECONNECTION', 'EPIPE'))

@@ -159,6 +159,8 @@ export async function testSmtp(
     const marked = await markSmtpVerified(deps.db, actor.practiceId, smtp.updated_at, verifiedAt);
     return { ok: true, providerId, verifiedAt: marked ? verifiedAt : null };
   } catch (error) {
+    // A failed test means it is not set up (any more): the status and checklist say so.
+    await markSmtpVerified(deps.db, actor.practiceId, smtp.updated_at, null);
     const failure = smtpFailureOf(error);
     return {
       ok: false,
