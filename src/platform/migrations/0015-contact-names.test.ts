@@ -46,6 +46,37 @@ describe.each(testTargets)('migration 0015-contact-names on existing data (%s)',
       row('prof maria lopez, PhD', 'Prof.', 'maria', 'lopez', 'PhD'),
     ]);
   });
+
+  it('splits every name of a practice larger than one page of the migration', async () => {
+    const { db, dialect } = await open();
+    await migrateUpTo(db, dialect, '0014-audit-chain');
+    const at = '2026-01-05T10:00:00.000Z';
+    const practiceIds = [newId(), newId()];
+    for (const practiceId of practiceIds) {
+      await db.insertInto('practice').values(earlyPracticeRow(practiceId, at)).execute();
+      for (let start = 0; start < 1_250; start += 250)
+        await db
+          .insertInto('contact')
+          .values(
+            Array.from({ length: 250 }, (_, i) =>
+              earlyContactRow(practiceId, newId(), `Dr. Given${start + i} Family`, at),
+            ),
+          )
+          .execute();
+    }
+    await migrateToLatest(db, dialect);
+    const unsplit = await db
+      .selectFrom('contact')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where((eb) => eb.or([eb('given_name', 'is', null), eb('honorific', '!=', 'Dr.')]))
+      .executeTakeFirstOrThrow();
+    expect(Number(unsplit.n)).toBe(0);
+    const total = await db
+      .selectFrom('contact')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(total.n)).toBe(2_500);
+  });
 });
 
 const row = (
