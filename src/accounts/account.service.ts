@@ -6,7 +6,7 @@ import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, writeBestEffort } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, busyRetryAfterSeconds, fieldError, notFound } from '../platform/errors.ts';
-import { type Actor, fieldErrorsOf, validationError } from '../platform/http.ts';
+import { type Actor, parseNested } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { insertPractice } from '../practices/practice.repository.ts';
 import type { Practice } from '../practices/practice.schemas.ts';
@@ -513,12 +513,7 @@ export async function createUser(
     | { practiceId: string; role: 'owner' | 'member' }
   ),
 ): Promise<{ userId: string; practiceId: string }> {
-  const checked = ZNewUser.safeParse({
-    name: input.name,
-    email: input.email,
-    password: input.password,
-  });
-  if (!checked.success) throw validationError(fieldErrorsOf(checked.error));
+  parseNested(ZNewUser, { name: input.name, email: input.email, password: input.password }, '');
   refuseWeakPassword(input.password, { email: input.email, name: input.name });
   if (await findUserIdByEmail(deps.db, input.email))
     throw fieldError('email', 'An account with this email already exists.', 'conflict');

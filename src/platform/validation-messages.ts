@@ -209,17 +209,16 @@ function inputAt(input: unknown, path: readonly PropertyKey[]): unknown {
 const sentence = (s: string) => (s.endsWith('.') ? s : `${s}.`);
 
 /** Where an issue happened: the field's schema and the value sent there. */
-type Found = { schema: Schema | undefined; input: unknown; sent: boolean; textual: boolean };
+type Found = { schema: Schema | undefined; input: unknown; textual: boolean };
 
 /** A message a person understands, for one zod issue. */
 export function describeIssue(issue: Issue, found: Found): string {
   const kind = kindOf(found.schema);
   const wanted = (fallback: string) => {
     const want = kind ?? fallback;
-    if (!found.sent) return `must be ${want}.`;
     return `must be ${want}, not ${sentAs(found.input, found.textual)}.`;
   };
-  const missing = found.sent && found.input === undefined;
+  const missing = found.input === undefined;
   switch (issue.code) {
     case 'invalid_type':
       return missing ? 'is required.' : wanted(expectedKind(issue.expected));
@@ -261,8 +260,11 @@ export type Checked = {
   textual?: boolean;
 };
 
-/** One field error per issue (unknown keys: one per key), named by its path under `prefix`. */
-export function fieldErrorsOf(error: ZodError, prefix = '', checked?: Checked): FieldError[] {
+/**
+ * One field error per issue (unknown keys: one per key), named by its path under `prefix`;
+ * `checked` says what was sent, so "is required" is said only of what is missing.
+ */
+export function fieldErrorsOf(error: ZodError, prefix: string, checked: Checked): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
@@ -275,14 +277,11 @@ export function fieldErrorsOf(error: ZodError, prefix = '', checked?: Checked): 
       }
       continue;
     }
-    const found: Found = checked
-      ? {
-          schema: schemaAt(checked.schema, issue.path),
-          input: inputAt(checked.input, issue.path),
-          sent: true,
-          textual: checked.textual ?? false,
-        }
-      : { schema: undefined, input: undefined, sent: false, textual: false };
+    const found: Found = {
+      schema: schemaAt(checked.schema, issue.path),
+      input: inputAt(checked.input, issue.path),
+      textual: checked.textual ?? false,
+    };
     out.push({ field: base || '(body)', message: describeIssue(issue, found) });
   }
   return out;
