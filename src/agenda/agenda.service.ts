@@ -118,6 +118,9 @@ export type AgendaOptions = {
   perKind?: number | undefined;
 };
 
+/** Internal: only these kinds are looked for (doing one item needs only its own kind's query). */
+type ComputeOptions = Omit<AgendaOptions, 'at'> & { kinds?: ReadonlySet<AgendaKind> };
+
 export type AgendaItemOut = AgendaItem & {
   snoozedUntil?: string;
   /** Whether `POST /agenda/{key}/do` does its actions, with an undo. */
@@ -140,7 +143,7 @@ export async function computeAgenda(
   deps: Deps,
   practiceId: string,
   now: Date,
-  options: Omit<AgendaOptions, 'at'> = {},
+  options: ComputeOptions = {},
   /** The practice's context when the caller has loaded it already (the calendar feed). */
   loaded?: PracticeContext,
 ): Promise<Agenda> {
@@ -160,78 +163,95 @@ export async function computeAgenda(
     if (kind) marked.set(kind, (marked.get(kind) ?? 0) + 1);
   }
   const limitOf = (kind: AgendaKind) => perKind + (marked.get(kind) ?? 0) + 1;
+  const wanted = (kind: AgendaKind) => !options.kinds || options.kinds.has(kind);
+  const none = async <T>(): Promise<T[]> => [];
 
   // The give-back balances count every referral of the practice (on the large one, 55,000
   // rows: ~30 ms on PostgreSQL, as long as all the other kinds together). They start first, on
   // a connection of their own; the rest run one after another: on SQLite the queries share one
   // connection anyway, and on PostgreSQL two pool slots per request keep many concurrent
   // agendas from starving others.
-  const owedPending = listOwedPartners(
-    db,
-    practiceId,
-    at,
-    settings.giveBackThreshold,
-    limitOf('give_back'),
-  );
+  const owedPending = wanted('give_back')
+    ? listOwedPartners(db, practiceId, at, settings.giveBackThreshold, limitOf('give_back'))
+    : none<Awaited<ReturnType<typeof listOwedPartners>>[number]>();
   // Awaited below; until then a failure is held there, not thrown as unhandled.
   owedPending.catch(() => {});
-  const respond = await listNewReferrals(db, practiceId, at, limitOf('respond'));
-  const thanks = await listUnthankedReferrals(db, practiceId, at, limitOf('thank'));
-  const conversions = await listUnthankedConversions(
-    db,
-    practiceId,
-    at,
-    limitOf('thank'),
-    mayTellStatus({
-      consentToUpdate: false,
-      profession: ctx.profession,
-      isTreatingProvider: true,
-    }),
-  );
-  const updates = await listPendingReferrerUpdates(db, practiceId, at, limitOf('update_referrer'));
-  const unnotified = await listUnnotifiedGiven(db, practiceId, at, limitOf('notify_partner'));
-  const asks = await listAskMoments(db, practiceId, at, settings, limitOf('ask'));
-  const commitments = await listSilentCommitments(
-    db,
-    practiceId,
-    at,
-    settings.commitmentReminderDays,
-    limitOf('remind_commitment'),
-  );
-  const quiet = await listQuietSources(
-    db,
-    practiceId,
-    at,
-    settings.quietSourceDays,
-    limitOf('reconnect_quiet_source'),
-  );
-  const checkIns = await listCheckInsDue(
-    db,
-    practiceId,
-    at,
-    settings.checkInDays,
-    limitOf('check_in_given'),
-  );
-  // Contacts already listed as quiet sources are not asked again to keep in touch.
-  const touch = await listTouchDue(
-    db,
-    deps.dialect,
-    practiceId,
-    at,
-    dueCutoffs(settings, now),
-    limitOf('keep_in_touch') + quiet.length,
-  );
-  const horizon = options.horizon ?? 'day';
-  const categories = isGrowCategoryDay(clock, horizon)
-    ? await listMostWantedCoverage(db, practiceId)
+  const respond = wanted('respond')
+    ? await listNewReferrals(db, practiceId, at, limitOf('respond'))
     : [];
-  const answers = await listMisalignedAnswers(
-    db,
-    practiceId,
-    at,
-    settings.alignmentThresholdPercent,
-    limitOf('explain'),
-  );
+  const thanks = wanted('thank')
+    ? await listUnthankedReferrals(db, practiceId, at, limitOf('thank'))
+    : [];
+  const conversions = wanted('thank')
+    ? await listUnthankedConversions(
+        db,
+        practiceId,
+        at,
+        limitOf('thank'),
+        mayTellStatus({
+          consentToUpdate: false,
+          profession: ctx.profession,
+          isTreatingProvider: true,
+        }),
+      )
+    : [];
+  const updates = wanted('update_referrer')
+    ? await listPendingReferrerUpdates(db, practiceId, at, limitOf('update_referrer'))
+    : [];
+  const unnotified = wanted('notify_partner')
+    ? await listUnnotifiedGiven(db, practiceId, at, limitOf('notify_partner'))
+    : [];
+  const asks = wanted('ask')
+    ? await listAskMoments(db, practiceId, at, settings, limitOf('ask'))
+    : [];
+  const commitments = wanted('remind_commitment')
+    ? await listSilentCommitments(
+        db,
+        practiceId,
+        at,
+        settings.commitmentReminderDays,
+        limitOf('remind_commitment'),
+      )
+    : [];
+  // Keep-in-touch leaves out the quiet sources: it needs them too.
+  const quiet =
+    wanted('reconnect_quiet_source') || wanted('keep_in_touch')
+      ? await listQuietSources(
+          db,
+          practiceId,
+          at,
+          settings.quietSourceDays,
+          limitOf('reconnect_quiet_source'),
+        )
+      : [];
+  const checkIns = wanted('check_in_given')
+    ? await listCheckInsDue(db, practiceId, at, settings.checkInDays, limitOf('check_in_given'))
+    : [];
+  // Contacts already listed as quiet sources are not asked again to keep in touch.
+  const touch = wanted('keep_in_touch')
+    ? await listTouchDue(
+        db,
+        deps.dialect,
+        practiceId,
+        at,
+        dueCutoffs(settings, now),
+        limitOf('keep_in_touch') + quiet.length,
+      )
+    : [];
+  const horizon = options.horizon ?? 'day';
+  const categories =
+    wanted('grow_category') && isGrowCategoryDay(clock, horizon)
+      ? await listMostWantedCoverage(db, practiceId)
+      : [];
+  const answers = wanted('explain')
+    ? await listMisalignedAnswers(
+        db,
+        practiceId,
+        at,
+        settings.alignmentThresholdPercent,
+        limitOf('explain'),
+      )
+    : [];
 
   const owed = await owedPending;
 
@@ -444,6 +464,10 @@ export const undoableKinds: readonly AgendaKind[] = [
 
 const allItems = 500;
 
+/** The kinds of these item keys: doing them needs only those kinds' queries. */
+const kindsOf = (keys: readonly string[]): ReadonlySet<AgendaKind> =>
+  new Set(keys.flatMap((key) => parseItemKey(key)?.kind ?? []));
+
 function checkSnoozeUntil(now: Date, value: string | undefined): string {
   if (value === undefined) throw fieldError('until', 'is required to snooze.');
   const until = Date.parse(value);
@@ -487,6 +511,7 @@ export async function bulkAction(
       const agenda = await computeAgenda(inTrx, actor.practiceId, now, {
         perKind: allItems,
         includeSnoozed: true,
+        kinds: kindsOf(keys),
       });
       listed = agenda.items;
     }
@@ -513,6 +538,7 @@ export async function performItem(
     const agenda = await computeAgenda(inTrx, actor.practiceId, now, {
       perKind: allItems,
       includeSnoozed: true,
+      kinds: kindsOf([key]),
     });
     const steps = await doItem(inTrx, actor, key, which, agenda.items);
     return { count: 1, keys: [key], undoId: await saveUndo(trx, actor, now, steps) };
