@@ -347,20 +347,8 @@ export async function snoozeItem(
   input: { until: string },
 ): Promise<void> {
   const now = deps.clock.now();
-  const until = Date.parse(input.until);
-  if (until <= now.getTime()) throw fieldError('until', 'must be in the future.');
-  if (until > now.getTime() + maxSnoozeDays * dayMs)
-    throw fieldError('until', `must be within ${maxSnoozeDays} days; dismiss the item instead.`);
-  await requireItemKey(deps, actor, key);
-  await upsertMark(deps.db, {
-    practice_id: actor.practiceId,
-    item_key: key,
-    state: 'snoozed',
-    until: toTimestamp(new Date(until)),
-    reason: null,
-    created_by: actor.userId,
-    created_at: toTimestamp(now),
-  });
+  const until = checkSnoozeUntil(now, input.until);
+  await inTransaction(deps.db, (trx) => markItem(trx, deps, actor, key, now, until, ''));
 }
 
 export async function dismissItem(
@@ -369,16 +357,8 @@ export async function dismissItem(
   key: string,
   input: { reason: string },
 ): Promise<void> {
-  await requireItemKey(deps, actor, key);
-  await upsertMark(deps.db, {
-    practice_id: actor.practiceId,
-    item_key: key,
-    state: 'dismissed',
-    until: null,
-    reason: input.reason,
-    created_by: actor.userId,
-    created_at: toTimestamp(deps.clock.now()),
-  });
+  const now = deps.clock.now();
+  await inTransaction(deps.db, (trx) => markItem(trx, deps, actor, key, now, null, input.reason));
 }
 
 export async function clearMark(deps: Deps, actor: Actor, key: string): Promise<void> {
@@ -473,7 +453,7 @@ function checkSnoozeUntil(now: Date, value: string | undefined): string {
   const until = Date.parse(value);
   if (until <= now.getTime()) throw fieldError('until', 'must be in the future.');
   if (until > now.getTime() + maxSnoozeDays * dayMs)
-    throw fieldError('until', `must be within ${maxSnoozeDays} days; dismiss the items instead.`);
+    throw fieldError('until', `must be within ${maxSnoozeDays} days; dismiss instead.`);
   return toTimestamp(new Date(until));
 }
 
