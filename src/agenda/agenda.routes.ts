@@ -213,11 +213,13 @@ export function agendaRoutes(deps: Deps) {
       summary: 'Undo an action done on Today',
       description:
         'Takes back what the action recorded, in one transaction: snoozes and dismissals as ' +
-        "they were, the referral's status, thanks or referrer update and its history entry " +
-        'removed (an undone referrer update is audited, as the update was), the referral ' +
-        "given's notified or checked-in time cleared, the logged touch deleted. Only your " +
-        'own actions in your practice (else 404). Undoing twice, or after ' +
-        'the referral changed again, is 409.',
+        'they were (unless marked again since: the later mark stays), the referral as it was ' +
+        '(status, times, thanks or referrer update, its history entries removed; an undone ' +
+        "referrer update is audited, as the update was), the referral given's notified or " +
+        "checked-in time cleared, the logged touch or ask deleted, the commitment's reminder " +
+        'or release taken back. Only your own actions in your practice (else 404), within a ' +
+        'day of the action. Undoing twice, after a day, or after its subject changed again, ' +
+        'is 409.',
       request: { params: ZUndoIdParam, ...jsonBody(ZUndo) },
       responses: { 204: { description: 'Undone' }, ...problemResponses },
     }),

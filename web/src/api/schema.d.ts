@@ -700,14 +700,14 @@ export interface paths {
   "/agenda/actions": {
     /**
      * Do a one-click action, with undo
-     * @description Does one of the actions that agenda items offer, from the page of its subject and whether or not an item is listed for it, through its owner (the same rules as its own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of `POST /referrals/{id}/status`, `/referrals/{id}/thanks`, `/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, `/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. Any other path is 422.
+     * @description Does one of the actions that agenda items offer, from the page of its subject and whether or not an item is listed for it, through its owner (the same rules as its own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of `POST /referrals/{id}/status`, `/referrals/{id}/reopen`, `/referrals/{id}/thanks`, `/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, `/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. Any other path is 422.
      */
     post: operations["recordUndoableAction"];
   };
   "/agenda/undo/{id}": {
     /**
      * Undo an action done on Today
-     * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were, the referral's status, thanks or referrer update and its history entry removed (an undone referrer update is audited, as the update was), the referral given's notified or checked-in time cleared, the logged touch deleted. Only your own actions in your practice (else 404). Undoing twice, or after the referral changed again, is 409.
+     * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were (unless marked again since: the later mark stays), the referral as it was (status, times, thanks or referrer update, its history entries removed; an undone referrer update is audited, as the update was), the referral given's notified or checked-in time cleared, the logged touch or ask deleted, the commitment's reminder or release taken back. Only your own actions in your practice (else 404), within a day of the action. Undoing twice, after a day, or after its subject changed again, is 409.
      */
     post: operations["revokeAgendaAction"];
   };
@@ -9654,7 +9654,7 @@ export interface operations {
   };
   /**
    * Do a one-click action, with undo
-   * @description Does one of the actions that agenda items offer, from the page of its subject and whether or not an item is listed for it, through its owner (the same rules as its own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of `POST /referrals/{id}/status`, `/referrals/{id}/thanks`, `/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, `/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. Any other path is 422.
+   * @description Does one of the actions that agenda items offer, from the page of its subject and whether or not an item is listed for it, through its owner (the same rules as its own path), and answers an `undoId` for `POST /agenda/undo/{id}`. `path` is one of `POST /referrals/{id}/status`, `/referrals/{id}/reopen`, `/referrals/{id}/thanks`, `/referrals/{id}/referrer-updates`, `/contacts/{id}/interactions`, `/contacts/{id}/asks`, `/commitments/{id}/reminders`, `/commitments/{id}/release` or `PATCH /referrals-given/{id}`, without `/api/v1`; `body` is what that path takes. Any other path is 422.
    */
   recordUndoableAction: {
     parameters: {
@@ -9726,7 +9726,7 @@ export interface operations {
   };
   /**
    * Undo an action done on Today
-   * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were, the referral's status, thanks or referrer update and its history entry removed (an undone referrer update is audited, as the update was), the referral given's notified or checked-in time cleared, the logged touch deleted. Only your own actions in your practice (else 404). Undoing twice, or after the referral changed again, is 409.
+   * @description Takes back what the action recorded, in one transaction: snoozes and dismissals as they were (unless marked again since: the later mark stays), the referral as it was (status, times, thanks or referrer update, its history entries removed; an undone referrer update is audited, as the update was), the referral given's notified or checked-in time cleared, the logged touch or ask deleted, the commitment's reminder or release taken back. Only your own actions in your practice (else 404), within a day of the action. Undoing twice, after a day, or after its subject changed again, is 409.
    */
   revokeAgendaAction: {
     parameters: {
