@@ -11,7 +11,6 @@ import {
 } from './errors.ts';
 import { type Checked, fieldErrorsOf } from './validation-messages.ts';
 
-
 /** Who is calling: resolved from the session cookie or an API token. */
 export type Actor = {
   userId: string;
