@@ -19,6 +19,8 @@ import { ZGoalProgress } from './goals/goal.schemas.ts';
 import { incentiveRoutes } from './incentives/incentive.routes.ts';
 import { insightRoutes } from './insights/insight.routes.ts';
 import { interactionRoutes } from './interactions/interaction.routes.ts';
+import { createIntakeLimit, intakePageRoutes, publicIntakeRoutes } from './kit/intake.routes.ts';
+import { referralLinkRoutes } from './kit/referral-link.routes.ts';
 import { letterRoutes } from './letters/letter.routes.ts';
 import { categoryRoutes } from './network/category.routes.ts';
 import { circleRoutes } from './network/circle.routes.ts';
@@ -98,13 +100,14 @@ const pathsOf = (routers: OpenAPIHono<AppEnv>[]) =>
  * The REST API under /api/v1: public routes first, then everything that needs an actor. Guards
  * are attached to the known paths only, so an unknown path is a plain 404 rather than a 401.
  */
-export function createApi(deps: Deps) {
+export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
   const api = createRouter();
   const publicRouters = [
     healthRoutes(deps),
     publicPracticeRoutes(),
     publicAccountRoutes(deps),
     publicSurveyRoutes(deps),
+    publicIntakeRoutes(deps, intakeLimit),
   ];
   const protectedRouters = [
     accountRoutes(deps),
@@ -128,6 +131,7 @@ export function createApi(deps: Deps) {
     insightRoutes(deps),
     agendaRoutes(deps),
     auditRoutes(deps),
+    referralLinkRoutes(deps),
   ];
   // Named schemas that some answers wrap in .nullable(): zod-to-openapi makes a component of the
   // first form it meets, so they are registered as themselves before any route uses them.
@@ -205,12 +209,16 @@ export function createApp(deps: Deps) {
   const app = new Hono();
   app.onError(handleError);
   app.use('*', securityHeaders(deps.config), crossSiteGuard(deps.config));
-  app.route('/api/v1', createApi(deps));
+  // The intake page's form and its JSON twin share one count per client address.
+  const intakeLimit = createIntakeLimit(deps);
+  app.route('/api/v1', createApi(deps, intakeLimit));
   app.all('/api/*', () =>
     problemResponse(
       new AppError('not_found', 'There is no such API route. See /api/v1/openapi.json.'),
     ),
   );
+  // The public intake page of a referral link (§3.9): server-rendered, no web bundle needed.
+  app.route('/', intakePageRoutes(deps, intakeLimit));
   if (existsSync(webDist)) {
     const root = path.relative(process.cwd(), webDist);
     app.use('/*', serveStatic({ root }));

@@ -63,6 +63,7 @@ const otherParams: Record<
   { kind: 'agendaKey' } | { kind: 'value'; valid: string; malformed: string }
 > = {
   '/public/survey/{token} token': { kind: 'value', valid: 'x', malformed: 'x'.repeat(201) },
+  '/public/intake/{code} code': { kind: 'value', valid: '23456789ab', malformed: 'x'.repeat(65) },
   '/letter-templates/{key} key': {
     kind: 'value',
     valid: 'thanks_referral',
@@ -114,6 +115,7 @@ const publicOperations = new Set([
   'POST /auth/sign-out',
   'GET /public/survey/{token}',
   'POST /public/survey/{token}',
+  'POST /public/intake/{code}',
 ]);
 
 /**

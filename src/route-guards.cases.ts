@@ -69,6 +69,9 @@ export function unreadable(method: Case['method'], url: string): Case[] {
 const quick = { referred: { name: 'Ann' }, referrer: { unknown: true }, channel: 'phone' };
 
 export const createCases: Case[] = [
+  ...unreadable('POST', '/referral-links'),
+  bad('POST', '/referral-links', 'a malformed contact id', { contactId: 'no id' }, ['contactId']),
+  bad('POST', '/referral-links', 'an unknown field', { referrer: 'Bob' }, ['referrer']),
   ...unreadable('POST', '/referrals'),
   bad('POST', '/referrals', 'an unknown field', { ...quick, priority: 1 }, ['priority']),
   bad('POST', '/referrals', 'no referrer', { referred: quick.referred, channel: 'phone' }, [
@@ -796,6 +799,7 @@ export const foreignIdCases: Case[] = [
   nf('POST', '/contacts/:own.contact/asks', { momentId: ':moment' }),
   nf('POST', '/contacts/:own.contact/commitments', { promisedCount: 1, askId: ':ask' }),
   nf('GET', '/ask-script?contactId=:contact'),
+  nf('POST', '/referral-links', { contactId: ':contact' }, 'contactId'),
   nf('POST', '/agenda/actions', {
     method: 'POST',
     path: '/referrals/:referral/thanks',
@@ -849,6 +853,7 @@ export const listUrls: string[] = [
   '/messages',
   '/surveys',
   '/calendar-feeds',
+  '/referral-links',
   '/agenda',
   '/insights',
   '/audit',

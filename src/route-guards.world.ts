@@ -26,6 +26,8 @@ export type World = {
   survey: string;
   recipient: string;
   feed: string;
+  /** A referral link of `contact`. */
+  link: string;
   /** An API token other than the one the tests call with. */
   token: string;
   /** An agenda item key of this practice (kind:subjectId[:version]). */
@@ -53,6 +55,7 @@ export const kindOfCollection: Record<string, keyof World> = {
   surveys: 'survey',
   recipients: 'recipient',
   'calendar-feeds': 'feed',
+  'referral-links': 'link',
   undo: 'undo',
 };
 
@@ -130,6 +133,7 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     contactIds: [contact],
   });
   const feed = await id('POST', '/calendar-feeds', {});
+  const link = await id('POST', '/referral-links', { contactId: contact });
   const token = await id('POST', '/tokens', { name: `${prefix} integration` });
   const agenda = await ok<{ items: { key: string }[] }>(who, 'GET', '/agenda');
   const agendaKey = agenda.items.find((i) => i.key.includes(referral.id))?.key ?? '';
@@ -157,6 +161,7 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     survey: survey.id,
     recipient: survey.recipients[0]?.id ?? '',
     feed,
+    link,
     token,
     agendaKey,
     undo: undoId,

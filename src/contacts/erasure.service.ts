@@ -31,6 +31,8 @@ export const erasedTables = [
   'incentive',
   'message',
   'survey_recipient',
+  'referral_link',
+  'intake_submission',
   'agenda_mark',
   'agenda_undo',
   'audit_log',
@@ -46,7 +48,7 @@ export const erasedTables = [
  * - answers kept for Idempotency-Key replays are forgotten (any may name them);
  * - the contact row goes, and with it (foreign-key cascades) roles, circles, stage history,
  *   interactions, moments, asks, commitments and their credits, incentives to them, referrals
- *   given to or about them and survey answers.
+ *   given to or about them, survey answers, and their referral link with its submissions.
  * Then the freed space is reclaimed (SQLite WAL checkpoint, PostgreSQL vacuum).
  */
 export async function eraseContact(deps: Deps, actor: Actor, contactId: string): Promise<void> {

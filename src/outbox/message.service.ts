@@ -1,3 +1,4 @@
+import { listMemberRows } from '../accounts/account.repository.ts';
 import { markReminderSent } from '../commitments/commitment.repository.ts';
 import { getCommitmentForLetter } from '../commitments/commitment.service.ts';
 import {
@@ -30,6 +31,7 @@ import {
   findMessageRow,
   findSmtpRow,
   insertMessageOnce,
+  insertMessageRow,
   listMessageRows,
   type MessageRow,
   updateMessageRow,
@@ -345,4 +347,55 @@ export async function messagePdf(deps: Deps, actor: Actor, id: string): Promise<
     subject: row.subject,
     body: row.body,
   });
+}
+
+/** A notice to the practice's own team, never to a contact: no footer, no consent to check. */
+export type TeamNotice = {
+  templateKey: string;
+  subject: string;
+  body: string;
+  subjectType: string;
+  subjectId: string;
+};
+
+/**
+ * Queues a notice by email to every member of the practice, inside the caller's transaction,
+ * when the practice has SMTP set (without it, Today says the same thing). Wake the outbox after
+ * the commit. Returns how many were queued.
+ */
+export async function queueTeamNotice(
+  trx: Tx,
+  practiceId: string,
+  notice: TeamNotice,
+  now: string,
+): Promise<number> {
+  if (!(await findSmtpRow(trx, practiceId))) return 0;
+  const members = await listMemberRows(trx, practiceId);
+  for (const member of members)
+    await insertMessageRow(trx, {
+      practice_id: practiceId,
+      id: newId(),
+      template_key: notice.templateKey,
+      recipient_contact_id: null,
+      to_name: member.name,
+      to_email: member.email,
+      subject: notice.subject,
+      body: notice.body,
+      channel: 'email',
+      status: 'queued',
+      attempts: 0,
+      last_error: null,
+      next_attempt_at: now,
+      provider_id: null,
+      idempotency_key: newId(),
+      is_referrer_facing: false,
+      subject_type: notice.subjectType,
+      subject_id: notice.subjectId,
+      created_by: null,
+      created_at: now,
+      queued_at: now,
+      sent_at: null,
+      fact_key: null,
+    });
+  return members.length;
 }

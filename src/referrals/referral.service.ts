@@ -296,6 +296,7 @@ export async function resolvePerson(
   pick: PersonPick,
   field: string,
   now: string,
+  { reuseEmail = false }: { reuseEmail?: boolean } = {},
 ): Promise<string> {
   if (pick.contactId) {
     await requireContact(trx, actor.practiceId, pick.contactId, `${field}.contactId`);
@@ -305,7 +306,7 @@ export async function resolvePerson(
     trx,
     actor,
     { ...pick, name: pick.name ?? '' },
-    { stage: 'met', roles: ['prospect'], reason: null, field },
+    { stage: 'met', roles: ['prospect'], reason: null, field, reuseEmail },
     now,
   );
 }
@@ -423,65 +424,102 @@ export async function createReferral(
   input: CreateReferral,
 ): Promise<ReferralDetail> {
   const nowDate = deps.clock.now();
-  const now = toTimestamp(nowDate);
   const receivedAt = pastInstant('receivedAt', input.receivedAt, nowDate);
   return inTransaction(deps.db, async (trx) => {
     const ctx = await loadPracticeContext(trx, actor.practiceId);
-    const ownerId = input.ownerId ?? actor.userId;
-    // The caller is a member already; only another owner needs checking.
-    if (ownerId !== actor.userId) await requireMember(trx, actor.practiceId, ownerId);
-    if (input.circleId) await requireCircle(trx, actor.practiceId, input.circleId);
-    const referrer = await resolveReferrer(trx, actor, input.referrer, now);
-    const referrerId = referrer?.id ?? null;
-    const referrerField = input.referrer.contactId ? 'referrer.contactId' : 'referrer.email';
-    if (referrerId && input.referred.contactId === referrerId) throw sameReferrer(referrerField);
-    if (
-      input.referrer.email &&
-      input.referred.email &&
-      textKey(input.referrer.email) === textKey(input.referred.email)
-    )
-      throw sameReferrer('referrer.email');
-    const referredId = await resolvePerson(trx, actor, input.referred, 'referred', now);
-    const id = newId();
-    const row: ReferralRow = {
-      practice_id: actor.practiceId,
-      id,
-      referrer_id: referrerId,
-      referred_id: referredId,
-      received_at: receivedAt,
-      channel: input.channel,
-      circle_id: input.circleId ?? null,
-      place: input.place ?? null,
-      need: input.need ?? null,
-      value_minor: input.valueMinor ?? null,
-      currency: input.currency ?? ctx.settings.currency,
-      consent_to_update: input.consentToUpdate ?? false,
-      warm_handoff: input.warmHandoff ?? false,
-      status: 'new',
-      status_changed_at: receivedAt,
-      first_contact_at: null,
-      meeting_at: null,
-      client_at: null,
-      closed_at: null,
-      thanked_at: null,
-      conversion_thanked_at: null,
-      referrer_told_status: null,
-      referrer_told_at: null,
-      owner_id: ownerId,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertReferralRow(trx, row);
-    await replaceReferralTags(trx, actor.practiceId, id, input.tags ?? [], true);
-    await recordEvent(trx, actor, id, { kind: 'created', to: 'new', at: receivedAt });
-    if (referrer) await promoteReferrer(trx, actor, referrer, now);
-    // §3.1: the referral credits the referrer's oldest open commitment, in this transaction.
-    if (referrerId) await creditCommitment(trx, actor, referrerId, id, receivedAt, now);
-    if (input.consentToUpdate) await auditConsent(trx, deps, actor, id, true);
+    const row = await recordReferral(trx, deps, actor, { ...input, receivedAt }, ctx);
     // The row is in hand: answer from it rather than reading it back.
     return loadDetail(trx, actor.practiceId, row, ctx, nowDate);
   });
+}
+
+/** Where a referral came from when it did not come through quick-add. */
+export type ReferralOrigin = {
+  /** The referral link whose intake page it came through (§3.9). */
+  intakeLinkId?: string;
+  /** A new person's email already on a contact names that contact, rather than a 409. */
+  reuseReferredEmail?: boolean;
+  /** Said on its `created` event (how they heard of the practice, …). */
+  note?: string;
+};
+
+/**
+ * Records a referral inside the caller's transaction: the person if new, the referral, its
+ * event, the referrer's promotion and commitment credit, and consent's audit (§2, §3.1).
+ * `receivedAt` is taken as checked; the caller's clock gives it when absent.
+ */
+export async function recordReferral(
+  trx: Tx,
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  input: CreateReferral,
+  ctx: PracticeContext,
+  origin: ReferralOrigin = {},
+): Promise<ReferralRow> {
+  const now = toTimestamp(deps.clock.now());
+  const receivedAt = input.receivedAt ?? now;
+  const ownerId = input.ownerId ?? actor.userId;
+  // The caller is a member already; only another owner needs checking.
+  if (ownerId !== actor.userId) await requireMember(trx, actor.practiceId, ownerId);
+  if (input.circleId) await requireCircle(trx, actor.practiceId, input.circleId);
+  const referrer = await resolveReferrer(trx, actor, input.referrer, now);
+  const referrerId = referrer?.id ?? null;
+  const referrerField = input.referrer.contactId ? 'referrer.contactId' : 'referrer.email';
+  if (referrerId && input.referred.contactId === referrerId) throw sameReferrer(referrerField);
+  if (
+    input.referrer.email &&
+    input.referred.email &&
+    textKey(input.referrer.email) === textKey(input.referred.email)
+  )
+    throw sameReferrer('referrer.email');
+  const referredId = await resolvePerson(trx, actor, input.referred, 'referred', now, {
+    reuseEmail: origin.reuseReferredEmail === true,
+  });
+  if (referrerId && referredId === referrerId) throw sameReferrer(referrerField);
+  const id = newId();
+  const row: ReferralRow = {
+    practice_id: actor.practiceId,
+    id,
+    referrer_id: referrerId,
+    referred_id: referredId,
+    received_at: receivedAt,
+    channel: input.channel,
+    circle_id: input.circleId ?? null,
+    place: input.place ?? null,
+    need: input.need ?? null,
+    value_minor: input.valueMinor ?? null,
+    currency: input.currency ?? ctx.settings.currency,
+    consent_to_update: input.consentToUpdate ?? false,
+    warm_handoff: input.warmHandoff ?? false,
+    status: 'new',
+    status_changed_at: receivedAt,
+    first_contact_at: null,
+    meeting_at: null,
+    client_at: null,
+    closed_at: null,
+    thanked_at: null,
+    conversion_thanked_at: null,
+    referrer_told_status: null,
+    referrer_told_at: null,
+    owner_id: ownerId,
+    intake_link_id: origin.intakeLinkId ?? null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  };
+  await insertReferralRow(trx, row);
+  await replaceReferralTags(trx, actor.practiceId, id, input.tags ?? [], true);
+  await recordEvent(trx, actor, id, {
+    kind: 'created',
+    to: 'new',
+    at: receivedAt,
+    note: origin.note ?? null,
+  });
+  if (referrer) await promoteReferrer(trx, actor, referrer, now);
+  // §3.1: the referral credits the referrer's oldest open commitment, in this transaction.
+  if (referrerId) await creditCommitment(trx, actor, referrerId, id, receivedAt, now);
+  if (input.consentToUpdate) await auditConsent(trx, deps, actor, id, true);
+  return row;
 }
 
 export async function getReferral(

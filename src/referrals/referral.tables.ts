@@ -36,6 +36,8 @@ export type ReferralTable = StatusTimes & {
   referrer_told_status: ReferralStatus | null;
   referrer_told_at: string | null;
   owner_id: string | null;
+  /** The referral link whose intake page it came through (migration 0020), if any. */
+  intake_link_id: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

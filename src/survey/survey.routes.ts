@@ -4,6 +4,7 @@ import { actorOf, clientIpOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
+import { fixedWindow } from '../platform/rate-limit.ts';
 import {
   ZAnswer,
   ZCreateSurvey,
@@ -81,17 +82,11 @@ export function surveyRoutes(deps: Deps) {
 
 /** A small fixed-window limit per client address, for the public answer form. */
 function rateLimit(max: number, windowMs: number, now: () => number): MiddlewareHandler {
-  const hits = new Map<string, { start: number; count: number }>();
+  const window = fixedWindow(max, windowMs, now);
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    const t = now();
-    const key = clientIpOf(c);
-    const entry = hits.get(key);
-    if (!entry || t - entry.start >= windowMs) {
-      if (hits.size > 10_000) hits.clear();
-      hits.set(key, { start: t, count: 1 });
-    } else if (++entry.count > max) {
-      const retry = Math.ceil((entry.start + windowMs - t) / 1000);
+    const retry = window.hit(clientIpOf(c));
+    if (retry !== null) {
       c.header('retry-after', String(retry));
       throw new AppError(
         'rate_limited',

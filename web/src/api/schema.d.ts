@@ -52,6 +52,13 @@ export interface paths {
      */
     post: operations["answerPublicSurvey"];
   };
+  "/public/intake/{code}": {
+    /**
+     * Send the intake form of a referral link
+     * @description No sign-in: the code of `/r/{code}` is the only key. Makes the person (or takes the practice's contact with that email, revealing nothing about it) and a referral credited to the link's referrer (channel `intake_link`), starts its response clock and tells the practice. The answer says what happens next and nothing else. Limits: 10 per 10 minutes per address, 30 per hour per link (429 with Retry-After); bodies up to 16 KB. An unknown or revoked code is 404.
+     */
+    post: operations["sendIntakeForm"];
+  };
   "/auth/sign-out-everywhere": {
     /**
      * Sign out everywhere
@@ -751,6 +758,25 @@ export interface paths {
      */
     get: operations["listAuditActions"];
   };
+  "/referral-links": {
+    /**
+     * List referral links
+     * @description The live links, newest first, each with its visits, submissions, referrals and clients.
+     */
+    get: operations["listReferralLinks"];
+    /**
+     * Get a referral link
+     * @description A contact's personal link (`contactId`), or the practice-wide link without a referrer (no `contactId`). Its page is `{VOUCH_BASE_URL}/r/{code}`: public, no sign-in. One live link per contact: 201 when made, 200 with the live one when it exists already.
+     */
+    post: operations["createReferralLink"];
+  };
+  "/referral-links/{id}": {
+    /**
+     * Revoke a referral link
+     * @description Its page answers 404 at once, like an unknown code; referrals that came through it keep their numbers in Insights.
+     */
+    delete: operations["revokeReferralLink"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -887,6 +913,25 @@ export interface components {
     };
     SurveyAnswer: {
       answer: string;
+    };
+    IntakeReceipt: {
+      /** @enum {boolean} */
+      received: true;
+      /** @example Harbour Counselling will get back to you within 24 hours. */
+      nextStep: string;
+    };
+    IntakeSubmission: {
+      name: string;
+      email?: string;
+      phone?: string | null;
+      /** @description "How can we help?" — kept as the referral's need. */
+      message?: string | null;
+      /** @description May the practice tell the referrer that this person reached out? Off unless ticked. */
+      consentToUpdate?: boolean;
+      /** @description The practice-wide link asks "How did you hear about us?". */
+      heardFrom?: string | null;
+      /** @description Leave empty (a field people do not see). */
+      website?: string;
     };
     ChangePassword: {
       currentPassword: string;
@@ -2243,6 +2288,38 @@ export interface components {
     AuditActions: {
       items: string[];
     };
+    ReferralLink: {
+      id: string;
+      code: string;
+      /** @example https://vouch.example/r/k7m2p9qx4t */
+      url: string;
+      /** @description Null: the practice-wide link. */
+      contactId: string | null;
+      contact: components["schemas"]["ContactRef"] | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      createdAt: string;
+      stats: components["schemas"]["ReferralLinkStats"];
+    };
+    ReferralLinkStats: {
+      /** @description Opens of the intake page. */
+      visits: number;
+      /** @description Forms sent (the honeypot not counted). */
+      submissions: number;
+      /** @description Referrals made (a person sending the form twice while waiting makes one). */
+      referrals: number;
+      /** @description Of those referrals, clients now. */
+      clients: number;
+    };
+    CreateReferralLink: {
+      /**
+       * @description The referrer whose link it is; omit it for the practice-wide link.
+       * @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b
+       */
+      contactId?: string;
+    };
+    ReferralLinkList: {
+      items: components["schemas"]["ReferralLink"][];
+    };
   };
   responses: never;
   parameters: {
@@ -2587,6 +2664,90 @@ export interface operations {
         };
       };
       /** @description Understood, but not allowed */
+      429: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Send the intake form of a referral link
+   * @description No sign-in: the code of `/r/{code}` is the only key. Makes the person (or takes the practice's contact with that email, revealing nothing about it) and a referral credited to the link's referrer (channel `intake_link`), starts its response clock and tells the practice. The answer says what happens next and nothing else. Limits: 10 per 10 minutes per address, 30 per hour per link (429 with Retry-After); bodies up to 16 KB. An unknown or revoked code is 404.
+   */
+  sendIntakeForm: {
+    parameters: {
+      path: {
+        code: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["IntakeSubmission"];
+      };
+    };
+    responses: {
+      /** @description Received */
+      201: {
+        content: {
+          "application/json": components["schemas"]["IntakeReceipt"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
       429: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
@@ -10177,6 +10338,211 @@ export interface operations {
       };
       /** @description Only the owner reads the audit log */
       403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List referral links
+   * @description The live links, newest first, each with its visits, submissions, referrals and clients.
+   */
+  listReferralLinks: {
+    responses: {
+      /** @description Live links */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralLinkList"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a referral link
+   * @description A contact's personal link (`contactId`), or the practice-wide link without a referrer (no `contactId`). Its page is `{VOUCH_BASE_URL}/r/{code}`: public, no sign-in. One live link per contact: 201 when made, 200 with the live one when it exists already.
+   */
+  createReferralLink: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateReferralLink"];
+      };
+    };
+    responses: {
+      /** @description The live link, made before */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ReferralLink"];
+        };
+      };
+      /** @description The new link */
+      201: {
+        content: {
+          "application/json": components["schemas"]["ReferralLink"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Revoke a referral link
+   * @description Its page answers 404 at once, like an unknown code; referrals that came through it keep their numbers in Insights.
+   */
+  revokeReferralLink: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Revoked */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

@@ -1,0 +1,50 @@
+/**
+ * The public intake page's limits (§3.9: it resists spam). Per client address: the form's
+ * ten tries in ten minutes are plenty for a person, too few for a bot. Per link: a card passed
+ * around a waiting room brings a few people an hour, not dozens; past the cap the link pauses
+ * for the rest of the hour rather than filling Today with junk.
+ */
+export const intakeCaps = {
+  perAddress: { max: 10, windowMs: 10 * 60_000 },
+  perLink: { max: 30, windowMs: 60 * 60_000 },
+} as const;
+
+/** A second form from the same person through the same link, while the first waits, joins it. */
+export const joinWaitingWithinMs = 24 * 60 * 60_000;
+
+/** Seconds until the link's window frees a place: the hour after its first submission in it. */
+export function linkRetryAfterSeconds(firstInWindow: string, now: Date): number {
+  const frees = Date.parse(firstInWindow) + intakeCaps.perLink.windowMs;
+  return Math.max(1, Math.ceil((frees - now.getTime()) / 1000));
+}
+
+/** "within 24 hours", "within 2 days": the practice's response window as a person reads it. */
+export function withinWords(hours: number): string {
+  if (hours >= 48 && hours % 24 === 0) return `within ${hours / 24} days`;
+  return hours === 1 ? 'within the hour' : `within ${hours} hours`;
+}
+
+/** What the thank-you page says, and nothing else: who has the message, and when they reply. */
+export const nextStepOf = (practiceName: string, responseWindowHours: number) =>
+  `${practiceName} has your message and will get back to you ${withinWords(responseWindowHours)}.`;
+
+/**
+ * The practice's email about a new intake referral. Email leaves Vouch: it names neither the
+ * person nor their need (§3.2, confidential by design), only where to look.
+ */
+export function intakeNoticeOf(notice: {
+  referrerFirstName: string | null;
+  responseWindowHours: number;
+  referralUrl: string;
+}): { subject: string; body: string } {
+  const through = notice.referrerFirstName
+    ? `${notice.referrerFirstName}'s referral link`
+    : "the practice's referral link";
+  return {
+    subject: 'New referral through your referral link',
+    body:
+      `Someone reached out through ${through}. The response clock is running: ` +
+      `reply ${withinWords(notice.responseWindowHours)}.\n\n` +
+      `Open it in Vouch: ${notice.referralUrl}\n`,
+  };
+}
