@@ -199,10 +199,101 @@ export function postgresFloor(url: string, practiceId: string) {
     }
   }
 
+  /** The intake form, as floor-sqlite.ts: the link held for its count, then the writes. */
+  async function intake(code: string, name: string, email: string, userId: string) {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const now = new Date().toISOString();
+      const run = (stmt: string, text: string, values: unknown[]) =>
+        client.query({ name: stmt, text, values });
+      const link = (
+        await run(
+          'i_link',
+          'select id, contact_id from referral_link where code = $1 and revoked_at is null for no key update',
+          [code],
+        )
+      ).rows[0] as { id: string; contact_id: string | null } | undefined;
+      if (!link) throw new Error('no such link');
+      await run(
+        'i_hour',
+        `select count(*) as n, min(submitted_at) as first from intake_submission
+         where practice_id = $1 and link_id = $2 and submitted_at >= $3`,
+        [practiceId, link.id, new Date(Date.now() - 3_600_000).toISOString()],
+      );
+      const emailKey = email.toLowerCase();
+      const known = (
+        await run('i_email', 'select id from contact where practice_id = $1 and email_key = $2', [
+          practiceId,
+          emailKey,
+        ])
+      ).rows[0] as { id: string } | undefined;
+      let personId = known?.id;
+      if (!personId) {
+        personId = randomUUID();
+        await run(
+          'i_contact',
+          `insert into contact (practice_id, id, name, name_key, email, email_key, phone, stage, stage_rank,
+            email_consent, do_not_ask, is_treating_provider, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $6, null, 'met', 1, 0, 0, 0, $7, $7)`,
+          [practiceId, personId, name, name.toLowerCase(), email, emailKey, now],
+        );
+        await run(
+          'i_role',
+          "insert into contact_role (practice_id, contact_id, role) values ($1, $2, 'prospect')",
+          [practiceId, personId],
+        );
+        await run(
+          'i_met',
+          `insert into stage_change (practice_id, id, contact_id, from_stage, to_stage, changed_at, changed_by, reason)
+           values ($1, $2, $3, null, 'met', $4, $5, null)`,
+          [practiceId, randomUUID(), personId, now, userId],
+        );
+      }
+      const id = randomUUID();
+      await run(
+        'i_ref',
+        `insert into referral (practice_id, id, referrer_id, referred_id, received_at, channel, circle_id, place, need,
+          value_minor, currency, consent_to_update, warm_handoff, status, status_changed_at, owner_id, intake_link_id,
+          created_by, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, 'intake_link', null, null, $6, null, 'USD', 1, 0, 'new', $5, $7, $8, $7, $5, $5)`,
+        [practiceId, id, link.contact_id, personId, now, 'bench need', userId, link.id],
+      );
+      await run(
+        'i_ev',
+        `insert into referral_event (practice_id, id, referral_id, kind, from_status, to_status, at, by, note)
+         values ($1, $2, $3, 'created', null, 'new', $4, $5, null)`,
+        [practiceId, randomUUID(), id, now, userId],
+      );
+      await run(
+        'i_sub',
+        `insert into intake_submission (practice_id, id, link_id, referral_id, submitted_at)
+         values ($1, $2, $3, $4, $5)`,
+        [practiceId, randomUUID(), link.id, id, now],
+      );
+      await client.query('commit');
+      return { received: true };
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   /** Runs a recorded query set as named prepared statements, concurrently on the pool (as the app does). */
   async function replay(name: string, set: { sql: string; parameters: unknown[] }[]) {
     return Promise.all(set.map((query, i) => q(`${name}_${i}`, query.sql, query.parameters)));
   }
 
-  return { replay, listContacts, board, timeline, createReferral, pool, close: () => pool.end() };
+  return {
+    replay,
+    listContacts,
+    board,
+    timeline,
+    createReferral,
+    intake,
+    pool,
+    close: () => pool.end(),
+  };
 }

@@ -50,6 +50,13 @@ async function answer(
       await floor.createReferral(body.referrerId ?? '', body.referredId ?? '', body.userId ?? ''),
     ];
   }
+  if (url.pathname === '/intake' && req.method === 'POST') {
+    const body = await readBody(req);
+    return [
+      201,
+      await floor.intake(body.code ?? '', body.name ?? '', body.email ?? '', body.userId ?? ''),
+    ];
+  }
   return [404, { error: 'no such floor route' }];
 }
 

@@ -182,6 +182,74 @@ export function sqliteFloor(file: string, practiceId: string) {
     return { id, status: 'new', receivedAt: now };
   });
 
+  // The intake form (§3.9): the link, its hour's count, the email, then the person, their
+  // referral and the submission, in one transaction.
+  const linkByCode = db.prepare(
+    'select id, contact_id from referral_link where code = ? and revoked_at is null',
+  );
+  const linkHour = db.prepare(
+    `select count(*) as n, min(submitted_at) as first from intake_submission
+     where practice_id = ? and link_id = ? and submitted_at >= ?`,
+  );
+  const contactByEmail = db.prepare(
+    'select id from contact where practice_id = ? and email_key = ?',
+  );
+  const insertContact = db.prepare(
+    `insert into contact (practice_id, id, name, name_key, email, email_key, phone, stage, stage_rank,
+      email_consent, do_not_ask, is_treating_provider, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, null, 'met', 1, 0, 0, 0, ?, ?)`,
+  );
+  const insertRole = db.prepare(
+    "insert into contact_role (practice_id, contact_id, role) values (?, ?, 'prospect')",
+  );
+  const insertMet = db.prepare(
+    `insert into stage_change (practice_id, id, contact_id, from_stage, to_stage, changed_at, changed_by, reason)
+     values (?, ?, ?, null, 'met', ?, ?, null)`,
+  );
+  const insertIntakeReferral = db.prepare(
+    `insert into referral (practice_id, id, referrer_id, referred_id, received_at, channel, circle_id, place, need,
+      value_minor, currency, consent_to_update, warm_handoff, status, status_changed_at, owner_id, intake_link_id,
+      created_by, created_at, updated_at)
+     values (?, ?, ?, ?, ?, 'intake_link', null, null, ?, null, 'USD', 1, 0, 'new', ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertSubmission = db.prepare(
+    `insert into intake_submission (practice_id, id, link_id, referral_id, submitted_at)
+     values (?, ?, ?, ?, ?)`,
+  );
+  const intakeTx = db.transaction((code: string, name: string, email: string, userId: string) => {
+    const now = new Date().toISOString();
+    const link = linkByCode.get(code) as { id: string; contact_id: string | null } | undefined;
+    if (!link) throw new Error('no such link');
+    linkHour.get(practiceId, link.id, new Date(Date.now() - 3_600_000).toISOString());
+    const emailKey = email.toLowerCase();
+    const known = contactByEmail.get(practiceId, emailKey) as { id: string } | undefined;
+    let personId = known?.id;
+    if (!personId) {
+      personId = randomUUID();
+      insertContact.run(practiceId, personId, name, name.toLowerCase(), email, emailKey, now, now);
+      insertRole.run(practiceId, personId);
+      insertMet.run(practiceId, randomUUID(), personId, now, userId);
+    }
+    const id = randomUUID();
+    insertIntakeReferral.run(
+      practiceId,
+      id,
+      link.contact_id,
+      personId,
+      now,
+      'bench need',
+      now,
+      userId,
+      link.id,
+      userId,
+      now,
+      now,
+    );
+    insertEvent.run(practiceId, randomUUID(), id, now, userId);
+    insertSubmission.run(practiceId, randomUUID(), link.id, id, now);
+    return { received: true };
+  });
+
   const replayed = new Map<string, Database.Statement[]>();
   /** Runs a recorded query set one after another (SQLite has one connection), as prepared statements. */
   function replay(name: string, set: RecordedQuery[]) {
@@ -202,6 +270,8 @@ export function sqliteFloor(file: string, practiceId: string) {
     timeline,
     createReferral: (referrerId: string, referredId: string, userId: string) =>
       createTx(referrerId, referredId, userId),
+    intake: (code: string, name: string, email: string, userId: string) =>
+      intakeTx(code, name, email, userId),
     close: () => db.close(),
   };
 }

@@ -80,7 +80,14 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
   const databaseUrl = database ? database.url : `file:${path.join(dataDir, 'vouch.db')}`;
   const children: ChildProcess[] = [];
   try {
-    const env = { VOUCH_DATA_DIR: dataDir, VOUCH_LOG: 'silent', DATABASE_URL: databaseUrl };
+    const env = {
+      VOUCH_DATA_DIR: dataDir,
+      VOUCH_LOG: 'silent',
+      DATABASE_URL: databaseUrl,
+      // The intake scenario posts thousands of forms from one address through one link.
+      VOUCH_INTAKE_PER_ADDRESS: '1000000000',
+      VOUCH_INTAKE_PER_LINK: '1000000000',
+    };
     const deps = await openDeps(loadConfig(env), { rateLimit: false });
     const started = performance.now();
     const stats = await generateLargePractice(deps, {
@@ -124,12 +131,14 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
     const floorUrl = `http://127.0.0.1:${floorPort}`;
     await waitFor(`${appUrl}/health`, app);
     await waitFor(`${floorUrl}/board`, floor);
+    const token = await signIn(appUrl);
     const ctx: BenchContext = {
       ...base,
       appUrl,
       floorUrl,
       userId: stats.userId,
-      token: await signIn(appUrl),
+      token,
+      intakeCode: await referralLinkCode(appUrl, token, base.busiestReferrerId),
     };
 
     const rows: string[][] = [];
@@ -225,6 +234,16 @@ async function collectIds(deps: Awaited<ReturnType<typeof openDeps>>, practiceId
     busiestReferrerId: busiest.referrer_id ?? '',
     contactIds,
   };
+}
+
+async function referralLinkCode(appUrl: string, token: string, contactId: string) {
+  const res = await fetch(`${appUrl}/referral-links`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ contactId }),
+  });
+  if (!res.ok) throw new Error(`referral link: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { code: string }).code;
 }
 
 async function signIn(appUrl: string): Promise<string> {

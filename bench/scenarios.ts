@@ -11,6 +11,8 @@ export type BenchContext = {
   categoryId: string;
   busiestReferrerId: string;
   contactIds: string[];
+  /** The busiest referrer's referral link: the intake scenario's public code. */
+  intakeCode: string;
 };
 
 export type Scenario = {
@@ -33,6 +35,9 @@ const floorGet = (ctx: BenchContext, path: string) =>
   fetch(`${ctx.floorUrl}${path}`).then((r) => ok(r, `floor ${path}`));
 const pick = (ctx: BenchContext, i: number) =>
   ctx.contactIds[(i * 7919) % ctx.contactIds.length] as string;
+
+/** Each run's intake emails are new people: a scenario runs twice (median, then load). */
+const runTag = Math.random().toString(36).slice(2, 8);
 
 export const scenarios: Scenario[] = [
   {
@@ -90,5 +95,31 @@ export const scenarios: Scenario[] = [
           userId: ctx.userId,
         }),
       }).then((r) => ok(r, 'floor create referral')),
+  },
+  {
+    name: 'intake submit (a new person each)',
+    target: '≤ 3× floor',
+    app: (ctx, i) =>
+      fetch(`${ctx.appUrl}/public/intake/${ctx.intakeCode}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: `Intake Person ${i}`,
+          email: `intake-app-${i}-${runTag}@example.com`,
+          message: 'bench need',
+          consentToUpdate: true,
+        }),
+      }).then((r) => ok(r, 'intake submit')),
+    floor: (ctx, i) =>
+      fetch(`${ctx.floorUrl}/intake`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          code: ctx.intakeCode,
+          name: `Intake Person ${i}`,
+          email: `intake-floor-${i}-${runTag}@example.com`,
+          userId: ctx.userId,
+        }),
+      }).then((r) => ok(r, 'floor intake')),
   },
 ];

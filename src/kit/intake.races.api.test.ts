@@ -9,7 +9,6 @@ import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
 import { useContact, usePractices, useTestContext } from '../test-support/suite.ts';
 import { testTargets } from '../test-support/testing.ts';
-import { intakeCaps } from './intake.rules.ts';
 import type { ReferralLink } from './referral-link.schemas.ts';
 
 describe.each(testTargets)('concurrent intake forms on %s', (target) => {
@@ -65,9 +64,11 @@ describe.each(testTargets)('concurrent intake forms on %s', (target) => {
       ),
     );
     const statuses = answers.map((r) => r.status);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(intakeCaps.perLink.max);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(40 - intakeCaps.perLink.max);
-    expect(await count('intake_submission')).toBe(before + intakeCaps.perLink.max);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(ctx.deps.config.intakeLimits.perLink);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(
+      40 - ctx.deps.config.intakeLimits.perLink,
+    );
+    expect(await count('intake_submission')).toBe(before + ctx.deps.config.intakeLimits.perLink);
   });
 
   it('two links made for one contact at once: one link', async () => {

@@ -20,7 +20,7 @@ import {
   intakeThanksPage,
   intakeTooManyPage,
 } from './intake.page.ts';
-import { intakeCaps } from './intake.rules.ts';
+import { intakeWindows } from './intake.rules.ts';
 import { intakeLimits, ZCodeParam, ZIntakeReceipt, ZIntakeSubmission } from './intake.schemas.ts';
 import { openIntakePage, submitIntake } from './intake.service.ts';
 
@@ -28,8 +28,9 @@ const tags = ['Referral kit'];
 
 /** The per-address limit shared by the intake page's form and its JSON twin. */
 export function createIntakeLimit(deps: Deps): FixedWindow {
-  const { max, windowMs } = intakeCaps.perAddress;
-  return fixedWindow(max, windowMs, () => deps.clock.now().getTime());
+  return fixedWindow(deps.config.intakeLimits.perAddress, intakeWindows.perAddressMs, () =>
+    deps.clock.now().getTime(),
+  );
 }
 
 const tooMany = (retry: number) =>
@@ -75,10 +76,10 @@ export function publicIntakeRoutes(deps: Deps, window: FixedWindow) {
         'No sign-in: the code of `/r/{code}` is the only key. Makes the person (or takes the ' +
         "practice's contact with that email, revealing nothing about it) and a referral " +
         "credited to the link's referrer (channel `intake_link`), starts its response clock " +
-        'and tells the practice. The answer says what happens next and nothing else. Limits: ' +
-        `${intakeCaps.perAddress.max} per ${intakeCaps.perAddress.windowMs / 60_000} minutes ` +
-        `per address, ${intakeCaps.perLink.max} per hour per link (429 with Retry-After); ` +
-        `bodies up to ${intakeLimits.bodyBytes / 1024} KB. An unknown or revoked code is 404.`,
+        'and tells the practice. The answer says what happens next and nothing else. Limits ' +
+        '(429 with Retry-After): 10 forms per client address in 10 minutes and 30 per link in ' +
+        'an hour by default (VOUCH_INTAKE_PER_ADDRESS, VOUCH_INTAKE_PER_LINK); bodies up to ' +
+        `${intakeLimits.bodyBytes / 1024} KB. An unknown or revoked code is 404.`,
       security: [],
       request: { params: ZCodeParam, ...jsonBody(ZIntakeSubmission) },
       responses: {

@@ -1,20 +1,18 @@
 /**
- * The public intake page's limits (§3.9: it resists spam). Per client address: the form's
+ * The windows of the public intake page's limits (§3.9: it resists spam); how many forms each
+ * allows is the operator's (`config.intakeLimits`, 10 and 30 by default). Per client address:
  * ten tries in ten minutes are plenty for a person, too few for a bot. Per link: a card passed
  * around a waiting room brings a few people an hour, not dozens; past the cap the link pauses
  * for the rest of the hour rather than filling Today with junk.
  */
-export const intakeCaps = {
-  perAddress: { max: 10, windowMs: 10 * 60_000 },
-  perLink: { max: 30, windowMs: 60 * 60_000 },
-} as const;
+export const intakeWindows = { perAddressMs: 10 * 60_000, perLinkMs: 60 * 60_000 } as const;
 
 /** A second form from the same person through the same link, while the first waits, joins it. */
 export const joinWaitingWithinMs = 24 * 60 * 60_000;
 
 /** Seconds until the link's window frees a place: the hour after its first submission in it. */
 export function linkRetryAfterSeconds(firstInWindow: string, now: Date): number {
-  const frees = Date.parse(firstInWindow) + intakeCaps.perLink.windowMs;
+  const frees = Date.parse(firstInWindow) + intakeWindows.perLinkMs;
   return Math.max(1, Math.ceil((frees - now.getTime()) / 1000));
 }
 

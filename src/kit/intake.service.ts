@@ -5,7 +5,6 @@ import { addressableOf } from '../contacts/contact.service.ts';
 import { addressNameOf } from '../contacts/contact-name.rules.ts';
 import { queueTeamNotice } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
-import { recordAudit } from '../platform/audit.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -16,8 +15,8 @@ import { findPractice } from '../practices/practice.repository.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
 import { recordReferral } from '../referrals/referral.service.ts';
 import {
-  intakeCaps,
   intakeNoticeOf,
+  intakeWindows,
   joinWaitingWithinMs,
   linkRetryAfterSeconds,
   nextStepOf,
@@ -118,9 +117,9 @@ export async function submitIntake(
   }
   const { receipt, noticed } = await inTransaction(deps.db, async (trx) => {
     const link = await findLink(trx, typedCode);
-    const windowStart = toTimestamp(new Date(nowDate.getTime() - intakeCaps.perLink.windowMs));
+    const windowStart = toTimestamp(new Date(nowDate.getTime() - intakeWindows.perLinkMs));
     const recent = await countSubmissionsSince(trx, link.practice_id, link.id, windowStart);
-    if (recent.count >= intakeCaps.perLink.max && recent.first) {
+    if (recent.count >= deps.config.intakeLimits.perLink && recent.first) {
       const retry = linkRetryAfterSeconds(recent.first, nowDate);
       throw new AppError(
         'rate_limited',
@@ -179,31 +178,20 @@ export async function submitIntake(
       referral_id: referralId,
       submitted_at: now,
     });
-    await recordAudit(trx, deps.clock, {
-      practiceId: link.practice_id,
-      userId: null,
-      action: 'intake.submitted',
-      subjectType: 'referral',
-      subjectId: referralId,
-      detail: { linkId: link.id, joined: waiting !== undefined },
-    });
+    // The submission row is the record of the form (consent, when given, is audited with the
+    // referral); the team's email names where to look, built only when SMTP is set.
     const noticed = waiting
       ? 0
-      : await queueTeamNotice(
-          trx,
-          link.practice_id,
-          {
-            templateKey: 'intake_notice',
-            ...intakeNoticeOf({
-              referrerFirstName: await referrerFirstNameOf(trx, link),
-              responseWindowHours: ctx.settings.responseWindowHours,
-              referralUrl: `${deps.config.baseUrl.replace(/\/$/, '')}/referrals/${referralId}`,
-            }),
-            subjectType: 'referral',
-            subjectId: referralId,
-          },
-          now,
-        );
+      : await queueTeamNotice(trx, link.practice_id, now, async () => ({
+          templateKey: 'intake_notice',
+          ...intakeNoticeOf({
+            referrerFirstName: await referrerFirstNameOf(trx, link),
+            responseWindowHours: ctx.settings.responseWindowHours,
+            referralUrl: `${deps.config.baseUrl.replace(/\/$/, '')}/referrals/${referralId}`,
+          }),
+          subjectType: 'referral',
+          subjectId: referralId,
+        }));
     return { receipt: receiptOf(ctx.row.name, ctx.settings.responseWindowHours), noticed };
   });
   if (noticed > 0) wakeOutbox(deps.db);

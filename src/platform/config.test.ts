@@ -50,3 +50,19 @@ describe('validation limits', () => {
     expect(limits.valueProposition).toBe(280);
   });
 });
+
+describe('intake limits', () => {
+  const base = { VOUCH_DATA_DIR: '/tmp/vouch-config-test', VOUCH_SECRET: 'x'.repeat(32) };
+  it('are 10 per address and 30 per link unless the operator says otherwise', () => {
+    expect(loadConfig(base).intakeLimits).toEqual({ perAddress: 10, perLink: 30 });
+    expect(
+      loadConfig({ ...base, VOUCH_INTAKE_PER_ADDRESS: '200', VOUCH_INTAKE_PER_LINK: '500' })
+        .intakeLimits,
+    ).toEqual({ perAddress: 200, perLink: 500 });
+  });
+  it('refuse what is not a positive count', () => {
+    expect(() => loadConfig({ ...base, VOUCH_INTAKE_PER_LINK: '0' })).toThrow(
+      /VOUCH_INTAKE_PER_LINK/,
+    );
+  });
+});

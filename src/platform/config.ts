@@ -52,6 +52,10 @@ const ZEnv = z.object({
   // A session ends after this many days without use, and after the maximum however much it is used.
   VOUCH_SESSION_IDLE_DAYS: z.coerce.number().min(1).max(365).default(7),
   VOUCH_SESSION_MAX_DAYS: z.coerce.number().min(1).max(365).default(30),
+  // The public intake page's spam limits (§3.9): forms per client address in 10 minutes (a
+  // clinic behind one shared address may need more), and per referral link in an hour.
+  VOUCH_INTAKE_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000_000).default(10),
+  VOUCH_INTAKE_PER_LINK: z.coerce.number().int().min(1).max(1_000_000_000).default(30),
 });
 
 export type DatabaseTarget =
@@ -69,6 +73,8 @@ export type Config = Readonly<{
   log: 'silent' | 'info' | 'debug';
   clockOffsetMs: number;
   session: Readonly<{ idleDays: number; maxDays: number }>;
+  /** Intake forms allowed per client address per 10 minutes, and per link per hour. */
+  intakeLimits: Readonly<{ perAddress: number; perLink: number }>;
 }>;
 
 /** Turns DATABASE_URL (file:…, sqlite:…, postgres://…) or the data dir into a database target. */
@@ -132,6 +138,10 @@ export function loadConfig(
     session: Object.freeze({
       idleDays: Math.min(e.VOUCH_SESSION_IDLE_DAYS, e.VOUCH_SESSION_MAX_DAYS),
       maxDays: e.VOUCH_SESSION_MAX_DAYS,
+    }),
+    intakeLimits: Object.freeze({
+      perAddress: e.VOUCH_INTAKE_PER_ADDRESS,
+      perLink: e.VOUCH_INTAKE_PER_LINK,
     }),
   });
 }

@@ -55,7 +55,7 @@ export interface paths {
   "/public/intake/{code}": {
     /**
      * Send the intake form of a referral link
-     * @description No sign-in: the code of `/r/{code}` is the only key. Makes the person (or takes the practice's contact with that email, revealing nothing about it) and a referral credited to the link's referrer (channel `intake_link`), starts its response clock and tells the practice. The answer says what happens next and nothing else. Limits: 10 per 10 minutes per address, 30 per hour per link (429 with Retry-After); bodies up to 16 KB. An unknown or revoked code is 404.
+     * @description No sign-in: the code of `/r/{code}` is the only key. Makes the person (or takes the practice's contact with that email, revealing nothing about it) and a referral credited to the link's referrer (channel `intake_link`), starts its response clock and tells the practice. The answer says what happens next and nothing else. Limits (429 with Retry-After): 10 forms per client address in 10 minutes and 30 per link in an hour by default (VOUCH_INTAKE_PER_ADDRESS, VOUCH_INTAKE_PER_LINK); bodies up to 16 KB. An unknown or revoked code is 404.
      */
     post: operations["sendIntakeForm"];
   };
@@ -2685,7 +2685,7 @@ export interface operations {
   };
   /**
    * Send the intake form of a referral link
-   * @description No sign-in: the code of `/r/{code}` is the only key. Makes the person (or takes the practice's contact with that email, revealing nothing about it) and a referral credited to the link's referrer (channel `intake_link`), starts its response clock and tells the practice. The answer says what happens next and nothing else. Limits: 10 per 10 minutes per address, 30 per hour per link (429 with Retry-After); bodies up to 16 KB. An unknown or revoked code is 404.
+   * @description No sign-in: the code of `/r/{code}` is the only key. Makes the person (or takes the practice's contact with that email, revealing nothing about it) and a referral credited to the link's referrer (channel `intake_link`), starts its response clock and tells the practice. The answer says what happens next and nothing else. Limits (429 with Retry-After): 10 forms per client address in 10 minutes and 30 per link in an hour by default (VOUCH_INTAKE_PER_ADDRESS, VOUCH_INTAKE_PER_LINK); bodies up to 16 KB. An unknown or revoked code is 404.
    */
   sendIntakeForm: {
     parameters: {
