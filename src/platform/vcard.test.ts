@@ -1,16 +1,6 @@
-import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { parseVcard as parse } from '../test-support/vcard-parse.ts';
 import { escapeText, foldLine, type Vcard, writeVcard } from './vcard.ts';
-
-/** Each property of a parsed vCard (ical.js, an independent parser): name → values, params. */
-function parse(text: string) {
-  const card = new ICAL.Component(ICAL.parse(text));
-  expect(card.name).toBe('vcard');
-  const props = new Map<string, { values: unknown[]; params: Record<string, unknown> }>();
-  for (const p of card.getAllProperties())
-    props.set(p.name, { values: p.getValues(), params: p.toJSON()[1] as Record<string, unknown> });
-  return props;
-}
 
 const zoe: Vcard = {
   fullName: 'Dr. Zoë Müller-Reyes, PhD',
@@ -59,6 +49,7 @@ describe('writeVcard', () => {
     const text = writeVcard({
       fullName: 'Alan "Al" Reyes, Jr.; the second',
       name: { family: 'Reyes; Jr', given: 'Alan, Al', prefix: null, suffix: 'C:\\' },
+      nickname: 'Al, the second',
       note: 'line one\nline two, with; all \\ of it',
     });
     expect(text).toContain('\r\nFN:Alan "Al" Reyes\\, Jr.; the second\r\n');
@@ -67,6 +58,7 @@ describe('writeVcard', () => {
     expect(props.get('fn')?.values).toEqual(['Alan "Al" Reyes, Jr.; the second']);
     expect(props.get('n')?.values).toEqual([['Reyes; Jr', 'Alan, Al', '', '', 'C:\\']]);
     expect(props.get('note')?.values).toEqual(['line one\nline two, with; all \\ of it']);
+    expect(props.get('nickname')?.values).toEqual(['Al, the second']);
   });
 
   it('folds at 75 octets without splitting a UTF-8 character, and unfolds to the same text', () => {

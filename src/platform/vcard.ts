@@ -36,6 +36,8 @@ export type Vcard = {
   /** FN, the name as shown: required. */
   fullName: string;
   name?: VcardName | null;
+  /** What the person is called ("Al"): NICKNAME. */
+  nickname?: string | null;
   organization?: string | null;
   /** Where the person works in the organization: EMAIL, TEL, ADR and URL are typed `work`. */
   isWork?: boolean;
@@ -102,8 +104,8 @@ export function writeVcard(card: Vcard, version: VcardVersion = '4.0'): string {
   // A property with parameters, its value already escaped as its type needs.
   const add = (name: string, params: string[], value: string) => {
     // 3.0 has no charset of its own: Outlook reads one from the property.
-    const charset = v3 && /[^\x00-\x7f]/.test(value) ? ['CHARSET=UTF-8'] : [];
-    lines.push([name, ...params, ...charset].join(';') + `:${value}`);
+    const charset = v3 && /[^ -~]/.test(value) ? ['CHARSET=UTF-8'] : [];
+    lines.push(`${[name, ...params, ...charset].join(';')}:${value}`);
   };
   // Single text values; a part of a structured one always escapes its semicolons.
   const text = (value: string) => escapeText(value.trim(), v3);
@@ -122,6 +124,7 @@ export function writeVcard(card: Vcard, version: VcardVersion = '4.0'): string {
     // 3.0 requires N; an organisation's card leaves it empty.
     add('N', [], [n?.family, n?.given, n?.additional, n?.prefix, n?.suffix].map(part).join(';'));
   }
+  if (present(card.nickname)) add('NICKNAME', [], text(card.nickname));
   // Apple's way of saying "show the company" on a 3.0 card without a person.
   if (v3 && card.kind === 'org') lines.push('X-ABSHOWAS:COMPANY');
   if (present(card.organization)) add('ORG', [], part(card.organization));
