@@ -450,6 +450,13 @@ export const queryCases: Case[] = [
   bad('GET', '/referrals-given?outcome=won', 'an unknown outcome', undefined, ['outcome']),
   bad('GET', '/referrals-given?cursor=abc', 'a foreign cursor', undefined, ['cursor']),
   bad('GET', '/reciprocity?owed=yes', 'owed other than true or false', undefined, ['owed']),
+  bad('GET', '/practice/vcard?version=2.1', 'a vCard version other than 4.0 or 3.0', undefined, [
+    'version',
+  ]),
+  bad('GET', '/contacts/:contact/vcard?version=4', 'a vCard version without its .0', undefined, [
+    'version',
+  ]),
+  bad('GET', '/contacts/:contact/vcard?colour=red', 'an unknown parameter', undefined, ['colour']),
   bad('GET', `/referrals/${missing}`, 'a missing referral', undefined, [], 404, 'not_found'),
   bad('GET', `/referrals/${long(65)}`, 'an id over 64', undefined, ['id']),
   bad('PATCH', `/referrals/${missing}`, 'a missing referral', { need: 'x' }, [], 404, 'not_found'),

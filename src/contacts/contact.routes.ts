@@ -1,8 +1,14 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { ZIdParam } from '../platform/fields.ts';
-import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
+import { ZIdParam, ZVcardQuery } from '../platform/fields.ts';
+import {
+  createRouter,
+  jsonBody,
+  jsonContent,
+  problemResponses,
+  vcardResponse,
+} from '../platform/http.ts';
 import {
   ZContactDetail,
   ZContactPage,
@@ -10,7 +16,13 @@ import {
   ZListContactsQuery,
   ZUpdateContact,
 } from './contact.schemas.ts';
-import { createContact, getContact, listContacts, updateContact } from './contact.service.ts';
+import {
+  createContact,
+  getContact,
+  getContactVcard,
+  listContacts,
+  updateContact,
+} from './contact.service.ts';
 import { eraseContact } from './erasure.service.ts';
 import { ZTimeline } from './timeline.schemas.ts';
 import { getTimeline } from './timeline.service.ts';
@@ -110,6 +122,37 @@ export function contactRoutes(deps: Deps) {
     async (c) => {
       await eraseContact(deps, actorOf(c), c.req.valid('param').id);
       return c.body(null, 204);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/contacts/{id}/vcard',
+      tags: ['Contacts'],
+      operationId: 'getContactVcard',
+      summary: "Get a contact's vCard",
+      description:
+        'The contact card (RFC 6350) as a `.vcf` download, for an address book: FN, N in ' +
+        "parts, NICKNAME (the name they go by), ORG, EMAIL, TEL. The practice's notes stay " +
+        'out. vCard 4.0, written so that 3.0 readers understand it too; `version=3.0` gives a ' +
+        '3.0 card, which Outlook for Windows reads best.',
+      request: { params: ZIdParam, query: ZVcardQuery },
+      responses: {
+        200: {
+          content: { 'text/vcard': { schema: z.string() } },
+          description: 'The vCard, as an attachment',
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { fileName, vcard } = await getContactVcard(
+        deps,
+        actorOf(c),
+        c.req.valid('param').id,
+        c.req.valid('query').version,
+      );
+      return vcardResponse(vcard, fileName);
     },
   );
   r.openapi(

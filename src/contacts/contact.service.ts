@@ -10,6 +10,7 @@ import { refOf } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import type { NameParts } from '../platform/person-name.ts';
+import { type VcardVersion, writeVcard } from '../platform/vcard.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
 import { dueCutoffs, touchOf } from './cadence.rules.ts';
 import {
@@ -318,6 +319,38 @@ export async function getContact(
   contactId: string,
 ): Promise<ContactDetail> {
   return inTransaction(deps.db, (trx) => loadDetail(trx, deps.clock, actor.practiceId, contactId));
+}
+
+/**
+ * A contact's vCard (GET /contacts/{id}/vcard): their name as shown and in parts, the name
+ * they go by, organization, email and phone. Not the practice's notes about them: a vCard
+ * ends up in phone and cloud address books. An erased contact is gone, so 404.
+ */
+export async function getContactVcard(
+  deps: Deps,
+  actor: Actor,
+  contactId: string,
+  version: VcardVersion,
+): Promise<{ fileName: string; vcard: string }> {
+  const row = await findContactRow(deps.db, actor.practiceId, contactId);
+  if (!row) throw notFound('The contact');
+  const vcard = writeVcard(
+    {
+      fullName: row.name,
+      name: {
+        family: row.family_name,
+        given: row.given_name,
+        prefix: row.honorific,
+        suffix: row.suffix,
+      },
+      nickname: row.preferred_name,
+      organization: row.organization,
+      email: row.email,
+      phone: row.phone,
+    },
+    version,
+  );
+  return { fileName: row.name, vcard };
 }
 
 export async function updateContact(

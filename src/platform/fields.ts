@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { dayMs, isCalendarDay } from './calendar.ts';
 import { toTimestamp } from './clock.ts';
 import { fieldError } from './errors.ts';
+import { vcardVersions } from './vcard.ts';
 
 /** Limits shared by every feature (issue 2: names ≤ 200, notes ≤ 20,000). */
 export const limits = {
@@ -30,6 +31,14 @@ export const ZId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id')
   .openapi({ example: '019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b' });
 export const ZIdParam = z.object({ id: ZId.openapi({ param: { name: 'id', in: 'path' } }) });
+
+/** A vCard download's query: 4.0 (RFC 6350) unless `version=3.0` is asked, for Outlook. */
+export const ZVcardQuery = z.strictObject({
+  version: z
+    .enum(vcardVersions)
+    .default('4.0')
+    .openapi({ description: '`3.0` for Outlook for Windows, which reads 4.0 poorly.' }),
+});
 /**
  * The dates we accept: years 1900 to 2200. Wide enough for any birthday, history or plan, and
  * far from the edges where time-zone arithmetic and four-digit ISO years break (issue 9).

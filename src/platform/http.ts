@@ -212,3 +212,40 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
+
+/**
+ * `Content-Disposition: attachment` naming the file as every browser can (RFC 6266): `filename`
+ * an ASCII stand-in ("Zoë Müller" → "Zoe Muller"), `filename*` the name itself in UTF-8.
+ */
+export function attachmentDisposition(baseName: string, extension: string): string {
+  // No path separators, quotes or control characters in either form.
+  const name = baseName
+    .replace(/[\p{Cc}\p{Cf}/\\"]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const ascii =
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^A-Za-z0-9 ._,()&'+-]+/g, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[-. ]+|[-. ]+$/g, '') || 'download';
+  // RFC 5987's attr-char: encodeURIComponent leaves ' ( ) * and ! bare.
+  const utf8 = encodeURIComponent(`${name || ascii}.${extension}`).replace(
+    /['()*!]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${utf8}`;
+}
+
+/** A vCard file: UTF-8, downloaded under the person's name. */
+export function vcardResponse(vcard: string, fileName: string): Response {
+  return new Response(vcard, {
+    status: 200,
+    headers: {
+      'content-type': 'text/vcard; charset=utf-8',
+      'content-disposition': attachmentDisposition(fileName, 'vcf'),
+      'cache-control': 'no-store',
+    },
+  });
+}

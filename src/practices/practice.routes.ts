@@ -1,7 +1,14 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
+import { ZVcardQuery } from '../platform/fields.ts';
+import {
+  createRouter,
+  jsonBody,
+  jsonContent,
+  problemResponses,
+  vcardResponse,
+} from '../platform/http.ts';
 import {
   settingsMetaView,
   ZPractice,
@@ -10,7 +17,12 @@ import {
   ZUpdatePractice,
   ZUpdateSettings,
 } from './practice.schemas.ts';
-import { getPractice, updatePractice, updateSettings } from './practice.service.ts';
+import {
+  getPractice,
+  getPracticeVcard,
+  updatePractice,
+  updateSettings,
+} from './practice.service.ts';
 import { professions } from './professions.ts';
 
 export function publicPracticeRoutes() {
@@ -62,6 +74,33 @@ export function practiceRoutes(deps: Deps) {
     async (c) => {
       const actor = actorOf(c);
       return c.json(await updatePractice(deps, actor, c.req.valid('json')), 200);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/practice/vcard',
+      tags: ['Practice'],
+      operationId: 'getPracticeVcard',
+      summary: "Get the practitioner's vCard",
+      description:
+        "The signed-in user's contact card (RFC 6350) as a `.vcf` download: their name (FN, " +
+        'and N in parts), their email, the practice as ORG, its postal address (ADR) and its ' +
+        'value proposition (NOTE). vCard 4.0, written so that 3.0 readers understand it too; ' +
+        '`version=3.0` gives a 3.0 card, which Outlook for Windows reads best.',
+      request: { query: ZVcardQuery },
+      responses: {
+        200: {
+          content: { 'text/vcard': { schema: z.string() } },
+          description: 'The vCard, as an attachment',
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { version } = c.req.valid('query');
+      const { fileName, vcard } = await getPracticeVcard(deps, actorOf(c), version);
+      return vcardResponse(vcard, fileName);
     },
   );
   r.openapi(

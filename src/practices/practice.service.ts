@@ -1,12 +1,15 @@
+import { findUserById } from '../accounts/account.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { type Actor, validationError } from '../platform/http.ts';
+import type { VcardVersion } from '../platform/vcard.ts';
 import { findPractice, type PracticeRow, updatePracticeRow } from './practice.repository.ts';
 import { missingForSetUp } from './practice.rules.ts';
 import type { Practice, UpdatePractice } from './practice.schemas.ts';
+import { practiceVcard, practiceVcardName } from './practice-vcard.ts';
 import { readSettings, type Settings, type SettingsPatch } from './settings.rules.ts';
 
 export function toPractice(row: PracticeRow): Practice {
@@ -49,6 +52,27 @@ export async function refuseInDemo(db: Queryable, practiceId: string, what: stri
 
 export async function getPractice(deps: Deps, practiceId: string): Promise<Practice> {
   return toPractice(await requirePracticeRow(deps.db, practiceId));
+}
+
+/**
+ * The signed-in practitioner's vCard: their name and email at the practice, with its postal
+ * address and value proposition (GET /practice/vcard).
+ */
+export async function getPracticeVcard(
+  deps: Deps,
+  actor: Pick<Actor, 'practiceId' | 'userId'>,
+  version: VcardVersion,
+): Promise<{ fileName: string; vcard: string }> {
+  const [row, user] = await Promise.all([
+    requirePracticeRow(deps.db, actor.practiceId),
+    findUserById(deps.db, actor.userId),
+  ]);
+  const practice = toPractice(row);
+  const person = user ? { name: user.name, email: user.email } : null;
+  return {
+    fileName: practiceVcardName(practice, person),
+    vcard: practiceVcard(practice, person, { version }),
+  };
 }
 
 /** Edits the practice profile; `markSetUp` completes the first-run setup once all is there. */

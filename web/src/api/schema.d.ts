@@ -115,6 +115,13 @@ export interface paths {
      */
     patch: operations["updatePractice"];
   };
+  "/practice/vcard": {
+    /**
+     * Get the practitioner's vCard
+     * @description The signed-in user's contact card (RFC 6350) as a `.vcf` download: their name (FN, and N in parts), their email, the practice as ORG, its postal address (ADR) and its value proposition (NOTE). vCard 4.0, written so that 3.0 readers understand it too; `version=3.0` gives a 3.0 card, which Outlook for Windows reads best.
+     */
+    get: operations["getPracticeVcard"];
+  };
   "/practice/settings": {
     /**
      * Get the program settings
@@ -162,6 +169,13 @@ export interface paths {
      * @description Any field of the create body; `null` clears an optional one. A stage change is added to its history. A new `name` alone is split again; parts sent win and rename. A contact whom a referral credits stays `refers`: lowering them is a 422 naming `stage`.
      */
     patch: operations["updateContact"];
+  };
+  "/contacts/{id}/vcard": {
+    /**
+     * Get a contact's vCard
+     * @description The contact card (RFC 6350) as a `.vcf` download, for an address book: FN, N in parts, NICKNAME (the name they go by), ORG, EMAIL, TEL. The practice's notes stay out. vCard 4.0, written so that 3.0 readers understand it too; `version=3.0` gives a 3.0 card, which Outlook for Windows reads best.
+     */
+    get: operations["getContactVcard"];
   };
   "/contacts/{id}/timeline": {
     /**
@@ -3359,6 +3373,74 @@ export interface operations {
     };
   };
   /**
+   * Get the practitioner's vCard
+   * @description The signed-in user's contact card (RFC 6350) as a `.vcf` download: their name (FN, and N in parts), their email, the practice as ORG, its postal address (ADR) and its value proposition (NOTE). vCard 4.0, written so that 3.0 readers understand it too; `version=3.0` gives a 3.0 card, which Outlook for Windows reads best.
+   */
+  getPracticeVcard: {
+    parameters: {
+      query?: {
+        /** @description `3.0` for Outlook for Windows, which reads 4.0 poorly. */
+        version?: "4.0" | "3.0";
+      };
+    };
+    responses: {
+      /** @description The vCard, as an attachment */
+      200: {
+        content: {
+          "text/vcard": string;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
    * Get the program settings
    * @description The program defaults (PRODUCT.md §10) as `values`, and for each key its label, meaning, unit, range and default as `meta`.
    */
@@ -3848,6 +3930,77 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["ContactDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a contact's vCard
+   * @description The contact card (RFC 6350) as a `.vcf` download, for an address book: FN, N in parts, NICKNAME (the name they go by), ORG, EMAIL, TEL. The practice's notes stay out. vCard 4.0, written so that 3.0 readers understand it too; `version=3.0` gives a 3.0 card, which Outlook for Windows reads best.
+   */
+  getContactVcard: {
+    parameters: {
+      query?: {
+        /** @description `3.0` for Outlook for Windows, which reads 4.0 poorly. */
+        version?: "4.0" | "3.0";
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The vCard, as an attachment */
+      200: {
+        content: {
+          "text/vcard": string;
         };
       };
       /** @description Invalid input: the fields and what to do */
