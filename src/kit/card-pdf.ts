@@ -150,6 +150,11 @@ function drawCard(doc: PDFKit.PDFDocument, qr: Buffer, text: CardText, x: number
   drawText(doc, url, 'Helvetica', muted, textX, urlY, textWidth);
 }
 
+/** The link's QR code as SVG, as the card has it (error correction M, a quiet zone of 4). */
+export function renderLinkQrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+}
+
 /**
  * A printable sheet of ten referral cards (US Letter, 2 × 5 business cards of 3.5 × 2 in, with
  * light cut marks): the practice's name, its value proposition (shrunk, then cut with "…", to

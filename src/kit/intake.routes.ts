@@ -10,6 +10,7 @@ import {
   jsonContent,
   problemResponse,
   problemResponses,
+  vcardResponse,
 } from '../platform/http.ts';
 import { type FixedWindow, fixedWindow } from '../platform/rate-limit.ts';
 import { fieldErrorsOf } from '../platform/validation-messages.ts';
@@ -22,7 +23,7 @@ import {
 } from './intake.page.ts';
 import { intakeWindows } from './intake.rules.ts';
 import { intakeLimits, ZCodeParam, ZIntakeReceipt, ZIntakeSubmission } from './intake.schemas.ts';
-import { openIntakePage, submitIntake } from './intake.service.ts';
+import { intakeVcard, openIntakePage, submitIntake } from './intake.service.ts';
 
 const tags = ['Referral kit'];
 
@@ -143,6 +144,13 @@ export function intakePageRoutes(deps: Deps, window: FixedWindow) {
         countAsVisit: c.req.query('preview') === undefined,
       });
       return answer(intakeFormPage(view), 200);
+    }),
+  );
+
+  app.get('/r/:code/contact.vcf', (c) =>
+    orMissing(async () => {
+      const { vcard, fileName } = await intakeVcard(deps, c.req.param('code'));
+      return vcardResponse(vcard, fileName);
     }),
   );
 

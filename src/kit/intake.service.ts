@@ -3,6 +3,7 @@ import { findContactRow, findContactRowByEmail } from '../contacts/contact.repos
 import { textKey } from '../contacts/contact.rules.ts';
 import { addressableOf } from '../contacts/contact.service.ts';
 import { addressNameOf } from '../contacts/contact-name.rules.ts';
+import { findSmtpRow } from '../outbox/message.repository.ts';
 import { queueTeamNotice } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
 import { toTimestamp } from '../platform/clock.ts';
@@ -12,7 +13,8 @@ import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { findPractice } from '../practices/practice.repository.ts';
-import { loadPracticeContext } from '../practices/practice.service.ts';
+import { loadPracticeContext, toPractice } from '../practices/practice.service.ts';
+import { practiceVcard, practiceVcardName } from '../practices/practice-vcard.ts';
 import { recordReferral } from '../referrals/referral.service.ts';
 import {
   intakeNoticeOf,
@@ -30,7 +32,7 @@ import {
   insertSubmissionRow,
   type ReferralLinkRow,
 } from './referral-link.repository.ts';
-import { normaliseLinkCode } from './referral-link.rules.ts';
+import { linkUrl, normaliseLinkCode } from './referral-link.rules.ts';
 
 /** Unknown, mistyped and revoked codes get this one answer: nothing tells them apart. */
 export const intakeNotFound = () =>
@@ -79,6 +81,30 @@ export async function openIntakePage(
     valueProposition: practice.value_proposition,
     idealClient: practice.ideal_client,
     referrerFirstName,
+  };
+}
+
+/**
+ * "Save contact" on the intake page: the practitioner who made the link, at the practice, with
+ * the address the practice's emails come from (never a login address) and the link's URL.
+ */
+export async function intakeVcard(
+  deps: Deps,
+  typedCode: string,
+): Promise<{ fileName: string; vcard: string }> {
+  const link = await findLink(deps.db, typedCode);
+  const [row, members, smtp] = await Promise.all([
+    findPractice(deps.db, link.practice_id),
+    listMemberRows(deps.db, link.practice_id),
+    findSmtpRow(deps.db, link.practice_id),
+  ]);
+  if (!row) throw intakeNotFound();
+  const practice = toPractice(row);
+  const maker = members.find((m) => m.id === link.created_by);
+  const person = maker ? { name: maker.name, email: smtp?.from_email ?? null } : null;
+  return {
+    fileName: practiceVcardName(practice, person),
+    vcard: practiceVcard(practice, person, { url: linkUrl(deps.config.baseUrl, link.code) }),
   };
 }
 

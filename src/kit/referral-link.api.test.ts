@@ -4,8 +4,10 @@ import type { ZAgenda } from '../agenda/agenda.schemas.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { ReferralDetail } from '../referrals/referral.schemas.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
+import { decodedQrCodes, pageText } from '../test-support/pdf-read.ts';
 import { useContact, usePractices, useTestContext } from '../test-support/suite.ts';
 import { caller, countRows, type TestContext, testTargets } from '../test-support/testing.ts';
+import { parseVcard, vcardValue } from '../test-support/vcard-parse.ts';
 import type { ReferralLink } from './referral-link.schemas.ts';
 
 /** The intake page's form as a browser posts it. */
@@ -114,6 +116,41 @@ describe.each(testTargets)('referral links and the intake page (%s)', (target) =
     expect(practicePage).not.toContain('May we tell');
     const list = await ok<{ items: ReferralLink[] }>(a.session, 'GET', '/referral-links');
     expect(list.items.find((l) => l.id === link.id)?.stats.visits).toBe(2);
+  });
+
+  it("prints the link's card: its QR codes decode back to the link's URL", async () => {
+    const res = await a.session.request('GET', `/referral-links/${link.id}/card.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    expect(await decodedQrCodes(pdf)).toEqual(Array(10).fill(link.url));
+    const { text } = await pageText(pdf);
+    expect(text).toContain('Harbour Counselling');
+    expect(text).toContain('Maya');
+    expect(text).not.toContain('Lindqvist');
+    const qr = await a.session.request('GET', `/referral-links/${link.id}/qr.svg`);
+    expect(qr.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await qr.text()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    for (const path of ['card.pdf', 'qr.svg'])
+      await expectProblem(
+        await b.session.request('GET', `/referral-links/${link.id}/${path}`),
+        404,
+        'not_found',
+      );
+  });
+
+  it('offers the practice as a contact to save, with the link, from the public page', async () => {
+    const res = await ctx.app.request(`/r/${link.code}/contact.vcf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/vcard; charset=utf-8');
+    const card = parseVcard(await res.text());
+    expect(vcardValue(card, 'org')).toBe('Harbour Counselling');
+    expect(vcardValue(card, 'fn')).toBe('Harbour Counselling Owner');
+    expect(vcardValue(card, 'url')).toBe(link.url);
+    expect(vcardValue(card, 'note')).toBe('I help couples argue less and listen more.');
+    // never the practitioner's sign-in address
+    expect(card.has('email')).toBe(false);
+    expect((await ctx.app.request('/r/23456789ab/contact.vcf')).status).toBe(404);
   });
 
   it('turns a submission into a referral credited to the referrer, on Today with its clock', async () => {

@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
@@ -11,6 +11,8 @@ import {
 import {
   createReferralLink,
   listReferralLinks,
+  referralCardPdf,
+  referralLinkQrSvg,
   revokeReferralLink,
 } from './referral-link.service.ts';
 
@@ -72,6 +74,59 @@ export function referralLinkRoutes(deps: Deps) {
       await revokeReferralLink(deps, actorOf(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/referral-links/{id}/card.pdf',
+      tags,
+      operationId: 'getReferralCard',
+      summary: 'Get the printable referral card of a link',
+      description:
+        'A US Letter sheet of ten 3.5 × 2 in cards with cut marks: the practice, its value ' +
+        'proposition, who recommends it, the URL and its QR code.',
+      request: { params: ZLinkIdParam },
+      responses: {
+        200: {
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+          description: 'The PDF',
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const pdf = await referralCardPdf(deps, actorOf(c), c.req.valid('param').id);
+      return new Response(pdf, {
+        status: 200,
+        headers: {
+          'content-type': 'application/pdf',
+          'content-disposition': 'inline; filename="referral-cards.pdf"',
+        },
+      }) as never;
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/referral-links/{id}/qr.svg',
+      tags,
+      operationId: 'getReferralLinkQr',
+      summary: "Get a link's QR code",
+      description: 'The URL of the link as a QR code (SVG, error correction M).',
+      request: { params: ZLinkIdParam },
+      responses: {
+        200: {
+          content: { 'image/svg+xml': { schema: z.string() } },
+          description: 'The QR code',
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      new Response(await referralLinkQrSvg(deps, actorOf(c), c.req.valid('param').id), {
+        status: 200,
+        headers: { 'content-type': 'image/svg+xml; charset=utf-8' },
+      }) as never,
   );
   return r;
 }

@@ -1,4 +1,6 @@
-import { requireContact } from '../contacts/contact.service.ts';
+import { findContactRow } from '../contacts/contact.repository.ts';
+import { addressableOf, requireContact } from '../contacts/contact.service.ts';
+import { addressNameOf } from '../contacts/contact-name.rules.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
@@ -7,7 +9,8 @@ import { AppError } from '../platform/errors.ts';
 import { refOf } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
-import { refuseInDemo } from '../practices/practice.service.ts';
+import { refuseInDemo, requirePracticeRow } from '../practices/practice.service.ts';
+import { renderLinkQrSvg, renderReferralCardPdf } from './card-pdf.ts';
 import {
   countLinkOutcomes,
   findLiveLinkOf,
@@ -106,11 +109,35 @@ export async function listReferralLinks(
   return { items: rows.map((row) => toLink(deps, row, counts.get(row.id))) };
 }
 
-/** A live link of the practice, or 404. */
-export async function requireLiveLink(deps: Deps, actor: Actor, id: string) {
+/** The context a link's card, QR code and page are made of: its URL, practice and referrer. */
+async function linkMaterial(deps: Deps, actor: Actor, id: string) {
   const row = await findLiveLinkRow(deps.db, actor.practiceId, id);
   if (!row) throw linkNotFound();
-  return row;
+  const [practice, contact] = await Promise.all([
+    requirePracticeRow(deps.db, actor.practiceId),
+    row.contact_id ? findContactRow(deps.db, actor.practiceId, row.contact_id) : undefined,
+  ]);
+  return {
+    url: linkUrl(deps.config.baseUrl, row.code),
+    practice,
+    referrerFirstName: contact ? addressNameOf(addressableOf(contact), 'informal') : null,
+  };
+}
+
+/** The printable sheet of referral cards of a live link (§3.9). */
+export async function referralCardPdf(deps: Deps, actor: Actor, id: string): Promise<Uint8Array> {
+  const { url, practice, referrerFirstName } = await linkMaterial(deps, actor, id);
+  return renderReferralCardPdf({
+    practiceName: practice.name,
+    valueProposition: practice.value_proposition,
+    url,
+    referrerFirstName,
+  });
+}
+
+/** A live link's QR code as SVG, for the Kit page. */
+export async function referralLinkQrSvg(deps: Deps, actor: Actor, id: string): Promise<string> {
+  return renderLinkQrSvg((await linkMaterial(deps, actor, id)).url);
 }
 
 /** Revokes a link: its page is a 404 at once; its referrals keep their numbers. Audited. */

@@ -791,6 +791,20 @@ export interface paths {
      */
     delete: operations["revokeReferralLink"];
   };
+  "/referral-links/{id}/card.pdf": {
+    /**
+     * Get the printable referral card of a link
+     * @description A US Letter sheet of ten 3.5 × 2 in cards with cut marks: the practice, its value proposition, who recommends it, the URL and its QR code.
+     */
+    get: operations["getReferralCard"];
+  };
+  "/referral-links/{id}/qr.svg": {
+    /**
+     * Get a link's QR code
+     * @description The URL of the link as a QR code (SVG, error correction M).
+     */
+    get: operations["getReferralLinkQr"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -10687,6 +10701,140 @@ export interface operations {
       /** @description Revoked */
       204: {
         content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get the printable referral card of a link
+   * @description A US Letter sheet of ten 3.5 × 2 in cards with cut marks: the practice, its value proposition, who recommends it, the URL and its QR code.
+   */
+  getReferralCard: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The PDF */
+      200: {
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a link's QR code
+   * @description The URL of the link as a QR code (SVG, error correction M).
+   */
+  getReferralLinkQr: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The QR code */
+      200: {
+        content: {
+          "image/svg+xml": string;
+        };
       };
       /** @description Invalid input: the fields and what to do */
       400: {
