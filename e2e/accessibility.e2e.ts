@@ -125,6 +125,7 @@ describe('accessibility: every page passes axe-core WCAG 2.1 AA', () => {
         ['goals', '/goals'],
         ['insights', '/insights'],
         ['survey', '/survey'],
+        ['referral kit', '/kit'],
         ['outbox', '/outbox'],
         ['settings', '/settings'],
         ['not found', '/no-such-page'],

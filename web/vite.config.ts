@@ -33,6 +33,8 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      // The public intake pages are rendered by the server (the Kit page previews them).
+      '/r/': { target: 'http://localhost:3000', changeOrigin: false },
     },
   },
 });

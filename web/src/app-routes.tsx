@@ -9,6 +9,7 @@ import { ContactDetailPage } from './contacts/contact-detail-page';
 import { EditContactPage, NewContactPage } from './contacts/contact-form-page';
 import { ContactsPage } from './contacts/contacts-page';
 import { IncentivesPage } from './incentives/incentives-page';
+import { KitPage } from './kit/kit-page';
 import { AppLayout } from './layout/app-layout';
 import { RequireAuth, RequireSignedOut } from './layout/route-guards';
 import { CircleDetailPage } from './network/circle-detail-page';
@@ -62,6 +63,7 @@ export function AppRoutes() {
             }
           />
           <Route path="/survey" element={<SurveyPage />} />
+          <Route path="/kit" element={<KitPage />} />
           <Route path="/contacts" element={<ContactsPage />} />
           <Route path="/contacts/new" element={<NewContactPage />} />
           <Route path="/contacts/:id" element={<ContactDetailPage />} />

@@ -9,6 +9,7 @@ import type {
   IncentiveKind,
   IncentiveRecipient,
   InteractionKind,
+  LinkStat,
   MessageStatus,
   MomentKind,
   ReferralSort,
@@ -86,6 +87,22 @@ export const CHANNEL_ARRIVALS: Record<Channel, string> = {
   event: 'came through an event',
   intake_link: 'came through the intake link',
   other: 'came some other way',
+};
+
+/** A referral link's numbers (§3.9), as column headings. */
+export const LINK_STAT_LABELS: Record<LinkStat, string> = {
+  visits: 'Visits',
+  submissions: 'Forms sent',
+  referrals: 'Referrals',
+  clients: 'Clients',
+};
+
+/** The same numbers inside a sentence ("3 visits"), one and many. */
+export const LINK_STAT_NOUNS: Record<LinkStat, readonly [one: string, many: string]> = {
+  visits: ['visit', 'visits'],
+  submissions: ['form sent', 'forms sent'],
+  referrals: ['referral', 'referrals'],
+  clients: ['client', 'clients'],
 };
 
 export const STATUS_LABELS: Record<ReferralStatus, string> = {

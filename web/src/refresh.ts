@@ -26,6 +26,7 @@ export const queryFamilies = [
   'letter-template-preview',
   'surveys',
   'public-survey',
+  'referral-links',
   'moments',
   'asks',
   'ask-readiness',
@@ -71,6 +72,7 @@ export const REFRESHES = {
     'categories',
     'most-wanted',
     'commitments',
+    'referral-links',
     'audit',
   ],
   'referral-given': [...people, 'referrals-given', 'reciprocity', 'audit'],
@@ -86,6 +88,7 @@ export const REFRESHES = {
     'commitments',
     'incentives',
     'ask-readiness',
+    'referral-links',
     'audit',
   ],
   /** A touch logged or deleted: last touch, next-touch date, readiness to ask. */
@@ -113,6 +116,8 @@ export const REFRESHES = {
   'most-wanted': ['most-wanted', 'categories', 'agenda', 'insights', 'checklist'],
   survey: [...people, 'surveys'],
   'survey-answer': ['public-survey'],
+  /** A referral link made or revoked. */
+  'referral-link': ['referral-links', 'audit'],
   /** A snooze, dismissal or its undo. */
   'agenda-mark': ['agenda', 'checklist'],
   /** Completing an agenda item can change a referral, contact, commitment or referral given. */

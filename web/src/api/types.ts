@@ -183,6 +183,7 @@ export type Ask = Schemas['Ask'];
 export type AskInput = Schemas['CreateAsk'];
 export type AskCreated = Schemas['AskCreated'];
 export type AskReadiness = Schemas['AskReadiness'];
+export type AskScript = Schemas['AskScript'];
 export type Warning = AskReadiness['reasons'][number];
 
 export type CommitmentStatus = Schemas['CommitmentStatus'];
@@ -267,6 +268,14 @@ export type GoalInput = Schemas['PutGoal'];
 
 export type SurveyRecipient = Schemas['SurveyRecipient'];
 export type Survey = Schemas['Survey'];
+
+// ——— The referral kit ———
+
+export type ReferralLink = Schemas['ReferralLink'];
+export type ReferralLinkStats = Schemas['ReferralLinkStats'];
+export type LinkStat = keyof ReferralLinkStats;
+/** A link's numbers in the order of the path a person takes: opened, sent, referred, client. */
+export const LINK_STATS = everyOf<LinkStat>()(['visits', 'submissions', 'referrals', 'clients']);
 
 export type Insights = Schemas['Insights'];
 export type InsightRange = Insights['range'];

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Blockquote,
   Button,
   Group,
   List,
@@ -21,7 +20,6 @@ import {
   MOMENT_KINDS,
   type MomentKind,
 } from '../api/types';
-import { CopyTextButton } from '../components/copy-text-button';
 import { FormActions } from '../components/form-actions';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
@@ -31,6 +29,7 @@ import { focusFirstInvalid, toFormErrors } from '../form-errors';
 import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from '../format';
 import { ASK_OUTCOME_LABELS, MOMENT_KIND_LABELS } from '../labels';
 import { numberLimits, wholeNumberError, wholeNumberProps } from '../number-field';
+import { AskScriptView } from './ask-script';
 import {
   useAskReadiness,
   useAsks,
@@ -94,31 +93,7 @@ function AskReadinessCard({ contact, timeZone }: { contact: Contact; timeZone?: 
             <Title order={3} fz="h5" id="script-heading">
               The ask script
             </Title>
-            <Text size="sm">
-              <Text span fw={600}>
-                What you do:
-              </Text>{' '}
-              {data.script.whatIDo}
-            </Text>
-            <Text size="sm">
-              <Text span fw={600}>
-                For whom:
-              </Text>{' '}
-              {data.script.forWhom}
-            </Text>
-            <Text size="sm" fw={600}>
-              What they can say about you:
-            </Text>
-            <Blockquote p="sm" m={0} color="teal" style={{ overflowWrap: 'anywhere' }}>
-              {data.script.sayThis}
-            </Blockquote>
-            <Group gap="xs">
-              <CopyTextButton value={data.script.sayThis} label="Copy" />
-              <CopyTextButton value={data.script.full} label="Copy the whole script" />
-            </Group>
-            <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-              {data.script.full}
-            </Text>
+            <AskScriptView script={data.script} />
           </Stack>
         </Stack>
       ) : null}

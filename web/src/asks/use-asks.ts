@@ -7,7 +7,18 @@ export const askKeys = {
   moments: (contactId: string) => ['moments', contactId] as const,
   asks: (contactId: string) => ['asks', contactId] as const,
   readiness: (contactId: string) => ['ask-readiness', contactId] as const,
+  // Made from the practice's value proposition and ideal client only: a practice change
+  // refreshes it.
+  script: ['practice', 'ask-script'] as const,
 };
+
+/** The practice's ask script, addressed to nobody in particular (the Kit page's). */
+export function useAskScript() {
+  return useQuery({
+    queryKey: askKeys.script,
+    queryFn: ({ signal }) => api.get('/ask-script', { signal }),
+  });
+}
 
 export function useAskReadiness(contactId: string) {
   return useQuery({

@@ -16,6 +16,8 @@ import {
   RecordPage,
 } from '../components/record-page';
 import { formatDateTime } from '../format';
+import { ContactReferralLink } from '../kit/contact-referral-link';
+import { contactVcardUrl } from '../kit/referral-links';
 import { ROLE_LABELS, STAGE_LABELS, STAGE_MEANINGS } from '../labels';
 import { useQuickAdd } from '../referrals/quick-add-context';
 import { ContactTimelineSection, LogTouchForm, NextTouchCard } from './contact-timeline';
@@ -68,6 +70,9 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
             <Button variant="default" onClick={() => navigate(`/contacts/${contact.id}/edit`)}>
               Edit contact
             </Button>
+            <Button component="a" href={contactVcardUrl(contact.id)} download variant="default">
+              Download vCard
+            </Button>
             <DeleteRecordButton
               label="Delete contact"
               name={contact.name}
@@ -85,6 +90,7 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
         side={
           <>
             <ContactFields contact={contact} timeZone={timeZone} />
+            <ContactReferralLink contact={contact} />
             <Paper withBorder p="md" radius="md">
               <StageHistory history={contact.stageHistory} timeZone={timeZone} />
             </Paper>

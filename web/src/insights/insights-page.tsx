@@ -27,6 +27,7 @@ import {
   WhereCharts,
   WhoCharts,
 } from './insights-charts';
+import { ReferralLinksCard } from './referral-links-card';
 import { insightCsvUrl, useInsights } from './use-insights';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -136,6 +137,16 @@ export function InsightsPage() {
 
 type ChartsProps = { data: Insights; range: InsightRange; currency: string };
 
+/** The channels, then the intake links' own numbers beside them. */
+function WhereAndLinks(props: ChartsProps) {
+  return (
+    <Stack>
+      <WhereCharts {...props} />
+      <ReferralLinksCard />
+    </Stack>
+  );
+}
+
 function MomentumAndGoal(props: ChartsProps) {
   return (
     <Stack>
@@ -147,7 +158,7 @@ function MomentumAndGoal(props: ChartsProps) {
 
 /** The page's sections in order, each a heading over its charts. */
 const SECTIONS: { id: string; title: string; Charts: (props: ChartsProps) => ReactNode }[] = [
-  { id: 'where', title: 'Where referrals come from', Charts: WhereCharts },
+  { id: 'where', title: 'Where referrals come from', Charts: WhereAndLinks },
   { id: 'who', title: 'Who refers, and why', Charts: WhoCharts },
   { id: 'when', title: 'When', Charts: WhenCharts },
   { id: 'conversion', title: 'Conversion, value and responsiveness', Charts: ConversionCharts },

@@ -50,6 +50,11 @@ const SECTIONS: readonly Section[] = [
     ],
   },
   {
+    to: '/kit',
+    label: 'Kit',
+    description: 'Links, card, what to say',
+  },
+  {
     to: '/goals',
     label: 'Goals',
     description: 'This year’s target and pace',
