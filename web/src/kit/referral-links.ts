@@ -1,3 +1,4 @@
+import { buildUrl } from '../api';
 import { LINK_STATS, type ReferralLink, type ReferralLinkStats } from '../api/types';
 import { LINK_STAT_NOUNS } from '../labels';
 
@@ -52,19 +53,19 @@ export const intakePreviewPath = (link: Pick<ReferralLink, 'code'>): string =>
   `/r/${id(link.code)}?preview=1`;
 
 // The downloads below are rendered by the server (PDF, SVG, vCard) and opened as plain links,
-// outside the JSON client.
+// outside the JSON client; their paths are typed from the API document all the same.
 
 /** The printable sheet of referral cards of a link. */
 export const referralCardUrl = (link: Pick<ReferralLink, 'id'>): string =>
-  `/api/v1/referral-links/${id(link.id)}/card.pdf`;
+  buildUrl('/referral-links/{id}/card.pdf', { path: { id: link.id } });
 
 /** The link's QR code, as an image. */
 export const referralQrUrl = (link: Pick<ReferralLink, 'id'>): string =>
-  `/api/v1/referral-links/${id(link.id)}/qr.svg`;
+  buildUrl('/referral-links/{id}/qr.svg', { path: { id: link.id } });
 
 /** The practitioner's own contact card (RFC 6350), to hand to people who refer. */
-export const practiceVcardUrl = '/api/v1/practice/vcard';
+export const practiceVcardUrl = buildUrl('/practice/vcard', {});
 
 /** A contact's card, for the practitioner's address book. */
 export const contactVcardUrl = (contactId: string): string =>
-  `/api/v1/contacts/${id(contactId)}/vcard`;
+  buildUrl('/contacts/{id}/vcard', { path: { id: contactId } });
