@@ -230,6 +230,9 @@ export async function createMessage(
       queued_at: channel === 'email' ? now : null,
       sent_at: null,
       fact_key: fact,
+      cc_contact_id: null,
+      cc_name: null,
+      cc_email: null,
     };
     // The database, not the reads above, decides which of concurrent writers records the fact.
     if (!(await insertMessageOnce(trx, message)))

@@ -16,6 +16,7 @@ import { contactNames } from './0015-contact-names.ts';
 import { agendaUndo } from './0017-agenda-undo.ts';
 import { demoPractice } from './0018-demo-practice.ts';
 import { smtpVerified } from './0019-smtp-verified.ts';
+import { introductions } from './0021-introductions.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -36,6 +37,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0017-agenda-undo': agendaUndo,
     '0018-demo-practice': demoPractice,
     '0019-smtp-verified': smtpVerified,
+    '0021-introductions': introductions,
   };
 }
 
