@@ -423,65 +423,158 @@ export async function createReferral(
   input: CreateReferral,
 ): Promise<ReferralDetail> {
   const nowDate = deps.clock.now();
-  const now = toTimestamp(nowDate);
-  const receivedAt = pastInstant('receivedAt', input.receivedAt, nowDate);
   return inTransaction(deps.db, async (trx) => {
     const ctx = await loadPracticeContext(trx, actor.practiceId);
-    const ownerId = input.ownerId ?? actor.userId;
-    // The caller is a member already; only another owner needs checking.
-    if (ownerId !== actor.userId) await requireMember(trx, actor.practiceId, ownerId);
-    if (input.circleId) await requireCircle(trx, actor.practiceId, input.circleId);
-    const referrer = await resolveReferrer(trx, actor, input.referrer, now);
-    const referrerId = referrer?.id ?? null;
-    const referrerField = input.referrer.contactId ? 'referrer.contactId' : 'referrer.email';
-    if (referrerId && input.referred.contactId === referrerId) throw sameReferrer(referrerField);
-    if (
-      input.referrer.email &&
-      input.referred.email &&
-      textKey(input.referrer.email) === textKey(input.referred.email)
-    )
-      throw sameReferrer('referrer.email');
-    const referredId = await resolvePerson(trx, actor, input.referred, 'referred', now);
-    const id = newId();
-    const row: ReferralRow = {
-      practice_id: actor.practiceId,
-      id,
-      referrer_id: referrerId,
-      referred_id: referredId,
-      received_at: receivedAt,
-      channel: input.channel,
-      circle_id: input.circleId ?? null,
-      place: input.place ?? null,
-      need: input.need ?? null,
-      value_minor: input.valueMinor ?? null,
-      currency: input.currency ?? ctx.settings.currency,
-      consent_to_update: input.consentToUpdate ?? false,
-      warm_handoff: input.warmHandoff ?? false,
-      status: 'new',
-      status_changed_at: receivedAt,
-      first_contact_at: null,
-      meeting_at: null,
-      client_at: null,
-      closed_at: null,
-      thanked_at: null,
-      conversion_thanked_at: null,
-      referrer_told_status: null,
-      referrer_told_at: null,
-      owner_id: ownerId,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    };
-    await insertReferralRow(trx, row);
-    await replaceReferralTags(trx, actor.practiceId, id, input.tags ?? [], true);
-    await recordEvent(trx, actor, id, { kind: 'created', to: 'new', at: receivedAt });
-    if (referrer) await promoteReferrer(trx, actor, referrer, now);
-    // §3.1: the referral credits the referrer's oldest open commitment, in this transaction.
-    if (referrerId) await creditCommitment(trx, actor, referrerId, id, receivedAt, now);
-    if (input.consentToUpdate) await auditConsent(trx, deps, actor, id, true);
+    const row = await insertReferral(trx, deps, actor, ctx, input, nowDate);
     // The row is in hand: answer from it rather than reading it back.
     return loadDetail(trx, actor.practiceId, row, ctx, nowDate);
   });
+}
+
+/**
+ * The quick-add inside the caller's transaction (creating a referral, and an introduction that
+ * records one): the person made if needed, the referral, its event, the referrer promoted and
+ * their commitment credited. Answers the row written.
+ */
+export async function insertReferral(
+  trx: Tx,
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  ctx: PracticeContext,
+  input: CreateReferral,
+  nowDate: Date,
+): Promise<ReferralRow> {
+  const now = toTimestamp(nowDate);
+  const receivedAt = pastInstant('receivedAt', input.receivedAt, nowDate);
+  const ownerId = input.ownerId ?? actor.userId;
+  // The caller is a member already; only another owner needs checking.
+  if (ownerId !== actor.userId) await requireMember(trx, actor.practiceId, ownerId);
+  if (input.circleId) await requireCircle(trx, actor.practiceId, input.circleId);
+  const referrer = await resolveReferrer(trx, actor, input.referrer, now);
+  const referrerId = referrer?.id ?? null;
+  const referrerField = input.referrer.contactId ? 'referrer.contactId' : 'referrer.email';
+  if (referrerId && input.referred.contactId === referrerId) throw sameReferrer(referrerField);
+  if (
+    input.referrer.email &&
+    input.referred.email &&
+    textKey(input.referrer.email) === textKey(input.referred.email)
+  )
+    throw sameReferrer('referrer.email');
+  const referredId = await resolvePerson(trx, actor, input.referred, 'referred', now);
+  const id = newId();
+  const row: ReferralRow = {
+    practice_id: actor.practiceId,
+    id,
+    referrer_id: referrerId,
+    referred_id: referredId,
+    received_at: receivedAt,
+    channel: input.channel,
+    circle_id: input.circleId ?? null,
+    place: input.place ?? null,
+    need: input.need ?? null,
+    value_minor: input.valueMinor ?? null,
+    currency: input.currency ?? ctx.settings.currency,
+    consent_to_update: input.consentToUpdate ?? false,
+    warm_handoff: input.warmHandoff ?? false,
+    status: 'new',
+    status_changed_at: receivedAt,
+    first_contact_at: null,
+    meeting_at: null,
+    client_at: null,
+    closed_at: null,
+    thanked_at: null,
+    conversion_thanked_at: null,
+    referrer_told_status: null,
+    referrer_told_at: null,
+    owner_id: ownerId,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  };
+  await insertReferralRow(trx, row);
+  await replaceReferralTags(trx, actor.practiceId, id, input.tags ?? [], true);
+  await recordEvent(trx, actor, id, { kind: 'created', to: 'new', at: receivedAt });
+  if (referrer) await promoteReferrer(trx, actor, referrer, now);
+  // §3.1: the referral credits the referrer's oldest open commitment, in this transaction.
+  if (referrerId) await creditCommitment(trx, actor, referrerId, id, receivedAt, now);
+  if (input.consentToUpdate) await auditConsent(trx, deps, actor, id, true);
+  return row;
+}
+
+/** A referral with its events, read inside the caller's transaction (404 when not found). */
+export function loadReferralDetail(
+  trx: Queryable,
+  actor: Actor,
+  referralOrRow: string | ReferralRow,
+  ctx: PracticeContext,
+  now: Date,
+): Promise<ReferralDetail> {
+  return loadDetail(trx, actor.practiceId, referralOrRow, ctx, now);
+}
+
+/**
+ * The practice's contact with this email (compared as `textKey`s), or a new one made on the
+ * way (role prospect, stage met) — the same contact even when another request makes it at
+ * this very moment. For a person named by the email the user typed (an introduction).
+ */
+export async function resolvePersonByEmail(
+  trx: Tx,
+  actor: Actor,
+  person: { name: string; email: string },
+  field: string,
+  now: string,
+): Promise<string> {
+  const existing = await findContactRowByEmail(trx, actor.practiceId, textKey(person.email));
+  if (existing) return existing.id;
+  return insertNewContact(
+    trx,
+    actor,
+    person,
+    { stage: 'met', roles: ['prospect'], reason: null, field, reuseEmail: true },
+    now,
+  );
+}
+
+/**
+ * Marks a referral as a warm handoff (§3.9) by `referrer`, in the caller's transaction, which
+ * holds its row and checked it (introduction.rules `handoffRefusal`): a referral whose
+ * referrer was unknown takes this one, who is promoted and credited as when a referral's
+ * referrer is edited. Answers the row as it is now.
+ */
+export async function markWarmHandoff(
+  trx: Tx,
+  actor: Actor,
+  row: ReferralRow,
+  referrer: ContactRow,
+  now: string,
+): Promise<ReferralRow> {
+  const changes: Partial<ReferralRow> = { warm_handoff: true, updated_at: now };
+  if (row.referrer_id === null) changes.referrer_id = referrer.id;
+  await updateReferralRow(trx, actor.practiceId, row.id, changes);
+  if (row.referrer_id === null) {
+    await promoteReferrer(trx, actor, referrer, now);
+    await creditCommitment(trx, actor, referrer.id, row.id, row.received_at, now);
+  }
+  return { ...row, ...changes };
+}
+
+/**
+ * A referral still `new` moves to `contacted` at `at` because Vouch itself contacted the person
+ * (an introduction queued to them), with its event; the response clock stops (§3.1). Any
+ * other status is left as it is. Answers the row as it is now.
+ */
+export async function recordFirstContact(
+  trx: Tx,
+  actor: Actor,
+  row: ReferralRow,
+  at: string,
+  note: string,
+): Promise<ReferralRow> {
+  if (row.status !== 'new') return row;
+  const times = timesAfterMove(row, 'contacted', at);
+  await updateReferralRow(trx, actor.practiceId, row.id, { ...times, updated_at: at });
+  await recordEvent(trx, actor, row.id, { kind: 'status', from: 'new', to: 'contacted', at, note });
+  return { ...row, ...times, updated_at: at };
 }
 
 export async function getReferral(
