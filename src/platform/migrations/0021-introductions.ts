@@ -40,7 +40,9 @@ export const introductions: Migration = {
     await db.schema
       .createIndex('referral_completion')
       .on('referral')
-      .columns(['practice_id', 'received_at', 'warm_handoff', 'client_at'])
+      // first_contact_at too, although the condition implies it: SQLite then reads the index
+      // alone (covering) instead of visiting every row to check the condition again.
+      .columns(['practice_id', 'received_at', 'warm_handoff', 'client_at', 'first_contact_at'])
       .where(sql.ref('first_contact_at'), 'is not', null)
       .execute();
   },
