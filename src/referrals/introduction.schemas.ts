@@ -75,9 +75,11 @@ export const ZIntroduction = z
   .object({
     draft: ZIntroductionDraft,
     referral: ZReferralDetail,
-    message: ZMessage.nullable().openapi({
-      description: 'The email queued in the outbox with send: true; null otherwise.',
-    }),
+    /** The email queued in the outbox with send: true; null otherwise. */
+    message: ZMessage.nullable(),
   })
-  .openapi('Introduction');
+  .openapi('Introduction', {
+    description:
+      'The draft, the referral (recorded or marked as a warm handoff) and, with send: true, the email queued in the outbox (else null).',
+  });
 export type Introduction = z.infer<typeof ZIntroduction>;

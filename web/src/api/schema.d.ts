@@ -1525,10 +1525,11 @@ export interface components {
       name: string;
       email: string;
     };
+    /** @description The draft, the referral (recorded or marked as a warm handoff) and, with send: true, the email queued in the outbox (else null). */
     Introduction: {
       draft: components["schemas"]["IntroductionDraft"];
       referral: components["schemas"]["ReferralDetail"];
-      message: components["schemas"]["Message"] & (Record<string, never> | null);
+      message: components["schemas"]["Message"] | null;
     };
     CreateIntroduction: {
       /**
