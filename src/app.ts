@@ -28,6 +28,7 @@ import { ZCircleKind } from './network/circle.schemas.ts';
 import { ZGroup } from './network/group.schemas.ts';
 import { onboardingRoutes } from './onboarding/onboarding.routes.ts';
 import { optOutRoutes, outboxRoutes } from './outbox/outbox.routes.ts';
+import { ZMessage } from './outbox/outbox.schemas.ts';
 import { requireActor } from './platform/actor.ts';
 import { isDatabaseReachable } from './platform/db.ts';
 import type { Deps } from './platform/deps.ts';
@@ -46,6 +47,7 @@ import { nullableRefsAsAnyOf } from './platform/openapi-document.ts';
 import { crossSiteGuard, securityHeaders } from './platform/web-security.ts';
 import { practiceRoutes, publicPracticeRoutes } from './practices/practice.routes.ts';
 import { givenRoutes } from './referrals/given.routes.ts';
+import { introductionRoutes } from './referrals/introduction.routes.ts';
 import { referralRoutes } from './referrals/referral.routes.ts';
 
 import { publicSurveyRoutes, surveyRoutes } from './survey/survey.routes.ts';
@@ -118,6 +120,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     circleRoutes(deps),
     interactionRoutes(deps),
     referralRoutes(deps),
+    introductionRoutes(deps),
     givenRoutes(deps),
     demoRoutes(deps),
     letterRoutes(deps),
@@ -141,6 +144,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     CircleKind: ZCircleKind,
     AskOutcome: ZAskOutcome,
     GoalProgress: ZGoalProgress,
+    Message: ZMessage,
   };
   for (const [name, schema] of Object.entries(nullableSomewhere))
     api.openAPIRegistry.register(name, schema);

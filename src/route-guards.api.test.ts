@@ -24,6 +24,7 @@ import {
   foreignIdCases,
   givenCases,
   interactionCases,
+  introductionCases,
   listUrls,
   mostWantedCases,
   queryCases,
@@ -433,6 +434,7 @@ describe.each(testTargets)('route guards on %s', (target) => {
       ...interactionCases,
       ...cadenceCases,
       ...followThroughCases,
+      ...introductionCases,
     ])('$method $url refuses $name ($status)', (c) => refuse(c, a.session, sideA()));
 
     it("left all of A's world as it was", async () => {

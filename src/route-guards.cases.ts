@@ -741,6 +741,98 @@ export const followThroughCases: Case[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Warm introductions (issue 12): the draft and the send, their fields and references
+
+const person = { name: 'Newt Person', email: 'newt@example.com' };
+const introduce = { referrerId: ':contact', person };
+
+function introductionFieldCases(url: string): Case[] {
+  return [
+    ...unreadable('POST', url),
+    bad('POST', url, 'no referrerId', { person }, ['referrerId']),
+    bad('POST', url, 'a malformed referrerId', { ...introduce, referrerId: 'a b' }, ['referrerId']),
+    bad('POST', url, 'no person', { referrerId: ':contact' }, ['person']),
+    bad('POST', url, 'a person without email', { ...introduce, person: { name: 'N' } }, [
+      'person.email',
+    ]),
+    bad(
+      'POST',
+      url,
+      'a person without name',
+      { ...introduce, person: { email: 'n@example.com' } },
+      ['person.name'],
+    ),
+    bad('POST', url, 'a bad email', { ...introduce, person: { name: 'N', email: 'nope' } }, [
+      'person.email',
+    ]),
+    bad('POST', url, 'a name over 200', { ...introduce, person: { ...person, name: long(201) } }, [
+      'person.name',
+    ]),
+    bad('POST', url, 'a person contactId', { ...introduce, person: { contactId: ':other' } }, [
+      'person.contactId',
+    ]),
+    bad('POST', url, 'a note over 2,000', { ...introduce, note: long(2001) }, ['note']),
+    bad('POST', url, 'an empty subject', { ...introduce, subject: ' ' }, ['subject']),
+    bad('POST', url, 'a body over 10,000', { ...introduce, body: long(10_001) }, ['body']),
+    bad('POST', url, 'an unknown field', { ...introduce, channel: 'phone' }, ['channel']),
+    bad(
+      'POST',
+      url,
+      'the referrer as the person',
+      { ...introduce, person: { name: 'Same', email: 'EXISTING@example.com' } },
+      ['person.email'],
+      422,
+      'unprocessable',
+    ),
+    bad(
+      'POST',
+      url,
+      'the referrer as the referral’s person',
+      { referrerId: ':other', referralId: ':referral', person },
+      ['referrerId'],
+      422,
+      'unprocessable',
+    ),
+    bad(
+      'POST',
+      url,
+      'a closed referral',
+      { ...introduce, referralId: ':closed' },
+      ['referralId'],
+      409,
+      'conflict',
+    ),
+    bad(
+      'POST',
+      url,
+      'a referrer that does not exist',
+      { ...introduce, referrerId: missing },
+      ['referrerId'],
+      404,
+      'not_found',
+    ),
+    bad(
+      'POST',
+      url,
+      'a referral that does not exist',
+      { ...introduce, referralId: missing },
+      ['referralId'],
+      404,
+      'not_found',
+    ),
+  ];
+}
+
+export const introductionCases: Case[] = [
+  ...introductionFieldCases('/introductions'),
+  ...introductionFieldCases('/introductions/preview'),
+  bad('POST', '/introductions', 'a string as send', { ...introduce, send: 'yes' }, ['send']),
+  bad('POST', '/introductions/preview', 'send on a preview', { ...introduce, send: true }, [
+    'send',
+  ]),
+];
+
+// ---------------------------------------------------------------------------------------------
 // The other practice's ids where the walk does not put them: in bodies and queries, and with
 // bodies that would change something. Run by B against A's world: each a 404, naming the field.
 
@@ -793,6 +885,21 @@ export const foreignIdCases: Case[] = [
   ),
   nf('PATCH', '/referrals/:own.referral', { circleId: ':circle' }, 'circleId'),
   nf('PATCH', '/referrals/:own.referral', { ownerId: ':user' }, 'ownerId'),
+  nf('POST', '/introductions', introduce, 'referrerId'),
+  nf('POST', '/introductions', { ...introduce, send: true }, 'referrerId'),
+  nf(
+    'POST',
+    '/introductions',
+    { ...introduce, referrerId: ':own.contact', referralId: ':referral' },
+    'referralId',
+  ),
+  nf('POST', '/introductions/preview', introduce, 'referrerId'),
+  nf(
+    'POST',
+    '/introductions/preview',
+    { ...introduce, referrerId: ':own.contact', referralId: ':referral' },
+    'referralId',
+  ),
   nf('POST', '/referrals-given', { person: { name: 'X' }, partnerId: ':contact' }, 'partnerId'),
   nf(
     'POST',

@@ -42,8 +42,12 @@ type NameColumns =
   | 'preferred_name'
   | 'salutation';
 
-/** A contact to insert: without its name's parts, they are split from `name`. */
-export type NewContactRow = Omit<ContactRow, NameColumns> & Partial<Pick<ContactRow, NameColumns>>;
+/**
+ * A contact to insert: without its name's parts, they are split from `name`; a new contact has
+ * never opted out unless told.
+ */
+export type NewContactRow = Omit<ContactRow, NameColumns | 'email_opted_out_at'> &
+  Partial<Pick<ContactRow, NameColumns | 'email_opted_out_at'>>;
 
 /**
  * Inserts a contact. With `unlessEmailTaken`, a contact of the practice with the same email
@@ -64,6 +68,7 @@ export async function insertContactRow(
     preferred_name: null,
     salutation: null,
     ...row,
+    email_opted_out_at: row.email_opted_out_at ?? null,
   };
   const insert = db.insertInto('contact').values(toContactColumns(named));
   if (!options.unlessEmailTaken) {

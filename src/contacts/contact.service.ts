@@ -414,6 +414,9 @@ export async function updateContact(
     if (input.keepInTouchDays !== undefined) changes.keep_in_touch_days = input.keepInTouchDays;
     if (input.doNotAsk !== undefined) changes.do_not_ask = input.doNotAsk;
     if (input.emailConsent !== undefined) changes.email_consent = input.emailConsent;
+    // Consent turned off is an opt-out (introductions honour it); given again, it ends.
+    if (input.emailConsent !== undefined && row.email_consent !== input.emailConsent)
+      changes.email_opted_out_at = input.emailConsent ? null : now;
     if (input.isTreatingProvider !== undefined)
       changes.is_treating_provider = input.isTreatingProvider;
     const change = stageChangeFor(row.stage, input.stage);

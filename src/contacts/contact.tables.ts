@@ -47,6 +47,11 @@ export type ContactTable = {
   keep_in_touch_days: number | null;
   /** HIPAA: a treating provider may be told that the person was seen/scheduled (§3.2). */
   is_treating_provider: Flag;
+  /**
+   * When they withdrew email consent (opt-out link, or consent turned off), null if they never
+   * did (migration 0021): an introduction they expect needs no consent, but honours this.
+   */
+  email_opted_out_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 };

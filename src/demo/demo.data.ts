@@ -15,6 +15,7 @@ export const demoPractice = {
     'Owners of service businesses with 1–20 employees who feel stuck at a revenue plateau.',
   timeZone: 'America/Chicago',
   postalAddress: '214 W Lake St, Suite 300, Chicago, IL 60606',
+  bookingUrl: 'https://cal.example/clear-path/first-call',
 };
 
 /**

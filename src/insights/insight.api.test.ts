@@ -187,6 +187,15 @@ describe.each(testTargets)('insights (%s)', (target) => {
     expect(i.momentum?.perMonth.map((m) => m.referrals).slice(-4)).toEqual([1, 1, 1, 1]);
     expect(i.momentum?.trendPerMonth).toBeGreaterThan(0);
     expect(i.goal).toBeNull();
+    // Contacted: r1, r2 and the warm r3; clients r1 and r3.
+    expect(i.warmHandoff).toMatchObject({
+      groups: [
+        { group: 'warm', contacted: 1, clients: 1, rate: 1 },
+        { group: 'other', contacted: 2, clients: 1, rate: 0.5 },
+      ],
+      timesAsOften: 2,
+      explanation: expect.stringMatching(/three times as often/),
+    });
   });
 
   it('every chart in the registry has its CSV and its place in the full answer, and nothing else does', async () => {
@@ -231,6 +240,9 @@ describe.each(testTargets)('insights (%s)', (target) => {
     );
     const top = await (await a.session.request('GET', '/insights/topReferrers.csv')).text();
     expect(top.split('\r\n')[1]).toBe(`${c.ann},Ann Partner,2,1,100000`);
+    expect(await (await a.session.request('GET', '/insights/warmHandoff.csv')).text()).toBe(
+      'group,contacted,clients,rate\r\nwarm,1,1,1\r\nother,2,1,0.5\r\n',
+    );
     for (const chart of ['responsiveness', 'momentum', 'goal', 'reciprocity', 'networkGrowth'])
       expect((await a.session.request('GET', `/insights/${chart}.csv`)).status).toBe(200);
   });
@@ -258,6 +270,7 @@ describe.each(testTargets)('insights (%s)', (target) => {
     expect(i.who?.topReferrers).toEqual([]);
     expect(i.reciprocity).toEqual({ partners: [], owed: 0, threshold: 2 });
     expect(i.when?.byMonth.every((m) => m.referrals === 0)).toBe(true);
+    expect(i.warmHandoff?.groups.map((g) => g.contacted)).toEqual([0, 0]);
     expect(await (await b.session.request('GET', '/insights/byChannel.csv')).text()).toBe(
       'channel,referrals,clients\r\n',
     );
@@ -364,5 +377,97 @@ describe.each(testTargets)('"owed" on Insights and on the reciprocity ledger (%s
     expect(
       Object.fromEntries(i.reciprocity?.partners.map((x) => [x.partner.name, x.balance]) ?? []),
     ).toMatchObject({ 'Oscar One': 1, 'Tina Two': 2, 'Ben Back': 2 });
+  });
+});
+
+describe.each(testTargets)('completion of warm handoffs (%s)', (target) => {
+  const clock = fixedClock('2026-06-15T12:00:00.000Z');
+  const ctx = useTestContext(target, { clock });
+  const [p, other] = usePractices(ctx, ['Warm Practice', 'Other Practice']);
+
+  it('counts contacted referrals and their clients, introductions beside the rest, in the range', async () => {
+    const ann = (
+      await ok<{ id: string }>(p.session, 'POST', '/contacts', {
+        name: 'Ann Archer',
+        email: 'ann@example.com',
+      })
+    ).id;
+    const move = async (id: string, ...statuses: string[]) => {
+      for (const status of statuses)
+        await ok(p.session, 'POST', `/referrals/${id}/status`, { status });
+    };
+    const introduce = async (name: string, send: boolean) =>
+      (
+        await ok<{ referral: { id: string } }>(p.session, 'POST', '/introductions', {
+          referrerId: ann,
+          person: { name, email: `${name.toLowerCase()}@example.com` },
+          send,
+        })
+      ).referral.id;
+    const referral = async (name: string, extra: Record<string, unknown> = {}) =>
+      (
+        await ok<{ id: string }>(p.session, 'POST', '/referrals', {
+          referred: { name },
+          referrer: { contactId: ann },
+          channel: 'phone',
+          ...extra,
+        })
+      ).id;
+    // Warm: four contacted (sending the introduction is the first contact), two clients.
+    await move(await introduce('Wes', true), 'client');
+    await move(await introduce('Wyn', true), 'not_a_fit');
+    await move(await introduce('Wim', true), 'meeting', 'client');
+    await introduce('Wil', false); // not contacted: left out
+    const corrected = await referral('Wen', { warmHandoff: true });
+    await move(corrected, 'contacted', 'client');
+    await ok(p.session, 'POST', `/referrals/${corrected}/status`, {
+      status: 'meeting',
+      correction: true,
+      reason: 'Recorded too soon.',
+    });
+    // The rest: five contacted, one client.
+    await move(await referral('Ola'), 'contacted', 'client');
+    await move(await referral('Oda'), 'contacted', 'meeting');
+    await move(await referral('Oto'), 'contacted', 'declined');
+    await move(await referral('Oli'), 'contacted');
+    await move(await referral('Ora'), 'contacted');
+    await referral('Ona'); // new
+    await move(
+      await referral('Old', { receivedAt: '2024-01-10T09:00:00Z' }),
+      'contacted',
+      'client',
+    );
+    // Another practice's warm client is not counted.
+    const theirs = (
+      await ok<{ id: string }>(other.session, 'POST', '/referrals', {
+        referred: { name: 'Zed' },
+        referrer: { unknown: true },
+        channel: 'phone',
+        warmHandoff: true,
+      })
+    ).id;
+    await ok(other.session, 'POST', `/referrals/${theirs}/status`, { status: 'client' });
+
+    const i = await ok<Insights>(p.session, 'GET', '/insights?sections=warmHandoff');
+    expect(Object.keys(i).sort()).toEqual(['range', 'warmHandoff']);
+    expect(i.warmHandoff).toEqual({
+      groups: [
+        { group: 'warm', contacted: 4, clients: 2, rate: 0.5 },
+        { group: 'other', contacted: 5, clients: 1, rate: 0.2 },
+      ],
+      timesAsOften: 2.5,
+      explanation: expect.stringMatching(/^In health care, referrals where the referrer made/),
+    });
+    // A range around the old referral only.
+    const old = await ok<Insights>(
+      p.session,
+      'GET',
+      '/insights?sections=warmHandoff&from=2024-01-01&to=2024-12-31',
+    );
+    expect(old.warmHandoff?.groups).toEqual([
+      { group: 'warm', contacted: 0, clients: 0, rate: null },
+      { group: 'other', contacted: 1, clients: 1, rate: 1 },
+    ]);
+    expect(old.warmHandoff?.timesAsOften).toBeNull();
   });
 });

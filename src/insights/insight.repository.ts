@@ -4,7 +4,7 @@
  * order it groups (migrations 0006–0008), since SQLite sorts any GROUP BY that does not arrive
  * in order: by day (feeding by month, by weekday and momentum), by channel (by channel and
  * conversion by source), by circle, by referrer (who and reciprocity, in one statement), by
- * tag. Medians are exact, in SQL: SQLite's `median()`, PostgreSQL's percentile_disc.
+ * tag; completion of warm handoffs reads the partial index of contacted referrals. Medians are exact, in SQL: SQLite's `median()`, PostgreSQL's percentile_disc.
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { Role } from '../contacts/contact.rules.ts';
@@ -59,7 +59,8 @@ const referralVia = (
     | 'referral_responsiveness'
     | 'referral_by_referrer'
     | 'referral_by_channel'
-    | 'referral_by_circle',
+    | 'referral_by_circle'
+    | 'referral_completion',
   alias = 'referral',
 ) =>
   r.dialect === 'sqlite'
@@ -283,6 +284,29 @@ export async function referralsByChannel(db: Queryable, r: Range): Promise<Chann
       from ${referralVia(r, 'referral_by_channel')} where ${inRange(r)}
      group by channel`.execute(db);
   return res.rows;
+}
+
+export type CompletionRow = {
+  contacted: Num;
+  clients: Num;
+  warm_contacted: Num;
+  warm_clients: Num;
+};
+
+/**
+ * The referrals in range that were contacted (first contact set), those that became clients
+ * (client time set), and of each the warm handoffs (§3.9): one pass over the partial index of
+ * contacted referrals (migration 0021), no grouping to sort.
+ */
+export async function completion(db: Queryable, r: Range): Promise<CompletionRow> {
+  const res = await sql<CompletionRow>`
+    select count(*) as contacted, count(client_at) as clients,
+           coalesce(sum(warm_handoff), 0) as warm_contacted,
+           coalesce(sum(case when warm_handoff = 1 and client_at is not null then 1 else 0 end), 0)
+             as warm_clients
+      from ${referralVia(r, 'referral_completion')}
+     where ${inRange(r)} and first_contact_at is not null`.execute(db);
+  return res.rows[0] ?? { contacted: 0, clients: 0, warm_contacted: 0, warm_clients: 0 };
 }
 
 /** How many partners the insights' reciprocity chart lists, most owed first. */

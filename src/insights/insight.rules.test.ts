@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultRange, fillMonths, momentumOf, monthsOf, slopeOf } from './insight.rules.ts';
+import {
+  completionOf,
+  defaultRange,
+  fillMonths,
+  momentumOf,
+  monthsOf,
+  slopeOf,
+} from './insight.rules.ts';
 
 describe('insight rules', () => {
   it('the default range is the last 12 months including today', () => {
@@ -52,6 +59,61 @@ describe('insight rules', () => {
         (step, start, n) => {
           const ys = Array.from({ length: n }, (_, i) => start + step * i);
           expect(slopeOf(ys)).toBeCloseTo(step, 9);
+        },
+      ),
+    );
+  });
+});
+
+describe('completion of warm handoffs and the rest', () => {
+  it('splits the totals, with rates and how many times as often', () => {
+    expect(completionOf({ contacted: 9, clients: 3, warmContacted: 4, warmClients: 2 })).toEqual({
+      groups: [
+        { group: 'warm', contacted: 4, clients: 2, rate: 0.5 },
+        { group: 'other', contacted: 5, clients: 1, rate: 0.2 },
+      ],
+      timesAsOften: 2.5,
+    });
+  });
+  it('has no rate without contacted referrals, and no ratio without both rates', () => {
+    expect(completionOf({ contacted: 0, clients: 0, warmContacted: 0, warmClients: 0 })).toEqual({
+      groups: [
+        { group: 'warm', contacted: 0, clients: 0, rate: null },
+        { group: 'other', contacted: 0, clients: 0, rate: null },
+      ],
+      timesAsOften: null,
+    });
+    expect(
+      completionOf({ contacted: 3, clients: 1, warmContacted: 1, warmClients: 1 }).timesAsOften,
+    ).toBeNull();
+    expect(
+      completionOf({ contacted: 3, clients: 0, warmContacted: 1, warmClients: 0 }).timesAsOften,
+    ).toBeNull();
+    expect(
+      completionOf({ contacted: 3, clients: 1, warmContacted: 2, warmClients: 0 }).timesAsOften,
+    ).toBe(0);
+  });
+  it('the groups always add up to the totals', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(1000),
+        fc.nat(1000),
+        fc.nat(1000),
+        fc.nat(1000),
+        (otherContacted, otherClientsRaw, warmContacted, warmClientsRaw) => {
+          const otherClients = Math.min(otherClientsRaw, otherContacted);
+          const warmClients = Math.min(warmClientsRaw, warmContacted);
+          const { groups } = completionOf({
+            contacted: otherContacted + warmContacted,
+            clients: otherClients + warmClients,
+            warmContacted,
+            warmClients,
+          });
+          expect(groups.map((g) => [g.contacted, g.clients])).toEqual([
+            [warmContacted, warmClients],
+            [otherContacted, otherClients],
+          ]);
+          for (const g of groups) if (g.rate !== null) expect(g.rate).toBeGreaterThanOrEqual(0);
         },
       ),
     );

@@ -82,3 +82,48 @@ export const conversionOf = (clients: number, referrals: number): number =>
 
 export const round1 = (n: number | null): number | null =>
   n === null ? null : Math.round(n * 10) / 10;
+
+/** What the warm-handoff chart says under its numbers (§3.9). */
+export const warmHandoffExplanation =
+  'In health care, referrals where the referrer made the connection (a warm handoff) are ' +
+  'completed about three times as often. Here are your own: of the referrals received in ' +
+  'the range that you contacted, the share that became clients, warm introductions beside ' +
+  'the rest.';
+
+export type CompletionGroup = {
+  group: 'warm' | 'other';
+  contacted: number;
+  clients: number;
+  /** clients / contacted (three decimals); null when none was contacted. */
+  rate: number | null;
+};
+
+/**
+ * Completion (contacted → client) of warm handoffs and of the rest, from the range's totals,
+ * and how many times as often warm ones complete (one decimal; null unless both groups have a
+ * rate and the rest's is above zero).
+ */
+export function completionOf(totals: {
+  contacted: number;
+  clients: number;
+  warmContacted: number;
+  warmClients: number;
+}): { groups: CompletionGroup[]; timesAsOften: number | null } {
+  const group = (g: CompletionGroup['group'], contacted: number, clients: number) => ({
+    group: g,
+    contacted,
+    clients,
+    rate: contacted === 0 ? null : conversionOf(clients, contacted),
+  });
+  const warm = group('warm', totals.warmContacted, totals.warmClients);
+  const other = group(
+    'other',
+    totals.contacted - totals.warmContacted,
+    totals.clients - totals.warmClients,
+  );
+  const timesAsOften =
+    warm.rate === null || other.rate === null || other.rate === 0
+      ? null
+      : Math.round((warm.clients / warm.contacted / (other.clients / other.contacted)) * 10) / 10;
+  return { groups: [warm, other], timesAsOften };
+}

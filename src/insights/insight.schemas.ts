@@ -13,6 +13,7 @@ const wholeSections = [
   'networkGrowth',
   'momentum',
   'goal',
+  'warmHandoff',
 ] as const;
 
 export const insightSections = ['where', 'who', 'why', 'when', ...wholeSections] as const;
@@ -163,6 +164,31 @@ export const ZInsights = z
       })
       .optional(),
     goal: ZGoalProgress.nullable().optional(),
+    warmHandoff: z
+      .object({
+        groups: z
+          .array(
+            z.object({
+              group: z.enum(['warm', 'other']),
+              contacted: z.number(),
+              clients: z.number(),
+              rate: z.number().nullable(),
+            }),
+          )
+          .openapi({
+            description:
+              'Completion (contacted → client), warm handoffs and the rest, in that order: of the referrals received in the range with a first contact, how many became clients; rate = clients / contacted (null when none was contacted).',
+          }),
+        timesAsOften: z.number().nullable().openapi({
+          description:
+            "How many times as often warm handoffs completed as the rest (one decimal); null unless both have a rate and the rest's is above zero.",
+        }),
+        explanation: z.string().openapi({
+          description:
+            'One or two sentences to show with the chart: the benchmark and what is counted.',
+        }),
+      })
+      .optional(),
   })
   .openapi('Insights');
 export type Insights = z.infer<typeof ZInsights>;

@@ -13,6 +13,7 @@ import { countOwedPartners } from '../referrals/reciprocity.service.ts';
 import type { Channel } from '../referrals/referral.rules.ts';
 import * as q from './insight.repository.ts';
 import {
+  completionOf,
   conversionOf,
   type DayRange,
   defaultRange,
@@ -20,6 +21,7 @@ import {
   momentumOf,
   monthsOf,
   round1,
+  warmHandoffExplanation,
   yearEndingOn,
 } from './insight.rules.ts';
 import type {
@@ -475,6 +477,22 @@ export const insightChartRegistry = {
             ],
           ]
         : [],
+  }),
+  warmHandoff: whole('warmHandoff', {
+    load: async ({ deps, r }) => {
+      const x = await q.completion(deps.db, r);
+      return {
+        ...completionOf({
+          contacted: n(x.contacted),
+          clients: n(x.clients),
+          warmContacted: n(x.warm_contacted),
+          warmClients: n(x.warm_clients),
+        }),
+        explanation: warmHandoffExplanation,
+      };
+    },
+    columns: ['group', 'contacted', 'clients', 'rate'],
+    rows: (d) => d.groups.map((g) => [g.group, g.contacted, g.clients, g.rate]),
   }),
 } satisfies Record<InsightChart, Chart>;
 

@@ -176,6 +176,7 @@ export async function submitIntake(
         trx,
         deps,
         actor,
+        ctx,
         {
           referred: known
             ? { contactId: known.id }
@@ -183,10 +184,9 @@ export async function submitIntake(
           referrer: referrerId ? { contactId: referrerId } : { unknown: true },
           channel: 'intake_link',
           need: input.message ?? null,
-          receivedAt: now,
           consentToUpdate: referrerId !== null && input.consentToUpdate === true,
         },
-        ctx,
+        nowDate,
         {
           intakeLinkId: link.id,
           reuseReferredEmail: true,

@@ -9,12 +9,17 @@ export const smtpPurpose = 'smtp-password';
 export type OutgoingMail = {
   fromName: string;
   to: { name: string | null; address: string };
+  /** A copy, named in the Cc header (the referrer of an introduction). */
+  cc?: { name: string | null; address: string } | null;
   subject: string;
   text: string;
   /** Our idempotency key: the receiving side can recognise a duplicate by it. */
   messageId: string;
   headers?: Record<string, string>;
 };
+
+const addressOf = (a: { name: string | null; address: string }) =>
+  a.name ? { name: a.name, address: a.address } : a.address;
 
 /** One nodemailer transport per send, closed after (no sockets kept open between sends). */
 export async function sendMail(
@@ -45,7 +50,8 @@ export async function sendMail(
   try {
     const info = await transport.sendMail({
       from: { name: smtp.from_name || mail.fromName, address: smtp.from_email },
-      to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+      to: addressOf(mail.to),
+      ...(mail.cc ? { cc: addressOf(mail.cc) } : {}),
       subject: mail.subject,
       text: mail.text,
       messageId: mail.messageId,

@@ -167,7 +167,10 @@ export async function updateMessageRow(
   return Number(result.numUpdatedRows);
 }
 
-/** An opt-out is honoured at once: emails still waiting for this contact are not sent. */
+/**
+ * An opt-out is honoured at once: emails still waiting for this contact, to them or copying
+ * them, are not sent.
+ */
 export async function cancelQueuedEmailsTo(
   db: Queryable,
   practiceId: string,
@@ -178,7 +181,9 @@ export async function cancelQueuedEmailsTo(
     .updateTable('message')
     .set({ status: 'failed', last_error: reason, next_attempt_at: null })
     .where('practice_id', '=', practiceId)
-    .where('recipient_contact_id', '=', contactId)
+    .where((eb) =>
+      eb.or([eb('recipient_contact_id', '=', contactId), eb('cc_contact_id', '=', contactId)]),
+    )
     .where('channel', '=', 'email')
     .where('status', '=', 'queued')
     .execute();
@@ -227,8 +232,8 @@ export async function deleteSmtpRow(db: Queryable, practiceId: string): Promise<
 }
 
 /**
- * Erasure: messages to this person or about them (a subject among `subjectIds`) go entirely;
- * their audit entries stay, without detail. Returns the ids removed.
+ * Erasure: messages to this person, copying them, or about them (a subject among `subjectIds`)
+ * go entirely; their audit entries stay, without detail. Returns the ids removed.
  */
 export async function deleteMessagesAbout(
   db: Queryable,
@@ -242,6 +247,7 @@ export async function deleteMessagesAbout(
     .where((eb) =>
       eb.or([
         eb('recipient_contact_id', '=', contactId),
+        eb('cc_contact_id', '=', contactId),
         ...(subjectIds.length > 0 ? [eb('subject_id', 'in', subjectIds)] : []),
       ]),
     )

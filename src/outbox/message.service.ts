@@ -60,6 +60,10 @@ export function toMessage(row: MessageRow, smtpConfigured: boolean): Message {
     id: row.id,
     templateKey: row.template_key,
     to: { contactId: row.recipient_contact_id, name: row.to_name ?? '', email: row.to_email },
+    cc:
+      row.cc_contact_id || row.cc_email
+        ? { contactId: row.cc_contact_id, name: row.cc_name ?? '', email: row.cc_email }
+        : null,
     subject: row.subject,
     body: row.body,
     channel: row.channel,
@@ -232,6 +236,9 @@ export async function createMessage(
       queued_at: channel === 'email' ? now : null,
       sent_at: null,
       fact_key: fact,
+      cc_contact_id: null,
+      cc_name: null,
+      cc_email: null,
     };
     // The database, not the reads above, decides which of concurrent writers records the fact.
     if (!(await insertMessageOnce(trx, message)))
@@ -261,6 +268,80 @@ export async function createMessage(
   if (row.status === 'queued') wakeOutbox(deps.db);
   const smtp = await findSmtpRow(deps.db, actor.practiceId);
   return toMessage(row, smtp !== undefined);
+}
+
+/** An email that is not one of the letters (an introduction), as its feature writes it. */
+export type NewEmail = {
+  templateKey: string;
+  to: { contactId: string | null; name: string; email: string };
+  cc: { contactId: string | null; name: string; email: string } | null;
+  subject: string;
+  body: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  /** It reaches a referrer (§3.2): audited as `message.to_referrer`, with `auditDetail`. */
+  isReferrerFacing: boolean;
+  auditDetail?: Record<string, unknown>;
+};
+
+/**
+ * Queues an email in the caller's transaction (§6: written with the change that caused it),
+ * with its audit entry when it reaches a referrer. The worker sends it once SMTP is set up;
+ * call `wakeOutbox` after the commit.
+ */
+export async function queueEmail(
+  trx: Tx,
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  email: NewEmail,
+): Promise<MessageRow> {
+  const now = toTimestamp(deps.clock.now());
+  const message: MessageRow = {
+    practice_id: actor.practiceId,
+    id: newId(),
+    template_key: email.templateKey,
+    recipient_contact_id: email.to.contactId,
+    to_name: email.to.name,
+    to_email: email.to.email,
+    cc_contact_id: email.cc?.contactId ?? null,
+    cc_name: email.cc?.name ?? null,
+    cc_email: email.cc?.email ?? null,
+    subject: email.subject,
+    body: email.body,
+    channel: 'email',
+    status: 'queued',
+    attempts: 0,
+    last_error: null,
+    next_attempt_at: now,
+    provider_id: null,
+    idempotency_key: newId(),
+    is_referrer_facing: email.isReferrerFacing,
+    subject_type: email.subjectType,
+    subject_id: email.subjectId,
+    created_by: actor.userId,
+    created_at: now,
+    queued_at: now,
+    sent_at: null,
+    fact_key: null,
+  };
+  await insertMessageRow(trx, message);
+  if (email.isReferrerFacing)
+    await recordAudit(trx, deps.clock, {
+      practiceId: actor.practiceId,
+      userId: actor.userId,
+      action: 'message.to_referrer',
+      subjectType: 'message',
+      subjectId: message.id,
+      // ids only: a name here would outlive the person's erasure
+      detail: {
+        templateKey: email.templateKey,
+        channel: 'email',
+        toContactId: email.to.contactId,
+        ccContactId: email.cc?.contactId ?? null,
+        ...email.auditDetail,
+      },
+    });
+  return message;
 }
 
 const encodeCursor = (row: MessageRow) =>

@@ -37,6 +37,10 @@ export type MessageTable = {
   sent_at: string | null;
   /** The one-time fact the message records (migration 0010); unique per practice. */
   fact_key: string | null;
+  /** A copy to a second contact (migration 0021): the referrer of an introduction. */
+  cc_contact_id: string | null;
+  cc_name: string | null;
+  cc_email: string | null;
 };
 
 export type SmtpSettingsTable = {

@@ -42,6 +42,7 @@ export async function optOut(deps: Deps, token: string): Promise<OptOutResult> {
     if (practice && contact?.email_consent) {
       await updateContactRow(trx, practiceId, contactId, {
         email_consent: false,
+        email_opted_out_at: toTimestamp(now),
         updated_at: toTimestamp(now),
       });
       await cancelQueuedEmailsTo(

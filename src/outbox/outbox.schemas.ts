@@ -22,6 +22,13 @@ export const ZMessage = z
       name: z.string(),
       email: z.string().nullable(),
     }),
+    cc: z
+      .object({ contactId: z.string().nullable(), name: z.string(), email: z.string().nullable() })
+      .nullable()
+      .openapi({
+        description:
+          'Who is copied: the referrer of an introduction (POST /introductions); null for letters.',
+      }),
     subject: z.string(),
     body: z.string(),
     channel: z.enum(['email', 'letter']),

@@ -7,7 +7,12 @@ import { toTimestamp } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { findPractice } from '../practices/practice.repository.ts';
-import { sendMail } from './mailer.ts';
+import {
+  introductionFooter,
+  introductionTemplateKey,
+  optedOutRefusal,
+} from '../referrals/introduction.rules.ts';
+import { type OutgoingMail, sendMail } from './mailer.ts';
 import {
   claimMessage,
   failInterrupted,
@@ -90,7 +95,23 @@ export async function deliverMessage(
     );
   let text = row.body;
   let headers: Record<string, string> = {};
-  if (row.recipient_contact_id) {
+  let cc: OutgoingMail['cc'] = null;
+  if (row.template_key === introductionTemplateKey) {
+    // An introduction: a one-off the people expect, so no consent to relationship mail is
+    // needed; an opt-out since it was queued is honoured, for the person and the referrer.
+    for (const contactId of [row.recipient_contact_id, row.cc_contact_id]) {
+      if (!contactId) continue;
+      const contact = await findContactRow(deps.db, practiceId, contactId);
+      if (!contact) return fail('Not sent: a person it was addressed to is no longer a contact.');
+      const refusal = optedOutRefusal({
+        name: contact.name,
+        emailOptedOutAt: contact.email_opted_out_at,
+      });
+      if (refusal) return fail(`Not sent: ${refusal}`);
+    }
+    text += introductionFooter(practice.name, practice.postal_address);
+    if (row.cc_email) cc = { name: row.cc_name, address: row.cc_email };
+  } else if (row.recipient_contact_id) {
     // §6: consent is checked again at send time; an opt-out after queuing is honoured.
     const contact = await findContactRow(deps.db, practiceId, row.recipient_contact_id);
     if (!contact?.email_consent)
@@ -107,6 +128,7 @@ export async function deliverMessage(
     const { providerId } = await sendMail(deps.config, smtp, {
       fromName: practice.name,
       to: { name: row.to_name, address: row.to_email },
+      cc,
       subject: row.subject,
       text,
       messageId: `<${row.idempotency_key}@vouch>`,

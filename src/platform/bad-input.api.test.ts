@@ -110,6 +110,17 @@ const practiceCases: Case[] = [
     'postalAddress',
   ]),
   bad('PATCH', '/practice', 'an unknown profession', { profession: 'wizard' }, ['profession']),
+  bad('PATCH', '/practice', 'a booking link without https://', { bookingUrl: 'cal.com/me' }, [
+    'bookingUrl',
+  ]),
+  bad(
+    'PATCH',
+    '/practice',
+    'a booking link over 500',
+    { bookingUrl: `https://x.example/${long(490)}` },
+    ['bookingUrl'],
+  ),
+  bad('PATCH', '/practice', 'a null booking link', { bookingUrl: null }, ['bookingUrl']),
   bad('PATCH', '/practice', '2 key phrases', { keyPhrases: ['one', 'two'] }, ['keyPhrases']),
   bad(
     'PATCH',

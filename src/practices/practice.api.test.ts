@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectProblem } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { seedMember, testTargets } from '../test-support/testing.ts';
 import type { Practice } from './practice.schemas.ts';
@@ -58,6 +59,25 @@ describe.each(testTargets)('practice setup and settings on %s', (target) => {
     });
     expect(edit.body.keyPhrases).toHaveLength(4);
     expect(edit.body.isSetUp).toBe(true);
+  });
+
+  it('keeps a booking link, refuses what is not a web address, and clears it with an empty text', async () => {
+    expect((await a.session.json<Practice>('GET', '/practice')).body.bookingUrl).toBe('');
+    const url = 'https://cal.com/harbor/first-session';
+    const set = await a.session.json<Practice>('PATCH', '/practice', { bookingUrl: ` ${url} ` });
+    expect(set.status).toBe(200);
+    expect(set.body.bookingUrl).toBe(url);
+    for (const bookingUrl of [
+      'cal.com/harbor',
+      'javascript:alert(1)',
+      `https://x.example/${'a'.repeat(500)}`,
+    ]) {
+      const res = await a.session.request('PATCH', '/practice', { bookingUrl });
+      await expectProblem(res, 400, 'validation', ['bookingUrl']);
+    }
+    expect((await a.session.json<Practice>('GET', '/practice')).body.bookingUrl).toBe(url);
+    const cleared = await a.session.json<Practice>('PATCH', '/practice', { bookingUrl: '' });
+    expect(cleared.body.bookingUrl).toBe('');
   });
 
   it('reads and changes the program defaults, with their meaning', async () => {

@@ -1,10 +1,10 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Queryable } from '../platform/db.ts';
 import type { PracticeTable } from './practice.tables.ts';
 
 export type PracticeRow = Selectable<PracticeTable>;
 
-export async function insertPractice(db: Queryable, row: PracticeRow): Promise<void> {
+export async function insertPractice(db: Queryable, row: Insertable<PracticeTable>): Promise<void> {
   await db.insertInto('practice').values(row).execute();
 }
 

@@ -22,3 +22,29 @@ export function hasValidPhraseCount(list: readonly string[]): boolean {
     list.length === 0 || (list.length >= keyPhraseCount.min && list.length <= keyPhraseCount.max)
   );
 }
+
+/** The longest booking link we keep: far beyond any scheduler's, short enough for an email. */
+export const bookingUrlMaxLength = 500;
+
+/**
+ * A booking link people can open from an email (§3.9): an absolute http(s) address with a host
+ * and without credentials; '' means none. Spaces, control characters, quotes and angle brackets
+ * are refused, so
+ * it stays one clickable token in plain text and in a `mailto:` body.
+ */
+export function isBookingUrl(text: string): boolean {
+  if (text === '') return true;
+  if (/[\s\p{Cc}"<>\\^`{|}]/u.test(text) || !/^https?:\/\/[^/?#]/i.test(text)) return false;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    url.hostname !== '' &&
+    url.username === '' &&
+    url.password === ''
+  );
+}

@@ -1,7 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { salutationStyles } from '../contacts/contact-name.rules.ts';
 import { isValidTimeZone, limits, ZName, ZText, ZTimestamp } from '../platform/fields.ts';
-import { hasValidPhraseCount, keyPhraseCount } from './practice.rules.ts';
+import {
+  bookingUrlMaxLength,
+  hasValidPhraseCount,
+  isBookingUrl,
+  keyPhraseCount,
+} from './practice.rules.ts';
 import { professionIds } from './professions.ts';
 import { settingsMeta, ZSettings, ZSettingsPatch } from './settings.rules.ts';
 
@@ -17,6 +22,10 @@ export const ZPractice = z
     idealClient: z.string(),
     timeZone: z.string(),
     postalAddress: z.string(),
+    bookingUrl: z.string().openapi({
+      description:
+        "Where a referred person books a first meeting (an http or https address); '' when not set. Warm introductions carry it.",
+    }),
     isSetUp: z.boolean(),
     isDemo: z.boolean().openapi({
       description: "A demo practice: the caller's sandbox, deleted with DELETE /demo.",
@@ -38,6 +47,14 @@ export const ZKeyPhrases = z
     message: 'must not repeat a phrase',
   });
 
+/** The booking link: an absolute http(s) address, or '' to remove it. */
+export const ZBookingUrl = ZText(bookingUrlMaxLength)
+  .refine(isBookingUrl, {
+    message:
+      "must be a web address starting with https:// (or http://), like https://cal.com/you; or '' for none",
+  })
+  .openapi({ example: 'https://cal.com/harbor/first-session' });
+
 export const ZUpdatePractice = z
   .strictObject({
     name: ZName.optional(),
@@ -53,6 +70,7 @@ export const ZUpdatePractice = z
       .refine(isValidTimeZone, { message: 'must be an IANA time zone, like America/New_York' })
       .optional(),
     postalAddress: ZText(limits.postalAddress).optional(),
+    bookingUrl: ZBookingUrl.optional(),
     markSetUp: z.literal(true).optional(),
   })
   .openapi('UpdatePractice');

@@ -22,6 +22,7 @@ export function toPractice(row: PracticeRow): Practice {
     idealClient: row.ideal_client,
     timeZone: row.time_zone,
     postalAddress: row.postal_address,
+    bookingUrl: row.booking_url,
     isSetUp: row.set_up_at !== null,
     isDemo: row.demo_of_user_id !== null,
     settings: readSettings(row.settings),
@@ -99,6 +100,7 @@ export async function updatePractice(
       ideal_client: next.idealClient,
       time_zone: next.timeZone,
       postal_address: next.postalAddress,
+      booking_url: next.bookingUrl,
       set_up_at: row.set_up_at ?? (input.markSetUp ? now : null),
       updated_at: now,
     });

@@ -29,6 +29,8 @@ export type PracticeTable = {
   updated_at: string;
   /** Set on a demo practice: the user whose sandbox it is (migration 0018). */
   demo_of_user_id: string | null;
+  /** Where a referred person books a first meeting (migration 0021); '' when not set. */
+  booking_url: Generated<string>;
 };
 
 export type PracticeMemberTable = {

@@ -424,10 +424,9 @@ export async function createReferral(
   input: CreateReferral,
 ): Promise<ReferralDetail> {
   const nowDate = deps.clock.now();
-  const receivedAt = pastInstant('receivedAt', input.receivedAt, nowDate);
   return inTransaction(deps.db, async (trx) => {
     const ctx = await loadPracticeContext(trx, actor.practiceId);
-    const row = await recordReferral(trx, deps, actor, { ...input, receivedAt }, ctx);
+    const row = await recordReferral(trx, deps, actor, ctx, input, nowDate);
     // The row is in hand: answer from it rather than reading it back.
     return loadDetail(trx, actor.practiceId, row, ctx, nowDate);
   });
@@ -444,20 +443,21 @@ export type ReferralOrigin = {
 };
 
 /**
- * Records a referral inside the caller's transaction: the person if new, the referral, its
- * event, the referrer's promotion and commitment credit, and consent's audit (§2, §3.1).
- * `receivedAt` is taken as checked; the caller's clock gives it when absent.
+ * The quick-add inside the caller's transaction (quick-add itself, an introduction, the intake
+ * page): the person made if needed, the referral, its event, the referrer promoted and their
+ * commitment credited, consent's audit (§2, §3.1). Answers the row written.
  */
 export async function recordReferral(
   trx: Tx,
   deps: Pick<Deps, 'clock'>,
   actor: Actor,
-  input: CreateReferral,
   ctx: PracticeContext,
+  input: CreateReferral,
+  nowDate: Date,
   origin: ReferralOrigin = {},
 ): Promise<ReferralRow> {
-  const now = toTimestamp(deps.clock.now());
-  const receivedAt = input.receivedAt ?? now;
+  const now = toTimestamp(nowDate);
+  const receivedAt = pastInstant('receivedAt', input.receivedAt, nowDate);
   const ownerId = input.ownerId ?? actor.userId;
   // The caller is a member already; only another owner needs checking.
   if (ownerId !== actor.userId) await requireMember(trx, actor.practiceId, ownerId);
@@ -520,6 +520,82 @@ export async function recordReferral(
   if (referrerId) await creditCommitment(trx, actor, referrerId, id, receivedAt, now);
   if (input.consentToUpdate) await auditConsent(trx, deps, actor, id, true);
   return row;
+}
+
+/** A referral with its events, read inside the caller's transaction (404 when not found). */
+export function loadReferralDetail(
+  trx: Queryable,
+  actor: Actor,
+  referralOrRow: string | ReferralRow,
+  ctx: PracticeContext,
+  now: Date,
+): Promise<ReferralDetail> {
+  return loadDetail(trx, actor.practiceId, referralOrRow, ctx, now);
+}
+
+/**
+ * The practice's contact with this email (compared as `textKey`s), or a new one made on the
+ * way (role prospect, stage met) — the same contact even when another request makes it at
+ * this very moment. For a person named by the email the user typed (an introduction).
+ */
+export async function resolvePersonByEmail(
+  trx: Tx,
+  actor: Actor,
+  person: { name: string; email: string },
+  field: string,
+  now: string,
+): Promise<string> {
+  const existing = await findContactRowByEmail(trx, actor.practiceId, textKey(person.email));
+  if (existing) return existing.id;
+  return insertNewContact(
+    trx,
+    actor,
+    person,
+    { stage: 'met', roles: ['prospect'], reason: null, field, reuseEmail: true },
+    now,
+  );
+}
+
+/**
+ * Marks a referral as a warm handoff (§3.9) by `referrer`, in the caller's transaction, which
+ * holds its row and checked it (introduction.rules `handoffRefusal`): a referral whose
+ * referrer was unknown takes this one, who is promoted and credited as when a referral's
+ * referrer is edited. Answers the row as it is now.
+ */
+export async function markWarmHandoff(
+  trx: Tx,
+  actor: Actor,
+  row: ReferralRow,
+  referrer: ContactRow,
+  now: string,
+): Promise<ReferralRow> {
+  const changes: Partial<ReferralRow> = { warm_handoff: true, updated_at: now };
+  if (row.referrer_id === null) changes.referrer_id = referrer.id;
+  await updateReferralRow(trx, actor.practiceId, row.id, changes);
+  if (row.referrer_id === null) {
+    await promoteReferrer(trx, actor, referrer, now);
+    await creditCommitment(trx, actor, referrer.id, row.id, row.received_at, now);
+  }
+  return { ...row, ...changes };
+}
+
+/**
+ * A referral still `new` moves to `contacted` at `at` because Vouch itself contacted the person
+ * (an introduction queued to them), with its event; the response clock stops (§3.1). Any
+ * other status is left as it is. Answers the row as it is now.
+ */
+export async function recordFirstContact(
+  trx: Tx,
+  actor: Actor,
+  row: ReferralRow,
+  at: string,
+  note: string,
+): Promise<ReferralRow> {
+  if (row.status !== 'new') return row;
+  const times = timesAfterMove(row, 'contacted', at);
+  await updateReferralRow(trx, actor.practiceId, row.id, { ...times, updated_at: at });
+  await recordEvent(trx, actor, row.id, { kind: 'status', from: 'new', to: 'contacted', at, note });
+  return { ...row, ...times, updated_at: at };
 }
 
 export async function getReferral(

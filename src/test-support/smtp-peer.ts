@@ -2,8 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-/** A message as the peer received it: parsed, and the raw text. */
-export type ReceivedMail = { mail: ParsedMail; raw: string };
+/**
+ * A message as the peer received it: parsed, the raw text, and the envelope's recipients (the
+ * addresses it was delivered to, Cc included).
+ */
+export type ReceivedMail = { mail: ParsedMail; raw: string; recipients: string[] };
 
 export type SmtpPeer = SMTPServer & { port: number };
 
@@ -26,14 +29,15 @@ export function startSmtpPeer(
         return callback(null, { user: 'vouch' });
       return callback(new Error('Invalid username or password'));
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         if (!inbox) return callback(null, 'Message queued as TEST1');
         const raw = Buffer.concat(chunks).toString('utf8');
         void simpleParser(raw).then((mail) => {
-          inbox.push({ mail, raw });
+          const recipients = session.envelope.rcptTo.map((r) => r.address);
+          inbox.push({ mail, raw, recipients });
           callback(null, `Message queued as PROV${inbox.length}`);
         });
       });

@@ -17,6 +17,7 @@ import { agendaUndo } from './0017-agenda-undo.ts';
 import { demoPractice } from './0018-demo-practice.ts';
 import { smtpVerified } from './0019-smtp-verified.ts';
 import { referralKit } from './0020-referral-kit.ts';
+import { introductions } from './0021-introductions.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -38,6 +39,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0018-demo-practice': demoPractice,
     '0019-smtp-verified': smtpVerified,
     '0020-referral-kit': referralKit,
+    '0021-introductions': introductions,
   };
 }
 

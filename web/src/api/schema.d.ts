@@ -334,6 +334,20 @@ export interface paths {
      */
     post: operations["recordReferrerUpdate"];
   };
+  "/introductions/preview": {
+    /**
+     * Preview a warm introduction
+     * @description The draft of POST /introductions for the same body, writing nothing. The referrer (`referrerId`) is a contact of the practice (another practice’s id: 404 naming it) and not the person (422). Without `referralId`, the person is the contact with `person.email` (any case) or a new one (role prospect, stage met). With `referralId` (404 when not the practice’s), that referral must be open (409 when a client or closed), have this referrer or none (422), and `person.email` may not be another contact’s (422). The draft is from the practice to the person, copying the referrer: it names both, thanks the referrer, and carries the value proposition, your `note` and the booking link when the practice has them; about the person it says only what was typed for this email (§3.2). `subject` and `body` replace the drafted ones, and `mailto` (RFC 6068) opens the same email in your own mail client.
+     */
+    post: operations["previewIntroduction"];
+  };
+  "/introductions": {
+    /**
+     * Introduce a referred person by email
+     * @description A warm introduction (§3.9), in one transaction. Without `referralId` it records a new referral: referrer `referrerId`, channel `email`, `warmHandoff: true`, received now (the referrer promoted and credited as on quick-add). With `referralId` it marks that referral `warmHandoff: true` (and sets its referrer when it had none). With `send: true` the email is also queued in the outbox to the person, with the referrer in Cc (422 `referrerId` when the referrer has no email address; 422 `referrerId` or `person.email` for someone who opted out of email), audited as a message to a referrer (`message.to_referrer`); a referral still `new` then moves to `contacted` (Vouch made the first contact). Without SMTP settings it waits in the outbox like other mail. It needs no consent to relationship mail (the people expect it) and carries no unsubscribe link (the referrer sees the same text). Answers the draft, the referral and the queued message (null without `send`). The referrer (`referrerId`) is a contact of the practice (another practice’s id: 404 naming it) and not the person (422). Without `referralId`, the person is the contact with `person.email` (any case) or a new one (role prospect, stage met). With `referralId` (404 when not the practice’s), that referral must be open (409 when a client or closed), have this referrer or none (422), and `person.email` may not be another contact’s (422). The draft is from the practice to the person, copying the referrer: it names both, thanks the referrer, and carries the value proposition, your `note` and the booking link when the practice has them; about the person it says only what was typed for this email (§3.2). `subject` and `body` replace the drafted ones, and `mailto` (RFC 6068) opens the same email in your own mail client.
+     */
+    post: operations["createIntroduction"];
+  };
   "/referrals-given": {
     /**
      * List referrals given
@@ -853,6 +867,38 @@ export interface components {
           seenByMe: boolean;
         }[];
     };
+    Message: {
+      id: string;
+      templateKey: string;
+      to: {
+        contactId: string | null;
+        name: string;
+        email: string | null;
+      };
+      /** @description Who is copied: the referrer of an introduction (POST /introductions); null for letters. */
+      cc: ({
+        contactId: string | null;
+        name: string;
+        email: string | null;
+      }) | null;
+      subject: string;
+      body: string;
+      /** @enum {string} */
+      channel: "email" | "letter";
+      /** @enum {string} */
+      status: "draft" | "queued" | "sending" | "sent" | "failed";
+      statusLabel: string;
+      isReferrerFacing: boolean;
+      attempts: number;
+      lastError: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      nextAttemptAt: string | null;
+      providerId: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      sentAt: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      createdAt: string;
+    };
     Session: {
       user: components["schemas"]["User"];
       practice: components["schemas"]["Practice"];
@@ -874,6 +920,8 @@ export interface components {
       idealClient: string;
       timeZone: string;
       postalAddress: string;
+      /** @description Where a referred person books a first meeting (an http or https address); '' when not set. Warm introductions carry it. */
+      bookingUrl: string;
       isSetUp: boolean;
       /** @description A demo practice: the caller's sandbox, deleted with DELETE /demo. */
       isDemo: boolean;
@@ -992,6 +1040,8 @@ export interface components {
       idealClient?: string;
       timeZone?: string;
       postalAddress?: string;
+      /** @example https://cal.com/harbor/first-session */
+      bookingUrl?: string;
       /** @enum {boolean} */
       markSetUp?: true;
     };
@@ -1503,6 +1553,78 @@ export interface components {
        */
       at?: string;
     };
+    IntroductionPreview: {
+      draft: components["schemas"]["IntroductionDraft"];
+    };
+    IntroductionDraft: {
+      to: {
+        name: string;
+        email: string;
+      };
+      cc: {
+        name: string;
+        /** @description Null when the referrer has no email address: add it to copy them. */
+        email: string | null;
+      };
+      subject: string;
+      body: string;
+      /**
+       * @description The same email for your own mail client: mailto:<to>?cc=<cc>&subject=…&body=…, percent-encoded (RFC 6068), line breaks as %0D%0A.
+       * @example mailto:bo@example.com?cc=ann@example.com&subject=Ann%20suggested%20we%20talk&body=…
+       */
+      mailto: string;
+    };
+    PreviewIntroduction: {
+      /**
+       * @description The contact who makes the introduction: copied on the email. Must be a contact of the practice, not the person.
+       * @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b
+       */
+      referrerId: string;
+      person: components["schemas"]["IntroducedPerson"];
+      /**
+       * @description A referral already recorded (open, with this referrer or none): it is marked a warm handoff, and takes this referrer when it had none. Without it, a new referral is recorded (channel email, warm handoff).
+       * @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b
+       */
+      referralId?: string;
+      /** @description A few words of yours, put in the email as you type them. */
+      note?: string | null;
+      /** @description Your edit of the draft's subject; the draft answered uses it. */
+      subject?: string;
+      /** @description Your edit of the draft's text; the draft answered uses it. */
+      body?: string;
+    };
+    /** @description The person introduced, as you type them for this email (the draft uses these and nothing else stored about them). Without referralId, the contact with this email (any case) is the referred person, or a new contact is made. */
+    IntroducedPerson: {
+      name: string;
+      email: string;
+    };
+    /** @description The draft, the referral (recorded or marked as a warm handoff) and, with send: true, the email queued in the outbox (else null). */
+    Introduction: {
+      draft: components["schemas"]["IntroductionDraft"];
+      referral: components["schemas"]["ReferralDetail"];
+      message: components["schemas"]["Message"] | null;
+    };
+    CreateIntroduction: {
+      /**
+       * @description The contact who makes the introduction: copied on the email. Must be a contact of the practice, not the person.
+       * @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b
+       */
+      referrerId: string;
+      person: components["schemas"]["IntroducedPerson"];
+      /**
+       * @description A referral already recorded (open, with this referrer or none): it is marked a warm handoff, and takes this referrer when it had none. Without it, a new referral is recorded (channel email, warm handoff).
+       * @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b
+       */
+      referralId?: string;
+      /** @description A few words of yours, put in the email as you type them. */
+      note?: string | null;
+      /** @description Your edit of the draft's subject; the draft answered uses it. */
+      subject?: string;
+      /** @description Your edit of the draft's text; the draft answered uses it. */
+      body?: string;
+      /** @description true: also queue the email in the outbox, to the person with the referrer in Cc (both need an email address; someone who opted out of email is refused). It then waits there like other mail until SMTP is set up. */
+      send?: boolean;
+    };
     ReferralGivenPage: {
       items: components["schemas"]["ReferralGiven"][];
       nextCursor: string | null;
@@ -1657,32 +1779,6 @@ export interface components {
       givenId?: string;
       /** @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b */
       contactId?: string;
-    };
-    Message: {
-      id: string;
-      templateKey: string;
-      to: {
-        contactId: string | null;
-        name: string;
-        email: string | null;
-      };
-      subject: string;
-      body: string;
-      /** @enum {string} */
-      channel: "email" | "letter";
-      /** @enum {string} */
-      status: "draft" | "queued" | "sending" | "sent" | "failed";
-      statusLabel: string;
-      isReferrerFacing: boolean;
-      attempts: number;
-      lastError: string | null;
-      /** @example 2026-11-25T22:16:09.123Z */
-      nextAttemptAt: string | null;
-      providerId: string | null;
-      /** @example 2026-11-25T22:16:09.123Z */
-      sentAt: string | null;
-      /** @example 2026-11-25T22:16:09.123Z */
-      createdAt: string;
     };
     CreateMessage: {
       templateKey: components["schemas"]["LetterTemplateKey"];
@@ -2189,6 +2285,20 @@ export interface components {
         doublingTimeMonths: number | null;
       };
       goal?: components["schemas"]["GoalProgress"] | null;
+      warmHandoff?: {
+        /** @description Completion (contacted → client), warm handoffs and the rest, in that order: of the referrals received in the range with a first contact, how many became clients; rate = clients / contacted (null when none was contacted). */
+        groups: ({
+            /** @enum {string} */
+            group: "warm" | "other";
+            contacted: number;
+            clients: number;
+            rate: number | null;
+          })[];
+        /** @description How many times as often warm handoffs completed as the rest (one decimal); null unless both have a rate and the rest's is above zero. */
+        timesAsOften: number | null;
+        /** @description One or two sentences to show with the chart: the benchmark and what is counted. */
+        explanation: string;
+      };
     };
     Agenda: {
       /** @example 2026-11-25T22:16:09.123Z */
@@ -5777,6 +5887,150 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["ReferralDetail"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Preview a warm introduction
+   * @description The draft of POST /introductions for the same body, writing nothing. The referrer (`referrerId`) is a contact of the practice (another practice’s id: 404 naming it) and not the person (422). Without `referralId`, the person is the contact with `person.email` (any case) or a new one (role prospect, stage met). With `referralId` (404 when not the practice’s), that referral must be open (409 when a client or closed), have this referrer or none (422), and `person.email` may not be another contact’s (422). The draft is from the practice to the person, copying the referrer: it names both, thanks the referrer, and carries the value proposition, your `note` and the booking link when the practice has them; about the person it says only what was typed for this email (§3.2). `subject` and `body` replace the drafted ones, and `mailto` (RFC 6068) opens the same email in your own mail client.
+   */
+  previewIntroduction: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PreviewIntroduction"];
+      };
+    };
+    responses: {
+      /** @description The draft */
+      200: {
+        content: {
+          "application/json": components["schemas"]["IntroductionPreview"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Introduce a referred person by email
+   * @description A warm introduction (§3.9), in one transaction. Without `referralId` it records a new referral: referrer `referrerId`, channel `email`, `warmHandoff: true`, received now (the referrer promoted and credited as on quick-add). With `referralId` it marks that referral `warmHandoff: true` (and sets its referrer when it had none). With `send: true` the email is also queued in the outbox to the person, with the referrer in Cc (422 `referrerId` when the referrer has no email address; 422 `referrerId` or `person.email` for someone who opted out of email), audited as a message to a referrer (`message.to_referrer`); a referral still `new` then moves to `contacted` (Vouch made the first contact). Without SMTP settings it waits in the outbox like other mail. It needs no consent to relationship mail (the people expect it) and carries no unsubscribe link (the referrer sees the same text). Answers the draft, the referral and the queued message (null without `send`). The referrer (`referrerId`) is a contact of the practice (another practice’s id: 404 naming it) and not the person (422). Without `referralId`, the person is the contact with `person.email` (any case) or a new one (role prospect, stage met). With `referralId` (404 when not the practice’s), that referral must be open (409 when a client or closed), have this referrer or none (422), and `person.email` may not be another contact’s (422). The draft is from the practice to the person, copying the referrer: it names both, thanks the referrer, and carries the value proposition, your `note` and the booking link when the practice has them; about the person it says only what was typed for this email (§3.2). `subject` and `body` replace the drafted ones, and `mailto` (RFC 6068) opens the same email in your own mail client.
+   */
+  createIntroduction: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateIntroduction"];
+      };
+    };
+    responses: {
+      /** @description The introduction: draft, referral and message */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Introduction"];
         };
       };
       /** @description Invalid input: the fields and what to do */
@@ -9492,7 +9746,7 @@ export interface operations {
         to?: string;
       };
       path: {
-        chart: "byChannel.csv" | "byCircle.csv" | "topReferrers.csv" | "byCategory.csv" | "byRole.csv" | "byTag.csv" | "byMonth.csv" | "byWeekday.csv" | "metToFirstReferral.csv" | "askToReferral.csv" | "conversion.csv" | "responsiveness.csv" | "reciprocity.csv" | "mostWanted.csv" | "networkGrowth.csv" | "momentum.csv" | "goal.csv";
+        chart: "byChannel.csv" | "byCircle.csv" | "topReferrers.csv" | "byCategory.csv" | "byRole.csv" | "byTag.csv" | "byMonth.csv" | "byWeekday.csv" | "metToFirstReferral.csv" | "askToReferral.csv" | "conversion.csv" | "responsiveness.csv" | "reciprocity.csv" | "mostWanted.csv" | "networkGrowth.csv" | "momentum.csv" | "goal.csv" | "warmHandoff.csv";
       };
     };
     responses: {

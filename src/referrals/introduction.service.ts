@@ -1,0 +1,217 @@
+/**
+ * Warm introductions (PRODUCT.md §3.9): a referrer connects a person to the practice by a
+ * three-way email that Vouch drafts — to the person, copying the referrer, from the practice —
+ * and the referral is recorded (or marked) as a warm handoff, measured apart in Insights.
+ */
+import { type ContactRow, findContactRowByEmail } from '../contacts/contact.repository.ts';
+import { textKey } from '../contacts/contact.rules.ts';
+import { addressableOf, requireContact } from '../contacts/contact.service.ts';
+import { getMessage, queueEmail } from '../outbox/message.service.ts';
+import { wakeOutbox } from '../outbox/outbox.worker.ts';
+import { toTimestamp } from '../platform/clock.ts';
+import { inTransaction, type Queryable } from '../platform/db.ts';
+import type { Deps } from '../platform/deps.ts';
+import { AppError, fieldError } from '../platform/errors.ts';
+import type { Actor } from '../platform/http.ts';
+import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
+import {
+  draftIntroduction,
+  handoffRefusal,
+  introductionTemplateKey,
+  mailtoOf,
+  optedOutRefusal,
+} from './introduction.rules.ts';
+import type {
+  CreateIntroduction,
+  Introduction,
+  IntroductionDraftView,
+  PreviewIntroduction,
+} from './introduction.schemas.ts';
+import { findReferralRow, lockReferralRow, type ReferralRow } from './referral.repository.ts';
+import {
+  loadReferralDetail,
+  markWarmHandoff,
+  recordFirstContact,
+  recordReferral,
+  resolvePersonByEmail,
+} from './referral.service.ts';
+
+/** What the request names, checked: the referrer, the referral if any, the person's contact. */
+type Parties = {
+  referrer: ContactRow;
+  referral: ReferralRow | null;
+  /** The practice's contact the email goes to; null when a new one is to be made. */
+  person: ContactRow | null;
+};
+
+const unprocessable = (field: string, message: string) =>
+  fieldError(field, message, 'unprocessable');
+
+/**
+ * Reads and checks everything the introduction names, writing nothing: the referrer is a
+ * contact of the practice (404 `referrerId`), the referral too (404 `referralId`) and may be
+ * introduced by them; the typed email is not the referrer's, and with a referral it is not
+ * another contact's than the referral's person.
+ */
+async function checkParties(
+  db: Queryable,
+  actor: Actor,
+  input: PreviewIntroduction,
+): Promise<Parties> {
+  const referrer = await requireContact(db, actor.practiceId, input.referrerId, 'referrerId');
+  const byEmail = await findContactRowByEmail(db, actor.practiceId, textKey(input.person.email));
+  if (byEmail?.id === referrer.id)
+    throw unprocessable(
+      'person.email',
+      'This is the referrer’s own email address: the person introduced is someone else.',
+    );
+  if (!input.referralId) return { referrer, referral: null, person: byEmail ?? null };
+  const referral = await findReferralRow(db, actor.practiceId, input.referralId);
+  if (!referral) {
+    const message = 'No such referral in this practice.';
+    throw new AppError('not_found', `referralId: ${message}`, [{ field: 'referralId', message }]);
+  }
+  const refusal = handoffRefusal(
+    {
+      referrerId: referral.referrer_id,
+      referredId: referral.referred_id,
+      status: referral.status,
+    },
+    referrer.id,
+  );
+  if (refusal) throw fieldError(refusal.field, refusal.message, refusal.code);
+  if (byEmail && byEmail.id !== referral.referred_id)
+    throw unprocessable(
+      'person.email',
+      'Another contact of the practice has this email address, not the person of this referral.',
+    );
+  const person =
+    byEmail ??
+    (await requireContact(db, actor.practiceId, referral.referred_id ?? '', 'referralId'));
+  return { referrer, referral, person };
+}
+
+/** The draft as answered: the user's edits of subject and text win, and the mailto follows. */
+function draftOf(
+  ctx: PracticeContext,
+  input: PreviewIntroduction,
+  referrer: ContactRow,
+): IntroductionDraftView {
+  const drafted = draftIntroduction({
+    practice: {
+      name: ctx.row.name,
+      valueProposition: ctx.row.value_proposition,
+      bookingUrl: ctx.row.booking_url,
+      salutationStyle: ctx.settings.salutationStyle,
+    },
+    person: input.person,
+    referrer: { ...addressableOf(referrer), email: referrer.email },
+    note: input.note ?? null,
+  });
+  const draft = {
+    ...drafted,
+    subject: input.subject ?? drafted.subject,
+    body: input.body ?? drafted.body,
+  };
+  return { ...draft, mailto: mailtoOf(draft) };
+}
+
+/** The draft for the request, writing nothing (the same checks as creating it). */
+export async function previewIntroduction(
+  deps: Deps,
+  actor: Actor,
+  input: PreviewIntroduction,
+): Promise<{ draft: IntroductionDraftView }> {
+  const ctx = await loadPracticeContext(deps.db, actor.practiceId);
+  const { referrer } = await checkParties(deps.db, actor, input);
+  return { draft: draftOf(ctx, input, referrer) };
+}
+
+/** Why the email cannot be queued to these people, thrown before anything is written. */
+function refuseSending(parties: Parties): void {
+  const { referrer, person } = parties;
+  if (!referrer.email)
+    throw unprocessable(
+      'referrerId',
+      `${referrer.name} has no email address, so they cannot be copied. Add it to their contact, or send the draft from your own mail client.`,
+    );
+  const referrerRefusal = optedOutRefusal({
+    name: referrer.name,
+    emailOptedOutAt: referrer.email_opted_out_at,
+  });
+  if (referrerRefusal) throw unprocessable('referrerId', referrerRefusal);
+  const personRefusal =
+    person && optedOutRefusal({ name: person.name, emailOptedOutAt: person.email_opted_out_at });
+  if (personRefusal) throw unprocessable('person.email', personRefusal);
+}
+
+/**
+ * Records the introduction in one transaction: a new warm-handoff referral (channel email, the
+ * person found by email or made), or the referral named marked as one; with `send`, the email
+ * queued to the person with the referrer in Cc (audited as a message to a referrer), and the
+ * referral, if still new, moved to contacted — Vouch made the first contact.
+ */
+export async function createIntroduction(
+  deps: Deps,
+  actor: Actor,
+  input: CreateIntroduction,
+): Promise<Introduction> {
+  const nowDate = deps.clock.now();
+  const now = toTimestamp(nowDate);
+  const done = await inTransaction(deps.db, async (trx) => {
+    const ctx = await loadPracticeContext(trx, actor.practiceId);
+    // Held first: a change to the referral at the same moment waits for this one.
+    if (input.referralId) await lockReferralRow(trx, actor.practiceId, input.referralId);
+    const parties = await checkParties(trx, actor, input);
+    if (input.send) refuseSending(parties);
+    const { referrer } = parties;
+    let row: ReferralRow;
+    let personId: string;
+    if (parties.referral) {
+      row = await markWarmHandoff(trx, actor, parties.referral, referrer, now);
+      personId = parties.person?.id ?? '';
+    } else {
+      personId =
+        parties.person?.id ?? (await resolvePersonByEmail(trx, actor, input.person, 'person', now));
+      row = await recordReferral(
+        trx,
+        deps,
+        actor,
+        ctx,
+        {
+          referrer: { contactId: referrer.id },
+          referred: { contactId: personId },
+          channel: 'email',
+          warmHandoff: true,
+        },
+        nowDate,
+      );
+    }
+    const draft = draftOf(ctx, input, referrer);
+    let messageId: string | null = null;
+    if (input.send) {
+      const message = await queueEmail(trx, deps, actor, {
+        templateKey: introductionTemplateKey,
+        to: { contactId: personId, name: draft.to.name, email: draft.to.email },
+        cc: { contactId: referrer.id, name: referrer.name, email: referrer.email ?? '' },
+        subject: draft.subject,
+        body: draft.body,
+        subjectType: 'referral',
+        subjectId: row.id,
+        isReferrerFacing: true,
+        auditDetail: { referralId: row.id, consentToUpdate: row.consent_to_update },
+      });
+      messageId = message.id;
+      row = await recordFirstContact(trx, actor, row, now, 'Introduction emailed.');
+    }
+    const referral = await loadReferralDetail(trx, actor, row, ctx, nowDate);
+    return { draft, referral, messageId };
+  });
+  if (!done.messageId) return { draft: done.draft, referral: done.referral, message: null };
+  wakeOutbox(deps.db);
+  return {
+    draft: done.draft,
+    referral: done.referral,
+    message: await getMessage(deps, actor, done.messageId),
+  };
+}
