@@ -1,7 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
+import {
+  createRouter,
+  jsonBody,
+  jsonContent,
+  pdfContent,
+  pdfResponse,
+  problemResponses,
+} from '../platform/http.ts';
 import {
   ZCreateReferralLink,
   ZLinkIdParam,
@@ -87,22 +94,13 @@ export function referralLinkRoutes(deps: Deps) {
         'proposition, who recommends it, the URL and its QR code.',
       request: { params: ZLinkIdParam },
       responses: {
-        200: {
-          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
-          description: 'The PDF',
-        },
+        200: pdfContent,
         ...problemResponses,
       },
     }),
     async (c) => {
       const pdf = await referralCardPdf(deps, actorOf(c), c.req.valid('param').id);
-      return new Response(pdf, {
-        status: 200,
-        headers: {
-          'content-type': 'application/pdf',
-          'content-disposition': 'inline; filename="referral-cards.pdf"',
-        },
-      }) as never;
+      return pdfResponse(pdf, 'referral-cards') as never;
     },
   );
   r.openapi(

@@ -284,20 +284,15 @@ export type NewEmail = {
   auditDetail?: Record<string, unknown>;
 };
 
-/**
- * Queues an email in the caller's transaction (§6: written with the change that caused it),
- * with its audit entry when it reaches a referrer. The worker sends it once SMTP is set up;
- * call `wakeOutbox` after the commit.
- */
-export async function queueEmail(
-  trx: Tx,
-  deps: Pick<Deps, 'clock'>,
-  actor: Actor,
+/** The row of an email queued now: sent by the worker once SMTP is set up. */
+function queuedEmailRow(
+  practiceId: string,
+  createdBy: string | null,
   email: NewEmail,
-): Promise<MessageRow> {
-  const now = toTimestamp(deps.clock.now());
-  const message: MessageRow = {
-    practice_id: actor.practiceId,
+  now: string,
+): MessageRow {
+  return {
+    practice_id: practiceId,
     id: newId(),
     template_key: email.templateKey,
     recipient_contact_id: email.to.contactId,
@@ -318,12 +313,27 @@ export async function queueEmail(
     is_referrer_facing: email.isReferrerFacing,
     subject_type: email.subjectType,
     subject_id: email.subjectId,
-    created_by: actor.userId,
+    created_by: createdBy,
     created_at: now,
     queued_at: now,
     sent_at: null,
     fact_key: null,
   };
+}
+
+/**
+ * Queues an email in the caller's transaction (§6: written with the change that caused it),
+ * with its audit entry when it reaches a referrer. The worker sends it once SMTP is set up;
+ * call `wakeOutbox` after the commit.
+ */
+export async function queueEmail(
+  trx: Tx,
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  email: NewEmail,
+): Promise<MessageRow> {
+  const now = toTimestamp(deps.clock.now());
+  const message = queuedEmailRow(actor.practiceId, actor.userId, email, now);
   await insertMessageRow(trx, message);
   if (email.isReferrerFacing)
     await recordAudit(trx, deps.clock, {
@@ -453,30 +463,19 @@ export async function queueTeamNotice(
   if (!(await findSmtpRow(trx, practiceId))) return 0;
   const [members, notice] = await Promise.all([listMemberRows(trx, practiceId), noticeOf()]);
   for (const member of members)
-    await insertMessageRow(trx, {
-      practice_id: practiceId,
-      id: newId(),
-      template_key: notice.templateKey,
-      recipient_contact_id: null,
-      to_name: member.name,
-      to_email: member.email,
-      subject: notice.subject,
-      body: notice.body,
-      channel: 'email',
-      status: 'queued',
-      attempts: 0,
-      last_error: null,
-      next_attempt_at: now,
-      provider_id: null,
-      idempotency_key: newId(),
-      is_referrer_facing: false,
-      subject_type: notice.subjectType,
-      subject_id: notice.subjectId,
-      created_by: null,
-      created_at: now,
-      queued_at: now,
-      sent_at: null,
-      fact_key: null,
-    });
+    await insertMessageRow(
+      trx,
+      queuedEmailRow(
+        practiceId,
+        null,
+        {
+          ...notice,
+          to: { contactId: null, name: member.name, email: member.email },
+          cc: null,
+          isReferrerFacing: false,
+        },
+        now,
+      ),
+    );
   return members.length;
 }

@@ -1,9 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ZIdParam } from '../platform/fields.ts';
-import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
+import {
+  createRouter,
+  jsonBody,
+  jsonContent,
+  pdfContent,
+  pdfResponse,
+  problemResponses,
+} from '../platform/http.ts';
 import {
   createMessage,
   getMessage,
@@ -95,22 +102,13 @@ export function outboxRoutes(deps: Deps) {
       description: "On the practice's letterhead (name, postal address).",
       request: { params: ZIdParam },
       responses: {
-        200: {
-          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
-          description: 'The PDF',
-        },
+        200: pdfContent,
         ...problemResponses,
       },
     }),
     async (c) => {
       const pdf = await messagePdf(deps, actorOf(c), c.req.valid('param').id);
-      return new Response(pdf, {
-        status: 200,
-        headers: {
-          'content-type': 'application/pdf',
-          'content-disposition': `inline; filename="letter-${c.req.valid('param').id}.pdf"`,
-        },
-      }) as never;
+      return pdfResponse(pdf, `letter-${c.req.valid('param').id}`) as never;
     },
   );
   r.openapi(

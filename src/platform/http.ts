@@ -249,3 +249,20 @@ export function vcardResponse(vcard: string, fileName: string): Response {
     },
   });
 }
+
+/** A PDF shown in the browser (a letter, a sheet of referral cards), saved under `fileName`. */
+export function pdfResponse(pdf: Uint8Array, fileName: string): Response {
+  return new Response(pdf, {
+    status: 200,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${fileName}.pdf"`,
+    },
+  });
+}
+
+/** The OpenAPI entry of a PDF answer. */
+export const pdfContent = {
+  content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+  description: 'The PDF',
+};
