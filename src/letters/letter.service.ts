@@ -458,7 +458,8 @@ const permission =
   ' If they gave permission, tick "They gave permission" (referredPersonConsented: true) to record their consent.';
 
 /** Why typed text was refused, naming the word found (§3.2). */
-const typedRefusal = {
+/** What typed text to a referrer may not say, as the refusal says it (introductions too). */
+export const typedRefusal = {
   name: (w: string) =>
     `names the referred person ("${w}"), which the referrer may not be told without their consent.${permission}`,
   need: (w: string) =>

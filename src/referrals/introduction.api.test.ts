@@ -114,7 +114,7 @@ describe.each(testTargets)('warm introductions (%s)', (target) => {
     expect((await countRows(ctx.deps)).contact).toBe(before.contact);
   });
 
-  it('marks a recorded referral as a warm handoff, and gives it the referrer when it had none', async () => {
+  it('marks a recorded referral as a warm handoff; one without a referrer must get it set first', async () => {
     const plain = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
       referred: { name: 'Dee Dunn', email: 'dee@example.com' },
       referrer: { unknown: true },
@@ -122,6 +122,19 @@ describe.each(testTargets)('warm introductions (%s)', (target) => {
       need: 'A private need',
     });
     const before = await countRows(ctx.deps);
+    // §3.2: naming a referrer here would tell them about someone who never said they know them.
+    await refused(
+      {
+        referrerId: c.ann,
+        referralId: plain.id,
+        person: { name: 'Dee', email: 'dee@example.com' },
+      },
+      422,
+      'unprocessable',
+      'referrerId',
+    );
+    expect(await countRows(ctx.deps)).toEqual(before);
+    await ok(a.session, 'PATCH', `/referrals/${plain.id}`, { referrer: { contactId: c.ann } });
     const intro = await created({
       referrerId: c.ann,
       referralId: plain.id,
@@ -146,6 +159,45 @@ describe.each(testTargets)('warm introductions (%s)', (target) => {
       person: { name: 'Dee', email: 'dee.dunn@work.example' },
     });
     expect(again.referral.id).toBe(plain.id);
+  });
+
+  it('refuses typed text that tells the referrer the need, or where the person stands', async () => {
+    const private_ = await ok<ReferralDetail>(a.session, 'POST', '/referrals', {
+      referred: { name: 'Gil Gray', email: 'gil@example.com' },
+      referrer: { contactId: c.ann },
+      channel: 'phone',
+      need: 'gambling debts',
+    });
+    const base = {
+      referrerId: c.ann,
+      referralId: private_.id,
+      person: { name: 'Gil', email: 'gil@example.com' },
+    };
+    const before = await countRows(ctx.deps);
+    await refused(
+      { ...base, note: 'About your gambling debts, we can help.' },
+      422,
+      'unprocessable',
+      'note',
+    );
+    await refused(
+      { ...base, send: true, body: 'Your debts are our speciality.' },
+      422,
+      'unprocessable',
+      'body',
+    );
+    await refused({ ...base, subject: 'Gil became a client' }, 422, 'unprocessable', 'subject');
+    await expectProblem(
+      await a.session.request('POST', '/introductions/preview', { ...base, note: 'gambling' }),
+      422,
+      'unprocessable',
+      ['note'],
+    );
+    expect(await countRows(ctx.deps)).toEqual(before);
+    // the person's name is the point of an introduction
+    expect((await created({ ...base, note: 'Gil, meet Ann properly.' })).referral.id).toBe(
+      private_.id,
+    );
   });
 
   it('refuses a referral of another referrer, a closed one, and an email of another contact', async () => {

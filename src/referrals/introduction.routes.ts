@@ -50,7 +50,10 @@ export function introductionRoutes(deps: Deps) {
         'A warm introduction (§3.9), in one transaction. Without `referralId` it records a ' +
         'new referral: referrer `referrerId`, channel `email`, `warmHandoff: true`, received ' +
         'now (the referrer promoted and credited as on quick-add). With `referralId` it marks ' +
-        'that referral `warmHandoff: true` (and sets its referrer when it had none). With ' +
+        'that referral `warmHandoff: true`; its referrer must be `referrerId` (a referral ' +
+        'without one is 422 `referrerId`: set it on the referral first). Typed text (`note`, ' +
+        '`subject`, `body`) reaches the referrer, so a word of the need, or of where the ' +
+        'person stands without their consent, is 422 naming the field (§3.2). With ' +
         '`send: true` the email is also queued in the outbox to the person, with the referrer ' +
         'in Cc (422 `referrerId` when the referrer has no email address; 422 `referrerId` or ' +
         '`person.email` for someone who opted out of email), audited as a message to a ' +

@@ -138,13 +138,14 @@ describe('mailtoOf (RFC 6068)', () => {
 });
 
 describe('handoffRefusal', () => {
-  const open = { referrerId: null, referredId: 'p', status: 'new' as const };
-  it('takes an open referral from this referrer or from nobody', () => {
+  const open = { referrerId: 'r' as string | null, referredId: 'p', status: 'new' as const };
+  it('takes an open referral from this referrer', () => {
     expect(handoffRefusal(open, 'r')).toBeNull();
-    expect(handoffRefusal({ ...open, referrerId: 'r', status: 'meeting' }, 'r')).toBeNull();
+    expect(handoffRefusal({ ...open, status: 'meeting' }, 'r')).toBeNull();
   });
   it.each([
     [{ ...open, referredId: null }, 'referralId', 'unprocessable'],
+    [{ ...open, referrerId: null }, 'referrerId', 'unprocessable'],
     [{ ...open, referrerId: 'someone' }, 'referrerId', 'unprocessable'],
     [{ ...open, referredId: 'r' }, 'referrerId', 'unprocessable'],
     [{ ...open, status: 'client' as const }, 'referralId', 'conflict'],

@@ -33,7 +33,16 @@ export function handoffRefusal(
       message: 'The person of this referral was erased; there is nobody to introduce.',
       code: 'unprocessable',
     };
-  if (referral.referrerId !== null && referral.referrerId !== referrerId)
+  // Naming a referrer here would tell that contact about someone who never said they know
+  // them (§3.2): who referred them is set on the referral itself, as a decision of its own.
+  if (referral.referrerId === null)
+    return {
+      field: 'referrerId',
+      message:
+        'This referral has no referrer recorded. Set who referred them on the referral first; the introduction copies that person.',
+      code: 'unprocessable',
+    };
+  if (referral.referrerId !== referrerId)
     return {
       field: 'referrerId',
       message: 'This referral came from someone else; introduce it with its own referrer.',

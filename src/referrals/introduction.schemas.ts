@@ -17,7 +17,7 @@ const fields = {
   }),
   referralId: ZId.optional().openapi({
     description:
-      'A referral already recorded (open, with this referrer or none): it is marked a warm handoff, and takes this referrer when it had none. Without it, a new referral is recorded (channel email, warm handoff).',
+      'A referral already recorded (open, from this referrer): it is marked a warm handoff. Without it, a new referral is recorded (channel email, warm handoff).',
   }),
   note: optionalText(introductionLimits.note)
     .optional()

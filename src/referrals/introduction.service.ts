@@ -6,6 +6,8 @@
 import { type ContactRow, findContactRowByEmail } from '../contacts/contact.repository.ts';
 import { textKey } from '../contacts/contact.rules.ts';
 import { addressableOf, requireContact } from '../contacts/contact.service.ts';
+import { type TypedTextSubject, typedDisclosure } from '../letters/disclosure.rules.ts';
+import { typedRefusal } from '../letters/letter.service.ts';
 import { getMessage, queueEmail } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
 import { toTimestamp } from '../platform/clock.ts';
@@ -91,6 +93,45 @@ async function checkParties(
   return { referrer, referral, person };
 }
 
+/**
+ * The text the user typed (note, subject, body) goes to the referrer too (Cc), so it is held to
+ * §3.2 as a letter to a referrer is: never a word of the person's need, and no word of where
+ * they stand without their consent. Their name is the point of an introduction, so it may be
+ * there. Thrown as 422 naming the field.
+ */
+function refuseDisclosingText(
+  ctx: PracticeContext,
+  input: PreviewIntroduction,
+  { referrer, referral }: Pick<Parties, 'referrer' | 'referral'>,
+): void {
+  const subject: TypedTextSubject = {
+    referredName: '',
+    referrerName: [referrer.name, referrer.preferred_name ?? ''].join(' '),
+    need: referral?.need ?? null,
+    practiceWords: [ctx.row.name, ctx.row.value_proposition, ctx.row.ideal_client].join(' '),
+  };
+  const disclosure = {
+    consentToUpdate: referral?.consent_to_update ?? false,
+    profession: ctx.row.profession,
+    isTreatingProvider: referrer.is_treating_provider,
+  };
+  for (const field of ['note', 'subject', 'body'] as const) {
+    const text = input[field];
+    const finding = text ? typedDisclosure(text, subject, disclosure) : null;
+    if (finding) {
+      const message =
+        finding.kind === 'status'
+          ? `says "${finding.found}", which tells the referrer where the person stands; that needs the person's consent, recorded on the referral.`
+          : typedRefusal[finding.kind](finding.found);
+      throw new AppError(
+        'unprocessable',
+        `The introduction copies the referrer, and its ${field} ${message}`,
+        [{ field, message }],
+      );
+    }
+  }
+}
+
 /** The draft as answered: the user's edits of subject and text win, and the mailto follows. */
 function draftOf(
   ctx: PracticeContext,
@@ -123,8 +164,9 @@ export async function previewIntroduction(
   input: PreviewIntroduction,
 ): Promise<{ draft: IntroductionDraftView }> {
   const ctx = await loadPracticeContext(deps.db, actor.practiceId);
-  const { referrer } = await checkParties(deps.db, actor, input);
-  return { draft: draftOf(ctx, input, referrer) };
+  const parties = await checkParties(deps.db, actor, input);
+  refuseDisclosingText(ctx, input, parties);
+  return { draft: draftOf(ctx, input, parties.referrer) };
 }
 
 /** Why the email cannot be queued to these people, thrown before anything is written. */
@@ -163,12 +205,13 @@ export async function createIntroduction(
     // Held first: a change to the referral at the same moment waits for this one.
     if (input.referralId) await lockReferralRow(trx, actor.practiceId, input.referralId);
     const parties = await checkParties(trx, actor, input);
+    refuseDisclosingText(ctx, input, parties);
     if (input.send) refuseSending(parties);
     const { referrer } = parties;
     let row: ReferralRow;
     let personId: string;
     if (parties.referral) {
-      row = await markWarmHandoff(trx, actor, parties.referral, referrer, now);
+      row = await markWarmHandoff(trx, actor, parties.referral, now);
       personId = parties.person?.id ?? '';
     } else {
       personId =

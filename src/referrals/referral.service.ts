@@ -557,25 +557,18 @@ export async function resolvePersonByEmail(
 }
 
 /**
- * Marks a referral as a warm handoff (§3.9) by `referrer`, in the caller's transaction, which
- * holds its row and checked it (introduction.rules `handoffRefusal`): a referral whose
- * referrer was unknown takes this one, who is promoted and credited as when a referral's
- * referrer is edited. Answers the row as it is now.
+ * Marks a referral as a warm handoff (§3.9), in the caller's transaction, which holds its row
+ * and checked it (introduction.rules `handoffRefusal`: its referrer is the one introducing).
+ * Answers the row as it is now.
  */
 export async function markWarmHandoff(
   trx: Tx,
   actor: Actor,
   row: ReferralRow,
-  referrer: ContactRow,
   now: string,
 ): Promise<ReferralRow> {
   const changes: Partial<ReferralRow> = { warm_handoff: true, updated_at: now };
-  if (row.referrer_id === null) changes.referrer_id = referrer.id;
   await updateReferralRow(trx, actor.practiceId, row.id, changes);
-  if (row.referrer_id === null) {
-    await promoteReferrer(trx, actor, referrer, now);
-    await creditCommitment(trx, actor, referrer.id, row.id, row.received_at, now);
-  }
   return { ...row, ...changes };
 }
 
