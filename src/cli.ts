@@ -5,7 +5,7 @@ import { computeAgenda } from './agenda/agenda.service.ts';
 import { verifyAuditChains } from './audit/audit.service.ts';
 import { loadDemo } from './demo/demo.service.ts';
 import { generateLargePractice } from './demo/large-practice.ts';
-import { loadConfig } from './platform/config.ts';
+import { loadConfig, urlAt } from './platform/config.ts';
 import { openDeps } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
 import { findPractice, listPracticeIds } from './practices/practice.repository.ts';
@@ -20,7 +20,7 @@ function parsePort(value: string): number {
 
 /** The web app's sign-in page under the configured base URL (VOUCH_BASE_URL, or the port's). */
 function signInUrl(baseUrl: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/sign-in`;
+  return urlAt(baseUrl, '/sign-in');
 }
 
 /** Runs a command with the database open, and closes it after. */

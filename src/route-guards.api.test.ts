@@ -64,7 +64,7 @@ const otherParams: Record<
   { kind: 'agendaKey' } | { kind: 'value'; valid: string; malformed: string }
 > = {
   '/public/survey/{token} token': { kind: 'value', valid: 'x', malformed: 'x'.repeat(201) },
-  '/public/intake/{code} code': { kind: 'value', valid: '23456789ab', malformed: 'x'.repeat(65) },
+  '/public/intake/{code} code': { kind: 'value', valid: '23456789ab', malformed: 'x'.repeat(1001) },
   '/letter-templates/{key} key': {
     kind: 'value',
     valid: 'thanks_referral',

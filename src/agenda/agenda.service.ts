@@ -22,6 +22,7 @@ import { mayTellStatus } from '../letters/letter.rules.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { dayMs } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
+import { urlAt } from '../platform/config.ts';
 import { inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError, notFound } from '../platform/errors.ts';
@@ -892,8 +893,7 @@ export async function listFeeds(deps: Deps, actor: Actor): Promise<{ items: Cale
 }
 
 const newToken = () => `vcal_${randomBytes(32).toString('base64url')}`;
-const feedUrl = (deps: Deps, token: string) =>
-  `${deps.config.baseUrl.replace(/\/$/, '')}${calendarPath(token)}`;
+const feedUrl = (deps: Deps, token: string) => urlAt(deps.config.baseUrl, calendarPath(token));
 
 /** A new secret URL (shown once); creating it is audited (§8: the agenda leaves Vouch). */
 export async function createFeed(deps: Deps, actor: Actor): Promise<{ id: string; url: string }> {
@@ -981,7 +981,6 @@ export async function calendarFeedIcs(deps: Deps, token: string): Promise<string
   const ctx = await loadPracticeContext(deps.db, feed.practice_id);
   const agenda = await computeAgenda(deps, feed.practice_id, now, { horizon: 'week' }, ctx);
   const calendar = ical({ name: 'Vouch agenda', prodId: '//Vouch//Agenda//EN', ttl: 900 });
-  const base = deps.config.baseUrl.replace(/\/$/, '');
   for (const item of agenda.items) {
     const event = calendarEventOf(item, { now, timeZone: ctx.timeZone });
     if (!event) continue;
@@ -992,8 +991,8 @@ export async function calendarFeedIcs(deps: Deps, token: string): Promise<string
       ...(event.isAllDay ? { allDay: true } : { end: new Date(start.getTime() + 30 * 60_000) }),
       stamp: now,
       summary: event.summary,
-      description: `${event.description}\n\nOpen in Vouch: ${base}${event.path}`,
-      url: `${base}${event.path}`,
+      description: `${event.description}\n\nOpen in Vouch: ${urlAt(deps.config.baseUrl, event.path)}`,
+      url: urlAt(deps.config.baseUrl, event.path),
     });
   }
   return calendar.toString();

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { clientIpOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -12,7 +12,12 @@ import {
   problemResponses,
   vcardResponse,
 } from '../platform/http.ts';
-import { type FixedWindow, fixedWindow } from '../platform/rate-limit.ts';
+import {
+  type FixedWindow,
+  fixedWindow,
+  limitPostsByAddress,
+  tooManyFromAddress,
+} from '../platform/rate-limit.ts';
 import { fieldErrorsOf } from '../platform/validation-messages.ts';
 import {
   type FormValues,
@@ -34,34 +39,16 @@ export function createIntakeLimit(deps: Deps): FixedWindow {
   );
 }
 
-const tooMany = (retry: number) =>
-  new AppError(
-    'rate_limited',
-    `Too many messages from this address. Try again in ${Math.ceil(retry / 60)} minutes.`,
-    [],
-    { retryAfterSeconds: retry },
-  );
-
 const tooLarge = () =>
   new AppError(
     'payload_too_large',
     `The form is larger than ${intakeLimits.bodyBytes / 1024} KB. Shorten your message.`,
   );
 
-/** Every POST counts against the caller's address, valid or not. */
-function addressLimit(window: FixedWindow): MiddlewareHandler {
-  return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    const retry = window.hit(clientIpOf(c));
-    if (retry !== null) throw tooMany(retry);
-    return next();
-  };
-}
-
 /** `POST /api/v1/public/intake/{code}`: the intake form as JSON, for integrations. */
 export function publicIntakeRoutes(deps: Deps, window: FixedWindow) {
   const r = createRouter();
-  r.use('/public/intake/*', addressLimit(window));
+  r.use('/public/intake/*', limitPostsByAddress(window, 'messages'));
   r.use(
     '/public/intake/*',
     bodyLimit({ maxSize: intakeLimits.bodyBytes, onError: () => problemResponse(tooLarge()) }),
@@ -163,7 +150,7 @@ export function intakePageRoutes(deps: Deps, window: FixedWindow) {
     (c) =>
       orMissing(async () => {
         const retry = window.hit(clientIpOf(c));
-        if (retry !== null) throw tooMany(retry);
+        if (retry !== null) throw tooManyFromAddress('messages', retry);
         const code = c.req.param('code');
         const view = await openIntakePage(deps, code, { countAsVisit: false });
         const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { intakeNoticeOf, linkRetryAfterSeconds, nextStepOf, withinWords } from './intake.rules.ts';
+import {
+  intakeEventNote,
+  intakeNoticeOf,
+  linkRetryAfterSeconds,
+  nextStepOf,
+  withinWords,
+} from './intake.rules.ts';
 
 describe('intake rules', () => {
   it('say the response window as a person reads it', () => {
@@ -18,16 +24,26 @@ describe('intake rules', () => {
     expect(linkRetryAfterSeconds('2026-11-27T09:00:00.000Z', now)).toBe(1);
   });
 
-  it('notify the practice without the person', () => {
+  it('notify the practice naming nobody', () => {
     const notice = intakeNoticeOf({
-      referrerFirstName: 'Maya',
+      isPersonalLink: true,
       responseWindowHours: 24,
       referralUrl: 'https://vouch.example/referrals/r1',
     });
-    expect(notice.body).toContain("Maya's referral link");
-    expect(notice.body).toContain('https://vouch.example/referrals/r1');
+    expect(notice.body).toBe(
+      "Someone reached out through a referrer's personal link. The response clock is running: reply within 24 hours.\n\nOpen it in Vouch: https://vouch.example/referrals/r1\n",
+    );
     expect(
-      intakeNoticeOf({ referrerFirstName: null, responseWindowHours: 24, referralUrl: 'u' }).body,
+      intakeNoticeOf({ isPersonalLink: false, responseWindowHours: 24, referralUrl: 'u' }).body,
     ).toContain("the practice's referral link");
+  });
+
+  it('note how they heard of the practice, and a consent that was not recorded', () => {
+    expect(intakeEventNote({ heardFrom: null, consentUnconfirmed: false })).toBe(
+      'Sent the intake form.',
+    );
+    expect(intakeEventNote({ heardFrom: 'A talk', consentUnconfirmed: true })).toMatch(
+      /^Sent the intake form\. How they heard of the practice: A talk They ticked .* confirm it with them\.$/,
+    );
   });
 });

@@ -27,16 +27,17 @@ export const nextStepOf = (practiceName: string, responseWindowHours: number) =>
   `${practiceName} has your message and will get back to you ${withinWords(responseWindowHours)}.`;
 
 /**
- * The practice's email about a new intake referral. Email leaves Vouch: it names neither the
- * person nor their need (§3.2, confidential by design), only where to look.
+ * The practice's email about a new intake referral. Email leaves Vouch: it names nobody — not
+ * the person, not their need (§3.2), and not the referrer, whose name would outlive their
+ * erasure in a queued email — only where to look.
  */
 export function intakeNoticeOf(notice: {
-  referrerFirstName: string | null;
+  isPersonalLink: boolean;
   responseWindowHours: number;
   referralUrl: string;
 }): { subject: string; body: string } {
-  const through = notice.referrerFirstName
-    ? `${notice.referrerFirstName}'s referral link`
+  const through = notice.isPersonalLink
+    ? "a referrer's personal link"
     : "the practice's referral link";
   return {
     subject: 'New referral through your referral link',
@@ -45,4 +46,21 @@ export function intakeNoticeOf(notice: {
       `reply ${withinWords(notice.responseWindowHours)}.\n\n` +
       `Open it in Vouch: ${notice.referralUrl}\n`,
   };
+}
+
+/** What the referral's first event says of the form: how they heard of the practice, and
+ * whether the consent box was ticked for an email the practice already had (not recorded). */
+export function intakeEventNote(form: {
+  heardFrom: string | null;
+  consentUnconfirmed: boolean;
+}): string {
+  return [
+    'Sent the intake form.',
+    form.heardFrom ? `How they heard of the practice: ${form.heardFrom}` : '',
+    form.consentUnconfirmed
+      ? 'They ticked "may we tell the referrer", but their email was already a contact\'s, so it was not recorded: confirm it with them.'
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -60,9 +60,10 @@ export const ZIntakeReceipt = z
   .openapi('IntakeReceipt');
 export type IntakeReceipt = z.infer<typeof ZIntakeReceipt>;
 
+/** Any code up to a sane length: one that cannot be a code is the same 404 as an unknown one. */
 export const ZCodeParam = z.object({
   code: z
     .string()
-    .max(64)
+    .max(1000)
     .openapi({ param: { name: 'code', in: 'path' }, example: 'k7m2p9qx4t' }),
 });

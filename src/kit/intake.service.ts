@@ -7,7 +7,8 @@ import { findSmtpRow } from '../outbox/message.repository.ts';
 import { queueTeamNotice } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
 import { toTimestamp } from '../platform/clock.ts';
-import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
+import { urlAt } from '../platform/config.ts';
+import { inTransaction, type Queryable, type Tx, writeBestEffort } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
@@ -17,6 +18,7 @@ import { loadPracticeContext, toPractice } from '../practices/practice.service.t
 import { practiceVcard, practiceVcardName } from '../practices/practice-vcard.ts';
 import { recordReferral } from '../referrals/referral.service.ts';
 import {
+  intakeEventNote,
   intakeNoticeOf,
   intakeWindows,
   joinWaitingWithinMs,
@@ -68,7 +70,9 @@ export async function openIntakePage(
   { countAsVisit }: { countAsVisit: boolean },
 ): Promise<IntakeView> {
   const code = normaliseLinkCode(typedCode);
-  if (code && countAsVisit) await countVisit(deps.db, code);
+  // Bookkeeping: a busy database never holds up or fails the page for a visit's count.
+  if (code && countAsVisit)
+    await writeBestEffort(deps.db, deps.dialect, (db) => countVisit(db, code));
   const link = await findLink(deps.db, typedCode);
   const [practice, referrerFirstName] = await Promise.all([
     findPractice(deps.db, link.practice_id),
@@ -184,15 +188,18 @@ export async function submitIntake(
           referrer: referrerId ? { contactId: referrerId } : { unknown: true },
           channel: 'intake_link',
           need: input.message ?? null,
-          consentToUpdate: referrerId !== null && input.consentToUpdate === true,
+          // The box speaks for whoever typed the email: for a contact the practice already
+          // has, that may be someone else, so their consent waits for the practitioner.
+          consentToUpdate: referrerId !== null && !known && input.consentToUpdate === true,
         },
         nowDate,
         {
           intakeLinkId: link.id,
           reuseReferredEmail: true,
-          note: input.heardFrom
-            ? `Sent the intake form. How they heard of the practice: ${input.heardFrom}`
-            : 'Sent the intake form.',
+          note: intakeEventNote({
+            heardFrom: input.heardFrom ?? null,
+            consentUnconfirmed: known !== undefined && input.consentToUpdate === true,
+          }),
         },
       );
       referralId = row.id;
@@ -208,12 +215,12 @@ export async function submitIntake(
     // referral); the team's email names where to look, built only when SMTP is set.
     const noticed = waiting
       ? 0
-      : await queueTeamNotice(trx, link.practice_id, now, async () => ({
+      : await queueTeamNotice(trx, link.practice_id, now, () => ({
           templateKey: 'intake_notice',
           ...intakeNoticeOf({
-            referrerFirstName: await referrerFirstNameOf(trx, link),
+            isPersonalLink: link.contact_id !== null,
             responseWindowHours: ctx.settings.responseWindowHours,
-            referralUrl: `${deps.config.baseUrl.replace(/\/$/, '')}/referrals/${referralId}`,
+            referralUrl: urlAt(deps.config.baseUrl, `/referrals/${referralId}`),
           }),
           subjectType: 'referral',
           subjectId: referralId,

@@ -230,6 +230,23 @@ describe.each(testTargets)('referral links and the intake page (%s)', (target) =
     expect(detail.events[0]?.note).toContain('A talk at the library');
   });
 
+  it('does not take the consent box for an email the practice already has (§3.2)', async () => {
+    const bob = await ok<{ id: string }>(a.session, 'POST', '/contacts', {
+      name: 'Bob Known',
+      email: 'bob.known@example.com',
+    });
+    await ok(publicApi(), 'POST', `/public/intake/${link.code}`, {
+      name: 'Whoever',
+      email: 'BOB.KNOWN@example.com',
+      consentToUpdate: true,
+    });
+    const referrals = await ok<{ items: ReferralDetail[] }>(a.session, 'GET', '/referrals');
+    const referral = referrals.items.find((r) => r.referred?.id === bob.id);
+    expect(referral).toMatchObject({ referrer: { id: maya.id }, consentToUpdate: false });
+    const detail = await ok<ReferralDetail>(a.session, 'GET', `/referrals/${referral?.id}`);
+    expect(detail.events[0]?.note).toContain('confirm it with them');
+  });
+
   it('answers a filled honeypot as accepted and makes nothing', async () => {
     const before = await countRows(ctx.deps);
     const res = await publicApi().json('POST', `/public/intake/${link.code}`, {
@@ -325,8 +342,9 @@ describe.each(testTargets)('referral links and the intake page (%s)', (target) =
       .execute();
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ to_email: a.email, recipient_contact_id: null });
-    expect(notices[0]?.body).toContain("Maya's referral link");
-    expect(`${notices[0]?.subject} ${notices[0]?.body}`).not.toMatch(/Tomas|Berg|Panic/);
+    expect(notices[0]?.body).toContain("a referrer's personal link");
+    // nobody named: not the person, not their need, not the referrer (whose erasure it would outlive)
+    expect(`${notices[0]?.subject} ${notices[0]?.body}`).not.toMatch(/Tomas|Berg|Panic|Maya/);
   });
 
   it('revokes: the page is a 404 at once, the same as an unknown code', async () => {

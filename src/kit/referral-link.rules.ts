@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { urlAt } from '../platform/config.ts';
 
 /**
  * A link's public code: 10 characters from 31 that cannot be taken for one another when read
@@ -27,5 +28,4 @@ export function normaliseLinkCode(typed: string): string | null {
 
 export const linkPath = (code: string) => `/r/${code}`;
 
-export const linkUrl = (baseUrl: string, code: string) =>
-  `${baseUrl.replace(/\/$/, '')}${linkPath(code)}`;
+export const linkUrl = (baseUrl: string, code: string) => urlAt(baseUrl, linkPath(code));

@@ -458,10 +458,11 @@ export async function queueTeamNotice(
   trx: Tx,
   practiceId: string,
   now: string,
-  noticeOf: () => Promise<TeamNotice>,
+  noticeOf: () => TeamNotice,
 ): Promise<number> {
   if (!(await findSmtpRow(trx, practiceId))) return 0;
-  const [members, notice] = await Promise.all([listMemberRows(trx, practiceId), noticeOf()]);
+  const members = await listMemberRows(trx, practiceId);
+  const notice = noticeOf();
   for (const member of members)
     await insertMessageRow(
       trx,

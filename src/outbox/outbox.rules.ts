@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { dayMs } from '../platform/calendar.ts';
+import { urlAt } from '../platform/config.ts';
 
 /** Opt-out links keep working for a year (PRODUCT.md §6 asks for at least 30 days). */
 export const optOutValidityDays = 365;
@@ -44,7 +45,7 @@ export function verifyOptOutToken(secret: string, token: string, now: Date): Opt
 }
 
 export const optOutUrl = (baseUrl: string, token: string) =>
-  `${baseUrl.replace(/\/$/, '')}/api/v1/public/opt-out/${token}`;
+  urlAt(baseUrl, `/api/v1/public/opt-out/${token}`);
 
 /** Retry schedule of the outbox (§6): 1 min, 5 min, 30 min, 2 h, 12 h; then failed. */
 export const backoffMinutes = [1, 5, 30, 120, 720] as const;

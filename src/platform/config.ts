@@ -77,6 +77,10 @@ export type Config = Readonly<{
   intakeLimits: Readonly<{ perAddress: number; perLink: number }>;
 }>;
 
+/** A page of this server by its path, under the public base URL (a trailing slash or not). */
+export const urlAt = (baseUrl: string, path: string): string =>
+  `${baseUrl.replace(/\/+$/, '')}${path}`;
+
 /** Turns DATABASE_URL (file:…, sqlite:…, postgres://…) or the data dir into a database target. */
 export function parseDatabaseTarget(url: string | undefined, dataDir: string): DatabaseTarget {
   if (!url) return { dialect: 'sqlite', file: path.resolve(dataDir, 'vouch.db') };

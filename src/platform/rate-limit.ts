@@ -1,3 +1,7 @@
+import type { MiddlewareHandler } from 'hono';
+import { clientIpOf } from './actor.ts';
+import { AppError } from './errors.ts';
+
 /**
  * A small fixed-window count per key (a client address), for the public forms: the survey
  * answer and the intake page. In memory: each server counts its own callers, which is what a
@@ -23,5 +27,24 @@ export function fixedWindow(max: number, windowMs: number, now: () => number): F
       entry.count += 1;
       return entry.count > max ? Math.max(1, Math.ceil((entry.start + windowMs - t) / 1000)) : null;
     },
+  };
+}
+
+/** The refusal of an address over its window: 429 with Retry-After, saying how long to wait. */
+export const tooManyFromAddress = (what: string, retryAfterSeconds: number) =>
+  new AppError(
+    'rate_limited',
+    `Too many ${what} from this address. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+    [],
+    { retryAfterSeconds },
+  );
+
+/** Counts every POST against the caller's address (the socket's, never a header). */
+export function limitPostsByAddress(window: FixedWindow, what: string): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const retry = window.hit(clientIpOf(c));
+    if (retry !== null) throw tooManyFromAddress(what, retry);
+    return next();
   };
 }

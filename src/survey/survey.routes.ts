@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
-import { actorOf, clientIpOf } from '../platform/actor.ts';
+import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { AppError } from '../platform/errors.ts';
 import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
-import { fixedWindow } from '../platform/rate-limit.ts';
+import { fixedWindow, limitPostsByAddress } from '../platform/rate-limit.ts';
 import {
   ZAnswer,
   ZCreateSurvey,
@@ -80,23 +78,6 @@ export function surveyRoutes(deps: Deps) {
   return r;
 }
 
-/** A small fixed-window limit per client address, for the public answer form. */
-function rateLimit(max: number, windowMs: number, now: () => number): MiddlewareHandler {
-  const window = fixedWindow(max, windowMs, now);
-  return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    const retry = window.hit(clientIpOf(c));
-    if (retry !== null) {
-      c.header('retry-after', String(retry));
-      throw new AppError(
-        'rate_limited',
-        `Too many answers from this address. Try again in ${Math.ceil(retry / 60)} minutes.`,
-      );
-    }
-    return next();
-  };
-}
-
 export const publicSurveyLimit = { max: 10, windowMs: 10 * 60_000 } as const;
 
 /** The public answer page's API: no sign-in, the link's token is the only key. */
@@ -104,7 +85,12 @@ export function publicSurveyRoutes(deps: Deps) {
   const r = createRouter();
   r.use(
     '/public/survey/*',
-    rateLimit(publicSurveyLimit.max, publicSurveyLimit.windowMs, () => deps.clock.now().getTime()),
+    limitPostsByAddress(
+      fixedWindow(publicSurveyLimit.max, publicSurveyLimit.windowMs, () =>
+        deps.clock.now().getTime(),
+      ),
+      'answers',
+    ),
   );
   r.openapi(
     createRoute({

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { toTimestamp } from '../platform/clock.ts';
+import { urlAt } from '../platform/config.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, fieldError } from '../platform/errors.ts';
@@ -36,7 +37,7 @@ const isWellFormedToken = (token: string): boolean => /^[A-Za-z0-9_-]{43}$/.test
 
 /** The public page of a recipient's link (served by the web app; the API is /public/survey). */
 export const surveyLinkOf = (baseUrl: string, token: string): string =>
-  `${baseUrl.replace(/\/$/, '')}/survey/${token}`;
+  urlAt(baseUrl, `/survey/${token}`);
 
 export const surveyQuestion = (practiceName: string): string =>
   `How would you describe what ${practiceName} does, to someone who might need it?`;

@@ -37,6 +37,12 @@ export const referralKit: Migration = {
       .column('code')
       .unique()
       .execute();
+    // A contact's links, live or revoked: the live one's lookup, and the erasure's cascade.
+    await db.schema
+      .createIndex('referral_link_by_contact')
+      .on('referral_link')
+      .columns(['practice_id', 'contact_id'])
+      .execute();
     // One live link per contact, and one practice-wide link: a second POST answers the first.
     await sql`create unique index referral_link_live on referral_link
       (practice_id, coalesce(contact_id, '')) where revoked_at is null`.execute(db);
