@@ -18,6 +18,7 @@ import type {
   Ruling,
   Stage,
   TimelineKind,
+  WarmHandoffGroup,
 } from './api/types';
 
 export const STAGE_LABELS: Record<Stage, string> = {
@@ -249,4 +250,10 @@ export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
   sending: 'Sending',
   sent: 'Sent',
   failed: 'Failed',
+};
+
+/** The two groups of the warm-handoff insight (§3.9). */
+export const WARM_HANDOFF_GROUP_LABELS: Record<WarmHandoffGroup['group'], string> = {
+  warm: 'Warm introductions',
+  other: 'Other referrals',
 };

@@ -75,6 +75,23 @@ export const REFRESHES = {
     'referral-links',
     'audit',
   ],
+  /**
+   * A warm introduction: a referral recorded or marked (a new contact, perhaps), and with
+   * `send` an email in the outbox.
+   */
+  introduction: [
+    ...people,
+    'referrals',
+    'goals',
+    'reciprocity',
+    'circles',
+    'categories',
+    'most-wanted',
+    'commitments',
+    'referral-links',
+    'messages',
+    'audit',
+  ],
   'referral-given': [...people, 'referrals-given', 'reciprocity', 'audit'],
   /** A contact added, edited, erased: names on every list, coverage, the ledger. */
   contact: [

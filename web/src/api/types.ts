@@ -277,7 +277,21 @@ export type LinkStat = keyof ReferralLinkStats;
 /** A link's numbers in the order of the path a person takes: opened, sent, referred, client. */
 export const LINK_STATS = everyOf<LinkStat>()(['visits', 'submissions', 'referrals', 'clients']);
 
+// ——— Warm introductions (§3.9) ———
+
+/** The three-way email: to the person, copying the referrer, with its `mailto:` address. */
+export type IntroductionDraft = Schemas['IntroductionDraft'];
+/** Body of POST /introductions/preview. */
+export type IntroductionPreviewInput = Schemas['PreviewIntroduction'];
+/** Body of POST /introductions (`send: true` queues the email). */
+export type IntroductionInput = Schemas['CreateIntroduction'];
+/** The answer of POST /introductions: the draft, the referral, the queued message or null. */
+export type Introduction = Schemas['Introduction'];
+
 export type Insights = Schemas['Insights'];
+/** Completion (contacted → client) of warm handoffs beside the rest. */
+export type WarmHandoffInsight = NonNullable<Insights['warmHandoff']>;
+export type WarmHandoffGroup = WarmHandoffInsight['groups'][number];
 export type InsightRange = Insights['range'];
 export type InsightsQuery = QueryOf<'/insights'>;
 /** The charts of the insights page, each with its CSV at /insights/<chart>.csv. */

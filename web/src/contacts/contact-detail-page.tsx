@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { type ContactDetail, STAGES } from '../api/types';
 import { SeizeTheDaySection } from '../asks/seize-the-day';
@@ -19,6 +19,7 @@ import { formatDateTime } from '../format';
 import { ContactReferralLink } from '../kit/contact-referral-link';
 import { contactVcardUrl } from '../kit/referral-links';
 import { ROLE_LABELS, STAGE_LABELS, STAGE_MEANINGS } from '../labels';
+import { IntroductionDialog } from '../referrals/introduction-dialog';
 import { useQuickAdd } from '../referrals/quick-add-context';
 import { ContactTimelineSection, LogTouchForm, NextTouchCard } from './contact-timeline';
 import { StageHistory } from './stage-history';
@@ -47,6 +48,7 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
   const navigate = useNavigate();
   const quickAdd = useQuickAdd();
   const remove = useDeleteContact(contact.id);
+  const [isIntroducing, setIsIntroducing] = useState(false);
 
   return (
     <>
@@ -66,6 +68,9 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
               onClick={() => quickAdd.open({ referrer: { id: contact.id, name: contact.name } })}
             >
               Referral from {contact.name}
+            </Button>
+            <Button variant="light" onClick={() => setIsIntroducing(true)}>
+              Introduce
             </Button>
             <Button variant="default" onClick={() => navigate(`/contacts/${contact.id}/edit`)}>
               Edit contact
@@ -106,6 +111,11 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
         <LogTouchForm contact={contact} />
         <ContactTimelineSection contact={contact} timeZone={timeZone} />
       </RecordColumns>
+      <IntroductionDialog
+        opened={isIntroducing}
+        onClose={() => setIsIntroducing(false)}
+        referrer={{ id: contact.id, name: contact.name }}
+      />
     </>
   );
 }

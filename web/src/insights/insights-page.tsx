@@ -5,6 +5,7 @@ import {
   Group,
   Paper,
   Progress,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -29,6 +30,7 @@ import {
 } from './insights-charts';
 import { ReferralLinksCard } from './referral-links-card';
 import { insightCsvUrl, useInsights } from './use-insights';
+import { WarmHandoffCard } from './warm-handoff-card';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -137,12 +139,15 @@ export function InsightsPage() {
 
 type ChartsProps = { data: Insights; range: InsightRange; currency: string };
 
-/** The channels, then the intake links' own numbers beside them. */
+/** The channels, then warm introductions' completion and the intake links' own numbers. */
 function WhereAndLinks(props: ChartsProps) {
   return (
     <Stack>
       <WhereCharts {...props} />
-      <ReferralLinksCard />
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <WarmHandoffCard data={props.data} range={props.range} />
+        <ReferralLinksCard />
+      </SimpleGrid>
     </Stack>
   );
 }

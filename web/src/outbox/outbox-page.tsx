@@ -83,6 +83,11 @@ export function OutboxPage() {
   );
 }
 
+/** "Maya Lindqvist <maya@example.com>": who is copied (the referrer of an introduction). */
+function partyLine(party: { name: string; email: string | null }): string {
+  return party.email ? `${party.name} <${party.email}>` : party.name;
+}
+
 function StatusBadge({ message }: { message: Message }) {
   return (
     <Badge
@@ -108,7 +113,8 @@ function MessageRow({ message, onOpen }: { message: Message; onOpen: () => void 
           </Text>
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {message.channel === 'email' ? 'Email' : 'Letter'} to {message.to.name}
-            {message.to.email && message.channel === 'email' ? ` <${message.to.email}>` : ''} ·{' '}
+            {message.to.email && message.channel === 'email' ? ` <${message.to.email}>` : ''}
+            {message.cc ? `, Cc ${partyLine(message.cc)}` : ''} ·{' '}
             {formatDateTime(message.createdAt, timeZone)}
           </Text>
         </div>
@@ -162,6 +168,13 @@ function MessageDialog({ id, onClose }: { id: string | null; onClose: () => void
             <Text size="sm">
               To <strong>{data.to.name}</strong>
               {data.to.email ? ` <${data.to.email}>` : ''}
+              {data.cc ? (
+                <>
+                  {', Cc '}
+                  <strong>{data.cc.name}</strong>
+                  {data.cc.email ? ` <${data.cc.email}>` : ''}
+                </>
+              ) : null}
             </Text>
             <StatusBadge message={data} />
           </Group>

@@ -4,6 +4,7 @@ import type { Practice, PracticeUpdate, Profession } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
 import { TimeZonePicker } from '../components/time-zone-picker';
 import { submitWithServerErrors } from '../form-errors';
+import { bookingUrlProblem } from './booking-url';
 import { KeyPhrasesInput } from './key-phrases-input';
 import { browserTimeZone } from './time-zones';
 import { useProfessions, useUpdatePractice } from './use-practice';
@@ -21,6 +22,7 @@ type PracticeFormValues = {
   idealClient: string;
   timeZone: string;
   postalAddress: string;
+  bookingUrl: string;
 };
 
 const FIELDS: readonly (keyof PracticeFormValues)[] = [
@@ -31,6 +33,7 @@ const FIELDS: readonly (keyof PracticeFormValues)[] = [
   'idealClient',
   'timeZone',
   'postalAddress',
+  'bookingUrl',
 ];
 
 function initialValues(practice: Practice): PracticeFormValues {
@@ -43,6 +46,7 @@ function initialValues(practice: Practice): PracticeFormValues {
     // Before setup the server's zone is only a placeholder; the browser knows better.
     timeZone: practice.isSetUp && practice.timeZone ? practice.timeZone : browserTimeZone(),
     postalAddress: practice.postalAddress,
+    bookingUrl: practice.bookingUrl,
   };
 }
 
@@ -76,6 +80,7 @@ export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: Prac
             ? `Keep each phrase to ${MAX_PHRASE_LENGTH} characters.`
             : null,
       timeZone: (v) => (v ? null : 'Choose your time zone.'),
+      bookingUrl: (v) => bookingUrlProblem(v),
     },
   });
 
@@ -98,6 +103,7 @@ export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: Prac
         idealClient: values.idealClient.trim(),
         timeZone: values.timeZone,
         postalAddress: values.postalAddress.trim(),
+        bookingUrl: values.bookingUrl.trim(),
       };
     },
     onSuccess: (saved) => {
@@ -157,6 +163,15 @@ export function PracticeForm({ practice, submitLabel, markSetUp, onSaved }: Prac
               maxLength={500}
               autoComplete="street-address"
               {...form.getInputProps('postalAddress')}
+            />
+            <TextInput
+              type="url"
+              label="Booking link"
+              description="Optional. The page where people book a first conversation with you; warm introductions include it."
+              placeholder="https://"
+              maxLength={500}
+              autoComplete="url"
+              {...form.getInputProps('bookingUrl')}
             />
           </>
         )}

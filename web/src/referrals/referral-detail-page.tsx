@@ -37,7 +37,8 @@ import { formatDateTime, formatMoney } from '../format';
 import { IncentivesSection } from '../incentives/incentives-section';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../labels';
 import { LetterDialog, type LetterDialogProps } from '../letters/letter-dialog';
-import { isForward, planStatusMove } from './board-moves';
+import { isForward, isOpen, planStatusMove } from './board-moves';
+import { IntroductionDialog } from './introduction-dialog';
 import { ReferralActions } from './referral-actions';
 import { describeClock } from './referral-clock';
 import { ReferralEditForm } from './referral-edit-form';
@@ -64,6 +65,9 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
   const timeZone = me.data?.practice.timeZone;
   const [isEditing, setIsEditing] = useState(false);
   const [letter, setLetter] = useState<LetterChoice | null>(null);
+  const [isIntroducing, setIsIntroducing] = useState(false);
+  // An introduction needs the referrer to copy, and an open referral to mark (§3.9).
+  const introducer = isOpen(referral.status) ? referral.referrer : null;
   const from = referral.referrer ? `from ${referral.referrer.name}` : 'from an unknown referrer';
 
   return (
@@ -72,6 +76,13 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
       <PageHeader
         title={`Referral: ${referredName(referral)}`}
         description={`Received ${formatDateTime(referral.receivedAt, timeZone)} ${from}.`}
+        actions={
+          introducer ? (
+            <Button variant="light" onClick={() => setIsIntroducing(true)}>
+              Introduce
+            </Button>
+          ) : null
+        }
       />
       <RecordColumns
         side={
@@ -117,6 +128,14 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
         templateKey={letter?.templateKey ?? 'thanks_referral'}
         cause={letter?.cause}
       />
+      {introducer ? (
+        <IntroductionDialog
+          opened={isIntroducing}
+          onClose={() => setIsIntroducing(false)}
+          referrer={introducer}
+          referral={{ id: referral.id, referred: referral.referred }}
+        />
+      ) : null}
     </>
   );
 }
