@@ -13,6 +13,7 @@ import {
   vcardResponse,
 } from '../platform/http.ts';
 import {
+  addressKey,
   type FixedWindow,
   fixedWindow,
   limitPostsByAddress,
@@ -149,7 +150,7 @@ export function intakePageRoutes(deps: Deps, window: FixedWindow) {
     }),
     (c) =>
       orMissing(async () => {
-        const retry = window.hit(clientIpOf(c));
+        const retry = window.hit(addressKey(clientIpOf(c)));
         if (retry !== null) throw tooManyFromAddress('messages', retry);
         const code = c.req.param('code');
         const view = await openIntakePage(deps, code, { countAsVisit: false });

@@ -14,13 +14,22 @@ export type FixedWindow = {
 
 export function fixedWindow(max: number, windowMs: number, now: () => number): FixedWindow {
   const hits = new Map<string, { start: number; count: number }>();
+  /** Bounded memory: expired windows go first, then the oldest, never all at once. */
+  function makeRoom(t: number) {
+    for (const [key, entry] of hits) if (t - entry.start >= windowMs) hits.delete(key);
+    for (const key of hits.keys()) {
+      if (hits.size <= maxKeys * 0.9) break;
+      hits.delete(key);
+    }
+  }
   return {
     hit(key) {
       const t = now();
       const entry = hits.get(key);
       if (!entry || t - entry.start >= windowMs) {
-        // Bounded memory: a flood of addresses resets the windows rather than growing the map.
-        if (hits.size > 10_000) hits.clear();
+        if (hits.size >= maxKeys) makeRoom(t);
+        // Re-inserted, so that the Map's order stays the order of the windows' starts.
+        hits.delete(key);
         hits.set(key, { start: t, count: 1 });
         return null;
       }
@@ -28,6 +37,29 @@ export function fixedWindow(max: number, windowMs: number, now: () => number): F
       return entry.count > max ? Math.max(1, Math.ceil((entry.start + windowMs - t) / 1000)) : null;
     },
   };
+}
+
+const maxKeys = 10_000;
+
+/**
+ * The key of a client address: an IPv4 address as it is, an IPv6 address by its /64 (one
+ * household or server has a whole /64 and may rotate through it), IPv4-mapped IPv6 as IPv4.
+ */
+export function addressKey(address: string): string {
+  if (!address.includes(':')) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return mapped[1];
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** The refusal of an address over its window: 429 with Retry-After, saying how long to wait. */
@@ -43,7 +75,7 @@ export const tooManyFromAddress = (what: string, retryAfterSeconds: number) =>
 export function limitPostsByAddress(window: FixedWindow, what: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    const retry = window.hit(clientIpOf(c));
+    const retry = window.hit(addressKey(clientIpOf(c)));
     if (retry !== null) throw tooManyFromAddress(what, retry);
     return next();
   };
