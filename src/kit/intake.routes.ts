@@ -29,7 +29,7 @@ import {
 } from './intake.page.ts';
 import { intakeWindows } from './intake.rules.ts';
 import { intakeLimits, ZCodeParam, ZIntakeReceipt, ZIntakeSubmission } from './intake.schemas.ts';
-import { intakeVcard, openIntakePage, submitIntake } from './intake.service.ts';
+import { intakeThanks, intakeVcard, openIntakePage, submitIntake } from './intake.service.ts';
 
 const tags = ['Referral kit'];
 
@@ -135,6 +135,13 @@ export function intakePageRoutes(deps: Deps, window: FixedWindow) {
     }),
   );
 
+  app.get('/r/:code/thanks', (c) =>
+    orMissing(async () => {
+      const { practiceName, nextStep } = await intakeThanks(deps, c.req.param('code'));
+      return answer(intakeThanksPage(practiceName, nextStep), 200);
+    }),
+  );
+
   app.get('/r/:code/contact.vcf', (c) =>
     orMissing(async () => {
       const { vcard, fileName } = await intakeVcard(deps, c.req.param('code'));
@@ -170,8 +177,9 @@ export function intakePageRoutes(deps: Deps, window: FixedWindow) {
           });
           return answer(intakeFormPage(view, values, errors), 400);
         }
-        const receipt = await submitIntake(deps, code, parsed.data);
-        return answer(intakeThanksPage(view.practiceName, receipt.nextStep), 200);
+        await submitIntake(deps, code, parsed.data);
+        // Post, then redirect: reloading the thank-you page does not send the form again.
+        return c.redirect(`/r/${view.code}/thanks`, 303);
       }),
   );
   return app;

@@ -231,6 +231,19 @@ export async function submitIntake(
   return receipt;
 }
 
+/** The thank-you of a live link's form, for the page shown after it (a reload sends nothing). */
+export async function intakeThanks(
+  deps: Deps,
+  typedCode: string,
+): Promise<{ practiceName: string; nextStep: string }> {
+  const link = await findLink(deps.db, typedCode);
+  const ctx = await loadPracticeContext(deps.db, link.practice_id);
+  return {
+    practiceName: ctx.row.name,
+    nextStep: receiptOf(ctx.row.name, ctx.settings.responseWindowHours).nextStep,
+  };
+}
+
 const receiptOf = (practiceName: string, hours: number): IntakeReceipt => ({
   received: true,
   nextStep: nextStepOf(practiceName, hours),
