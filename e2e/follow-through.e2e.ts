@@ -1,41 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  freePort,
   launchBrowser,
   type RunningServer,
   sendJson,
   signUpPractice,
   startServer,
+  startSmtpSink,
   testOutput,
 } from './server.ts';
-
-/** A real SMTP peer that keeps every message it receives. */
-async function startSmtpSink(): Promise<{
-  port: number;
-  messages: string[];
-  close: () => Promise<void>;
-}> {
-  const messages: string[] = [];
-  const port = await freePort();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        messages.push(Buffer.concat(chunks).toString('utf8'));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 describe('a commitment, two weeks of silence, and the reminder letter', () => {
   let server: RunningServer | undefined;
@@ -108,7 +83,7 @@ describe('a commitment, two weeks of silence, and the reminder letter', () => {
       .toMatch(/\bsent\b/i);
     await page.screenshot({ path: path.join(testOutput, 'outbox.png'), fullPage: true });
     expect(smtp.messages).toHaveLength(1);
-    const raw = smtp.messages[0] ?? '';
+    const raw = smtp.messages[0]?.raw ?? '';
     expect(raw).toMatch(/^To: .*sarah@example\.com/im);
     expect(raw).toMatch(/List-Unsubscribe:/i);
     expect(raw.replace(/=\r?\n/g, '')).toMatch(/signed copy of my book/);

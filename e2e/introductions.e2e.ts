@@ -1,47 +1,17 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe.ts';
 import {
-  freePort,
   launchBrowser,
+  type ReceivedEmail,
   type RunningServer,
   sendJson,
   signUpPractice,
   startServer,
+  startSmtpSink,
   testOutput,
 } from './server.ts';
-
-type Received = { from: string; to: string[]; raw: string };
-
-/** A real SMTP peer that keeps every message with its envelope recipients. */
-async function startSmtpSink(): Promise<{
-  port: number;
-  messages: Received[];
-  close: () => Promise<void>;
-}> {
-  const messages: Received[] = [];
-  const port = await freePort();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 type Referral = {
   id: string;
@@ -193,7 +163,7 @@ describe('warm introductions: the booking link, Introduce, the outbox and Insigh
     expect(await opened.textContent()).toMatch(/Cc Maya Lindqvist <maya@example\.com>/);
     await page.keyboard.press('Escape');
     expect(smtp.messages).toHaveLength(1);
-    const sent = smtp.messages[0] as Received;
+    const sent = smtp.messages[0] as ReceivedEmail;
     expect(sent.to.sort()).toEqual(['elena.sorensen@example.com', 'maya@example.com']);
     expect(sent.raw).toMatch(/^To: .*elena\.sorensen@example\.com/im);
     expect(sent.raw).toMatch(/^Cc: .*maya@example\.com/im);

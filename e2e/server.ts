@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 /** Chromium from Debian, with the flags this closed network needs. */
@@ -171,4 +172,35 @@ export async function chooseTimeZone(page: Page, zone: string): Promise<void> {
   await picker.click();
   await picker.fill(zone.split('/').at(-1)?.replace(/_/g, ' ') ?? zone);
   await page.getByRole('option', { name: new RegExp(`^${zone} — `) }).click();
+}
+
+/** A message as the SMTP sink received it: its envelope and raw text. */
+export type ReceivedEmail = { from: string; to: string[]; raw: string };
+
+/** A real SMTP peer without sign-in that keeps every message it receives, for the journeys. */
+export async function startSmtpSink(): Promise<{
+  port: number;
+  messages: ReceivedEmail[];
+  close: () => Promise<void>;
+}> {
+  const messages: ReceivedEmail[] = [];
+  const port = await freePort();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        messages.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
