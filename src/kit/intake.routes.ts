@@ -30,6 +30,7 @@ import {
 import { intakeWindows } from './intake.rules.ts';
 import { intakeLimits, ZCodeParam, ZIntakeReceipt, ZIntakeSubmission } from './intake.schemas.ts';
 import { intakeThanks, intakeVcard, openIntakePage, submitIntake } from './intake.service.ts';
+import { normaliseLinkCode } from './referral-link.rules.ts';
 
 const tags = ['Referral kit'];
 
@@ -160,7 +161,6 @@ export function intakePageRoutes(deps: Deps, window: FixedWindow) {
         const retry = window.hit(addressKey(clientIpOf(c)));
         if (retry !== null) throw tooManyFromAddress('messages', retry);
         const code = c.req.param('code');
-        const view = await openIntakePage(deps, code, { countAsVisit: false });
         const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
         const values: FormValues = {};
         for (const field of formFields) {
@@ -171,6 +171,8 @@ export function intakePageRoutes(deps: Deps, window: FixedWindow) {
         const input = submissionOf(values, honeypot);
         const parsed = ZIntakeSubmission.safeParse(input);
         if (!parsed.success) {
+          // Only a form sent back needs the page; a good one goes straight to the submission.
+          const view = await openIntakePage(deps, code, { countAsVisit: false });
           const errors: FieldError[] = fieldErrorsOf(parsed.error, '', {
             schema: ZIntakeSubmission,
             input,
@@ -179,7 +181,7 @@ export function intakePageRoutes(deps: Deps, window: FixedWindow) {
         }
         await submitIntake(deps, code, parsed.data);
         // Post, then redirect: reloading the thank-you page does not send the form again.
-        return c.redirect(`/r/${view.code}/thanks`, 303);
+        return c.redirect(`/r/${normaliseLinkCode(code)}/thanks`, 303);
       }),
   );
   return app;

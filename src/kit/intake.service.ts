@@ -1,8 +1,6 @@
 import { listMemberRows } from '../accounts/account.repository.ts';
-import { findContactRow, findContactRowByEmail } from '../contacts/contact.repository.ts';
+import { findContactRowByEmail } from '../contacts/contact.repository.ts';
 import { textKey } from '../contacts/contact.rules.ts';
-import { addressableOf } from '../contacts/contact.service.ts';
-import { addressNameOf } from '../contacts/contact-name.rules.ts';
 import { findSmtpRow } from '../outbox/message.repository.ts';
 import { queueTeamNotice } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
@@ -35,6 +33,7 @@ import {
   type ReferralLinkRow,
 } from './referral-link.repository.ts';
 import { linkUrl, normaliseLinkCode } from './referral-link.rules.ts';
+import { referrerFirstNameOf } from './referral-link.service.ts';
 
 /** Unknown, mistyped and revoked codes get this one answer: nothing tells them apart. */
 export const intakeNotFound = () =>
@@ -55,12 +54,6 @@ async function findLink(db: Queryable, typedCode: string): Promise<ReferralLinkR
   const link = code ? await findLiveLinkByCode(db, code) : undefined;
   if (!link) throw intakeNotFound();
   return link;
-}
-
-async function referrerFirstNameOf(db: Queryable, link: ReferralLinkRow) {
-  if (!link.contact_id) return null;
-  const contact = await findContactRow(db, link.practice_id, link.contact_id);
-  return contact ? addressNameOf(addressableOf(contact), 'informal') : null;
 }
 
 /** The page of a live link; a visit is counted unless the practice previews it. */

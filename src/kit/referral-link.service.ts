@@ -3,7 +3,7 @@ import { addressableOf, requireContact } from '../contacts/contact.service.ts';
 import { addressNameOf } from '../contacts/contact-name.rules.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { toTimestamp } from '../platform/clock.ts';
-import { inTransaction } from '../platform/db.ts';
+import { inTransaction, type Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { refOf } from '../platform/fields.ts';
@@ -109,19 +109,28 @@ export async function listReferralLinks(
   return { items: rows.map((row) => toLink(deps, row, counts.get(row.id))) };
 }
 
+/**
+ * What the card and the intake page call the link's referrer: their first name (the informal
+ * address), never more; null for the practice-wide link.
+ */
+export async function referrerFirstNameOf(
+  db: Queryable,
+  link: Pick<ReferralLinkRow, 'practice_id' | 'contact_id'>,
+): Promise<string | null> {
+  if (!link.contact_id) return null;
+  const contact = await findContactRow(db, link.practice_id, link.contact_id);
+  return contact ? addressNameOf(addressableOf(contact), 'informal') : null;
+}
+
 /** The context a link's card, QR code and page are made of: its URL, practice and referrer. */
 async function linkMaterial(deps: Deps, actor: Actor, id: string) {
   const row = await findLiveLinkRow(deps.db, actor.practiceId, id);
   if (!row) throw linkNotFound();
-  const [practice, contact] = await Promise.all([
+  const [practice, referrerFirstName] = await Promise.all([
     requirePracticeRow(deps.db, actor.practiceId),
-    row.contact_id ? findContactRow(deps.db, actor.practiceId, row.contact_id) : undefined,
+    referrerFirstNameOf(deps.db, row),
   ]);
-  return {
-    url: linkUrl(deps.config.baseUrl, row.code),
-    practice,
-    referrerFirstName: contact ? addressNameOf(addressableOf(contact), 'informal') : null,
-  };
+  return { url: linkUrl(deps.config.baseUrl, row.code), practice, referrerFirstName };
 }
 
 /** The printable sheet of referral cards of a live link (§3.9). */
