@@ -205,10 +205,10 @@ export async function submitIntake(
       submitted_at: now,
     });
     // The submission row is the record of the form (consent, when given, is audited with the
-    // referral); the team's email names where to look, built only when SMTP is set.
+    // referral); the team's email names where to look, and goes only when SMTP is set.
     const noticed = waiting
       ? 0
-      : await queueTeamNotice(trx, link.practice_id, now, () => ({
+      : await queueTeamNotice(trx, link.practice_id, now, {
           templateKey: 'intake_notice',
           ...intakeNoticeOf({
             isPersonalLink: link.contact_id !== null,
@@ -217,7 +217,7 @@ export async function submitIntake(
           }),
           subjectType: 'referral',
           subjectId: referralId,
-        }));
+        });
     return { receipt: receiptOf(ctx.row.name, ctx.settings.responseWindowHours), noticed };
   });
   if (noticed > 0) wakeOutbox(deps.db);

@@ -451,18 +451,17 @@ export type TeamNotice = {
 
 /**
  * Queues a notice by email to every member of the practice, inside the caller's transaction,
- * when the practice has SMTP set (without it, Today says the same thing; the notice is then
- * not even written). Wake the outbox after the commit. Returns how many were queued.
+ * when the practice has SMTP set (without it, Today says the same thing and nothing is
+ * written). Wake the outbox after the commit. Returns how many were queued.
  */
 export async function queueTeamNotice(
   trx: Tx,
   practiceId: string,
   now: string,
-  noticeOf: () => TeamNotice,
+  notice: TeamNotice,
 ): Promise<number> {
   if (!(await findSmtpRow(trx, practiceId))) return 0;
   const members = await listMemberRows(trx, practiceId);
-  const notice = noticeOf();
   for (const member of members)
     await insertMessageRow(
       trx,
