@@ -174,6 +174,8 @@ describe('warm introductions: the booking link, Introduce, the outbox and Insigh
       referred: { name: 'Tom Ruiz', email: 'tom.ruiz@example.com' },
       referrer: { contactId: mayaId },
       channel: 'phone',
+      // Tom agreed that Maya may hear how it goes: an introduction is such news (§3.2).
+      consentToUpdate: true,
     });
     expect(tom.warmHandoff).toBe(false);
     await page.goto(`${base}/referrals/${tom.id}`);

@@ -135,6 +135,18 @@ describe.each(testTargets)('warm introductions (%s)', (target) => {
     );
     expect(await countRows(ctx.deps)).toEqual(before);
     await ok(a.session, 'PATCH', `/referrals/${plain.id}`, { referrer: { contactId: c.ann } });
+    // §3.2: for a referral already recorded the email is an update, which needs their consent.
+    await refused(
+      {
+        referrerId: c.ann,
+        referralId: plain.id,
+        person: { name: 'Dee', email: 'dee@example.com' },
+      },
+      422,
+      'unprocessable',
+      'referralId',
+    );
+    await ok(a.session, 'PATCH', `/referrals/${plain.id}`, { consentToUpdate: true });
     const intro = await created({
       referrerId: c.ann,
       referralId: plain.id,
@@ -167,6 +179,7 @@ describe.each(testTargets)('warm introductions (%s)', (target) => {
       referrer: { contactId: c.ann },
       channel: 'phone',
       need: 'gambling debts',
+      consentToUpdate: true,
     });
     const base = {
       referrerId: c.ann,
@@ -186,7 +199,17 @@ describe.each(testTargets)('warm introductions (%s)', (target) => {
       'unprocessable',
       'body',
     );
-    await refused({ ...base, subject: 'Gil became a client' }, 422, 'unprocessable', 'subject');
+    // Where a new person stands needs their consent, which an introduction does not record.
+    await refused(
+      {
+        referrerId: c.ann,
+        person: { name: 'Hal Ho', email: 'hal@example.com' },
+        subject: 'Hal became a client',
+      },
+      422,
+      'unprocessable',
+      'subject',
+    );
     await expectProblem(
       await a.session.request('POST', '/introductions/preview', { ...base, note: 'gambling' }),
       422,
@@ -205,6 +228,7 @@ describe.each(testTargets)('warm introductions (%s)', (target) => {
       referred: { name: 'Eve' },
       referrer: { contactId: c.rex },
       channel: 'phone',
+      consentToUpdate: true,
     });
     const person = { name: 'Eve', email: 'eve@example.com' };
     await refused(

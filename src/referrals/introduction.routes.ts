@@ -51,7 +51,9 @@ export function introductionRoutes(deps: Deps) {
         'new referral: referrer `referrerId`, channel `email`, `warmHandoff: true`, received ' +
         'now (the referrer promoted and credited as on quick-add). With `referralId` it marks ' +
         'that referral `warmHandoff: true`; its referrer must be `referrerId` (a referral ' +
-        'without one is 422 `referrerId`: set it on the referral first). Typed text (`note`, ' +
+        'without one is 422 `referrerId`: set it on the referral first), and the person must ' +
+        'have consented to updates (`consentToUpdate`; else 422 `referralId`): the email tells ' +
+        'the referrer the practice and the person are in touch. Typed text (`note`, ' +
         '`subject`, `body`) reaches the referrer, so a word of the need, or of where the ' +
         'person stands without their consent, is 422 naming the field (§3.2). With ' +
         '`send: true` the email is also queued in the outbox to the person, with the referrer ' +

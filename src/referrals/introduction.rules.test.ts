@@ -138,7 +138,12 @@ describe('mailtoOf (RFC 6068)', () => {
 });
 
 describe('handoffRefusal', () => {
-  const open = { referrerId: 'r' as string | null, referredId: 'p', status: 'new' as const };
+  const open = {
+    referrerId: 'r' as string | null,
+    referredId: 'p',
+    status: 'new' as const,
+    consentToUpdate: true,
+  };
   it('takes an open referral from this referrer', () => {
     expect(handoffRefusal(open, 'r')).toBeNull();
     expect(handoffRefusal({ ...open, status: 'meeting' }, 'r')).toBeNull();
@@ -147,6 +152,7 @@ describe('handoffRefusal', () => {
     [{ ...open, referredId: null }, 'referralId', 'unprocessable'],
     [{ ...open, referrerId: null }, 'referrerId', 'unprocessable'],
     [{ ...open, referrerId: 'someone' }, 'referrerId', 'unprocessable'],
+    [{ ...open, consentToUpdate: false }, 'referralId', 'unprocessable'],
     [{ ...open, referredId: 'r' }, 'referrerId', 'unprocessable'],
     [{ ...open, status: 'client' as const }, 'referralId', 'conflict'],
     [{ ...open, status: 'declined' as const }, 'referralId', 'conflict'],

@@ -24,7 +24,12 @@ export type Refusal = { field: string; message: string; code: 'unprocessable' | 
  * be open — an introduction connects someone who has not started.
  */
 export function handoffRefusal(
-  referral: { referrerId: string | null; referredId: string | null; status: ReferralStatus },
+  referral: {
+    referrerId: string | null;
+    referredId: string | null;
+    status: ReferralStatus;
+    consentToUpdate: boolean;
+  },
   referrerId: string,
 ): Refusal | null {
   if (referral.referredId === null)
@@ -59,6 +64,15 @@ export function handoffRefusal(
       field: 'referralId',
       message: `The referral is already ${referral.status === 'client' ? 'a client' : 'closed'}; an introduction connects someone who has not started yet.`,
       code: 'conflict',
+    };
+  // The email tells the referrer that the practice and the person are in touch: for a
+  // referral already recorded, that is an update, which needs the person's consent (§3.2).
+  if (!referral.consentToUpdate)
+    return {
+      field: 'referralId',
+      message:
+        'They have not agreed that the referrer may be told about them. Ask them, record their consent on the referral, then introduce.',
+      code: 'unprocessable',
     };
   return null;
 }

@@ -78,6 +78,7 @@ async function checkParties(
       referrerId: referral.referrer_id,
       referredId: referral.referred_id,
       status: referral.status,
+      consentToUpdate: referral.consent_to_update,
     },
     referrer.id,
   );

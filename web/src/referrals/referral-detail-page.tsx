@@ -66,8 +66,9 @@ function ReferralDetailView({ referral }: { referral: ReferralDetail }) {
   const [isEditing, setIsEditing] = useState(false);
   const [letter, setLetter] = useState<LetterChoice | null>(null);
   const [isIntroducing, setIsIntroducing] = useState(false);
-  // An introduction needs the referrer to copy, and an open referral to mark (§3.9).
-  const introducer = isOpen(referral.status) ? referral.referrer : null;
+  // An introduction needs the referrer to copy, an open referral to mark (§3.9), and the
+  // person's consent to that referrer hearing they are in touch (§3.2).
+  const introducer = isOpen(referral.status) && referral.consentToUpdate ? referral.referrer : null;
   const from = referral.referrer ? `from ${referral.referrer.name}` : 'from an unknown referrer';
 
   return (
