@@ -111,6 +111,7 @@ describe('the board: it fits the screen, cards move by keyboard and by drag, and
     await cardIn('Client', 'Vic Moreno').waitFor();
     await page.getByRole('button', { name: 'Undo' }).click();
     await cardIn('Meeting', 'Vic Moreno').waitFor();
+    await page.getByText('Undone.').waitFor();
     const vic2 = await referral(page, vic.id);
     expect(vic2.status).toBe('meeting');
     expect(vic2.events).toEqual(vic1.events);

@@ -20,19 +20,21 @@ export function useUndoToast() {
         message,
         action: {
           label: 'Undo',
+          // The promise, not mutate's callbacks: those run only while the component that
+          // asked is on screen, and a board card that moved back is drawn anew.
           onClick: () =>
-            undo.mutate(undoId, {
-              onSuccess: () => {
+            undo.mutateAsync(undoId).then(
+              () => {
                 notifications.show({ color: 'teal', message: 'Undone.' });
                 onUndone?.();
               },
-              onError: (error) =>
+              (error: unknown) =>
                 notifications.show({
                   color: 'red',
                   title: 'Could not undo',
                   message: describeError(error),
                 }),
-            }),
+            ),
         },
       });
     },
