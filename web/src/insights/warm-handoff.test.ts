@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WarmHandoffInsight } from '../api/types';
+import type { WarmHandoffGroup, WarmHandoffInsight } from '../api/types';
 import {
   completionBars,
   describeCompletion,
@@ -58,5 +58,13 @@ describe('the warm-handoff insight as said', () => {
       { group: 'warm', name: 'Warm introductions', completionPercent: 67 },
       { group: 'other', name: 'Other referrals', completionPercent: 10 },
     ]);
+    const noneContacted: WarmHandoffInsight = {
+      ...insight,
+      groups: [
+        insight.groups[0] as WarmHandoffGroup,
+        { group: 'other', contacted: 0, clients: 0, rate: null },
+      ],
+    };
+    expect(completionBars(noneContacted).map((b) => b.group)).toEqual(['warm']);
   });
 });

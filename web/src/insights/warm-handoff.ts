@@ -38,11 +38,20 @@ export function timesAsOftenSentence(insight: WarmHandoffInsight): string | null
   return `Your warm introductions completed ${timesAsOftenText(insight.timesAsOften)} as the rest.`;
 }
 
-/** The bars: completion in whole percent per group (0 when none was contacted). */
+/**
+ * The bars: completion in whole percent per group. A group nobody in was contacted has no
+ * completion, so no bar (a 0 % bar would read as none completed); the table says so.
+ */
 export function completionBars(insight: WarmHandoffInsight) {
-  return insight.groups.map((g) => ({
-    group: g.group,
-    name: WARM_HANDOFF_GROUP_LABELS[g.group],
-    completionPercent: g.rate === null ? 0 : Math.round(g.rate * 100),
-  }));
+  return insight.groups.flatMap((g) =>
+    g.rate === null
+      ? []
+      : [
+          {
+            group: g.group,
+            name: WARM_HANDOFF_GROUP_LABELS[g.group],
+            completionPercent: Math.round(g.rate * 100),
+          },
+        ],
+  );
 }

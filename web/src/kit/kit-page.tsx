@@ -15,7 +15,13 @@ import { ContactPicker, EMPTY_PERSON, type PersonValue } from '../contacts/conta
 import { LINK_STAT_LABELS } from '../labels';
 import { usePractice } from '../practice/use-practice';
 import { LinkActions, LinkAddress, LinkStatsGrid } from './link-parts';
-import { linkOfContact, personalLinks, practiceVcardUrl, practiceWideLink } from './referral-links';
+import {
+  linkName,
+  linkOfContact,
+  personalLinks,
+  practiceVcardUrl,
+  practiceWideLink,
+} from './referral-links';
 import { useCreateReferralLink, useReferralLinks } from './use-referral-links';
 
 /**
@@ -235,10 +241,10 @@ function PersonalLinkRow({ link }: { link: ReferralLink }) {
               {link.contact.name}
             </Anchor>
           ) : null}
-          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }} data-link-url>
+          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {link.url}
           </Text>
-          <CopyTextButton value={link.url} label="Copy link" />
+          <CopyTextButton value={link.url} label="Copy link" of={linkName(link)} />
         </Stack>
       </Table.Th>
       {LINK_STATS.map((stat) => (

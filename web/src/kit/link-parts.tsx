@@ -23,14 +23,14 @@ export function LinkAddress({ link }: { link: ReferralLink }) {
   return (
     <Group gap="xs" align="center">
       <Code
-        data-link-url
+        role="group"
         aria-label={`Address of ${linkName(link)}`}
         style={{ overflowWrap: 'anywhere', whiteSpace: 'normal', minWidth: 0 }}
         fz="sm"
       >
         {link.url}
       </Code>
-      <CopyTextButton value={link.url} label="Copy link" />
+      <CopyTextButton value={link.url} label="Copy link" of={linkName(link)} />
     </Group>
   );
 }
