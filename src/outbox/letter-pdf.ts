@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatDay } from '../letters/letter.rules.ts';
+import { toWinAnsi } from '../platform/win-ansi.ts';
 
 export type LetterForPrint = {
   practiceName: string;
@@ -12,8 +13,20 @@ export type LetterForPrint = {
   body: string;
 };
 
-/** A one-letter PDF on the practice's letterhead: name and postal address at the top. */
-export function renderLetterPdf(letter: LetterForPrint): Promise<Uint8Array> {
+/**
+ * A one-letter PDF on the practice's letterhead: name and postal address at the top. The
+ * standard fonts show WinAnsi only: other characters are replaced as on the referral card
+ * (platform/win-ansi.ts), never printed as noise.
+ */
+export function renderLetterPdf(input: LetterForPrint): Promise<Uint8Array> {
+  const letter = {
+    ...input,
+    practiceName: toWinAnsi(input.practiceName),
+    postalAddress: toWinAnsi(input.postalAddress),
+    toName: toWinAnsi(input.toName),
+    subject: toWinAnsi(input.subject),
+    body: toWinAnsi(input.body),
+  };
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
