@@ -152,12 +152,9 @@ export async function hasAnyContact(db: Queryable, practiceId: string): Promise<
 /**
  * How a transaction holds the contact it read (PostgreSQL only; SQLite runs one write at a
  * time): `key share` while it writes rows that name the person, so an erasure waits for it;
- * `update` to erase them, so those writes wait and then find no one.
- */
-/**
- * Row locks on PostgreSQL: `key share` keeps the row from being deleted; `no key update` makes
- * the writers of its stage (a promotion, a stage edit, commitments) run in turn without
- * blocking the referrals that point at it; `update` for a change of its key.
+ * `no key update` for the writers of its stage (a promotion, a stage edit, commitments), who
+ * then run in turn without blocking the referrals that point at it; `update` to erase them,
+ * so the writers wait and then find no one.
  */
 export type ContactLock = 'key share' | 'no key update' | 'update';
 

@@ -457,8 +457,7 @@ function refusal(field: string, d: Disclosure | null): AppError {
 const permission =
   ' If they gave permission, tick "They gave permission" (referredPersonConsented: true) to record their consent.';
 
-/** Why typed text was refused, naming the word found (§3.2). */
-/** What typed text to a referrer may not say, as the refusal says it (introductions too). */
+/** Why typed text to a referrer was refused, naming the word found (§3.2; introductions too). */
 export const typedRefusal = {
   name: (w: string) =>
     `names the referred person ("${w}"), which the referrer may not be told without their consent.${permission}`,

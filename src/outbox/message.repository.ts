@@ -206,7 +206,6 @@ export async function upsertSmtpRow(db: Queryable, row: SmtpRow): Promise<void> 
     .execute();
 }
 
-/** Marks the settings verified if they are still the version tested (same `updated_at`). */
 /**
  * Records what a test or a delivery through the settings found: the time it went through, or
  * null after a failed test ("set up" only while the last test succeeded). Only when the
