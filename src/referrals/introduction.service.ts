@@ -35,7 +35,7 @@ import {
   markWarmHandoff,
   recordFirstContact,
   recordReferral,
-  resolvePersonByEmail,
+  resolvePerson,
 } from './referral.service.ts';
 
 /** What the request names, checked: the referrer, the referral if any, the person's contact. */
@@ -216,7 +216,9 @@ export async function createIntroduction(
       personId = parties.person?.id ?? '';
     } else {
       personId =
-        parties.person?.id ?? (await resolvePersonByEmail(trx, actor, input.person, 'person', now));
+        parties.person?.id ??
+        // The same contact even when another request makes it at this very moment.
+        (await resolvePerson(trx, actor, input.person, 'person', now, { reuseEmail: true }));
       row = await recordReferral(
         trx,
         deps,

@@ -268,9 +268,17 @@ async function insertNewContact(
       );
     throw error;
   });
-  if (!inserted && emailKey) {
-    const existing = await findContactRowByEmail(trx, actor.practiceId, emailKey);
+  if (!inserted) {
+    const existing = emailKey
+      ? await findContactRowByEmail(trx, actor.practiceId, emailKey)
+      : undefined;
     if (existing) return existing.id;
+    // The contact that had the email was erased between the insert and this read.
+    throw fieldError(
+      `${made.field}.email`,
+      'The contact with this email changed at this very moment; send it again.',
+      'conflict',
+    );
   }
   await replaceContactRoles(trx, actor.practiceId, id, made.roles);
   await insertStageChangeRow(trx, {
@@ -531,29 +539,6 @@ export function loadReferralDetail(
   now: Date,
 ): Promise<ReferralDetail> {
   return loadDetail(trx, actor.practiceId, referralOrRow, ctx, now);
-}
-
-/**
- * The practice's contact with this email (compared as `textKey`s), or a new one made on the
- * way (role prospect, stage met) — the same contact even when another request makes it at
- * this very moment. For a person named by the email the user typed (an introduction).
- */
-export async function resolvePersonByEmail(
-  trx: Tx,
-  actor: Actor,
-  person: { name: string; email: string },
-  field: string,
-  now: string,
-): Promise<string> {
-  const existing = await findContactRowByEmail(trx, actor.practiceId, textKey(person.email));
-  if (existing) return existing.id;
-  return insertNewContact(
-    trx,
-    actor,
-    person,
-    { stage: 'met', roles: ['prospect'], reason: null, field, reuseEmail: true },
-    now,
-  );
 }
 
 /**
