@@ -170,9 +170,18 @@ export function formatDay(at: string, timeZone: string): string {
   }).format(new Date(at));
 }
 
-/** The footer of every relationship email (§6): the postal address and the opt-out link. */
-export function relationshipFooter(practiceName: string, postalAddress: string, optOutUrl: string) {
+/**
+ * The footer of an email to a contact (§6): the practice's postal address and the opt-out link.
+ * An introduction (`optOutUrl` null) carries the address only: the referrer in Cc sees the same
+ * text and must not get a link that unsubscribes the person.
+ */
+export function relationshipFooter(
+  practiceName: string,
+  postalAddress: string,
+  optOutUrl: string | null,
+) {
   const address = postalAddress.trim().replace(/\s*\n\s*/g, ', ');
+  if (optOutUrl === null) return address ? `\n\n—\n${practiceName} · ${address}` : '';
   return `\n\n—\n${practiceName}${address ? ` · ${address}` : ''}\nTo stop receiving emails from ${practiceName}, open: ${optOutUrl}`;
 }
 

@@ -7,11 +7,7 @@ import { toTimestamp } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { findPractice } from '../practices/practice.repository.ts';
-import {
-  introductionFooter,
-  introductionTemplateKey,
-  optedOutRefusal,
-} from '../referrals/introduction.rules.ts';
+import { introductionTemplateKey, optedOutRefusal } from '../referrals/introduction.rules.ts';
 import { type OutgoingMail, sendMail } from './mailer.ts';
 import {
   claimMessage,
@@ -109,7 +105,7 @@ export async function deliverMessage(
       });
       if (refusal) return fail(`Not sent: ${refusal}`);
     }
-    text += introductionFooter(practice.name, practice.postal_address);
+    text += relationshipFooter(practice.name, practice.postal_address, null);
     if (row.cc_email) cc = { name: row.cc_name, address: row.cc_email };
   } else if (row.recipient_contact_id) {
     // §6: consent is checked again at send time; an opt-out after queuing is honoured.

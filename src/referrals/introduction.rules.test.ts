@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressableFromName } from '../contacts/contact-name.rules.ts';
+import { relationshipFooter } from '../letters/letter.rules.ts';
 import {
   type DraftInput,
   draftIntroduction,
   handoffRefusal,
-  introductionFooter,
   mailtoOf,
   optedOutRefusal,
 } from './introduction.rules.ts';
@@ -169,9 +169,9 @@ describe('opt-out and footer', () => {
     );
   });
   it('signs with the postal address, without an opt-out link', () => {
-    expect(introductionFooter('Harbor', '12 Harbor Rd\nPortland')).toBe(
+    expect(relationshipFooter('Harbor', '12 Harbor Rd\nPortland', null)).toBe(
       '\n\n—\nHarbor · 12 Harbor Rd, Portland',
     );
-    expect(introductionFooter('Harbor', '  ')).toBe('');
+    expect(relationshipFooter('Harbor', '  ', null)).toBe('');
   });
 });

@@ -174,13 +174,3 @@ export function optedOutRefusal(contact: {
     ? null
     : `${contact.name} opted out of email from the practice, so Vouch will not send this; make the introduction another way (a call, or through the referrer).`;
 }
-
-/**
- * What the outbox adds under an introduction: the practice and its postal address, as on all
- * its mail — but no opt-out link: the same text reaches the referrer in Cc, and a link there
- * would let them unsubscribe the person.
- */
-export function introductionFooter(practiceName: string, postalAddress: string): string {
-  const address = postalAddress.trim().replace(/\s*\n\s*/g, ', ');
-  return address ? `\n\n—\n${practiceName} · ${address}` : '';
-}
