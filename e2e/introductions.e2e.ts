@@ -97,6 +97,10 @@ describe('warm introductions: the booking link, Introduce, the outbox and Insigh
     await dialog.getByLabel('Their email').fill('maya@example.com');
     await dialog.getByRole('button', { name: 'Draft' }).click();
     await dialog.getByRole('alert').first().waitFor();
+    // The server's refusal (the referrer's own address) lands on the field it names.
+    await expect
+      .poll(() => dialog.getByLabel('Their email').getAttribute('aria-invalid'))
+      .toBe('true');
     await dialog.getByLabel('Their email').fill('elena.sorensen@example.com');
     await dialog
       .getByLabel('A note from you (optional)')
@@ -216,8 +220,13 @@ describe('warm introductions: the booking link, Introduce, the outbox and Insigh
         return ((await res.json()) as Referral).warmHandoff;
       })
       .toBe(true);
-    // Nothing was sent for Tom: the mail app sends it.
+    // Nothing was sent for Tom: the mail app sends it. The outbox, not the SMTP peer (whose
+    // worker might not have run yet), says nothing was even queued.
     expect(smtp.messages).toHaveLength(1);
+    const outbox = (await (await page.request.get(`${base}/api/v1/messages`)).json()) as {
+      items: { to: { email: string | null } }[];
+    };
+    expect(outbox.items.filter((m) => m.to.email === 'tom.ruiz@example.com')).toEqual([]);
 
     // Insights: warm introductions beside the rest.
     await page.goto(`${base}/insights`);
