@@ -76,3 +76,9 @@ export function submitWithServerErrors<Values extends Record<string, unknown>, I
     if (input !== null) mutation.mutate(input, { onSuccess: options.onSuccess, onError });
   }, focusFirstInvalid);
 }
+
+/**
+ * What the browser checks before the server does: something@something.tld. The server's
+ * check (zod's email) has the last word; this only catches a typo without a round trip.
+ */
+export const looksLikeEmail = (value: string): boolean => /^\S+@\S+\.\S+$/.test(value.trim());

@@ -2,7 +2,7 @@ import { TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { PasswordField } from '../components/password-field';
-import { submitWithServerErrors } from '../form-errors';
+import { looksLikeEmail, submitWithServerErrors } from '../form-errors';
 import { AuthForm, EmailField, OtherAuthPage } from './auth-form';
 import { AuthFrame } from './auth-frame';
 import { useSignUp } from './use-auth';
@@ -19,9 +19,7 @@ export function SignUpPage() {
     validate: {
       name: (v) => (v.trim() ? null : 'Enter your name.'),
       email: (v) =>
-        /^\S+@\S+\.\S+$/.test(v.trim())
-          ? null
-          : 'Enter a valid email address, like name@example.com.',
+        looksLikeEmail(v) ? null : 'Enter a valid email address, like name@example.com.',
       password: (v) =>
         v.length < 8
           ? 'Use at least 8 characters.'

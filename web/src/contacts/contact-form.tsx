@@ -21,7 +21,7 @@ import {
 } from '../api/types';
 import { FormActions } from '../components/form-actions';
 import { ProblemAlert } from '../components/problem-alert';
-import { focusFirstInvalid, showServerErrors } from '../form-errors';
+import { focusFirstInvalid, looksLikeEmail, showServerErrors } from '../form-errors';
 import { blankToNull } from '../format';
 import { ROLE_LABELS, STAGE_LABELS } from '../labels';
 import { numberLimits, wholeNumberError, wholeNumberProps } from '../number-field';
@@ -155,7 +155,7 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
     validate: {
       name: (_v, values) => nameError(values),
       email: (v) =>
-        v.trim() === '' || /^\S+@\S+\.\S+$/.test(v.trim())
+        v.trim() === '' || looksLikeEmail(v)
           ? null
           : 'Enter a valid email address, like name@example.com.',
       keepInTouchDays: (v) => wholeNumberError(v, numberLimits.keepInTouchDays, { optional: true }),

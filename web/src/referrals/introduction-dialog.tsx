@@ -5,11 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ContactRef, Introduction, IntroductionDraft } from '../api/types';
 import { showActionToast } from '../components/action-toast';
+import { FormActions } from '../components/form-actions';
 import { LoadingState } from '../components/loading-state';
 import { ProblemAlert } from '../components/problem-alert';
 import { GrowingTextarea } from '../components/text-fields';
 import { useContact } from '../contacts/use-contacts';
-import { focusFirstInvalid, toFormErrors } from '../form-errors';
+import { focusFirstInvalid, looksLikeEmail, toFormErrors } from '../form-errors';
 import {
   addressLine,
   canSendThroughVouch,
@@ -85,8 +86,7 @@ function IntroductionSteps({
     initialValues: { ...initial, note: '', subject: '', body: '' },
     validate: {
       name: (v) => (v.trim() ? null : 'Enter the name of the person you introduce.'),
-      email: (v) =>
-        /^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter their email address, like ana@example.com.',
+      email: (v) => (looksLikeEmail(v) ? null : 'Enter their email address, like ana@example.com.'),
     },
   });
   const nameRef = useRef<HTMLInputElement>(null);
@@ -286,14 +286,7 @@ function IntroductionSteps({
           onValueChange={(value) => form.setFieldValue('note', value)}
         />
         <ProblemAlert error={preview.error ?? create.error} title="No draft" />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={preview.isPending}>
-            Draft
-          </Button>
-        </Group>
+        <FormActions submitLabel="Draft" isPending={preview.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );
