@@ -212,34 +212,34 @@ export async function createMessage(
         );
     }
     const fact = p.template.cause ? await applyCause(trx, actor, p, p.template.cause, now) : null;
-    const message: MessageRow = {
-      practice_id: actor.practiceId,
-      id: newId(),
-      template_key: templateKey,
-      recipient_contact_id: p.to.contactId,
-      to_name: p.to.name,
-      to_email: p.to.email,
-      subject: rendered.subject,
-      body: rendered.body,
-      channel,
-      status: channel === 'email' ? 'queued' : 'draft',
-      attempts: 0,
-      last_error: null,
-      next_attempt_at: channel === 'email' ? now : null,
-      provider_id: null,
-      idempotency_key: newId(),
-      is_referrer_facing: p.template.audience === 'referrer',
-      subject_type: p.subjectType,
-      subject_id: p.subjectId,
-      created_by: actor.userId,
-      created_at: now,
-      queued_at: channel === 'email' ? now : null,
-      sent_at: null,
-      fact_key: fact,
-      cc_contact_id: null,
-      cc_name: null,
-      cc_email: null,
-    };
+    const email = queuedEmailRow(
+      actor.practiceId,
+      actor.userId,
+      {
+        templateKey,
+        to: { contactId: p.to.contactId, name: p.to.name, email: p.to.email ?? '' },
+        cc: null,
+        subject: rendered.subject,
+        body: rendered.body,
+        subjectType: p.subjectType,
+        subjectId: p.subjectId,
+        isReferrerFacing: p.template.audience === 'referrer',
+      },
+      now,
+    );
+    // A letter waits as a draft to be printed; an email is queued.
+    const message: MessageRow =
+      channel === 'email'
+        ? { ...email, to_email: p.to.email, fact_key: fact }
+        : {
+            ...email,
+            to_email: p.to.email,
+            channel,
+            status: 'draft',
+            next_attempt_at: null,
+            queued_at: null,
+            fact_key: fact,
+          };
     // The database, not the reads above, decides which of concurrent writers records the fact.
     if (!(await insertMessageOnce(trx, message)))
       throw fieldError(
@@ -248,20 +248,9 @@ export async function createMessage(
         'conflict',
       );
     if (p.template.audience === 'referrer')
-      await recordAudit(trx, deps.clock, {
-        practiceId: actor.practiceId,
-        userId: actor.userId,
-        action: 'message.to_referrer',
-        subjectType: 'message',
-        subjectId: message.id,
-        detail: {
-          templateKey,
-          channel,
-          // ids only: a name here would outlive the person's erasure
-          toContactId: p.to.contactId,
-          referralId: p.subjectId,
-          consentToUpdate: p.disclosure?.consentToUpdate ?? false,
-        },
+      await auditToReferrer(trx, deps, actor, message, {
+        referralId: p.subjectId,
+        consentToUpdate: p.disclosure?.consentToUpdate ?? false,
       });
     return message;
   });
@@ -335,23 +324,35 @@ export async function queueEmail(
   const now = toTimestamp(deps.clock.now());
   const message = queuedEmailRow(actor.practiceId, actor.userId, email, now);
   await insertMessageRow(trx, message);
-  if (email.isReferrerFacing)
-    await recordAudit(trx, deps.clock, {
-      practiceId: actor.practiceId,
-      userId: actor.userId,
-      action: 'message.to_referrer',
-      subjectType: 'message',
-      subjectId: message.id,
-      // ids only: a name here would outlive the person's erasure
-      detail: {
-        templateKey: email.templateKey,
-        channel: 'email',
-        toContactId: email.to.contactId,
-        ccContactId: email.cc?.contactId ?? null,
-        ...email.auditDetail,
-      },
-    });
+  if (email.isReferrerFacing) await auditToReferrer(trx, deps, actor, message, email.auditDetail);
   return message;
+}
+
+/**
+ * A message that reaches a referrer is audited (§3.2, §8): ids only, since a name here would
+ * outlive the person's erasure; `detail` adds what the caller knows (the referral, consent).
+ */
+async function auditToReferrer(
+  trx: Tx,
+  deps: Pick<Deps, 'clock'>,
+  actor: Actor,
+  message: MessageRow,
+  detail: Record<string, unknown> = {},
+) {
+  await recordAudit(trx, deps.clock, {
+    practiceId: actor.practiceId,
+    userId: actor.userId,
+    action: 'message.to_referrer',
+    subjectType: 'message',
+    subjectId: message.id,
+    detail: {
+      templateKey: message.template_key,
+      channel: message.channel,
+      toContactId: message.recipient_contact_id,
+      ...(message.cc_contact_id ? { ccContactId: message.cc_contact_id } : {}),
+      ...detail,
+    },
+  });
 }
 
 const encodeCursor = (row: MessageRow) =>
