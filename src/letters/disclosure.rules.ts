@@ -137,3 +137,16 @@ function findTyped(
   }
   return null;
 }
+
+const permission =
+  ' If they gave permission, tick "They gave permission" (referredPersonConsented: true) to record their consent.';
+
+/** Why typed text to a referrer was refused, naming the word found (§3.2; introductions too). */
+export const typedRefusal = {
+  name: (w: string) =>
+    `names the referred person ("${w}"), which the referrer may not be told without their consent.${permission}`,
+  need: (w: string) =>
+    `mentions "${w}", a word of the referred person's need, which a referrer is never told.`,
+  status: (w: string) =>
+    `says "${w}", which tells the referrer where the person stands; that needs their consent.${permission}`,
+} as const;

@@ -23,7 +23,7 @@ import { loadPracticeContext } from '../practices/practice.service.ts';
 import { findGivenRow } from '../referrals/given.repository.ts';
 import { findReferralRow, lockReferralRow } from '../referrals/referral.repository.ts';
 import { recordConsentGiven } from '../referrals/referral.service.ts';
-import { type TypedTextSubject, typedDisclosure } from './disclosure.rules.ts';
+import { type TypedTextSubject, typedDisclosure, typedRefusal } from './disclosure.rules.ts';
 import {
   deleteTemplateRow,
   digestCounts,
@@ -453,19 +453,6 @@ function refusal(field: string, d: Disclosure | null): AppError {
     [{ field, message: why }],
   );
 }
-
-const permission =
-  ' If they gave permission, tick "They gave permission" (referredPersonConsented: true) to record their consent.';
-
-/** Why typed text to a referrer was refused, naming the word found (§3.2; introductions too). */
-export const typedRefusal = {
-  name: (w: string) =>
-    `names the referred person ("${w}"), which the referrer may not be told without their consent.${permission}`,
-  need: (w: string) =>
-    `mentions "${w}", a word of the referred person's need, which a referrer is never told.`,
-  status: (w: string) =>
-    `says "${w}", which tells the referrer where the person stands; that needs their consent.${permission}`,
-} as const;
 
 /**
  * Renders subject and body (the practice's template, or an edited draft), enforcing consent

@@ -6,8 +6,11 @@
 import { type ContactRow, findContactRowByEmail } from '../contacts/contact.repository.ts';
 import { textKey } from '../contacts/contact.rules.ts';
 import { addressableOf, requireContact } from '../contacts/contact.service.ts';
-import { type TypedTextSubject, typedDisclosure } from '../letters/disclosure.rules.ts';
-import { typedRefusal } from '../letters/letter.service.ts';
+import {
+  type TypedTextSubject,
+  typedDisclosure,
+  typedRefusal,
+} from '../letters/disclosure.rules.ts';
 import { getMessage, queueEmail } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
 import { toTimestamp } from '../platform/clock.ts';
