@@ -11,7 +11,8 @@ import {
   typedDisclosure,
   typedRefusal,
 } from '../letters/disclosure.rules.ts';
-import { getMessage, queueEmail } from '../outbox/message.service.ts';
+import { findSmtpRow, type MessageRow } from '../outbox/message.repository.ts';
+import { queueEmail, toMessage } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
@@ -237,9 +238,9 @@ export async function createIntroduction(
       );
     }
     const draft = draftOf(ctx, input, referrer);
-    let messageId: string | null = null;
+    let message: MessageRow | null = null;
     if (input.send) {
-      const message = await queueEmail(trx, deps, actor, {
+      message = await queueEmail(trx, deps, actor, {
         templateKey: introductionTemplateKey,
         to: { contactId: personId, name: draft.to.name, email: draft.to.email },
         cc: { contactId: referrer.id, name: referrer.name, email: referrer.email ?? '' },
@@ -250,17 +251,13 @@ export async function createIntroduction(
         isReferrerFacing: true,
         auditDetail: { referralId: row.id, consentToUpdate: row.consent_to_update },
       });
-      messageId = message.id;
       row = await recordFirstContact(trx, actor, row, now, 'Introduction emailed.');
     }
     const referral = await loadReferralDetail(trx, actor, row, ctx, nowDate);
-    return { draft, referral, messageId };
+    // Answered from the row in hand: whether SMTP is set decides only its status label.
+    const smtp = message ? await findSmtpRow(trx, actor.practiceId) : undefined;
+    return { draft, referral, message: message && toMessage(message, smtp !== undefined) };
   });
-  if (!done.messageId) return { draft: done.draft, referral: done.referral, message: null };
-  wakeOutbox(deps.db);
-  return {
-    draft: done.draft,
-    referral: done.referral,
-    message: await getMessage(deps, actor, done.messageId),
-  };
+  if (done.message) wakeOutbox(deps.db);
+  return done;
 }
