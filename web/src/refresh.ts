@@ -56,6 +56,19 @@ const people = [
   'checklist',
 ] as const satisfies readonly QueryFamily[];
 
+/** What a referral recorded or changed shows in: its lists, and every count made of referrals. */
+const referralViews = [
+  ...people,
+  'referrals',
+  'goals',
+  'reciprocity',
+  'circles',
+  'categories',
+  'most-wanted',
+  'commitments',
+  'referral-links',
+] as const satisfies readonly QueryFamily[];
+
 /**
  * The one declaration of which views each kind of change makes stale. A mutation names its
  * change (`useRefreshingMutation(fn, 'referral')`, `refreshAfter(queryClient, 'referral')`);
@@ -63,35 +76,12 @@ const people = [
  */
 export const REFRESHES = {
   /** Quick-add, status moves and corrections, thanks, referrer updates, edits. */
-  referral: [
-    ...people,
-    'referrals',
-    'goals',
-    'reciprocity',
-    'circles',
-    'categories',
-    'most-wanted',
-    'commitments',
-    'referral-links',
-    'audit',
-  ],
+  referral: [...referralViews, 'audit'],
   /**
    * A warm introduction: a referral recorded or marked (a new contact, perhaps), and with
    * `send` an email in the outbox.
    */
-  introduction: [
-    ...people,
-    'referrals',
-    'goals',
-    'reciprocity',
-    'circles',
-    'categories',
-    'most-wanted',
-    'commitments',
-    'referral-links',
-    'messages',
-    'audit',
-  ],
+  introduction: [...referralViews, 'messages', 'audit'],
   'referral-given': [...people, 'referrals-given', 'reciprocity', 'audit'],
   /** A contact added, edited, erased: names on every list, coverage, the ledger. */
   contact: [

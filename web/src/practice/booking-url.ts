@@ -5,13 +5,8 @@
 export function bookingUrlProblem(value: string): string | null {
   const text = value.trim();
   if (text === '') return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'Enter a web address starting with https://, like https://cal.com/you.';
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '')
-    return 'Enter a web address starting with https://, like https://cal.com/you.';
-  return null;
+  const protocol = URL.canParse(text) ? new URL(text).protocol : null;
+  return protocol === 'https:' || protocol === 'http:'
+    ? null
+    : 'Enter a web address starting with https://, like https://cal.com/you.';
 }
