@@ -17,13 +17,12 @@ import {
 } from '../components/record-page';
 import { formatDateTime } from '../format';
 import { ContactReferralLink } from '../kit/contact-referral-link';
-import { contactVcardUrl } from '../kit/referral-links';
 import { ROLE_LABELS, STAGE_LABELS, STAGE_MEANINGS } from '../labels';
 import { IntroductionDialog } from '../referrals/introduction-dialog';
 import { useQuickAdd } from '../referrals/quick-add-context';
 import { ContactTimelineSection, LogTouchForm, NextTouchCard } from './contact-timeline';
 import { StageHistory } from './stage-history';
-import { useContact, useDeleteContact, useUpdateContact } from './use-contacts';
+import { contactVcardUrl, useContact, useDeleteContact, useUpdateContact } from './use-contacts';
 
 export function ContactDetailPage() {
   const { id = '' } = useParams();

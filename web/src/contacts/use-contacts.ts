@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '../api';
+import { api, buildUrl } from '../api';
 import type { ContactInput, ContactQuery } from '../api/types';
 import { useRefreshingMutation } from '../query-client';
 
@@ -59,3 +59,7 @@ export function useDeleteContact(id: string) {
     (_none, _input, queryClient) => queryClient.removeQueries({ queryKey: contactKeys.detail(id) }),
   );
 }
+
+/** A contact's card (vCard), for the practitioner's address book: a download link. */
+export const contactVcardUrl = (contactId: string): string =>
+  buildUrl('/contacts/{id}/vcard', { path: { id: contactId } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferralLink } from '../api/types';
+import { contactVcardUrl } from '../contacts/use-contacts';
 import {
-  contactVcardUrl,
   describeLinkStats,
   intakePreviewPath,
   linkName,

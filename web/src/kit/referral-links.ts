@@ -65,7 +65,3 @@ export const referralQrUrl = (link: Pick<ReferralLink, 'id'>): string =>
 
 /** The practitioner's own contact card (RFC 6350), to hand to people who refer. */
 export const practiceVcardUrl = buildUrl('/practice/vcard', {});
-
-/** A contact's card, for the practitioner's address book. */
-export const contactVcardUrl = (contactId: string): string =>
-  buildUrl('/contacts/{id}/vcard', { path: { id: contactId } });
