@@ -68,6 +68,10 @@ describe('the referral kit: a personal link, the intake page, the referral on To
     await panel.getByRole('button', { name: 'Create referral link' }).click();
     const address = panel.getByLabel('Address of Maya Lindqvist');
     await address.waitFor();
+    // The button pressed is gone: the focus is on the new link's Copy button.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Copy link: Maya Lindqvist');
     const url = (await address.textContent()) ?? '';
     expect(url).toMatch(/\/r\/[A-Za-z0-9]{10}$/);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });

@@ -1,12 +1,12 @@
-import { Anchor, Button, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Anchor } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ContactRef } from '../api/types';
+import { LoadingState } from '../components/loading-state';
 import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
-import { LinkActions, LinkAddress, LinkStatsGrid } from './link-parts';
+import { LinkBody } from './link-parts';
 import { linkOfContact } from './referral-links';
-import { useCreateReferralLink, useReferralLinks } from './use-referral-links';
+import { useReferralLinks } from './use-referral-links';
 
 /**
  * A contact's personal referral link (§3.9) on their page: made with one click, then its
@@ -14,7 +14,6 @@ import { useCreateReferralLink, useReferralLinks } from './use-referral-links';
  */
 export function ContactReferralLink({ contact }: { contact: ContactRef }) {
   const links = useReferralLinks();
-  const create = useCreateReferralLink();
   const link = links.data ? linkOfContact(links.data, contact.id) : undefined;
 
   return (
@@ -28,40 +27,21 @@ export function ContactReferralLink({ contact }: { contact: ContactRef }) {
       }
     >
       <ProblemAlert error={links.error} />
-      {links.isPending ? (
-        <Text c="dimmed" size="sm">
-          Loading…
-        </Text>
-      ) : null}
-      {link ? (
-        <Stack gap="sm">
-          <LinkAddress link={link} />
-          <LinkStatsGrid stats={link.stats} />
-          <LinkActions link={link} withRevoke={false} />
+      {links.isPending ? <LoadingState label="Loading the link…" /> : null}
+      <LinkBody
+        link={link}
+        isLoaded={links.isSuccess}
+        contactId={contact.id}
+        createLabel="Create referral link"
+        madeMessage={`Referral link made for ${contact.name}.`}
+        buttonVariant="light"
+        actions={{ withRevoke: false }}
+        footer={
           <Anchor component={Link} to="/kit" size="sm">
             All referral links, and what to say, on the Kit page
           </Anchor>
-        </Stack>
-      ) : links.isSuccess ? (
-        <Stack gap="sm" align="flex-start">
-          <ProblemAlert error={create.error} title="No link was made" />
-          <Button
-            variant="light"
-            loading={create.isPending}
-            onClick={() =>
-              create.mutate(contact.id, {
-                onSuccess: () =>
-                  notifications.show({
-                    color: 'teal',
-                    message: `Referral link made for ${contact.name}.`,
-                  }),
-              })
-            }
-          >
-            Create referral link
-          </Button>
-        </Stack>
-      ) : null}
+        }
+      />
     </Panel>
   );
 }

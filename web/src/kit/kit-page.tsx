@@ -14,7 +14,7 @@ import { QueryContent } from '../components/query-content';
 import { ContactPicker, EMPTY_PERSON, type PersonValue } from '../contacts/contact-picker';
 import { LINK_STAT_LABELS } from '../labels';
 import { usePractice } from '../practice/use-practice';
-import { LinkActions, LinkAddress, LinkStatsGrid } from './link-parts';
+import { LinkActions, LinkBody } from './link-parts';
 import {
   linkName,
   linkOfContact,
@@ -157,37 +157,21 @@ function AskScriptPanel() {
 
 /** One link for the website, the email signature and anyone without a link of their own. */
 function PracticeLinkPanel({ links }: { links: ReferralLink[] | undefined }) {
-  const create = useCreateReferralLink();
-  const link = links ? practiceWideLink(links) : undefined;
   return (
     <Panel
       id="practice-link-heading"
       title="Practice link"
       description="For your website, your email signature and anyone without a link of their own: its page asks how they heard about you."
     >
-      {link ? (
-        <Stack gap="sm">
-          <LinkAddress link={link} />
-          <LinkStatsGrid stats={link.stats} />
-          <LinkActions link={link} size="sm" />
-        </Stack>
-      ) : links ? (
-        <Stack gap="sm" align="flex-start">
-          <Text>No practice link yet.</Text>
-          <ProblemAlert error={create.error} title="No link was made" />
-          <Button
-            loading={create.isPending}
-            onClick={() =>
-              create.mutate(null, {
-                onSuccess: () =>
-                  notifications.show({ color: 'teal', message: 'Practice link made.' }),
-              })
-            }
-          >
-            Create the practice link
-          </Button>
-        </Stack>
-      ) : null}
+      <LinkBody
+        link={links ? practiceWideLink(links) : undefined}
+        isLoaded={links !== undefined}
+        contactId={null}
+        createLabel="Create the practice link"
+        madeMessage="Practice link made."
+        emptyText="No practice link yet."
+        actions={{ size: 'sm' }}
+      />
     </Panel>
   );
 }

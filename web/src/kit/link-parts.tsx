@@ -10,13 +10,14 @@ import {
   Text,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { LINK_STATS, type ReferralLink, type ReferralLinkStats } from '../api/types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { CopyTextButton } from '../components/copy-text-button';
+import { ProblemAlert } from '../components/problem-alert';
 import { LINK_STAT_LABELS } from '../labels';
 import { intakePreviewPath, linkName, referralCardUrl, referralQrUrl } from './referral-links';
-import { useRevokeReferralLink } from './use-referral-links';
+import { useCreateReferralLink, useRevokeReferralLink } from './use-referral-links';
 
 /** The link's address, whole (it wraps on a phone), with a button that copies it. */
 export function LinkAddress({ link }: { link: ReferralLink }) {
@@ -171,5 +172,68 @@ function RevokeLinkButton({ link, size }: { link: ReferralLink; size: MantineSiz
         A new link gets a new address.
       </ConfirmDialog>
     </>
+  );
+}
+
+type LinkBodyProps = {
+  /** The live link, once there is one. */
+  link: ReferralLink | undefined;
+  /** Whether the links were read, so that "none yet" is known rather than still loading. */
+  isLoaded: boolean;
+  /** Whose link to make: a contact's id, or null for the practice-wide link. */
+  contactId: string | null;
+  createLabel: string;
+  madeMessage: string;
+  /** Said above the button while there is no link. */
+  emptyText?: string;
+  buttonVariant?: 'filled' | 'light';
+  actions?: Omit<ActionsProps, 'link'>;
+  /** Below the link's actions (a way to the Kit page). */
+  footer?: ReactNode;
+};
+
+/**
+ * A link's address, numbers and actions; or, while there is none, the button that makes it.
+ * Once made, the focus moves to the new link's Copy button (the button pressed is gone).
+ */
+export function LinkBody(props: LinkBodyProps) {
+  const { link, isLoaded, contactId, createLabel, madeMessage, emptyText } = props;
+  const create = useCreateReferralLink();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const wasMade = useRef(false);
+  useEffect(() => {
+    if (!link || !wasMade.current) return;
+    wasMade.current = false;
+    bodyRef.current?.querySelector('button')?.focus();
+  }, [link]);
+  if (link)
+    return (
+      <Stack gap="sm" ref={bodyRef}>
+        <LinkAddress link={link} />
+        <LinkStatsGrid stats={link.stats} />
+        <LinkActions link={link} {...props.actions} />
+        {props.footer}
+      </Stack>
+    );
+  if (!isLoaded) return null;
+  return (
+    <Stack gap="sm" align="flex-start">
+      {emptyText ? <Text>{emptyText}</Text> : null}
+      <ProblemAlert error={create.error} title="No link was made" />
+      <Button
+        variant={props.buttonVariant}
+        loading={create.isPending}
+        onClick={() =>
+          create.mutate(contactId, {
+            onSuccess: () => {
+              wasMade.current = true;
+              notifications.show({ color: 'teal', message: madeMessage });
+            },
+          })
+        }
+      >
+        {createLabel}
+      </Button>
+    </Stack>
   );
 }
