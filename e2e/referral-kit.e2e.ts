@@ -70,7 +70,9 @@ describe('the referral kit: a personal link, the intake page, the referral on To
     await address.waitFor();
     // The button pressed is gone: the focus is on the new link's Copy button.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .poll(async () =>
+        String(await page.evaluate("document.activeElement?.getAttribute('aria-label')")),
+      )
       .toBe('Copy link: Maya Lindqvist');
     const url = (await address.textContent()) ?? '';
     expect(url).toMatch(/\/r\/[A-Za-z0-9]{10}$/);
