@@ -55,3 +55,26 @@ export function nextAttemptAfter(attempts: number, now: Date): Date | null {
   const minutes = backoffMinutes[attempts - 1];
   return minutes === undefined ? null : new Date(now.getTime() + minutes * 60_000);
 }
+
+/**
+ * Emails a person expects once, as part of what the practice does for them (an introduction,
+ * §3.9): they need no consent to relationship mail and carry no opt-out link (the referrer in
+ * Cc reads the same text), but an opt-out is honoured (§6).
+ */
+export const oneOffEmails = { introduction: 'introduction' } as const;
+
+export const isOneOffEmail = (templateKey: string): boolean =>
+  (Object.values(oneOffEmails) as string[]).includes(templateKey);
+
+/**
+ * Why a one-off email may not go to this person, or null: a contact who opted out (the opt-out
+ * link, or consent withdrawn) gets none (§6).
+ */
+export function optedOutRefusal(contact: {
+  name: string;
+  emailOptedOutAt: string | null;
+}): string | null {
+  return contact.emailOptedOutAt === null
+    ? null
+    : `${contact.name} opted out of email from the practice, so Vouch will not send this; make the introduction another way (a call, or through the referrer).`;
+}

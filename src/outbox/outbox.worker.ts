@@ -7,7 +7,6 @@ import { toTimestamp } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { findPractice } from '../practices/practice.repository.ts';
-import { introductionTemplateKey, optedOutRefusal } from '../referrals/introduction.rules.ts';
 import { type OutgoingMail, sendMail } from './mailer.ts';
 import {
   claimMessage,
@@ -19,7 +18,13 @@ import {
   type MessageRow,
   markSmtpVerified,
 } from './message.repository.ts';
-import { nextAttemptAfter, optOutUrl, signOptOutToken } from './outbox.rules.ts';
+import {
+  isOneOffEmail,
+  nextAttemptAfter,
+  optedOutRefusal,
+  optOutUrl,
+  signOptOutToken,
+} from './outbox.rules.ts';
 
 /** How long a claimed message may stay `sending` before it counts as interrupted. */
 const leaseMs = 15 * 60_000;
@@ -92,7 +97,7 @@ export async function deliverMessage(
   let text = row.body;
   let headers: Record<string, string> = {};
   let cc: OutgoingMail['cc'] = null;
-  if (row.template_key === introductionTemplateKey) {
+  if (isOneOffEmail(row.template_key)) {
     // An introduction: a one-off the people expect, so no consent to relationship mail is
     // needed; an opt-out since it was queued is honoured, for the person and the referrer.
     for (const contactId of [row.recipient_contact_id, row.cc_contact_id]) {

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressableFromName } from '../contacts/contact-name.rules.ts';
 import { relationshipFooter } from '../letters/letter.rules.ts';
+import { optedOutRefusal } from '../outbox/outbox.rules.ts';
 import {
   type DraftInput,
   draftIntroduction,
   handoffRefusal,
   mailtoOf,
-  optedOutRefusal,
 } from './introduction.rules.ts';
 
 const input = (over: Partial<DraftInput> = {}): DraftInput => ({

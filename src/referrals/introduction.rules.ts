@@ -13,6 +13,7 @@ import {
   type SalutationStyle,
   salutationOf,
 } from '../contacts/contact-name.rules.ts';
+import { oneOffEmails } from '../outbox/outbox.rules.ts';
 import { isClosed, type ReferralStatus } from './referral.rules.ts';
 
 /** A refusal naming the field of the request it is about. */
@@ -77,8 +78,8 @@ export function handoffRefusal(
   return null;
 }
 
-/** The outbox's template key of an introduction (messages that are not letters). */
-export const introductionTemplateKey = 'introduction';
+/** The outbox's template key of an introduction, one of its one-off emails. */
+export const introductionTemplateKey = oneOffEmails.introduction;
 
 export type Party = { name: string; email: string };
 
@@ -159,18 +160,4 @@ export function mailtoOf(draft: {
     ['body', encodeURIComponent(draft.body.toWellFormed().replace(/\r?\n/g, '\r\n'))],
   ];
   return `mailto:${mailtoAddress(draft.to.email)}?${fields.map(([k, v]) => `${k}=${v}`).join('&')}`;
-}
-
-/**
- * Why an introduction may not be emailed to this person, or null. It is a one-off message they
- * expect, so it needs no consent to relationship mail; but a contact who opted out (the
- * opt-out link, or consent withdrawn) gets none (§6).
- */
-export function optedOutRefusal(contact: {
-  name: string;
-  emailOptedOutAt: string | null;
-}): string | null {
-  return contact.emailOptedOutAt === null
-    ? null
-    : `${contact.name} opted out of email from the practice, so Vouch will not send this; make the introduction another way (a call, or through the referrer).`;
 }

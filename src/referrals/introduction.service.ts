@@ -13,6 +13,7 @@ import {
 } from '../letters/disclosure.rules.ts';
 import { findSmtpRow, type MessageRow } from '../outbox/message.repository.ts';
 import { queueEmail, toMessage } from '../outbox/message.service.ts';
+import { optedOutRefusal } from '../outbox/outbox.rules.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
@@ -25,7 +26,6 @@ import {
   handoffRefusal,
   introductionTemplateKey,
   mailtoOf,
-  optedOutRefusal,
 } from './introduction.rules.ts';
 import type {
   CreateIntroduction,
