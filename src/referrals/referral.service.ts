@@ -49,6 +49,7 @@ import {
   type ReferralStatus,
   referrerUpdateOf,
   reopenTarget,
+  type StatusTimes,
   thanksOf,
   thanksRefusal,
   timesAfterCorrection,
@@ -571,9 +572,37 @@ export async function recordFirstContact(
 ): Promise<ReferralRow> {
   if (row.status !== 'new') return row;
   const times = timesAfterMove(row, 'contacted', at);
-  await updateReferralRow(trx, actor.practiceId, row.id, { ...times, updated_at: at });
-  await recordEvent(trx, actor, row.id, { kind: 'status', from: 'new', to: 'contacted', at, note });
+  await writeStatusMove(trx, actor, row, { times, kind: 'status', at, note, updatedAt: at });
   return { ...row, ...times, updated_at: at };
+}
+
+/**
+ * Writes a status move the caller decided (a move, a correction, a first contact): the row's
+ * status times and the event that tells it, from the status it had.
+ */
+async function writeStatusMove(
+  trx: Tx,
+  actor: Actor,
+  row: ReferralRow,
+  move: {
+    times: StatusTimes;
+    kind: 'status' | 'corrected';
+    at: string;
+    note: string | null;
+    updatedAt: string;
+  },
+) {
+  await updateReferralRow(trx, actor.practiceId, row.id, {
+    ...move.times,
+    updated_at: move.updatedAt,
+  });
+  await recordEvent(trx, actor, row.id, {
+    kind: move.kind,
+    from: row.status,
+    to: move.times.status,
+    at: move.at,
+    note: move.note,
+  });
 }
 
 export async function getReferral(
@@ -682,19 +711,14 @@ export async function changeStatus(
       what: 'the time the referral was received',
     });
     const current = { ...row, status: from };
-    const times = isCorrection
-      ? timesAfterCorrection(current, input.status, at)
-      : timesAfterMove(current, input.status, at);
-    await updateReferralRow(trx, actor.practiceId, referralId, {
-      ...times,
-      updated_at: toTimestamp(now),
-    });
-    await recordEvent(trx, actor, referralId, {
+    await writeStatusMove(trx, actor, row, {
+      times: isCorrection
+        ? timesAfterCorrection(current, input.status, at)
+        : timesAfterMove(current, input.status, at),
       kind: isCorrection ? 'corrected' : 'status',
-      from,
-      to: input.status,
       at,
       note: (isCorrection ? input.reason : input.note) ?? null,
+      updatedAt: toTimestamp(now),
     });
   });
 }
