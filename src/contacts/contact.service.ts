@@ -10,7 +10,7 @@ import { refOf } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import type { NameParts } from '../platform/person-name.ts';
-import { type VcardVersion, writeVcard } from '../platform/vcard.ts';
+import { type VcardVersion, vcardNameOf, writeVcard } from '../platform/vcard.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
 import { dueCutoffs, touchOf } from './cadence.rules.ts';
 import {
@@ -337,12 +337,7 @@ export async function getContactVcard(
   const vcard = writeVcard(
     {
       fullName: row.name,
-      name: {
-        family: row.family_name,
-        given: row.given_name,
-        prefix: row.honorific,
-        suffix: row.suffix,
-      },
+      name: vcardNameOf(addressableOf(row)),
       nickname: row.preferred_name,
       organization: row.organization,
       email: row.email,

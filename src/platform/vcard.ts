@@ -1,3 +1,5 @@
+import type { NameParts } from './person-name.ts';
+
 /**
  * vCards (RFC 6350) for the contacts apps people use: Apple Contacts, Google Contacts, Outlook.
  *
@@ -29,6 +31,14 @@ export type VcardName = {
   /** Honorific suffixes ("PhD", "Jr."). */
   suffix: string | null;
 };
+
+/** A name as the project keeps it in parts (platform/person-name.ts), as a vCard's N. */
+export const vcardNameOf = (parts: NameParts): VcardName => ({
+  family: parts.familyName,
+  given: parts.givenName,
+  prefix: parts.honorific,
+  suffix: parts.suffix,
+});
 
 export type Vcard = {
   /** `org` for a card of an organisation with no person (4.0's KIND); a person by default. */

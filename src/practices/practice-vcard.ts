@@ -1,5 +1,5 @@
 import { parseName } from '../platform/person-name.ts';
-import { type VcardVersion, writeVcard } from '../platform/vcard.ts';
+import { type VcardVersion, vcardNameOf, writeVcard } from '../platform/vcard.ts';
 import type { Practice } from './practice.schemas.ts';
 
 /** Who the card is of: a practitioner (the signed-in user), or nobody for the practice alone. */
@@ -22,12 +22,7 @@ export function practiceVcard(
     {
       kind: parts ? 'individual' : 'org',
       fullName: personName || practice.name,
-      name: parts && {
-        family: parts.familyName,
-        given: parts.givenName,
-        prefix: parts.honorific,
-        suffix: parts.suffix,
-      },
+      name: parts && vcardNameOf(parts),
       organization: practice.name,
       isWork: true,
       email: person?.email ?? null,
