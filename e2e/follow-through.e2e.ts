@@ -8,24 +8,22 @@ import {
   sendJson,
   signUpPractice,
   startServer,
-  startSmtpSink,
   testOutput,
+  useSmtpSink,
 } from './server.ts';
 
 describe('a commitment, two weeks of silence, and the reminder letter', () => {
   let server: RunningServer | undefined;
   let browser: Browser;
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  const smtp = useSmtpSink();
 
   beforeAll(async () => {
     mkdirSync(testOutput, { recursive: true });
-    smtp = await startSmtpSink();
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await smtp?.close();
   });
 
   it('offers the reminder two weeks later, restates both incentives, and sends it through SMTP', async () => {

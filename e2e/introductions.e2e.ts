@@ -1,16 +1,13 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe.ts';
 import {
-  launchBrowser,
   type ReceivedEmail,
-  type RunningServer,
   sendJson,
   signUpPractice,
-  startServer,
-  startSmtpSink,
   testOutput,
+  useServerAndBrowser,
+  useSmtpSink,
 } from './server.ts';
 
 type Referral = {
@@ -31,24 +28,12 @@ const BOOKING = 'https://cal.example/clear-path/first-conversation';
  * shows the completion of warm introductions beside the rest.
  */
 describe('warm introductions: the booking link, Introduce, the outbox and Insights', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser;
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-
-  beforeAll(async () => {
-    smtp = await startSmtpSink();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await smtp?.close();
-  });
+  const running = useServerAndBrowser();
+  const smtp = useSmtpSink();
 
   it('introduces Elena from Maya’s page, and Tom from his referral in the mail app', async () => {
-    const base = server?.url ?? '';
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const base = running.server.url;
+    const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signUpPractice(page, base, 'intro@example.com');
     await sendJson(page, 'PUT', `${base}/api/v1/smtp`, {

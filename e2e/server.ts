@@ -204,3 +204,20 @@ export async function startSmtpSink(): Promise<{
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** Registers a `beforeAll` that starts an SMTP sink and an `afterAll` that stops it. */
+export function useSmtpSink(): { port: number; messages: ReceivedEmail[] } {
+  let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => sink?.close());
+  return {
+    get port() {
+      return sink?.port ?? 0;
+    },
+    get messages() {
+      return sink?.messages ?? [];
+    },
+  };
+}
