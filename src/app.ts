@@ -14,6 +14,7 @@ import { commitmentRoutes } from './commitments/commitment.routes.ts';
 import { contactRoutes } from './contacts/contact.routes.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 import { ethicsRoutes } from './ethics/ethics.routes.ts';
+import { exportRoutes } from './exports/export.routes.ts';
 import { goalRoutes } from './goals/goal.routes.ts';
 import { ZGoalProgress } from './goals/goal.schemas.ts';
 import { incentiveRoutes } from './incentives/incentive.routes.ts';
@@ -115,6 +116,8 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     accountRoutes(deps),
     practiceRoutes(deps),
     onboardingRoutes(deps),
+    // Before the contacts' routes: /contacts/{id} would take /contacts/export.csv.
+    exportRoutes(deps),
     contactRoutes(deps),
     categoryRoutes(deps),
     circleRoutes(deps),

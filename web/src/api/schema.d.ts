@@ -141,6 +141,27 @@ export interface paths {
      */
     get: operations["getOnboarding"];
   };
+  "/export": {
+    /**
+     * Export all the practice's data (zip)
+     * @description A zip, streamed: for every entity (practice, users, contacts, referrals, interactions, commitments, incentives, messages, the audit log …) `<entity>.json` (a JSON array) and `<entity>.csv` (the same columns, formula-safe), and a README.md describing each file and its columns. Never a secret (SMTP password, password hashes, tokens), another practice's rows or an erased person. Owners only (403 otherwise); audited (`practice.exported`). Rows are read page by page while the zip is sent, so a write during the download may show in one file and not in another.
+     */
+    get: operations["exportPractice"];
+  };
+  "/contacts/export.csv": {
+    /**
+     * Export contacts as Google CSV
+     * @description Every contact, in Google Contacts' CSV (its own headers, which its import reads): First Name, Middle Name, Last Name, Name Prefix, Name Suffix, Nickname, Organization Name, Notes, Labels (`* myContacts ::: <circle> ::: …`), E-mail 1 - Label, E-mail 1 - Value, Phone 1 - Label, Phone 1 - Value. Outlook and spreadsheets read it too. Streamed; owners only (403 otherwise); audited (`contacts.exported`).
+     */
+    get: operations["exportContactsCsv"];
+  };
+  "/contacts/export.vcf": {
+    /**
+     * Export contacts as vCards
+     * @description Every contact as a vCard (4.0, or 3.0 with `version=3.0`), one after the other in one file, as GET /contacts/{id}/vcard writes each: name, name in parts, the name they go by, organization, email, phone; not the notes. Streamed; owners only (403 otherwise); audited (`contacts.exported`).
+     */
+    get: operations["exportContactsVcard"];
+  };
   "/contacts": {
     /**
      * List contacts
@@ -3713,6 +3734,216 @@ export interface operations {
       };
       /** @description Sign-in or an API token is required */
       401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Export all the practice's data (zip)
+   * @description A zip, streamed: for every entity (practice, users, contacts, referrals, interactions, commitments, incentives, messages, the audit log …) `<entity>.json` (a JSON array) and `<entity>.csv` (the same columns, formula-safe), and a README.md describing each file and its columns. Never a secret (SMTP password, password hashes, tokens), another practice's rows or an erased person. Owners only (403 otherwise); audited (`practice.exported`). Rows are read page by page while the zip is sent, so a write during the download may show in one file and not in another.
+   */
+  exportPractice: {
+    responses: {
+      /** @description The zip, named vouch-export-YYYY-MM-DD.zip */
+      200: {
+        content: {
+          "application/zip": string;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only the owner exports the practice data */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Export contacts as Google CSV
+   * @description Every contact, in Google Contacts' CSV (its own headers, which its import reads): First Name, Middle Name, Last Name, Name Prefix, Name Suffix, Nickname, Organization Name, Notes, Labels (`* myContacts ::: <circle> ::: …`), E-mail 1 - Label, E-mail 1 - Value, Phone 1 - Label, Phone 1 - Value. Outlook and spreadsheets read it too. Streamed; owners only (403 otherwise); audited (`contacts.exported`).
+   */
+  exportContactsCsv: {
+    responses: {
+      /** @description CSV with a header row */
+      200: {
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only the owner exports the practice data */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Export contacts as vCards
+   * @description Every contact as a vCard (4.0, or 3.0 with `version=3.0`), one after the other in one file, as GET /contacts/{id}/vcard writes each: name, name in parts, the name they go by, organization, email, phone; not the notes. Streamed; owners only (403 otherwise); audited (`contacts.exported`).
+   */
+  exportContactsVcard: {
+    parameters: {
+      query?: {
+        /** @description `3.0` for Outlook for Windows, which reads 4.0 poorly. */
+        version?: "4.0" | "3.0";
+      };
+    };
+    responses: {
+      /** @description The vCards */
+      200: {
+        content: {
+          "text/vcard": string;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only the owner exports the practice data */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
