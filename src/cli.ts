@@ -3,10 +3,12 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createUser } from './accounts/account.service.ts';
 import { computeAgenda } from './agenda/agenda.service.ts';
 import { verifyAuditChains } from './audit/audit.service.ts';
+import { registerBackupCommands } from './backup/backup.cli.ts';
+import { UsageError, withDeps } from './cli-deps.ts';
 import { loadDemo } from './demo/demo.service.ts';
 import { generateLargePractice } from './demo/large-practice.ts';
+import { registerExportCommands } from './exports/export.cli.ts';
 import { loadConfig, urlAt } from './platform/config.ts';
-import { openDeps } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
 import { findPractice, listPracticeIds } from './practices/practice.repository.ts';
 import { startServer } from './server.ts';
@@ -21,19 +23,6 @@ function parsePort(value: string): number {
 /** The web app's sign-in page under the configured base URL (VOUCH_BASE_URL, or the port's). */
 function signInUrl(baseUrl: string): string {
   return urlAt(baseUrl, '/sign-in');
-}
-
-/** Runs a command with the database open, and closes it after. */
-async function withDeps<T>(
-  run: (deps: Awaited<ReturnType<typeof openDeps>>) => Promise<T>,
-  config = loadConfig(),
-): Promise<T> {
-  const deps = await openDeps(config, { rateLimit: false });
-  try {
-    return await run(deps);
-  } finally {
-    await deps.close();
-  }
 }
 
 const program = new Command()
@@ -233,9 +222,13 @@ audit
     });
   });
 
+registerExportCommands(program, withDeps);
+registerBackupCommands(program);
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) console.error(`vouch: ${error.message}`);
   else if (error instanceof Error) console.error(`vouch: ${error.message}`);
   else console.error('vouch: failed', error);
-  process.exitCode = 1;
+  // 2: bad usage or a bad file (nothing was done); 1: a failure while working.
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 });

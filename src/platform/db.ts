@@ -227,6 +227,17 @@ export async function reclaimErasedSpace(
   }
 }
 
+/** A raw connection to a SQLite file (better-sqlite3's own API), outside the app's Kysely. */
+export type SqliteFile = SqliteDatabase.Database;
+
+/**
+ * Opens a SQLite file as it is, without the app's pragmas or migrations: for the backup and
+ * restore commands (the online backup API, an exclusive lock, checks of a backup file).
+ */
+export function openSqliteFile(file: string, options: SqliteDatabase.Options = {}): SqliteFile {
+  return new SqliteDatabase(file, options);
+}
+
 export async function isDatabaseReachable(db: Db): Promise<boolean> {
   try {
     await sql`select 1`.execute(db);
