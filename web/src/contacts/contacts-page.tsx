@@ -1,7 +1,8 @@
-import { Button, Center, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Menu, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { buildUrl } from '../api';
 import { CONTACT_SORTS, type ContactQuery, ROLES, STAGES } from '../api/types';
 import { useMe } from '../auth/use-auth';
 import { LoadMoreButton } from '../components/load-more-button';
@@ -37,6 +38,25 @@ function writeQuery(query: ContactQuery): URLSearchParams {
   return params;
 }
 
+/** The whole network for a contacts app (owners: the server refuses members). */
+function ExportContactsMenu() {
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="default">Export contacts</Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component="a" href={buildUrl('/contacts/export.csv', {})} download>
+          Google CSV
+        </Menu.Item>
+        <Menu.Item component="a" href={buildUrl('/contacts/export.vcf', {})} download>
+          vCard
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
 export function ContactsPage() {
   const navigate = useNavigate();
   const me = useMe();
@@ -56,7 +76,12 @@ export function ContactsPage() {
       <PageHeader
         title="Contacts"
         description="Everyone in your network, and how far along the ladder they are."
-        actions={<Button onClick={() => navigate('/contacts/new')}>Add contact</Button>}
+        actions={
+          <Group gap="sm">
+            {me.data?.role === 'owner' ? <ExportContactsMenu /> : null}
+            <Button onClick={() => navigate('/contacts/new')}>Add contact</Button>
+          </Group>
+        }
       />
       <ContactFilters
         search={search.text}

@@ -10,6 +10,7 @@ import { usePractice } from '../practice/use-practice';
 import { ApiTokensSection } from './api-tokens-section';
 import { AuditLogSection } from './audit-log-section';
 import { CalendarFeedsSection } from './calendar-feeds-section';
+import { DataSection } from './data-section';
 import { EthicsSection } from './ethics-section';
 import { LetterTemplatesSection } from './letter-templates-section';
 import { ProgramDefaultsSection } from './program-defaults-section';
@@ -55,6 +56,7 @@ const SECTION_PAGES: Record<SettingsSlug, () => ReactNode> = {
   tokens: () => <ApiTokensSection />,
   security: () => <SecuritySection />,
   audit: () => <AuditLogSection />,
+  data: () => <DataSection />,
 };
 
 /** /settings: to the first page, or to the page an old `#…-title` link meant. */

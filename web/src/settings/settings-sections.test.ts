@@ -22,6 +22,7 @@ describe('settings sections', () => {
       'tokens',
       'security',
       'audit',
+      'data',
     ]);
     expect(settingsSectionOf('email')?.label).toBe('Email (SMTP)');
     expect(settingsSectionOf('nope')).toBeUndefined();

@@ -13,6 +13,7 @@ export const settingsSections = [
   { slug: 'tokens', label: 'API tokens', anchor: 'tokens-title' },
   { slug: 'security', label: 'Sign-in and sessions', anchor: 'security-title' },
   { slug: 'audit', label: 'Audit log', anchor: 'audit-title' },
+  { slug: 'data', label: 'Your data', anchor: 'data-title' },
 ] as const;
 
 export type SettingsSlug = (typeof settingsSections)[number]['slug'];
