@@ -1,4 +1,3 @@
-import { Zip, ZipDeflate } from 'fflate';
 import { recordAudit } from '../platform/audit.ts';
 import { localDay } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
@@ -34,6 +33,7 @@ import {
   jsonRow,
   usersFile,
 } from './export.rules.ts';
+import { type ZipEntry, zipChunks } from './zip-stream.ts';
 
 /** Who exports: a signed-in owner, or the CLI (no user; whoever runs it holds the database). */
 export type Exporter = Pick<Actor, 'practiceId' | 'role'> & { userId: string | null };
@@ -162,35 +162,6 @@ async function* csvFile(source: ExportSource): AsyncGenerator<string> {
   yield csvLine(source.columns);
   for await (const rows of source.pages())
     yield rows.map((r) => csvRow(r, source.columns)).join('');
-}
-
-type ZipEntry = { name: string; content: Iterable<string> | AsyncIterable<string> };
-
-/**
- * A zip written as it is read: each entry is deflated as its text comes, and the compressed
- * bytes are handed on before the next page is read (fflate's streaming Zip, synchronous).
- */
-async function* zipChunks(entries: AsyncIterable<ZipEntry>, mtime: Date) {
-  const encoder = new TextEncoder();
-  const ready: Uint8Array[] = [];
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    ready.push(chunk);
-  });
-  const take = () => Buffer.concat(ready.splice(0));
-  for await (const entry of entries) {
-    const file = new ZipDeflate(entry.name, { level: 6 });
-    file.mtime = mtime;
-    zip.add(file);
-    for await (const text of entry.content) {
-      file.push(encoder.encode(text));
-      if (ready.length > 0) yield take();
-    }
-    file.push(new Uint8Array(0), true);
-    if (ready.length > 0) yield take();
-  }
-  zip.end();
-  if (ready.length > 0) yield take();
 }
 
 /** A stream that pulls `chunks` only as its reader asks: a slow client slows the reads. */
