@@ -61,10 +61,13 @@ describe('vouch backup and vouch restore (CLI, SQLite)', () => {
     const forced = await vouch(cliEnv(ctx), 'backup', file, '--force');
     expect(forced.stdout).toMatch(/1 practice, 2 contacts/);
     expect((await vouch(cliEnv(ctx), 'backup')).code).toBe(2);
+    const nowhere = await vouch(cliEnv(ctx), 'backup', path.join(dir, 'no/such/dir.db'));
+    expect(nowhere).toMatchObject({ code: 2, stderr: expect.stringMatching(/no directory/) });
   });
 
   it('restores into a fresh data directory, and keeps the old database aside on the next restore', async () => {
-    const fresh = mkdtempSync(path.join(dir, 'fresh-'));
+    // A data directory that does not exist yet, as on a new machine.
+    const fresh = path.join(mkdtempSync(path.join(dir, 'fresh-')), 'data');
     const env = freshEnv(cliEnv(ctx), fresh);
     const first = await vouch(env, 'restore', file);
     expect(first.code, first.stderr).toBe(0);

@@ -8,6 +8,7 @@ import {
   closeSync,
   copyFileSync,
   existsSync,
+  mkdirSync,
   openSync,
   readSync,
   renameSync,
@@ -58,6 +59,8 @@ export async function backupSqlite(
   if (!existsSync(source)) throw badFile(`There is no database at ${source} to back up.`);
   if (existsSync(file) && !options.force)
     throw badFile(`${file} exists; choose another name, or --force to overwrite it.`);
+  if (!existsSync(path.dirname(path.resolve(file))))
+    throw badFile(`There is no directory ${path.dirname(path.resolve(file))} to write ${file} in.`);
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
   try {
@@ -120,6 +123,7 @@ export async function restoreSqlite(
   if (!hasSqliteHeader(file)) throw badFile(`${file} is not a SQLite database (a Vouch backup).`);
   const stamp = fileStamp(now);
   const incoming = `${target}.restoring-${stamp}`;
+  mkdirSync(path.dirname(target), { recursive: true });
   try {
     copyFileSync(file, incoming);
     let check: ReturnType<typeof settleAndCheck>;

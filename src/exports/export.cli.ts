@@ -1,5 +1,6 @@
 import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -24,6 +25,10 @@ export function registerExportCommands(program: Command, withDeps: WithDeps): vo
     .action(async (file: string, opts: { practiceId?: string; force?: boolean }) => {
       if (existsSync(file) && !opts.force)
         throw new UsageError(`${file} exists; choose another name, or --force to overwrite it.`);
+      if (!existsSync(path.dirname(path.resolve(file))))
+        throw new UsageError(
+          `There is no directory ${path.dirname(path.resolve(file))} for ${file}.`,
+        );
       await withDeps(async (deps) => {
         const practiceId = await resolvePracticeId(deps, opts.practiceId);
         const { stream } = await exportPractice(
