@@ -5,6 +5,7 @@ import { computeAgenda } from './agenda/agenda.service.ts';
 import { verifyAuditChains } from './audit/audit.service.ts';
 import { loadDemo } from './demo/demo.service.ts';
 import { generateLargePractice } from './demo/large-practice.ts';
+import { registerImportCommand } from './imports/import.cli.ts';
 import { loadConfig, urlAt } from './platform/config.ts';
 import { openDeps } from './platform/deps.ts';
 import { AppError } from './platform/errors.ts';
@@ -175,6 +176,8 @@ program
         console.log(`More not shown for: ${agenda.truncated.join(', ')}.`);
     });
   });
+
+registerImportCommand(program, (run) => withDeps(run));
 
 const user = program.command('user').description('Manage users');
 user

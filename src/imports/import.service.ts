@@ -37,9 +37,11 @@ import {
 } from './import.rules.ts';
 import type { Import, ImportPreview, StartImport, UploadedImport } from './import.schemas.ts';
 import { wakeImports } from './import.worker.ts';
+import { suggestMapping } from './import-columns.rules.ts';
 import {
   type ColumnMapping,
   type FileShape,
+  type ImportFormat,
   type ImportRecord,
   inspectFile,
   mappingProblem,
@@ -159,6 +161,19 @@ async function storeChunks(
   return total;
 }
 
+/** A file read as another format than detected: a CSV's columns as Google's, say. */
+function asFormat(shape: FileShape, format: ImportFormat): FileShape {
+  if (shape.kind === 'vcard' || format === 'vcard') {
+    if (shape.format === format) return shape;
+    throw fieldError(
+      'format',
+      `cannot be ${format}: the file is ${shape.kind === 'vcard' ? 'a vCard file' : 'a CSV file'}.`,
+      'unprocessable',
+    );
+  }
+  return { ...shape, format, mapping: suggestMapping(shape.headers, format) };
+}
+
 /**
  * POST /imports (issue 13 points 1, 8): the body streams into chunk rows (bounded memory, the
  * size limit enforced as it comes), then the file is read once to know what it is. A file that
@@ -168,9 +183,17 @@ async function storeChunks(
 export async function uploadImport(
   deps: Deps,
   who: Importer,
-  input: { fileName: string; body: AsyncIterable<Uint8Array>; declaredBytes?: number },
+  input: {
+    fileName: string;
+    body: AsyncIterable<Uint8Array>;
+    declaredBytes?: number;
+    /** The CLI's own limit (a file on the server's disk); else VOUCH_IMPORT_MAX_MB. */
+    maxBytes?: number;
+    /** The CLI's `--format`: read the CSV as this format's columns, whatever its headers say. */
+    format?: ImportFormat;
+  },
 ): Promise<UploadedImport> {
-  const maxBytes = deps.config.importMaxBytes;
+  const maxBytes = input.maxBytes ?? deps.config.importMaxBytes;
   if (input.declaredBytes !== undefined && input.declaredBytes > maxBytes) throw tooLarge(maxBytes);
   const id = newId();
   const { practiceId } = who;
@@ -179,6 +202,7 @@ export async function uploadImport(
   try {
     await storeChunks(deps, practiceId, id, input.body, maxBytes);
     shape = await inspectFile(source);
+    if (input.format !== undefined) shape = asFormat(shape, input.format);
   } catch (error) {
     await deleteChunkRows(deps.db, practiceId, id);
     throw error;
