@@ -56,7 +56,14 @@ export function ContactsPage() {
       <PageHeader
         title="Contacts"
         description="Everyone in your network, and how far along the ladder they are."
-        actions={<Button onClick={() => navigate('/contacts/new')}>Add contact</Button>}
+        actions={
+          <>
+            <Button variant="default" onClick={() => navigate('/contacts/import')}>
+              Import contacts
+            </Button>
+            <Button onClick={() => navigate('/contacts/new')}>Add contact</Button>
+          </>
+        }
       />
       <ContactFilters
         search={search.text}
