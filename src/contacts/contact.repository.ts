@@ -60,12 +60,14 @@ export type NewContactRow = Omit<
 
 /** Every column of a new contact, the derived ones included (the same keys for any row). */
 function newContactColumns(row: NewContactRow) {
-  const parts = parseName(row.name);
+  const given = [row.honorific, row.given_name, row.family_name, row.suffix];
+  // Parsed only when some part is missing (an import writes many rows with all of theirs).
+  const parts = given.includes(undefined) ? parseName(row.name) : null;
   const named: ContactRow = {
-    honorific: parts.honorific,
-    given_name: parts.givenName,
-    family_name: parts.familyName,
-    suffix: parts.suffix,
+    honorific: parts?.honorific ?? null,
+    given_name: parts?.givenName ?? null,
+    family_name: parts?.familyName ?? null,
+    suffix: parts?.suffix ?? null,
     preferred_name: null,
     salutation: null,
     ...row,
@@ -103,20 +105,65 @@ export async function insertContactRow(
 /** Rows per multi-row insert: ~30 columns each stays far below both databases' bind limits. */
 const insertChunk = 250;
 
+/** The integer columns of the tables written in bulk (PostgreSQL's arrays need their type). */
+const integerColumns = new Set([
+  'stage_rank',
+  'email_consent',
+  'do_not_ask',
+  'keep_in_touch_days',
+  'is_treating_provider',
+]);
+
+type BulkTable = 'contact' | 'contact_role' | 'contact_circle' | 'stage_change';
+
 /**
- * Inserts many contacts in multi-row statements (an import), each like `insertContactRow` with
- * `unlessEmailTaken`: a row whose email the practice already has is left out. Answers the ids
- * inserted.
+ * Many rows of one table in one statement, in chunks. PostgreSQL: one array parameter per
+ * column, unnested, which it parses once whatever the row count (a VALUES list of thousands of
+ * parameters, parsed and planned anew each time, was most of an import's time there); SQLite:
+ * a multi-row VALUES list (its statements are prepared once and cached).
+ */
+function bulkInserts<T extends BulkTable>(
+  db: Queryable,
+  table: T,
+  rows: readonly Record<string, unknown>[],
+) {
+  const statements = [];
+  // PostgreSQL binds one parameter per column, however many rows: the whole batch at once.
+  const size = isPostgres(db) ? 5000 : insertChunk;
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    const first = chunk[0];
+    if (!first) continue;
+    if (!isPostgres(db)) {
+      statements.push(db.insertInto(table).values(chunk as never));
+      continue;
+    }
+    const columns = Object.keys(first);
+    const arrays = columns.map(
+      (c) =>
+        sql`${chunk.map((r) => r[c] ?? null)}::${sql.raw(integerColumns.has(c) ? 'int4' : 'text')}[]`,
+    );
+    statements.push(
+      db
+        .insertInto(table)
+        .columns(columns as never)
+        .expression(sql`select * from unnest(${sql.join(arrays)})` as never),
+    );
+  }
+  return statements;
+}
+
+/**
+ * Inserts many contacts (an import), each like `insertContactRow` with `unlessEmailTaken`: a
+ * row whose email the practice already has is left out. Answers the ids inserted.
  */
 export async function insertContactRows(
   db: Queryable,
   rows: readonly NewContactRow[],
 ): Promise<Set<string>> {
   const made = new Set<string>();
-  for (let i = 0; i < rows.length; i += insertChunk) {
-    const inserted = await db
-      .insertInto('contact')
-      .values(rows.slice(i, i + insertChunk).map(newContactColumns))
+  for (const insert of bulkInserts(db, 'contact', rows.map(newContactColumns))) {
+    const inserted = await insert
       .onConflict((oc) =>
         oc.columns(['practice_id', 'email_key']).where('email_key', 'is not', null).doNothing(),
       )
@@ -344,21 +391,12 @@ export async function insertMembershipRows(
     stageChanges: readonly StageChangeTable[];
   },
 ): Promise<void> {
-  for (let i = 0; i < rows.roles.length; i += insertChunk)
-    await db
-      .insertInto('contact_role')
-      .values(rows.roles.slice(i, i + insertChunk))
-      .execute();
-  for (let i = 0; i < rows.circles.length; i += insertChunk)
-    await db
-      .insertInto('contact_circle')
-      .values(rows.circles.slice(i, i + insertChunk))
-      .execute();
-  for (let i = 0; i < rows.stageChanges.length; i += insertChunk)
-    await db
-      .insertInto('stage_change')
-      .values(rows.stageChanges.slice(i, i + insertChunk))
-      .execute();
+  for (const insert of [
+    ...bulkInserts(db, 'contact_role', rows.roles),
+    ...bulkInserts(db, 'contact_circle', rows.circles),
+    ...bulkInserts(db, 'stage_change', rows.stageChanges),
+  ])
+    await insert.execute();
 }
 
 /** Roles of several contacts in one query (no query per row). */

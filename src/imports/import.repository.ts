@@ -343,27 +343,45 @@ const knownColumns = [
   'suffix',
 ] as const;
 
-/** The practice's contacts having any of these email or phone keys (one query a batch). */
+/**
+ * The practice's contacts having any of these email or phone keys, oldest first: one query per
+ * kind of key and batch, each on its own index (a single query with OR and an ORDER BY was
+ * planned as a walk over all the practice's contacts, quadratic over an import).
+ */
 export async function findContactsByKeys(
   db: Queryable,
   practiceId: string,
   emailKeys: readonly string[],
   phoneKeys: readonly string[],
 ): Promise<KnownContact[]> {
-  if (emailKeys.length === 0 && phoneKeys.length === 0) return [];
-  return db
-    .selectFrom('contact')
-    .select(knownColumns)
-    .where('practice_id', '=', practiceId)
-    .where((eb) =>
-      eb.or([
-        ...(emailKeys.length > 0 ? [eb('email_key', 'in', [...emailKeys])] : []),
-        ...(phoneKeys.length > 0 ? [eb('phone_key', 'in', [...phoneKeys])] : []),
-      ]),
+  const byKey = (column: 'email_key' | 'phone_key', keys: readonly string[]) =>
+    keys.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('contact')
+          .select([...knownColumns, 'created_at'])
+          .where('practice_id', '=', practiceId)
+          // One parameter holding every key (an array; SQLite: a JSON list), so that the
+          // statement is the same whatever the count: parsed, planned and cached once.
+          .where(
+            isPostgres(db)
+              ? sql<boolean>`${sql.ref(column)} = any(${[...keys]}::text[])`
+              : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(keys)}))`,
+          )
+          .execute();
+  const found = new Map<string, KnownContact & { created_at: string }>();
+  for (const row of [
+    ...(await byKey('email_key', emailKeys)),
+    ...(await byKey('phone_key', phoneKeys)),
+  ])
+    found.set(row.id, row);
+  return [...found.values()]
+    .sort((x, y) =>
+      x.created_at === y.created_at
+        ? x.id.localeCompare(y.id)
+        : x.created_at.localeCompare(y.created_at),
     )
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .map(({ created_at: _, ...known }) => known);
 }
 
 /**

@@ -38,25 +38,20 @@ export function keysOf(candidate: Pick<ContactCandidate, 'emails' | 'phones'>): 
   return { emails, phones };
 }
 
-/** Keys of both kinds in one map: `e:` + email key, `p:` + phone key. */
-export const emailSlot = (key: string) => `e:${key}`;
-export const phoneSlot = (key: string) => `p:${key}`;
-
-export function slotsOf(keys: { emails: string[]; phones: string[] }): string[] {
-  return [...keys.emails.map(emailSlot), ...keys.phones.map(phoneSlot)];
-}
-
-/** Who a record duplicates: the first of its keys (emails before phones) found among `known`. */
+/**
+ * Who a record duplicates: the first of its keys (emails before phones) found among `known`.
+ * Both kinds of key share one map: an email key holds an "@", a phone key only digits.
+ */
 export function firstMatch<T>(
   keys: { emails: string[]; phones: string[] },
   known: ReadonlyMap<string, T>,
 ): { by: 'email' | 'phone'; match: T } | null {
   for (const key of keys.emails) {
-    const match = known.get(emailSlot(key));
+    const match = known.get(key);
     if (match !== undefined) return { by: 'email', match };
   }
   for (const key of keys.phones) {
-    const match = known.get(phoneSlot(key));
+    const match = known.get(key);
     if (match !== undefined) return { by: 'phone', match };
   }
   return null;
@@ -65,8 +60,9 @@ export function firstMatch<T>(
 /** Why a record is a duplicate, in the words of the preview and the CLI. */
 export function duplicateReason(
   by: 'email' | 'phone',
-  of: { name: string; line?: number },
+  of: { name: string; line?: number } | null,
 ): string {
+  if (of === null) return `same ${by} as an earlier row of this file`;
   const where = of.line === undefined ? '' : ` on line ${of.line} of this file`;
   return `same ${by} as ${of.name}${where}`;
 }
@@ -75,19 +71,21 @@ export function duplicateReason(
 export type KnownContactRef = { id: string; name: string };
 /** A record met earlier in the same file. */
 export type SeenRecord = { name: string; line: number };
+/**
+ * The keys met so far in the file: with who had them (the preview's few rows), or the keys
+ * alone (a whole file's worth in the job: that memory grows with the file, so it holds little).
+ */
+export type Seen = Map<string, SeenRecord> | Set<string>;
 
-/** The practice's contacts by slot (the first contact of each key wins, as the rows come). */
+/** The practice's contacts by key (the first contact of each key wins, as the rows come). */
 export function knownBySlot(
   rows: readonly (KnownContactRef & { email_key: string | null; phone_key: string | null })[],
 ): Map<string, KnownContactRef> {
   const known = new Map<string, KnownContactRef>();
   for (const row of rows) {
     const ref = { id: row.id, name: row.name };
-    for (const slot of [
-      row.email_key === null ? null : emailSlot(row.email_key),
-      row.phone_key === null ? null : phoneSlot(row.phone_key),
-    ])
-      if (slot !== null && !known.has(slot)) known.set(slot, ref);
+    for (const key of [row.email_key, row.phone_key])
+      if (key !== null && !known.has(key)) known.set(key, ref);
   }
   return known;
 }
@@ -98,18 +96,29 @@ export type RecordOutcome =
   | { kind: 'duplicate'; reason: string; contact: KnownContactRef }
   | { kind: 'new' };
 
+/** The first of a record's keys met earlier in the file. */
+function earlierOf(
+  keys: { emails: string[]; phones: string[] },
+  seen: Seen,
+): { by: 'email' | 'phone'; match: SeenRecord | null } | null {
+  if (seen instanceof Map) return firstMatch(keys, seen);
+  if (keys.emails.some((k) => seen.has(k))) return { by: 'email', match: null };
+  if (keys.phones.some((k) => seen.has(k))) return { by: 'phone', match: null };
+  return null;
+}
+
 /**
  * What becomes of a record (point 4): invalid; a repeat of an earlier record of the file (by
  * email or phone: skipped, whatever the mode); a duplicate of a contact of the practice; or new.
  */
 export function outcomeOf(
   record: ImportRecord,
-  seen: ReadonlyMap<string, SeenRecord>,
+  seen: Seen,
   known: ReadonlyMap<string, KnownContactRef>,
 ): RecordOutcome {
   if ('problem' in record) return { kind: 'invalid', reason: record.problem };
   const keys = keysOf(record.candidate);
-  const earlier = firstMatch(keys, seen);
+  const earlier = earlierOf(keys, seen);
   if (earlier) return { kind: 'repeat', reason: duplicateReason(earlier.by, earlier.match) };
   const existing = firstMatch(keys, known);
   if (existing)
@@ -123,11 +132,16 @@ export function outcomeOf(
 
 /** Remembers a record's keys for the rest of the file (an earlier record keeps a key). */
 export function rememberRecord(
-  seen: Map<string, SeenRecord>,
+  seen: Seen,
   record: { line: number; candidate: ContactCandidate },
 ): void {
-  for (const slot of slotsOf(keysOf(record.candidate)))
-    if (!seen.has(slot)) seen.set(slot, { name: record.candidate.name, line: record.line });
+  const keys = keysOf(record.candidate);
+  if (seen instanceof Set) {
+    for (const key of [...keys.emails, ...keys.phones]) seen.add(key);
+    return;
+  }
+  const entry = { name: record.candidate.name, line: record.line };
+  for (const key of [...keys.emails, ...keys.phones]) if (!seen.has(key)) seen.set(key, entry);
 }
 
 /**

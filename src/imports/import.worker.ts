@@ -42,7 +42,6 @@ import {
   notesOf,
   outcomeOf,
   rememberRecord,
-  type SeenRecord,
 } from './import.rules.ts';
 import {
   type ColumnMapping,
@@ -59,6 +58,15 @@ const staleMs = 2 * 60_000;
 const orphanMs = 60 * 60_000;
 /** The first batches after which PostgreSQL's statistics are refreshed. */
 const analyzeAfterBatches = 2;
+
+/** Records read between two turns given to the server's other work. */
+const yieldEvery = 20;
+
+/**
+ * Lets the event loop serve what waits (requests) before going on: SQLite's calls and the
+ * parser run without ever reaching it otherwise, and the server would stall for a whole import.
+ */
+const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Wakes the import worker of this database after a start (set by a running worker). */
 const wakers = new WeakMap<Db, () => void>();
@@ -79,7 +87,7 @@ type RunState = {
   createdBy: string | null;
   options: ImportOptions;
   /** The records met so far, by key: a later record with one of their keys is a repeat. */
-  seen: Map<string, SeenRecord>;
+  seen: Set<string>;
   /** The practice's circles by name key (labels become circles). */
   circles: Map<string, string>;
   batches: number;
@@ -117,7 +125,7 @@ export async function runImport(
     runner,
     createdBy: row.created_by,
     options: await withReferencesThatExist(deps, practiceId, JSON.parse(row.options)),
-    seen: new Map(),
+    seen: new Set(),
     circles: await circlesByName(deps, practiceId),
     batches: 0,
   };
@@ -128,6 +136,7 @@ export async function runImport(
     let index = 0;
     let batch: ImportRecord[] = [];
     const write = async () => {
+      await giveWay();
       await writeBatch(deps, clock, state, batch);
       rowsDone += batch.length;
       batch = [];
@@ -144,6 +153,7 @@ export async function runImport(
         continue;
       }
       batch.push(record);
+      if (batch.length % yieldEvery === 0) await giveWay();
       if (batch.length >= batchSize) {
         await write();
         if (options.isStopping?.()) {
@@ -294,6 +304,7 @@ async function writeBatch(
   }
   await ensureCircles(deps, clock, state, new Set(news.flatMap((c) => c.labels)));
 
+  await giveWay();
   const at = toTimestamp(clock.now());
   await inTransaction(deps.db, async (trx) => {
     const created = await insertNewContacts(trx, state, news, at);
