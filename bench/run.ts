@@ -6,7 +6,8 @@
  *
  * Options: --contacts N (20000), --seed S (1), --seconds T of load per scenario (3),
  * --iterations N sequential calls for the median (200), --concurrency C (8),
- * --dialect sqlite|postgres|both (both). PostgreSQL: BENCH_DATABASE_URL, else
+ * --dialect sqlite|postgres|both (both), --import-rows N rows of the import scenario (100000).
+ * BENCH_ONLY=import (or export) runs only the import (or the full export). PostgreSQL: BENCH_DATABASE_URL, else
  * DATABASE_URL_TEST, else postgres://postgres@127.0.0.1:5432/postgres (a database is created
  * and dropped).
  */
@@ -21,6 +22,8 @@ import { getInsights } from '../src/insights/insight.service.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDeps } from '../src/platform/deps.ts';
 import { createPostgresDatabase } from '../src/test-support/testing.ts';
+import { benchExport } from './export-bench.ts';
+import { benchImport, writeGoogleCsv } from './import-bench.ts';
 import { formatTable, measure, type Sample } from './measure.ts';
 import { type BenchContext, scenarios } from './scenarios.ts';
 
@@ -32,6 +35,7 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '8' },
     dialect: { type: 'string', default: 'both' },
+    'import-rows': { type: 'string', default: '100000' },
   },
 });
 const root = path.resolve(import.meta.dirname, '..');
@@ -160,6 +164,24 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
         `${(appSample.medianMs / floorSample.medianMs).toFixed(2)}×`,
         s.target,
       ]);
+    }
+    if ((only.length === 0 || only.includes('export')) && app.pid)
+      rows.push(await benchExport(appUrl, token, app.pid, dialect));
+    if (only.length === 0 || only.includes('import')) {
+      const csvFile = path.join(dataDir, 'google-contacts.csv');
+      const importRows = Number(args['import-rows']);
+      await writeGoogleCsv(csvFile, importRows);
+      rows.push(
+        ...(await benchImport({
+          dialect,
+          env,
+          target: floorTarget,
+          appUrl,
+          token,
+          csvFile,
+          rows: importRows,
+        })),
+      );
     }
     return { rows, rssMb: peakRssMb(app.pid) };
   } finally {

@@ -17,6 +17,8 @@ import { ethicsRoutes } from './ethics/ethics.routes.ts';
 import { exportRoutes } from './exports/export.routes.ts';
 import { goalRoutes } from './goals/goal.routes.ts';
 import { ZGoalProgress } from './goals/goal.schemas.ts';
+import { importRoutes, importUploadPath } from './imports/import.routes.ts';
+import { ZImportCandidate, ZImportUndo } from './imports/import.schemas.ts';
 import { incentiveRoutes } from './incentives/incentive.routes.ts';
 import { insightRoutes } from './insights/insight.routes.ts';
 import { interactionRoutes } from './interactions/interaction.routes.ts';
@@ -138,6 +140,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     agendaRoutes(deps),
     auditRoutes(deps),
     referralLinkRoutes(deps),
+    importRoutes(deps),
   ];
   // Named schemas that some answers wrap in .nullable(): zod-to-openapi makes a component of the
   // first form it meets, so they are registered as themselves before any route uses them.
@@ -148,19 +151,25 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     AskOutcome: ZAskOutcome,
     GoalProgress: ZGoalProgress,
     Message: ZMessage,
+    ImportUndo: ZImportUndo,
+    ImportCandidate: ZImportCandidate,
   };
   for (const [name, schema] of Object.entries(nullableSomewhere))
     api.openAPIRegistry.register(name, schema);
   const bodyGuard = jsonBodyGuard(['/api/v1/auth/sign-out', '/api/v1/auth/sign-out-everywhere']);
-  for (const path of pathsOf([...publicRouters, ...protectedRouters])) api.use(path, bodyGuard);
+  // An import's upload is the file itself, streamed under its own size limit (not JSON, not 1 MB).
+  const rawBodyPaths = new Set([importUploadPath]);
+  for (const path of pathsOf([...publicRouters, ...protectedRouters]))
+    if (!rawBodyPaths.has(path)) api.use(path, bodyGuard);
   const actorGuard = requireActor((headers) => resolveActor(deps, headers));
   for (const path of pathsOf(protectedRouters)) api.use(path, actorGuard);
   // Idempotency-Key on any signed-in POST; the answers that hold a secret are never kept.
   const keyGuard = idempotencyGuard(deps);
   const secretKeyGuard = idempotencyGuard(deps, { keepAnswer: false });
   const secretPaths = new Set(['/tokens', '/calendar-feeds', '/calendar-feeds/:id/rotate']);
+  // Not on an upload: a key's hash covers the body, which would have to be read whole first.
   for (const path of pathsOf(protectedRouters))
-    api.use(path, secretPaths.has(path) ? secretKeyGuard : keyGuard);
+    if (!rawBodyPaths.has(path)) api.use(path, secretPaths.has(path) ? secretKeyGuard : keyGuard);
   for (const router of [...publicRouters, ...protectedRouters]) api.route('/', router);
   // The opt-out link works without signing in, and mail clients post it as a form (RFC 8058).
   api.route('/', optOutRoutes(deps));
@@ -187,7 +196,9 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
   };
   const protectedPosts = new Set(
     protectedRouters.flatMap((r) =>
-      r.routes.filter((route) => route.method === 'POST').map((route) => openApiPath(route.path)),
+      r.routes
+        .filter((route) => route.method === 'POST' && !rawBodyPaths.has(route.path))
+        .map((route) => openApiPath(route.path)),
     ),
   );
   // Built on the first request (every route and component is registered by then), then kept:

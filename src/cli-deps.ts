@@ -32,7 +32,10 @@ export function exitTwoOnBadUsage(command: Command): Command {
 }
 
 /** The practice a command is about: `--practice-id`, or the only one in the database. */
-export async function resolvePracticeId(deps: CliDeps, practiceId?: string): Promise<string> {
+export async function resolvePracticeId(
+  deps: Pick<CliDeps, 'db'>,
+  practiceId?: string,
+): Promise<string> {
   if (practiceId) {
     if (!(await findPractice(deps.db, practiceId)))
       throw new UsageError(`There is no practice ${practiceId}.`);

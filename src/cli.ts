@@ -8,6 +8,7 @@ import { UsageError, withDeps } from './cli-deps.ts';
 import { loadDemo } from './demo/demo.service.ts';
 import { generateLargePractice } from './demo/large-practice.ts';
 import { registerExportCommands } from './exports/export.cli.ts';
+import { registerImportCommand } from './imports/import.cli.ts';
 import { loadConfig, urlAt } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';
 import { findPractice, listPracticeIds } from './practices/practice.repository.ts';
@@ -164,6 +165,8 @@ program
         console.log(`More not shown for: ${agenda.truncated.join(', ')}.`);
     });
   });
+
+registerImportCommand(program, withDeps);
 
 const user = program.command('user').description('Manage users');
 user

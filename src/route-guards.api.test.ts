@@ -23,6 +23,7 @@ import {
   foreignFilterUrls,
   foreignIdCases,
   givenCases,
+  importCases,
   interactionCases,
   introductionCases,
   listUrls,
@@ -443,6 +444,7 @@ describe.each(testTargets)('route guards on %s', (target) => {
       ...cadenceCases,
       ...followThroughCases,
       ...introductionCases,
+      ...importCases,
     ])('$method $url refuses $name ($status)', (c) => refuse(c, a.session, sideA()));
 
     it("left all of A's world as it was", async () => {

@@ -840,6 +840,62 @@ export const introductionCases: Case[] = [
 // The other practice's ids where the walk does not put them: in bodies and queries, and with
 // bodies that would change something. Run by B against A's world: each a 404, naming the field.
 
+// ---------------------------------------------------------------------------------------------
+// Imports (issue 13): the upload takes a file, not JSON (its refusals are in import.api.test.ts)
+
+export const importCases: Case[] = [
+  ...unreadable('POST', '/imports/:import/start'),
+  ...unreadable('POST', '/imports/:import/preview'),
+  bad('POST', '/imports/:import/start', 'an unknown field', { priority: 1 }, ['priority']),
+  bad('POST', '/imports/:import/start', 'an unknown duplicates mode', { duplicates: 'merge' }, [
+    'duplicates',
+  ]),
+  bad('POST', '/imports/:import/start', 'an unknown field to map', { mapping: ['nickname'] }, [
+    'mapping.0',
+  ]),
+  bad(
+    'POST',
+    '/imports/:import/start',
+    'a mapping of the wrong length',
+    { mapping: ['name', 'email', 'phone'] },
+    ['mapping'],
+  ),
+  bad(
+    'POST',
+    '/imports/:import/start',
+    'a malformed circle id',
+    { defaults: { circleIds: ['no id'] } },
+    ['defaults.circleIds.0'],
+  ),
+  bad('POST', '/imports/:import/start', 'an unknown stage', { defaults: { stage: 'loves' } }, [
+    'defaults.stage',
+  ]),
+  bad(
+    'POST',
+    '/imports/:import/start',
+    'a string as consent',
+    { defaults: { emailConsent: 'yes' } },
+    ['defaults.emailConsent'],
+  ),
+  bad(
+    'POST',
+    '/imports/:import/start',
+    'a mapping that names nobody',
+    { mapping: ['notes', 'ignore'] },
+    ['mapping'],
+    422,
+    'unprocessable',
+  ),
+  notFoundCase('POST', '/imports/:import/start', { defaults: { categoryId: missing } }),
+  bad('POST', '/imports/:import/preview', 'an unknown field', { duplicates: 'skip' }, [
+    'duplicates',
+  ]),
+  bad('GET', '/imports?limit=0', 'a page of none', undefined, ['limit']),
+  bad('GET', '/imports?cursor=bm90IGEgY3Vyc29y', 'a cursor of something else', undefined, [
+    'cursor',
+  ]),
+];
+
 const nf = (method: Case['method'], url: string, body?: unknown, field?: string): Case =>
   bad(method, url, 'another practice', body, field ? [field] : [], 404, 'not_found');
 const mine = { referred: { name: 'Beta New' }, referrer: { unknown: true }, channel: 'phone' };
@@ -918,6 +974,18 @@ export const foreignIdCases: Case[] = [
   nf('POST', '/contacts/:own.contact/commitments', { promisedCount: 1, askId: ':ask' }),
   nf('GET', '/ask-script?contactId=:contact'),
   nf('POST', '/referral-links', { contactId: ':contact' }, 'contactId'),
+  nf(
+    'POST',
+    '/imports/:own.import/start',
+    { defaults: { circleIds: [':circle'] } },
+    'defaults.circleIds',
+  ),
+  nf(
+    'POST',
+    '/imports/:own.import/start',
+    { defaults: { categoryId: ':category' } },
+    'defaults.categoryId',
+  ),
   nf('POST', '/agenda/actions', {
     method: 'POST',
     path: '/referrals/:referral/thanks',
@@ -974,6 +1042,7 @@ export const listUrls: string[] = [
   '/surveys',
   '/calendar-feeds',
   '/referral-links',
+  '/imports',
   '/agenda',
   '/insights',
   '/audit',

@@ -36,6 +36,8 @@ export type World = {
   undo: string;
   /** The practice's owner. */
   user: string;
+  /** An import of a small file, uploaded and not started. */
+  import: string;
 };
 
 /** Which world id a path id stands for, by the collection segment before it. */
@@ -57,6 +59,7 @@ export const kindOfCollection: Record<string, keyof World> = {
   'calendar-feeds': 'feed',
   'referral-links': 'link',
   undo: 'undo',
+  imports: 'import',
 };
 
 /** Builds the world of a practice; `prefix` names its people so that leaks are visible. */
@@ -144,6 +147,11 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     until: '2026-06-20T09:00:00.000Z',
   });
   await ok(who, 'POST', `/agenda/undo/${undoId}`, {});
+  const upload = await id(
+    'POST',
+    '/imports?fileName=network.csv',
+    `Name,Email\n${prefix} Imported,${prefix.toLowerCase()}.imported@example.com\n`,
+  );
   return {
     contact,
     other: referral.referred?.id ?? '',
@@ -166,6 +174,7 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     agendaKey,
     undo: undoId,
     user: p.userId,
+    import: upload,
   };
 }
 
@@ -184,6 +193,7 @@ const placeholder = new RegExp(
     'commitment',
     'incentive',
     'user',
+    'import',
   ].join('|')})\\b`,
   'g',
 );

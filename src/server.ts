@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startImportWorker } from './imports/import.worker.ts';
 import { startOutboxWorker } from './outbox/outbox.worker.ts';
 import type { Config } from './platform/config.ts';
 import { openDeps } from './platform/deps.ts';
@@ -8,8 +9,14 @@ import { openDeps } from './platform/deps.ts';
 export async function startServer(config: Config): Promise<{ close: () => Promise<void> }> {
   const deps = await openDeps(config);
   const app = createApp(deps);
-  // The outbox worker (§6): in-process on SQLite, pg-boss on PostgreSQL; stopped before the database.
+  // The outbox worker (§6) and the import worker (issue 13): in-process on SQLite, pg-boss on
+  // PostgreSQL; stopped before the database.
   const worker = await startOutboxWorker(deps).catch(async (error: unknown) => {
+    await deps.close();
+    throw error;
+  });
+  const imports = await startImportWorker(deps).catch(async (error: unknown) => {
+    await worker.close();
     await deps.close();
     throw error;
   });
@@ -25,7 +32,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= new Promise<void>((resolve) => server.close(() => resolve()))
-      .then(() => worker.close())
+      .then(() => Promise.all([worker.close(), imports.close()]))
       .then(() => deps.close());
     return closing;
   };

@@ -122,7 +122,8 @@ describe('vouch backup and vouch restore (CLI, SQLite)', () => {
     const fresh = mkdtempSync(path.join(dir, 'old-'));
     const run = await vouch(freshEnv(cliEnv(ctx), fresh), 'restore', old);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Migrated to the current schema: 0021-introductions.');
+    // Every migration after the backup's, in order, the first of them 0021.
+    expect(run.stdout).toMatch(/Migrated to the current schema: 0021-introductions(, [\w-]+)*\./);
     expect(existsSync(path.join(fresh, 'vouch.db'))).toBe(true);
   });
 });

@@ -3,9 +3,14 @@ import { type Dialect, isPostgres, type Queryable } from '../platform/db.ts';
 import { isSet, toFlag } from '../platform/flags.ts';
 import { parseName } from '../platform/person-name.ts';
 import type { DueCutoffs } from './cadence.rules.ts';
-import { containsPattern, type Role, type Stage } from './contact.rules.ts';
+import { containsPattern, phoneKey, type Role, type Stage } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
-import type { ContactTable, StageChangeTable } from './contact.tables.ts';
+import type {
+  ContactCircleTable,
+  ContactRoleTable,
+  ContactTable,
+  StageChangeTable,
+} from './contact.tables.ts';
 import type { AddressableName, SalutationStyle } from './contact-name.rules.ts';
 
 type ContactColumns = Selectable<ContactTable>;
@@ -44,10 +49,34 @@ type NameColumns =
 
 /**
  * A contact to insert: without its name's parts, they are split from `name`; a new contact has
- * never opted out unless told.
+ * never opted out unless told, and was not imported unless told. Its `phone_key` follows its
+ * phone.
  */
-export type NewContactRow = Omit<ContactRow, NameColumns | 'email_opted_out_at'> &
-  Partial<Pick<ContactRow, NameColumns | 'email_opted_out_at'>>;
+export type NewContactRow = Omit<
+  ContactRow,
+  NameColumns | 'email_opted_out_at' | 'phone_key' | 'import_id'
+> &
+  Partial<Pick<ContactRow, NameColumns | 'email_opted_out_at' | 'import_id'>>;
+
+/** Every column of a new contact, the derived ones included (the same keys for any row). */
+function newContactColumns(row: NewContactRow) {
+  const given = [row.honorific, row.given_name, row.family_name, row.suffix];
+  // Parsed only when some part is missing (an import writes many rows with all of theirs).
+  const parts = given.includes(undefined) ? parseName(row.name) : null;
+  const named: ContactRow = {
+    honorific: parts?.honorific ?? null,
+    given_name: parts?.givenName ?? null,
+    family_name: parts?.familyName ?? null,
+    suffix: parts?.suffix ?? null,
+    preferred_name: null,
+    salutation: null,
+    ...row,
+    email_opted_out_at: row.email_opted_out_at ?? null,
+    import_id: row.import_id ?? null,
+    phone_key: phoneKey(row.phone),
+  };
+  return toContactColumns(named);
+}
 
 /**
  * Inserts a contact. With `unlessEmailTaken`, a contact of the practice with the same email
@@ -59,18 +88,7 @@ export async function insertContactRow(
   row: NewContactRow,
   options: { unlessEmailTaken?: boolean } = {},
 ): Promise<boolean> {
-  const parts = parseName(row.name);
-  const named: ContactRow = {
-    honorific: parts.honorific,
-    given_name: parts.givenName,
-    family_name: parts.familyName,
-    suffix: parts.suffix,
-    preferred_name: null,
-    salutation: null,
-    ...row,
-    email_opted_out_at: row.email_opted_out_at ?? null,
-  };
-  const insert = db.insertInto('contact').values(toContactColumns(named));
+  const insert = db.insertInto('contact').values(newContactColumns(row));
   if (!options.unlessEmailTaken) {
     await insert.execute();
     return true;
@@ -82,6 +100,78 @@ export async function insertContactRow(
     .returning('id')
     .executeTakeFirst();
   return made !== undefined;
+}
+
+/** Rows per multi-row insert: ~30 columns each stays far below both databases' bind limits. */
+const insertChunk = 250;
+
+/** The integer columns of the tables written in bulk (PostgreSQL's arrays need their type). */
+const integerColumns = new Set([
+  'stage_rank',
+  'email_consent',
+  'do_not_ask',
+  'keep_in_touch_days',
+  'is_treating_provider',
+]);
+
+type BulkTable = 'contact' | 'contact_role' | 'contact_circle' | 'stage_change';
+
+/**
+ * Many rows of one table in one statement, in chunks. PostgreSQL: one array parameter per
+ * column, unnested, which it parses once whatever the row count (a VALUES list of thousands of
+ * parameters, parsed and planned anew each time, was most of an import's time there); SQLite:
+ * a multi-row VALUES list (its statements are prepared once and cached).
+ */
+function bulkInserts<T extends BulkTable>(
+  db: Queryable,
+  table: T,
+  rows: readonly Record<string, unknown>[],
+) {
+  const statements = [];
+  // PostgreSQL binds one parameter per column, however many rows: the whole batch at once.
+  const size = isPostgres(db) ? 5000 : insertChunk;
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    const first = chunk[0];
+    if (!first) continue;
+    if (!isPostgres(db)) {
+      statements.push(db.insertInto(table).values(chunk as never));
+      continue;
+    }
+    const columns = Object.keys(first);
+    const arrays = columns.map(
+      (c) =>
+        sql`${chunk.map((r) => r[c] ?? null)}::${sql.raw(integerColumns.has(c) ? 'int4' : 'text')}[]`,
+    );
+    statements.push(
+      db
+        .insertInto(table)
+        .columns(columns as never)
+        .expression(sql`select * from unnest(${sql.join(arrays)})` as never),
+    );
+  }
+  return statements;
+}
+
+/**
+ * Inserts many contacts (an import), each like `insertContactRow` with `unlessEmailTaken`: a
+ * row whose email the practice already has is left out. Answers the ids inserted.
+ */
+export async function insertContactRows(
+  db: Queryable,
+  rows: readonly NewContactRow[],
+): Promise<Set<string>> {
+  const made = new Set<string>();
+  for (const insert of bulkInserts(db, 'contact', rows.map(newContactColumns))) {
+    const inserted = await insert
+      .onConflict((oc) =>
+        oc.columns(['practice_id', 'email_key']).where('email_key', 'is not', null).doNothing(),
+      )
+      .returning('id')
+      .execute();
+    for (const r of inserted) made.add(r.id);
+  }
+  return made;
 }
 
 /**
@@ -199,11 +289,13 @@ export async function updateContactRow(
   db: Queryable,
   practiceId: string,
   contactId: string,
-  changes: Partial<Omit<ContactRow, 'practice_id' | 'id' | 'created_at'>>,
+  changes: Partial<Omit<ContactRow, 'practice_id' | 'id' | 'created_at' | 'phone_key'>>,
 ): Promise<void> {
+  // The phone's key moves with it; nothing else writes it.
+  const keyed = 'phone' in changes ? { ...changes, phone_key: phoneKey(changes.phone) } : changes;
   await db
     .updateTable('contact')
-    .set(toContactColumns(changes))
+    .set(toContactColumns(keyed))
     .where('practice_id', '=', practiceId)
     .where('id', '=', contactId)
     .execute();
@@ -215,6 +307,24 @@ export async function deleteContactRow(db: Queryable, practiceId: string, contac
     .deleteFrom('contact')
     .where('practice_id', '=', practiceId)
     .where('id', '=', contactId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * Deletes several contacts of the practice (an import undone); as for one, the foreign keys
+ * cascade to their roles, circles and stage history. Answers the number deleted.
+ */
+export async function deleteContactRows(
+  db: Queryable,
+  practiceId: string,
+  contactIds: readonly string[],
+): Promise<number> {
+  if (contactIds.length === 0) return 0;
+  const result = await db
+    .deleteFrom('contact')
+    .where('practice_id', '=', practiceId)
+    .where('id', 'in', [...contactIds])
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
@@ -267,6 +377,26 @@ export async function insertStageChangeRow(
   row: Omit<StageChangeTable, 'reason'> & { reason?: string | null },
 ): Promise<void> {
   await db.insertInto('stage_change').values(row).execute();
+}
+
+/**
+ * The roles, circles and first stage of many new contacts, in multi-row statements (an import);
+ * `replaceContactRoles` and the others are the one-contact forms.
+ */
+export async function insertMembershipRows(
+  db: Queryable,
+  rows: {
+    roles: readonly ContactRoleTable[];
+    circles: readonly ContactCircleTable[];
+    stageChanges: readonly StageChangeTable[];
+  },
+): Promise<void> {
+  for (const insert of [
+    ...bulkInserts(db, 'contact_role', rows.roles),
+    ...bulkInserts(db, 'contact_circle', rows.circles),
+    ...bulkInserts(db, 'stage_change', rows.stageChanges),
+  ])
+    await insert.execute();
 }
 
 /** Roles of several contacts in one query (no query per row). */

@@ -5,6 +5,7 @@ import {
   decodeCursor,
   encodeCursor,
   normalizeRoles,
+  phoneKey,
   promotionFor,
   roles,
   stageChangeFor,
@@ -108,5 +109,48 @@ describe('a referrer stays refers (§2)', () => {
     });
     expect(promotionFor('likes', 2)?.reason).toBe('referral received');
     expect(promotionFor('refers', 1)).toBeNull();
+  });
+});
+
+describe('phone keys (duplicate detection, issue 13)', () => {
+  it('keeps the digits, so that one number written several ways meets itself', () => {
+    const same = [
+      '(312) 555-0100',
+      '312.555.0100',
+      '+1 312 555 0100',
+      '1-312-555-0100',
+      '3125550100',
+    ];
+    expect(new Set(same.map(phoneKey))).toEqual(new Set(['3125550100']));
+  });
+  it('drops an international prefix, "+" or "00", keeping the country code', () => {
+    expect(phoneKey('+44 20 7946 0958')).toBe('442079460958');
+    expect(phoneKey('0044 20 7946 0958')).toBe('442079460958');
+    expect(phoneKey('+49 (0)30 123456')).toBe('49030123456');
+  });
+  it('leaves out an extension', () => {
+    expect(phoneKey('(312) 555-0100 ext. 12')).toBe('3125550100');
+    expect(phoneKey('312-555-0100 x7')).toBe('3125550100');
+    expect(phoneKey('+1 312 555 0100;ext=9')).toBe('3125550100');
+  });
+  it('has no key for what is too short to be a number, or for nothing', () => {
+    expect(phoneKey('555-010')).toBeNull();
+    expect(phoneKey('call me')).toBeNull();
+    expect(phoneKey('')).toBeNull();
+    expect(phoneKey(null)).toBeNull();
+    expect(phoneKey('555-0100')).toBe('5550100');
+  });
+  it('is made of digits only, and the same whatever the spacing and punctuation', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{7,15}$/),
+        fc.constantFrom(' ', '-', '.', ''),
+        (d, sep) => {
+          const key = phoneKey(d);
+          if (key !== null) expect(key).toMatch(/^[0-9]{7,}$/);
+          expect(phoneKey(d.split('').join(sep))).toBe(key);
+        },
+      ),
+    );
   });
 });

@@ -71,6 +71,21 @@ export function textKey(value: string): string {
   return value.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/**
+ * A phone number's key for duplicate detection (issue 13): its digits, an international prefix
+ * ("+" or "00") dropped so that "+44 20…" and "0044 20…" meet, and a NANP number's country code 1
+ * dropped so that "+1 312 555 0100" meets "(312) 555-0100". An extension ("ext. 12", "x12") is
+ * not part of the number. Null when fewer than 7 digits remain: too short to say two are one.
+ */
+export function phoneKey(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const number = phone.replace(/\s*(?:;\s*ext=|ext\.?|extension|x|#)\s*\d+\s*$/i, '');
+  let digits = number.replace(/\D+/g, '');
+  if (!/^\s*\+/.test(number) && digits.startsWith('00')) digits = digits.slice(2);
+  if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
+  return digits.length >= 7 ? digits : null;
+}
+
 /** Roles without repeats, in the canonical order. */
 export function normalizeRoles(list: readonly Role[]): Role[] {
   return roles.filter((r) => list.includes(r));

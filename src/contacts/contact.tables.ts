@@ -52,6 +52,13 @@ export type ContactTable = {
    * did (migration 0021): an introduction they expect needs no consent, but honours this.
    */
   email_opted_out_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * The digits of `phone` for duplicate detection (migration 0022, `phoneKey` in contact.rules):
+   * written by the repository with the phone, never by a caller.
+   */
+  phone_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The import that created the contact (migration 0022), null when made otherwise. */
+  import_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 };

@@ -98,7 +98,7 @@ export const exportEntities: readonly ExportEntity[] = [
     describe: 'The network: everyone the practice knows, with their stage and roles.',
     scope: 'practice_id',
     key: ['id'],
-    drop: ['name_key', 'email_key', 'organization_key'],
+    drop: ['name_key', 'email_key', 'organization_key', 'phone_key'],
     lists: [
       {
         as: 'roles',
@@ -289,6 +289,23 @@ export const exportEntities: readonly ExportEntity[] = [
     key: ['id'],
   },
   {
+    file: 'imports',
+    table: 'import_batch',
+    describe:
+      'Contact imports: the file, its detected shape and column mapping, the options, the counts and any undo.',
+    scope: 'practice_id',
+    key: ['id'],
+    drop: ['runner'],
+    json: ['shape', 'mapping', 'options', 'undo'],
+  },
+  {
+    file: 'import_problems',
+    table: 'import_problem',
+    describe: "The rows an import could not read: the file's line number and why.",
+    scope: 'practice_id',
+    key: ['import_id', 'line'],
+  },
+  {
     file: 'audit_log',
     table: 'audit_log',
     describe:
@@ -317,6 +334,7 @@ export const notExported: Readonly<Record<string, string>> = {
   idempotency_key: 'answers kept a day for retried requests',
   agenda_undo: 'undo steps of the Today page, kept a short while',
   celebration_seen: 'which user has seen which celebration',
+  import_chunk: 'the bytes of an uploaded file, kept only until its import finishes',
   vouch_migration: 'the schema version',
   vouch_migration_lock: 'the schema version',
 };

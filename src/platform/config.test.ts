@@ -66,3 +66,20 @@ describe('intake limits', () => {
     );
   });
 });
+
+describe('import size limit', () => {
+  const base = { VOUCH_DATA_DIR: '/tmp/vouch-config-test', VOUCH_SECRET: 'x'.repeat(32) };
+  it('is 50 MB unless the operator says otherwise (fractions allowed, for tests)', () => {
+    expect(loadConfig(base).importMaxBytes).toBe(50 * 1024 * 1024);
+    expect(loadConfig({ ...base, VOUCH_IMPORT_MAX_MB: '200' }).importMaxBytes).toBe(
+      200 * 1024 * 1024,
+    );
+    expect(loadConfig({ ...base, VOUCH_IMPORT_MAX_MB: '0.01' }).importMaxBytes).toBe(10_486);
+  });
+  it('refuses what is not a positive size', () => {
+    expect(() => loadConfig({ ...base, VOUCH_IMPORT_MAX_MB: '0' })).toThrow(/VOUCH_IMPORT_MAX_MB/);
+    expect(() => loadConfig({ ...base, VOUCH_IMPORT_MAX_MB: 'lots' })).toThrow(
+      /VOUCH_IMPORT_MAX_MB/,
+    );
+  });
+});

@@ -56,6 +56,8 @@ const ZEnv = z.object({
   // clinic behind one shared address may need more), and per referral link in an hour.
   VOUCH_INTAKE_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000_000).default(10),
   VOUCH_INTAKE_PER_LINK: z.coerce.number().int().min(1).max(1_000_000_000).default(30),
+  // The largest file an import takes (issue 13), in megabytes: beyond it, a 413 naming `file`.
+  VOUCH_IMPORT_MAX_MB: z.coerce.number().min(0.001).max(10_000).default(50),
 });
 
 export type DatabaseTarget =
@@ -75,6 +77,8 @@ export type Config = Readonly<{
   session: Readonly<{ idleDays: number; maxDays: number }>;
   /** Intake forms allowed per client address per 10 minutes, and per link per hour. */
   intakeLimits: Readonly<{ perAddress: number; perLink: number }>;
+  /** The largest import file, in bytes (VOUCH_IMPORT_MAX_MB). */
+  importMaxBytes: number;
 }>;
 
 /** A page of this server by its path, under the public base URL (a trailing slash or not). */
@@ -147,5 +151,6 @@ export function loadConfig(
       perAddress: e.VOUCH_INTAKE_PER_ADDRESS,
       perLink: e.VOUCH_INTAKE_PER_LINK,
     }),
+    importMaxBytes: Math.round(e.VOUCH_IMPORT_MAX_MB * 1024 * 1024),
   });
 }

@@ -29,6 +29,8 @@ const homes: Record<string, Home> = {
   'GET /referrals/board query:limit': { notStored: 'page size' },
   'GET /referrals-given query:limit': { notStored: 'page size' },
   'GET /messages query:limit': { notStored: 'page size' },
+  'GET /imports query:limit': { notStored: 'page size' },
+  'GET /imports/{id}/problems query:limit': { notStored: 'page size' },
   'GET /audit query:limit': { notStored: 'page size' },
   'GET /agenda query:perKind': { notStored: 'items per kind' },
   'POST /agenda/items/bulk body.olderThanDays': { notStored: 'days overdue to dismiss' },

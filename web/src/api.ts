@@ -117,6 +117,8 @@ type Untyped = {
   path?: Record<string, string | number>;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A file sent as the body itself, its bytes as they are (an import's upload), not JSON. */
+  file?: Blob;
   signal?: AbortSignal;
 };
 
@@ -150,7 +152,8 @@ async function request(method: Method, url: string, options: Untyped): Promise<u
   // The server asks every write for a JSON body ("send {} when there is nothing to change").
   const body = method === 'get' || method === 'delete' ? undefined : (options.body ?? {});
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.type || 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -158,7 +161,7 @@ async function request(method: Method, url: string, options: Untyped): Promise<u
       method: method.toUpperCase(),
       credentials: 'include',
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: options.file ?? (body === undefined ? undefined : JSON.stringify(body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -195,6 +198,34 @@ function callOf<M extends Method>(method: M): Call<M> {
     )) as Call<M>;
 }
 
+/** The POST paths whose body is a file's own bytes (any type) rather than JSON. */
+type FilePath = {
+  [P in PathOf<'post'>]: OperationOf<P, 'post'> extends {
+    requestBody: { content: { 'application/octet-stream': unknown } };
+  }
+    ? P
+    : never;
+}[PathOf<'post'>];
+
+/** What an upload sends: the file, the path's parameters and query, an abort signal. */
+type UploadOptions<O> = Omit<CallOptions<O>, 'body'> & { file: Blob };
+
+/**
+ * POSTs a file as the request body, as it is (e.g. `api.upload('/imports', { file, query:
+ * { fileName } })`): the session cookie goes with it as with every call.
+ */
+function upload<P extends FilePath>(
+  path: P,
+  options: UploadOptions<OperationOf<P, 'post'>>,
+): Promise<AnswerOf<OperationOf<P, 'post'>>> {
+  const untyped = options as Untyped;
+  return request(
+    'post',
+    `${fillPath(path, untyped.path)}${queryString(untyped.query)}`,
+    untyped,
+  ) as Promise<AnswerOf<OperationOf<P, 'post'>>>;
+}
+
 /**
  * The API client, typed by path from the server's OpenAPI document (`api/schema.d.ts`): the
  * path, its parameters, the body and the answer all come from it, e.g.
@@ -207,6 +238,7 @@ export const api = {
   patch: callOf('patch'),
   put: callOf('put'),
   delete: callOf('delete'),
+  upload,
 };
 
 export function isProblem(error: unknown, status?: number): error is ProblemError {

@@ -8,6 +8,8 @@ import { LoadingState } from './components/loading-state';
 import { ContactDetailPage } from './contacts/contact-detail-page';
 import { EditContactPage, NewContactPage } from './contacts/contact-form-page';
 import { ContactsPage } from './contacts/contacts-page';
+import { ImportPage } from './imports/import-page';
+import { ImportUploadPage } from './imports/import-upload-page';
 import { IncentivesPage } from './incentives/incentives-page';
 import { KitPage } from './kit/kit-page';
 import { AppLayout } from './layout/app-layout';
@@ -66,6 +68,8 @@ export function AppRoutes() {
           <Route path="/kit" element={<KitPage />} />
           <Route path="/contacts" element={<ContactsPage />} />
           <Route path="/contacts/new" element={<NewContactPage />} />
+          <Route path="/contacts/import" element={<ImportUploadPage />} />
+          <Route path="/contacts/import/:id" element={<ImportPage />} />
           <Route path="/contacts/:id" element={<ContactDetailPage />} />
           <Route path="/contacts/:id/edit" element={<EditContactPage />} />
           <Route path="/referrals" element={<ReferralsPage />} />

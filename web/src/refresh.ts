@@ -27,6 +27,7 @@ export const queryFamilies = [
   'surveys',
   'public-survey',
   'referral-links',
+  'imports',
   'moments',
   'asks',
   'ask-readiness',
@@ -69,6 +70,22 @@ const referralViews = [
   'referral-links',
 ] as const satisfies readonly QueryFamily[];
 
+/** What a contact added, edited or erased shows in: names on every list, coverage, the ledger. */
+const contactViews = [
+  ...people,
+  'referrals',
+  'referrals-given',
+  'reciprocity',
+  'circles',
+  'categories',
+  'most-wanted',
+  'commitments',
+  'incentives',
+  'ask-readiness',
+  'referral-links',
+  'audit',
+] as const satisfies readonly QueryFamily[];
+
 /**
  * The one declaration of which views each kind of change makes stale. A mutation names its
  * change (`useRefreshingMutation(fn, 'referral')`, `refreshAfter(queryClient, 'referral')`);
@@ -84,20 +101,11 @@ export const REFRESHES = {
   introduction: [...referralViews, 'messages', 'audit'],
   'referral-given': [...people, 'referrals-given', 'reciprocity', 'audit'],
   /** A contact added, edited, erased: names on every list, coverage, the ledger. */
-  contact: [
-    ...people,
-    'referrals',
-    'referrals-given',
-    'reciprocity',
-    'circles',
-    'categories',
-    'most-wanted',
-    'commitments',
-    'incentives',
-    'ask-readiness',
-    'referral-links',
-    'audit',
-  ],
+  contact: contactViews,
+  /** A file uploaded, discarded or started: the imports only (nothing is written before a run). */
+  'import-file': ['imports'],
+  /** An import's run ended or was undone: contacts (and circles from labels) came or went. */
+  import: [...contactViews, 'imports'],
   /** A touch logged or deleted: last touch, next-touch date, readiness to ask. */
   interaction: [...people, 'ask-readiness'],
   /** A moment or an ask recorded. */

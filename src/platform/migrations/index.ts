@@ -18,6 +18,7 @@ import { demoPractice } from './0018-demo-practice.ts';
 import { smtpVerified } from './0019-smtp-verified.ts';
 import { referralKit } from './0020-referral-kit.ts';
 import { introductions } from './0021-introductions.ts';
+import { imports } from './0022-imports.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -40,6 +41,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0019-smtp-verified': smtpVerified,
     '0020-referral-kit': referralKit,
     '0021-introductions': introductions,
+    '0022-imports': imports(dialect),
   };
 }
 

@@ -840,6 +840,58 @@ export interface paths {
      */
     get: operations["getReferralLinkQr"];
   };
+  "/imports": {
+    /**
+     * List imports
+     * @description The practice's imports, newest first, each with its progress and summary.
+     */
+    get: operations["listImports"];
+    /**
+     * Upload a contacts file to import
+     * @description The body is the file itself (any content type; CSV from Google Contacts, Outlook or anywhere, in UTF-8 or Windows-1252, comma, semicolon or tab separated; or vCard 2.1, 3.0, 4.0 with many cards). Up to `VOUCH_IMPORT_MAX_MB` (default 50 MB): beyond it a 413 naming `file`. Empty, or not a CSV or vCard: a 422 naming `file`, and nothing is kept. 201: the import, `uploaded`, with the detected format and mapping and a preview of the first rows; nothing is written to the network until it is started.
+     */
+    post: operations["createImport"];
+  };
+  "/imports/{id}": {
+    /**
+     * Get an import
+     * @description Its status and progress (`rowsDone` of `rowsTotal`, `perSecond` while running), then its summary (created, merged, skipped, invalid) and, once undone, what the undo did. Everything is stored, so a page reload or another server shows the same.
+     */
+    get: operations["getImport"];
+    /**
+     * Discard an import not started
+     * @description The uploaded file is deleted with it. 409 once started (undo it instead).
+     */
+    delete: operations["deleteImport"];
+  };
+  "/imports/{id}/preview": {
+    /**
+     * Preview an import under a mapping
+     * @description The first 10 rows under `mapping` (else the detected one): each its raw cells (CSV), the contact it makes, and what would happen: `new`, `duplicate` (of a contact, by email or phone, or of an earlier row; `reason` says which) or `invalid` (and why). Writes nothing. 409 once the import has started.
+     */
+    post: operations["previewImport"];
+  };
+  "/imports/{id}/start": {
+    /**
+     * Start an import
+     * @description Queues the import with the confirmed `mapping` (CSV), what to do with `duplicates` (`skip`, or `fill` the empty fields of the existing contact, never overwriting) and the `defaults` every new contact gets (roles, stage `met` unless given, circles, category, email consent: off unless given). It runs in the background: poll GET /imports/{id}. 422 `mapping` when no column gives a name or an email; 404 for another practice's circle or category; 409 unless `uploaded`.
+     */
+    post: operations["loadImport"];
+  };
+  "/imports/{id}/problems": {
+    /**
+     * List the invalid rows of an import
+     * @description Each row that made no contact: its line in the file and why, by line.
+     */
+    get: operations["listImportProblems"];
+  };
+  "/imports/{id}/undo": {
+    /**
+     * Undo an import
+     * @description Removes the contacts this import created that nothing has touched since: not edited, and no referral, interaction, message, commitment, ask, incentive, referral link or agenda mark naming them. Those are kept, and the answer says how many and why (`undo.reasons`). Fields merged into existing contacts (`fill`) are not taken back, and circles made from labels stay. 409 unless the import is done (or failed).
+     */
+    post: operations["revokeImport"];
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -919,6 +971,26 @@ export interface components {
       sentAt: string | null;
       /** @example 2026-11-25T22:16:09.123Z */
       createdAt: string;
+    };
+    ImportUndo: {
+      removed: number;
+      kept: number;
+      reasons: {
+          reason: string;
+          count: number;
+        }[];
+    };
+    ImportCandidate: {
+      name: string;
+      honorific: string | null;
+      givenName: string | null;
+      familyName: string | null;
+      suffix: string | null;
+      emails: string[];
+      phones: string[];
+      organization: string | null;
+      notes: string | null;
+      labels: string[];
     };
     Session: {
       user: components["schemas"]["User"];
@@ -2478,6 +2550,114 @@ export interface components {
     };
     ReferralLinkList: {
       items: components["schemas"]["ReferralLink"][];
+    };
+    UploadedImport: components["schemas"]["Import"] & {
+      preview: components["schemas"]["ImportPreview"];
+    };
+    /** @enum {string} */
+    ImportFormat: "google" | "outlook" | "csv" | "vcard";
+    /**
+     * @description `uploaded` (waiting for a start), `queued`, `running`, `done`, `failed` (the rows done before stay), `undone`.
+     * @enum {string}
+     */
+    ImportStatus: "uploaded" | "queued" | "running" | "done" | "failed" | "undone";
+    /**
+     * @description What a CSV column fills in a contact: `labels` become circles (by name, made when missing); `ignore` leaves the column out.
+     * @enum {string}
+     */
+    ImportField: "name" | "honorific" | "givenName" | "middleName" | "familyName" | "suffix" | "email" | "phone" | "organization" | "notes" | "labels" | "ignore";
+    ImportSummary: {
+      created: number;
+      /** @description Duplicates merged into a contact (`fill`). */
+      merged: number;
+      /** @description Duplicates skipped: of a contact, or of an earlier row. */
+      skipped: number;
+      /** @description Rows that are not a contact: see problems. */
+      invalid: number;
+    };
+    ImportPreview: {
+      rows: ({
+          /** @description Where the record starts (header: 1). */
+          line: number;
+          /** @description The raw cells of a CSV row; null for a vCard. */
+          cells: string[] | null;
+          candidate: components["schemas"]["ImportCandidate"] | null;
+          /** @enum {string} */
+          outcome: "new" | "duplicate" | "invalid";
+          /** @description Why a duplicate ("same email as Maya Lopez") or invalid ("has no name, email or phone"). */
+          reason: string | null;
+        })[];
+      counts: {
+        new: number;
+        duplicate: number;
+        invalid: number;
+      };
+    };
+    Import: {
+      id: string;
+      fileName: string;
+      format: components["schemas"]["ImportFormat"];
+      status: components["schemas"]["ImportStatus"];
+      rowsTotal: number;
+      rowsDone: number;
+      /** @description Rows a second since the start, while running; else null. */
+      perSecond: number | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      startedAt: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      finishedAt: string | null;
+      /** @description Null when imported with `vouch import`. */
+      createdBy: {
+        id: string;
+        name: string;
+      } | null;
+      /** @description A CSV's header row as written; empty for vCards. */
+      headers: string[];
+      /** @description One field per header, by position: the detected mapping, or the one started. */
+      mapping: components["schemas"]["ImportField"][];
+      /** @description Why this mapping cannot import anything, or null. */
+      mappingProblem: string | null;
+      summary: components["schemas"]["ImportSummary"];
+      undo: components["schemas"]["ImportUndo"] | null;
+      error: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      createdAt: string;
+    };
+    ImportPage: {
+      items: components["schemas"]["Import"][];
+      nextCursor: string | null;
+    };
+    PreviewImport: {
+      /** @description One field per CSV column, by position (ignored for vCards). */
+      mapping?: components["schemas"]["ImportField"][];
+    };
+    StartImport: {
+      /** @description One field per CSV column, by position (ignored for vCards). */
+      mapping?: components["schemas"]["ImportField"][];
+      duplicates?: components["schemas"]["ImportDuplicateMode"];
+      defaults?: components["schemas"]["ImportDefaults"];
+    };
+    /**
+     * @description `skip` unless given.
+     * @enum {string}
+     */
+    ImportDuplicateMode: "skip" | "fill";
+    /** @description What every new contact gets: roles, stage, circles, category, consent. */
+    ImportDefaults: {
+      roles?: components["schemas"]["Role"][];
+      stage?: components["schemas"]["Stage"];
+      circleIds?: string[];
+      /** @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b */
+      categoryId?: string | null;
+      /** @description Off unless the user says they have these people’s consent to email them (§6). */
+      emailConsent?: boolean;
+    };
+    ImportProblemPage: {
+      items: {
+          line: number;
+          reason: string;
+        }[];
+      nextCursor: string | null;
     };
   };
   responses: never;
@@ -11319,6 +11499,579 @@ export interface operations {
       200: {
         content: {
           "image/svg+xml": string;
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List imports
+   * @description The practice's imports, newest first, each with its progress and summary.
+   */
+  listImports: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description A page of imports */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ImportPage"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Upload a contacts file to import
+   * @description The body is the file itself (any content type; CSV from Google Contacts, Outlook or anywhere, in UTF-8 or Windows-1252, comma, semicolon or tab separated; or vCard 2.1, 3.0, 4.0 with many cards). Up to `VOUCH_IMPORT_MAX_MB` (default 50 MB): beyond it a 413 naming `file`. Empty, or not a CSV or vCard: a 422 naming `file`, and nothing is kept. 201: the import, `uploaded`, with the detected format and mapping and a preview of the first rows; nothing is written to the network until it is started.
+   */
+  createImport: {
+    parameters: {
+      query: {
+        /** @description The name of the file, as the user knows it. */
+        fileName: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "text/csv": string;
+        "text/vcard": string;
+        "text/x-vcard": string;
+        "application/octet-stream": string;
+      };
+    };
+    responses: {
+      /** @description The file, read and waiting for a start */
+      201: {
+        content: {
+          "application/json": components["schemas"]["UploadedImport"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The file is over the size limit */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get an import
+   * @description Its status and progress (`rowsDone` of `rowsTotal`, `perSecond` while running), then its summary (created, merged, skipped, invalid) and, once undone, what the undo did. Everything is stored, so a page reload or another server shows the same.
+   */
+  getImport: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The import */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Import"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Discard an import not started
+   * @description The uploaded file is deleted with it. 409 once started (undo it instead).
+   */
+  deleteImport: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Discarded */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Preview an import under a mapping
+   * @description The first 10 rows under `mapping` (else the detected one): each its raw cells (CSV), the contact it makes, and what would happen: `new`, `duplicate` (of a contact, by email or phone, or of an earlier row; `reason` says which) or `invalid` (and why). Writes nothing. 409 once the import has started.
+   */
+  previewImport: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PreviewImport"];
+      };
+    };
+    responses: {
+      /** @description The first rows */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ImportPreview"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Start an import
+   * @description Queues the import with the confirmed `mapping` (CSV), what to do with `duplicates` (`skip`, or `fill` the empty fields of the existing contact, never overwriting) and the `defaults` every new contact gets (roles, stage `met` unless given, circles, category, email consent: off unless given). It runs in the background: poll GET /imports/{id}. 422 `mapping` when no column gives a name or an email; 404 for another practice's circle or category; 409 unless `uploaded`.
+   */
+  loadImport: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["StartImport"];
+      };
+    };
+    responses: {
+      /** @description Queued */
+      202: {
+        content: {
+          "application/json": components["schemas"]["Import"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List the invalid rows of an import
+   * @description Each row that made no contact: its line in the file and why, by line.
+   */
+  listImportProblems: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page of invalid rows */
+      200: {
+        content: {
+          "application/json": components["schemas"]["ImportProblemPage"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Undo an import
+   * @description Removes the contacts this import created that nothing has touched since: not edited, and no referral, interaction, message, commitment, ask, incentive, referral link or agenda mark naming them. Those are kept, and the answer says how many and why (`undo.reasons`). Fields merged into existing contacts (`fill`) are not taken back, and circles made from labels stay. 409 unless the import is done (or failed).
+   */
+  revokeImport: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Undone */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Import"];
         };
       };
       /** @description Invalid input: the fields and what to do */

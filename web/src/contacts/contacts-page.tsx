@@ -79,6 +79,9 @@ export function ContactsPage() {
         actions={
           <Group gap="sm">
             {me.data?.role === 'owner' ? <ExportContactsMenu /> : null}
+            <Button variant="default" onClick={() => navigate('/contacts/import')}>
+              Import contacts
+            </Button>
             <Button onClick={() => navigate('/contacts/new')}>Add contact</Button>
           </Group>
         }
