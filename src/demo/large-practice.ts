@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { createUser } from '../accounts/account.service.ts';
-import { type Role, type Stage, stageRank, stages } from '../contacts/contact.rules.ts';
+import { phoneKey, type Role, type Stage, stageRank, stages } from '../contacts/contact.rules.ts';
 import { interactionKinds } from '../interactions/interaction.rules.ts';
 import { dayMs, hourMs } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
@@ -159,6 +159,7 @@ export async function generateLargePractice(
     const name = contactName(rnd, i);
     const organization = rnd.next() < 0.7 ? rnd.pick(organizations) : null;
     const category = rnd.next() < 0.8 ? rnd.pick(categories) : null;
+    const phone = `+1 312 555 ${String(i % 10000).padStart(4, '0')}`;
     contacts.push({
       practice_id: practiceId,
       id,
@@ -166,7 +167,8 @@ export async function generateLargePractice(
       name_key: name.toLowerCase(),
       email: `contact${i + 1}@example.com`,
       email_key: `contact${i + 1}@example.com`,
-      phone: `+1 312 555 ${String(i % 10000).padStart(4, '0')}`,
+      phone,
+      phone_key: phoneKey(phone),
       organization,
       organization_key: organization?.toLowerCase() ?? null,
       category_id: category?.id ?? null,

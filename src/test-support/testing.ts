@@ -238,6 +238,9 @@ export async function countRows(deps: Deps): Promise<Record<string, number>> {
     'survey',
     'calendar_feed',
     'agenda_undo',
+    'import_batch',
+    'import_chunk',
+    'import_problem',
     ...erasedTables.filter((table) => table !== 'audit_log'),
   ] as const;
   const out: Record<string, number> = {};
