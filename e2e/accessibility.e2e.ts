@@ -117,6 +117,7 @@ describe('accessibility: every page passes axe-core WCAG 2.1 AA', () => {
         ['contacts list', '/contacts'],
         ['contact detail', `/contacts/${contact}`],
         ['new contact', '/contacts/new'],
+        ['import contacts', '/contacts/import'],
         ['circles', '/network/circles'],
         ['most wanted', '/network/most-wanted'],
         ['reciprocity', '/network/reciprocity'],
@@ -128,6 +129,7 @@ describe('accessibility: every page passes axe-core WCAG 2.1 AA', () => {
         ['referral kit', '/kit'],
         ['outbox', '/outbox'],
         ['settings', '/settings'],
+        ['settings: your data', '/settings/data'],
         ['not found', '/no-such-page'],
       ];
       const circle = circles.items[0]?.id;

@@ -20,6 +20,7 @@ const sections = [
   ['tokens', 'API tokens'],
   ['security', 'Sign-in and sessions'],
   ['audit', 'Audit log'],
+  ['data', 'Your data'],
 ] as const;
 
 /** A port on which nothing listens. */

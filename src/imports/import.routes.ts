@@ -131,7 +131,7 @@ export function importRoutes(deps: Deps) {
       method: 'post',
       path: '/imports/{id}/start',
       tags,
-      operationId: 'loadImport',
+      operationId: 'startImport',
       summary: 'Start an import',
       description:
         'Queues the import with the confirmed `mapping` (CSV), what to do with `duplicates` ' +
@@ -174,7 +174,7 @@ export function importRoutes(deps: Deps) {
       method: 'post',
       path: '/imports/{id}/undo',
       tags,
-      operationId: 'revokeImport',
+      operationId: 'undoImport',
       summary: 'Undo an import',
       description:
         'Removes the contacts this import created that nothing has touched since: not edited, ' +

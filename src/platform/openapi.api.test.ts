@@ -37,7 +37,9 @@ const verbs = [
   'set',
   'sign',
   'snooze',
+  'start',
   'thank',
+  'undo',
   'update',
 ];
 const operationIdPattern = new RegExp(`^(${verbs.join('|')})[A-Z][A-Za-z0-9]*$`);

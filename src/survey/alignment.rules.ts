@@ -5,7 +5,7 @@
  */
 
 /** Words that carry no idea of their own: ignored in phrases and answers alike. */
-const stopWords = new Set(
+export const stopWords = new Set(
   `a an the and or but of to in on at for with by from as into about over under than then
   that this these those it its is are was were be been being am do does did done has have had
   i me my we our us you your he him his she her they them their who whom which what how

@@ -876,7 +876,7 @@ export interface paths {
      * Start an import
      * @description Queues the import with the confirmed `mapping` (CSV), what to do with `duplicates` (`skip`, or `fill` the empty fields of the existing contact, never overwriting) and the `defaults` every new contact gets (roles, stage `met` unless given, circles, category, email consent: off unless given). It runs in the background: poll GET /imports/{id}. 422 `mapping` when no column gives a name or an email; 404 for another practice's circle or category; 409 unless `uploaded`.
      */
-    post: operations["loadImport"];
+    post: operations["startImport"];
   };
   "/imports/{id}/problems": {
     /**
@@ -890,7 +890,7 @@ export interface paths {
      * Undo an import
      * @description Removes the contacts this import created that nothing has touched since: not edited, and no referral, interaction, message, commitment, ask, incentive, referral link or agenda mark naming them. Those are kept, and the answer says how many and why (`undo.reasons`). Fields merged into existing contacts (`fill`) are not taken back, and circles made from labels stay. 409 unless the import is done (or failed).
      */
-    post: operations["revokeImport"];
+    post: operations["undoImport"];
   };
 }
 
@@ -11912,7 +11912,7 @@ export interface operations {
    * Start an import
    * @description Queues the import with the confirmed `mapping` (CSV), what to do with `duplicates` (`skip`, or `fill` the empty fields of the existing contact, never overwriting) and the `defaults` every new contact gets (roles, stage `met` unless given, circles, category, email consent: off unless given). It runs in the background: poll GET /imports/{id}. 422 `mapping` when no column gives a name or an email; 404 for another practice's circle or category; 409 unless `uploaded`.
    */
-  loadImport: {
+  startImport: {
     parameters: {
       header?: {
         "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -12058,7 +12058,7 @@ export interface operations {
    * Undo an import
    * @description Removes the contacts this import created that nothing has touched since: not edited, and no referral, interaction, message, commitment, ask, incentive, referral link or agenda mark naming them. Those are kept, and the answer says how many and why (`undo.reasons`). Fields merged into existing contacts (`fill`) are not taken back, and circles made from labels stay. 409 unless the import is done (or failed).
    */
-  revokeImport: {
+  undoImport: {
     parameters: {
       header?: {
         "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
