@@ -48,7 +48,10 @@ export type ExportOptions = {
   via?: 'cli';
 };
 
-/** Rows per page while streaming: few queries, and a page dies young (1,000 wide rows were promoted and grew the heap). */
+/**
+ * Rows per page while streaming: few queries, and a page dies young (pages of 1,000 wide rows
+ * outlived the young generation and grew the heap).
+ */
 export const exportPageSize = 250;
 
 /** The practice's data leaves only by its owner's hand (§8): a member gets 403 naming the role. */

@@ -10,6 +10,9 @@ import { type FlateError, Zip, ZipPassThrough } from 'fflate';
 /** The deflate method of the zip format (APPNOTE 4.4.5). */
 const deflated = 8;
 
+/** The size of a piece of text handed to zlib, in UTF-8 bytes. */
+const bufferBytes = 64 * 1024;
+
 /**
  * An entry fflate takes as it takes its own: it counts the size and CRC of the text pushed
  * (ZipPassThrough's part), and here the text is compressed by zlib before it is handed on.
@@ -70,6 +73,11 @@ export async function* zipChunks(
   mtime: Date,
 ): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
+  // The text is encoded into these in turn rather than into a new array per piece (which
+  // fragmented malloc's heap by tens of MB): settle() leaves at most one with zlib, so the
+  // other is free to fill.
+  const buffers = [Buffer.allocUnsafeSlow(bufferBytes), Buffer.allocUnsafeSlow(bufferBytes)];
+  let turn = 0;
   const ready: Uint8Array[] = [];
   let failure: unknown = null;
   const zip = new Zip((error, chunk) => {
@@ -78,7 +86,8 @@ export async function* zipChunks(
   });
   async function* take() {
     if (failure) throw failure;
-    if (ready.length > 0) yield Buffer.concat(ready.splice(0));
+    if (ready.length === 1) yield ready.pop() as Uint8Array;
+    else if (ready.length > 1) yield Buffer.concat(ready.splice(0));
   }
   let file: ZlibEntry | null = null;
   try {
@@ -86,9 +95,15 @@ export async function* zipChunks(
       file = new ZlibEntry(entry.name, mtime);
       zip.add(file);
       for await (const text of entry.content) {
-        file.push(encoder.encode(text));
-        await file.settle();
-        yield* take();
+        // The text in UTF-8, a buffer at a time: encodeInto may stop short of a full buffer.
+        for (let read = 0; read < text.length; ) {
+          const buffer = buffers[turn++ % buffers.length] as Uint8Array;
+          const done = encoder.encodeInto(read === 0 ? text : text.slice(read), buffer);
+          read += done.read;
+          file.push(buffer.subarray(0, done.written));
+          await file.settle();
+          yield* take();
+        }
       }
       file.push(new Uint8Array(0), true);
       await file.settle();
