@@ -4,7 +4,7 @@
  * fflate in JavaScript, which took half of a large export's time on the event loop.
  */
 import { once } from 'node:events';
-import { createDeflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw } from 'node:zlib';
 import { type FlateError, Zip, ZipPassThrough } from 'fflate';
 
 /** The deflate method of the zip format (APPNOTE 4.4.5). */
@@ -31,6 +31,19 @@ class ZlibEntry extends ZipPassThrough {
       () => this.ondata(null, new Uint8Array(0), true),
       (error: unknown) => this.ondata(error as FlateError, new Uint8Array(0), true),
     );
+  }
+
+  #crc = 0;
+
+  /**
+   * ZipPassThrough's push with Node's native CRC-32: fflate's, in JavaScript, took a tenth of
+   * the event loop's time in a large export.
+   */
+  override push(chunk: Uint8Array, final = false): void {
+    this.#crc = crc32(chunk, this.#crc);
+    this.size += chunk.length;
+    if (final) this.crc = this.#crc;
+    this.process(chunk, final);
   }
 
   /** Writes zlib has not finished with, oldest first. */
