@@ -6,7 +6,6 @@
 import { roles, stages } from '../contacts/contact.rules.ts';
 import { celebrationThresholds } from '../goals/goal.rules.ts';
 import { toTimestamp } from '../platform/clock.ts';
-import { csvLine } from '../platform/csv.ts';
 import { referralStatuses } from '../referrals/referral.rules.ts';
 
 /** Values gathered from a child table into one list per row (a contact's roles). */
@@ -464,9 +463,31 @@ export function jsonRow(
   return JSON.stringify(out);
 }
 
+/** A cell a spreadsheet would run as a formula, as csvLine (csv-stringify) tells them. */
+const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const quotedWhen = /[",\r\n]/;
+
+/**
+ * A cell as csvLine writes it (formula escaped, RFC 4180 quoting). The export writes hundreds
+ * of thousands of records: csv-stringify's setup per record made most of the CSV's time and
+ * garbage. export.rules.test.ts holds both to the same output.
+ */
+function csvText(cell: string): string {
+  if (cell === '') return cell;
+  const text = formulaStart.test(cell) ? `'${cell}` : cell;
+  return quotedWhen.test(cell) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A CSV record with CRLF, the same as csvLine(cells), built without csv-stringify. */
+export function csvRecord(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : ',') + csvText(cells[i] ?? '');
+  return `${line}\r\n`;
+}
+
 /** One record of `<entity>.csv`, in the file's column order. */
 export const csvRow = (row: Readonly<Record<string, unknown>>, columns: readonly string[]) =>
-  csvLine(columns.map((c) => csvCell(row[c])));
+  csvRecord(columns.map((c) => csvCell(row[c])));
 
 /** The export's file name: the practice's day of it. */
 export const exportFileName = (day: string) => `vouch-export-${day}`;
