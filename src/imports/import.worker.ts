@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { PgBoss } from 'pg-boss';
 import {
   insertContactRows,
@@ -75,6 +76,9 @@ export function wakeImports(db: Db): void {
   wakers.get(db)?.();
 }
 
+/** What a run needs of the server's dependencies (a worker thread builds just these). */
+export type ImportDeps = Pick<Deps, 'db' | 'dialect' | 'clock' | 'config'>;
+
 export type ImportProgress = { rowsDone: number; rowsTotal: number };
 
 /** Another runner took the import over: this one's batch rolls back and it stops. */
@@ -101,7 +105,7 @@ type RunState = {
  * Answers what became of it; `skipped` when it was not this runner's to run.
  */
 export async function runImport(
-  deps: Deps,
+  deps: ImportDeps,
   practiceId: string,
   importId: string,
   options: {
@@ -181,7 +185,7 @@ export async function runImport(
 
 /** The default circles and category that still exist (one may be deleted since the start). */
 async function withReferencesThatExist(
-  deps: Deps,
+  deps: ImportDeps,
   practiceId: string,
   options: ImportOptions,
 ): Promise<ImportOptions> {
@@ -200,13 +204,13 @@ async function withReferencesThatExist(
   };
 }
 
-async function circlesByName(deps: Deps, practiceId: string): Promise<Map<string, string>> {
+async function circlesByName(deps: ImportDeps, practiceId: string): Promise<Map<string, string>> {
   const rows = await listCircleRows(deps.db, practiceId);
   return new Map(rows.map((c) => [c.name_key, c.id]));
 }
 
 /** Circles for the labels of new contacts: found by name (case-insensitive), else made once. */
-async function ensureCircles(deps: Deps, clock: Clock, state: RunState, labels: Set<string>) {
+async function ensureCircles(deps: ImportDeps, clock: Clock, state: RunState, labels: Set<string>) {
   for (const label of labels) {
     if (label.length > limits.name || state.circles.has(groupNameKey(label))) continue;
     try {
@@ -272,7 +276,7 @@ function contactRowOf(
  * duplicates' empty fields (`fill`), records the invalid rows and advances the progress.
  */
 async function writeBatch(
-  deps: Deps,
+  deps: ImportDeps,
   clock: Clock,
   state: RunState,
   records: readonly ImportRecord[],
@@ -423,7 +427,7 @@ async function fillDuplicates(
 
 /** Ends the run: its status, the chunks deleted (client data must not linger), audited. */
 async function finish(
-  deps: Deps,
+  deps: ImportDeps,
   clock: Clock,
   state: RunState,
   end: { status: 'done' | 'failed'; error: string | null },
@@ -458,6 +462,33 @@ async function finish(
   });
 }
 
+/**
+ * Runs one SQLite import on a worker thread (import.thread.ts) and waits for it to end.
+ * `onStop` receives how to ask it to stop: it hands the import back to the queue between
+ * batches, as a run in process does.
+ */
+async function runInThread(
+  config: Deps['config'],
+  practiceId: string,
+  importId: string,
+  onStop: (stop: (() => void) | null) => void,
+): Promise<void> {
+  const thread = new Worker(new URL('./import.thread.ts', import.meta.url), {
+    workerData: { config, practiceId, importId },
+  });
+  onStop(() => thread.postMessage('stop'));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      thread.once('error', reject);
+      thread.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`import thread exited with ${code}`)),
+      );
+    });
+  } finally {
+    onStop(null);
+  }
+}
+
 export type ImportWorker = {
   /** Runs one pass now (SQLite: runs what is waiting, to the end; PostgreSQL: enqueues it). */
   drain: () => Promise<void>;
@@ -481,6 +512,7 @@ export async function startImportWorker(
   const pollMs = options.pollMs ?? 5_000;
   let stopped = false;
   let boss: PgBoss | null = null;
+  let bossWorker: string | null = null;
   if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
     boss = new PgBoss({
       connectionString: deps.config.database.url,
@@ -496,7 +528,7 @@ export async function startImportWorker(
     await boss
       .createQueue(queueName, { policy: 'stately', retryLimit: 0, expireInSeconds: 6 * 3600 })
       .catch(() => {});
-    await boss.work<{ practiceId: string; id: string }>(
+    bossWorker = await boss.work<{ practiceId: string; id: string }>(
       queueName,
       { pollingIntervalSeconds: Math.max(0.5, pollMs / 1000), batchSize: 1 },
       async ([job]) => {
@@ -511,6 +543,14 @@ export async function startImportWorker(
 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  // SQLite on a file, on the server's own clock: each import runs on a worker thread with its
+  // own connection, so that its parsing and its writes (each commit waits for the disk) never
+  // hold the event loop or the server's connection; WAL lets the server read meanwhile.
+  const threaded =
+    options.clock === undefined &&
+    deps.config.database.dialect === 'sqlite' &&
+    deps.config.database.file !== ':memory:';
+  let stopThread: (() => void) | null = null;
 
   const pass = async () => {
     const now = clock.now().getTime();
@@ -518,12 +558,18 @@ export async function startImportWorker(
     const waiting = await listRunnableBatches(deps.db, toTimestamp(new Date(now - staleMs)), 10);
     for (const w of waiting) {
       if (stopped) return;
-      if (boss)
+      if (boss) {
         await boss.send(
           queueName,
           { practiceId: w.practice_id, id: w.id },
           { singletonKey: w.id, retryLimit: 0 },
         );
+        // Else the job waits for pg-boss's next poll (pollMs: 5 s by default) before it starts.
+        if (bossWorker) boss.notifyWorker(bossWorker);
+      } else if (threaded)
+        await runInThread(deps.config, w.practice_id, w.id, (stop) => {
+          stopThread = stop;
+        });
       else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
     }
   };
@@ -556,6 +602,7 @@ export async function startImportWorker(
     drain,
     close: async () => {
       stopped = true;
+      stopThread?.();
       wakers.delete(deps.db);
       if (timer) clearTimeout(timer);
       timer = null;
