@@ -136,15 +136,33 @@ export async function runImport(
   const shape = JSON.parse(row.shape) as FileShape;
   const mapping = JSON.parse(row.mapping) as ColumnMapping;
   let rowsDone = row.rows_done;
+  // PostgreSQL: a batch is written while the next one is read and parsed (the writes wait on
+  // the server, not on this thread); one batch in flight at a time, so their order holds.
+  // SQLite's calls are synchronous: nothing would overlap.
+  const overlaps = deps.dialect === 'postgres';
+  const flight: { current: Promise<void> | null } = { current: null };
+  const settle = async () => {
+    const pending = flight.current;
+    flight.current = null;
+    if (pending) await pending;
+  };
   try {
     let index = 0;
     let batch: ImportRecord[] = [];
     const write = async () => {
-      await giveWay();
-      await writeBatch(deps, clock, state, batch);
-      rowsDone += batch.length;
+      const records = batch;
       batch = [];
-      options.onProgress?.({ rowsDone, rowsTotal: row.rows_total });
+      await settle();
+      const written = (async () => {
+        await giveWay();
+        await writeBatch(deps, clock, state, records);
+        rowsDone += records.length;
+        options.onProgress?.({ rowsDone, rowsTotal: row.rows_total });
+      })();
+      if (!overlaps) return written;
+      // Its failure is met at the next settle(); until then it must not count as unhandled.
+      written.catch(() => {});
+      flight.current = written;
     };
     for await (const record of readRecords(
       chunkSource(deps.db, practiceId, importId),
@@ -161,6 +179,7 @@ export async function runImport(
       if (batch.length >= batchSize) {
         await write();
         if (options.isStopping?.()) {
+          await settle();
           await finishBatchRow(deps.db, practiceId, importId, runner, {
             status: 'queued',
             updated_at: now(),
@@ -170,8 +189,11 @@ export async function runImport(
       }
     }
     if (batch.length > 0) await write();
+    await settle();
     return await finish(deps, clock, state, { status: 'done', error: null });
   } catch (error) {
+    // A batch still being written ends before the import's end is recorded.
+    await flight.current?.catch(() => {});
     if (error instanceof LostClaim) return 'skipped';
     const message =
       error instanceof AppError
