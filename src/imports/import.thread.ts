@@ -1,5 +1,5 @@
 /**
- * A worker thread that runs one SQLite import (import.worker.ts `runInThread`) on its own
+ * A worker thread that runs one import (import.worker.ts `runInThread`) on its own
  * connection, off the server's event loop. It builds only what a run needs from the config.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -22,9 +22,14 @@ const clock =
 const { db, close } = openDatabase(config.database, { waits: config.databaseWaits });
 let code = 0;
 try {
-  await runImport({ db, dialect: 'sqlite', clock, config }, job.practiceId, job.importId, {
-    isStopping: () => stopping,
-  });
+  await runImport(
+    { db, dialect: config.database.dialect, clock, config },
+    job.practiceId,
+    job.importId,
+    {
+      isStopping: () => stopping,
+    },
+  );
 } catch (error) {
   // runImport records its own failures on the import; this is one before it could.
   if (config.log !== 'silent') console.error(`[vouch] import ${job.importId} thread:`, error);

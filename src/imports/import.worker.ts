@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { PgBoss } from 'pg-boss';
+import { isMainThread, Worker } from 'node:worker_threads';
+import type { PgBoss } from 'pg-boss';
 import {
   insertContactRows,
   insertMembershipRows,
@@ -67,7 +67,10 @@ const yieldEvery = 20;
  * Lets the event loop serve what waits (requests) before going on: SQLite's calls and the
  * parser run without ever reaching it otherwise, and the server would stall for a whole import.
  */
-const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
+const giveWay = isMainThread
+  ? () => new Promise<void>((resolve) => setImmediate(resolve))
+  : // On the import thread (import.thread.ts) no request waits behind it.
+    async () => {};
 
 /** Wakes the import worker of this database after a start (set by a running worker). */
 const wakers = new WeakMap<Db, () => void>();
@@ -485,20 +488,21 @@ async function finish(
 }
 
 /**
- * Runs one SQLite import on a worker thread (import.thread.ts) and waits for it to end.
- * `onStop` receives how to ask it to stop: it hands the import back to the queue between
+ * Runs one import on a worker thread (import.thread.ts) and waits for it to end. While it runs,
+ * `stoppers` holds how to ask it to stop: it hands the import back to the queue between
  * batches, as a run in process does.
  */
 async function runInThread(
   config: Deps['config'],
   practiceId: string,
   importId: string,
-  onStop: (stop: (() => void) | null) => void,
+  stoppers: Set<() => void>,
 ): Promise<void> {
   const thread = new Worker(new URL('./import.thread.ts', import.meta.url), {
     workerData: { config, practiceId, importId },
   });
-  onStop(() => thread.postMessage('stop'));
+  const stop = () => thread.postMessage('stop');
+  stoppers.add(stop);
   try {
     await new Promise<void>((resolve, reject) => {
       thread.once('error', reject);
@@ -507,7 +511,7 @@ async function runInThread(
       );
     });
   } finally {
-    onStop(null);
+    stoppers.delete(stop);
   }
 }
 
@@ -534,8 +538,17 @@ export async function startImportWorker(
   const pollMs = options.pollMs ?? 5_000;
   let stopped = false;
   let boss: PgBoss | null = null;
+  // On the server's own clock, each import runs on a worker thread with its own connection
+  // (SQLite: a file's; WAL lets the server read meanwhile), so that its parsing and its writes
+  // never hold the event loop, nor SQLite's one connection while a commit waits for the disk.
+  const threaded =
+    options.clock === undefined &&
+    (deps.config.database.dialect === 'postgres' || deps.config.database.file !== ':memory:');
+  const stoppers = new Set<() => void>();
   let bossWorker: string | null = null;
   if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
+    // Loaded here: a SQLite server, and the import thread that loads this module, never need it.
+    const { PgBoss } = await import('pg-boss');
     boss = new PgBoss({
       connectionString: deps.config.database.url,
       schema: 'pgboss',
@@ -554,7 +567,9 @@ export async function startImportWorker(
       queueName,
       { pollingIntervalSeconds: Math.max(0.5, pollMs / 1000), batchSize: 1 },
       async ([job]) => {
-        if (job)
+        if (!job) return;
+        if (threaded) await runInThread(deps.config, job.data.practiceId, job.data.id, stoppers);
+        else
           await runImport(deps, job.data.practiceId, job.data.id, {
             clock,
             isStopping: () => stopped,
@@ -565,14 +580,6 @@ export async function startImportWorker(
 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
-  // SQLite on a file, on the server's own clock: each import runs on a worker thread with its
-  // own connection, so that its parsing and its writes (each commit waits for the disk) never
-  // hold the event loop or the server's connection; WAL lets the server read meanwhile.
-  const threaded =
-    options.clock === undefined &&
-    deps.config.database.dialect === 'sqlite' &&
-    deps.config.database.file !== ':memory:';
-  let stopThread: (() => void) | null = null;
 
   const pass = async () => {
     const now = clock.now().getTime();
@@ -588,10 +595,7 @@ export async function startImportWorker(
         );
         // Else the job waits for pg-boss's next poll (pollMs: 5 s by default) before it starts.
         if (bossWorker) boss.notifyWorker(bossWorker);
-      } else if (threaded)
-        await runInThread(deps.config, w.practice_id, w.id, (stop) => {
-          stopThread = stop;
-        });
+      } else if (threaded) await runInThread(deps.config, w.practice_id, w.id, stoppers);
       else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
     }
   };
@@ -624,7 +628,7 @@ export async function startImportWorker(
     drain,
     close: async () => {
       stopped = true;
-      stopThread?.();
+      for (const stop of stoppers) stop();
       wakers.delete(deps.db);
       if (timer) clearTimeout(timer);
       timer = null;
