@@ -14,16 +14,11 @@ let stopping = false;
 parentPort?.on('message', (message) => {
   if (message === 'stop') stopping = true;
 });
-// The server's clock, as openDeps makes it.
-const clock =
-  config.clockOffsetMs === 0
-    ? systemClock
-    : { now: () => new Date(Date.now() + config.clockOffsetMs) };
 const { db, close } = openDatabase(config.database, { waits: config.databaseWaits });
 let code = 0;
 try {
   await runImport(
-    { db, dialect: config.database.dialect, clock, config },
+    { db, dialect: config.database.dialect, clock: systemClock, config },
     job.practiceId,
     job.importId,
     {

@@ -12,7 +12,7 @@ import { findGroupRows } from '../network/group.repository.ts';
 import { createGroup, groupNameKey } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import { toTimestamp } from '../platform/clock.ts';
+import { systemClock, toTimestamp } from '../platform/clock.ts';
 import { type Db, inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -538,11 +538,13 @@ export async function startImportWorker(
   const pollMs = options.pollMs ?? 5_000;
   let stopped = false;
   let boss: PgBoss | null = null;
-  // On the server's own clock, each import runs on a worker thread with its own connection
+  // On the server's clock, each import runs on a worker thread with its own connection
   // (SQLite: a file's; WAL lets the server read meanwhile), so that its parsing and its writes
   // never hold the event loop, nor SQLite's one connection while a commit waits for the disk.
+  // The thread runs on the system clock: any other clock (tests, an offset) keeps runs in process.
   const threaded =
     options.clock === undefined &&
+    deps.clock === systemClock &&
     (deps.config.database.dialect === 'postgres' || deps.config.database.file !== ':memory:');
   const stoppers = new Set<() => void>();
   let bossWorker: string | null = null;
