@@ -15,6 +15,7 @@ import { createUser } from '../src/accounts/account.service.ts';
 import { phoneKey, textKey } from '../src/contacts/contact.rules.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDeps } from '../src/platform/deps.ts';
+import { newId } from '../src/platform/ids.ts';
 
 /** The columns of Google's current export that the generated file fills. */
 const googleHeader = [
@@ -82,7 +83,7 @@ function floorRow(practiceId: string, i: number, now: string) {
   const name = `${p.given} ${p.family}`;
   return [
     practiceId,
-    randomUUID(),
+    newId(),
     name,
     textKey(name),
     p.given,
@@ -103,30 +104,35 @@ const contactColumns = `practice_id, id, name, name_key, given_name, family_name
   is_treating_provider, created_at, updated_at`;
 const batch = 500;
 
-/** SQLite floor: one transaction per batch, multi-row prepared inserts. */
+/**
+ * SQLite floor: one transaction per batch of plain single-row prepared inserts (measured faster
+ * than one 500-row statement), on a connection with the app's pragmas (src/platform/db.ts).
+ * Ids are the app's time-ordered ones: random UUIDs scatter the primary key's inserts over the
+ * whole index and made this "floor" slower than the app.
+ */
 function sqliteFloorImport(file: string, practiceId: string, rows: number): number {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON');
   const started = performance.now();
   const now = new Date().toISOString();
-  const contactSql = (n: number) =>
-    `insert into contact (${contactColumns}) values ${Array.from(
-      { length: n },
-      () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'met', 1, 0, 0, 0, ?, ?)",
-    ).join(',')}`;
-  const stageSql = (n: number) =>
+  const insertContact = db.prepare(
+    `insert into contact (${contactColumns})
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'met', 1, 0, 0, 0, ?, ?)`,
+  );
+  const insertStage = db.prepare(
     `insert into stage_change (practice_id, id, contact_id, from_stage, to_stage, changed_at, changed_by, reason)
-     values ${Array.from({ length: n }, () => "(?, ?, ?, null, 'met', ?, null, null)").join(',')}`;
-  const full = { contact: db.prepare(contactSql(batch)), stage: db.prepare(stageSql(batch)) };
+     values (?, ?, ?, null, 'met', ?, null, null)`,
+  );
   const write = db.transaction((from: number, to: number) => {
-    const contacts = [];
-    for (let i = from; i < to; i++) contacts.push(floorRow(practiceId, i, now));
-    const n = to - from;
-    const insertContacts = n === batch ? full.contact : db.prepare(contactSql(n));
-    const insertStages = n === batch ? full.stage : db.prepare(stageSql(n));
-    insertContacts.run(contacts.flat());
-    insertStages.run(contacts.flatMap((c) => [practiceId, randomUUID(), c[1], now]));
+    for (let i = from; i < to; i++) {
+      const contact = floorRow(practiceId, i, now);
+      insertContact.run(contact);
+      insertStage.run(practiceId, newId(), contact[1], now);
+    }
   });
   for (let from = 0; from < rows; from += batch) write(from, Math.min(rows, from + batch));
   const ms = performance.now() - started;
@@ -159,7 +165,7 @@ async function postgresFloorImport(url: string, practiceId: string, rows: number
       name: `floor-stages-${n}`,
       text: `insert into stage_change (practice_id, id, contact_id, from_stage, to_stage, changed_at, changed_by, reason)
              values ${params(n, 4, (k) => `($${k + 1}, $${k + 2}, $${k + 3}, null, 'met', $${k + 4}, null, null)`)}`,
-      values: contacts.flatMap((c) => [practiceId, randomUUID(), c[1], now]),
+      values: contacts.flatMap((c) => [practiceId, newId(), c[1], now]),
     });
     await client.query('commit');
     // As the app does: statistics after the first batches, so the planner sees the rows.

@@ -370,11 +370,12 @@ export async function findContactsByKeys(
           )
           .execute();
   const found = new Map<string, KnownContact & { created_at: string }>();
-  for (const row of [
-    ...(await byKey('email_key', emailKeys)),
-    ...(await byKey('phone_key', phoneKeys)),
-  ])
-    found.set(row.id, row);
+  // Both at once on PostgreSQL's pool (a transaction, or SQLite, runs them one after the other).
+  const [byEmail, byPhone] = await Promise.all([
+    byKey('email_key', emailKeys),
+    byKey('phone_key', phoneKeys),
+  ]);
+  for (const row of [...byEmail, ...byPhone]) found.set(row.id, row);
   return [...found.values()]
     .sort((x, y) =>
       x.created_at === y.created_at

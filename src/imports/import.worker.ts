@@ -1,4 +1,5 @@
-import { PgBoss } from 'pg-boss';
+import { isMainThread, Worker } from 'node:worker_threads';
+import type { PgBoss } from 'pg-boss';
 import {
   insertContactRows,
   insertMembershipRows,
@@ -11,7 +12,7 @@ import { findGroupRows } from '../network/group.repository.ts';
 import { createGroup, groupNameKey } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import { toTimestamp } from '../platform/clock.ts';
+import { systemClock, toTimestamp } from '../platform/clock.ts';
 import { type Db, inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -66,7 +67,10 @@ const yieldEvery = 20;
  * Lets the event loop serve what waits (requests) before going on: SQLite's calls and the
  * parser run without ever reaching it otherwise, and the server would stall for a whole import.
  */
-const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
+const giveWay = isMainThread
+  ? () => new Promise<void>((resolve) => setImmediate(resolve))
+  : // On the import thread (import.thread.ts) no request waits behind it.
+    async () => {};
 
 /** Wakes the import worker of this database after a start (set by a running worker). */
 const wakers = new WeakMap<Db, () => void>();
@@ -74,6 +78,9 @@ const wakers = new WeakMap<Db, () => void>();
 export function wakeImports(db: Db): void {
   wakers.get(db)?.();
 }
+
+/** What a run needs of the server's dependencies (a worker thread builds just these). */
+export type ImportDeps = Pick<Deps, 'db' | 'dialect' | 'clock' | 'config'>;
 
 export type ImportProgress = { rowsDone: number; rowsTotal: number };
 
@@ -101,7 +108,7 @@ type RunState = {
  * Answers what became of it; `skipped` when it was not this runner's to run.
  */
 export async function runImport(
-  deps: Deps,
+  deps: ImportDeps,
   practiceId: string,
   importId: string,
   options: {
@@ -132,15 +139,33 @@ export async function runImport(
   const shape = JSON.parse(row.shape) as FileShape;
   const mapping = JSON.parse(row.mapping) as ColumnMapping;
   let rowsDone = row.rows_done;
+  // PostgreSQL: a batch is written while the next one is read and parsed (the writes wait on
+  // the server, not on this thread); one batch in flight at a time, so their order holds.
+  // SQLite's calls are synchronous: nothing would overlap.
+  const overlaps = deps.dialect === 'postgres';
+  const flight: { current: Promise<void> | null } = { current: null };
+  const settle = async () => {
+    const pending = flight.current;
+    flight.current = null;
+    if (pending) await pending;
+  };
   try {
     let index = 0;
     let batch: ImportRecord[] = [];
     const write = async () => {
-      await giveWay();
-      await writeBatch(deps, clock, state, batch);
-      rowsDone += batch.length;
+      const records = batch;
       batch = [];
-      options.onProgress?.({ rowsDone, rowsTotal: row.rows_total });
+      await settle();
+      const written = (async () => {
+        await giveWay();
+        await writeBatch(deps, clock, state, records);
+        rowsDone += records.length;
+        options.onProgress?.({ rowsDone, rowsTotal: row.rows_total });
+      })();
+      if (!overlaps) return written;
+      // Its failure is met at the next settle(); until then it must not count as unhandled.
+      written.catch(() => {});
+      flight.current = written;
     };
     for await (const record of readRecords(
       chunkSource(deps.db, practiceId, importId),
@@ -157,6 +182,7 @@ export async function runImport(
       if (batch.length >= batchSize) {
         await write();
         if (options.isStopping?.()) {
+          await settle();
           await finishBatchRow(deps.db, practiceId, importId, runner, {
             status: 'queued',
             updated_at: now(),
@@ -166,8 +192,11 @@ export async function runImport(
       }
     }
     if (batch.length > 0) await write();
+    await settle();
     return await finish(deps, clock, state, { status: 'done', error: null });
   } catch (error) {
+    // A batch still being written ends before the import's end is recorded.
+    await flight.current?.catch(() => {});
     if (error instanceof LostClaim) return 'skipped';
     const message =
       error instanceof AppError
@@ -181,7 +210,7 @@ export async function runImport(
 
 /** The default circles and category that still exist (one may be deleted since the start). */
 async function withReferencesThatExist(
-  deps: Deps,
+  deps: ImportDeps,
   practiceId: string,
   options: ImportOptions,
 ): Promise<ImportOptions> {
@@ -200,13 +229,13 @@ async function withReferencesThatExist(
   };
 }
 
-async function circlesByName(deps: Deps, practiceId: string): Promise<Map<string, string>> {
+async function circlesByName(deps: ImportDeps, practiceId: string): Promise<Map<string, string>> {
   const rows = await listCircleRows(deps.db, practiceId);
   return new Map(rows.map((c) => [c.name_key, c.id]));
 }
 
 /** Circles for the labels of new contacts: found by name (case-insensitive), else made once. */
-async function ensureCircles(deps: Deps, clock: Clock, state: RunState, labels: Set<string>) {
+async function ensureCircles(deps: ImportDeps, clock: Clock, state: RunState, labels: Set<string>) {
   for (const label of labels) {
     if (label.length > limits.name || state.circles.has(groupNameKey(label))) continue;
     try {
@@ -272,7 +301,7 @@ function contactRowOf(
  * duplicates' empty fields (`fill`), records the invalid rows and advances the progress.
  */
 async function writeBatch(
-  deps: Deps,
+  deps: ImportDeps,
   clock: Clock,
   state: RunState,
   records: readonly ImportRecord[],
@@ -423,7 +452,7 @@ async function fillDuplicates(
 
 /** Ends the run: its status, the chunks deleted (client data must not linger), audited. */
 async function finish(
-  deps: Deps,
+  deps: ImportDeps,
   clock: Clock,
   state: RunState,
   end: { status: 'done' | 'failed'; error: string | null },
@@ -458,6 +487,34 @@ async function finish(
   });
 }
 
+/**
+ * Runs one import on a worker thread (import.thread.ts) and waits for it to end. While it runs,
+ * `stoppers` holds how to ask it to stop: it hands the import back to the queue between
+ * batches, as a run in process does.
+ */
+async function runInThread(
+  config: Deps['config'],
+  practiceId: string,
+  importId: string,
+  stoppers: Set<() => void>,
+): Promise<void> {
+  const thread = new Worker(new URL('./import.thread.ts', import.meta.url), {
+    workerData: { config, practiceId, importId },
+  });
+  const stop = () => thread.postMessage('stop');
+  stoppers.add(stop);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      thread.once('error', reject);
+      thread.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`import thread exited with ${code}`)),
+      );
+    });
+  } finally {
+    stoppers.delete(stop);
+  }
+}
+
 export type ImportWorker = {
   /** Runs one pass now (SQLite: runs what is waiting, to the end; PostgreSQL: enqueues it). */
   drain: () => Promise<void>;
@@ -481,7 +538,19 @@ export async function startImportWorker(
   const pollMs = options.pollMs ?? 5_000;
   let stopped = false;
   let boss: PgBoss | null = null;
+  // On the server's clock, each import runs on a worker thread with its own connection
+  // (SQLite: a file's; WAL lets the server read meanwhile), so that its parsing and its writes
+  // never hold the event loop, nor SQLite's one connection while a commit waits for the disk.
+  // The thread runs on the system clock: any other clock (tests, an offset) keeps runs in process.
+  const threaded =
+    options.clock === undefined &&
+    deps.clock === systemClock &&
+    (deps.config.database.dialect === 'postgres' || deps.config.database.file !== ':memory:');
+  const stoppers = new Set<() => void>();
+  let bossWorker: string | null = null;
   if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
+    // Loaded here: a SQLite server, and the import thread that loads this module, never need it.
+    const { PgBoss } = await import('pg-boss');
     boss = new PgBoss({
       connectionString: deps.config.database.url,
       schema: 'pgboss',
@@ -496,11 +565,13 @@ export async function startImportWorker(
     await boss
       .createQueue(queueName, { policy: 'stately', retryLimit: 0, expireInSeconds: 6 * 3600 })
       .catch(() => {});
-    await boss.work<{ practiceId: string; id: string }>(
+    bossWorker = await boss.work<{ practiceId: string; id: string }>(
       queueName,
       { pollingIntervalSeconds: Math.max(0.5, pollMs / 1000), batchSize: 1 },
       async ([job]) => {
-        if (job)
+        if (!job) return;
+        if (threaded) await runInThread(deps.config, job.data.practiceId, job.data.id, stoppers);
+        else
           await runImport(deps, job.data.practiceId, job.data.id, {
             clock,
             isStopping: () => stopped,
@@ -518,12 +589,15 @@ export async function startImportWorker(
     const waiting = await listRunnableBatches(deps.db, toTimestamp(new Date(now - staleMs)), 10);
     for (const w of waiting) {
       if (stopped) return;
-      if (boss)
+      if (boss) {
         await boss.send(
           queueName,
           { practiceId: w.practice_id, id: w.id },
           { singletonKey: w.id, retryLimit: 0 },
         );
+        // Else the job waits for pg-boss's next poll (pollMs: 5 s by default) before it starts.
+        if (bossWorker) boss.notifyWorker(bossWorker);
+      } else if (threaded) await runInThread(deps.config, w.practice_id, w.id, stoppers);
       else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
     }
   };
@@ -556,6 +630,7 @@ export async function startImportWorker(
     drain,
     close: async () => {
       stopped = true;
+      for (const stop of stoppers) stop();
       wakers.delete(deps.db);
       if (timer) clearTimeout(timer);
       timer = null;
