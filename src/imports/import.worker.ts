@@ -18,6 +18,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { limits } from '../platform/fields.ts';
 import { newId } from '../platform/ids.ts';
+import { startPollLoop } from '../platform/poll-loop.ts';
 import {
   advanceBatchRow,
   analyzeContactTables,
@@ -580,9 +581,6 @@ export async function startImportWorker(
     );
   }
 
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-
   const pass = async () => {
     const now = clock.now().getTime();
     await deleteOrphanChunkRows(deps.db, toTimestamp(new Date(now - orphanMs)));
@@ -601,40 +599,21 @@ export async function startImportWorker(
       else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
     }
   };
-  const drain = async () => {
-    while (running) await running;
-    if (stopped) return;
-    running = pass()
-      .catch((error: unknown) => {
-        if (deps.config.log !== 'silent') console.error('[vouch] imports:', error);
-      })
-      .finally(() => {
-        running = null;
-      });
-    await running;
-  };
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void drain().then(() => schedule(pollMs));
-    }, ms);
-    // The loop alone never keeps the process alive; close() stops it for good.
-    timer.unref();
-  };
-  wakers.set(deps.db, () => schedule(0));
-  schedule(0);
+  const loop = startPollLoop(pass, {
+    pollMs,
+    onError: (error) => {
+      if (deps.config.log !== 'silent') console.error('[vouch] imports:', error);
+    },
+  });
+  wakers.set(deps.db, loop.wake);
 
   return {
-    drain,
+    drain: loop.drain,
     close: async () => {
       stopped = true;
       for (const stop of stoppers) stop();
       wakers.delete(deps.db);
-      if (timer) clearTimeout(timer);
-      timer = null;
-      while (running) await running;
+      await loop.stop();
       if (boss) await boss.stop({ graceful: true, timeout: 5_000 });
       boss = null;
     },

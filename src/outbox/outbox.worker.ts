@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
+import { startPollLoop } from '../platform/poll-loop.ts';
 import { findPractice } from '../practices/practice.repository.ts';
 import { type OutgoingMail, sendMail } from './mailer.ts';
 import {
@@ -204,8 +205,6 @@ export async function startOutboxWorker(
   }
 
   let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
 
   const pass = async () => {
     const now = toTimestamp(clock.now());
@@ -222,39 +221,20 @@ export async function startOutboxWorker(
       else await deliverMessage(deps, clock, m.practice_id, m.id);
     }
   };
-  const drain = async () => {
-    while (running) await running;
-    if (stopped) return;
-    running = pass()
-      .catch((error: unknown) => {
-        if (deps.config.log !== 'silent') console.error('[vouch] outbox:', error);
-      })
-      .finally(() => {
-        running = null;
-      });
-    await running;
-  };
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void drain().then(() => schedule(pollMs));
-    }, ms);
-    // The loop alone never keeps the process alive; close() stops it for good.
-    timer.unref();
-  };
-  wakers.set(deps.db, () => schedule(0));
-  schedule(0);
+  const loop = startPollLoop(pass, {
+    pollMs,
+    onError: (error) => {
+      if (deps.config.log !== 'silent') console.error('[vouch] outbox:', error);
+    },
+  });
+  wakers.set(deps.db, loop.wake);
 
   return {
-    drain,
+    drain: loop.drain,
     close: async () => {
       stopped = true;
       wakers.delete(deps.db);
-      if (timer) clearTimeout(timer);
-      timer = null;
-      while (running) await running;
+      await loop.stop();
       if (boss) await boss.stop({ graceful: true, timeout: 5_000 });
       boss = null;
     },
