@@ -411,6 +411,18 @@ describe.each(testTargets)('imports (%s)', (target) => {
   it('refuses a mapping that names nobody, and one of the wrong length', async () => {
     const up = await uploaded(a.session, 'Colour,Size\nred,large\n');
     expect(up.mappingProblem).toMatch(/No column gives a name or an email/);
+    // The preview judges the mapping it is given: one that names somebody has no problem.
+    const named = await a.session.request('POST', `/imports/${up.id}/preview`, {
+      mapping: ['name', 'ignore'],
+    });
+    expect(named.status).toBe(200);
+    expect(((await named.json()) as { mappingProblem: string | null }).mappingProblem).toBeNull();
+    const nobody = await a.session.request('POST', `/imports/${up.id}/preview`, {
+      mapping: ['ignore', 'ignore'],
+    });
+    expect(((await nobody.json()) as { mappingProblem: string | null }).mappingProblem).toMatch(
+      /No column gives a name or an email/,
+    );
     await expectProblem(
       await a.session.request('POST', `/imports/${up.id}/start`, {}),
       422,

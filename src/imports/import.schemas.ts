@@ -121,6 +121,10 @@ export const ZImportPreview = z
       duplicate: z.number().int(),
       invalid: z.number().int(),
     }),
+    mappingProblem: z.string().nullable().openapi({
+      description:
+        'Why this mapping cannot import anything (no column to a name or an email), or null: a start with it is refused (422).',
+    }),
   })
   .openapi('ImportPreview');
 export type ImportPreview = z.infer<typeof ZImportPreview>;

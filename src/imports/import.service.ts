@@ -308,7 +308,7 @@ async function previewOf(
       reason: outcome.kind === 'new' ? null : outcome.reason,
     };
   });
-  return { rows, counts };
+  return { rows, counts, mappingProblem: shape.kind === 'csv' ? mappingProblem(mapping) : null };
 }
 
 /** The mapping a request gives (else the one stored), checked against the CSV's columns. */

@@ -2592,6 +2592,8 @@ export interface components {
         duplicate: number;
         invalid: number;
       };
+      /** @description Why this mapping cannot import anything (no column to a name or an email), or null: a start with it is refused (422). */
+      mappingProblem: string | null;
     };
     Import: {
       id: string;

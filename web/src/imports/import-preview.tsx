@@ -66,8 +66,10 @@ export function ImportPreviewView({ record }: { record: Import }) {
   const [mapping, setMapping] = useState<ImportField[]>(record.mapping);
   const preview = useImportPreview(record.id, mapping, true);
   const isCsv = record.headers.length > 0;
-  // The server judges the mapping it detected; a changed one is judged when it starts (422).
-  const mappingProblem = sameMapping(mapping, record.mapping) ? record.mappingProblem : null;
+  // The server judges each mapping: the detected one on the record, a changed one in its preview.
+  const mappingProblem = sameMapping(mapping, record.mapping)
+    ? record.mappingProblem
+    : (preview.data?.mappingProblem ?? null);
 
   return (
     <Stack gap="lg">
