@@ -99,10 +99,11 @@ describe.each(testTargets)('vouch import (CLI, %s)', (target) => {
     const file = fileOf(
       'mixed.csv',
       [
-        'Name,Email,Mobile',
-        'Ana Again,ANA@example.com,',
-        'Bad Email,nope@,',
-        'Dan Doe,dan@example.com,',
+        'Name,Email,Mobile,Company',
+        // Ana has a phone already; her organization is empty: filled, so merged.
+        'Ana Again,ANA@example.com,,Alves Books',
+        'Bad Email,nope@,,',
+        'Dan Doe,dan@example.com,,',
       ].join('\r\n'),
     );
     const out = await vouch(file, '--duplicates', 'fill', '--map', '3=phone');

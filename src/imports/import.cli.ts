@@ -14,7 +14,13 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { type DuplicateMode, duplicateModes } from './import.rules.ts';
 import type { Import } from './import.schemas.ts';
-import { getImport, listImportProblems, startImport, uploadImport } from './import.service.ts';
+import {
+  discardImport,
+  getImport,
+  listImportProblems,
+  startImport,
+  uploadImport,
+} from './import.service.ts';
 import { type ImportProgress, runImport } from './import.worker.ts';
 import {
   type ColumnMapping,
@@ -132,16 +138,21 @@ async function importFile(deps: Deps, file: string, opts: ImportOptions): Promis
     maxBytes: Number.POSITIVE_INFINITY,
     ...(format === undefined ? {} : { format }),
   });
-  const mapping = applyMaps(uploaded.headers, uploaded.mapping, opts.map);
-  await startImport(deps, who, uploaded.id, {
-    mapping,
-    duplicates,
-    defaults: {
-      roles: chosenRoles,
-      ...(stage === undefined ? {} : { stage }),
-      emailConsent: opts.emailConsent === true,
-    },
-  });
+  try {
+    await startImport(deps, who, uploaded.id, {
+      mapping: applyMaps(uploaded.headers, uploaded.mapping, opts.map),
+      duplicates,
+      defaults: {
+        roles: chosenRoles,
+        ...(stage === undefined ? {} : { stage }),
+        emailConsent: opts.emailConsent === true,
+      },
+    });
+  } catch (error) {
+    // A refused mapping leaves nothing behind: the stored file goes with the import.
+    await discardImport(deps, who, uploaded.id);
+    throw error;
+  }
   const bar = progressPrinter(process.stderr);
   bar.update({ rowsDone: 0, rowsTotal: uploaded.rowsTotal });
   const outcome = await runImport(deps, who.practiceId, uploaded.id, {

@@ -77,6 +77,32 @@ export async function deleteOrphanChunkRows(db: Queryable, before: string): Prom
   return Number(result.numDeletedRows);
 }
 
+/**
+ * Imports uploaded but never started, older than `before`, of every practice: their stored
+ * files and the imports themselves go (a preview left open for a day keeps no client data).
+ */
+export async function deleteStaleUploads(db: Queryable, before: string): Promise<number> {
+  await db
+    .deleteFrom('import_chunk')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('import_batch')
+          .select('import_batch.id')
+          .whereRef('import_batch.practice_id', '=', 'import_chunk.practice_id')
+          .whereRef('import_batch.id', '=', 'import_chunk.import_id')
+          .where('import_batch.status', '=', 'uploaded')
+          .where('import_batch.created_at', '<', before),
+      ),
+    )
+    .execute();
+  const result = await db
+    .deleteFrom('import_batch')
+    .where('status', '=', 'uploaded')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Batches
 

@@ -27,6 +27,7 @@ import {
   claimBatchRow,
   deleteChunkRows,
   deleteOrphanChunkRows,
+  deleteStaleUploads,
   findBatchRow,
   findContactsByKeys,
   finishBatchRow,
@@ -56,6 +57,8 @@ import {
 const queueName = 'import.run';
 /** A running import whose runner wrote nothing for this long lost its server: it resumes. */
 const staleMs = 2 * 60_000;
+/** An import uploaded but never started is discarded (its file with it) after this long. */
+const staleUploadMs = 24 * 60 * 60_000;
 /** Chunks of an upload that never became an import are deleted after this long. */
 const orphanMs = 60 * 60_000;
 /** The first batches after which PostgreSQL's statistics are refreshed. */
@@ -435,9 +438,10 @@ async function fillDuplicates(
   for (const { contactId, candidate } of duplicates) {
     const contact = fresh.get(contactId);
     if (!contact) continue; // erased meanwhile: nothing to merge into
-    merged += 1;
     const changes = fillChanges(contact, candidate);
+    // A contact that lacks nothing the row has is not merged: the row counts as skipped.
     if (!changes) continue;
+    merged += 1;
     Object.assign(contact, changes);
     await updateContactRow(trx, state.practiceId, contactId, {
       ...changes,
@@ -584,6 +588,9 @@ export async function startImportWorker(
   const pass = async () => {
     const now = clock.now().getTime();
     await deleteOrphanChunkRows(deps.db, toTimestamp(new Date(now - orphanMs)));
+    await inTransaction(deps.db, (trx) =>
+      deleteStaleUploads(trx, toTimestamp(new Date(now - staleUploadMs))),
+    );
     const waiting = await listRunnableBatches(deps.db, toTimestamp(new Date(now - staleMs)), 10);
     for (const w of waiting) {
       if (stopped) return;
