@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -40,6 +48,7 @@ describe('vouch backup and vouch restore (CLI, SQLite)', () => {
     await ok(a.session, 'POST', '/contacts', { name: 'Sarah Chen' });
     const run = await vouch(cliEnv(ctx), 'backup', file);
     expect(run.code, run.stderr).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(run.stdout).toMatch(
       new RegExp(
         `^Backup written to ${file} \\(\\d+\\.\\d MB\\): integrity ok; 1 practice, 1 contact\\.`,

@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
@@ -65,6 +66,8 @@ export async function backupSqlite(
   rmSync(partial, { force: true });
   try {
     await copyOnline(source, partial);
+    // The whole database: readable by its owner alone.
+    chmodSync(partial, 0o600);
     const check = settleAndCheck(partial);
     if (check.integrity !== 'ok')
       throw new Error(
@@ -241,6 +244,7 @@ export async function backupPostgres(
   const partial = `${file}.partial`;
   try {
     await runTool('pg_dump', ['--format=custom', `--file=${partial}`, `--dbname=${dbname}`], env);
+    chmodSync(partial, 0o600);
     renameSync(partial, file);
   } finally {
     rmSync(partial, { force: true });

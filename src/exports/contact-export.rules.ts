@@ -16,7 +16,6 @@ export type ContactCard = {
   email: string | null;
   phone: string | null;
   organization: string | null;
-  notes: string | null;
 };
 
 /**
@@ -67,7 +66,8 @@ export function googleCsvRecord(card: ContactCard, circles: readonly string[]): 
     text(card.suffix),
     text(card.preferred_name),
     text(card.organization),
-    text(card.notes),
+    // The practice's notes stay in Vouch: this file goes to another company (§3.2).
+    '',
     googleLabels(circles),
     email ? primaryOther : '',
     email,

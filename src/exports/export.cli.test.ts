@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,6 +31,8 @@ describe.each(testTargets)('vouch export (CLI, %s)', (target) => {
     const run = await vouch(cliEnv(ctx), 'export', file);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Exported practice ${a.practiceId} to ${file}`);
+    // The whole practice: readable by the file's owner alone.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const files = unzipText(readFileSync(file));
     expect(Object.keys(files)).toContain('README.md');
     const contacts = JSON.parse(files['contacts.json'] ?? '') as { name: string }[];

@@ -40,7 +40,8 @@ export function registerExportCommands(program: Command, withDeps: WithDeps): vo
         try {
           await pipeline(
             Readable.fromWeb(stream as NodeReadableStream<Uint8Array>),
-            createWriteStream(partial),
+            // The whole practice: readable by its owner alone.
+            createWriteStream(partial, { mode: 0o600 }),
           );
           await rename(partial, file);
         } catch (error) {

@@ -107,7 +107,6 @@ export async function listContactCardsPage(
       'email',
       'phone',
       'organization',
-      'notes',
     ])
     .where('practice_id', '=', practiceId);
   if (afterId !== null) query = query.where('id', '>', afterId);

@@ -66,8 +66,9 @@ export function exportRoutes(deps: Deps) {
       description:
         "Every contact, in Google Contacts' CSV (its own headers, which its import reads): " +
         'First Name, Middle Name, Last Name, Name Prefix, Name Suffix, Nickname, Organization ' +
-        'Name, Notes, Labels (`* myContacts ::: <circle> ::: …`), E-mail 1 - Label, E-mail 1 - ' +
-        'Value, Phone 1 - Label, Phone 1 - Value. Outlook and spreadsheets read it too. ' +
+        "Name, Notes (left empty: the practice's notes stay in Vouch), Labels (`* myContacts " +
+        '::: <circle> ::: …`), E-mail 1 - Label, E-mail 1 - Value, Phone 1 - Label, Phone 1 - ' +
+        'Value. Outlook and spreadsheets read it too. ' +
         'Streamed; owners only (403 otherwise); audited (`contacts.exported`).',
       responses: {
         200: file('text/csv', 'CSV with a header row'),

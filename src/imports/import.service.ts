@@ -128,7 +128,6 @@ async function storeChunks(
   body: AsyncIterable<Uint8Array>,
   maxBytes: number,
 ): Promise<number> {
-  const at = toTimestamp(deps.clock.now());
   let seq = 0;
   let total = 0;
   let pending: Buffer[] = [];
@@ -142,7 +141,8 @@ async function storeChunks(
         import_id: importId,
         seq,
         data: all.subarray(0, take),
-        created_at: at,
+        // Each chunk's own time: the orphan sweep must not take a slow upload's first chunks.
+        created_at: toTimestamp(deps.clock.now()),
       });
       seq += 1;
       const rest = all.subarray(take);

@@ -1,6 +1,7 @@
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { PgBoss } from 'pg-boss';
 import {
+  findContactRowByEmail,
   insertContactRows,
   insertMembershipRows,
   type NewContactRow,
@@ -439,8 +440,14 @@ async function fillDuplicates(
     const contact = fresh.get(contactId);
     if (!contact) continue; // erased meanwhile: nothing to merge into
     const changes = fillChanges(contact, candidate);
+    // An email another contact took since the lookup stays theirs (emails are unique).
+    if (
+      changes?.email &&
+      (await findContactRowByEmail(trx, state.practiceId, textKey(changes.email)))
+    )
+      delete changes.email;
     // A contact that lacks nothing the row has is not merged: the row counts as skipped.
-    if (!changes) continue;
+    if (!changes || Object.keys(changes).length === 0) continue;
     merged += 1;
     Object.assign(contact, changes);
     await updateContactRow(trx, state.practiceId, contactId, {
@@ -566,9 +573,11 @@ export async function startImportWorker(
       if (deps.config.log !== 'silent') console.error('[vouch] import queue:', error);
     });
     await boss.start();
-    // `stately` + singleton key: at most one waiting and one running job per import.
+    // `stately` + singleton key: at most one waiting and one running job per import. A job left
+    // active by a server that died holds its key until it expires (10 minutes): then the silent
+    // import is queued again and resumes; a live runner is never silent that long (staleMs).
     await boss
-      .createQueue(queueName, { policy: 'stately', retryLimit: 0, expireInSeconds: 6 * 3600 })
+      .createQueue(queueName, { policy: 'stately', retryLimit: 0, expireInSeconds: 600 })
       .catch(() => {});
     bossWorker = await boss.work<{ practiceId: string; id: string }>(
       queueName,
