@@ -98,7 +98,8 @@ export function imports(dialect: Dialect): Migration {
       await db.schema
         .createIndex('contact_by_import')
         .on('contact')
-        .columns(['practice_id', 'import_id'])
+        // With the id: undo walks an import's contacts in id order, a page at a time.
+        .columns(['practice_id', 'import_id', 'id'])
         .where(sql.ref('import_id'), 'is not', null)
         .execute();
       await backfillPhoneKeys(db);

@@ -70,6 +70,8 @@ export function ImportPreviewView({ record }: { record: Import }) {
   const mappingProblem = sameMapping(mapping, record.mapping)
     ? record.mappingProblem
     : (preview.data?.mappingProblem ?? null);
+  // The previous mapping's answer shows while the new one is asked: Start waits for it.
+  const isJudging = preview.isPlaceholderData || preview.isPending;
 
   return (
     <Stack gap="lg">
@@ -97,7 +99,11 @@ export function ImportPreviewView({ record }: { record: Import }) {
         ) : null}
         {preview.isPending ? <LoadingState label="Reading the first rows…" /> : null}
       </Panel>
-      <StartForm record={record} mapping={mapping} isBlocked={mappingProblem !== null} />
+      <StartForm
+        record={record}
+        mapping={mapping}
+        isBlocked={mappingProblem !== null || isJudging}
+      />
     </Stack>
   );
 }
