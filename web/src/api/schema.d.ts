@@ -151,7 +151,7 @@ export interface paths {
   "/contacts/export.csv": {
     /**
      * Export contacts as Google CSV
-     * @description Every contact, in Google Contacts' CSV (its own headers, which its import reads): First Name, Middle Name, Last Name, Name Prefix, Name Suffix, Nickname, Organization Name, Notes, Labels (`* myContacts ::: <circle> ::: …`), E-mail 1 - Label, E-mail 1 - Value, Phone 1 - Label, Phone 1 - Value. Outlook and spreadsheets read it too. Streamed; owners only (403 otherwise); audited (`contacts.exported`).
+     * @description Every contact, in Google Contacts' CSV (its own headers, which its import reads): First Name, Middle Name, Last Name, Name Prefix, Name Suffix, Nickname, Organization Name, Notes (left empty: the practice's notes stay in Vouch), Labels (`* myContacts ::: <circle> ::: …`), E-mail 1 - Label, E-mail 1 - Value, Phone 1 - Label, Phone 1 - Value. Outlook and spreadsheets read it too. Streamed; owners only (403 otherwise); audited (`contacts.exported`).
      */
     get: operations["exportContactsCsv"];
   };
@@ -4028,7 +4028,7 @@ export interface operations {
   };
   /**
    * Export contacts as Google CSV
-   * @description Every contact, in Google Contacts' CSV (its own headers, which its import reads): First Name, Middle Name, Last Name, Name Prefix, Name Suffix, Nickname, Organization Name, Notes, Labels (`* myContacts ::: <circle> ::: …`), E-mail 1 - Label, E-mail 1 - Value, Phone 1 - Label, Phone 1 - Value. Outlook and spreadsheets read it too. Streamed; owners only (403 otherwise); audited (`contacts.exported`).
+   * @description Every contact, in Google Contacts' CSV (its own headers, which its import reads): First Name, Middle Name, Last Name, Name Prefix, Name Suffix, Nickname, Organization Name, Notes (left empty: the practice's notes stay in Vouch), Labels (`* myContacts ::: <circle> ::: …`), E-mail 1 - Label, E-mail 1 - Value, Phone 1 - Label, Phone 1 - Value. Outlook and spreadsheets read it too. Streamed; owners only (403 otherwise); audited (`contacts.exported`).
    */
   exportContactsCsv: {
     responses: {
