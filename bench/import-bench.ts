@@ -193,7 +193,8 @@ async function freshPractice(env: Record<string, string>, label: string) {
   }
 }
 
-async function tokenFor(appUrl: string, email: string, password: string): Promise<string> {
+/** Signs in and makes an API token: how each client of the benchmark calls the app. */
+export async function tokenFor(appUrl: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${appUrl}/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -23,7 +23,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { openDeps } from '../src/platform/deps.ts';
 import { createPostgresDatabase } from '../src/test-support/testing.ts';
 import { benchExport } from './export-bench.ts';
-import { benchImport, writeGoogleCsv } from './import-bench.ts';
+import { benchImport, tokenFor, writeGoogleCsv } from './import-bench.ts';
 import { formatTable, measure, type Sample } from './measure.ts';
 import { type BenchContext, scenarios } from './scenarios.ts';
 
@@ -135,7 +135,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
     const floorUrl = `http://127.0.0.1:${floorPort}`;
     await waitFor(`${appUrl}/health`, app);
     await waitFor(`${floorUrl}/board`, floor);
-    const token = await signIn(appUrl);
+    const token = await tokenFor(appUrl, benchOwner.email, benchOwner.password);
     const ctx: BenchContext = {
       ...base,
       appUrl,
@@ -266,25 +266,6 @@ async function referralLinkCode(appUrl: string, token: string, contactId: string
   });
   if (!res.ok) throw new Error(`referral link: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { code: string }).code;
-}
-
-async function signIn(appUrl: string): Promise<string> {
-  const res = await fetch(`${appUrl}/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(benchOwner),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const created = await fetch(`${appUrl}/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ name: 'bench' }),
-  });
-  if (!created.ok) throw new Error(`token: ${created.status} ${await created.text()}`);
-  return ((await created.json()) as { token: string }).token;
 }
 
 const dialects: ('sqlite' | 'postgres')[] =
