@@ -271,8 +271,13 @@ const phoneKey = (phone: string) => {
   return digits === '' ? phone.toLowerCase() : digits;
 };
 
-/** A value as a message quotes it: a long one is cut, so that a problem stays readable. */
-const quoted = (value: string) => `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
+/**
+ * Where a value stands, for a problem: its source, and which of the cell's values it is when
+ * the cell holds several. Never the value itself: a problem is kept with the import while the
+ * row never became a contact, so erasing the person could not reach it (PRODUCT.md §3.2, §8).
+ */
+const placeOf = (source: string, index: number, count: number, noun: string) =>
+  count > 1 ? `${source}: ${noun} ${index + 1} of ${count}` : source;
 
 const sourcesOf = (values: readonly SourcedValue[]) =>
   [...new Set(values.map((v) => v.source))].join(' + ');
@@ -282,7 +287,8 @@ const sourcesOf = (values: readonly SourcedValue[]) =>
  * values of a name part are joined with a space (two columns mapped to "given name"), notes
  * with a blank line; the first organization wins. Emails and phones keep their order without
  * repeats. Limits are the API's (platform/fields.ts, contacts' name parts): a value over one is
- * a problem naming its source, never cut short. A middle name has no place of its own in a
+ * a problem naming its source, never cut short. A problem names the column or property and
+ * what is wrong, never the value (`placeOf`). A middle name has no place of its own in a
  * contact: it is kept in the display name only.
  */
 export function candidateOf(values: readonly SourcedValue[]): Outcome {
@@ -317,11 +323,11 @@ export function candidateOf(values: readonly SourcedValue[]): Outcome {
   const emails: string[] = [];
   const emailKeys = new Set<string>();
   for (const { source, value } of byField('email')) {
-    for (const part of splitEmails(value.trim())) {
-      if (part === '') continue;
+    const parts = splitEmails(value.trim()).filter((part) => part !== '');
+    for (const [i, part] of parts.entries()) {
       const parsed = ZEmail.safeParse(part);
       if (!parsed.success) {
-        problems.push(`${source} ${quoted(part)} is not an email address`);
+        problems.push(`${placeOf(source, i, parts.length, 'address')} is not an email address`);
         continue;
       }
       const key = parsed.data.toLowerCase();
@@ -334,10 +340,14 @@ export function candidateOf(values: readonly SourcedValue[]): Outcome {
   const phones: string[] = [];
   const phoneKeys = new Set<string>();
   for (const { source, value } of byField('phone')) {
-    for (const part of splitMulti(value).map(oneLine)) {
-      if (part === '') continue;
+    const parts = splitMulti(value)
+      .map(oneLine)
+      .filter((part) => part !== '');
+    for (const [i, part] of parts.entries()) {
       if (part.length > limits.phone) {
-        problems.push(`${source} ${quoted(part)} is longer than ${limits.phone} characters`);
+        problems.push(
+          `${placeOf(source, i, parts.length, 'phone')} is longer than ${limits.phone} characters`,
+        );
         continue;
       }
       const key = phoneKey(part);
@@ -354,7 +364,7 @@ export function candidateOf(values: readonly SourcedValue[]): Outcome {
     // Google's system groups ("* myContacts", "* starred") are not the user's.
     if (label.startsWith('* ')) continue;
     if (label.length > limits.name) {
-      problems.push(`${source} ${quoted(label)} is longer than ${limits.name} characters`);
+      problems.push(`${source} holds a label longer than ${limits.name} characters`);
       continue;
     }
     if (labelKeys.has(label.toLowerCase())) continue;
@@ -376,7 +386,8 @@ export function candidateOf(values: readonly SourcedValue[]): Outcome {
     );
   if (values.some((v) => v.field !== 'labels' && v.value.includes('\u0000')))
     problems.push('holds a NUL character (U+0000)');
-  if (problems.length > 0) return { problem: problems.join('; ') };
+  // Two bad values of one source (vCard's EMAIL twice) make one message.
+  if (problems.length > 0) return { problem: [...new Set(problems)].join('; ') };
 
   return {
     candidate: {

@@ -149,7 +149,7 @@ describe.each(testTargets)('imports (%s)', (target) => {
       [4, 'duplicate', 'same email as Maya Lopez'],
       [5, 'duplicate', 'same phone as Pat Phone'],
       [6, 'duplicate', 'same email as Ana Alves on line 2 of this file'],
-      [7, 'invalid', expect.stringContaining('"maya@"')],
+      [7, 'invalid', 'E-mail 1 - Value is not an email address'],
       [9, 'new', null],
       [11, 'new', null],
       [12, 'invalid', expect.stringContaining('no name, email or phone')],
@@ -220,7 +220,7 @@ describe.each(testTargets)('imports (%s)', (target) => {
       `/imports/${imported.id}/problems`,
     );
     expect(problems.items).toEqual([
-      { line: 7, reason: expect.stringMatching(/E-mail 1 - Value "maya@" is not an email/) },
+      { line: 7, reason: 'E-mail 1 - Value is not an email address' },
       { line: 12, reason: expect.stringContaining('no name, email or phone') },
     ]);
     const page = await ok<{ items: unknown[]; nextCursor: string }>(

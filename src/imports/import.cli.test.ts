@@ -109,7 +109,8 @@ describe.each(testTargets)('vouch import (CLI, %s)', (target) => {
     const out = await vouch(file, '--duplicates', 'fill', '--map', '3=phone');
     expect(out.code).toBe(1);
     expect(out.stdout).toContain('mixed.csv: 1 created, 1 merged, 0 skipped, 1 invalid.');
-    expect(out.stdout).toMatch(/Invalid rows:\n {2}line 3: .*"nope@"/);
+    expect(out.stdout).toContain('Invalid rows:\n  line 3: Email is not an email address');
+    expect(out.stdout).not.toContain('nope@');
   });
 
   it('maps a column by its header, and reads a CSV as another format when told', async () => {
