@@ -1,4 +1,6 @@
 /** What the CLI's commands share: the database opened around a command, and the practice. */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from './platform/config.ts';
 import { openDeps } from './platform/deps.ts';
@@ -29,6 +31,18 @@ export function exitTwoOnBadUsage(command: Command): Command {
   return command.exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : 2);
   });
+}
+
+/**
+ * FILE may be written by a command (export, backup): its directory is there, and FILE is not
+ * unless --force. Checked before anything runs, so that a typo is bad usage.
+ */
+export function checkOutputFile(file: string, force: boolean | undefined): void {
+  if (existsSync(file) && !force)
+    throw new UsageError(`${file} exists; choose another name, or --force to overwrite it.`);
+  const directory = path.dirname(path.resolve(file));
+  if (!existsSync(directory) || !statSync(directory).isDirectory())
+    throw new UsageError(`There is no directory ${directory} to write ${file} in.`);
 }
 
 /** The practice a command is about: `--practice-id`, or the only one in the database. */

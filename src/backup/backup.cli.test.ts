@@ -152,6 +152,10 @@ describe.skipIf(!pgUrl || !hasPgTools)('vouch backup and vouch restore (CLI, Pos
     const backup = await vouch(cliEnv(ctx), 'backup', file);
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toContain('pg_dump custom format');
+    const again = await vouch(cliEnv(ctx), 'backup', file);
+    expect(again).toMatchObject({ code: 2, stderr: expect.stringMatching(/exists.*--force/) });
+    const nowhere = await vouch(cliEnv(ctx), 'backup', path.join(dir, 'no/such/dir.dump'));
+    expect(nowhere).toMatchObject({ code: 2, stderr: expect.stringMatching(/no directory/) });
     await ok(a.session, 'POST', '/contacts', { name: 'After Backup' });
 
     // The test's own pool is a session on the database, as a server's would be.
@@ -162,10 +166,14 @@ describe.skipIf(!pgUrl || !hasPgTools)('vouch backup and vouch restore (CLI, Pos
     expect((await vouch(cliEnv(ctx), 'restore', notADump)).code).toBe(2);
 
     await ctx.deps.db.destroy();
-    const restore = await vouch(cliEnv(ctx), 'restore', file);
+    // A data directory that does not exist yet: the dump of the database as it was makes it.
+    const dataDir = path.join(dir, 'new/data');
+    const restore = await vouch({ ...cliEnv(ctx), VOUCH_DATA_DIR: dataDir }, 'restore', file);
     expect(restore.code, restore.stderr).toBe(0);
-    expect(restore.stdout).toMatch(
-      /The database as it was is in .*postgres-before-restore-.*\.dump/,
+    const aside = readdirSync(dataDir);
+    expect(aside).toEqual([expect.stringMatching(/^postgres-before-restore-.*\.dump$/)]);
+    expect(restore.stdout).toContain(
+      `The database as it was is in ${path.join(dataDir, aside[0] ?? '')}.`,
     );
     await ctx.restart();
     const page = await ok<Page>(a.session, 'GET', '/contacts');

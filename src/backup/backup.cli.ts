@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { exitTwoOnBadUsage, UsageError } from '../cli-deps.ts';
+import { checkOutputFile, exitTwoOnBadUsage, UsageError } from '../cli-deps.ts';
 import { megabytes } from '../exports/export.cli.ts';
 import { loadConfig } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
@@ -40,6 +40,7 @@ export function registerBackupCommands(program: Command): void {
     .option('--force', 'overwrite FILE if it exists')
     .action((file: string, opts: { force?: boolean }) =>
       asCommand(async () => {
+        checkOutputFile(file, opts.force);
         const config = loadConfig();
         if (config.database.dialect === 'postgres') {
           if (!hasTool('pg_dump')) {
@@ -47,14 +48,14 @@ export function registerBackupCommands(program: Command): void {
             process.exitCode = 1;
             return;
           }
-          const done = await backupPostgres(config, file, opts);
+          const done = await backupPostgres(config, file);
           console.log(
             `Backup written to ${file} (${megabytes(done.bytes)}, pg_dump custom format).`,
           );
           console.log(secretReminder);
           return;
         }
-        const done = await backupSqlite(config, file, opts);
+        const done = await backupSqlite(config, file);
         console.log(
           `Backup written to ${file} (${megabytes(done.bytes)}): integrity ok; ` +
             `${plural(done.practices, 'practice', 'practices')}, ` +

@@ -49,19 +49,11 @@ function sqliteFileOf(config: Config): string {
 /**
  * `vouch backup FILE` on SQLite: an online copy, made one self-contained file (no -wal), then
  * verified. It is written beside FILE and renamed into place only once verified, so FILE is a
- * good backup or untouched; an existing FILE is kept unless `force`.
+ * good backup or untouched. Whether FILE may be written is the CLI's check (`checkOutputFile`).
  */
-export async function backupSqlite(
-  config: Config,
-  file: string,
-  options: { force?: boolean } = {},
-): Promise<BackupReport> {
+export async function backupSqlite(config: Config, file: string): Promise<BackupReport> {
   const source = sqliteFileOf(config);
   if (!existsSync(source)) throw badFile(`There is no database at ${source} to back up.`);
-  if (existsSync(file) && !options.force)
-    throw badFile(`${file} exists; choose another name, or --force to overwrite it.`);
-  if (!existsSync(path.dirname(path.resolve(file))))
-    throw badFile(`There is no directory ${path.dirname(path.resolve(file))} to write ${file} in.`);
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
   try {
@@ -236,11 +228,8 @@ function postgresUrlOf(config: Config): string {
 export async function backupPostgres(
   config: Config,
   file: string,
-  options: { force?: boolean } = {},
 ): Promise<{ file: string; bytes: number }> {
   const { dbname, env } = pgConnection(postgresUrlOf(config));
-  if (existsSync(file) && !options.force)
-    throw badFile(`${file} exists; choose another name, or --force to overwrite it.`);
   const partial = `${file}.partial`;
   try {
     await runTool('pg_dump', ['--format=custom', `--file=${partial}`, `--dbname=${dbname}`], env);
@@ -254,8 +243,8 @@ export async function backupPostgres(
 
 /**
  * `vouch restore FILE` on PostgreSQL: checks FILE (`pg_restore --list`), refuses while other
- * sessions use the database, dumps the current database aside into the data directory, then
- * restores FILE in one transaction (all or nothing) and migrates it.
+ * sessions use the database, dumps the current database aside into the data directory (made
+ * when missing), then restores FILE in one transaction (all or nothing) and migrates it.
  */
 export async function restorePostgres(
   config: Config,
@@ -281,6 +270,8 @@ export async function restorePostgres(
     await close();
   }
   const keptAside = path.join(config.dataDir, `postgres-before-restore-${fileStamp(now)}.dump`);
+  // With VOUCH_SECRET and DATABASE_URL given, nothing else makes the data directory.
+  mkdirSync(config.dataDir, { recursive: true });
   await backupPostgres(config, keptAside);
   await runTool(
     'pg_restore',

@@ -1,11 +1,15 @@
-import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Command } from 'commander';
-import { exitTwoOnBadUsage, resolvePracticeId, UsageError, type WithDeps } from '../cli-deps.ts';
+import {
+  checkOutputFile,
+  exitTwoOnBadUsage,
+  resolvePracticeId,
+  type WithDeps,
+} from '../cli-deps.ts';
 import { exportPractice } from './export.service.ts';
 
 /** Megabytes, for what the command prints. */
@@ -23,12 +27,7 @@ export function registerExportCommands(program: Command, withDeps: WithDeps): vo
     .option('--practice-id <id>', 'the practice (default: the only one in the database)')
     .option('--force', 'overwrite FILE if it exists')
     .action(async (file: string, opts: { practiceId?: string; force?: boolean }) => {
-      if (existsSync(file) && !opts.force)
-        throw new UsageError(`${file} exists; choose another name, or --force to overwrite it.`);
-      if (!existsSync(path.dirname(path.resolve(file))))
-        throw new UsageError(
-          `There is no directory ${path.dirname(path.resolve(file))} for ${file}.`,
-        );
+      checkOutputFile(file, opts.force);
       await withDeps(async (deps) => {
         const practiceId = await resolvePracticeId(deps, opts.practiceId);
         const { stream } = await exportPractice(
