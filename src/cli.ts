@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
 import { createUser } from './accounts/account.service.ts';
-import { computeAgenda } from './agenda/agenda.service.ts';
+import { registerAgendaCommand } from './agenda/agenda.cli.ts';
 import { verifyAuditChains } from './audit/audit.service.ts';
 import { registerBackupCommands } from './backup/backup.cli.ts';
 import { UsageError, withDeps } from './cli-deps.ts';
@@ -11,7 +11,6 @@ import { registerExportCommands } from './exports/export.cli.ts';
 import { registerImportCommand } from './imports/import.cli.ts';
 import { loadConfig, urlAt } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';
-import { findPractice, listPracticeIds } from './practices/practice.repository.ts';
 import { startServer } from './server.ts';
 
 function parsePort(value: string): number {
@@ -108,64 +107,7 @@ program
     });
   });
 
-program
-  .command('agenda')
-  .description("Print the practice's agenda: what to do, for whom, why now")
-  .option('--practice-id <id>', 'the practice (default: the only one in the database)')
-  .option('--at <instant>', 'compute it for this moment (ISO 8601), default now')
-  .option('--json', 'print JSON (the same answer as GET /api/v1/agenda)')
-  .action(async (opts: { practiceId?: string; at?: string; json?: boolean }) => {
-    const at = opts.at ? new Date(opts.at) : new Date();
-    if (Number.isNaN(at.getTime()))
-      throw new InvalidArgumentError(
-        '--at must be an ISO 8601 instant, like 2026-11-25T09:00:00Z.',
-      );
-    await withDeps(async (deps) => {
-      let practiceId = opts.practiceId;
-      if (!practiceId) {
-        const practices = await listPracticeIds(deps.db, 2);
-        if (practices.length !== 1)
-          throw new InvalidArgumentError(
-            practices.length === 0
-              ? 'There is no practice yet; create one with `vouch user create`.'
-              : 'There are several practices; choose one with --practice-id.',
-          );
-        practiceId = practices[0] ?? '';
-      }
-      if (!(await findPractice(deps.db, practiceId)))
-        throw new InvalidArgumentError(`There is no practice ${practiceId}.`);
-      const agenda = await computeAgenda(deps, practiceId, at);
-      if (opts.json) {
-        console.log(JSON.stringify(agenda, null, 2));
-        return;
-      }
-      const { overdue, today, this_week: week, later } = agenda.counts;
-      console.log(
-        `Agenda at ${agenda.at}: ${overdue} overdue, ${today} today, ${week} this week, ${later} later.`,
-      );
-      const rows = agenda.items.map((i) => [
-        i.urgency.replace('_', ' '),
-        i.title,
-        i.why,
-        i.dueAt ? i.dueAt.slice(0, 16).replace('T', ' ') : '',
-      ]);
-      const head = ['when', 'what', 'why now', 'due (UTC)'];
-      const width = (k: number, max: number) =>
-        Math.min(max, Math.max(head[k]?.length ?? 0, ...rows.map((r) => r[k]?.length ?? 0)));
-      const widths = [width(0, 9), width(1, 40), width(2, 90), width(3, 16)];
-      const cell = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
-      const line = (r: string[]) =>
-        r
-          .map((s, k) => cell(s, widths[k] ?? 10))
-          .join('  ')
-          .trimEnd();
-      console.log(line(head));
-      for (const r of rows) console.log(line(r));
-      if (agenda.truncated.length > 0)
-        console.log(`More not shown for: ${agenda.truncated.join(', ')}.`);
-    });
-  });
-
+registerAgendaCommand(program, withDeps);
 registerImportCommand(program, withDeps);
 
 const user = program.command('user').description('Manage users');

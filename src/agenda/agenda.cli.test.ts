@@ -64,15 +64,30 @@ describe('vouch agenda (CLI)', () => {
     expect(stdout).toMatch(/when\s+what\s+why now/);
   });
 
-  it('fails clearly on an unknown practice or a bad --at', async () => {
-    const bad = await run(process.execPath, [cli, 'agenda', '--practice-id', 'nope'], {
-      env,
-    }).catch((e: { code: number; stderr: string }) => e);
-    expect(bad).toMatchObject({ code: 1 });
-    expect((bad as { stderr: string }).stderr).toContain('There is no practice nope');
-    const badAt = await run(process.execPath, [cli, 'agenda', '--at', 'soon'], { env }).catch(
+  /** `vouch agenda …` that is expected to fail: its exit code and what it said. */
+  const refused = (...args: string[]) =>
+    run(process.execPath, [cli, 'agenda', ...args], { env }).then(
+      () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     );
-    expect((badAt as { stderr: string }).stderr).toContain('--at must be an ISO 8601 instant');
+
+  it('refuses an unknown practice, a bad --at or an unknown option as bad usage (exit 2)', async () => {
+    expect(await refused('--practice-id', 'nope')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('There is no practice nope'),
+    });
+    expect(await refused('--at', 'soon')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--at must be an ISO 8601 instant'),
+    });
+    expect(await refused('--tomorrow')).toMatchObject({ code: 2 });
+  });
+
+  it('asks which practice when the database holds several (exit 2)', async () => {
+    await seedPractice(ctx, 'Second Practice');
+    expect(await refused()).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('several practices; choose one with --practice-id'),
+    });
   });
 });
