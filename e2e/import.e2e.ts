@@ -108,6 +108,17 @@ describe('importing contacts from a Google CSV', () => {
     expect(await consent.isChecked(), 'off unless the user says so').toBe(false);
     await page.getByLabel('Stage').selectOption('knows');
     await page.getByRole('checkbox', { name: 'Colleague' }).check();
+    // A circle made on the spot, by the field the contact form uses too; a refusal shows on
+    // the field and keeps what was typed.
+    const circles = page.getByLabel('Circles');
+    await circles.fill('x'.repeat(201));
+    await page.getByRole('option', { name: /^\+ Create circle/ }).click();
+    await page.getByText(/200 characters/).waitFor();
+    expect(await circles.inputValue()).toBe('x'.repeat(201));
+    await circles.fill('Spring mixer');
+    expect(await page.getByText(/200 characters/).count(), 'typing clears it').toBe(0);
+    await page.getByRole('option', { name: '+ Create circle “Spring mixer”' }).click();
+    await page.getByText('Spring mixer', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'the import preview');
     await screenshotWholePage(page, 'import-preview.png');
 
@@ -153,6 +164,7 @@ describe('importing contacts from a Google CSV', () => {
     expect(await page.getByLabel('Stage', { exact: true }).inputValue(), 'the default chosen').toBe(
       'knows',
     );
+    await page.getByText(/Spring mixer/).waitFor();
 
     // Undo: it asks first, then says what it removed; the hand-made contact stays.
     await page.goto(`${base}${importPath}`);

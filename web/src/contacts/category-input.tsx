@@ -1,27 +1,26 @@
 import { Combobox, InputBase, Loader, useCombobox } from '@mantine/core';
 import { useId } from 'react';
-import type { Category } from '../api/types';
-import { findByName } from './use-groups';
+import { findByName, groupError, useCategories, useCreateCategory } from './use-groups';
 
 const CREATE = '\u0000create';
 
 type CategoryInputProps = {
   value: string;
   onChange: (name: string) => void;
-  categories: readonly Category[];
-  onCreate: (name: string) => void;
-  isCreating?: boolean;
   error?: React.ReactNode;
 };
 
 /**
  * Category by name: pick an existing one, or type a new name and choose "Create"
- * (or simply save the contact, which creates it then). Enter submits the form unless
- * an option was picked with the arrow keys.
+ * (or simply save the form, which creates it then: `useResolveCategory`). Enter submits the
+ * form unless an option was picked with the arrow keys. It loads the categories and creates
+ * one itself; a failure of either shows on the field.
  */
-export function CategoryInput(props: CategoryInputProps) {
-  const { value, onChange, categories, onCreate, isCreating, error } = props;
+export function CategoryInput({ value, onChange, error }: CategoryInputProps) {
   const id = useId();
+  const list = useCategories();
+  const create = useCreateCategory();
+  const categories = list.data ?? [];
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const search = value.trim().toLocaleLowerCase();
   const exact = findByName(categories, value);
@@ -31,7 +30,8 @@ export function CategoryInput(props: CategoryInputProps) {
     <Combobox
       store={combobox}
       onOptionSubmit={(option) => {
-        if (option === CREATE) onCreate(value.trim());
+        if (option === CREATE)
+          create.mutate(value.trim(), { onSuccess: (created) => onChange(created.name) });
         else onChange(categories.find((c) => c.id === option)?.name ?? value);
         combobox.closeDropdown();
       }}
@@ -43,11 +43,12 @@ export function CategoryInput(props: CategoryInputProps) {
           description="The occupation that links them to your clients. Pick one, or type a new one."
           placeholder="e.g. Accountants"
           value={value}
-          error={error}
+          error={error ?? groupError(create.error ?? list.error)}
           autoComplete="off"
-          rightSection={isCreating ? <Loader size="xs" /> : <Combobox.Chevron />}
+          rightSection={create.isPending ? <Loader size="xs" /> : <Combobox.Chevron />}
           rightSectionPointerEvents="none"
           onChange={(event) => {
+            create.reset();
             onChange(event.currentTarget.value);
             combobox.openDropdown();
             combobox.resetSelectedOption();

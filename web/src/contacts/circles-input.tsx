@@ -1,23 +1,25 @@
 import { Combobox, Loader, Pill, PillsInput, useCombobox } from '@mantine/core';
 import { useEffect, useId, useState } from 'react';
-import type { Circle } from '../api/types';
-import { findByName } from './use-groups';
+import { findByName, groupError, useCircles, useCreateCircle } from './use-groups';
 
 const CREATE = '\u0000create';
 
 type CirclesInputProps = {
   value: string[];
   onChange: (ids: string[]) => void;
-  circles: readonly Circle[];
-  onCreate: (name: string) => Promise<Circle>;
-  isCreating?: boolean;
   error?: React.ReactNode;
 };
 
-/** Several circles; typing a name that does not exist offers to create it. */
-export function CirclesInput(props: CirclesInputProps) {
-  const { value, onChange, circles, onCreate, isCreating, error } = props;
+/**
+ * Several circles; typing a name that does not exist offers to create it. It loads the
+ * circles and creates one itself (the contact form and the import's defaults alike); a
+ * failure of either shows on the field and keeps what was typed.
+ */
+export function CirclesInput({ value, onChange, error }: CirclesInputProps) {
   const id = useId();
+  const list = useCircles();
+  const create = useCreateCircle();
+  const circles = list.data ?? [];
   const [search, setSearch] = useState('');
   const combobox = useCombobox({
     onDropdownClose: () => combobox.resetSelectedOption(),
@@ -38,31 +40,30 @@ export function CirclesInput(props: CirclesInputProps) {
   const selected = value.flatMap((circleId) => circles.filter((c) => c.id === circleId));
 
   const add = (circleId: string) => {
+    create.reset();
     if (!value.includes(circleId)) onChange([...value, circleId]);
     setSearch('');
   };
-  const remove = (circleId: string) => onChange(value.filter((v) => v !== circleId));
+  const remove = (circleId: string) => {
+    create.reset();
+    onChange(value.filter((v) => v !== circleId));
+  };
 
-  const submitOption = async (option: string) => {
+  const submitOption = (option: string) => {
     if (option !== CREATE) return add(option);
-    try {
-      const circle = await onCreate(search.trim());
-      add(circle.id);
-    } catch {
-      // The form shows the error; keep what was typed.
-    }
+    create.mutate(search.trim(), { onSuccess: (circle) => add(circle.id) });
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={(option) => void submitOption(option)}>
+    <Combobox store={combobox} onOptionSubmit={submitOption}>
       <Combobox.DropdownTarget>
         <PillsInput
           id={id}
           label="Circles"
           description="Groups where they gather: a chamber, a club, an association. Type to find or create one."
-          error={error}
+          error={error ?? groupError(create.error ?? list.error)}
           onClick={() => combobox.openDropdown()}
-          rightSection={isCreating ? <Loader size="xs" /> : null}
+          rightSection={create.isPending ? <Loader size="xs" /> : null}
         >
           <Pill.Group>
             {selected.map((circle) => (
@@ -84,6 +85,7 @@ export function CirclesInput(props: CirclesInputProps) {
                 onFocus={() => combobox.openDropdown()}
                 onBlur={() => combobox.closeDropdown()}
                 onChange={(event) => {
+                  create.reset();
                   setSearch(event.currentTarget.value);
                   combobox.openDropdown();
                 }}

@@ -9,7 +9,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { describeError } from '../api';
 import {
   type ContactDetail,
@@ -30,13 +29,7 @@ import { CategoryInput } from './category-input';
 import { CirclesInput } from './circles-input';
 import { type NameValues, nameError, nameInputOf, nameValuesOf } from './contact-name-input';
 import { useCreateContact, useUpdateContact } from './use-contacts';
-import {
-  findByName,
-  useCategories,
-  useCircles,
-  useCreateCategory,
-  useCreateCircle,
-} from './use-groups';
+import { useResolveCategory } from './use-groups';
 
 type ContactFormValues = NameValues & {
   email: string;
@@ -138,16 +131,12 @@ type ContactFormProps = {
 };
 
 export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
-  const categories = useCategories();
-  const circles = useCircles();
-  const createCategory = useCreateCategory();
-  const createCircle = useCreateCircle();
+  const { resolve: resolveCategory, isResolving } = useResolveCategory();
   const createContact = useCreateContact();
   const updateContact = useUpdateContact(contact?.id ?? '');
   const save = contact ? updateContact : createContact;
   // The treating-provider exception exists only in the health ethics profile (§3.2).
   const isHealth = usePractice().data?.profession === 'health';
-  const [isResolving, setIsResolving] = useState(false);
 
   const form = useForm<ContactFormValues>({
     mode: 'controlled',
@@ -162,25 +151,13 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
     },
   });
 
-  /** The category's id, creating the category when a new name was typed. */
-  const resolveCategory = async (name: string): Promise<string | null> => {
-    if (!name.trim()) return null;
-    const existing = findByName(categories.data ?? [], name);
-    if (existing) return existing.id;
-    const created = await createCategory.mutateAsync(name);
-    return created.id;
-  };
-
   const submit = form.onSubmit(async (values) => {
-    setIsResolving(true);
     let categoryId: string | null;
     try {
       categoryId = await resolveCategory(values.category);
     } catch (error) {
       form.setFieldError('category', describeError(error));
       return;
-    } finally {
-      setIsResolving(false);
     }
     const input = toInput(values, categoryId, contact);
     const onError = showServerErrors(form, FIELDS, API_FIELD_ALIASES);
@@ -249,15 +226,7 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
           <CategoryInput
             value={form.values.category}
             onChange={(name) => form.setFieldValue('category', name)}
-            categories={categories.data ?? []}
-            isCreating={createCategory.isPending}
             error={form.errors.category}
-            onCreate={(name) =>
-              createCategory.mutate(name, {
-                onSuccess: (created) => form.setFieldValue('category', created.name),
-                onError: (error) => form.setFieldError('category', describeError(error)),
-              })
-            }
           />
           <NativeSelect
             label="Stage"
@@ -280,17 +249,7 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
         <CirclesInput
           value={form.values.circleIds}
           onChange={(ids) => form.setFieldValue('circleIds', ids)}
-          circles={circles.data ?? []}
-          isCreating={createCircle.isPending}
           error={form.errors.circleIds}
-          onCreate={async (name) => {
-            try {
-              return await createCircle.mutateAsync(name);
-            } catch (error) {
-              form.setFieldError('circleIds', describeError(error));
-              throw error;
-            }
-          }}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -340,7 +299,6 @@ export function ContactForm({ contact, onSaved, onCancel }: ContactFormProps) {
           {...form.getInputProps('notes')}
         />
         <ProblemAlert error={save.error} />
-        <ProblemAlert error={categories.error ?? circles.error} title="Lists could not be loaded" />
         <FormActions
           submitLabel="Save contact"
           isPending={isResolving || save.isPending}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isProblem } from '../api';
+import { api, describeError, isProblem } from '../api';
 import type { ItemList } from '../api/types';
 import { refreshAfter } from '../refresh';
 
@@ -42,6 +42,9 @@ export function findByName<T extends { name: string }>(
   return items.find((item) => item.name.trim().toLocaleLowerCase() === wanted);
 }
 
+/** A list that did not load or a group that was not made, as its field's error; null for none. */
+export const groupError = (error: unknown): string | null => (error ? describeError(error) : null);
+
 /**
  * Creates a category or circle by name. A 409 means it already exists (someone else
  * made it meanwhile): reload the list and use that one instead of failing.
@@ -76,3 +79,19 @@ function useCreateGroup<T extends { id: string; name: string }>(
 
 export const useCreateCategory = () => useCreateGroup('categories', categoryCalls);
 export const useCreateCircle = () => useCreateGroup('circles', circleCalls);
+
+/**
+ * A form's typed-in category as an id on save: the existing one of that name, else made now;
+ * null for none. `isResolving` while it is being made.
+ */
+export function useResolveCategory() {
+  const categories = useCategories();
+  const create = useCreateCategory();
+  const resolve = async (name: string): Promise<string | null> => {
+    if (!name.trim()) return null;
+    const existing = findByName(categories.data ?? [], name);
+    if (existing) return existing.id;
+    return (await create.mutateAsync(name)).id;
+  };
+  return { resolve, isResolving: create.isPending };
+}

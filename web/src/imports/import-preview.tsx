@@ -23,13 +23,7 @@ import { Panel } from '../components/panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { CategoryInput } from '../contacts/category-input';
 import { CirclesInput } from '../contacts/circles-input';
-import {
-  findByName,
-  useCategories,
-  useCircles,
-  useCreateCategory,
-  useCreateCircle,
-} from '../contacts/use-groups';
+import { useResolveCategory } from '../contacts/use-groups';
 import { ROLE_LABELS, STAGE_LABELS } from '../labels';
 import {
   FIELD_LABELS,
@@ -274,11 +268,7 @@ function StartForm(props: { record: Import; mapping: ImportField[]; isBlocked: b
   const navigate = useNavigate();
   const start = useStartImport(record.id);
   const discard = useDiscardImport(record.id);
-  const categories = useCategories();
-  const circles = useCircles();
-  const createCategory = useCreateCategory();
-  const createCircle = useCreateCircle();
-  const [isResolving, setIsResolving] = useState(false);
+  const { resolve: resolveCategory, isResolving } = useResolveCategory();
   const form = useForm<StartValues>({
     mode: 'controlled',
     initialValues: {
@@ -291,24 +281,13 @@ function StartForm(props: { record: Import; mapping: ImportField[]; isBlocked: b
     },
   });
 
-  /** The category's id, made when a new name was typed (as the contact form does). */
-  const resolveCategory = async (name: string): Promise<string | null> => {
-    if (!name.trim()) return null;
-    const existing = findByName(categories.data ?? [], name);
-    if (existing) return existing.id;
-    return (await createCategory.mutateAsync(name)).id;
-  };
-
   const submit = form.onSubmit(async (values) => {
-    setIsResolving(true);
     let categoryId: string | null;
     try {
       categoryId = await resolveCategory(values.category);
     } catch (error) {
       form.setFieldError('category', describeError(error));
       return;
-    } finally {
-      setIsResolving(false);
     }
     start.mutate({
       ...(record.headers.length > 0 ? { mapping } : {}),
@@ -366,31 +345,13 @@ function StartForm(props: { record: Import; mapping: ImportField[]; isBlocked: b
             <CategoryInput
               value={form.values.category}
               onChange={(name) => form.setFieldValue('category', name)}
-              categories={categories.data ?? []}
-              isCreating={createCategory.isPending}
               error={form.errors.category}
-              onCreate={(name) =>
-                createCategory.mutate(name, {
-                  onSuccess: (created) => form.setFieldValue('category', created.name),
-                  onError: (error) => form.setFieldError('category', describeError(error)),
-                })
-              }
             />
           </SimpleGrid>
           <CirclesInput
             value={form.values.circleIds}
             onChange={(ids) => form.setFieldValue('circleIds', ids)}
-            circles={circles.data ?? []}
-            isCreating={createCircle.isPending}
             error={form.errors.circleIds}
-            onCreate={async (name) => {
-              try {
-                return await createCircle.mutateAsync(name);
-              } catch (error) {
-                form.setFieldError('circleIds', describeError(error));
-                throw error;
-              }
-            }}
           />
           <Checkbox
             label="I have their consent to email them"
@@ -399,10 +360,6 @@ function StartForm(props: { record: Import; mapping: ImportField[]; isBlocked: b
           />
           <ProblemAlert error={start.error} title="The import did not start" />
           <ProblemAlert error={discard.error} />
-          <ProblemAlert
-            error={categories.error ?? circles.error}
-            title="Lists could not be loaded"
-          />
           <Group justify="flex-end">
             <Button
               variant="default"
