@@ -78,7 +78,7 @@ export async function writeGoogleCsv(file: string, rows: number): Promise<void> 
 }
 
 /** A contact row as the floor writes it: what the import stores for one record. */
-function floorRow(practiceId: string, i: number, now: string) {
+function floorRow(practiceId: string, importId: string, i: number, now: string) {
   const p = personAt(i);
   const name = `${p.given} ${p.family}`;
   return [
@@ -94,26 +94,29 @@ function floorRow(practiceId: string, i: number, now: string) {
     phoneKey(p.phone),
     p.org,
     textKey(p.org),
+    // The import's own, by which undo finds its contacts (an index the floor pays for too).
+    importId,
     now,
     now,
   ];
 }
 
 const contactColumns = `practice_id, id, name, name_key, given_name, family_name, email, email_key,
-  phone, phone_key, organization, organization_key, stage, stage_rank, email_consent, do_not_ask,
-  is_treating_provider, created_at, updated_at`;
+  phone, phone_key, organization, organization_key, import_id, stage, stage_rank, email_consent,
+  do_not_ask, is_treating_provider, created_at, updated_at`;
 const batch = 500;
 
 /**
  * SQLite floor: one transaction per batch of plain single-row prepared inserts (measured faster
- * than one 500-row statement), on a connection with the app's pragmas (src/platform/db.ts).
+ * than one 500-row statement), on a connection with the app's pragmas (src/platform/db.ts) and
+ * committed as the app's import batches are (`inRedoableTransaction`: synchronous NORMAL).
  * Ids are the app's time-ordered ones: random UUIDs scatter the primary key's inserts over the
  * whole index and made this "floor" slower than the app.
  */
 function sqliteFloorImport(file: string, practiceId: string, rows: number): number {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('secure_delete = ON');
@@ -121,15 +124,16 @@ function sqliteFloorImport(file: string, practiceId: string, rows: number): numb
   const now = new Date().toISOString();
   const insertContact = db.prepare(
     `insert into contact (${contactColumns})
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'met', 1, 0, 0, 0, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'met', 1, 0, 0, 0, ?, ?)`,
   );
   const insertStage = db.prepare(
     `insert into stage_change (practice_id, id, contact_id, from_stage, to_stage, changed_at, changed_by, reason)
      values (?, ?, ?, null, 'met', ?, null, null)`,
   );
+  const importId = newId();
   const write = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      const contact = floorRow(practiceId, i, now);
+      const contact = floorRow(practiceId, importId, i, now);
       insertContact.run(contact);
       insertStage.run(practiceId, newId(), contact[1], now);
     }
@@ -140,24 +144,29 @@ function sqliteFloorImport(file: string, practiceId: string, rows: number): numb
   return ms;
 }
 
-/** PostgreSQL floor: the same batches as named prepared statements, one transaction each. */
+/**
+ * PostgreSQL floor: the same batches as named prepared statements, one transaction each,
+ * committed as the app's import batches are (`inRedoableTransaction`: no wait for the disk).
+ */
 async function postgresFloorImport(url: string, practiceId: string, rows: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = performance.now();
   const now = new Date().toISOString();
+  const importId = newId();
   const params = (n: number, width: number, tail: (k: number) => string) =>
     Array.from({ length: n }, (_, r) => tail(r * width)).join(',');
   for (let from = 0; from < rows; from += batch) {
     const n = Math.min(batch, rows - from);
     const contacts = [];
-    for (let i = from; i < from + n; i++) contacts.push(floorRow(practiceId, i, now));
+    for (let i = from; i < from + n; i++) contacts.push(floorRow(practiceId, importId, i, now));
     await client.query('begin');
+    await client.query('set local synchronous_commit = off');
     await client.query({
       name: `floor-contacts-${n}`,
-      text: `insert into contact (${contactColumns}) values ${params(n, 14, (k) => {
+      text: `insert into contact (${contactColumns}) values ${params(n, 15, (k) => {
         const p = (j: number) => `$${k + j}`;
-        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, 'met', 1, 0, 0, 0, ${p(13)}, ${p(14)})`;
+        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)}, ${p(13)}, 'met', 1, 0, 0, 0, ${p(14)}, ${p(15)})`;
       })}`,
       values: contacts.flat(),
     });

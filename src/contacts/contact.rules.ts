@@ -68,7 +68,9 @@ export function promotionFor(
 
 /** Keys used for search, sort and duplicate detection: case- and space-insensitive. */
 export function textKey(value: string): string {
-  return value.trim().replace(/\s+/g, ' ').toLowerCase();
+  const trimmed = value.trim();
+  // Most values have no run of spaces nor other white space: nothing to replace.
+  return (/\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed).toLowerCase();
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   decodeText,
   detectDelimiter,
   inspectCsv,
+  pieceChars,
   readCsvRecords,
   withoutBom,
 } from './csv-read.ts';
@@ -80,6 +81,16 @@ describe('csvRows', () => {
     expect(await rowsOf(text)).toEqual(expected);
     expect(await rowsOf(text, 1)).toEqual(expected);
     expect(await rowsOf(text, 3)).toEqual(expected);
+  });
+
+  it('keeps a character beyond 16 bits whole where the text is handed to the parser in pieces', async () => {
+    // The emoji's two halves fall on each side of a piece's end, in the head and after it.
+    for (const at of [pieceChars - 1, pieceChars, 5 * pieceChars - 1]) {
+      const lead = 'Name,Notes\nZoë,';
+      const text = `${lead}${'a'.repeat(at - lead.length)}😀 done\n`;
+      const rows = await rowsOf(text, 256 * 1024);
+      expect(rows[1]?.[2]).toBe(`${'a'.repeat(at - lead.length)}😀 done`);
+    }
   });
 
   it("reads Excel's sep= line as the delimiter and not as a record", async () => {

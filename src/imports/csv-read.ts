@@ -152,6 +152,22 @@ const sepHint = /^sep=(.)(\r\n|\n|\r|$)/i;
 
 const peekLimit = { lines: 20, chars: 64 * 1024 };
 
+/** Characters handed to the parser at a time (about a hundred records of a contacts export). */
+export const pieceChars = 16 * 1024;
+
+function* piecesOf(text: string): Generator<string> {
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + pieceChars);
+    // Never between the two halves of a character beyond 16 bits (an emoji in a name): the
+    // parser would take each half for a broken character.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield text.slice(at, end);
+    at = end;
+  }
+}
+
 /**
  * The records of a CSV text stream, each with the line it starts on. The delimiter is the
  * one given, else Excel's `sep=` hint, else detected from the first lines.
@@ -183,18 +199,21 @@ export async function* csvRows(
     const hinted = delimiters.find((d) => d === hint?.[1]);
     const chosen = delimiter ?? hinted ?? detectDelimiter(head, isComplete);
 
+    // csv-parse parses all it is handed in one go: pieces of a few thousand characters keep
+    // each of those steps short, so that a server reading a large import goes on answering.
     async function* all(): AsyncGenerator<string> {
-      if (head !== '') yield head;
+      yield* piecesOf(head);
       if (isComplete) return;
-      for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+      for (let next = await source.next(); !next.done; next = await source.next())
+        yield* piecesOf(next.value);
     }
 
     // Lines are counted as csv-parse hands over each record, in order, so that an error
     // names the line of the record it stopped in.
     let next = line;
     // With `raw`, csv-parse hands each record as { record, raw }; its types do not say so.
-    const rowOf = ({ record, raw }: { record: string[]; raw: string }): CsvRow => {
-      const row = { line: next, cells: record };
+    const rowOf = ({ record, raw }: { record: string[]; raw: string }) => {
+      const row = { line: next, cells: record, delimiter: chosen };
       next += lineBreaksIn(raw);
       return row;
     };
@@ -212,7 +231,7 @@ export async function* csvRows(
     const done = pipeline(Readable.from(all()), parser);
     done.catch(() => {}); // its failure reaches the loop below through the parser
     try {
-      for await (const row of parser as AsyncIterable<CsvRow>) yield { ...row, delimiter: chosen };
+      yield* parser as AsyncIterable<CsvRow & { delimiter: CsvDelimiter }>;
       await done;
     } catch (error) {
       if (error instanceof CsvError) throw unreadable(next, csvErrorReason(error));
@@ -271,6 +290,9 @@ export async function* readCsvRecords(
       isHeaderRead = true;
       continue;
     }
-    yield { line, ...candidateOfCells(cells, shape.headers, mapping, shape.format) };
+    const outcome = candidateOfCells(cells, shape.headers, mapping, shape.format);
+    yield 'candidate' in outcome
+      ? { line, candidate: outcome.candidate }
+      : { line, problem: outcome.problem };
   }
 }

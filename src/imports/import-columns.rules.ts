@@ -243,9 +243,12 @@ export function mappingProblem(mapping: readonly ImportField[]): string | null {
   return 'No column gives a name or an email: map at least one column to name, given name, family name, organization or email.';
 }
 
+const isBlank = (value: string) => !/\S/.test(value);
+
 /** Group names from one cell: Google joins them with " ::: ", Outlook with ";", others ";" or ",". */
 export function splitLabels(cell: string, format: CsvFormat): string[] {
   const separator = format === 'google' ? / ::: / : format === 'outlook' ? /;/ : /\s*:::\s*|[;,]/;
+  if (!separator.test(cell)) return isBlank(cell) ? [] : [cell.trim()];
   return cell
     .split(separator)
     .map((label) => label.trim())
@@ -257,14 +260,19 @@ export function splitLabels(cell: string, format: CsvFormat): string[] {
 
 type Outcome = { candidate: ContactCandidate } | { problem: string };
 
-/** Names, an organization and a phone are one line; a note keeps its line breaks. */
-const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
+/**
+ * Names, an organization and a phone are one line; a note keeps its line breaks. A value that
+ * is one line already (most are) is only trimmed: an import makes these for every record.
+ */
+const oneLine = (value: string) =>
+  (/\s\s|[^\S ]/.test(value) ? value.replace(/\s+/g, ' ') : value).trim();
 const keepLines = (value: string) => value.replace(/\r\n?/g, '\n').trim();
 
 /** Google puts several values of one label in one cell, joined by " ::: ". */
-const splitMulti = (value: string) => value.split(/\s*:::\s*/);
+const splitMulti = (value: string) => (value.includes(':::') ? value.split(/\s*:::\s*/) : [value]);
 /** An email cell may list several addresses; no address holds a bare comma or semicolon. */
-const splitEmails = (value: string) => value.split(/\s*(?::::|[;,])\s*/);
+const splitEmails = (value: string) =>
+  /[:;,]/.test(value) ? value.split(/\s*(?::::|[;,])\s*/) : [value];
 
 const phoneKey = (phone: string) => {
   const digits = phone.replace(/[^\d+]/g, '');
@@ -293,16 +301,27 @@ const sourcesOf = (values: readonly SourcedValue[]) =>
  */
 export function candidateOf(values: readonly SourcedValue[]): Outcome {
   const problems: string[] = [];
-  const byField = (field: ValueField) =>
-    values.filter((v) => v.field === field && v.value.trim() !== '');
+  // The values of each field, blank ones left out: one pass (this runs for every record).
+  const byFieldOf: Partial<Record<ValueField, SourcedValue[]>> = {};
+  for (const v of values) {
+    if (isBlank(v.value)) continue;
+    const list = byFieldOf[v.field];
+    if (list) list.push(v);
+    else byFieldOf[v.field] = [v];
+  }
+  const byField = (field: ValueField): readonly SourcedValue[] => byFieldOf[field] ?? [];
 
   const text = (field: ValueField, max: number, joiner = ' '): string | null => {
     const found = byField(field);
-    if (found.length === 0) return null;
+    const [first] = found;
+    if (first === undefined) return null;
+    const clean = field === 'notes' ? keepLines : oneLine;
     const joined =
-      field === 'notes'
-        ? found.map((v) => keepLines(v.value)).join(joiner)
-        : oneLine(found.map((v) => v.value).join(joiner));
+      found.length === 1
+        ? clean(first.value)
+        : field === 'notes'
+          ? found.map((v) => keepLines(v.value)).join(joiner)
+          : oneLine(found.map((v) => v.value).join(joiner));
     if (joined.length > max) problems.push(`${sourcesOf(found)} is longer than ${max} characters`);
     return joined;
   };
@@ -320,45 +339,46 @@ export function candidateOf(values: readonly SourcedValue[]): Outcome {
   if (organizationValue && organization && organization.length > limits.shortText)
     problems.push(`${organizationValue.source} is longer than ${limits.shortText} characters`);
 
+  // A record holds a few emails, phones and labels: arrays, not sets, keep them apart.
   const emails: string[] = [];
-  const emailKeys = new Set<string>();
+  const emailKeys: string[] = [];
   for (const { source, value } of byField('email')) {
     const parts = splitEmails(value.trim()).filter((part) => part !== '');
-    for (const [i, part] of parts.entries()) {
+    parts.forEach((part, i) => {
       const parsed = ZEmail.safeParse(part);
       if (!parsed.success) {
         problems.push(`${placeOf(source, i, parts.length, 'address')} is not an email address`);
-        continue;
+        return;
       }
       const key = parsed.data.toLowerCase();
-      if (emailKeys.has(key)) continue;
-      emailKeys.add(key);
+      if (emailKeys.includes(key)) return;
+      emailKeys.push(key);
       emails.push(parsed.data);
-    }
+    });
   }
 
   const phones: string[] = [];
-  const phoneKeys = new Set<string>();
+  const phoneKeys: string[] = [];
   for (const { source, value } of byField('phone')) {
     const parts = splitMulti(value)
       .map(oneLine)
       .filter((part) => part !== '');
-    for (const [i, part] of parts.entries()) {
+    parts.forEach((part, i) => {
       if (part.length > limits.phone) {
         problems.push(
           `${placeOf(source, i, parts.length, 'phone')} is longer than ${limits.phone} characters`,
         );
-        continue;
+        return;
       }
       const key = phoneKey(part);
-      if (phoneKeys.has(key)) continue;
-      phoneKeys.add(key);
+      if (phoneKeys.includes(key)) return;
+      phoneKeys.push(key);
       phones.push(part);
-    }
+    });
   }
 
   const labels: string[] = [];
-  const labelKeys = new Set<string>();
+  const labelKeys: string[] = [];
   for (const { source, value } of byField('labels')) {
     const label = oneLine(value);
     // Google's system groups ("* myContacts", "* starred") are not the user's.
@@ -367,14 +387,15 @@ export function candidateOf(values: readonly SourcedValue[]): Outcome {
       problems.push(`${source} holds a label longer than ${limits.name} characters`);
       continue;
     }
-    if (labelKeys.has(label.toLowerCase())) continue;
-    labelKeys.add(label.toLowerCase());
+    const key = label.toLowerCase();
+    if (labelKeys.includes(key)) continue;
+    labelKeys.push(key);
     labels.push(label);
   }
 
   const composed = composeName({
     honorific,
-    givenName: [givenName, middleName].filter(Boolean).join(' ') || null,
+    givenName: givenName && middleName ? `${givenName} ${middleName}` : givenName || middleName,
     familyName,
     suffix,
   });
@@ -418,7 +439,7 @@ export function candidateOfCells(
   const values: SourcedValue[] = [];
   mapping.forEach((field, i) => {
     const value = cells[i] ?? '';
-    if (field === 'ignore' || value.trim() === '') return;
+    if (field === 'ignore' || isBlank(value)) return;
     const source = headers[i] || `column ${i + 1}`;
     if (field === 'labels')
       for (const label of splitLabels(value, format)) values.push({ field, source, value: label });
@@ -428,5 +449,4 @@ export function candidateOfCells(
 }
 
 /** A record with nothing in any cell: skipped, neither imported nor counted as a problem. */
-export const isBlankRecord = (cells: readonly string[]): boolean =>
-  cells.every((cell) => cell.trim() === '');
+export const isBlankRecord = (cells: readonly string[]): boolean => cells.every(isBlank);

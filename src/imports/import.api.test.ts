@@ -9,6 +9,7 @@ import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { type Caller, seedMember, testTargets } from '../test-support/testing.ts';
+import { batchSize } from './import.rules.ts';
 import type { Import, ImportPreview, UploadedImport } from './import.schemas.ts';
 import { type ImportWorker, runImport, startImportWorker } from './import.worker.ts';
 
@@ -541,17 +542,21 @@ describe.each(testTargets)('a large import (%s)', (target) => {
       isStopping: () => true,
     });
     expect(first).toBe('skipped');
-    expect(progress).toEqual([500]);
+    expect(progress).toEqual([batchSize]);
     expect(await ok<Import>(a.session, 'GET', `/imports/${up.id}`)).toMatchObject({
       status: 'queued',
-      rowsDone: 500,
-      summary: { created: 500 },
+      rowsDone: batchSize,
+      summary: { created: batchSize },
     });
     const rest = await runImport(ctx.deps, a.practiceId, up.id, {
       onProgress: (p) => progress.push(p.rowsDone),
     });
     expect(rest).toBe('done');
-    expect(progress).toEqual([500, 1000, 1300]);
+    // One batch after another from where the first run stopped, the last one short.
+    const after = Array.from({ length: Math.ceil(1300 / batchSize) }, (_, i) =>
+      Math.min(1300, (i + 1) * batchSize),
+    );
+    expect(progress).toEqual(after);
     expect((await ok<Import>(a.session, 'GET', `/imports/${up.id}`)).summary).toEqual({
       created: 1300,
       merged: 0,

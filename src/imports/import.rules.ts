@@ -26,16 +26,20 @@ export type ImportOptions = {
 /** Records per batch: one transaction each, which also advances the progress. */
 export const batchSize = 500;
 
+/** The keys without repeats (a record has one or two of each: most need no set). */
+const unique = (keys: string[]) => (keys.length < 2 ? keys : [...new Set(keys)]);
+
 /** The keys a record is matched by: its emails (case-insensitive) and its phones' digits. */
-export function keysOf(candidate: Pick<ContactCandidate, 'emails' | 'phones'>): {
-  emails: string[];
-  phones: string[];
-} {
-  const emails = [...new Set(candidate.emails.map(textKey))];
-  const phones = [
-    ...new Set(candidate.phones.map(phoneKey).filter((k): k is string => k !== null)),
-  ];
-  return { emails, phones };
+export type RecordKeys = { emails: string[]; phones: string[] };
+
+export function keysOf(candidate: Pick<ContactCandidate, 'emails' | 'phones'>): RecordKeys {
+  const emails = candidate.emails.map(textKey);
+  const phones: string[] = [];
+  for (const phone of candidate.phones) {
+    const key = phoneKey(phone);
+    if (key !== null) phones.push(key);
+  }
+  return { emails: unique(emails), phones: unique(phones) };
 }
 
 /**
@@ -115,9 +119,11 @@ export function outcomeOf(
   record: ImportRecord,
   seen: Seen,
   known: ReadonlyMap<string, KnownContactRef>,
+  /** The record's `keysOf`, when the caller has them already. */
+  given?: RecordKeys,
 ): RecordOutcome {
   if ('problem' in record) return { kind: 'invalid', reason: record.problem };
-  const keys = keysOf(record.candidate);
+  const keys = given ?? keysOf(record.candidate);
   const earlier = earlierOf(keys, seen);
   if (earlier) return { kind: 'repeat', reason: duplicateReason(earlier.by, earlier.match) };
   const existing = firstMatch(keys, known);
@@ -134,14 +140,16 @@ export function outcomeOf(
 export function rememberRecord(
   seen: Seen,
   record: { line: number; candidate: ContactCandidate },
+  keys: RecordKeys = keysOf(record.candidate),
 ): void {
-  const keys = keysOf(record.candidate);
   if (seen instanceof Set) {
-    for (const key of [...keys.emails, ...keys.phones]) seen.add(key);
+    for (const key of keys.emails) seen.add(key);
+    for (const key of keys.phones) seen.add(key);
     return;
   }
   const entry = { name: record.candidate.name, line: record.line };
-  for (const key of [...keys.emails, ...keys.phones]) if (!seen.has(key)) seen.set(key, entry);
+  for (const list of [keys.emails, keys.phones])
+    for (const key of list) if (!seen.has(key)) seen.set(key, entry);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { isMainThread, Worker } from 'node:worker_threads';
 import type { PgBoss } from 'pg-boss';
 import {
   findContactRowByEmail,
@@ -13,13 +12,14 @@ import { findGroupRows } from '../network/group.repository.ts';
 import { createGroup, groupNameKey } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import { systemClock, toTimestamp } from '../platform/clock.ts';
-import { type Db, inTransaction, type Tx } from '../platform/db.ts';
+import { toTimestamp } from '../platform/clock.ts';
+import { type Db, inRedoableTransaction, inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { limits } from '../platform/fields.ts';
 import { newId } from '../platform/ids.ts';
 import { startPollLoop } from '../platform/poll-loop.ts';
+import { openSqliteThread } from '../platform/sqlite-thread.ts';
 import {
   advanceBatchRow,
   analyzeContactTables,
@@ -72,10 +72,7 @@ const yieldEvery = 20;
  * Lets the event loop serve what waits (requests) before going on: SQLite's calls and the
  * parser run without ever reaching it otherwise, and the server would stall for a whole import.
  */
-const giveWay = isMainThread
-  ? () => new Promise<void>((resolve) => setImmediate(resolve))
-  : // On the import thread (import.thread.ts) no request waits behind it.
-    async () => {};
+const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Wakes the import worker of this database after a start (set by a running worker). */
 const wakers = new WeakMap<Db, () => void>();
@@ -84,7 +81,7 @@ export function wakeImports(db: Db): void {
   wakers.get(db)?.();
 }
 
-/** What a run needs of the server's dependencies (a worker thread builds just these). */
+/** What a run needs of the server's dependencies. */
 export type ImportDeps = Pick<Deps, 'db' | 'dialect' | 'clock' | 'config'>;
 
 export type ImportProgress = { rowsDone: number; rowsTotal: number };
@@ -105,23 +102,49 @@ type RunState = {
   batches: number;
 };
 
+type RunOptions = {
+  clock?: Clock;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Asked between batches: true hands the import back to the queue (a server stopping). */
+  isStopping?: () => boolean;
+};
+
 /**
  * Runs an import (issue 13 point 5): claims it (queued, or running but silent: a resumed
  * run skips the `rows_done` records already handled), reads its stored chunks through the file
- * reader and writes ~500 records per transaction, which also advances the progress and the
- * counts. Then `done` (or `failed`, with why), the chunks deleted and the end audited.
+ * reader and writes a batch of records per transaction, which also advances the progress and
+ * the counts. Then `done` (or `failed`, with why), the chunks deleted and the end audited.
  * Answers what became of it; `skipped` when it was not this runner's to run.
+ *
+ * The records are read and judged on the server's thread, a batch at a time between requests;
+ * the writes wait on the database: PostgreSQL's server, or for a SQLite file a connection of
+ * the run's own on a thread (platform/sqlite-thread.ts), since SQLite's writes and commits would
+ * otherwise hold the event loop. Either way the next batch is read while the last is written.
  */
 export async function runImport(
   deps: ImportDeps,
   practiceId: string,
   importId: string,
-  options: {
-    clock?: Clock;
-    onProgress?: (progress: ImportProgress) => void;
-    /** Asked between batches: true hands the import back to the queue (a server stopping). */
-    isStopping?: () => boolean;
-  } = {},
+  options: RunOptions = {},
+): Promise<'done' | 'failed' | 'skipped'> {
+  const target = deps.config.database;
+  if (deps.dialect !== 'sqlite' || target.dialect !== 'sqlite' || target.file === ':memory:')
+    return runOn(deps, practiceId, importId, options, deps.dialect === 'postgres');
+  const own = openSqliteThread(target.file, deps.config.databaseWaits);
+  try {
+    return await runOn({ ...deps, db: own.db }, practiceId, importId, options, true);
+  } finally {
+    await own.close();
+  }
+}
+
+async function runOn(
+  deps: ImportDeps,
+  practiceId: string,
+  importId: string,
+  options: RunOptions,
+  /** Whether a write waits on something else than this thread (then reading goes on meanwhile). */
+  overlaps: boolean,
 ): Promise<'done' | 'failed' | 'skipped'> {
   const clock = options.clock ?? deps.clock;
   const now = () => toTimestamp(clock.now());
@@ -144,10 +167,8 @@ export async function runImport(
   const shape = JSON.parse(row.shape) as FileShape;
   const mapping = JSON.parse(row.mapping) as ColumnMapping;
   let rowsDone = row.rows_done;
-  // PostgreSQL: a batch is written while the next one is read and parsed (the writes wait on
-  // the server, not on this thread); one batch in flight at a time, so their order holds.
-  // SQLite's calls are synchronous: nothing would overlap.
-  const overlaps = deps.dialect === 'postgres';
+  // A batch is written while the next one is read and parsed; one batch in flight at a time,
+  // so their order holds. An in-memory SQLite (tests) answers synchronously: nothing overlaps.
   const flight: { current: Promise<void> | null } = { current: null };
   const settle = async () => {
     const pending = flight.current;
@@ -311,11 +332,15 @@ async function writeBatch(
   state: RunState,
   records: readonly ImportRecord[],
 ): Promise<void> {
+  // Each record's keys, worked out once for the lookup, its outcome and the memory of the file.
+  const keyed = records.map((r) => ({
+    record: r,
+    keys: 'candidate' in r ? keysOf(r.candidate) : null,
+  }));
   const emailKeys = new Set<string>();
   const phoneKeys = new Set<string>();
-  for (const r of records) {
-    if (!('candidate' in r)) continue;
-    const keys = keysOf(r.candidate);
+  for (const { keys } of keyed) {
+    if (keys === null) continue;
     for (const k of keys.emails) emailKeys.add(k);
     for (const k of keys.phones) phoneKeys.add(k);
   }
@@ -326,9 +351,9 @@ async function writeBatch(
   const duplicates: { contactId: string; candidate: ContactCandidate }[] = [];
   const problems: { line: number; reason: string }[] = [];
   let repeats = 0;
-  for (const record of records) {
-    const outcome = outcomeOf(record, state.seen, known);
-    if ('candidate' in record) rememberRecord(state.seen, record);
+  for (const { record, keys } of keyed) {
+    const outcome = outcomeOf(record, state.seen, known, keys ?? undefined);
+    if ('candidate' in record && keys) rememberRecord(state.seen, record, keys);
     if (outcome.kind === 'invalid') problems.push({ line: record.line, reason: outcome.reason });
     else if (outcome.kind === 'repeat') repeats += 1;
     else if ('candidate' in record) {
@@ -340,7 +365,8 @@ async function writeBatch(
 
   await giveWay();
   const at = toTimestamp(clock.now());
-  await inTransaction(deps.db, async (trx) => {
+  // Lost to a power cut, a batch is done again: the progress it advances is lost with it.
+  await inRedoableTransaction(deps.db, async (trx) => {
     const created = await insertNewContacts(trx, state, news, at);
     const merged =
       state.options.duplicates === 'fill' ? await fillDuplicates(trx, state, duplicates, at) : 0;
@@ -401,11 +427,13 @@ async function insertNewContacts(
     if (!made.has(row.id)) continue;
     const base = { practice_id: state.practiceId, contact_id: row.id };
     for (const role of roles) memberships.roles.push({ ...base, role });
-    const circleIds = new Set(defaults.circleIds);
-    for (const label of candidate.labels) {
-      const id = state.circles.get(groupNameKey(label));
-      if (id) circleIds.add(id);
-    }
+    const circleIds =
+      candidate.labels.length === 0 ? defaults.circleIds : new Set(defaults.circleIds);
+    if (circleIds instanceof Set)
+      for (const label of candidate.labels) {
+        const id = state.circles.get(groupNameKey(label));
+        if (id) circleIds.add(id);
+      }
     for (const circleId of circleIds) memberships.circles.push({ ...base, circle_id: circleId });
     memberships.stageChanges.push({
       ...base,
@@ -499,34 +527,6 @@ async function finish(
   });
 }
 
-/**
- * Runs one import on a worker thread (import.thread.ts) and waits for it to end. While it runs,
- * `stoppers` holds how to ask it to stop: it hands the import back to the queue between
- * batches, as a run in process does.
- */
-async function runInThread(
-  config: Deps['config'],
-  practiceId: string,
-  importId: string,
-  stoppers: Set<() => void>,
-): Promise<void> {
-  const thread = new Worker(new URL('./import.thread.ts', import.meta.url), {
-    workerData: { config, practiceId, importId },
-  });
-  const stop = () => thread.postMessage('stop');
-  stoppers.add(stop);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      thread.once('error', reject);
-      thread.once('exit', (code) =>
-        code === 0 ? resolve() : reject(new Error(`import thread exited with ${code}`)),
-      );
-    });
-  } finally {
-    stoppers.delete(stop);
-  }
-}
-
 export type ImportWorker = {
   /** Runs one pass now (SQLite: runs what is waiting, to the end; PostgreSQL: enqueues it). */
   drain: () => Promise<void>;
@@ -550,18 +550,9 @@ export async function startImportWorker(
   const pollMs = options.pollMs ?? 5_000;
   let stopped = false;
   let boss: PgBoss | null = null;
-  // On the server's clock, each import runs on a worker thread with its own connection
-  // (SQLite: a file's; WAL lets the server read meanwhile), so that its parsing and its writes
-  // never hold the event loop, nor SQLite's one connection while a commit waits for the disk.
-  // The thread runs on the system clock: any other clock (tests, an offset) keeps runs in process.
-  const threaded =
-    options.clock === undefined &&
-    deps.clock === systemClock &&
-    (deps.config.database.dialect === 'postgres' || deps.config.database.file !== ':memory:');
-  const stoppers = new Set<() => void>();
   let bossWorker: string | null = null;
   if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
-    // Loaded here: a SQLite server, and the import thread that loads this module, never need it.
+    // Loaded here: a SQLite server never needs it.
     const { PgBoss } = await import('pg-boss');
     boss = new PgBoss({
       connectionString: deps.config.database.url,
@@ -584,12 +575,10 @@ export async function startImportWorker(
       { pollingIntervalSeconds: Math.max(0.5, pollMs / 1000), batchSize: 1 },
       async ([job]) => {
         if (!job) return;
-        if (threaded) await runInThread(deps.config, job.data.practiceId, job.data.id, stoppers);
-        else
-          await runImport(deps, job.data.practiceId, job.data.id, {
-            clock,
-            isStopping: () => stopped,
-          });
+        await runImport(deps, job.data.practiceId, job.data.id, {
+          clock,
+          isStopping: () => stopped,
+        });
       },
     );
   }
@@ -611,8 +600,7 @@ export async function startImportWorker(
         );
         // Else the job waits for pg-boss's next poll (pollMs: 5 s by default) before it starts.
         if (bossWorker) boss.notifyWorker(bossWorker);
-      } else if (threaded) await runInThread(deps.config, w.practice_id, w.id, stoppers);
-      else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
+      } else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
     }
   };
   const loop = startPollLoop(pass, {
@@ -627,7 +615,6 @@ export async function startImportWorker(
     drain: loop.drain,
     close: async () => {
       stopped = true;
-      for (const stop of stoppers) stop();
       wakers.delete(deps.db);
       await loop.stop();
       if (boss) await boss.stop({ graceful: true, timeout: 5_000 });

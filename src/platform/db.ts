@@ -30,6 +30,29 @@ export function inTransaction<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise
   return db.isTransaction ? work(db as Tx) : db.transaction().execute(work);
 }
 /**
+ * A transaction whose loss costs nothing but doing it again (an import's batch, which records
+ * its own progress in it): its commit does not wait for the disk. SQLite (WAL):
+ * `synchronous = NORMAL` for this commit alone, which stays consistent and can be lost only to
+ * a power cut, and the next FULL commit makes durable; PostgreSQL: `synchronous_commit = off`
+ * for this transaction. Every other write still waits for the disk.
+ */
+export function inRedoableTransaction<T>(db: Db, work: (trx: Tx) => Promise<T>): Promise<T> {
+  if (isPostgres(db))
+    return db.transaction().execute(async (trx) => {
+      await sql`set local synchronous_commit = off`.execute(trx);
+      return work(trx);
+    });
+  // One connection throughout, so that no other write commits while the setting is lowered.
+  return db.connection().execute(async (conn) => {
+    await sql`pragma synchronous = NORMAL`.execute(conn);
+    try {
+      return await conn.transaction().execute(work);
+    } finally {
+      await sql`pragma synchronous = FULL`.execute(conn);
+    }
+  });
+}
+/**
  * Whether `db` talks to PostgreSQL: row locks (`FOR NO KEY UPDATE`) exist only there, and only
  * there are they needed, since SQLite runs one write transaction at a time.
  */
@@ -82,23 +105,30 @@ export function openDatabase(
   }
   if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
   const sqlite = new SqliteDatabase(target.file);
-  sqlite.pragma('journal_mode = WAL');
-  // FULL: an acknowledged write survives power loss, not only a crash of the process.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  // better-sqlite3 waits synchronously: the whole process stalls for as long as a write waits.
-  sqlite.pragma(`busy_timeout = ${waits.sqliteBusyMs}`);
-  // Erasure (PRODUCT.md §8): deleted content is overwritten with zeros, not left in free space.
-  sqlite.pragma('secure_delete = ON');
-  // Keep the planner's statistics fresh, as SQLite recommends for long-lived connections;
-  // without them it picks a poor index for the board and the lists on large practices.
-  sqlite.pragma('optimize = 0x10002');
+  for (const pragma of sqlitePragmas(waits)) sqlite.pragma(pragma);
   requireMedian(sqlite);
   const db = new Kysely<Database>({
     dialect: new RollbackAwareSqliteDialect(sqlite, withStatementCache(sqlite)),
     ...(log ? { log } : {}),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** How every SQLite connection of the app is set up (the server's, and an import's thread). */
+export function sqlitePragmas(waits: DatabaseWaits): string[] {
+  return [
+    'journal_mode = WAL',
+    // FULL: an acknowledged write survives power loss, not only a crash of the process.
+    'synchronous = FULL',
+    'foreign_keys = ON',
+    // better-sqlite3 waits synchronously: its whole thread stalls for as long as a write waits.
+    `busy_timeout = ${waits.sqliteBusyMs}`,
+    // Erasure (PRODUCT.md §8): deleted content is overwritten with zeros, not left in free space.
+    'secure_delete = ON',
+    // Keep the planner's statistics fresh, as SQLite recommends for long-lived connections;
+    // without them it picks a poor index for the board and the lists on large practices.
+    'optimize = 0x10002',
+  ];
 }
 
 /**

@@ -1,14 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+
+/** The id prefix of the last millisecond asked for: ids made together share it. */
+let last = { ms: Number.NaN, prefix: '' };
 
 /**
  * A time-ordered id (UUID version 7 layout, RFC 9562): 48 bits of milliseconds, then random bits.
- * Text in both databases; sorts by creation time.
+ * Text in both databases; sorts by creation time. The random part is a version 4 UUID's, whose
+ * variant bits are already version 7's: Node draws those from a pool, cheaper than bytes of our
+ * own for each id (an import makes two hundred thousand).
  */
 export function newId(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  if (now !== last.ms) {
+    const time = now.toString(16).padStart(12, '0');
+    last = { ms: now, prefix: `${time.slice(0, 8)}-${time.slice(8, 12)}-7` };
+  }
+  // xxxxxxxx-xxxx-4xxx-…: everything after the version digit.
+  return last.prefix + randomUUID().slice(15);
 }
