@@ -19,8 +19,14 @@ async function screenshotWholePage(page: Page, file: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** Data rows in the file: more than one batch of the worker, so the bar has a middle. */
-const ROWS = 600;
+/**
+ * Data rows in the file: enough batches of the worker for the bar to be seen between its ends
+ * (a few seconds of work), and for undo to have many contacts to remove.
+ */
+const ROWS = 20_000;
+const rowsText = ROWS.toLocaleString('en-US');
+/** Every row but the duplicate and the invalid one. */
+const created = ROWS - 2;
 
 /**
  * A Google Contacts export as Google writes it (its column names, " ::: " in Labels), with a
@@ -79,7 +85,7 @@ describe('importing contacts from a Google CSV', () => {
     });
     await page.waitForURL(/\/contacts\/import\/[^/]+$/);
     const importPath = new URL(page.url()).pathname;
-    await page.getByText(`google-contacts.csv · Google Contacts CSV · 600 rows`).waitFor();
+    await page.getByText(`google-contacts.csv · Google Contacts CSV · ${rowsText} rows`).waitFor();
 
     // The preview: what the detector chose, and what becomes of the first rows.
     const columns = page.getByRole('region', { name: 'Columns' });
@@ -122,24 +128,38 @@ describe('importing contacts from a Google CSV', () => {
     await expectNoAxeViolations(page, 'the import preview');
     await screenshotWholePage(page, 'import-preview.png');
 
-    // Start: the progress bar, the same after a reload, then the summary.
+    // Start: the progress bar moves between its ends, keeps its place over a reload, and
+    // ends in the summary.
     await page.getByRole('button', { name: 'Start import' }).click();
     const bar = page.getByRole('progressbar', { name: 'Import progress' });
     await bar.waitFor();
-    expect(await bar.getAttribute('aria-valuetext')).toMatch(/^[\d,]+ of 600 rows/);
-    await page.getByText(/^[\d,]+ of 600 rows/).waitFor();
+    const rowsOf = (text: string | null) =>
+      Number(text?.match(/^[\d,]+/)?.[0].replaceAll(',', '') ?? Number.NaN);
+    // Seen between its ends at least once, with the rows and their pace.
+    let midway = '';
+    await expect
+      .poll(
+        async () => {
+          const text = (await bar.getAttribute('aria-valuetext')) ?? '';
+          if (rowsOf(text) > 0 && rowsOf(text) < ROWS) midway = text;
+          return midway;
+        },
+        { timeout: 30_000, interval: 50 },
+      )
+      .toMatch(new RegExp(`^[\\d,]+ of ${rowsText} rows · [\\d,]+ rows/s$`));
     await page.reload();
     await bar.waitFor();
-    expect(await bar.getAttribute('aria-valuetext')).toMatch(/^[\d,]+ of 600 rows/);
     expect(new URL(page.url()).pathname).toBe(importPath);
+    // After the reload the bar goes on from where the import is, never from zero.
+    expect(rowsOf(await bar.getAttribute('aria-valuetext'))).toBeGreaterThanOrEqual(rowsOf(midway));
 
     const summary = page.getByRole('region', { name: 'Summary' });
-    await summary.waitFor({ timeout: 30_000 });
-    expect(await bar.getAttribute('aria-valuetext')).toBe('600 of 600 rows');
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await bar.getAttribute('aria-valuetext')).toBe(`${rowsText} of ${rowsText} rows`);
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
     const stat = async (label: string) =>
       (await summary.locator('dt', { hasText: label }).locator('+ dd').textContent()) ?? '';
-    expect(await stat('Created')).toBe('598');
+    expect(await stat('Created')).toBe(created.toLocaleString('en-US'));
     expect(await stat('Merged')).toBe('0');
     expect(await stat('Skipped')).toBe('1');
     expect(await stat('Invalid')).toBe('1');
@@ -172,7 +192,11 @@ describe('importing contacts from a Google CSV', () => {
     const dialog = page.getByRole('dialog', { name: 'Undo this import?' });
     await dialog.getByText(/nothing has touched since/).waitFor();
     await dialog.getByRole('button', { name: 'Undo import' }).click();
-    await page.getByText('Removed 598 contacts. Every contact it created is gone.').waitFor();
+    await page
+      .getByText(
+        `Removed ${created.toLocaleString('en-US')} contacts. Every contact it created is gone.`,
+      )
+      .waitFor({ timeout: 60_000 });
     expect(await page.getByRole('button', { name: 'Undo this import' }).count()).toBe(0);
 
     await page.goto(`${base}/contacts`);
