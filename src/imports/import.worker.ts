@@ -1,3 +1,4 @@
+import { isMainThread, Worker } from 'node:worker_threads';
 import type { PgBoss } from 'pg-boss';
 import {
   findContactRowByEmail,
@@ -12,14 +13,13 @@ import { findGroupRows } from '../network/group.repository.ts';
 import { createGroup, groupNameKey } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import { toTimestamp } from '../platform/clock.ts';
+import { systemClock, toTimestamp } from '../platform/clock.ts';
 import { type Db, inRedoableTransaction, inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { limits } from '../platform/fields.ts';
 import { newId } from '../platform/ids.ts';
 import { startPollLoop } from '../platform/poll-loop.ts';
-import { openSqliteThread } from '../platform/sqlite-thread.ts';
 import {
   advanceBatchRow,
   analyzeContactTables,
@@ -69,10 +69,13 @@ const analyzeAfterBatches = 2;
 const yieldEvery = 20;
 
 /**
- * Lets the event loop serve what waits (requests) before going on: SQLite's calls and the
- * parser run without ever reaching it otherwise, and the server would stall for a whole import.
+ * Lets the event loop serve what waits (requests) before going on: the parser and the batches
+ * run without ever reaching it otherwise, and the server would stall for a whole import.
  */
-const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
+const giveWay = isMainThread
+  ? () => new Promise<void>((resolve) => setImmediate(resolve))
+  : // On the import thread (import.thread.ts) no request waits behind it.
+    async () => {};
 
 /** Wakes the import worker of this database after a start (set by a running worker). */
 const wakers = new WeakMap<Db, () => void>();
@@ -115,36 +118,12 @@ type RunOptions = {
  * reader and writes a batch of records per transaction, which also advances the progress and
  * the counts. Then `done` (or `failed`, with why), the chunks deleted and the end audited.
  * Answers what became of it; `skipped` when it was not this runner's to run.
- *
- * The records are read and judged on the server's thread, a batch at a time between requests;
- * the writes wait on the database: PostgreSQL's server, or for a SQLite file a connection of
- * the run's own on a thread (platform/sqlite-thread.ts), since SQLite's writes and commits would
- * otherwise hold the event loop. Either way the next batch is read while the last is written.
  */
 export async function runImport(
   deps: ImportDeps,
   practiceId: string,
   importId: string,
   options: RunOptions = {},
-): Promise<'done' | 'failed' | 'skipped'> {
-  const target = deps.config.database;
-  if (deps.dialect !== 'sqlite' || target.dialect !== 'sqlite' || target.file === ':memory:')
-    return runOn(deps, practiceId, importId, options, deps.dialect === 'postgres');
-  const own = openSqliteThread(target.file, deps.config.databaseWaits);
-  try {
-    return await runOn({ ...deps, db: own.db }, practiceId, importId, options, true);
-  } finally {
-    await own.close();
-  }
-}
-
-async function runOn(
-  deps: ImportDeps,
-  practiceId: string,
-  importId: string,
-  options: RunOptions,
-  /** Whether a write waits on something else than this thread (then reading goes on meanwhile). */
-  overlaps: boolean,
 ): Promise<'done' | 'failed' | 'skipped'> {
   const clock = options.clock ?? deps.clock;
   const now = () => toTimestamp(clock.now());
@@ -167,8 +146,10 @@ async function runOn(
   const shape = JSON.parse(row.shape) as FileShape;
   const mapping = JSON.parse(row.mapping) as ColumnMapping;
   let rowsDone = row.rows_done;
-  // A batch is written while the next one is read and parsed; one batch in flight at a time,
-  // so their order holds. An in-memory SQLite (tests) answers synchronously: nothing overlaps.
+  // PostgreSQL: a batch is written while the next one is read and parsed (the writes wait on
+  // the server, not on this thread); one batch in flight at a time, so their order holds.
+  // SQLite's calls are synchronous: nothing would overlap.
+  const overlaps = deps.dialect === 'postgres';
   const flight: { current: Promise<void> | null } = { current: null };
   const settle = async () => {
     const pending = flight.current;
@@ -527,6 +508,34 @@ async function finish(
   });
 }
 
+/**
+ * Runs one import on a worker thread (import.thread.ts) and waits for it to end. While it runs,
+ * `stoppers` holds how to ask it to stop: it hands the import back to the queue between
+ * batches, as a run in process does.
+ */
+async function runInThread(
+  config: Deps['config'],
+  practiceId: string,
+  importId: string,
+  stoppers: Set<() => void>,
+): Promise<void> {
+  const thread = new Worker(new URL('./import.thread.ts', import.meta.url), {
+    workerData: { config, practiceId, importId },
+  });
+  const stop = () => thread.postMessage('stop');
+  stoppers.add(stop);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      thread.once('error', reject);
+      thread.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`import thread exited with ${code}`)),
+      );
+    });
+  } finally {
+    stoppers.delete(stop);
+  }
+}
+
 export type ImportWorker = {
   /** Runs one pass now (SQLite: runs what is waiting, to the end; PostgreSQL: enqueues it). */
   drain: () => Promise<void>;
@@ -551,6 +560,17 @@ export async function startImportWorker(
   let stopped = false;
   let boss: PgBoss | null = null;
   let bossWorker: string | null = null;
+  // SQLite: each import runs on a worker thread with its own connection (WAL lets the server
+  // read meanwhile), so that neither its parsing nor its synchronous writes and commits hold the
+  // event loop. It costs the thread's own copy of the code (some 70 MB while it runs).
+  // PostgreSQL: in process, its reading between requests and its writes waiting on the server.
+  // The thread runs on the system clock: any other clock (tests, an offset) keeps runs in process.
+  const threaded =
+    options.clock === undefined &&
+    deps.clock === systemClock &&
+    deps.config.database.dialect === 'sqlite' &&
+    deps.config.database.file !== ':memory:';
+  const stoppers = new Set<() => void>();
   if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
     // Loaded here: a SQLite server never needs it.
     const { PgBoss } = await import('pg-boss');
@@ -600,7 +620,8 @@ export async function startImportWorker(
         );
         // Else the job waits for pg-boss's next poll (pollMs: 5 s by default) before it starts.
         if (bossWorker) boss.notifyWorker(bossWorker);
-      } else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
+      } else if (threaded) await runInThread(deps.config, w.practice_id, w.id, stoppers);
+      else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
     }
   };
   const loop = startPollLoop(pass, {
@@ -615,6 +636,7 @@ export async function startImportWorker(
     drain: loop.drain,
     close: async () => {
       stopped = true;
+      for (const stop of stoppers) stop();
       wakers.delete(deps.db);
       await loop.stop();
       if (boss) await boss.stop({ graceful: true, timeout: 5_000 });
