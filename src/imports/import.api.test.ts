@@ -378,6 +378,53 @@ describe.each(testTargets)('imports (%s)', (target) => {
     expect(audit.items[0]?.detail).toEqual({ removed: 2, kept: 2 });
   });
 
+  it('resumes an undo that ended with its server, and only once it has gone silent', async () => {
+    clock.set('2026-06-03T09:00:00.000Z');
+    const csv = [
+      'Name,Email',
+      'Una Resume,una@example.com',
+      'Vic Resume,vic@example.com',
+      'Wes Resume,wes@example.com',
+    ].join('\n');
+    const up = await uploaded(a.session, csv);
+    await ok(a.session, 'POST', `/imports/${up.id}/start`, {});
+    await finished(up.id);
+    const [una, vic, wes] = await Promise.all(
+      ['una', 'vic', 'wes'].map((n) => contactByEmail(`${n}@example.com`)),
+    );
+    // A server ended mid-undo: the import is undone without a result, Una already removed.
+    await ctx.deps.db
+      .updateTable('import_batch')
+      .set({ status: 'undone', undo: null, updated_at: clock.now().toISOString() })
+      .where('id', '=', up.id)
+      .execute();
+    await ctx.deps.db
+      .deleteFrom('contact')
+      .where('id', '=', una?.id ?? '')
+      .execute();
+    // Still within the undo's time: it may be alive on another server.
+    await expectProblem(
+      await a.session.request('POST', `/imports/${up.id}/undo`, {}),
+      409,
+      'conflict',
+    );
+    clock.set('2026-06-03T09:03:00.000Z');
+    const resumed = await ok<Import>(a.session, 'POST', `/imports/${up.id}/undo`, {});
+    expect(resumed).toMatchObject({ status: 'undone', undo: { removed: 2, kept: 0 } });
+    for (const gone of [vic, wes])
+      await expectProblem(
+        await a.session.request('GET', `/contacts/${gone?.id}`),
+        404,
+        'not_found',
+      );
+    // Finished now: nothing more to undo.
+    await expectProblem(
+      await a.session.request('POST', `/imports/${up.id}/undo`, {}),
+      409,
+      'conflict',
+    );
+  });
+
   it('imports vCards', async () => {
     const up = await uploaded(a.session, vcards, 'cards.vcf');
     expect(up).toMatchObject({ format: 'vcard', rowsTotal: 2, headers: [], mapping: [] });

@@ -178,6 +178,29 @@ export async function moveBatchRow(
 }
 
 /**
+ * Takes over an undo that ended with its server: the import is `undone` without a result and
+ * no undo has touched it since `staleBefore`. Answers whether this caller got it.
+ */
+export async function reclaimUndoRow(
+  db: Queryable,
+  practiceId: string,
+  importId: string,
+  staleBefore: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('import_batch')
+    .set({ updated_at: now })
+    .where('practice_id', '=', practiceId)
+    .where('id', '=', importId)
+    .where('status', '=', 'undone')
+    .where('undo', 'is', null)
+    .where('updated_at', '<', staleBefore)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
  * Ends a run: the import takes `changes` (its final status) only while `runner` still holds it.
  * Answers whether it did.
  */

@@ -23,6 +23,7 @@ import {
   listProblemRows,
   lockImportedContacts,
   moveBatchRow,
+  reclaimUndoRow,
 } from './import.repository.ts';
 import {
   type ImportOptions,
@@ -58,6 +59,8 @@ const chunkBytes = 256 * 1024;
 const previewRows = 10;
 /** Contacts per transaction when an import is undone. */
 const undoBatch = 500;
+/** An undo that has not removed a page for this long ended with its server: it may be resumed. */
+const undoStaleMs = 2 * 60_000;
 
 function toImport(row: ImportBatchRow, now: Date): Import {
   const shape = JSON.parse(row.shape) as FileShape;
@@ -487,13 +490,24 @@ export async function listImportProblems(
 export async function undoImport(deps: Deps, who: Importer, importId: string): Promise<Import> {
   const row = await requireBatch(deps.db, who.practiceId, importId);
   const from = ['done', 'failed'] as const;
-  if (!from.some((s) => s === row.status))
+  // An undo that never wrote its result ended with its server: undoing again removes the rest.
+  const isResumed = row.status === 'undone' && row.undo === null;
+  if (!from.some((s) => s === row.status) && !isResumed)
     throw wrongStatus(row.status, 'only a finished import can be undone.');
   const { practiceId } = who;
-  const claimed = await moveBatchRow(deps.db, practiceId, importId, from, {
-    status: 'undone',
-    updated_at: toTimestamp(deps.clock.now()),
-  });
+  const at = () => toTimestamp(deps.clock.now());
+  const claimed = isResumed
+    ? await reclaimUndoRow(
+        deps.db,
+        practiceId,
+        importId,
+        toTimestamp(new Date(deps.clock.now().getTime() - undoStaleMs)),
+        at(),
+      )
+    : await moveBatchRow(deps.db, practiceId, importId, from, {
+        status: 'undone',
+        updated_at: at(),
+      });
   if (!claimed) throw wrongStatus('being undone', 'another request is undoing it.');
   const counts = { removed: 0, edited: 0, history: 0 };
   try {
@@ -514,14 +528,18 @@ export async function undoImport(deps: Deps, who: Importer, importId: string): P
           else untouched.push(c.id);
         }
         counts.removed += await deleteContactRows(trx, practiceId, untouched);
+        // A page removed: this undo is alive (another request may resume it only when silent).
+        await moveBatchRow(trx, practiceId, importId, ['undone'], { updated_at: at() });
         return contacts.at(-1)?.id ?? null;
       });
       if (last === null) break;
       after = last;
     }
   } catch (error) {
-    // What was removed stays removed; the import can be undone again for the rest.
-    await moveBatchRow(deps.db, practiceId, importId, ['undone'], { status: row.status });
+    // What was removed stays removed; the import can be undone again for the rest (a resumed
+    // undo stays `undone` without a result, to be resumed again).
+    if (!isResumed)
+      await moveBatchRow(deps.db, practiceId, importId, ['undone'], { status: row.status });
     throw error;
   }
   const result = undoResult(counts.removed, counts.edited, counts.history);

@@ -70,6 +70,9 @@ function Stat({ label, value, hint }: { label: string; value: number; hint: stri
   );
 }
 
+/** An undo that never wrote its result: its server stopped; undoing again removes the rest. */
+const isUndoCut = (record: Import) => record.status === 'undone' && record.undo === null;
+
 /** Once it has ended: what it did, the rows it could not take and why, and its undo. */
 export function ImportSummaryView({ record }: { record: Import }) {
   const { summary } = record;
@@ -82,6 +85,12 @@ export function ImportSummaryView({ record }: { record: Import }) {
         </Alert>
       ) : null}
       {record.undo ? <UndoResult undo={record.undo} /> : null}
+      {isUndoCut(record) ? (
+        <Alert color="orange" variant="light" title="The undo did not finish" role="status">
+          The server stopped while undoing this import. What it removed stays removed; finish the
+          undo to remove the rest.
+        </Alert>
+      ) : null}
       <Panel
         id="import-summary-heading"
         title={record.status === 'undone' ? 'What the import did' : 'Summary'}
@@ -107,7 +116,7 @@ export function ImportSummaryView({ record }: { record: Import }) {
         </Stack>
       </Panel>
       {summary.invalid > 0 ? <ProblemsPanel id={record.id} /> : null}
-      {record.status === 'done' || record.status === 'failed' ? (
+      {record.status === 'done' || record.status === 'failed' || isUndoCut(record) ? (
         <UndoButton record={record} />
       ) : null}
     </Stack>
@@ -164,7 +173,7 @@ function UndoButton({ record }: { record: Import }) {
   return (
     <Group>
       <Button color="red" variant="light" onClick={() => setIsConfirming(true)}>
-        Undo this import
+        {isUndoCut(record) ? 'Finish the undo' : 'Undo this import'}
       </Button>
       <ConfirmDialog
         opened={isConfirming}
