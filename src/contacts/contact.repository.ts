@@ -102,11 +102,8 @@ export async function insertContactRow(
   return made !== undefined;
 }
 
-/**
- * Rows per statement. PostgreSQL: one array parameter per column, whatever the count. SQLite: a
- * VALUES list, ~30 parameters a row, far below its bind limit.
- */
-const insertChunk = { postgres: 5000, sqlite: 250 };
+/** Rows per multi-row insert: ~30 columns each stays far below both databases' bind limits. */
+const insertChunk = 250;
 
 /** The integer columns of the tables written in bulk (PostgreSQL's arrays need their type). */
 const integerColumns = new Set([
@@ -123,9 +120,7 @@ type BulkTable = 'contact' | 'contact_role' | 'contact_circle' | 'stage_change';
  * Many rows of one table in one statement, in chunks. PostgreSQL: one array parameter per
  * column, unnested, which it parses once whatever the row count (a VALUES list of thousands of
  * parameters, parsed and planned anew each time, was most of an import's time there); SQLite:
- * a multi-row VALUES list, its statements prepared once and cached (reading the rows back from
- * one JSON parameter took SQLite three times as long as binding them: each `->>` parses the row
- * again).
+ * a multi-row VALUES list (its statements are prepared once and cached).
  */
 function bulkInserts<T extends BulkTable>(
   db: Queryable,
@@ -133,13 +128,13 @@ function bulkInserts<T extends BulkTable>(
   rows: readonly Record<string, unknown>[],
 ) {
   const statements = [];
-  const postgres = isPostgres(db);
-  const size = postgres ? insertChunk.postgres : insertChunk.sqlite;
+  // PostgreSQL binds one parameter per column, however many rows: the whole batch at once.
+  const size = isPostgres(db) ? 5000 : insertChunk;
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
     const first = chunk[0];
     if (!first) continue;
-    if (!postgres) {
+    if (!isPostgres(db)) {
       statements.push(db.insertInto(table).values(chunk as never));
       continue;
     }

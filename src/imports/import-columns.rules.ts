@@ -313,15 +313,11 @@ export function candidateOf(values: readonly SourcedValue[]): Outcome {
 
   const text = (field: ValueField, max: number, joiner = ' '): string | null => {
     const found = byField(field);
-    const [first] = found;
-    if (first === undefined) return null;
-    const clean = field === 'notes' ? keepLines : oneLine;
+    if (found.length === 0) return null;
     const joined =
-      found.length === 1
-        ? clean(first.value)
-        : field === 'notes'
-          ? found.map((v) => keepLines(v.value)).join(joiner)
-          : oneLine(found.map((v) => v.value).join(joiner));
+      field === 'notes'
+        ? found.map((v) => keepLines(v.value)).join(joiner)
+        : oneLine(found.map((v) => v.value).join(joiner));
     if (joined.length > max) problems.push(`${sourcesOf(found)} is longer than ${max} characters`);
     return joined;
   };

@@ -105,30 +105,23 @@ export function openDatabase(
   }
   if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
   const sqlite = new SqliteDatabase(target.file);
-  for (const pragma of sqlitePragmas(waits)) sqlite.pragma(pragma);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged write survives power loss, not only a crash of the process.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  // better-sqlite3 waits synchronously: the whole process stalls for as long as a write waits.
+  sqlite.pragma(`busy_timeout = ${waits.sqliteBusyMs}`);
+  // Erasure (PRODUCT.md §8): deleted content is overwritten with zeros, not left in free space.
+  sqlite.pragma('secure_delete = ON');
+  // Keep the planner's statistics fresh, as SQLite recommends for long-lived connections;
+  // without them it picks a poor index for the board and the lists on large practices.
+  sqlite.pragma('optimize = 0x10002');
   requireMedian(sqlite);
   const db = new Kysely<Database>({
     dialect: new RollbackAwareSqliteDialect(sqlite, withStatementCache(sqlite)),
     ...(log ? { log } : {}),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
-}
-
-/** How every SQLite connection of the app is set up (the server's, and an import's thread). */
-export function sqlitePragmas(waits: DatabaseWaits): string[] {
-  return [
-    'journal_mode = WAL',
-    // FULL: an acknowledged write survives power loss, not only a crash of the process.
-    'synchronous = FULL',
-    'foreign_keys = ON',
-    // better-sqlite3 waits synchronously: its whole thread stalls for as long as a write waits.
-    `busy_timeout = ${waits.sqliteBusyMs}`,
-    // Erasure (PRODUCT.md §8): deleted content is overwritten with zeros, not left in free space.
-    'secure_delete = ON',
-    // Keep the planner's statistics fresh, as SQLite recommends for long-lived connections;
-    // without them it picks a poor index for the board and the lists on large practices.
-    'optimize = 0x10002',
-  ];
 }
 
 /**
