@@ -154,8 +154,11 @@ export async function throttle(
 const accountKey = (email: string) =>
   `sign-in:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 
-function refuseWeakPassword(password: string, about: { email: string; name?: string }): void {
-  const weakness = passwordWeakness(password, about);
+async function refuseWeakPassword(
+  password: string,
+  about: { email: string; name?: string },
+): Promise<void> {
+  const weakness = await passwordWeakness(password, about);
   if (weakness) throw fieldError('password', weakness);
 }
 
@@ -165,7 +168,7 @@ export async function signUp(
   input: SignUp,
   clientIp: string,
 ): Promise<WithCookies<SessionResult>> {
-  refuseWeakPassword(input.password, { email: input.email, name: input.name });
+  await refuseWeakPassword(input.password, { email: input.email, name: input.name });
   await throttle(deps, `sign-up:${clientIp}`, signUpPerAddress, 'new accounts from this address');
   if (await findUserIdByEmail(deps.db, input.email)) {
     // An existing email: its own password signs in (the same answer as a new account), any
@@ -346,7 +349,10 @@ export async function changePassword(
   );
   if (!(await verifyPassword(credential.password, input.currentPassword)))
     throw fieldError('currentPassword', 'is not your current password. Check it and try again.');
-  const weakness = passwordWeakness(input.newPassword, { email: user.email, name: user.name });
+  const weakness = await passwordWeakness(input.newPassword, {
+    email: user.email,
+    name: user.name,
+  });
   if (weakness) throw fieldError('newPassword', weakness);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(deps.db, async (trx) => {
@@ -514,7 +520,7 @@ export async function createUser(
   ),
 ): Promise<{ userId: string; practiceId: string }> {
   parseNested(ZNewUser, { name: input.name, email: input.email, password: input.password }, '');
-  refuseWeakPassword(input.password, { email: input.email, name: input.name });
+  await refuseWeakPassword(input.password, { email: input.email, name: input.name });
   if (await findUserIdByEmail(deps.db, input.email))
     throw fieldError('email', 'An account with this email already exists.', 'conflict');
   if ('practiceId' in input) {

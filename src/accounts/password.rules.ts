@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /**
  * zxcvbn's score 2 means at least a million guesses. Sign-in is throttled to a few attempts
@@ -8,11 +7,17 @@ import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
  */
 export const minimumPasswordScore = 2;
 
-let estimator: ZxcvbnFactory | undefined;
+let estimator: Promise<ZxcvbnFactory> | undefined;
 
-/** Built on first use: loading the dictionaries takes ~50 ms, which the CLI need not pay. */
-function strengthEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+/**
+ * Loaded and built on first use: the word lists take ~50 ms and some 14 MB of memory, which a
+ * server that nobody signs up to (and the CLI) need not pay.
+ */
+function strengthEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([core, common]) =>
+      new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
+  );
   return estimator;
 }
 
@@ -21,10 +26,10 @@ function strengthEstimator(): ZxcvbnFactory {
  * fine. Checked offline against zxcvbn's common-password and word lists and the user's own
  * email and name.
  */
-export function passwordWeakness(
+export async function passwordWeakness(
   password: string,
   about: { email: string; name?: string },
-): string | null {
+): Promise<string | null> {
   const email = about.email.toLowerCase();
   const localPart = email.split('@')[0] ?? '';
   const lower = password.toLowerCase();
@@ -32,7 +37,7 @@ export function passwordWeakness(
     return 'must not contain your email address or its name part: that is the first guess an attacker makes.';
   // zxcvbn's matching grows quickly with length; past 100 characters nothing is guessable anyway.
   const inputs = [email, localPart, ...(about.name ? about.name.toLowerCase().split(/\s+/) : [])];
-  const { score } = strengthEstimator().check(password.slice(0, 100), inputs);
+  const { score } = (await strengthEstimator()).check(password.slice(0, 100), inputs);
   if (score < minimumPasswordScore)
     return 'is too common or too easy to guess, so attackers would try it early. Use three or four unrelated words, or a longer phrase.';
   return null;

@@ -1,7 +1,8 @@
-import { type Selectable, sql } from 'kysely';
-import { type Dialect, isPostgres, type Queryable } from '../platform/db.ts';
+import { type InsertQueryBuilder, type InsertResult, type Selectable, sql } from 'kysely';
+import { type Dialect, isPostgres, type Queryable, runEachRow } from '../platform/db.ts';
 import { isSet, toFlag } from '../platform/flags.ts';
 import { parseName } from '../platform/person-name.ts';
+import type { Database } from '../platform/schema.ts';
 import type { DueCutoffs } from './cadence.rules.ts';
 import { containsPattern, phoneKey, type Role, type Stage } from './contact.rules.ts';
 import type { ContactSort } from './contact.schemas.ts';
@@ -102,9 +103,6 @@ export async function insertContactRow(
   return made !== undefined;
 }
 
-/** Rows per multi-row insert: ~30 columns each stays far below both databases' bind limits. */
-const insertChunk = 250;
-
 /** The integer columns of the tables written in bulk (PostgreSQL's arrays need their type). */
 const integerColumns = new Set([
   'stage_rank',
@@ -117,40 +115,56 @@ const integerColumns = new Set([
 type BulkTable = 'contact' | 'contact_role' | 'contact_circle' | 'stage_change';
 
 /**
- * Many rows of one table in one statement, in chunks. PostgreSQL: one array parameter per
- * column, unnested, which it parses once whatever the row count (a VALUES list of thousands of
- * parameters, parsed and planned anew each time, was most of an import's time there); SQLite:
- * a multi-row VALUES list (its statements are prepared once and cached).
+ * Many rows of one table (an import's batch), rows with the same columns in the same order.
+ * PostgreSQL: one statement, one array parameter per column, unnested, which it parses once
+ * whatever the row count (a VALUES list of thousands of parameters, parsed and planned anew
+ * each time, was most of an import's time there). SQLite: the first row's insert, compiled
+ * once and run for every row (`runEachRow`). `conflict` adds an `on conflict` clause. Answers
+ * the ids of the rows inserted (rows without an id have none to give).
  */
-function bulkInserts<T extends BulkTable>(
+async function insertEach<T extends BulkTable>(
   db: Queryable,
   table: T,
   rows: readonly Record<string, unknown>[],
-) {
-  const statements = [];
-  // PostgreSQL binds one parameter per column, however many rows: the whole batch at once.
-  const size = isPostgres(db) ? 5000 : insertChunk;
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    const first = chunk[0];
-    if (!first) continue;
-    if (!isPostgres(db)) {
-      statements.push(db.insertInto(table).values(chunk as never));
-      continue;
-    }
-    const columns = Object.keys(first);
-    const arrays = columns.map(
-      (c) =>
-        sql`${chunk.map((r) => r[c] ?? null)}::${sql.raw(integerColumns.has(c) ? 'int4' : 'text')}[]`,
+  conflict?: (
+    insert: InsertQueryBuilder<Database, T, InsertResult>,
+  ) => InsertQueryBuilder<Database, T, InsertResult>,
+): Promise<Set<string>> {
+  const made = new Set<string>();
+  const first = rows[0];
+  if (!first) return made;
+  const columns = Object.keys(first);
+  const onConflict = conflict ?? ((insert) => insert);
+  if (!isPostgres(db)) {
+    const statement = onConflict(db.insertInto(table).values(first as never)).compile();
+    const changes = runEachRow(
+      db,
+      statement,
+      rows.map((row) => columns.map((c) => row[c] ?? null)),
     );
-    statements.push(
-      db
-        .insertInto(table)
-        .columns(columns as never)
-        .expression(sql`select * from unnest(${sql.join(arrays)})` as never),
-    );
+    changes.forEach((n, i) => {
+      const id = rows[i]?.id;
+      if (n > 0 && typeof id === 'string') made.add(id);
+    });
+    return made;
   }
-  return statements;
+  const arrays = columns.map(
+    (c) =>
+      sql`${rows.map((r) => r[c] ?? null)}::${sql.raw(integerColumns.has(c) ? 'int4' : 'text')}[]`,
+  );
+  const insert = onConflict(
+    db
+      .insertInto(table)
+      .columns(columns as never)
+      .expression(sql`select * from unnest(${sql.join(arrays)})` as never),
+  );
+  if (!conflict) {
+    await insert.execute();
+    return new Set(rows.map((r) => r.id).filter((id) => typeof id === 'string'));
+  }
+  for (const r of await insert.returning(sql<string>`id`.as('id')).execute())
+    made.add((r as { id: string }).id);
+  return made;
 }
 
 /**
@@ -161,17 +175,11 @@ export async function insertContactRows(
   db: Queryable,
   rows: readonly NewContactRow[],
 ): Promise<Set<string>> {
-  const made = new Set<string>();
-  for (const insert of bulkInserts(db, 'contact', rows.map(newContactColumns))) {
-    const inserted = await insert
-      .onConflict((oc) =>
-        oc.columns(['practice_id', 'email_key']).where('email_key', 'is not', null).doNothing(),
-      )
-      .returning('id')
-      .execute();
-    for (const r of inserted) made.add(r.id);
-  }
-  return made;
+  return insertEach(db, 'contact', rows.map(newContactColumns), (insert) =>
+    insert.onConflict((oc) =>
+      oc.columns(['practice_id', 'email_key']).where('email_key', 'is not', null).doNothing(),
+    ),
+  );
 }
 
 /**
@@ -391,12 +399,9 @@ export async function insertMembershipRows(
     stageChanges: readonly StageChangeTable[];
   },
 ): Promise<void> {
-  for (const insert of [
-    ...bulkInserts(db, 'contact_role', rows.roles),
-    ...bulkInserts(db, 'contact_circle', rows.circles),
-    ...bulkInserts(db, 'stage_change', rows.stageChanges),
-  ])
-    await insert.execute();
+  await insertEach(db, 'contact_role', rows.roles);
+  await insertEach(db, 'contact_circle', rows.circles);
+  await insertEach(db, 'stage_change', rows.stageChanges);
 }
 
 /** Roles of several contacts in one query (no query per row). */

@@ -459,7 +459,7 @@ export async function lockContactsById(
  */
 export async function analyzeContactTables(db: Queryable): Promise<void> {
   if (!isPostgres(db)) return;
-  await sql`analyze contact, contact_role, contact_circle, stage_change`.execute(db);
+  await sql`analyze contact, stage_change`.execute(db);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import QRCode, { type QRCodeToBufferOptions } from 'qrcode';
+import type { QRCodeToBufferOptions } from 'qrcode';
 import { toWinAnsi } from '../platform/win-ansi.ts';
 
 /** What a referral card shows: the practice, what it does, the link and who passed it on. */
@@ -151,7 +150,8 @@ function drawCard(doc: PDFKit.PDFDocument, qr: Buffer, text: CardText, x: number
 }
 
 /** The link's QR code as SVG, as the card has it (error correction M, a quiet zone of 4). */
-export function renderLinkQrSvg(url: string): Promise<string> {
+export async function renderLinkQrSvg(url: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
 }
 
@@ -163,6 +163,11 @@ export function renderLinkQrSvg(url: string): Promise<string> {
  * they cannot show are replaced (platform/win-ansi.ts). Pure: no HTTP, no SQL, no network.
  */
 export async function renderReferralCardPdf(input: ReferralCard): Promise<Uint8Array> {
+  // Loaded when cards are printed: pdfkit and its fonts cost an idle server some 20 MB.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([
+    import('pdfkit'),
+    import('qrcode'),
+  ]);
   // 8 pixels a module: sharp at print resolution whatever the viewer does when it scales it.
   const qrOptions: QRCodeToBufferOptions & { rendererOpts: { colorType: 0 } } = {
     type: 'png',

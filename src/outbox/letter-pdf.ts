@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatDay } from '../letters/letter.rules.ts';
 import { toWinAnsi } from '../platform/win-ansi.ts';
 
@@ -18,7 +17,9 @@ export type LetterForPrint = {
  * standard fonts show WinAnsi only: other characters are replaced as on the referral card
  * (platform/win-ansi.ts), never printed as noise.
  */
-export function renderLetterPdf(input: LetterForPrint): Promise<Uint8Array> {
+export async function renderLetterPdf(input: LetterForPrint): Promise<Uint8Array> {
+  // Loaded when a letter is printed: pdfkit and its fonts cost an idle server some 20 MB.
+  const { default: PDFDocument } = await import('pdfkit');
   const letter = {
     ...input,
     practiceName: toWinAnsi(input.practiceName),

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Config } from '../platform/config.ts';
 import type { SmtpRow } from './message.repository.ts';
 import { decryptSecret } from './secret-box.ts';
@@ -36,6 +35,8 @@ export async function sendMail(
       new Error('The SMTP password cannot be read with this server secret; enter it again.'),
       { code: unreadablePasswordCode },
     );
+  // Loaded at the first send: a server without SMTP never needs its 13 MB.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,

@@ -1,4 +1,4 @@
-import { PgBoss } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import { findContactRow } from '../contacts/contact.repository.ts';
 import { relationshipFooter } from '../letters/letter.rules.ts';
 import { mayStillSendLetter } from '../letters/letter.service.ts';
@@ -183,6 +183,8 @@ export async function startOutboxWorker(
   const batch = options.batch ?? 20;
   let boss: PgBoss | null = null;
   if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
+    // Loaded here: a SQLite server never needs its 17 MB.
+    const { PgBoss } = await import('pg-boss');
     boss = new PgBoss({
       connectionString: deps.config.database.url,
       schema: 'pgboss',
