@@ -116,8 +116,8 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<DialectResu
       [...nodeFlags, 'src/cli.ts', 'serve', '--port', String(appPort)],
       {
         cwd: root,
-        // As `npm start` runs it (package.json): two malloc arenas.
-        env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env },
+        // As `npm start` runs it (package.json): two malloc arenas, a fixed mmap threshold.
+        env: { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, ...env },
         stdio: ['ignore', 'inherit', 'inherit'],
       },
     );

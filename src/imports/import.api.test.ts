@@ -9,7 +9,7 @@ import { fixedClock } from '../platform/clock.ts';
 import { expectProblem, ok } from '../test-support/api-expect.ts';
 import { usePractices, useTestContext } from '../test-support/suite.ts';
 import { type Caller, seedMember, testTargets } from '../test-support/testing.ts';
-import { batchSize } from './import.rules.ts';
+import { batchSizes } from './import.rules.ts';
 import type { Import, ImportPreview, UploadedImport } from './import.schemas.ts';
 import { type ImportWorker, runImport, startImportWorker } from './import.worker.ts';
 
@@ -561,6 +561,7 @@ describe.each(testTargets)('imports (%s)', (target) => {
 });
 
 describe.each(testTargets)('a large import (%s)', (target) => {
+  const batchSize = batchSizes[target];
   const clock = fixedClock('2026-06-01T09:00:00.000Z');
   const ctx = useTestContext(target, { clock });
   const [a] = usePractices(ctx, ['Large Import']);

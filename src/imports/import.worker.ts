@@ -1,4 +1,3 @@
-import { isMainThread, Worker } from 'node:worker_threads';
 import type { PgBoss } from 'pg-boss';
 import {
   findContactRowByEmail,
@@ -13,7 +12,7 @@ import { findGroupRows } from '../network/group.repository.ts';
 import { createGroup, groupNameKey } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
-import { systemClock, toTimestamp } from '../platform/clock.ts';
+import { toTimestamp } from '../platform/clock.ts';
 import { type Db, inRedoableTransaction, inTransaction, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
@@ -38,7 +37,7 @@ import {
   lockContactsById,
 } from './import.repository.ts';
 import {
-  batchSize,
+  batchSizes,
   fillChanges,
   type ImportOptions,
   keysOf,
@@ -75,10 +74,7 @@ const yieldEvery = 20;
  * Lets the event loop serve what waits (requests) before going on: the parser and the batches
  * run without ever reaching it otherwise, and the server would stall for a whole import.
  */
-const giveWay = isMainThread
-  ? () => new Promise<void>((resolve) => setImmediate(resolve))
-  : // On the import thread (import.thread.ts) no request waits behind it.
-    async () => {};
+const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Wakes the import worker of this database after a start (set by a running worker). */
 const wakers = new WeakMap<Db, () => void>();
@@ -150,9 +146,10 @@ export async function runImport(
   const mapping = JSON.parse(row.mapping) as ColumnMapping;
   let rowsDone = row.rows_done;
   // PostgreSQL: a batch is written while the next one is read and parsed (the writes wait on
-  // the server, not on this thread); one batch in flight at a time, so their order holds.
+  // the server, not on this process); one batch in flight at a time, so their order holds.
   // SQLite's calls are synchronous: nothing would overlap.
   const overlaps = deps.dialect === 'postgres';
+  const batchSize = batchSizes[deps.dialect];
   const flight: { current: Promise<void> | null } = { current: null };
   const settle = async () => {
     const pending = flight.current;
@@ -511,34 +508,6 @@ async function finish(
   });
 }
 
-/**
- * Runs one import on a worker thread (import.thread.ts) and waits for it to end. While it runs,
- * `stoppers` holds how to ask it to stop: it hands the import back to the queue between
- * batches, as a run in process does.
- */
-async function runInThread(
-  config: Deps['config'],
-  practiceId: string,
-  importId: string,
-  stoppers: Set<() => void>,
-): Promise<void> {
-  const thread = new Worker(new URL('./import.thread.ts', import.meta.url), {
-    workerData: { config, practiceId, importId },
-  });
-  const stop = () => thread.postMessage('stop');
-  stoppers.add(stop);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      thread.once('error', reject);
-      thread.once('exit', (code) =>
-        code === 0 ? resolve() : reject(new Error(`import thread exited with ${code}`)),
-      );
-    });
-  } finally {
-    stoppers.delete(stop);
-  }
-}
-
 export type ImportWorker = {
   /** Runs one pass now (SQLite: runs what is waiting, to the end; PostgreSQL: enqueues it). */
   drain: () => Promise<void>;
@@ -563,17 +532,11 @@ export async function startImportWorker(
   let stopped = false;
   let boss: PgBoss | null = null;
   let bossWorker: string | null = null;
-  // SQLite: each import runs on a worker thread with its own connection (WAL lets the server
-  // read meanwhile), so that neither its parsing nor its synchronous writes and commits hold the
-  // event loop. It costs the thread's own copy of the code (some 70 MB while it runs).
-  // PostgreSQL: in process, its reading between requests and its writes waiting on the server.
-  // The thread runs on the system clock: any other clock (tests, an offset) keeps runs in process.
-  const threaded =
-    options.clock === undefined &&
-    deps.clock === systemClock &&
-    deps.config.database.dialect === 'sqlite' &&
-    deps.config.database.file !== ':memory:';
-  const stoppers = new Set<() => void>();
+  // Both run imports in this process, reading and judging records between requests. SQLite: a
+  // batch's writes and commit hold the event loop (batchSizes keeps that short), and no import
+  // transaction stays open across a turn of it. A worker thread ran them before: as fast without
+  // a second client, but its copy of the code took the server past its 200 MB (233-238 MB,
+  // against 180-191 MB in process). PostgreSQL: the next batch is read while one is written.
   if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
     // Loaded here: a SQLite server never needs it.
     const { PgBoss } = await import('pg-boss');
@@ -623,8 +586,7 @@ export async function startImportWorker(
         );
         // Else the job waits for pg-boss's next poll (pollMs: 5 s by default) before it starts.
         if (bossWorker) boss.notifyWorker(bossWorker);
-      } else if (threaded) await runInThread(deps.config, w.practice_id, w.id, stoppers);
-      else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
+      } else await runImport(deps, w.practice_id, w.id, { clock, isStopping: () => stopped });
     }
   };
   const loop = startPollLoop(pass, {
@@ -639,7 +601,6 @@ export async function startImportWorker(
     drain: loop.drain,
     close: async () => {
       stopped = true;
-      for (const stop of stoppers) stop();
       wakers.delete(deps.db);
       await loop.stop();
       if (boss) await boss.stop({ graceful: true, timeout: 5_000 });
