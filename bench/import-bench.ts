@@ -14,6 +14,7 @@ import pg from 'pg';
 import { createUser } from '../src/accounts/account.service.ts';
 import { phoneKey, textKey } from '../src/contacts/contact.rules.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import { bulkCheckpointPages } from '../src/platform/db.ts';
 import { openDeps } from '../src/platform/deps.ts';
 import { newId } from '../src/platform/ids.ts';
 
@@ -108,8 +109,9 @@ const batch = 500;
 
 /**
  * SQLite floor: one transaction per batch of plain single-row prepared inserts (measured faster
- * than one 500-row statement), on a connection with the app's pragmas (src/platform/db.ts) and
- * committed as the app's import batches are (`inRedoableTransaction`: synchronous NORMAL).
+ * than one 500-row statement), on a connection with the app's pragmas (src/platform/db.ts),
+ * committed as the app's import batches are (`inRedoableTransaction`: synchronous NORMAL) and
+ * checkpointed as they are (`withBulkWrites`).
  * Ids are the app's time-ordered ones: random UUIDs scatter the primary key's inserts over the
  * whole index and made this "floor" slower than the app.
  */
@@ -120,6 +122,8 @@ function sqliteFloorImport(file: string, practiceId: string, rows: number): numb
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('secure_delete = ON');
+  // As the app's import runs its batches (`withBulkWrites`): fewer checkpoints of the WAL.
+  db.pragma(`wal_autocheckpoint = ${bulkCheckpointPages}`);
   const started = performance.now();
   const now = new Date().toISOString();
   const insertContact = db.prepare(

@@ -13,7 +13,13 @@ import { createGroup, groupNameKey } from '../network/group.service.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import { toTimestamp } from '../platform/clock.ts';
-import { type Db, inRedoableTransaction, inTransaction, type Tx } from '../platform/db.ts';
+import {
+  type Db,
+  inRedoableTransaction,
+  inTransaction,
+  type Tx,
+  withBulkWrites,
+} from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { limits } from '../platform/fields.ts';
@@ -156,63 +162,66 @@ export async function runImport(
     flight.current = null;
     if (pending) await pending;
   };
-  try {
-    let index = 0;
-    let batch: ImportRecord[] = [];
-    const write = async () => {
-      const records = batch;
-      batch = [];
-      await settle();
-      const written = (async () => {
-        await giveWay();
-        await writeBatch(deps, clock, state, records);
-        rowsDone += records.length;
-        options.onProgress?.({ rowsDone, rowsTotal: row.rows_total });
-      })();
-      if (!overlaps) return written;
-      // Its failure is met at the next settle(); until then it must not count as unhandled.
-      written.catch(() => {});
-      flight.current = written;
-    };
-    for await (const record of readRecords(
-      chunkSource(deps.db, practiceId, importId),
-      shape,
-      mapping,
-    )) {
-      // Handled before a restart: only remembered, so that repeats are found as before.
-      if (index++ < row.rows_done) {
-        if ('candidate' in record) rememberRecord(state.seen, record);
-        continue;
-      }
-      batch.push(record);
-      if (batch.length % yieldEvery === 0) await giveWay();
-      if (batch.length >= batchSize) {
-        await write();
-        if (options.isStopping?.()) {
-          await settle();
-          await finishBatchRow(deps.db, practiceId, importId, runner, {
-            status: 'queued',
-            updated_at: now(),
-          });
-          return 'skipped';
+  // SQLite checkpoints its WAL less often while the batches run.
+  return withBulkWrites(deps.db, async () => {
+    try {
+      let index = 0;
+      let batch: ImportRecord[] = [];
+      const write = async () => {
+        const records = batch;
+        batch = [];
+        await settle();
+        const written = (async () => {
+          await giveWay();
+          await writeBatch(deps, clock, state, records);
+          rowsDone += records.length;
+          options.onProgress?.({ rowsDone, rowsTotal: row.rows_total });
+        })();
+        if (!overlaps) return written;
+        // Its failure is met at the next settle(); until then it must not count as unhandled.
+        written.catch(() => {});
+        flight.current = written;
+      };
+      for await (const record of readRecords(
+        chunkSource(deps.db, practiceId, importId),
+        shape,
+        mapping,
+      )) {
+        // Handled before a restart: only remembered, so that repeats are found as before.
+        if (index++ < row.rows_done) {
+          if ('candidate' in record) rememberRecord(state.seen, record);
+          continue;
+        }
+        batch.push(record);
+        if (batch.length % yieldEvery === 0) await giveWay();
+        if (batch.length >= batchSize) {
+          await write();
+          if (options.isStopping?.()) {
+            await settle();
+            await finishBatchRow(deps.db, practiceId, importId, runner, {
+              status: 'queued',
+              updated_at: now(),
+            });
+            return 'skipped';
+          }
         }
       }
+      if (batch.length > 0) await write();
+      await settle();
+      return await finish(deps, clock, state, { status: 'done', error: null });
+    } catch (error) {
+      // A batch still being written ends before the import's end is recorded.
+      await flight.current?.catch(() => {});
+      if (error instanceof LostClaim) return 'skipped';
+      const message =
+        error instanceof AppError
+          ? error.message
+          : 'The import stopped on an unexpected error (it has been logged); the rows done before it stay imported.';
+      if (!(error instanceof AppError) && deps.config.log !== 'silent')
+        console.error(`[vouch] import ${importId} failed:`, error);
+      return await finish(deps, clock, state, { status: 'failed', error: message });
     }
-    if (batch.length > 0) await write();
-    await settle();
-    return await finish(deps, clock, state, { status: 'done', error: null });
-  } catch (error) {
-    // A batch still being written ends before the import's end is recorded.
-    await flight.current?.catch(() => {});
-    if (error instanceof LostClaim) return 'skipped';
-    const message =
-      error instanceof AppError
-        ? error.message
-        : 'The import stopped on an unexpected error (it has been logged); the rows done before it stay imported.';
-    if (!(error instanceof AppError) && deps.config.log !== 'silent')
-      console.error(`[vouch] import ${importId} failed:`, error);
-    return await finish(deps, clock, state, { status: 'failed', error: message });
-  }
+  });
 }
 
 /** The default circles and category that still exist (one may be deleted since the start). */

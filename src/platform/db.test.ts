@@ -1,6 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, inTransaction, openDatabase, runEachRow } from './db.ts';
+import {
+  bulkCheckpointPages,
+  type DatabaseHandle,
+  inTransaction,
+  openDatabase,
+  runEachRow,
+  withBulkWrites,
+} from './db.ts';
 
 describe('runEachRow (SQLite)', () => {
   let handle: DatabaseHandle | null = null;
@@ -43,5 +53,23 @@ describe('runEachRow (SQLite)', () => {
     ).rejects.toThrow(/NOT NULL/);
     const after = await sql<{ n: number }>`select count(*) as n from circle_note`.execute(db);
     expect(after.rows[0]?.n).toBe(2);
+  });
+
+  it('checkpoints the WAL less often while a bulk load runs, and as before after it, even a failed one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vouch-db-'));
+    handle = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'bulk.db') });
+    const { db } = handle;
+    const interval = async () =>
+      (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]
+        ?.wal_autocheckpoint;
+    const before = await interval();
+    expect(await withBulkWrites(db, interval)).toBe(bulkCheckpointPages);
+    expect(await interval()).toBe(before);
+    await expect(
+      withBulkWrites(db, async () => {
+        throw new Error('a batch failed');
+      }),
+    ).rejects.toThrow('a batch failed');
+    expect(await interval()).toBe(before);
   });
 });
