@@ -19,6 +19,7 @@ import { smtpVerified } from './0019-smtp-verified.ts';
 import { referralKit } from './0020-referral-kit.ts';
 import { introductions } from './0021-introductions.ts';
 import { imports } from './0022-imports.ts';
+import { boardTotals } from './0023-board-totals.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -42,6 +43,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0020-referral-kit': referralKit,
     '0021-introductions': introductions,
     '0022-imports': imports(dialect),
+    '0023-board-totals': boardTotals(dialect),
   };
 }
 
