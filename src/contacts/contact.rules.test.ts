@@ -8,6 +8,7 @@ import {
   phoneKey,
   promotionFor,
   roles,
+  singleSpaced,
   stageChangeFor,
   stageEditRefusal,
   stageRank,
@@ -52,6 +53,16 @@ describe('stage history rule', () => {
 describe('keys and patterns', () => {
   it('folds case and spacing', () => {
     expect(textKey('  Dr.  Lee WONG ')).toBe('dr. lee wong');
+  });
+  it('makes each run of white space one space, and leaves a value without any as it is', () => {
+    expect(singleSpaced('Lee\t\tWong\n Jr')).toBe('Lee Wong Jr');
+    expect(singleSpaced('Lee\u00a0Wong')).toBe('Lee Wong');
+    expect(singleSpaced(' Lee Wong ')).toBe(' Lee Wong ');
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(singleSpaced(s)).toBe(s.replace(/\s+/g, ' '));
+      }),
+    );
   });
   it('escapes LIKE wildcards', () => {
     expect(containsPattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');

@@ -66,11 +66,17 @@ export function promotionFor(
   };
 }
 
+/**
+ * Each run of white space as one space. Most values have none to replace: they are only tested
+ * (an import does this for every value of every record).
+ */
+export function singleSpaced(value: string): string {
+  return /\s\s|[^\S ]/.test(value) ? value.replace(/\s+/g, ' ') : value;
+}
+
 /** Keys used for search, sort and duplicate detection: case- and space-insensitive. */
 export function textKey(value: string): string {
-  const trimmed = value.trim();
-  // Most values have no run of spaces nor other white space: nothing to replace.
-  return (/\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed).toLowerCase();
+  return singleSpaced(value.trim()).toLowerCase();
 }
 
 /**

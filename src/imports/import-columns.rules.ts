@@ -6,6 +6,7 @@
  * The shapes below are the contract of import-file.ts, which re-exports them; they live here,
  * the lowest layer, so that the readers can use them without an import cycle.
  */
+import { singleSpaced } from '../contacts/contact.rules.ts';
 import { namePartLimits } from '../contacts/contact.schemas.ts';
 import { limits, ZEmail } from '../platform/fields.ts';
 import { composeName } from '../platform/person-name.ts';
@@ -260,12 +261,8 @@ export function splitLabels(cell: string, format: CsvFormat): string[] {
 
 type Outcome = { candidate: ContactCandidate } | { problem: string };
 
-/**
- * Names, an organization and a phone are one line; a note keeps its line breaks. A value that
- * is one line already (most are) is only trimmed: an import makes these for every record.
- */
-const oneLine = (value: string) =>
-  (/\s\s|[^\S ]/.test(value) ? value.replace(/\s+/g, ' ') : value).trim();
+/** Names, an organization and a phone are one line; a note keeps its line breaks. */
+const oneLine = (value: string) => singleSpaced(value).trim();
 const keepLines = (value: string) => value.replace(/\r\n?/g, '\n').trim();
 
 /** Google puts several values of one label in one cell, joined by " ::: ". */

@@ -454,8 +454,9 @@ export async function lockContactsById(
 }
 
 /**
- * Fresh planner statistics for the tables an import fills (PostgreSQL): batched inserts into a
- * fresh practice were measured to go quadratic until the planner knows the tables grew.
+ * Fresh planner statistics for the contacts an import looks up and fills, and their stage
+ * history (PostgreSQL): batched inserts into a fresh practice were measured to go quadratic
+ * until the planner knows the tables grew.
  */
 export async function analyzeContactTables(db: Queryable): Promise<void> {
   if (!isPostgres(db)) return;

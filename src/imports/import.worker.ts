@@ -417,13 +417,11 @@ async function insertNewContacts(
     if (!made.has(row.id)) continue;
     const base = { practice_id: state.practiceId, contact_id: row.id };
     for (const role of roles) memberships.roles.push({ ...base, role });
-    const circleIds =
-      candidate.labels.length === 0 ? defaults.circleIds : new Set(defaults.circleIds);
-    if (circleIds instanceof Set)
-      for (const label of candidate.labels) {
-        const id = state.circles.get(groupNameKey(label));
-        if (id) circleIds.add(id);
-      }
+    const circleIds = new Set(defaults.circleIds);
+    for (const label of candidate.labels) {
+      const id = state.circles.get(groupNameKey(label));
+      if (id) circleIds.add(id);
+    }
     for (const circleId of circleIds) memberships.circles.push({ ...base, circle_id: circleId });
     memberships.stageChanges.push({
       ...base,
