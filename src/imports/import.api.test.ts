@@ -442,6 +442,27 @@ describe.each(testTargets)('imports (%s)', (target) => {
     });
   });
 
+  it('stores every character of a value as it was written', async () => {
+    // Quotes, backslashes, braces, an emoji beyond 16 bits and letters of several scripts: the
+    // batch travels to PostgreSQL as JSON, to SQLite as parameters.
+    const name = { given: 'Zoë "Zee"', family: 'Müller\\Ōta {x} 😀' };
+    const notes = 'line one\nΣ, "two" \\ {three}\ttab';
+    const csv = [
+      'First Name,Last Name,Organization Name,Notes,E-mail 1 - Value',
+      `"${name.given.replaceAll('"', '""')}",${name.family},"O'Brien, ""&"" Söhne","${notes.replaceAll('"', '""')}",zoe.chars@example.com`,
+    ].join('\r\n');
+    const up = await uploaded(a.session, csv, 'chars.csv');
+    await ok(a.session, 'POST', `/imports/${up.id}/start`, {});
+    expect((await finished(up.id)).summary).toMatchObject({ created: 1 });
+    expect(await contactByEmail('zoe.chars@example.com')).toMatchObject({
+      name: `${name.given} ${name.family}`,
+      givenName: name.given,
+      familyName: name.family,
+      organization: 'O\'Brien, "&" Söhne',
+      notes,
+    });
+  });
+
   it('refuses bad files with a problem naming the file, and keeps nothing of them', async () => {
     const before = [await count('import_batch'), await count('import_chunk')];
     const empty = await expectProblem(await upload(a.session, ''), 422, 'unprocessable', ['file']);
