@@ -54,6 +54,7 @@ import { introductionRoutes } from './referrals/introduction.routes.ts';
 import { referralRoutes } from './referrals/referral.routes.ts';
 
 import { publicSurveyRoutes, surveyRoutes } from './survey/survey.routes.ts';
+import { publicTeamRoutes, teamRoutes } from './team/team.routes.ts';
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
 
@@ -113,9 +114,11 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     publicAccountRoutes(deps),
     publicSurveyRoutes(deps),
     publicIntakeRoutes(deps, intakeLimit),
+    publicTeamRoutes(deps),
   ];
   const protectedRouters = [
     accountRoutes(deps),
+    teamRoutes(deps),
     practiceRoutes(deps),
     onboardingRoutes(deps),
     // Before the contacts' routes: /contacts/{id} would take /contacts/export.csv.
@@ -166,7 +169,13 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
   // Idempotency-Key on any signed-in POST; the answers that hold a secret are never kept.
   const keyGuard = idempotencyGuard(deps);
   const secretKeyGuard = idempotencyGuard(deps, { keepAnswer: false });
-  const secretPaths = new Set(['/tokens', '/calendar-feeds', '/calendar-feeds/:id/rotate']);
+  const secretPaths = new Set([
+    '/tokens',
+    '/calendar-feeds',
+    '/calendar-feeds/:id/rotate',
+    '/invitations',
+    '/invitations/:id/resend',
+  ]);
   // Not on an upload: a key's hash covers the body, which would have to be read whole first.
   for (const path of pathsOf(protectedRouters))
     if (!rawBodyPaths.has(path)) api.use(path, secretPaths.has(path) ? secretKeyGuard : keyGuard);

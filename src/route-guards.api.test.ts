@@ -29,6 +29,7 @@ import {
   listUrls,
   mostWantedCases,
   queryCases,
+  teamCases,
   updateCases,
 } from './route-guards.cases.ts';
 import { buildWorld, fillIds, kindOfCollection, type World } from './route-guards.world.ts';
@@ -92,6 +93,7 @@ const otherParams: Record<
   '/agenda/{key}/dismiss key': { kind: 'agendaKey' },
   '/agenda/{key}/mark key': { kind: 'agendaKey' },
   '/agenda/{key}/do key': { kind: 'agendaKey' },
+  '/public/invitations/{token} token': { kind: 'value', valid: 'x', malformed: 'x'.repeat(201) },
 };
 
 /** Which world id a query parameter that is an id names, by the parameter's name. */
@@ -118,6 +120,8 @@ const publicOperations = new Set([
   'GET /public/survey/{token}',
   'POST /public/survey/{token}',
   'POST /public/intake/{code}',
+  'GET /public/invitations/{token}',
+  'POST /auth/accept-invitation',
 ]);
 
 /** Operations that audit each read (exports): compared through the audit log, not read twice. */
@@ -229,6 +233,8 @@ describe.each(testTargets)('route guards on %s', (target) => {
     asks: (w) => `/contacts/${w.contact}/asks`,
     interactions: (w) => `/contacts/${w.contact}/interactions`,
     moments: (w) => `/contacts/${w.contact}/moments`,
+    members: () => '/members',
+    invitations: () => '/invitations',
   };
 
   /** One side of a hand case: a world, and a session of its practice that reads its rows. */
@@ -445,6 +451,7 @@ describe.each(testTargets)('route guards on %s', (target) => {
       ...followThroughCases,
       ...introductionCases,
       ...importCases,
+      ...teamCases,
     ])('$method $url refuses $name ($status)', (c) => refuse(c, a.session, sideA()));
 
     it("left all of A's world as it was", async () => {

@@ -1000,6 +1000,64 @@ export const foreignIdCases: Case[] = [
   }),
 ];
 
+/** The team: invitations, roles and removal, and the public invitation link. */
+export const teamCases: Case[] = [
+  ...unreadable('POST', '/invitations'),
+  ...unreadable('PATCH', '/members/:user'),
+  ...unreadable('POST', '/auth/accept-invitation'),
+  bad('POST', '/invitations', 'no email', {}, ['email']),
+  bad('POST', '/invitations', 'a malformed email', { email: 'not an email' }, ['email']),
+  bad('POST', '/invitations', 'an unknown role', { email: 'new@example.com', role: 'boss' }, [
+    'role',
+  ]),
+  bad('POST', '/invitations', 'an unknown field', { email: 'new@example.com', admin: true }, [
+    'admin',
+  ]),
+  bad(
+    'POST',
+    '/invitations',
+    'an email invited already',
+    { email: 'Alpha.Invitee@example.com' },
+    ['email'],
+    409,
+    'conflict',
+  ),
+  bad('PATCH', '/members/:user', 'an unknown role', { role: 'boss' }, ['role']),
+  bad('PATCH', '/members/:user', 'no role', {}, ['role']),
+  bad(
+    'PATCH',
+    '/members/:user',
+    'the last owner stepping down',
+    { role: 'member' },
+    ['role'],
+    409,
+    'conflict',
+  ),
+  bad('DELETE', '/members/:user', 'the last owner', undefined, ['id'], 409, 'conflict'),
+  bad('POST', '/auth/accept-invitation', 'no token', { password: 'x' }, ['token']),
+  bad('POST', '/auth/accept-invitation', 'a token too long', { token: long(201), password: 'x' }, [
+    'token',
+  ]),
+  bad(
+    'POST',
+    '/auth/accept-invitation',
+    'an unknown link',
+    { token: 'no-such-link', name: 'Ann', password: 'correct horse battery' },
+    ['token'],
+    404,
+    'not_found',
+  ),
+  bad(
+    'GET',
+    '/public/invitations/no-such-link',
+    'an unknown link',
+    undefined,
+    ['token'],
+    404,
+    'not_found',
+  ),
+];
+
 /**
  * Lists, filters and summaries: B's answer must show none of A's rows (no A id, no "Alpha"),
  * while A's own answer shows them (so B's emptiness is not vacuous). Filters name A's ids.
@@ -1047,6 +1105,7 @@ export const listUrls: string[] = [
   '/insights',
   '/audit',
   '/members',
+  '/invitations',
 ];
 
 /** Filters by A's ids: B's answer is an empty list. */

@@ -38,6 +38,8 @@ export type World = {
   user: string;
   /** An import of a small file, uploaded and not started. */
   import: string;
+  /** A pending invitation to the team. */
+  invitation: string;
 };
 
 /** Which world id a path id stands for, by the collection segment before it. */
@@ -60,6 +62,8 @@ export const kindOfCollection: Record<string, keyof World> = {
   'referral-links': 'link',
   undo: 'undo',
   imports: 'import',
+  members: 'user',
+  invitations: 'invitation',
 };
 
 /** Builds the world of a practice; `prefix` names its people so that leaks are visible. */
@@ -152,6 +156,9 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     '/imports?fileName=network.csv',
     `Name,Email\n${prefix} Imported,${prefix.toLowerCase()}.imported@example.com\n`,
   );
+  const invitation = await id('POST', '/invitations', {
+    email: `${prefix.toLowerCase()}.invitee@example.com`,
+  });
   return {
     contact,
     other: referral.referred?.id ?? '',
@@ -175,6 +182,7 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     undo: undoId,
     user: p.userId,
     import: upload,
+    invitation,
   };
 }
 
@@ -194,6 +202,7 @@ const placeholder = new RegExp(
     'incentive',
     'user',
     'import',
+    'invitation',
   ].join('|')})\\b`,
   'g',
 );

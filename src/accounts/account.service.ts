@@ -549,6 +549,55 @@ export async function createUser(
   }
 }
 
+/**
+ * Creates an account (email and password, no practice yet) for someone joining a practice:
+ * the password is held to the sign-up rules. Returns the new user's id.
+ */
+export async function createAccount(
+  deps: Deps,
+  input: { name: string; email: string; password: string },
+): Promise<string> {
+  parseNested(ZNewUser, input, '');
+  await refuseWeakPassword(input.password, { email: input.email, name: input.name });
+  try {
+    const { user } = await deps.auth.api.signUpEmail({ body: input });
+    return user.id;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // better-auth refuses an email taken a moment ago (a concurrent join).
+    throw fieldError(
+      'email',
+      'An account with this email already exists. Sign in instead.',
+      'conflict',
+    );
+  }
+}
+
+/**
+ * Checks an existing account's password (counted as a sign-in attempt, so guesses are
+ * throttled the same way); 401 when it is wrong.
+ */
+export async function checkAccountPassword(
+  deps: Deps,
+  userId: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await throttle(deps, accountKey(email), signInPerAccount, 'sign-in attempts for this account');
+  const credential = await findCredential(deps.db, userId);
+  if (!credential?.password || !(await verifyPassword(credential.password, password)))
+    throw new AppError(
+      'unauthenticated',
+      'The password is wrong. Use the password of your Vouch account.',
+      [{ field: 'password', message: 'is not the password of this account.' }],
+    );
+}
+
+/** Removes an account made by `createAccount` when the join it was for failed. */
+export async function undoAccount(deps: Deps, userId: string): Promise<void> {
+  await deleteUser(deps.db, userId);
+}
+
 /** The team: every user of the practice with their role (owners of referrals are picked from it). */
 export async function listMembers(deps: Deps, actor: Actor) {
   return listMemberRows(deps.db, actor.practiceId);

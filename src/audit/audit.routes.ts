@@ -1,15 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { createRouter, jsonContent, problemResponses } from '../platform/http.ts';
+import {
+  createRouter,
+  jsonContent,
+  ownerOnlyResponses,
+  problemResponses,
+} from '../platform/http.ts';
 import { ZAuditActions, ZAuditPage, ZListAuditQuery } from './audit.schemas.ts';
 import { listActions, listAudit } from './audit.service.ts';
 
 const tags = ['Audit'];
-// The problem+json shape of every error answer, described for the owner-only refusal.
-const forbidden = {
-  403: { ...problemResponses[400], description: 'Only the owner reads the audit log' },
-};
 
 /** The practice's audit log (§8), for its owner. */
 export function auditRoutes(deps: Deps) {
@@ -23,7 +24,11 @@ export function auditRoutes(deps: Deps) {
       summary: 'List audit log entries',
       description: 'Newest first; owners only (403 otherwise).',
       request: { query: ZListAuditQuery },
-      responses: { 200: jsonContent(ZAuditPage, 'A page'), ...problemResponses, ...forbidden },
+      responses: {
+        200: jsonContent(ZAuditPage, 'A page'),
+        ...problemResponses,
+        ...ownerOnlyResponses,
+      },
     }),
     async (c) => c.json(await listAudit(deps, actorOf(c), c.req.valid('query')), 200),
   );
@@ -38,7 +43,7 @@ export function auditRoutes(deps: Deps) {
       responses: {
         200: jsonContent(ZAuditActions, 'The actions'),
         ...problemResponses,
-        ...forbidden,
+        ...ownerOnlyResponses,
       },
     }),
     async (c) => c.json(await listActions(deps, actorOf(c)), 200),

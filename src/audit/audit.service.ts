@@ -1,3 +1,4 @@
+import { requireOwner } from '../platform/actor.ts';
 import { receivedRange } from '../platform/calendar.ts';
 import type { Queryable } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -15,14 +16,6 @@ import {
 } from './audit.repository.ts';
 import { type Head, headProblem, linkProblem } from './audit.rules.ts';
 import type { AuditEntry, AuditPage, ListAuditQuery } from './audit.schemas.ts';
-
-/** The audit log is the owner's to read (§8): a member gets 403 naming the role. */
-function requireOwner(actor: Pick<Actor, 'role'>): void {
-  if (actor.role !== 'owner')
-    throw new AppError('forbidden', 'Only the practice owner can read the audit log.', [
-      { field: 'role', message: 'Needs the owner role; you are a member.' },
-    ]);
-}
 
 const encodeCursor = (seq: number) =>
   Buffer.from(JSON.stringify(['audit', seq])).toString('base64url');
@@ -59,7 +52,7 @@ export async function listAudit(
   actor: Actor,
   query: ListAuditQuery,
 ): Promise<AuditPage> {
-  requireOwner(actor);
+  requireOwner(actor, 'read the audit log');
   const beforeSeq = query.cursor ? decodeCursor(query.cursor) : null;
   const { timeZone } = await loadPracticeContext(deps.db, actor.practiceId);
   const range = receivedRange(query, timeZone);
@@ -79,7 +72,7 @@ export async function listAudit(
 }
 
 export async function listActions(deps: Deps, actor: Actor): Promise<{ items: string[] }> {
-  requireOwner(actor);
+  requireOwner(actor, 'read the audit log');
   return { items: await listAuditActions(deps.db, actor.practiceId) };
 }
 

@@ -6,6 +6,7 @@ import {
   createRouter,
   jsonBody,
   jsonContent,
+  ownerOnlyResponses,
   problemResponses,
   vcardResponse,
 } from '../platform/http.ts';
@@ -117,7 +118,7 @@ export function contactRoutes(deps: Deps) {
         'null) so the referrer keeps their count; referrals they sent keep an unknown referrer; ' +
         'audit entries about them keep their action and lose their detail.',
       request: { params: ZIdParam },
-      responses: { 204: { description: 'Erased' }, ...problemResponses },
+      responses: { 204: { description: 'Erased' }, ...problemResponses, ...ownerOnlyResponses },
     }),
     async (c) => {
       await eraseContact(deps, actorOf(c), c.req.valid('param').id);

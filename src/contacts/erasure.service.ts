@@ -1,6 +1,7 @@
 import { deleteMarksAbout } from '../agenda/agenda.repository.ts';
 import { listCommitmentIdsOf } from '../commitments/commitment.repository.ts';
 import { deleteMessagesAbout } from '../outbox/message.repository.ts';
+import { requireOwner } from '../platform/actor.ts';
 import { forgetAuditDetails } from '../platform/audit.repository.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { inTransaction, reclaimErasedSpace } from '../platform/db.ts';
@@ -52,6 +53,8 @@ export const erasedTables = [
  * Then the freed space is reclaimed (SQLite WAL checkpoint, PostgreSQL vacuum).
  */
 export async function eraseContact(deps: Deps, actor: Actor, contactId: string): Promise<void> {
+  // Erasure cannot be undone: an owner's decision (§8).
+  requireOwner(actor, 'erase a person');
   const { practiceId } = actor;
   await inTransaction(deps.db, async (trx) => {
     // Locked first: writes naming the person that already hold it finish before anything here.

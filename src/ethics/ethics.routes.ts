@@ -1,7 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
+import {
+  createRouter,
+  jsonBody,
+  jsonContent,
+  ownerOnlyResponses,
+  problemResponses,
+} from '../platform/http.ts';
 import { ZEthics, ZEthicsOverrides } from './ethics.schemas.ts';
 import { getEthics, putEthicsOverrides } from './ethics.service.ts';
 
@@ -40,7 +46,11 @@ export function ethicsRoutes(deps: Deps) {
         'each tighten `allowed` but not each other. A stored override that no longer ' +
         'tightens (after a profession change, say) is ignored.',
       request: jsonBody(ZEthicsOverrides),
-      responses: { 200: jsonContent(ZEthics, 'The ethics policy'), ...problemResponses },
+      responses: {
+        200: jsonContent(ZEthics, 'The ethics policy'),
+        ...problemResponses,
+        ...ownerOnlyResponses,
+      },
     }),
     async (c) => c.json(await putEthicsOverrides(deps, actorOf(c), c.req.valid('json')), 200),
   );

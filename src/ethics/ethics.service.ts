@@ -1,3 +1,4 @@
+import { requireOwner } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
@@ -68,8 +69,7 @@ export async function putEthicsOverrides(
   actor: Actor,
   input: EthicsOverrides,
 ): Promise<Ethics> {
-  if (actor.role !== 'owner')
-    throw new AppError('forbidden', 'Only the practice owner can change the ethics policy.');
+  requireOwner(actor, 'change the ethics policy');
   return inTransaction(deps.db, async (trx) => {
     const current = await loadEthics(trx, actor.practiceId);
     const overrides = Object.fromEntries(

@@ -2,14 +2,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ZVcardQuery } from '../platform/fields.ts';
-import { attachmentDisposition, createRouter, problemResponses } from '../platform/http.ts';
+import {
+  attachmentDisposition,
+  createRouter,
+  ownerOnlyResponses,
+  problemResponses,
+} from '../platform/http.ts';
 import { type Download, exportContacts, exportPractice } from './export.service.ts';
 
 const tags = ['Export'];
-// The problem+json shape of every error answer, described for the owner-only refusal.
-const forbidden = {
-  403: { ...problemResponses[400], description: 'Only the owner exports the practice data' },
-};
 
 /** A streamed download: the body is read from the database as the client takes it. */
 const downloadResponse = (download: Download, contentType: string, extension: string) =>
@@ -51,7 +52,7 @@ export function exportRoutes(deps: Deps) {
       responses: {
         200: file('application/zip', 'The zip, named vouch-export-YYYY-MM-DD.zip'),
         ...problemResponses,
-        ...forbidden,
+        ...ownerOnlyResponses,
       },
     }),
     async (c) => downloadResponse(await exportPractice(deps, actorOf(c)), 'application/zip', 'zip'),
@@ -73,7 +74,7 @@ export function exportRoutes(deps: Deps) {
       responses: {
         200: file('text/csv', 'CSV with a header row'),
         ...problemResponses,
-        ...forbidden,
+        ...ownerOnlyResponses,
       },
     }),
     async (c) =>
@@ -99,7 +100,7 @@ export function exportRoutes(deps: Deps) {
       responses: {
         200: file('text/vcard', 'The vCards'),
         ...problemResponses,
-        ...forbidden,
+        ...ownerOnlyResponses,
       },
     }),
     async (c) => {

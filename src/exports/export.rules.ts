@@ -72,6 +72,19 @@ export const exportEntities: readonly ExportEntity[] = [
     drop: ['password_encrypted'],
   },
   {
+    file: 'invitations',
+    table: 'invitation',
+    describe:
+      'Invitations to join the team: the email, the role offered, who invited and what became of it. Their link tokens are not exported.',
+    scope: 'practice_id',
+    key: ['id'],
+    drop: ['token_hash'],
+    notes: {
+      sent_at: 'When the current link was sent (a re-send makes a new link).',
+      accepted_by: 'The user who joined with it.',
+    },
+  },
+  {
     file: 'categories',
     table: 'category',
     describe: 'Categories of the network (the kinds of professional people are).',

@@ -1,9 +1,9 @@
+import { requireOwner } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { localDay } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { csvLine } from '../platform/csv.ts';
 import type { Deps } from '../platform/deps.ts';
-import { AppError } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import type { VcardVersion } from '../platform/vcard.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
@@ -53,14 +53,6 @@ export type ExportOptions = {
  * outlived the young generation and grew the heap).
  */
 export const exportPageSize = 250;
-
-/** The practice's data leaves only by its owner's hand (§8): a member gets 403 naming the role. */
-function requireOwner(exporter: Exporter, what: string): void {
-  if (exporter.role !== 'owner')
-    throw new AppError('forbidden', `Only the practice owner can export ${what}.`, [
-      { field: 'role', message: 'Needs the owner role; you are a member.' },
-    ]);
-}
 
 /** One file of the zip: its columns and how its rows are read, page by page. */
 type ExportSource = {
@@ -219,7 +211,8 @@ export async function exportPractice(
   exporter: Exporter,
   options: ExportOptions = {},
 ): Promise<Download> {
-  requireOwner(exporter, "the practice's data");
+  // The practice's data leaves only by an owner's hand (§8).
+  requireOwner(exporter, "export the practice's data");
   const { practiceId } = exporter;
   const pageSize = options.pageSize ?? exportPageSize;
   const { row: practice, timeZone } = await loadPracticeContext(deps.db, practiceId);
@@ -288,7 +281,7 @@ export async function exportContacts(
   format: ContactsFormat,
   options: ExportOptions = {},
 ): Promise<Download> {
-  requireOwner(exporter, 'the contacts');
+  requireOwner(exporter, 'export the contacts');
   const { practiceId } = exporter;
   const pageSize = options.pageSize ?? exportPageSize;
   const { timeZone } = await loadPracticeContext(deps.db, practiceId);

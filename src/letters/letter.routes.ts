@@ -1,7 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
-import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
+import {
+  createRouter,
+  jsonBody,
+  jsonContent,
+  ownerOnlyResponses,
+  problemResponses,
+} from '../platform/http.ts';
 import {
   ZDraftLetter,
   ZEditTemplate,
@@ -49,7 +55,11 @@ export function letterRoutes(deps: Deps) {
         'unknown template `key` is 404. A referrer-facing template may contain ' +
         'consent-gated fields: they are checked when a letter is rendered.',
       request: { params: ZTemplateKeyParam, ...jsonBody(ZEditTemplate) },
-      responses: { 200: jsonContent(ZLetterTemplate, 'The template'), ...problemResponses },
+      responses: {
+        200: jsonContent(ZLetterTemplate, 'The template'),
+        ...problemResponses,
+        ...ownerOnlyResponses,
+      },
     }),
     async (c) =>
       c.json(
@@ -87,7 +97,7 @@ export function letterRoutes(deps: Deps) {
       summary: 'Reset a letter template',
       description: 'Goes back to the shipped text.',
       request: { params: ZTemplateKeyParam },
-      responses: { 204: { description: 'Reset' }, ...problemResponses },
+      responses: { 204: { description: 'Reset' }, ...problemResponses, ...ownerOnlyResponses },
     }),
     async (c) => {
       await resetTemplate(deps, actorOf(c), c.req.valid('param').key);

@@ -11,6 +11,7 @@ import {
   addressableFromName,
   namingWordsOf,
 } from '../contacts/contact-name.rules.ts';
+import { requireOwner } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { plusDays } from '../platform/calendar.ts';
 import { toTimestamp } from '../platform/clock.ts';
@@ -107,6 +108,7 @@ export async function editTemplate(
   key: string,
   input: EditTemplate,
 ): Promise<LetterTemplate> {
+  requireOwner(actor, 'edit letter templates');
   const shipped = requireShipped(key);
   for (const where of ['subject', 'body'] as const) {
     const unknown = unknownFieldsIn(input[where], shipped);
@@ -132,6 +134,7 @@ export async function editTemplate(
 }
 
 export async function resetTemplate(deps: Deps, actor: Actor, key: string): Promise<void> {
+  requireOwner(actor, 'reset letter templates');
   const shipped = requireShipped(key);
   await inTransaction(deps.db, async (trx) => {
     await deleteTemplateRow(trx, actor.practiceId, key);

@@ -7,6 +7,7 @@ import {
   createRouter,
   jsonBody,
   jsonContent,
+  ownerOnlyResponses,
   pdfContent,
   pdfResponse,
   problemResponses,
@@ -147,7 +148,11 @@ export function outboxRoutes(deps: Deps) {
         'Omit the password to keep the stored one; `password: null` removes it. Audited ' +
         '(`smtp.updated`, never the password).',
       request: jsonBody(ZPutSmtp),
-      responses: { 200: jsonContent(ZSmtpSettings, 'The settings'), ...problemResponses },
+      responses: {
+        200: jsonContent(ZSmtpSettings, 'The settings'),
+        ...problemResponses,
+        ...ownerOnlyResponses,
+      },
     }),
     async (c) => c.json(await putSmtp(deps, actorOf(c), c.req.valid('json')), 200),
   );
@@ -159,7 +164,7 @@ export function outboxRoutes(deps: Deps) {
       operationId: 'deleteSmtpSettings',
       summary: 'Delete the SMTP settings',
       description: 'Emails then wait in the outbox. Audited (`smtp.deleted`).',
-      responses: { 204: { description: 'Removed' }, ...problemResponses },
+      responses: { 204: { description: 'Removed' }, ...problemResponses, ...ownerOnlyResponses },
     }),
     async (c) => {
       await deleteSmtp(deps, actorOf(c));
@@ -176,7 +181,11 @@ export function outboxRoutes(deps: Deps) {
       description:
         "Now, to the caller's address unless `to` is given. Without SMTP settings it is 422.",
       request: jsonBody(ZSmtpTest),
-      responses: { 200: jsonContent(ZSmtpTestResult, 'What happened'), ...problemResponses },
+      responses: {
+        200: jsonContent(ZSmtpTestResult, 'What happened'),
+        ...problemResponses,
+        ...ownerOnlyResponses,
+      },
     }),
     async (c) => c.json(await testSmtp(deps, actorOf(c), c.req.valid('json')), 200),
   );

@@ -8,6 +8,12 @@ import type { Db } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { startPollLoop } from '../platform/poll-loop.ts';
 import { findPractice } from '../practices/practice.repository.ts';
+import {
+  invitationLinkMarker,
+  invitationTemplateKey,
+  invitationToken,
+  invitationUrl,
+} from '../team/team.rules.ts';
 import { type OutgoingMail, sendMail } from './mailer.ts';
 import {
   claimMessage,
@@ -96,6 +102,15 @@ export async function deliverMessage(
       'Not sent: it would tell the referrer where the referred person stands, and their consent was withdrawn after it was queued.',
     );
   let text = row.body;
+  // An invitation's link is derived again from the server secret: the outbox never holds it.
+  if (row.template_key === invitationTemplateKey && row.subject_id) {
+    const token = invitationToken(deps.config.secret, {
+      practiceId,
+      invitationId: row.subject_id,
+      sentAt: row.created_at,
+    });
+    text = text.replaceAll(invitationLinkMarker, invitationUrl(deps.config.baseUrl, token));
+  }
   let headers: Record<string, string> = {};
   let cc: OutgoingMail['cc'] = null;
   if (isOneOffEmail(row.template_key)) {

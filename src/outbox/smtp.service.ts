@@ -1,4 +1,5 @@
 import { findUserById } from '../accounts/account.repository.ts';
+import { requireOwner } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction } from '../platform/db.ts';
@@ -46,6 +47,7 @@ export async function getSmtp(deps: Deps, actor: Actor): Promise<SmtpSettings> {
 
 /** Saves the settings; the password is sealed with AES-256-GCM under the server secret. */
 export async function putSmtp(deps: Deps, actor: Actor, input: PutSmtp): Promise<SmtpSettings> {
+  requireOwner(actor, 'change the email (SMTP) settings');
   const now = toTimestamp(deps.clock.now());
   const row = await inTransaction(deps.db, async (trx) => {
     const current = await findSmtpRow(trx, actor.practiceId);
@@ -106,6 +108,7 @@ export async function putSmtp(deps: Deps, actor: Actor, input: PutSmtp): Promise
 }
 
 export async function deleteSmtp(deps: Deps, actor: Actor): Promise<void> {
+  requireOwner(actor, 'remove the email (SMTP) settings');
   await inTransaction(deps.db, async (trx) => {
     await deleteSmtpRow(trx, actor.practiceId);
     await recordAudit(trx, deps.clock, {
@@ -128,6 +131,7 @@ export async function testSmtp(
   actor: Actor,
   input: { to?: string | undefined },
 ): Promise<SmtpTestResult> {
+  requireOwner(actor, 'test the email (SMTP) settings');
   const smtp = await findSmtpRow(deps.db, actor.practiceId);
   if (!smtp)
     throw new AppError(

@@ -35,3 +35,15 @@ export function clientIpOf(c: Context): string {
     return '127.0.0.1';
   }
 }
+
+/**
+ * The one owner of "only an owner may" (PRODUCT.md §8): the practice and its defaults, ethics
+ * overrides, SMTP, templates, the team, exports, erasures and the audit log. A member gets 403
+ * problem+json naming the role needed. `what` completes "Only an owner of the practice can …".
+ */
+export function requireOwner(actor: Pick<Actor, 'role'>, what: string): void {
+  if (actor.role !== 'owner')
+    throw new AppError('forbidden', `Only an owner of the practice can ${what}.`, [
+      { field: 'role', message: 'Needs the owner role; you are a member. Ask an owner.' },
+    ]);
+}

@@ -202,6 +202,11 @@ export const problemResponses = {
   507: problem('The disk is full; nothing was saved'),
 } as const;
 
+/** The refusal of an owner-only route to a member (`requireOwner` in actor.ts). */
+export const ownerOnlyResponses = {
+  403: problem('Only an owner of the practice may do this: the answer names the role needed'),
+} as const;
+
 /** A JSON response entry for createRoute. */
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },

@@ -11,6 +11,7 @@ type NamedOperation = { operationId?: string; summary?: string; tags?: string[] 
 
 /** First words of an operationId; a new verb is added here on purpose, not by accident. */
 const verbs = [
+  'accept',
   'answer',
   'change',
   'check',

@@ -6,6 +6,7 @@ import {
   createRouter,
   jsonBody,
   jsonContent,
+  ownerOnlyResponses,
   problemResponses,
   vcardResponse,
 } from '../platform/http.ts';
@@ -69,7 +70,11 @@ export function practiceRoutes(deps: Deps) {
         'value proposition, key phrases (none, or 3–8) and postal address can follow; ' +
         'GET /onboarding lists what is still to do.',
       request: jsonBody(ZUpdatePractice),
-      responses: { 200: jsonContent(ZPractice, 'The practice'), ...problemResponses },
+      responses: {
+        200: jsonContent(ZPractice, 'The practice'),
+        ...problemResponses,
+        ...ownerOnlyResponses,
+      },
     }),
     async (c) => {
       const actor = actorOf(c);
@@ -131,7 +136,11 @@ export function practiceRoutes(deps: Deps) {
         'Owner only (403 otherwise). Send only the keys to change. Keep-in-touch cadences ' +
         'are 0–730 days, 0 meaning none.',
       request: jsonBody(ZUpdateSettings),
-      responses: { 200: jsonContent(ZSettingsView, 'The settings'), ...problemResponses },
+      responses: {
+        200: jsonContent(ZSettingsView, 'The settings'),
+        ...problemResponses,
+        ...ownerOnlyResponses,
+      },
     }),
     async (c) => {
       const actor = actorOf(c);

@@ -1,4 +1,5 @@
 import { findUserById } from '../accounts/account.repository.ts';
+import { requireOwner } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable } from '../platform/db.ts';
@@ -82,7 +83,7 @@ export async function updatePractice(
   actor: Pick<Actor, 'practiceId' | 'userId' | 'role'>,
   input: UpdatePractice,
 ): Promise<Practice> {
-  requireOwner(actor);
+  requireOwner(actor, 'change the practice and its settings');
   const { practiceId } = actor;
   return inTransaction(deps.db, async (trx) => {
     const row = await requirePracticeRow(trx, practiceId);
@@ -125,7 +126,7 @@ export async function updateSettings(
   actor: Pick<Actor, 'practiceId' | 'userId' | 'role'>,
   patch: SettingsPatch,
 ): Promise<Settings> {
-  requireOwner(actor);
+  requireOwner(actor, 'change the practice and its settings');
   const { practiceId, userId } = actor;
   return inTransaction(deps.db, async (trx) => {
     const row = await requirePracticeRow(trx, practiceId);
@@ -145,15 +146,6 @@ export async function updateSettings(
     });
     return settings;
   });
-}
-
-/** The practice profile and its program defaults are the owner's to change. */
-function requireOwner(actor: Pick<Actor, 'role'>): void {
-  if (actor.role !== 'owner')
-    throw new AppError(
-      'forbidden',
-      'Only the practice owner can change the practice and its settings.',
-    );
 }
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {

@@ -1,3 +1,4 @@
+import { requireOwner } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { csvLine } from '../platform/csv.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -39,6 +40,7 @@ export async function exportReferralsCsv(
   query: ExportQuery,
   pageSize = exportPageSize,
 ): Promise<ReadableStream<Uint8Array>> {
+  requireOwner(actor, 'export the referrals');
   const ctx = await loadPracticeContext(deps.db, actor.practiceId);
   const filter = resolveFilter(query, ctx);
   // The search text may be a person's name: the audit keeps that there was one, not what it was.

@@ -2,7 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { ZIdParam } from '../platform/fields.ts';
-import { createRouter, jsonBody, jsonContent, problemResponses } from '../platform/http.ts';
+import {
+  createRouter,
+  jsonBody,
+  jsonContent,
+  ownerOnlyResponses,
+  problemResponses,
+} from '../platform/http.ts';
 import {
   ZBoard,
   ZBoardQuery,
@@ -96,6 +102,7 @@ export function referralRoutes(deps: Deps) {
       responses: {
         200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV with a header' },
         ...problemResponses,
+        ...ownerOnlyResponses,
       },
     }),
     async (c) => {

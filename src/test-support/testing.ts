@@ -237,6 +237,7 @@ export async function countRows(deps: Deps): Promise<Record<string, number>> {
     'celebration_seen',
     'survey',
     'calendar_feed',
+    'invitation',
     'agenda_undo',
     'import_batch',
     'import_chunk',

@@ -59,6 +59,20 @@ export interface paths {
      */
     post: operations["sendIntakeForm"];
   };
+  "/public/invitations/{token}": {
+    /**
+     * Open an invitation link
+     * @description Who invites whom to which practice, and until when. An unknown link is 404; a used, withdrawn or expired one is 410 saying which.
+     */
+    get: operations["getInvitationByToken"];
+  };
+  "/auth/accept-invitation": {
+    /**
+     * Join a practice from an invitation
+     * @description With the link's `token`: a new account takes `name` and a `password` held to the sign-up rules; an email that already has an account without a practice gives that account's password. Joins the practice with the invitation's role and signs in (the answer sets the session cookie). The link works once.
+     */
+    post: operations["acceptInvitation"];
+  };
   "/auth/sign-out-everywhere": {
     /**
      * Sign out everywhere
@@ -102,6 +116,44 @@ export interface paths {
   "/tokens/{id}": {
     /** Revoke an API token */
     delete: operations["revokeApiToken"];
+  };
+  "/invitations": {
+    /**
+     * List invitations
+     * @description Every invitation of the practice with its status, newest first. Owners only.
+     */
+    get: operations["listInvitations"];
+    /**
+     * Invite someone to the team
+     * @description Emails a link through the outbox (sent once email is set up), valid for 7 days. The link is also in this answer, and only here. Owners only; 409 when the email is on the team or invited already.
+     */
+    post: operations["createInvitation"];
+  };
+  "/invitations/{id}/resend": {
+    /**
+     * Send an invitation again
+     * @description A new link, valid for 7 days from now, emailed again; the previous link stops working. Owners only; 409 for a used or withdrawn invitation.
+     */
+    post: operations["sendInvitationAgain"];
+  };
+  "/invitations/{id}": {
+    /**
+     * Withdraw an invitation
+     * @description Its link says it was withdrawn from now on. Owners only.
+     */
+    delete: operations["revokeInvitation"];
+  };
+  "/members/{id}": {
+    /**
+     * Remove someone from the team
+     * @description At once: their sessions end and their API tokens and calendar feeds are revoked. What they did stays, under their name. The last owner cannot be removed (409). Owners only.
+     */
+    delete: operations["deleteMember"];
+    /**
+     * Change a member's role
+     * @description Hand over ownership by making someone an owner, then step down. A practice always keeps an owner: the last one cannot become a member (409). Owners only.
+     */
+    patch: operations["changeMemberRole"];
   };
   "/practice": {
     /**
@@ -1102,6 +1154,24 @@ export interface components {
       /** @description Leave empty (a field people do not see). */
       website?: string;
     };
+    InvitationPreview: {
+      practiceName: string;
+      email: string;
+      /** @enum {string} */
+      role: "owner" | "member";
+      invitedBy: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      expiresAt: string;
+      /** @description The email already has a Vouch account without a practice: join with its password. */
+      hasAccount: boolean;
+    };
+    AcceptInvitation: {
+      token: string;
+      /** @description Required for a new account. */
+      name?: string;
+      /** @description A new account's password, or the existing account's own. */
+      password: string;
+    };
     ChangePassword: {
       currentPassword: string;
       newPassword: string;
@@ -1123,6 +1193,47 @@ export interface components {
     };
     CreateApiToken: {
       name: string;
+    };
+    Invitation: {
+      id: string;
+      email: string;
+      /** @enum {string} */
+      role: "owner" | "member";
+      /** @enum {string} */
+      status: "pending" | "accepted" | "revoked" | "expired";
+      invitedBy: {
+        id: string;
+        name: string;
+      } | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      createdAt: string;
+      /** @example 2026-11-25T22:16:09.123Z */
+      sentAt: string;
+      /** @example 2026-11-25T22:16:09.123Z */
+      expiresAt: string;
+      /** @example 2026-11-25T22:16:09.123Z */
+      acceptedAt: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      revokedAt: string | null;
+    };
+    SentInvitation: components["schemas"]["Invitation"] & {
+      /** @description The invitation link, shown in this answer only (it is also emailed through the outbox). Pass it on yourself when email is not set up. */
+      link: string;
+      /** @description Whether the practice has email set up: without it the email waits in the outbox, and the link is best passed on by hand. */
+      emailSetUp: boolean;
+    };
+    CreateInvitation: {
+      email: string;
+      /**
+       * @description `member` unless said otherwise.
+       * @default member
+       * @enum {string}
+       */
+      role?: "owner" | "member";
+    };
+    ChangeRole: {
+      /** @enum {string} */
+      role: "owner" | "member";
     };
     UpdatePractice: {
       name?: string;
@@ -3109,6 +3220,152 @@ export interface operations {
     };
   };
   /**
+   * Open an invitation link
+   * @description Who invites whom to which practice, and until when. An unknown link is 404; a used, withdrawn or expired one is 410 saying which.
+   */
+  getInvitationByToken: {
+    parameters: {
+      path: {
+        token: string;
+      };
+    };
+    responses: {
+      /** @description The invitation */
+      200: {
+        content: {
+          "application/json": components["schemas"]["InvitationPreview"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The invitation was used, withdrawn or has expired: the answer says which */
+      410: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Join a practice from an invitation
+   * @description With the link's `token`: a new account takes `name` and a `password` held to the sign-up rules; an email that already has an account without a practice gives that account's password. Joins the practice with the invitation's role and signs in (the answer sets the session cookie). The link works once.
+   */
+  acceptInvitation: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AcceptInvitation"];
+      };
+    };
+    responses: {
+      /** @description Joined and signed in */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Session"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The invitation was used, withdrawn or has expired: the answer says which */
+      410: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
    * Sign out everywhere
    * @description Ends every session of the signed-in user, on every device. API tokens stay valid. Takes no body.
    */
@@ -3571,6 +3828,453 @@ export interface operations {
     };
   };
   /**
+   * List invitations
+   * @description Every invitation of the practice with its status, newest first. Owners only.
+   */
+  listInvitations: {
+    responses: {
+      /** @description The invitations */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["Invitation"][];
+          };
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Invite someone to the team
+   * @description Emails a link through the outbox (sent once email is set up), valid for 7 days. The link is also in this answer, and only here. Owners only; 409 when the email is on the team or invited already.
+   */
+  createInvitation: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateInvitation"];
+      };
+    };
+    responses: {
+      /** @description Invited */
+      201: {
+        content: {
+          "application/json": components["schemas"]["SentInvitation"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Send an invitation again
+   * @description A new link, valid for 7 days from now, emailed again; the previous link stops working. Owners only; 409 for a used or withdrawn invitation.
+   */
+  sendInvitationAgain: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Sent again */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SentInvitation"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Withdraw an invitation
+   * @description Its link says it was withdrawn from now on. Owners only.
+   */
+  revokeInvitation: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Withdrawn */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Remove someone from the team
+   * @description At once: their sessions end and their API tokens and calendar feeds are revoked. What they did stays, under their name. The last owner cannot be removed (409). Owners only.
+   */
+  deleteMember: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Removed */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change a member's role
+   * @description Hand over ownership by making someone an owner, then step down. A practice always keeps an owner: the last one cannot become a member (409). Owners only.
+   */
+  changeMemberRole: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChangeRole"];
+      };
+    };
+    responses: {
+      /** @description The member */
+      200: {
+        content: {
+          "application/json": components["schemas"]["User"] & ({
+            /** @enum {string} */
+            role: "owner" | "member";
+          });
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
    * Get the practice
    * @description The practice profile and its settings.
    */
@@ -3657,6 +4361,12 @@ export interface operations {
       };
       /** @description Sign-in or an API token is required */
       401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -3858,6 +4568,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Not found in this practice */
       404: {
         content: {
@@ -3982,7 +4698,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Only the owner exports the practice data */
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
       403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
@@ -4050,7 +4766,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Only the owner exports the practice data */
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
       403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
@@ -4124,7 +4840,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Only the owner exports the practice data */
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
       403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
@@ -4405,6 +5121,12 @@ export interface operations {
       };
       /** @description Sign-in or an API token is required */
       401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -5875,6 +6597,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Not found in this practice */
       404: {
         content: {
@@ -7263,6 +7991,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Not found in this practice */
       404: {
         content: {
@@ -7324,6 +8058,12 @@ export interface operations {
       };
       /** @description Sign-in or an API token is required */
       401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -7949,6 +8689,12 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description Not found in this practice */
       404: {
         content: {
@@ -8005,6 +8751,12 @@ export interface operations {
       };
       /** @description Sign-in or an API token is required */
       401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -8077,6 +8829,12 @@ export interface operations {
       };
       /** @description Sign-in or an API token is required */
       401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -9193,6 +9951,12 @@ export interface operations {
       };
       /** @description Sign-in or an API token is required */
       401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
@@ -11102,7 +11866,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Only the owner reads the audit log */
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
       403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
@@ -11170,7 +11934,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Only the owner reads the audit log */
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
       403: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
