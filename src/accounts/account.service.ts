@@ -561,6 +561,8 @@ export async function createAccount(
   await refuseWeakPassword(input.password, { email: input.email, name: input.name });
   try {
     const { user } = await deps.auth.api.signUpEmail({ body: input });
+    // better-auth signs the new user in; that session goes to nobody (the join signs in after).
+    await deleteSessions(deps.db, user.id);
     return user.id;
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -209,14 +209,20 @@ export async function seedMember(
   ctx: TestContext,
   practiceId: string,
   name = 'Member',
-): Promise<{ email: string; session: Caller }> {
+): Promise<{ email: string; userId: string; session: Caller }> {
   seq += 1;
   const email = `member${seq}.${randomBytes(3).toString('hex')}@example.com`;
   const password = 'a long member password';
-  await createUser(ctx.deps, { name, email, password, practiceId, role: 'member' });
+  const { userId } = await createUser(ctx.deps, {
+    name,
+    email,
+    password,
+    practiceId,
+    role: 'member',
+  });
   const res = await caller(ctx).request('POST', '/auth/sign-in', { email, password });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return { email, session: caller(ctx, { cookie: cookieFrom(res) }) };
+  return { email, userId, session: caller(ctx, { cookie: cookieFrom(res) }) };
 }
 
 /** Row counts of every practice-data table: a failed write must leave them unchanged. */

@@ -1,0 +1,84 @@
+/**
+ * Issue 14 §2, the last owner under concurrency: two owners demoting or removing each other
+ * (or stepping down) at the same moment. PostgreSQL does not serialise writes; the members'
+ * row locks (`lockMembers`) do, so exactly one change wins and the practice keeps an owner.
+ */
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../platform/clock.ts';
+import { ok } from '../test-support/api-expect.ts';
+import { useTestContext } from '../test-support/suite.ts';
+import { type Caller, seedMember, seedPractice, testTargets } from '../test-support/testing.ts';
+
+type Owner = { id: string; session: Caller };
+
+describe.each(testTargets)('the last owner under concurrency on %s', (target) => {
+  const ctx = useTestContext(target, { clock: fixedClock('2026-06-15T12:00:00.000Z') });
+
+  /** A practice with two owners. */
+  async function twoOwners(): Promise<{ practiceId: string; x: Owner; y: Owner }> {
+    const p = await seedPractice(ctx, 'Two Owners');
+    const m = await seedMember(ctx, p.practiceId, 'Second Owner');
+    await ok(p.session, 'PATCH', `/members/${m.userId}`, { role: 'owner' });
+    return {
+      practiceId: p.practiceId,
+      x: { id: p.userId, session: p.session },
+      y: { id: m.userId, session: m.session },
+    };
+  }
+
+  async function ownersOf(practiceId: string): Promise<number> {
+    const rows = await ctx.deps.db
+      .selectFrom('practice_member')
+      .select('user_id')
+      .where('practice_id', '=', practiceId)
+      .where('role', '=', 'owner')
+      .execute();
+    return rows.length;
+  }
+
+  const rounds = 5;
+
+  it('two owners demoting each other at once: one wins, the other is 409, one owner stays', async () => {
+    for (let i = 0; i < rounds; i += 1) {
+      const { practiceId, x, y } = await twoOwners();
+      const answers = await Promise.all([
+        x.session.request('PATCH', `/members/${y.id}`, { role: 'member' }),
+        y.session.request('PATCH', `/members/${x.id}`, { role: 'member' }),
+      ]);
+      const statuses = answers.map((r) => r.status).sort();
+      // The loser is refused either as the last owner (409) or, demoted first, as a member (403).
+      expect([
+        [200, 409],
+        [200, 403],
+      ]).toContainEqual(statuses);
+      expect(await ownersOf(practiceId)).toBe(1);
+    }
+  });
+
+  it('two owners stepping down at once: one steps down, the other stays (409)', async () => {
+    for (let i = 0; i < rounds; i += 1) {
+      const { practiceId, x, y } = await twoOwners();
+      const answers = await Promise.all([
+        x.session.request('PATCH', `/members/${x.id}`, { role: 'member' }),
+        y.session.request('PATCH', `/members/${y.id}`, { role: 'member' }),
+      ]);
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(await ownersOf(practiceId)).toBe(1);
+    }
+  });
+
+  it('two owners removing each other at once: one is removed, one owner stays', async () => {
+    for (let i = 0; i < rounds; i += 1) {
+      const { practiceId, x, y } = await twoOwners();
+      const answers = await Promise.all([
+        x.session.request('DELETE', `/members/${y.id}`),
+        y.session.request('DELETE', `/members/${x.id}`),
+      ]);
+      const statuses = answers.map((r) => r.status).sort();
+      // The loser's session may already be gone (401), or it is the last owner (409).
+      expect(statuses[0]).toBe(204);
+      expect([401, 409]).toContain(statuses[1]);
+      expect(await ownersOf(practiceId)).toBe(1);
+    }
+  });
+});
