@@ -27,6 +27,7 @@ import { ReferralsPage } from './referrals/referrals-page';
 import { SettingsIndex, SettingsPage } from './settings/settings-page';
 import { PublicSurveyPage } from './survey/public-survey-page';
 import { SurveyPage } from './survey/survey-page';
+import { JoinPage } from './team/join-page';
 
 // The two pages with charts load the chart library when first opened, not with the app.
 const GoalsPage = lazy(() => import('./goals/goals-page').then((m) => ({ default: m.GoalsPage })));
@@ -39,6 +40,8 @@ export function AppRoutes() {
     <Routes>
       {/* Public: a survey link opens without a session, outside the app's layout. */}
       <Route path="/survey/:token" element={<PublicSurveyPage />} />
+      {/* An invitation link: joins a practice, signed out or not. */}
+      <Route path="/join/:token" element={<JoinPage />} />
       <Route element={<RequireSignedOut />}>
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/sign-in" element={<SignInPage />} />

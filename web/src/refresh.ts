@@ -38,6 +38,8 @@ export const queryFamilies = [
   'audit',
   'audit-actions',
   'members',
+  'invitations',
+  'public-invitation',
   'practice',
   'demo',
   'professions',
@@ -140,6 +142,12 @@ export const REFRESHES = {
   ethics: ['ethics', 'incentives', 'agenda'],
   'calendar-feed': ['calendar-feeds', 'audit'],
   token: ['tokens', 'audit'],
+  /** An invitation sent, sent again or withdrawn (its email in the outbox). */
+  invitation: ['invitations', 'messages', 'audit'],
+  /** A role changed or someone removed: the team, owner choices, and perhaps one's own role. */
+  member: ['members', 'invitations', 'referrals', 'audit', 'me'],
+  /** An invitation link used: it now says so. */
+  'invitation-answer': ['public-invitation'],
   /** The practice's settings or profile: the response window, the profession, the time zone… */
   practice: everything,
 } as const satisfies Record<string, readonly QueryFamily[] | typeof everything>;

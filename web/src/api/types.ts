@@ -33,6 +33,12 @@ export type ChangePasswordInput = Schemas['ChangePassword'];
 export type Member = AnswerOf<paths['/members']['get']>['items'][number];
 export type ApiToken = Schemas['ApiToken'];
 export type CreatedApiToken = Schemas['CreatedApiToken'];
+export type TeamRole = Me['role'];
+export type Invitation = Schemas['Invitation'];
+export type SentInvitation = Schemas['SentInvitation'];
+export type CreateInvitationInput = Schemas['CreateInvitation'];
+export type InvitationPreview = Schemas['InvitationPreview'];
+export type AcceptInvitationInput = Schemas['AcceptInvitation'];
 
 export type Practice = Schemas['Practice'];
 export type PracticeUpdate = Schemas['UpdatePractice'];

@@ -20,6 +20,7 @@ import { ContactReferralLink } from '../kit/contact-referral-link';
 import { ROLE_LABELS, STAGE_LABELS, STAGE_MEANINGS } from '../labels';
 import { IntroductionDialog } from '../referrals/introduction-dialog';
 import { useQuickAdd } from '../referrals/quick-add-context';
+import { isOwner } from '../team/use-team';
 import { ContactTimelineSection, LogTouchForm, NextTouchCard } from './contact-timeline';
 import { StageHistory } from './stage-history';
 import { contactVcardUrl, useContact, useDeleteContact, useUpdateContact } from './use-contacts';
@@ -48,6 +49,8 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
   const quickAdd = useQuickAdd();
   const remove = useDeleteContact(contact.id);
   const [isIntroducing, setIsIntroducing] = useState(false);
+  // Erasure is an owner's decision (issue 14): members do not get the button.
+  const canErase = isOwner(useMe().data);
 
   return (
     <>
@@ -77,16 +80,18 @@ function ContactDetailView({ contact, timeZone }: { contact: ContactDetail; time
             <Button component="a" href={contactVcardUrl(contact.id)} download variant="default">
               Download vCard
             </Button>
-            <DeleteRecordButton
-              label="Delete contact"
-              name={contact.name}
-              remove={remove}
-              list={CONTACTS}
-            >
-              This erases them: their details, notes, interactions, messages and survey answers.
-              Referrals about them stay without their name, so the referrer keeps the credit. It
-              cannot be undone.
-            </DeleteRecordButton>
+            {canErase ? (
+              <DeleteRecordButton
+                label="Delete contact"
+                name={contact.name}
+                remove={remove}
+                list={CONTACTS}
+              >
+                This erases them: their details, notes, interactions, messages and survey answers.
+                Referrals about them stay without their name, so the referrer keeps the credit. It
+                cannot be undone.
+              </DeleteRecordButton>
+            ) : null}
           </>
         }
       />

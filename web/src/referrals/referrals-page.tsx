@@ -9,6 +9,7 @@ import { LoadingState } from '../components/loading-state';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
 import { useSearchInUrl } from '../components/use-search-in-url';
+import { isOwner } from '../team/use-team';
 import { downloadReferralsCsv } from './export-csv';
 import { ReferralBoard } from './referral-board';
 import { ReferralFilterBar } from './referral-filter-bar';
@@ -34,6 +35,7 @@ export function ReferralsPage() {
   const search = useSearchInUrl(state.filters.q, (q) => setFilters({ q }));
   const filters = { ...state.filters, q: search.settledQ };
 
+  const canExport = isOwner(useMe().data);
   const [exportError, setExportError] = useState<unknown>(null);
   const [isExporting, setIsExporting] = useState(false);
   const exportCsv = async () => {
@@ -71,9 +73,12 @@ export function ReferralsPage() {
                 List
               </Button>
             </Button.Group>
-            <Button variant="default" onClick={() => void exportCsv()} loading={isExporting}>
-              Export CSV
-            </Button>
+            {/* Exports are an owner's (issue 14): members do not get the button. */}
+            {canExport ? (
+              <Button variant="default" onClick={() => void exportCsv()} loading={isExporting}>
+                Export CSV
+              </Button>
+            ) : null}
           </>
         }
       />

@@ -1,12 +1,15 @@
-import { Box, Group, NativeSelect, NavLink, Stack } from '@mantine/core';
+import { Alert, Box, Group, NativeSelect, NavLink, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router';
+import { useMe } from '../auth/use-auth';
 import { PageHeader } from '../components/page-header';
 import { QueryContent } from '../components/query-content';
 import { NotFoundPage } from '../not-found-page';
 import { PracticeForm } from '../practice/practice-form';
 import { usePractice } from '../practice/use-practice';
+import { TeamSection } from '../team/team-section';
+import { isOwner } from '../team/use-team';
 import { ApiTokensSection } from './api-tokens-section';
 import { AuditLogSection } from './audit-log-section';
 import { CalendarFeedsSection } from './calendar-feeds-section';
@@ -20,7 +23,7 @@ import {
   type SettingsSlug,
   settingsPathFor,
   settingsSectionOf,
-  settingsSections,
+  visibleSettingsSections,
 } from './settings-sections';
 import { SmtpSection } from './smtp-section';
 
@@ -48,6 +51,7 @@ function PracticeSection() {
 
 const SECTION_PAGES: Record<SettingsSlug, () => ReactNode> = {
   practice: () => <PracticeSection />,
+  team: () => <TeamSection />,
   program: () => <ProgramDefaultsSection />,
   ethics: () => <EthicsSection />,
   email: () => <SmtpSection />,
@@ -62,15 +66,28 @@ const SECTION_PAGES: Record<SettingsSlug, () => ReactNode> = {
 /** /settings: to the first page, or to the page an old `#…-title` link meant. */
 export function SettingsIndex() {
   const { hash } = useLocation();
-  return <Navigate to={settingsPathFor(hash)} replace />;
+  const me = useMe();
+  return <Navigate to={settingsPathFor(hash, isOwner(me.data))} replace />;
+}
+
+/** What a member sees at an owner's section: who may, instead of a form the server refuses. */
+function OwnersOnly({ label }: { label: string }) {
+  return (
+    <Alert color="gray" variant="light" title={`${label} is for owners`}>
+      Only an owner of the practice can change this. Ask an owner if something here needs to change.
+    </Alert>
+  );
 }
 
 /** /settings/:section — one section per page, with the others a click away. */
 export function SettingsPage() {
   const { section: slug } = useParams();
   const navigate = useNavigate();
+  const me = useMe();
   const section = settingsSectionOf(slug);
   if (!section) return <NotFoundPage />;
+  const owner = isOwner(me.data);
+  const sections = visibleSettingsSections(owner);
   return (
     <>
       <PageHeader title={`Settings · ${section.label}`} />
@@ -79,7 +96,7 @@ export function SettingsPage() {
         <NativeSelect
           label="Settings page"
           value={section.slug}
-          data={settingsSections.map((s) => ({ value: s.slug, label: s.label }))}
+          data={sections.map((s) => ({ value: s.slug, label: s.label }))}
           onChange={(e) => navigate(`/settings/${e.currentTarget.value}`)}
         />
       </Box>
@@ -92,7 +109,7 @@ export function SettingsPage() {
           style={{ flexShrink: 0, position: 'sticky', top: 76 }}
         >
           <Stack gap={2}>
-            {settingsSections.map((s) => (
+            {sections.map((s) => (
               <NavLink
                 key={s.slug}
                 component={Link}
@@ -109,7 +126,11 @@ export function SettingsPage() {
           maw={section.slug === 'letters' ? 1100 : 820}
           style={{ flex: 1, minWidth: 0 }}
         >
-          {SECTION_PAGES[section.slug]()}
+          {section.ownerOnly && !owner ? (
+            <OwnersOnly label={section.label} />
+          ) : (
+            SECTION_PAGES[section.slug]()
+          )}
         </Stack>
       </Group>
     </>

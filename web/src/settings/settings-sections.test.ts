@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { settingsPathFor, settingsSectionOf, settingsSections } from './settings-sections';
+import {
+  settingsPathFor,
+  settingsSectionOf,
+  settingsSections,
+  visibleSettingsSections,
+} from './settings-sections';
 
 describe('settings sections', () => {
   it('sends /settings to the first page, and old #…-title links to their page', () => {
@@ -9,11 +14,23 @@ describe('settings sections', () => {
     expect(settingsPathFor('#security-title')).toBe('/settings/security');
     expect(settingsPathFor('#nowhere')).toBe('/settings/practice');
   });
+  it("sends a member to the first section a member sees, never to an owner's", () => {
+    expect(settingsPathFor('', false)).toBe('/settings/calendar');
+    expect(settingsPathFor('#letters-title', false)).toBe('/settings/calendar');
+    expect(settingsPathFor('#security-title', false)).toBe('/settings/security');
+    expect(visibleSettingsSections(false).map((s) => s.slug)).toEqual([
+      'calendar',
+      'tokens',
+      'security',
+      'data',
+    ]);
+  });
   it('has one page per section, each with its own slug', () => {
     const slugs = settingsSections.map((s) => s.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(slugs).toEqual([
       'practice',
+      'team',
       'program',
       'ethics',
       'email',
