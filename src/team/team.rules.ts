@@ -4,6 +4,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { dayMs } from '../platform/calendar.ts';
+import { urlAt } from '../platform/config.ts';
 
 export type Role = 'owner' | 'member';
 
@@ -41,7 +42,7 @@ export function hashInvitationToken(token: string): string {
 
 /** The web app's page that opens an invitation. */
 export function invitationUrl(baseUrl: string, token: string): string {
-  return new URL(`/join/${encodeURIComponent(token)}`, baseUrl).toString();
+  return urlAt(baseUrl, `/join/${encodeURIComponent(token)}`);
 }
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';

@@ -247,8 +247,12 @@ function InvitationsTable({ onSent }: { onSent: (sent: SentInvitation) => void }
                   <Table.Tr key={inv.id}>
                     <Table.Td>{inv.email}</Table.Td>
                     <Table.Td>{roleLabel[inv.role]}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={statusLabel[inv.status].color}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Badge
+                        variant="light"
+                        color={statusLabel[inv.status].color}
+                        style={{ overflow: 'visible' }}
+                      >
                         {statusLabel[inv.status].label}
                       </Badge>
                     </Table.Td>
