@@ -1,7 +1,8 @@
 import type { Queryable } from '../platform/db.ts';
 
 /**
- * The rows of one contact's timeline. Each function is one query whatever the history's
+ * The rows of one contact's timeline, each with who did it (`by_id`, `by_name`: the user's name
+ * stays after they leave the team, since their account stays). Each function is one query whatever the history's
  * length; the referral tables are written by src/referrals/ and only read here.
  */
 
@@ -12,9 +13,17 @@ export async function listTimelineInteractions(
 ) {
   return db
     .selectFrom('interaction')
-    .select(['id', 'kind', 'occurred_at', 'summary'])
-    .where('practice_id', '=', practiceId)
-    .where('contact_id', '=', contactId)
+    .leftJoin('auth_user', 'auth_user.id', 'interaction.created_by')
+    .select([
+      'interaction.id',
+      'interaction.kind',
+      'interaction.occurred_at',
+      'interaction.summary',
+      'interaction.created_by as by_id',
+      'auth_user.name as by_name',
+    ])
+    .where('interaction.practice_id', '=', practiceId)
+    .where('interaction.contact_id', '=', contactId)
     .execute();
 }
 
@@ -32,7 +41,10 @@ export async function listTimelineReferrals(db: Queryable, practiceId: string, c
         .onRef('referrer.practice_id', '=', 'referral.practice_id')
         .onRef('referrer.id', '=', 'referral.referrer_id'),
     )
+    .leftJoin('auth_user', 'auth_user.id', 'referral.created_by')
     .select([
+      'referral.created_by as by_id',
+      'auth_user.name as by_name',
       'referral.id',
       'referral.referrer_id',
       'referrer.name as referrer_name',
@@ -69,7 +81,10 @@ export async function listTimelineReferralEvents(
         .onRef('referred.practice_id', '=', 'referral.practice_id')
         .onRef('referred.id', '=', 'referral.referred_id'),
     )
+    .leftJoin('auth_user', 'auth_user.id', 'referral_event.by')
     .select([
+      'referral_event.by as by_id',
+      'auth_user.name as by_name',
       'referral_event.id',
       'referral_event.referral_id',
       'referral_event.kind',
@@ -107,7 +122,10 @@ export async function listTimelineReferralsGiven(
         .onRef('partner.practice_id', '=', 'referral_given.practice_id')
         .onRef('partner.id', '=', 'referral_given.partner_id'),
     )
+    .leftJoin('auth_user', 'auth_user.id', 'referral_given.created_by')
     .select([
+      'referral_given.created_by as by_id',
+      'auth_user.name as by_name',
       'referral_given.id',
       'referral_given.person_id',
       'person.name as person_name',

@@ -18,6 +18,8 @@ const referral = (id: string, referrer: string | null, referred: string, at: str
   referred_name: `Name ${referred}`,
   received_at: at,
   need: null,
+  by_id: null,
+  by_name: null,
 });
 const given = (id: string, partner: string, person: string, at: string) => ({
   id,
@@ -27,6 +29,8 @@ const given = (id: string, partner: string, person: string, at: string) => ({
   partner_name: `Name ${partner}`,
   given_at: at,
   reason: null,
+  by_id: 'u-sam',
+  by_name: 'Sam Rivera',
 });
 
 describe('contact timeline', () => {
@@ -81,6 +85,8 @@ describe('contact timeline', () => {
           at: '2026-01-01T00:00:00.000Z',
           note: null,
           referred_name: 'Name x',
+          by_id: null,
+          by_name: null,
         },
         {
           id: 'e2',
@@ -91,6 +97,8 @@ describe('contact timeline', () => {
           at: '2026-01-05T00:00:00.000Z',
           note: 'Wanted evening hours',
           referred_name: 'Name x',
+          by_id: 'u-sam',
+          by_name: 'Sam Rivera',
         },
         {
           id: 'e3',
@@ -101,6 +109,8 @@ describe('contact timeline', () => {
           at: '2026-01-02T00:00:00.000Z',
           note: null,
           referred_name: 'Name x',
+          by_id: null,
+          by_name: null,
         },
       ],
     });
@@ -108,6 +118,18 @@ describe('contact timeline', () => {
       ['referral_event', 'Referral of Name x: meeting → not a fit', 'r1'],
       ['referral_event', 'Referral of Name x: thanked', 'r1'],
       ['referral_sent', 'Referred Name x', 'r1'],
+    ]);
+  });
+
+  it('says who of the team did each thing (issue 14), and nobody for what came from outside', () => {
+    const t = buildTimeline({
+      ...empty,
+      referralsGiven: [given('g1', me, 'p', '2026-04-01T00:00:00.000Z')],
+      referrals: [referral('r1', me, 'x', '2026-01-01T00:00:00.000Z')],
+    });
+    expect(t.items.map((i) => [i.refId, i.by])).toEqual([
+      ['g1', { id: 'u-sam', name: 'Sam Rivera' }],
+      ['r1', null],
     ]);
   });
 });

@@ -1,18 +1,28 @@
 import { interactionLabel } from '../interactions/interaction.rules.ts';
 import type { GivenWithNames } from '../referrals/given.rules.ts';
 
+/** Who did something: a user of the practice, by id and name (null for the system or the public). */
+type ByRow = { by_id: string | null; by_name: string | null };
+
 /** What one contact's timeline is made of (rows as the repository answers them). */
 export type TimelineSources = {
   contactId: string;
-  interactions: { id: string; kind: string; occurred_at: string; summary: string | null }[];
+  interactions: ({
+    id: string;
+    kind: string;
+    occurred_at: string;
+    summary: string | null;
+  } & ByRow)[];
   stageChanges: {
     id: string;
     from_stage: string | null;
     to_stage: string;
     changed_at: string;
     reason: string | null;
+    changed_by: string | null;
+    changed_by_name: string | null;
   }[];
-  referrals: {
+  referrals: (ByRow & {
     id: string;
     referrer_id: string | null;
     referrer_name: string | null;
@@ -21,8 +31,8 @@ export type TimelineSources = {
     referred_name: string | null;
     received_at: string;
     need: string | null;
-  }[];
-  referralEvents: {
+  })[];
+  referralEvents: (ByRow & {
     id: string;
     referral_id: string;
     kind: string;
@@ -31,8 +41,8 @@ export type TimelineSources = {
     at: string;
     note: string | null;
     referred_name: string | null;
-  }[];
-  referralsGiven: (GivenWithNames & { reason: string | null })[];
+  })[];
+  referralsGiven: (GivenWithNames & ByRow & { reason: string | null })[];
 };
 
 export const timelineKinds = [
@@ -53,7 +63,12 @@ export type TimelineItem = {
   detail: string | null;
   /** The interaction, stage change, referral or referral given; for an event, its referral. */
   refId: string;
+  /** Who did it (issue 14): a member of the team, or null (an intake form, the system). */
+  by: { id: string; name: string } | null;
 };
+
+const byOf = (id: string | null, name: string | null) =>
+  id && name !== null ? { id, name } : null;
 
 export type Reciprocity = {
   received: number;
@@ -95,6 +110,7 @@ export function buildTimeline(s: TimelineSources): {
       title: interactionLabel(i.kind),
       detail: i.summary,
       refId: i.id,
+      by: byOf(i.by_id, i.by_name),
     });
   for (const c of s.stageChanges)
     items.push({
@@ -105,6 +121,7 @@ export function buildTimeline(s: TimelineSources): {
         : `Added at stage ${c.to_stage}`,
       detail: c.reason,
       refId: c.id,
+      by: byOf(c.changed_by, c.changed_by_name),
     });
   for (const r of s.referrals) {
     const sent = r.referrer_id === s.contactId;
@@ -118,6 +135,7 @@ export function buildTimeline(s: TimelineSources): {
           : 'Referred (referrer unknown)',
       detail: r.need,
       refId: r.id,
+      by: byOf(r.by_id, r.by_name),
     });
   }
   for (const e of s.referralEvents) {
@@ -131,6 +149,7 @@ export function buildTimeline(s: TimelineSources): {
       title: `Referral of ${e.referred_name ?? erasedPerson}: ${what}`,
       detail: e.note,
       refId: e.referral_id,
+      by: byOf(e.by_id, e.by_name),
     });
   }
   for (const g of s.referralsGiven) {
@@ -143,6 +162,7 @@ export function buildTimeline(s: TimelineSources): {
         : `You referred them to ${g.partner_name}`,
       detail: g.reason,
       refId: g.id,
+      by: byOf(g.by_id, g.by_name),
     });
   }
   items.sort(

@@ -11,6 +11,9 @@ export const ZTimeline = z
         title: z.string(),
         detail: z.string().nullable(),
         refId: z.string(),
+        by: z.object({ id: z.string(), name: z.string() }).nullable().openapi({
+          description: 'Who of the team did it; null for a public form or the system.',
+        }),
       }),
     ),
     reciprocity: z.object({

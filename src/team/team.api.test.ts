@@ -342,6 +342,11 @@ describe.each(testTargets)('the team on %s', (target) => {
     const bearer = caller(ctx, { token });
     await ok(mo.session, 'POST', '/calendar-feeds', {});
     const contact = await ok<{ id: string }>(bearer, 'POST', '/contacts', { name: 'Made By Mo' });
+    await ok(mo.session, 'POST', `/contacts/${contact.id}/interactions`, {
+      kind: 'call',
+      occurredAt: '2026-06-15T11:00:00.000Z',
+      summary: 'Talked about referrals',
+    });
     await ok(mo.session, 'GET', '/me');
 
     const res = await a.session.request('DELETE', `/members/${mo.userId}`);
@@ -376,6 +381,13 @@ describe.each(testTargets)('the team on %s', (target) => {
     }>(a.session, 'GET', `/contacts/${contact.id}`);
     expect(detail.name).toBe('Made By Mo');
     expect(detail.stageHistory[0]?.changedBy).toEqual({ id: mo.userId, name: 'Mo Removed' });
+    const timeline = await ok<{
+      items: { kind: string; by: { id: string; name: string } | null }[];
+    }>(a.session, 'GET', `/contacts/${contact.id}/timeline`);
+    expect(timeline.items.map((i) => [i.kind, i.by])).toEqual([
+      ['stage', { id: mo.userId, name: 'Mo Removed' }],
+      ['interaction', { id: mo.userId, name: 'Mo Removed' }],
+    ]);
     const audit = await ok<AuditPage>(a.session, 'GET', '/audit?limit=1');
     expect(audit.items[0]).toMatchObject({
       action: 'team.member_removed',

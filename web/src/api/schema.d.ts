@@ -1456,6 +1456,11 @@ export interface components {
           title: string;
           detail: string | null;
           refId: string;
+          /** @description Who of the team did it; null for a public form or the system. */
+          by: {
+            id: string;
+            name: string;
+          } | null;
         })[];
       reciprocity: {
         received: number;

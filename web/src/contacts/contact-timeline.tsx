@@ -150,6 +150,7 @@ export function ContactTimelineSection({
                   <Text size="xs" c="dimmed">
                     {TIMELINE_KIND_LABELS[item.kind]} ·{' '}
                     <time dateTime={item.at}>{formatDateTime(item.at, timeZone)}</time>
+                    {item.by ? ` · by ${item.by.name}` : null}
                   </Text>
                 </div>
                 {item.kind === 'interaction' ? (
