@@ -902,6 +902,15 @@ const mine = { referred: { name: 'Beta New' }, referrer: { unknown: true }, chan
 const gift = { kind: 'gift', recipient: 'referrer' };
 
 export const foreignIdCases: Case[] = [
+  bad(
+    'PUT',
+    '/agenda/:own.agendaKey/assignee',
+    "assigned to the other practice's user",
+    { userId: ':user' },
+    ['userId'],
+    404,
+    'not_found',
+  ),
   nf('PATCH', '/contacts/:contact', { name: 'Hijacked' }),
   nf('PATCH', '/contacts/:contact', { stage: 'met' }),
   nf('PATCH', '/contacts/:contact', { roles: [], circleIds: [], categoryId: null, notes: null }),

@@ -203,6 +203,7 @@ const placeholder = new RegExp(
     'user',
     'import',
     'invitation',
+    'agendaKey',
   ].join('|')})\\b`,
   'g',
 );

@@ -832,6 +832,62 @@ export async function findLiveFeedByHash(
     .executeTakeFirst();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Assignments (issue 14 §4)
+
+/** Who each assigned item is for, by `kind:subjectId`: members of the practice only. */
+export async function listAssignments(db: Queryable, practiceId: string) {
+  return db
+    .selectFrom('agenda_assignment as a')
+    .innerJoin('practice_member as m', (j) =>
+      j.onRef('m.practice_id', '=', 'a.practice_id').onRef('m.user_id', '=', 'a.user_id'),
+    )
+    .innerJoin('auth_user as u', 'u.id', 'a.user_id')
+    .select(['a.item_key', 'a.user_id', 'u.name'])
+    .where('a.practice_id', '=', practiceId)
+    .execute();
+}
+
+export async function upsertAssignment(
+  db: Queryable,
+  row: {
+    practice_id: string;
+    item_key: string;
+    user_id: string;
+    assigned_by: string;
+    assigned_at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('agenda_assignment')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['practice_id', 'item_key']).doUpdateSet({
+        user_id: row.user_id,
+        assigned_by: row.assigned_by,
+        assigned_at: row.assigned_at,
+      }),
+    )
+    .execute();
+}
+
+export async function deleteAssignment(db: Queryable, practiceId: string, itemKey: string) {
+  await db
+    .deleteFrom('agenda_assignment')
+    .where('practice_id', '=', practiceId)
+    .where('item_key', '=', itemKey)
+    .execute();
+}
+
+/** A member leaving the team: their items go back to everyone. */
+export async function deleteAssignmentsOf(db: Queryable, practiceId: string, userId: string) {
+  await db
+    .deleteFrom('agenda_assignment')
+    .where('practice_id', '=', practiceId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
 /** Erasure: snoozes and dismissals of items about these subjects (their keys carry the id). */
 export async function deleteMarksAbout(
   db: Queryable,
@@ -841,6 +897,11 @@ export async function deleteMarksAbout(
   if (subjectIds.length === 0) return;
   await db
     .deleteFrom('agenda_mark')
+    .where('practice_id', '=', practiceId)
+    .where((eb) => eb.or(subjectIds.map((id) => eb('item_key', 'like', `%:${id}%`))))
+    .execute();
+  await db
+    .deleteFrom('agenda_assignment')
     .where('practice_id', '=', practiceId)
     .where((eb) => eb.or(subjectIds.map((id) => eb('item_key', 'like', `%:${id}%`))))
     .execute();

@@ -7,6 +7,8 @@ import {
   ZActionResult,
   ZAgenda,
   ZAgendaQuery,
+  ZAssignItem,
+  ZAssignment,
   ZBulkAction,
   ZCalendarFeedCreated,
   ZCalendarFeedList,
@@ -21,6 +23,7 @@ import {
   ZUndoIdParam,
 } from './agenda.schemas.ts';
 import {
+  assignItem,
   bulkAction,
   calendarFeedIcs,
   clearMark,
@@ -112,6 +115,26 @@ export function agendaRoutes(deps: Deps) {
       await dismissItem(deps, actorOf(c), c.req.valid('param').key, c.req.valid('json'));
       return c.body(null, 204);
     },
+  );
+  r.openapi(
+    createRoute({
+      method: 'put',
+      path: '/agenda/{key}/assignee',
+      tags,
+      operationId: 'setAgendaItemAssignee',
+      summary: 'Assign an agenda item',
+      description:
+        "To a member of the team (`userId`), or back to everyone (`null`); Today's " +
+        "`assignee=mine` lists one's own. Kept by the item's kind and subject, so it holds " +
+        'when the cause moves on. 404 for an unknown item or someone not on the team.',
+      request: { params: ZItemKeyParam, ...jsonBody(ZAssignItem) },
+      responses: { 200: jsonContent(ZAssignment, 'The assignment'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(
+        await assignItem(deps, actorOf(c), c.req.valid('param').key, c.req.valid('json').userId),
+        200,
+      ),
   );
   r.openapi(
     createRoute({

@@ -159,6 +159,15 @@ export function parseItemKey(
   return { kind: m[1] as AgendaKind, subjectId: m[2] as string, version: m[3]?.slice(1) ?? null };
 }
 
+/**
+ * What an assignment is kept under (issue 14 §4): the item's kind and subject without its
+ * cause version, so that an item assigned to someone stays theirs when its cause moves on.
+ */
+export function assignmentKeyOf(key: string): string | null {
+  const parsed = parseItemKey(key);
+  return parsed ? `${parsed.kind}:${parsed.subjectId}` : null;
+}
+
 /** "45 min", "26 h", "3 days": hours up to two days, days after. */
 export function spanText(millis: number): string {
   const t = Math.max(0, millis);

@@ -15,6 +15,9 @@ export const ZAgendaQuery = z.strictObject({
   includeSnoozed: ZBool.optional(),
   horizon: z.enum(['day', 'week']).optional(),
   perKind: z.coerce.number().int().min(1).max(500).optional(),
+  assignee: z.enum(['mine', 'everyone']).optional().openapi({
+    description: '`mine`: only the items assigned to the caller; `everyone` (the default): all.',
+  }),
 });
 export type AgendaQuery = z.infer<typeof ZAgendaQuery>;
 
@@ -59,8 +62,27 @@ export const ZAgendaItem = z
       description:
         'Whether `POST /agenda/{key}/do` does its actions (with an undo); otherwise follow `action`.',
     }),
+    assignee: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: 'The member it is assigned to; null: everyone’s.' }),
   })
   .openapi('AgendaItem');
+
+export const ZAssignItem = z
+  .strictObject({
+    userId: ZId.nullable().openapi({
+      description: 'A member of the team, or null to give the item back to everyone.',
+    }),
+  })
+  .openapi('AssignAgendaItem');
+
+export const ZAssignment = z
+  .object({
+    key: z.string(),
+    assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  })
+  .openapi('AgendaAssignment');
 
 export const ZAgenda = z
   .object({

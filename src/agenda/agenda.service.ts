@@ -5,6 +5,7 @@
 
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import ical from 'ical-generator';
+import { listMemberRows } from '../accounts/account.repository.ts';
 import { type Ask, ZCreateAsk } from '../asks/ask.schemas.ts';
 import { createAsk, takeBackAsk } from '../asks/ask.service.ts';
 import {
@@ -54,6 +55,7 @@ import {
 } from '../referrals/referral.service.ts';
 import {
   claimUndo,
+  deleteAssignment,
   deleteMark,
   deleteUndosBefore,
   findCalendarFeed,
@@ -64,6 +66,7 @@ import {
   insertUndo,
   listActiveMarks,
   listAskMoments,
+  listAssignments,
   listCalendarFeeds,
   listCheckInsDue,
   listMisalignedAnswers,
@@ -80,6 +83,7 @@ import {
   revokeCalendarFeed,
   rotateCalendarFeed,
   subjectExists,
+  upsertAssignment,
   upsertMark,
 } from './agenda.repository.ts';
 import {
@@ -90,6 +94,7 @@ import {
   agendaKinds,
   askItems,
   assembleAgenda,
+  assignmentKeyOf,
   calendarEventOf,
   checkInItems,
   countByUrgency,
@@ -117,15 +122,23 @@ export type AgendaOptions = {
   includeSnoozed?: boolean | undefined;
   horizon?: 'day' | 'week' | undefined;
   perKind?: number | undefined;
+  /** `mine`: only the items assigned to the caller (issue 14 §4); default everyone's. */
+  assignee?: 'mine' | 'everyone' | undefined;
 };
 
 /** Internal: only these kinds are looked for (doing one item needs only its own kind's query). */
-type ComputeOptions = Omit<AgendaOptions, 'at'> & { kinds?: ReadonlySet<AgendaKind> };
+type ComputeOptions = Omit<AgendaOptions, 'at' | 'assignee'> & {
+  kinds?: ReadonlySet<AgendaKind>;
+  /** Only the items assigned to this user. */
+  assignedTo?: string;
+};
 
 export type AgendaItemOut = AgendaItem & {
   snoozedUntil?: string;
   /** Whether `POST /agenda/{key}/do` does its actions, with an undo. */
   undoable: boolean;
+  /** The member it is assigned to, or null: everyone's. */
+  assignee: { id: string; name: string } | null;
 };
 
 export type Agenda = {
@@ -151,10 +164,12 @@ export async function computeAgenda(
   const db = deps.db;
   const perKind = options.perKind ?? defaultPerKind;
   const at = toTimestamp(now);
-  const [ctx, marks] = await Promise.all([
+  const [ctx, marks, assignments] = await Promise.all([
     loaded ?? loadPracticeContext(db, practiceId),
     listActiveMarks(db, practiceId, at),
+    listAssignments(db, practiceId),
   ]);
+  const assigned = new Map(assignments.map((a) => [a.item_key, { id: a.user_id, name: a.name }]));
   const { settings, timeZone } = ctx;
   const clock = { now, timeZone };
   const markMap = new Map<string, AgendaMark>(marks.map((m) => [m.key, m]));
@@ -291,6 +306,8 @@ export async function computeAgenda(
   const truncated = new Set<AgendaKind>();
   const items: AgendaItemOut[] = [];
   for (const item of sorted) {
+    const assignee = assigned.get(assignmentKeyOf(item.key) ?? '') ?? null;
+    if (options.assignedTo !== undefined && assignee?.id !== options.assignedTo) continue;
     const n = shown.get(item.kind) ?? 0;
     if (n >= perKind) {
       truncated.add(item.kind);
@@ -301,8 +318,8 @@ export async function computeAgenda(
     const undoable = undoableKinds.includes(item.kind);
     items.push(
       mark?.state === 'snoozed' && mark.until
-        ? { ...item, snoozedUntil: mark.until, undoable }
-        : { ...item, undoable },
+        ? { ...item, snoozedUntil: mark.until, undoable, assignee }
+        : { ...item, undoable, assignee },
     );
   }
   for (const kind of agendaKinds) {
@@ -319,7 +336,44 @@ export async function computeAgenda(
 /** Past and future moments are both fine for a preview; the default is the clock's now. */
 export async function getAgenda(deps: Deps, actor: Actor, options: AgendaOptions) {
   const now = options.at ? new Date(options.at) : deps.clock.now();
-  return computeAgenda(deps, actor.practiceId, now, options);
+  const { assignee, ...rest } = options;
+  return computeAgenda(deps, actor.practiceId, now, {
+    ...rest,
+    ...(assignee === 'mine' ? { assignedTo: actor.userId } : {}),
+  });
+}
+
+/**
+ * Assigns an agenda item to a member of the team, or back to everyone (`userId` null). Kept by
+ * the item's kind and subject, so it holds when the item's cause moves on. 404 naming `userId`
+ * for someone not on the team.
+ */
+export async function assignItem(
+  deps: Deps,
+  actor: Actor,
+  key: string,
+  userId: string | null,
+): Promise<{ key: string; assignee: { id: string; name: string } | null }> {
+  await requireItemKey(deps, actor, key);
+  const itemKey = assignmentKeyOf(key);
+  if (!itemKey) throw notFound('The agenda item');
+  return inTransaction(deps.db, async (trx) => {
+    if (userId === null) {
+      await deleteAssignment(trx, actor.practiceId, itemKey);
+      return { key, assignee: null };
+    }
+    const member = (await listMemberRows(trx, actor.practiceId)).find((m) => m.id === userId);
+    if (!member)
+      throw fieldError('userId', 'is not on the team. Pick someone from the team.', 'not_found');
+    await upsertAssignment(trx, {
+      practice_id: actor.practiceId,
+      item_key: itemKey,
+      user_id: userId,
+      assigned_by: actor.userId,
+      assigned_at: toTimestamp(deps.clock.now()),
+    });
+    return { key, assignee: { id: member.id, name: member.name } };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,8 +9,18 @@ declare module '../platform/schema.ts' {
     agenda_mark: AgendaMarkTable;
     calendar_feed: CalendarFeedTable;
     agenda_undo: AgendaUndoTable;
+    agenda_assignment: AgendaAssignmentTable;
   }
 }
+
+/** An agenda item assigned to a member (migration 0024), by `kind:subjectId` (no version). */
+export type AgendaAssignmentTable = {
+  practice_id: string;
+  item_key: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: string;
+};
 
 export type AgendaMarkTable = {
   practice_id: string;

@@ -36,6 +36,7 @@ export const erasedTables = [
   'intake_submission',
   'agenda_mark',
   'agenda_undo',
+  'agenda_assignment',
   'audit_log',
   'idempotency_key',
 ] as const;

@@ -271,6 +271,14 @@ export const exportEntities: readonly ExportEntity[] = [
     notes: { item_key: 'The agenda item: its kind and the id of what it is about.' },
   },
   {
+    file: 'agenda_assignments',
+    table: 'agenda_assignment',
+    describe: 'Agenda items assigned to a member of the team.',
+    scope: 'practice_id',
+    key: ['item_key'],
+    notes: { item_key: 'The agenda item: its kind and the id of what it is about.' },
+  },
+  {
     file: 'surveys',
     table: 'survey',
     describe: 'Value-proposition surveys.',

@@ -20,6 +20,7 @@ import {
   undoAccount,
   type WithCookies,
 } from '../accounts/account.service.ts';
+import { deleteAssignmentsOf } from '../agenda/agenda.repository.ts';
 import { findSmtpRow } from '../outbox/message.repository.ts';
 import { queueEmail } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
@@ -416,6 +417,8 @@ export async function removeMember(deps: Deps, actor: Actor, userId: string): Pr
     const sessionsEnded = await deleteSessions(trx, userId);
     const tokensRevoked = await revokeUserApiTokens(trx, actor.practiceId, userId, at);
     const feedsRevoked = await revokeUserCalendarFeeds(trx, actor.practiceId, userId, at);
+    // Their agenda items go back to everyone, so nothing waits on someone who left.
+    await deleteAssignmentsOf(trx, actor.practiceId, userId);
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,
       userId: actor.userId,

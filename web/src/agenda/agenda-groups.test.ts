@@ -27,6 +27,7 @@ function item(key: string, kind: AgendaItem['kind'], more: Partial<AgendaItem> =
     action: { label: 'Do', method: 'POST', path: '/x', body: null },
     subject: { type: 'referral', id: key },
     undoable: true,
+    assignee: null,
     ...more,
   };
 }

@@ -784,6 +784,13 @@ export interface paths {
      */
     post: operations["dismissAgendaItem"];
   };
+  "/agenda/{key}/assignee": {
+    /**
+     * Assign an agenda item
+     * @description To a member of the team (`userId`), or back to everyone (`null`); Today's `assignee=mine` lists one's own. Kept by the item's kind and subject, so it holds when the cause moves on. 404 for an unknown item or someone not on the team.
+     */
+    put: operations["setAgendaItemAssignee"];
+  };
   "/agenda/{key}/mark": {
     /**
      * Undo a snooze or dismissal
@@ -2548,6 +2555,11 @@ export interface components {
       snoozedUntil?: string;
       /** @description Whether `POST /agenda/{key}/do` does its actions (with an undo); otherwise follow `action`. */
       undoable: boolean;
+      /** @description The member it is assigned to; null: everyone’s. */
+      assignee: {
+        id: string;
+        name: string;
+      } | null;
     };
     /** @enum {string} */
     AgendaKind: "respond" | "thank" | "update_referrer" | "notify_partner" | "ask" | "remind_commitment" | "reconnect_quiet_source" | "give_back" | "check_in_given" | "keep_in_touch" | "grow_category" | "explain";
@@ -2571,6 +2583,20 @@ export interface components {
     };
     DismissAgendaItem: {
       reason: string;
+    };
+    AgendaAssignment: {
+      key: string;
+      assignee: {
+        id: string;
+        name: string;
+      } | null;
+    };
+    AssignAgendaItem: {
+      /**
+       * @description A member of the team, or null to give the item back to everyone.
+       * @example 019a8b2c-4d5e-7f00-8a1b-2c3d4e5f6a7b
+       */
+      userId: string | null;
     };
     AgendaActionResult: {
       count: number;
@@ -10999,6 +11025,8 @@ export interface operations {
         includeSnoozed?: boolean;
         horizon?: "day" | "week";
         perKind?: number;
+        /** @description `mine`: only the items assigned to the caller; `everyone` (the default): all. */
+        assignee?: "mine" | "everyone";
       };
     };
     responses: {
@@ -11153,6 +11181,78 @@ export interface operations {
       /** @description Dismissed */
       204: {
         content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Assign an agenda item
+   * @description To a member of the team (`userId`), or back to everyone (`null`); Today's `assignee=mine` lists one's own. Kept by the item's kind and subject, so it holds when the cause moves on. 404 for an unknown item or someone not on the team.
+   */
+  setAgendaItemAssignee: {
+    parameters: {
+      path: {
+        key: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AssignAgendaItem"];
+      };
+    };
+    responses: {
+      /** @description The assignment */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AgendaAssignment"];
+        };
       };
       /** @description Invalid input: the fields and what to do */
       400: {
