@@ -17,7 +17,8 @@ function invitationLinkIn(raw: string): string | null {
 /**
  * Issue 14, the team: the owner invites from Settings → Team, the invitee joins from the link
  * in the email the test SMTP server received, works as a member (adds a contact), and cannot
- * open Settings → Team; the owner sees them on the team.
+ * open Settings → Team; the owner sees them on the team and assigns them an item of Today,
+ * which Sam finds under "Mine".
  */
 describe('a practice of several people: invite, join, work as a member', () => {
   const running = useServerAndBrowser();
@@ -112,6 +113,26 @@ describe('a practice of several people: invite, join, work as a member', () => {
     await owner.getByRole('link', { name: 'Priya Shah' }).first().click();
     await owner.getByRole('heading', { name: 'Priya Shah', level: 1 }).waitFor();
     await owner.getByText('Sam Rivera').first().waitFor();
+
+    // The owner gives Sam a thing to do on Today; Sam finds it under "Mine".
+    const priyaId = owner.url().split('/').at(-1) ?? '';
+    await sendJson(owner, 'POST', `${base}/api/v1/referrals`, {
+      referred: { name: 'Omar Haddad' },
+      referrer: { contactId: priyaId },
+      channel: 'phone',
+    });
+    await owner.goto(`${base}/`);
+    const item = owner.locator('article', { hasText: 'Omar Haddad' }).first();
+    await item.waitFor();
+    await item.getByRole('button', { name: /^More: / }).click();
+    await owner.getByRole('menuitem', { name: 'Sam Rivera' }).click();
+    await item.getByText('· Sam Rivera').waitFor();
+    await sam.goto(`${base}/`);
+    await sam.getByText('Mine', { exact: true }).click();
+    await sam.waitForURL(/whose=mine/);
+    const mine = sam.locator('article', { hasText: 'Omar Haddad' }).first();
+    await mine.getByText('· yours').waitFor();
+    await sam.screenshot({ path: path.join(testOutput, 'team-mine.png') });
 
     await samContext.close();
     await ownerContext.close();

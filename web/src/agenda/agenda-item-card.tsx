@@ -66,6 +66,10 @@ type AgendaItemCardProps = {
   onSnooze: (choice: SnoozeChoice | 'date') => void;
   onDismiss: () => void;
   onUnsnooze: () => void;
+  /** The team to assign the item to (issue 14): shown when the practice has more than one. */
+  team: { id: string; name: string }[];
+  meId: string | undefined;
+  onAssign: (userId: string | null) => void;
 };
 
 /** "Was due …" once the server counts it overdue (at the agenda's moment, `?at=` included). */
@@ -124,6 +128,11 @@ export const AgendaItemCard = forwardRef<HTMLElement, AgendaItemCardProps>(
               <Title order={3} fz="sm" fw={600} id={titleId} lineClamp={1}>
                 {item.title}
               </Title>
+              {item.assignee ? (
+                <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                  · {item.assignee.id === props.meId ? 'yours' : item.assignee.name}
+                </Text>
+              ) : null}
               {item.forWhom ? (
                 <Text size="xs" style={{ flexShrink: 0 }} visibleFrom="sm">
                   for{' '}
@@ -194,6 +203,22 @@ export const AgendaItemCard = forwardRef<HTMLElement, AgendaItemCardProps>(
                     <Menu.Item onClick={() => props.onSnooze('date')}>A day you choose…</Menu.Item>
                   </>
                 )}
+                {props.team.length > 1 ? (
+                  <>
+                    <Menu.Divider />
+                    <Menu.Label>Assign to</Menu.Label>
+                    {props.team
+                      .filter((m) => m.id !== item.assignee?.id)
+                      .map((m) => (
+                        <Menu.Item key={m.id} onClick={() => props.onAssign(m.id)}>
+                          {m.id === props.meId ? `${m.name} (me)` : m.name}
+                        </Menu.Item>
+                      ))}
+                    {item.assignee ? (
+                      <Menu.Item onClick={() => props.onAssign(null)}>Everyone</Menu.Item>
+                    ) : null}
+                  </>
+                ) : null}
                 <Menu.Divider />
                 <Menu.Item onClick={props.onDismiss}>Dismiss…</Menu.Item>
               </Menu.Dropdown>

@@ -10,6 +10,7 @@ import {
   Menu,
   NativeSelect,
   Paper,
+  SegmentedControl,
   Stack,
   Switch,
   Text,
@@ -27,6 +28,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { CelebrationBanner } from '../goals/celebration-banner';
 import { LetterDialog } from '../letters/letter-dialog';
 import { OnboardingChecklist } from '../onboarding/checklist';
+import { useMembers } from '../team/use-members';
 import {
   BACKLOG_CHOICES,
   BACKLOG_DAYS,
@@ -48,7 +50,7 @@ import {
   snoozeUntil,
 } from './snooze-dialogs';
 import { useUndoToast } from './undo-toast';
-import { useAgenda, useBulkAction, usePerformItem, useUnmark } from './use-agenda';
+import { useAgenda, useAssignItem, useBulkAction, usePerformItem, useUnmark } from './use-agenda';
 
 export const URGENCY_HEADINGS: Record<Urgency, string> = {
   overdue: 'Overdue',
@@ -81,7 +83,17 @@ export function TodayPage() {
   const at = params.get('at') || undefined;
   const includeSnoozed = params.get('snoozed') === '1';
   const perKind = params.get('more') === '1' ? PER_KIND_MORE : PER_KIND;
-  const query: AgendaQuery = { at, perKind, ...(includeSnoozed ? { includeSnoozed: true } : {}) };
+  // "Mine" or everyone's (issue 14 §4): only offered when the practice is more than one person.
+  const members = useMembers();
+  const team = members.data ?? [];
+  const isMine = params.get('whose') === 'mine' && team.length > 1;
+  const query: AgendaQuery = {
+    at,
+    perKind,
+    ...(includeSnoozed ? { includeSnoozed: true } : {}),
+    ...(isMine ? { assignee: 'mine' as const } : {}),
+  };
+  const assign = useAssignItem();
   const agenda = useAgenda(query);
   const doItem = usePerformItem();
   const bulk = useBulkAction();
@@ -313,6 +325,14 @@ export function TodayPage() {
                 }}
                 onDismiss={() => setDismissItems([item])}
                 onUnsnooze={() => unmark.mutate(item.key)}
+                team={team}
+                meId={me.data?.user.id}
+                onAssign={(userId) =>
+                  assign.mutate(
+                    { key: item.key, userId },
+                    { onError: (error) => showError('Could not assign it', error) },
+                  )
+                }
               />
             </li>
           ))}
@@ -367,6 +387,23 @@ export function TodayPage() {
         ) : (
           <span />
         )}
+        {team.length > 1 ? (
+          <SegmentedControl
+            aria-label="Whose items"
+            size="xs"
+            value={isMine ? 'mine' : 'everyone'}
+            data={[
+              { value: 'everyone', label: 'Everyone’s' },
+              { value: 'mine', label: 'Mine' },
+            ]}
+            onChange={(value) => {
+              const next = new URLSearchParams(params);
+              if (value === 'mine') next.set('whose', 'mine');
+              else next.delete('whose');
+              setParams(next, { replace: true });
+            }}
+          />
+        ) : null}
         <Switch
           label="Show snoozed items"
           checked={includeSnoozed}

@@ -24,6 +24,15 @@ export function useAgenda(query: AgendaQuery) {
   });
 }
 
+/** Assigns an item to a member of the team, or back to everyone (issue 14 §4). */
+export function useAssignItem() {
+  return useRefreshingMutation(
+    ({ key, userId }: { key: string; userId: string | null }) =>
+      api.put('/agenda/{key}/assignee', { path: { key }, body: { userId } }),
+    'agenda-mark',
+  );
+}
+
 /**
  * Does an item's action through the agenda (`undoable` items), which answers an undo id.
  * Everything on screen is asked again, as for any action.
