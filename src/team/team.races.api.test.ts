@@ -2,16 +2,23 @@
  * Issue 14 §2, the last owner under concurrency: two owners demoting or removing each other
  * (or stepping down) at the same moment. PostgreSQL does not serialise writes; the members'
  * row locks (`lockMembers`) do, so exactly one change wins and the practice keeps an owner.
+ * Also: one email invited twice at once, and one link used twice at once — never a 500.
  */
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
 import { ok } from '../test-support/api-expect.ts';
 import { useTestContext } from '../test-support/suite.ts';
-import { type Caller, seedMember, seedPractice, testTargets } from '../test-support/testing.ts';
+import {
+  type Caller,
+  caller,
+  seedMember,
+  seedPractice,
+  testTargets,
+} from '../test-support/testing.ts';
 
 type Owner = { id: string; session: Caller };
 
-describe.each(testTargets)('the last owner under concurrency on %s', (target) => {
+describe.each(testTargets)('the team under concurrency on %s', (target) => {
   const ctx = useTestContext(target, { clock: fixedClock('2026-06-15T12:00:00.000Z') });
 
   /** A practice with two owners. */
@@ -80,5 +87,47 @@ describe.each(testTargets)('the last owner under concurrency on %s', (target) =>
       expect([401, 409]).toContain(statuses[1]);
       expect(await ownersOf(practiceId)).toBe(1);
     }
+  });
+
+  it('the same email invited twice at once: one invitation, the other 409 naming email', async () => {
+    const p = await seedPractice(ctx, 'Inviting Twice');
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        p.session.request('POST', '/invitations', { email: 'twice@example.com' }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const rows = await ctx.deps.db
+      .selectFrom('invitation')
+      .select('id')
+      .where('practice_id', '=', p.practiceId)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('one link used twice at once: one joins, the other is told, one account', async () => {
+    const p = await seedPractice(ctx, 'Joining Twice');
+    const { link } = await ok<{ link: string }>(p.session, 'POST', '/invitations', {
+      email: 'joiner@example.com',
+    });
+    const token = decodeURIComponent(link.split('/join/')[1] ?? '');
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        caller(ctx).request('POST', '/auth/accept-invitation', {
+          token,
+          name: 'Jo Joiner',
+          password: 'a long joining password',
+        }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses[0]).toBe(201);
+    for (const s of statuses.slice(1)) expect([409, 410]).toContain(s);
+    const users = await ctx.deps.db
+      .selectFrom('auth_user')
+      .select('id')
+      .where('email', '=', 'joiner@example.com')
+      .execute();
+    expect(users).toHaveLength(1);
   });
 });

@@ -29,7 +29,7 @@ import { recordAudit } from '../platform/audit.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, type Queryable, type Tx } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
-import { AppError, fieldError, notFound } from '../platform/errors.ts';
+import { AppError, constraintKind, fieldError, notFound } from '../platform/errors.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { findPractice } from '../practices/practice.repository.ts';
@@ -181,7 +181,7 @@ export async function inviteMember(
         'conflict',
       );
     const sent = await sendLink(trx, deps, actor, { id, email, role: input.role }, now);
-    await insertInvitation(trx, {
+    await insertInvitationOnce(trx, {
       practice_id: actor.practiceId,
       id,
       email,
@@ -208,6 +208,21 @@ export async function inviteMember(
   });
   wakeOutbox(deps.db);
   return sentInvitation(deps, actor, id, link);
+}
+
+/** Two owners inviting the same email at once: the second is told, not a 500. */
+async function insertInvitationOnce(trx: Tx, row: InvitationRow): Promise<void> {
+  try {
+    await insertInvitation(trx, row);
+  } catch (error) {
+    if (constraintKind(error) === 'unique')
+      throw fieldError(
+        'email',
+        'has just been invited by someone else. Refresh the list.',
+        'conflict',
+      );
+    throw error;
+  }
 }
 
 /** An invitation of the practice that can still change (not used, not withdrawn), locked. */
@@ -336,12 +351,23 @@ export async function acceptInvitation(
     await inTransaction(deps.db, async (trx) => {
       const row = await usableInvitation(trx, input.token, deps.clock.now());
       const at = toTimestamp(deps.clock.now());
-      await insertMember(trx, {
-        practice_id: row.practice_id,
-        user_id: userId,
-        role: row.role,
-        created_at: at,
-      });
+      try {
+        await insertMember(trx, {
+          practice_id: row.practice_id,
+          user_id: userId,
+          role: row.role,
+          created_at: at,
+        });
+      } catch (error) {
+        // The same account joining another practice at this very moment (one practice each).
+        if (constraintKind(error) === 'unique')
+          throw fieldError(
+            'token',
+            'This account has just joined a practice. Sign in instead.',
+            'conflict',
+          );
+        throw error;
+      }
       await updateInvitation(trx, row.practice_id, row.id, {
         accepted_at: at,
         accepted_by: userId,
