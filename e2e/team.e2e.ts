@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './axe.ts';
 import {
   sendJson,
   signUpPractice,
@@ -49,6 +50,7 @@ describe('a practice of several people: invite, join, work as a member', () => {
     await team.getByRole('button', { name: 'Copy invitation link' }).waitFor();
     await team.getByText('Waiting').waitFor();
     await owner.screenshot({ path: path.join(testOutput, 'team-invited.png'), fullPage: true });
+    await expectNoAxeViolations(owner, 'Settings → Team');
 
     // The email arrives at the SMTP server through the outbox, with the link in it.
     await expect
@@ -75,6 +77,7 @@ describe('a practice of several people: invite, join, work as a member', () => {
     await sam.getByLabel('Your name').fill('Sam Rivera');
     await sam.getByLabel('Choose a password').fill('violet lantern orchestra 42');
     await sam.screenshot({ path: path.join(testOutput, 'team-join.png') });
+    await expectNoAxeViolations(sam, 'the invitation page');
     await sam.getByRole('button', { name: 'Join the team' }).click();
     await sam.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
     const me = await (await sam.request.get(`${base}/api/v1/me`)).json();
@@ -100,6 +103,7 @@ describe('a practice of several people: invite, join, work as a member', () => {
     expect(await sam.getByRole('button', { name: 'Send invitation' }).count()).toBe(0);
     expect(await sam.getByLabel('Email to invite').count()).toBe(0);
     await sam.screenshot({ path: path.join(testOutput, 'team-member-settings.png') });
+    await expectNoAxeViolations(sam, "a member's Settings → Team");
     const refused = await sam.request.get(`${base}/api/v1/invitations`);
     expect(refused.status()).toBe(403);
     expect(await refused.json()).toMatchObject({ errors: [{ field: 'role' }] });
