@@ -189,6 +189,25 @@ export async function cancelQueuedEmailsTo(
     .execute();
 }
 
+/** Queued emails about one subject (an invitation sent again or withdrawn) that must not go. */
+export async function cancelQueuedEmailsAbout(
+  db: Queryable,
+  practiceId: string,
+  subject: { type: string; id: string },
+  reason: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('message')
+    .set({ status: 'failed', last_error: reason, next_attempt_at: null })
+    .where('practice_id', '=', practiceId)
+    .where('subject_type', '=', subject.type)
+    .where('subject_id', '=', subject.id)
+    .where('channel', '=', 'email')
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function findSmtpRow(db: Queryable, practiceId: string) {
   return db
     .selectFrom('smtp_settings')

@@ -26,6 +26,7 @@ import {
   updateReferralRow,
 } from '../referrals/referral.repository.ts';
 import { type ReferralStatus, thanksRefusal } from '../referrals/referral.rules.ts';
+import { invitationLinkMarker } from '../team/team.rules.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
 import {
   findMessageRow,
@@ -65,7 +66,8 @@ export function toMessage(row: MessageRow, smtpConfigured: boolean): Message {
         ? { contactId: row.cc_contact_id, name: row.cc_name ?? '', email: row.cc_email }
         : null,
     subject: row.subject,
-    body: row.body,
+    // An invitation's link is put in when it is sent, never stored (team/team.rules.ts).
+    body: row.body.replaceAll(invitationLinkMarker, '[the invitation link, added when it is sent]'),
     channel: row.channel,
     status: row.status,
     statusLabel: statusLabelOf(row, smtpConfigured),

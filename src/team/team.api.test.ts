@@ -89,6 +89,15 @@ describe.each(testTargets)('the team on %s', (target) => {
       .executeTakeFirstOrThrow();
     expect(message).toMatchObject({ template_key: 'team_invitation', to_email: sent.email });
     expect(JSON.stringify([row, message])).not.toContain(token);
+    // The outbox shows where the link goes, not the marker.
+    const outbox = await ok<{ items: { id: string; body: string }[] }>(
+      a.session,
+      'GET',
+      '/messages',
+    );
+    const shown = outbox.items.find((m) => m.id === message.id);
+    expect(shown?.body).toContain('[the invitation link, added when it is sent]');
+    expect(shown?.body).not.toContain('{{');
     const list = await ok<{ items: { id: string }[] }>(a.session, 'GET', '/invitations');
     expect(list.items.map((i) => i.id)).toContain(sent.id);
     const audit = await ok<AuditPage>(a.session, 'GET', '/audit?limit=1');
@@ -214,14 +223,18 @@ describe.each(testTargets)('the team on %s', (target) => {
     await expectProblem(await preview(token), 404, 'not_found', ['token']);
     const res = await accept({ token: tokenOf(again.link), name: 'Late But In', password });
     expect(res.status).toBe(201);
-    // Two emails went out through the outbox for it: the first and the re-send.
+    // Two emails for it in the outbox: the first, cancelled (its link is dead), and the re-send.
     const messages = await ctx.deps.db
       .selectFrom('message')
-      .select('id')
+      .select(['status', 'last_error'])
       .where('practice_id', '=', a.practiceId)
       .where('subject_id', '=', sent.id)
+      .orderBy('created_at')
       .execute();
-    expect(messages).toHaveLength(2);
+    expect(messages).toEqual([
+      { status: 'failed', last_error: 'Not sent: the invitation was sent again with a new link.' },
+      { status: 'queued', last_error: null },
+    ]);
     clock.set(T0);
   });
 
@@ -233,6 +246,14 @@ describe.each(testTargets)('the team on %s', (target) => {
       'token',
     ]);
     expect(withdrawn.detail).toMatch(/withdrawn/);
+    // Its email, still waiting (no SMTP), does not go.
+    const message = await ctx.deps.db
+      .selectFrom('message')
+      .select(['status'])
+      .where('practice_id', '=', a.practiceId)
+      .where('subject_id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    expect(message.status).toBe('failed');
     await expectProblem(
       await a.session.request('POST', `/invitations/${sent.id}/resend`, {}),
       409,

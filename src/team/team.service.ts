@@ -21,7 +21,7 @@ import {
   type WithCookies,
 } from '../accounts/account.service.ts';
 import { deleteAssignmentsOf } from '../agenda/agenda.repository.ts';
-import { findSmtpRow } from '../outbox/message.repository.ts';
+import { cancelQueuedEmailsAbout, findSmtpRow } from '../outbox/message.repository.ts';
 import { queueEmail } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
 import { requireOwner } from '../platform/actor.ts';
@@ -249,6 +249,13 @@ export async function resendInvitation(
   requireOwner(actor, 'send invitations');
   const link = await inTransaction(deps.db, async (trx) => {
     const row = await openInvitation(trx, actor, id);
+    // An earlier email still waiting would carry the old link, which stops working now.
+    await cancelQueuedEmailsAbout(
+      trx,
+      actor.practiceId,
+      { type: 'invitation', id },
+      'Not sent: the invitation was sent again with a new link.',
+    );
     const sent = await sendLink(trx, deps, actor, row, deps.clock.now());
     await updateInvitation(trx, actor.practiceId, id, {
       token_hash: sent.tokenHash,
@@ -276,6 +283,12 @@ export async function revokeInvitation(deps: Deps, actor: Actor, id: string): Pr
     await updateInvitation(trx, actor.practiceId, id, {
       revoked_at: toTimestamp(deps.clock.now()),
     });
+    await cancelQueuedEmailsAbout(
+      trx,
+      actor.practiceId,
+      { type: 'invitation', id },
+      'Not sent: the invitation was withdrawn.',
+    );
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,
       userId: actor.userId,
