@@ -43,15 +43,17 @@ export function OnboardingChecklist() {
   const checklist = useQuery({
     queryKey: ONBOARDING_KEY,
     queryFn: () => api.get('/onboarding'),
-    // The demo practice is for looking around: it has nothing to set up.
-    enabled: me.data ? !me.data.practice.isDemo : false,
+    // The demo practice is for looking around: it has nothing to set up. Setting up the
+    // practice is its owners' work (issue 14): members are not asked to.
+    enabled: me.data ? !me.data.practice.isDemo && me.data.role === 'owner' : false,
     staleTime: 0,
     refetchOnMount: 'always',
   });
   if (checklist.error) return <ProblemAlert error={checklist.error} />;
   const data = checklist.data;
   // The demo practice is for looking around: it has nothing to set up.
-  if (!data || me.data?.practice.isDemo || !isChecklistShown(data, hidden)) return null;
+  if (!data || me.data?.practice.isDemo || me.data?.role !== 'owner') return null;
+  if (!isChecklistShown(data, hidden)) return null;
   const done = data.items.filter((i) => i.done).length;
   const hide = () => {
     if (practiceId) {
