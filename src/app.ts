@@ -54,6 +54,7 @@ import { introductionRoutes } from './referrals/introduction.routes.ts';
 import { referralRoutes } from './referrals/referral.routes.ts';
 
 import { publicSurveyRoutes, surveyRoutes } from './survey/survey.routes.ts';
+import { registerWebhookEvents, webhookRoutes } from './webhooks/webhook.routes.ts';
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
 
@@ -141,6 +142,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     auditRoutes(deps),
     referralLinkRoutes(deps),
     importRoutes(deps),
+    webhookRoutes(deps),
   ];
   // Named schemas that some answers wrap in .nullable(): zod-to-openapi makes a component of the
   // first form it meets, so they are registered as themselves before any route uses them.
@@ -166,7 +168,12 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
   // Idempotency-Key on any signed-in POST; the answers that hold a secret are never kept.
   const keyGuard = idempotencyGuard(deps);
   const secretKeyGuard = idempotencyGuard(deps, { keepAnswer: false });
-  const secretPaths = new Set(['/tokens', '/calendar-feeds', '/calendar-feeds/:id/rotate']);
+  const secretPaths = new Set([
+    '/tokens',
+    '/calendar-feeds',
+    '/calendar-feeds/:id/rotate',
+    '/webhooks',
+  ]);
   // Not on an upload: a key's hash covers the body, which would have to be read whole first.
   for (const path of pathsOf(protectedRouters))
     if (!rawBodyPaths.has(path)) api.use(path, secretPaths.has(path) ? secretKeyGuard : keyGuard);
@@ -210,6 +217,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     );
     return c.json(openApiDocument);
   });
+  registerWebhookEvents(api.openAPIRegistry);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

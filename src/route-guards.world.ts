@@ -38,6 +38,10 @@ export type World = {
   user: string;
   /** An import of a small file, uploaded and not started. */
   import: string;
+  /** A webhook endpoint, registered before everything else so that it has deliveries. */
+  webhook: string;
+  /** A delivery of `webhook` (waiting: no worker runs in the walk). */
+  delivery: string;
 };
 
 /** Which world id a path id stands for, by the collection segment before it. */
@@ -60,6 +64,8 @@ export const kindOfCollection: Record<string, keyof World> = {
   'referral-links': 'link',
   undo: 'undo',
   imports: 'import',
+  webhooks: 'webhook',
+  deliveries: 'delivery',
 };
 
 /** Builds the world of a practice; `prefix` names its people so that leaks are visible. */
@@ -67,6 +73,10 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
   const who = p.session;
   const id = async (method: string, url: string, body?: unknown) =>
     (await ok<{ id: string }>(who, method, url, body)).id;
+  const webhook = await id('POST', '/webhooks', {
+    url: `https://hooks.example.com/${prefix.toLowerCase()}`,
+    events: ['contact.created', 'referral.created', 'referral.status_changed'],
+  });
   const category = await id('POST', '/categories', { name: 'Accountants' });
   await id('POST', '/categories', { name: 'Other category' });
   const circle = await id('POST', '/circles', { name: 'Rotary', kind: 'rotary' });
@@ -152,6 +162,13 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     '/imports?fileName=network.csv',
     `Name,Email\n${prefix} Imported,${prefix.toLowerCase()}.imported@example.com\n`,
   );
+  const deliveries = await ok<{ items: { id: string }[] }>(
+    who,
+    'GET',
+    `/webhooks/${webhook}/deliveries`,
+  );
+  const delivery = deliveries.items[0]?.id ?? '';
+  expect(delivery, 'a delivery of the webhook endpoint').not.toBe('');
   return {
     contact,
     other: referral.referred?.id ?? '',
@@ -175,6 +192,8 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     undo: undoId,
     user: p.userId,
     import: upload,
+    webhook,
+    delivery,
   };
 }
 

@@ -6,8 +6,10 @@ import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, writeBestEffort } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, busyRetryAfterSeconds, fieldError, notFound } from '../platform/errors.ts';
+import { isSet, toFlag } from '../platform/flags.ts';
 import { type Actor, parseNested } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
+import type { Flag } from '../platform/schema.ts';
 import { insertPractice } from '../practices/practice.repository.ts';
 import type { Practice } from '../practices/practice.schemas.ts';
 import { getPractice, refuseInDemo } from '../practices/practice.service.ts';
@@ -411,7 +413,13 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
       await writeBestEffort(deps.db, deps.dialect, (db) =>
         markApiTokenUsed(db, row.practice_id, row.id, toTimestamp(now)),
       );
-    return { userId: row.user_id, practiceId: row.practice_id, role: row.role, via: 'token' };
+    return {
+      userId: row.user_id,
+      practiceId: row.practice_id,
+      role: row.role,
+      via: 'token',
+      readOnly: isSet(row.read_only),
+    };
   }
   if (!headers.get('cookie')) return null;
   const session = await deps.auth.api.getSession({ headers });
@@ -440,6 +448,7 @@ function toApiToken(row: {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  read_only: Flag;
 }): ApiToken {
   return {
     id: row.id,
@@ -448,6 +457,7 @@ function toApiToken(row: {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    readOnly: isSet(row.read_only),
   };
 }
 
@@ -465,6 +475,7 @@ export async function createToken(
   deps: Deps,
   actor: Actor,
   name: string,
+  { readOnly = false }: { readOnly?: boolean | undefined } = {},
 ): Promise<ApiToken & { token: string }> {
   await refuseInDemo(deps.db, actor.practiceId, 'API tokens');
   const token = `vch_${randomBytes(32).toString('base64url')}`;
@@ -478,6 +489,7 @@ export async function createToken(
     created_at: toTimestamp(deps.clock.now()),
     last_used_at: null,
     revoked_at: null,
+    read_only: toFlag(readOnly),
   };
   await inTransaction(deps.db, async (trx) => {
     await insertApiToken(trx, row);
@@ -487,6 +499,7 @@ export async function createToken(
       action: 'api_token.created',
       subjectType: 'api_token',
       subjectId: row.id,
+      ...(readOnly ? { detail: { readOnly: true } } : {}),
     });
   });
   return { ...toApiToken(row), token };

@@ -448,6 +448,8 @@ export type TeamNotice = {
   body: string;
   subjectType: string;
   subjectId: string;
+  /** Only the owners are told (a webhook endpoint paused: §8, theirs to fix). */
+  ownersOnly?: boolean;
 };
 
 /**
@@ -462,7 +464,10 @@ export async function queueTeamNotice(
   notice: TeamNotice,
 ): Promise<number> {
   if (!(await findSmtpRow(trx, practiceId))) return 0;
-  const members = await listMemberRows(trx, practiceId);
+  const { ownersOnly, ...message } = notice;
+  const members = (await listMemberRows(trx, practiceId)).filter(
+    (m) => !ownersOnly || m.role === 'owner',
+  );
   for (const member of members)
     await insertMessageRow(
       trx,
@@ -470,7 +475,7 @@ export async function queueTeamNotice(
         practiceId,
         null,
         {
-          ...notice,
+          ...message,
           to: { contactId: null, name: member.name, email: member.email },
           cc: null,
           isReferrerFacing: false,
