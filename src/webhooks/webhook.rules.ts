@@ -126,7 +126,10 @@ export function urlRefusal(url: string, allowPrivate: boolean): string | null {
   if (parsed.username || parsed.password)
     return 'may not hold a user name or password; the signature proves the sender.';
   if (allowPrivate) return null;
-  const host = parsed.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = parsed.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || host === '')
     return 'may not point at this server (localhost); use a public address.';
   if (isIP(host) !== 0) {
