@@ -35,6 +35,7 @@ export const queryFamilies = [
   'checklist',
   'calendar-feeds',
   'tokens',
+  'webhooks',
   'audit',
   'audit-actions',
   'members',
@@ -140,6 +141,8 @@ export const REFRESHES = {
   ethics: ['ethics', 'incentives', 'agenda'],
   'calendar-feed': ['calendar-feeds', 'audit'],
   token: ['tokens', 'audit'],
+  /** A webhook endpoint registered, changed, removed, or a delivery sent again. */
+  webhook: ['webhooks', 'audit'],
   /** The practice's settings or profile: the response window, the profession, the time zone… */
   practice: everything,
 } as const satisfies Record<string, readonly QueryFamily[] | typeof everything>;

@@ -33,6 +33,16 @@ export type ChangePasswordInput = Schemas['ChangePassword'];
 export type Member = AnswerOf<paths['/members']['get']>['items'][number];
 export type ApiToken = Schemas['ApiToken'];
 export type CreatedApiToken = Schemas['CreatedApiToken'];
+export type CreateApiTokenInput = Schemas['CreateApiToken'];
+
+// ——— Webhooks ———
+
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type CreatedWebhookEndpoint = Schemas['CreatedWebhookEndpoint'];
+export type CreateWebhookInput = Schemas['CreateWebhookEndpoint'];
+export type UpdateWebhookInput = Schemas['UpdateWebhookEndpoint'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookEventType = Schemas['WebhookEventType'];
 
 export type Practice = Schemas['Practice'];
 export type PracticeUpdate = Schemas['UpdatePractice'];
@@ -47,6 +57,13 @@ export type ItemList<T> = { items: T[] };
 
 export type Stage = Schemas['Stage'];
 export const STAGES = everyOf<Stage>()(['met', 'knows', 'likes', 'trusts', 'refers']);
+export const WEBHOOK_EVENTS = everyOf<WebhookEventType>()([
+  'referral.created',
+  'referral.status_changed',
+  'commitment.fulfilled',
+  'contact.created',
+  'intake.submitted',
+]);
 export type Role = Schemas['Role'];
 export const ROLES = everyOf<Role>()([
   'client',

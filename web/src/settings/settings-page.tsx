@@ -23,6 +23,7 @@ import {
   settingsSections,
 } from './settings-sections';
 import { SmtpSection } from './smtp-section';
+import { WebhooksSection } from './webhooks-section';
 
 function PracticeSection() {
   const practice = usePractice();
@@ -54,6 +55,7 @@ const SECTION_PAGES: Record<SettingsSlug, () => ReactNode> = {
   letters: () => <LetterTemplatesSection />,
   calendar: () => <CalendarFeedsSection />,
   tokens: () => <ApiTokensSection />,
+  webhooks: () => <WebhooksSection />,
   security: () => <SecuritySection />,
   audit: () => <AuditLogSection />,
   data: () => <DataSection />,

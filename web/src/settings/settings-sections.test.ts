@@ -20,6 +20,7 @@ describe('settings sections', () => {
       'letters',
       'calendar',
       'tokens',
+      'webhooks',
       'security',
       'audit',
       'data',

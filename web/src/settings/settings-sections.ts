@@ -11,6 +11,7 @@ export const settingsSections = [
   { slug: 'letters', label: 'Letters', anchor: 'letters-title' },
   { slug: 'calendar', label: 'Calendar feed', anchor: 'calendar-title' },
   { slug: 'tokens', label: 'API tokens', anchor: 'tokens-title' },
+  { slug: 'webhooks', label: 'Webhooks', anchor: 'webhooks-title' },
   { slug: 'security', label: 'Sign-in and sessions', anchor: 'security-title' },
   { slug: 'audit', label: 'Audit log', anchor: 'audit-title' },
   { slug: 'data', label: 'Your data', anchor: 'data-title' },
