@@ -344,6 +344,13 @@ describe.each(testTargets)('webhook deliveries on %s', (target) => {
     await worker.drain();
     await worker.close();
     expect(receiver.received).toHaveLength(0);
+    // A job queued before the pause (pg-boss) is put back untouched.
+    const waiting = await pending();
+    expect(waiting.length).toBeGreaterThan(0);
+    const attemptsBefore = (await deliveries()).map((d) => d.attempts);
+    expect(await deliverAll()).toEqual(waiting.map(() => 'skipped'));
+    expect((await deliveries()).map((d) => d.attempts)).toEqual(attemptsBefore);
+    expect(receiver.received).toHaveLength(0);
 
     // Resumed: waiting deliveries get a new day and go out.
     receiver.state.mode = 'ok';

@@ -159,6 +159,7 @@ export function findClaimedDelivery(db: Queryable, practiceId: string, id: strin
       'd.retry_until',
       'e.url',
       'e.secret_sealed',
+      'e.paused_at',
       'v.payload',
     ])
     .where('d.practice_id', '=', practiceId)

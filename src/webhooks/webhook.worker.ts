@@ -56,6 +56,15 @@ export async function deliverWebhook(
   if (!claimed) return 'skipped';
   const row = await findClaimedDelivery(deps.db, practiceId, id);
   if (!row) return 'skipped';
+  if (row.paused_at !== null) {
+    // Paused after this job was queued: it waits, as if never claimed, until resumed.
+    await finishDelivery(deps.db, practiceId, id, {
+      status: 'pending',
+      attempts: Math.max(0, Number(row.attempts) - 1),
+      next_attempt_at: toTimestamp(now),
+    });
+    return 'skipped';
+  }
   const secret = decryptSecret(deps.config.secret, secretPurpose, row.secret_sealed);
   if (secret === null) {
     await finishDelivery(deps.db, practiceId, id, {
