@@ -27,6 +27,8 @@ import { postWebhook, type Resolver } from './webhook-send.ts';
 /** How long a claimed delivery stays `sending` before another worker may try it again. */
 const leaseMs = 2 * 60_000;
 const queueName = 'webhook.deliver';
+/** Attempts made at once by the in-process worker (SQLite). */
+const parallel = 4;
 
 export type WebhookOutcome = 'delivered' | 'retry' | 'failed' | 'skipped';
 export type DeliverOptions = { resolve?: Resolver };
@@ -203,7 +205,11 @@ export async function startWebhookWorker(
     await boss.createQueue(queueName, { policy: 'stately', retryLimit: 0 }).catch(() => {});
     await boss.work<{ practiceId: string; id: string }>(
       queueName,
-      { pollingIntervalSeconds: Math.max(0.5, pollMs / 1000), batchSize: 1 },
+      {
+        pollingIntervalSeconds: Math.max(0.5, pollMs / 1000),
+        batchSize: 1,
+        localConcurrency: parallel,
+      },
       async ([job]) => {
         if (job)
           await deliverWebhook(deps, clock, job.data.practiceId, job.data.id, deliverOptions);
@@ -216,16 +222,22 @@ export async function startWebhookWorker(
     const now = toTimestamp(clock.now());
     await releaseExpiredClaims(deps.db, now);
     const due = await listDueDeliveries(deps.db, now, batch);
-    for (const d of due) {
-      if (stopped) return;
-      if (boss)
+    if (boss) {
+      for (const d of due)
         await boss.send(
           queueName,
           { practiceId: d.practice_id, id: d.id },
           { singletonKey: d.id, retryLimit: 0 },
         );
-      else await deliverWebhook(deps, clock, d.practice_id, d.id, deliverOptions);
+      return;
     }
+    // A few at a time: one receiver that takes its full 10 s must not hold up the others.
+    for (let i = 0; i < due.length && !stopped; i += parallel)
+      await Promise.all(
+        due
+          .slice(i, i + parallel)
+          .map((d) => deliverWebhook(deps, clock, d.practice_id, d.id, deliverOptions)),
+      );
   };
   const loop = startPollLoop(pass, {
     pollMs,
