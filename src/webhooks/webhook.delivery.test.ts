@@ -365,4 +365,35 @@ describe.each(testTargets)('webhook deliveries on %s', (target) => {
     expect(outcomes.length).toBeGreaterThan(0);
     expect(outcomes.every((o) => o === 'delivered')).toBe(true);
   });
+
+  it('forgets finished deliveries after 30 days, and the events they carried', async () => {
+    const count = async (table: 'webhook_delivery' | 'webhook_event') =>
+      (await ctx.deps.db.selectFrom(table).select('id').execute()).length;
+    const finished = await ctx.deps.db
+      .selectFrom('webhook_delivery')
+      .select('id')
+      .where('status', 'in', ['delivered', 'failed'])
+      .execute();
+    expect(finished.length).toBeGreaterThan(0);
+    const [deliveriesBefore, eventsBefore] = [
+      await count('webhook_delivery'),
+      await count('webhook_event'),
+    ];
+    clock.set(new Date(Date.now() + 40 * dayMs));
+    receiver.state.mode = 'error';
+    const worker = await startWebhookWorker(ctx.deps, { clock, pollMs: 60_000 });
+    await worker.drain();
+    await worker.close();
+    expect(await count('webhook_delivery')).toBe(deliveriesBefore - finished.length);
+    expect(await count('webhook_event')).toBeLessThan(eventsBefore);
+    const orphans = await ctx.deps.db
+      .selectFrom('webhook_event as v')
+      .leftJoin('webhook_delivery as d', (j) =>
+        j.onRef('d.practice_id', '=', 'v.practice_id').onRef('d.event_id', '=', 'v.id'),
+      )
+      .select('v.id')
+      .where('d.id', 'is', null)
+      .execute();
+    expect(orphans).toEqual([]);
+  });
 });

@@ -70,6 +70,33 @@ export async function deleteEndpointRow(db: Queryable, practiceId: string, id: s
     .execute();
 }
 
+/** The log's old end, across practices (the worker's clean-up): finished before `before`. */
+export async function pruneFinishedDeliveries(db: Queryable, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_delivery')
+    .where('status', 'in', ['delivered', 'failed'])
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Events of any practice that no delivery awaits or logs any more. */
+export async function pruneOrphanEvents(db: Queryable): Promise<void> {
+  await db
+    .deleteFrom('webhook_event')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('webhook_delivery as d')
+            .select('d.id')
+            .whereRef('d.practice_id', '=', 'webhook_event.practice_id')
+            .whereRef('d.event_id', '=', 'webhook_event.id'),
+        ),
+      ),
+    )
+    .execute();
+}
+
 /** Events no endpoint will deliver any more (their deliveries went with their endpoint). */
 export async function deleteUndeliverableEvents(db: Queryable, practiceId: string) {
   await db

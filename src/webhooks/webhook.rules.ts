@@ -24,6 +24,8 @@ export const retryWindowMs = dayMs;
 export const pauseAfterMs = 3 * dayMs;
 /** The longest an attempt may take, connection to last byte. */
 export const attemptTimeoutMs = 10_000;
+/** Finished deliveries stay in the log this long, then go (with events none awaits). */
+export const logRetentionMs = 30 * dayMs;
 /** How much of a receiver's answer is kept in the delivery log. */
 export const excerptChars = 256;
 

@@ -18,9 +18,16 @@ import {
   markEndpointFailing,
   markEndpointHealthy,
   pauseEndpointRow,
+  pruneFinishedDeliveries,
+  pruneOrphanEvents,
   releaseExpiredClaims,
 } from './webhook.repository.ts';
-import { isDueForPause, isSuccessStatus, nextAttemptAfter } from './webhook.rules.ts';
+import {
+  isDueForPause,
+  isSuccessStatus,
+  logRetentionMs,
+  nextAttemptAfter,
+} from './webhook.rules.ts';
 import { secretPurpose } from './webhook.service.ts';
 import { postWebhook, type Resolver } from './webhook-send.ts';
 
@@ -218,9 +225,17 @@ export async function startWebhookWorker(
   }
 
   let stopped = false;
+  let prunedAt = 0;
   const pass = async () => {
-    const now = toTimestamp(clock.now());
+    const nowDate = clock.now();
+    const now = toTimestamp(nowDate);
     await releaseExpiredClaims(deps.db, now);
+    // Once an hour per server: the log keeps 30 days (a no-op for the other servers' turns).
+    if (nowDate.getTime() - prunedAt >= 60 * 60_000) {
+      prunedAt = nowDate.getTime();
+      const before = toTimestamp(new Date(nowDate.getTime() - logRetentionMs));
+      if ((await pruneFinishedDeliveries(deps.db, before)) > 0) await pruneOrphanEvents(deps.db);
+    }
     const due = await listDueDeliveries(deps.db, now, batch);
     if (boss) {
       for (const d of due)

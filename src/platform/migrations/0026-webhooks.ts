@@ -90,6 +90,13 @@ export const webhooks: Migration = {
       .columns(['status', 'next_attempt_at'])
       .where(sql<boolean>`status in ('pending', 'sending')`)
       .execute();
+    // The hourly clean-up: finished deliveries past the log's 30 days.
+    await db.schema
+      .createIndex('webhook_delivery_finished')
+      .on('webhook_delivery')
+      .columns(['created_at'])
+      .where(sql<boolean>`status in ('delivered', 'failed')`)
+      .execute();
     // An event's deliveries (the event is deleted with its last one).
     await db.schema
       .createIndex('webhook_delivery_by_event')
