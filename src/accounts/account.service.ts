@@ -150,9 +150,12 @@ export async function throttle(
     );
 }
 
-/** Keyed by a digest, so that the counters keep no email that somebody tried. */
-const accountKey = (email: string) =>
-  `sign-in:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+/**
+ * Keyed by a digest, so that the counters keep no email that somebody tried; `kind` names the
+ * attempts counted (sign-in by default).
+ */
+export const accountKey = (email: string, kind = 'sign-in') =>
+  `${kind}:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 
 async function refuseWeakPassword(
   password: string,
