@@ -36,6 +36,8 @@ describe('password reset: forgot password, the email, a new password, sign in', 
     await page.request.post(`${base}/api/v1/auth/sign-out`);
 
     await page.goto(`${base}/sign-in`);
+    await page.getByRole('link', { name: 'Forgot password?' }).waitFor();
+    await page.screenshot({ path: path.join(testOutput, 'sign-in-forgot-password.png') });
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
     await expectNoAxeViolations(page);
@@ -60,6 +62,7 @@ describe('password reset: forgot password, the email, a new password, sign in', 
     await page.getByLabel('New password').fill('password123');
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByText(/too common or too easy to guess/).waitFor();
+    await page.screenshot({ path: path.join(testOutput, 'reset-password.png') });
     await page.getByLabel('New password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByText('Your password is changed. Sign in with it.').waitFor();

@@ -63,7 +63,7 @@ export function ResetPasswordPage() {
   return (
     <AuthFrame
       title="Choose a new password"
-      intro="Every device signed in to your account is signed out."
+      intro="Once it is set, every device signed in to your account is signed out."
       footer={<OtherAuthPage question="Remembered it?" to="/sign-in" label="Sign in" />}
     >
       {!token ? (
