@@ -43,6 +43,7 @@ import {
   ZSignUp,
 } from './account.schemas.ts';
 import { passwordWeakness } from './password.rules.ts';
+import { deleteResetLinksOf } from './password-reset.repository.ts';
 import {
   signInPerAccount,
   signUpPerAddress,
@@ -360,6 +361,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(deps.db, async (trx) => {
     await updateCredentialPassword(trx, credential.id, passwordHash, toTimestamp(deps.clock.now()));
+    // A reset link asked for before the change must not undo it.
+    await deleteResetLinksOf(trx, actor.userId);
     const ended = await deleteSessions(trx, actor.userId, actor.sessionId);
     await clearAttempts(trx, accountKey(user.email), staleCountersBefore(deps.clock.now()));
     await recordAudit(trx, deps.clock, {

@@ -239,6 +239,35 @@ describe.each(testTargets)('password reset on %s', (target) => {
       );
     });
 
+    it('lets one of two simultaneous uses of a link through, and voids links on a password change', async () => {
+      const member = await seedMember(ctx, a.practiceId, 'Pia Member');
+      await askForLink(ctx, member.email);
+      const token = await linkSentTo(member.email);
+      const answers = await Promise.all([
+        confirm(ctx, token),
+        confirm(ctx, token, 'another fine long phrase'),
+      ]);
+      expect(answers.map((r) => r.status).sort()).toEqual([204, 422]);
+
+      // Either use may win; the other changed nothing.
+      const passwordNow =
+        (await signIn(ctx, member.email, newPassword)).status === 200
+          ? newPassword
+          : 'another fine long phrase';
+      const session = caller(ctx, {
+        cookie: cookieFrom(await signIn(ctx, member.email, passwordNow)),
+      });
+      await askForLink(ctx, member.email);
+      const pending = await linkSentTo(member.email);
+      const changed = await session.request('POST', '/auth/password', {
+        currentPassword: passwordNow,
+        newPassword: 'quartz meadow lantern',
+      });
+      expect(changed.status).toBe(204);
+      await expectProblem(await confirm(ctx, pending), 422, 'unprocessable');
+      expect((await signIn(ctx, member.email, 'quartz meadow lantern')).status).toBe(200);
+    });
+
     it('expires a link after one hour on the app clock', async () => {
       const member = await seedMember(ctx, a.practiceId, 'Otto Member');
       const start = clock.now();
