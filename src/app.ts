@@ -6,6 +6,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
 import { resolveActor } from './accounts/account.service.ts';
+import { publicPasswordResetRoutes } from './accounts/password-reset.routes.ts';
 import { agendaRoutes, publicCalendarRoutes } from './agenda/agenda.routes.ts';
 import { askRoutes } from './asks/ask.routes.ts';
 import { ZAskOutcome } from './asks/ask.schemas.ts';
@@ -112,6 +113,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     healthRoutes(deps),
     publicPracticeRoutes(),
     publicAccountRoutes(deps),
+    publicPasswordResetRoutes(deps),
     publicSurveyRoutes(deps),
     publicIntakeRoutes(deps, intakeLimit),
   ];

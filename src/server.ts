@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { passwordResetsSettled } from './accounts/password-reset.service.ts';
 import { createApp } from './app.ts';
 import { startImportWorker } from './imports/import.worker.ts';
 import { startOutboxWorker } from './outbox/outbox.worker.ts';
@@ -38,7 +39,15 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= new Promise<void>((resolve) => server.close(() => resolve()))
-      .then(() => Promise.all([worker.close(), imports.close(), webhooks.close()]))
+      // Reset links being issued after their answers finish first (they queue their email).
+      .then(() =>
+        Promise.all([
+          worker.close(),
+          imports.close(),
+          webhooks.close(),
+          passwordResetsSettled(deps.db),
+        ]),
+      )
       .then(() => deps.close());
     return closing;
   };

@@ -45,6 +45,7 @@ import {
   ZSignUp,
 } from './account.schemas.ts';
 import { passwordWeakness } from './password.rules.ts';
+import { deleteResetLinksOf } from './password-reset.repository.ts';
 import {
   signInPerAccount,
   signUpPerAddress,
@@ -152,9 +153,12 @@ export async function throttle(
     );
 }
 
-/** Keyed by a digest, so that the counters keep no email that somebody tried. */
-const accountKey = (email: string) =>
-  `sign-in:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+/**
+ * Keyed by a digest, so that the counters keep no email that somebody tried; `kind` names the
+ * attempts counted (sign-in by default).
+ */
+export const accountKey = (email: string, kind = 'sign-in') =>
+  `${kind}:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 
 async function refuseWeakPassword(
   password: string,
@@ -359,6 +363,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(deps.db, async (trx) => {
     await updateCredentialPassword(trx, credential.id, passwordHash, toTimestamp(deps.clock.now()));
+    // A reset link asked for before the change must not undo it.
+    await deleteResetLinksOf(trx, actor.userId);
     const ended = await deleteSessions(trx, actor.userId, actor.sessionId);
     await clearAttempts(trx, accountKey(user.email), staleCountersBefore(deps.clock.now()));
     await recordAudit(trx, deps.clock, {

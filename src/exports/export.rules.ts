@@ -235,6 +235,8 @@ export const exportEntities: readonly ExportEntity[] = [
       'The outbox: every email and letter the practice wrote, queued, sent or failed, with its text.',
     scope: 'practice_id',
     key: ['id'],
+    // A password-reset link, sealed: a secret of the recipient's, never exported.
+    drop: ['sealed_link'],
     notes: {
       recipient_contact_id: 'To whom (`id` in contacts).',
       cc_contact_id: 'Copied to (`id` in contacts), for an introduction.',

@@ -36,8 +36,10 @@ import {
   type MessageRow,
   updateMessageRow,
 } from './message.repository.ts';
+import { privateLinkPlaceholder } from './outbox.rules.ts';
 import type { CreateMessage, ListMessagesQuery, Message } from './outbox.schemas.ts';
-import { wakeOutbox } from './outbox.worker.ts';
+import { privateLinkPurpose, wakeOutbox } from './outbox.worker.ts';
+import { encryptSecret } from './secret-box.ts';
 
 export function statusLabelOf(row: MessageRow, smtpConfigured: boolean): string {
   switch (row.status) {
@@ -307,6 +309,7 @@ function queuedEmailRow(
     queued_at: now,
     sent_at: null,
     fact_key: null,
+    sealed_link: null,
   };
 }
 
@@ -439,6 +442,51 @@ export async function messagePdf(deps: Deps, actor: Actor, id: string): Promise<
     subject: row.subject,
     body: row.body,
   });
+}
+
+/** An email to a user of the practice about their account, carrying a private link. */
+export type AccountEmail = {
+  templateKey: string;
+  to: { userId: string; name: string; email: string };
+  subject: string;
+  /** Holds `privateLinkPlaceholder` where the link goes. */
+  body: string;
+  privateLink: string;
+};
+
+/**
+ * Queues an email to a user of the practice (not a contact: no consent, no footer) in the
+ * caller's transaction. Its link is stored sealed with the server secret, so that nobody
+ * reading the outbox or an export can use it. Wake the outbox after the commit.
+ */
+export async function queueAccountEmail(
+  trx: Tx,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  practiceId: string,
+  email: AccountEmail,
+): Promise<MessageRow> {
+  if (!email.body.includes(privateLinkPlaceholder))
+    throw new Error('An account email needs the private link placeholder in its body.');
+  const row: MessageRow = {
+    ...queuedEmailRow(
+      practiceId,
+      email.to.userId,
+      {
+        templateKey: email.templateKey,
+        to: { contactId: null, name: email.to.name, email: email.to.email },
+        cc: null,
+        subject: email.subject,
+        body: email.body,
+        subjectType: 'user',
+        subjectId: email.to.userId,
+        isReferrerFacing: false,
+      },
+      toTimestamp(deps.clock.now()),
+    ),
+    sealed_link: encryptSecret(deps.config.secret, privateLinkPurpose, email.privateLink),
+  };
+  await insertMessageRow(trx, row);
+  return row;
 }
 
 /** A notice to the practice's own team, never to a contact: no footer, no consent to check. */

@@ -25,7 +25,12 @@ import {
   optedOutRefusal,
   optOutUrl,
   signOptOutToken,
+  withPrivateLink,
 } from './outbox.rules.ts';
+import { decryptSecret } from './secret-box.ts';
+
+/** The secret-box purpose of a message's private link (`message.sealed_link`). */
+export const privateLinkPurpose = 'message-link';
 
 /** How long a claimed message may stay `sending` before it counts as interrupted. */
 const leaseMs = 15 * 60_000;
@@ -96,6 +101,12 @@ export async function deliverMessage(
       'Not sent: it would tell the referrer where the referred person stands, and their consent was withdrawn after it was queued.',
     );
   let text = row.body;
+  if (row.sealed_link) {
+    const link = decryptSecret(deps.config.secret, privateLinkPurpose, row.sealed_link);
+    if (link === null)
+      return fail('Not sent: its link cannot be read with this server secret; ask for a new one.');
+    text = withPrivateLink(text, link);
+  }
   let headers: Record<string, string> = {};
   let cc: OutgoingMail['cc'] = null;
   if (isOneOffEmail(row.template_key)) {
@@ -143,6 +154,8 @@ export async function deliverMessage(
       sent_at: sentAt,
       next_attempt_at: null,
       last_error: null,
+      // A private link has done its job: the database keeps no copy, even sealed.
+      ...(row.sealed_link ? { sealed_link: null } : {}),
     });
     // A message that went through proves the settings as well as a test email does.
     if (!smtp.verified_at) await markSmtpVerified(deps.db, practiceId, smtp.updated_at, sentAt);

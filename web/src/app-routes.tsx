@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { TodayPage } from './agenda/today-page';
+import { ForgotPasswordPage } from './auth/forgot-password-page';
+import { ResetPasswordPage } from './auth/reset-password-page';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
 import { CommitmentsPage } from './commitments/commitments-page';
@@ -39,9 +41,12 @@ export function AppRoutes() {
     <Routes>
       {/* Public: a survey link opens without a session, outside the app's layout. */}
       <Route path="/survey/:token" element={<PublicSurveyPage />} />
+      {/* A reset link works in any browser: the reset ends every session of the account. */}
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route element={<RequireSignedOut />}>
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route path="/setup" element={<SetupPage />} />

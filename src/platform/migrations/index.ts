@@ -20,6 +20,7 @@ import { referralKit } from './0020-referral-kit.ts';
 import { introductions } from './0021-introductions.ts';
 import { imports } from './0022-imports.ts';
 import { boardTotals } from './0023-board-totals.ts';
+import { passwordReset } from './0025-password-reset.ts';
 import { webhooks } from './0026-webhooks.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
@@ -45,6 +46,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0021-introductions': introductions,
     '0022-imports': imports(dialect),
     '0023-board-totals': boardTotals(dialect),
+    '0025-password-reset': passwordReset,
     '0026-webhooks': webhooks,
   };
 }

@@ -40,6 +40,20 @@ export interface paths {
      */
     post: operations["signOut"];
   };
+  "/auth/password-reset": {
+    /**
+     * Ask for a password-reset link
+     * @description Emails a link to choose a new password, through the outbox of the account's practice (when it has SMTP settings); the link works once, within an hour. The answer is the same, after the same work, whether the email has an account or not: the link is issued after the answer. Without SMTP the practice owner resets the password on the server (`vouch user reset-password`). Requests are rate-limited per email and per client address (429 with Retry-After).
+     */
+    post: operations["sendPasswordResetLink"];
+  };
+  "/auth/password-reset/confirm": {
+    /**
+     * Choose a new password with a reset link
+     * @description Sets the password of the link's account (the sign-up rules: 422 naming `newPassword` when it is too easy to guess, and the link stays usable). The link is then used up, and every session of the account ends; the user signs in with the new password. A used, unknown or expired link is 422 naming `token`. Rate-limited per client address (429 with Retry-After).
+     */
+    post: operations["resetPassword"];
+  };
   "/public/survey/{token}": {
     /**
      * Get the question of a survey link
@@ -1224,6 +1238,18 @@ export interface components {
     SignIn: {
       email: string;
       password: string;
+    };
+    PasswordResetRequested: {
+      /** @description What to tell the person: the same for every email, known or not. It changes only when no practice on this server can send email. */
+      message: string;
+    };
+    RequestPasswordReset: {
+      email: string;
+    };
+    ResetPassword: {
+      /** @description The reset link's `token`. */
+      token: string;
+      newPassword: string;
     };
     PublicSurvey: {
       practiceName: string;
@@ -3091,6 +3117,138 @@ export interface operations {
       /** @description Signed out */
       204: {
         content: never;
+      };
+    };
+  };
+  /**
+   * Ask for a password-reset link
+   * @description Emails a link to choose a new password, through the outbox of the account's practice (when it has SMTP settings); the link works once, within an hour. The answer is the same, after the same work, whether the email has an account or not: the link is issued after the answer. Without SMTP the practice owner resets the password on the server (`vouch user reset-password`). Requests are rate-limited per email and per client address (429 with Retry-After).
+   */
+  sendPasswordResetLink: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RequestPasswordReset"];
+      };
+    };
+    responses: {
+      /** @description Taken: the same answer for every email */
+      202: {
+        content: {
+          "application/json": components["schemas"]["PasswordResetRequested"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Choose a new password with a reset link
+   * @description Sets the password of the link's account (the sign-up rules: 422 naming `newPassword` when it is too easy to guess, and the link stays usable). The link is then used up, and every session of the account ends; the user signs in with the new password. A used, unknown or expired link is 422 naming `token`. Rate-limited per client address (429 with Retry-After).
+   */
+  resetPassword: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ResetPassword"];
+      };
+    };
+    responses: {
+      /** @description The password is changed */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
       };
     };
   };
