@@ -52,7 +52,25 @@ describe.each(testTargets)('webhook endpoints on %s', (target) => {
       expect.objectContaining({ action: 'webhook_endpoint.created', subjectId: made.id }),
     );
 
-    // Another practice's endpoint is simply not found, and removal is audited.
+    // A new address is audited like the first one.
+    await ok(a.session, 'PATCH', `/webhooks/${made.id}`, { url: 'https://other.example.com/in' });
+    const changed = await ok<{ items: { action: string; detail: unknown }[] }>(
+      a.session,
+      'GET',
+      '/audit',
+    );
+    expect(changed.items[0]).toMatchObject({
+      action: 'webhook_endpoint.updated',
+      detail: { changed: ['url'] },
+    });
+    await expectProblem(
+      await a.session.request('PATCH', `/webhooks/${made.id}`, { url: 'http://10.0.0.1/x' }),
+      400,
+      'validation',
+      ['url'],
+    );
+
+    // Removal is audited, and the endpoint is gone.
     await ok(a.session, 'DELETE', `/webhooks/${made.id}`);
     const after = await ok<{ items: { action: string }[] }>(a.session, 'GET', '/audit');
     expect(after.items[0]?.action).toBe('webhook_endpoint.deleted');

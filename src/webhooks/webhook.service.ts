@@ -176,6 +176,17 @@ export async function updateEndpoint(
       );
     }
     await updateEndpointRow(trx, actor.practiceId, id, changes);
+    // Where the practice's events go is as sensitive as registering it: audited, ids only.
+    const retargeted = (['url', 'events'] as const).filter((f) => changes[f] !== undefined);
+    if (retargeted.length > 0)
+      await recordAudit(trx, deps.clock, {
+        practiceId: actor.practiceId,
+        userId: actor.userId,
+        action: 'webhook_endpoint.updated',
+        subjectType: 'webhook_endpoint',
+        subjectId: id,
+        detail: { changed: retargeted },
+      });
     if (changes.paused_at !== undefined)
       await recordAudit(trx, deps.clock, {
         practiceId: actor.practiceId,
