@@ -130,6 +130,7 @@ describe('accessibility: every page passes axe-core WCAG 2.1 AA', () => {
         ['outbox', '/outbox'],
         ['settings', '/settings'],
         ['settings: your data', '/settings/data'],
+        ['settings: webhooks', '/settings/webhooks'],
         ['not found', '/no-such-page'],
       ];
       const circle = circles.items[0]?.id;

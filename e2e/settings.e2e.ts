@@ -18,6 +18,7 @@ const sections = [
   ['letters', 'Letters'],
   ['calendar', 'Calendar feed'],
   ['tokens', 'API tokens'],
+  ['webhooks', 'Webhooks'],
   ['security', 'Sign-in and sessions'],
   ['audit', 'Audit log'],
   ['data', 'Your data'],

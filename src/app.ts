@@ -6,6 +6,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { accountRoutes, publicAccountRoutes } from './accounts/account.routes.ts';
 import { resolveActor } from './accounts/account.service.ts';
+import { publicPasswordResetRoutes } from './accounts/password-reset.routes.ts';
 import { agendaRoutes, publicCalendarRoutes } from './agenda/agenda.routes.ts';
 import { askRoutes } from './asks/ask.routes.ts';
 import { ZAskOutcome } from './asks/ask.schemas.ts';
@@ -55,6 +56,7 @@ import { referralRoutes } from './referrals/referral.routes.ts';
 
 import { publicSurveyRoutes, surveyRoutes } from './survey/survey.routes.ts';
 import { publicTeamRoutes, teamRoutes } from './team/team.routes.ts';
+import { registerWebhookEvents, webhookRoutes } from './webhooks/webhook.routes.ts';
 
 export const webDist = path.resolve(import.meta.dirname, '../web/dist');
 
@@ -112,6 +114,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     healthRoutes(deps),
     publicPracticeRoutes(),
     publicAccountRoutes(deps),
+    publicPasswordResetRoutes(deps),
     publicSurveyRoutes(deps),
     publicIntakeRoutes(deps, intakeLimit),
     publicTeamRoutes(deps),
@@ -144,6 +147,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     auditRoutes(deps),
     referralLinkRoutes(deps),
     importRoutes(deps),
+    webhookRoutes(deps),
   ];
   // Named schemas that some answers wrap in .nullable(): zod-to-openapi makes a component of the
   // first form it meets, so they are registered as themselves before any route uses them.
@@ -175,6 +179,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     '/calendar-feeds/:id/rotate',
     '/invitations',
     '/invitations/:id/resend',
+    '/webhooks',
   ]);
   // Not on an upload: a key's hash covers the body, which would have to be read whole first.
   for (const path of pathsOf(protectedRouters))
@@ -219,6 +224,7 @@ export function createApi(deps: Deps, intakeLimit = createIntakeLimit(deps)) {
     );
     return c.json(openApiDocument);
   });
+  registerWebhookEvents(api.openAPIRegistry);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
 import { createUser } from './accounts/account.service.ts';
+import { registerResetPasswordCommand } from './accounts/password-reset.cli.ts';
 import { registerAgendaCommand } from './agenda/agenda.cli.ts';
 import { verifyAuditChains } from './audit/audit.service.ts';
 import { registerBackupCommands } from './backup/backup.cli.ts';
@@ -145,6 +146,8 @@ user
       });
     },
   );
+
+registerResetPasswordCommand(user, withDeps);
 
 const audit = program.command('audit').description('The audit log');
 audit

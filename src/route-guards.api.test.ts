@@ -118,6 +118,8 @@ const publicOperations = new Set([
   'POST /auth/sign-up',
   'POST /auth/sign-in',
   'POST /auth/sign-out',
+  'POST /auth/password-reset',
+  'POST /auth/password-reset/confirm',
   'GET /public/survey/{token}',
   'POST /public/survey/{token}',
   'POST /public/intake/{code}',

@@ -40,6 +40,10 @@ export type World = {
   import: string;
   /** A pending invitation to the team. */
   invitation: string;
+  /** A webhook endpoint, registered before everything else so that it has deliveries. */
+  webhook: string;
+  /** A delivery of `webhook` (waiting: no worker runs in the walk). */
+  delivery: string;
 };
 
 /** Which world id a path id stands for, by the collection segment before it. */
@@ -64,6 +68,8 @@ export const kindOfCollection: Record<string, keyof World> = {
   imports: 'import',
   members: 'user',
   invitations: 'invitation',
+  webhooks: 'webhook',
+  deliveries: 'delivery',
 };
 
 /** Builds the world of a practice; `prefix` names its people so that leaks are visible. */
@@ -71,6 +77,10 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
   const who = p.session;
   const id = async (method: string, url: string, body?: unknown) =>
     (await ok<{ id: string }>(who, method, url, body)).id;
+  const webhook = await id('POST', '/webhooks', {
+    url: `https://hooks.example.com/${prefix.toLowerCase()}`,
+    events: ['contact.created', 'referral.created', 'referral.status_changed'],
+  });
   const category = await id('POST', '/categories', { name: 'Accountants' });
   await id('POST', '/categories', { name: 'Other category' });
   const circle = await id('POST', '/circles', { name: 'Rotary', kind: 'rotary' });
@@ -159,6 +169,13 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
   const invitation = await id('POST', '/invitations', {
     email: `${prefix.toLowerCase()}.invitee@example.com`,
   });
+  const deliveries = await ok<{ items: { id: string }[] }>(
+    who,
+    'GET',
+    `/webhooks/${webhook}/deliveries`,
+  );
+  const delivery = deliveries.items[0]?.id ?? '';
+  expect(delivery, 'a delivery of the webhook endpoint').not.toBe('');
   return {
     contact,
     other: referral.referred?.id ?? '',
@@ -183,6 +200,8 @@ export async function buildWorld(p: SeededPractice, prefix: string): Promise<Wor
     user: p.userId,
     import: upload,
     invitation,
+    webhook,
+    delivery,
   };
 }
 

@@ -1,22 +1,29 @@
 import { serve } from '@hono/node-server';
+import { passwordResetsSettled } from './accounts/password-reset.service.ts';
 import { createApp } from './app.ts';
 import { startImportWorker } from './imports/import.worker.ts';
 import { startOutboxWorker } from './outbox/outbox.worker.ts';
 import type { Config } from './platform/config.ts';
 import { openDeps } from './platform/deps.ts';
+import { startWebhookWorker } from './webhooks/webhook.worker.ts';
 
 /** Starts the HTTP server; resolves once it listens. Stops cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: Config): Promise<{ close: () => Promise<void> }> {
   const deps = await openDeps(config);
   const app = createApp(deps);
-  // The outbox worker (§6) and the import worker (issue 13): in-process on SQLite, pg-boss on
-  // PostgreSQL; stopped before the database.
+  // The outbox worker (§6), the import worker (issue 13) and the webhook worker (issue 14):
+  // in-process on SQLite, pg-boss on PostgreSQL; stopped before the database.
   const worker = await startOutboxWorker(deps).catch(async (error: unknown) => {
     await deps.close();
     throw error;
   });
   const imports = await startImportWorker(deps).catch(async (error: unknown) => {
     await worker.close();
+    await deps.close();
+    throw error;
+  });
+  const webhooks = await startWebhookWorker(deps).catch(async (error: unknown) => {
+    await Promise.all([worker.close(), imports.close()]);
     await deps.close();
     throw error;
   });
@@ -32,7 +39,15 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= new Promise<void>((resolve) => server.close(() => resolve()))
-      .then(() => Promise.all([worker.close(), imports.close()]))
+      // Reset links being issued after their answers finish first (they queue their email).
+      .then(() =>
+        Promise.all([
+          worker.close(),
+          imports.close(),
+          webhooks.close(),
+          passwordResetsSettled(deps.db),
+        ]),
+      )
       .then(() => deps.close());
     return closing;
   };

@@ -93,6 +93,7 @@ export async function findApiTokenByHash(db: Queryable, tokenHash: string) {
       'api_token.user_id',
       'api_token.revoked_at',
       'api_token.last_used_at',
+      'api_token.read_only',
       'practice_member.role',
     ])
     .where('api_token.token_hash', '=', tokenHash)

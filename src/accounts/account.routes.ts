@@ -208,7 +208,10 @@ export function accountRoutes(deps: Deps) {
       request: body(ZCreateApiToken),
       responses: { 201: json(ZCreatedApiToken, 'The new token'), ...problemResponses },
     }),
-    async (c) => c.json(await createToken(deps, actorOf(c), c.req.valid('json').name), 201),
+    async (c) => {
+      const { name, readOnly } = c.req.valid('json');
+      return c.json(await createToken(deps, actorOf(c), name, { readOnly }), 201);
+    },
   );
   r.openapi(
     createRoute({

@@ -40,6 +40,9 @@ export const ZApiToken = z
     createdAt: ZTimestamp,
     lastUsedAt: ZTimestamp.nullable(),
     revokedAt: ZTimestamp.nullable(),
+    readOnly: z
+      .boolean()
+      .openapi({ description: 'It may only read (GET); any other call is 403.' }),
   })
   .openapi('ApiToken');
 export type ApiToken = z.infer<typeof ZApiToken>;
@@ -48,7 +51,15 @@ export const ZCreatedApiToken = ZApiToken.extend({
   token: z.string().openapi({ description: 'The secret. It is shown only this once.' }),
 }).openapi('CreatedApiToken');
 
-export const ZCreateApiToken = z.strictObject({ name: ZName }).openapi('CreateApiToken');
+export const ZCreateApiToken = z
+  .strictObject({
+    name: ZName,
+    readOnly: z
+      .boolean()
+      .optional()
+      .openapi({ description: '`true`: the token may only read (GET); writes get 403.' }),
+  })
+  .openapi('CreateApiToken');
 
 export const ZChangePassword = z
   .strictObject({

@@ -6,8 +6,10 @@ import { toTimestamp } from '../platform/clock.ts';
 import { inTransaction, writeBestEffort } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { AppError, busyRetryAfterSeconds, fieldError, notFound } from '../platform/errors.ts';
+import { isSet, toFlag } from '../platform/flags.ts';
 import { type Actor, parseNested } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
+import type { Flag } from '../platform/schema.ts';
 import { insertPractice } from '../practices/practice.repository.ts';
 import type { Practice } from '../practices/practice.schemas.ts';
 import { getPractice, refuseInDemo } from '../practices/practice.service.ts';
@@ -43,6 +45,7 @@ import {
   ZSignUp,
 } from './account.schemas.ts';
 import { passwordWeakness } from './password.rules.ts';
+import { deleteResetLinksOf } from './password-reset.repository.ts';
 import {
   signInPerAccount,
   signUpPerAddress,
@@ -150,9 +153,12 @@ export async function throttle(
     );
 }
 
-/** Keyed by a digest, so that the counters keep no email that somebody tried. */
-const accountKey = (email: string) =>
-  `sign-in:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+/**
+ * Keyed by a digest, so that the counters keep no email that somebody tried; `kind` names the
+ * attempts counted (sign-in by default).
+ */
+export const accountKey = (email: string, kind = 'sign-in') =>
+  `${kind}:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 
 async function refuseWeakPassword(
   password: string,
@@ -357,6 +363,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(deps.db, async (trx) => {
     await updateCredentialPassword(trx, credential.id, passwordHash, toTimestamp(deps.clock.now()));
+    // A reset link asked for before the change must not undo it.
+    await deleteResetLinksOf(trx, actor.userId);
     const ended = await deleteSessions(trx, actor.userId, actor.sessionId);
     await clearAttempts(trx, accountKey(user.email), staleCountersBefore(deps.clock.now()));
     await recordAudit(trx, deps.clock, {
@@ -411,7 +419,13 @@ export async function resolveActor(deps: Deps, headers: Headers): Promise<Actor 
       await writeBestEffort(deps.db, deps.dialect, (db) =>
         markApiTokenUsed(db, row.practice_id, row.id, toTimestamp(now)),
       );
-    return { userId: row.user_id, practiceId: row.practice_id, role: row.role, via: 'token' };
+    return {
+      userId: row.user_id,
+      practiceId: row.practice_id,
+      role: row.role,
+      via: 'token',
+      readOnly: isSet(row.read_only),
+    };
   }
   if (!headers.get('cookie')) return null;
   const session = await deps.auth.api.getSession({ headers });
@@ -440,6 +454,7 @@ function toApiToken(row: {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  read_only: Flag;
 }): ApiToken {
   return {
     id: row.id,
@@ -448,6 +463,7 @@ function toApiToken(row: {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    readOnly: isSet(row.read_only),
   };
 }
 
@@ -465,6 +481,7 @@ export async function createToken(
   deps: Deps,
   actor: Actor,
   name: string,
+  { readOnly = false }: { readOnly?: boolean | undefined } = {},
 ): Promise<ApiToken & { token: string }> {
   await refuseInDemo(deps.db, actor.practiceId, 'API tokens');
   const token = `vch_${randomBytes(32).toString('base64url')}`;
@@ -478,6 +495,7 @@ export async function createToken(
     created_at: toTimestamp(deps.clock.now()),
     last_used_at: null,
     revoked_at: null,
+    read_only: toFlag(readOnly),
   };
   await inTransaction(deps.db, async (trx) => {
     await insertApiToken(trx, row);
@@ -487,6 +505,7 @@ export async function createToken(
       action: 'api_token.created',
       subjectType: 'api_token',
       subjectId: row.id,
+      ...(readOnly ? { detail: { readOnly: true } } : {}),
     });
   });
   return { ...toApiToken(row), token };

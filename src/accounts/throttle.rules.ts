@@ -11,6 +11,15 @@ const minute = minuteMs;
  */
 export const signInPerAccount: ThrottlePolicy = { limit: 5, windowMs: 15 * minute };
 
+/**
+ * Password-reset requests per account (by email, known or not): each may send an email, so
+ * fewer than sign-in attempts; the answer is the same for every email.
+ */
+export const resetPerAccount: ThrottlePolicy = { limit: 3, windowMs: 15 * minute };
+
+/** Password-reset requests and link uses per address: one address trying many emails or links. */
+export const resetPerAddress: ThrottlePolicy = { limit: 10, windowMs: 15 * minute };
+
 /** New accounts per address: sign-up is also a way to test an email's password. */
 export const signUpPerAddress: ThrottlePolicy = { limit: 10, windowMs: 60 * minute };
 
@@ -24,7 +33,13 @@ export const demoPerUser: ThrottlePolicy = { limit: 3, windowMs: 60 * minute };
 export const staleCountersBefore = (now: Date): Date =>
   new Date(
     now.getTime() -
-      Math.max(signInPerAccount.windowMs, signUpPerAddress.windowMs, demoPerUser.windowMs),
+      Math.max(
+        signInPerAccount.windowMs,
+        signUpPerAddress.windowMs,
+        demoPerUser.windowMs,
+        resetPerAccount.windowMs,
+        resetPerAddress.windowMs,
+      ),
   );
 
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -10,6 +10,7 @@ import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
 import type { Settings } from '../practices/settings.rules.ts';
+import { recordWebhookEvent } from '../webhooks/webhook-event.service.ts';
 import {
   type CommitmentFilter,
   type CommitmentRow,
@@ -191,12 +192,18 @@ export async function creditCommitment(
     commitment_id: target.id,
     credited_at: receivedAt,
   });
-  if (isFulfilledAt(target.credited + 1, target.promisedCount))
+  if (isFulfilledAt(target.credited + 1, target.promisedCount)) {
     await updateCommitmentRow(trx, practiceId, target.id, {
       status: 'fulfilled',
       fulfilled_at: receivedAt,
       updated_at: receivedAt,
     });
+    await recordWebhookEvent(trx, practiceId, now, {
+      type: 'commitment.fulfilled',
+      occurredAt: now,
+      data: { commitmentId: target.id, contactId: referrerId, fulfilledAt: receivedAt },
+    });
+  }
   return target.id;
 }
 
@@ -352,6 +359,12 @@ export async function updateCommitment(
       changes.incentive_for_referred = input.incentiveForReferred;
     if (input.note !== undefined) changes.note = input.note;
     await updateCommitmentRow(trx, actor.practiceId, row.id, changes);
+    if (changes.status === 'fulfilled')
+      await recordWebhookEvent(trx, actor.practiceId, now, {
+        type: 'commitment.fulfilled',
+        occurredAt: now,
+        data: { commitmentId: row.id, contactId: row.contact_id, fulfilledAt: now },
+      });
   });
 }
 

@@ -12,6 +12,7 @@ import { newId } from '../platform/ids.ts';
 import type { NameParts } from '../platform/person-name.ts';
 import { type VcardVersion, vcardNameOf, writeVcard } from '../platform/vcard.ts';
 import { loadPracticeContext } from '../practices/practice.service.ts';
+import { recordWebhookEvent } from '../webhooks/webhook-event.service.ts';
 import { dueCutoffs, touchOf } from './cadence.rules.ts';
 import {
   type ContactRow,
@@ -257,6 +258,11 @@ export async function createContact(
     await replaceContactCircles(trx, actor.practiceId, id, [...new Set(input.circleIds ?? [])]);
     const change = stageChangeFor(null, stage);
     if (change) await recordStageChange(trx, actor, id, change.fromStage, change.toStage, now);
+    await recordWebhookEvent(trx, actor.practiceId, now, {
+      type: 'contact.created',
+      occurredAt: now,
+      data: { contactId: id, createdAt: now },
+    });
     return loadDetail(trx, deps.clock, actor.practiceId, id);
   }).catch(duplicateEmail);
 }

@@ -248,6 +248,8 @@ export const exportEntities: readonly ExportEntity[] = [
       'The outbox: every email and letter the practice wrote, queued, sent or failed, with its text.',
     scope: 'practice_id',
     key: ['id'],
+    // A password-reset link, sealed: a secret of the recipient's, never exported.
+    drop: ['sealed_link'],
     notes: {
       recipient_contact_id: 'To whom (`id` in contacts).',
       cc_contact_id: 'Copied to (`id` in contacts), for an introduction.',
@@ -326,6 +328,16 @@ export const exportEntities: readonly ExportEntity[] = [
     key: ['import_id', 'line'],
   },
   {
+    file: 'webhook_endpoints',
+    table: 'webhook_endpoint',
+    describe:
+      'Where the practice sends webhooks: the URL, the events, and whether it is failing or paused. Never the signing secret.',
+    scope: 'practice_id',
+    key: ['id'],
+    drop: ['secret_sealed'],
+    json: ['events'],
+  },
+  {
     file: 'audit_log',
     table: 'audit_log',
     describe:
@@ -355,6 +367,9 @@ export const notExported: Readonly<Record<string, string>> = {
   agenda_undo: 'undo steps of the Today page, kept a short while',
   celebration_seen: 'which user has seen which celebration',
   import_chunk: 'the bytes of an uploaded file, kept only until its import finishes',
+  webhook_event:
+    'notifications sent to webhook endpoints: ids, types and statuses of rows already in the export',
+  webhook_delivery: 'the delivery log of webhooks: attempts and answers of the receivers',
   vouch_migration: 'the schema version',
   vouch_migration_lock: 'the schema version',
 };

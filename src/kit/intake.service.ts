@@ -15,6 +15,7 @@ import { findPractice } from '../practices/practice.repository.ts';
 import { loadPracticeContext, toPractice } from '../practices/practice.service.ts';
 import { practiceVcard, practiceVcardName } from '../practices/practice-vcard.ts';
 import { recordReferral } from '../referrals/referral.service.ts';
+import { recordWebhookEvent } from '../webhooks/webhook-event.service.ts';
 import {
   intakeEventNote,
   intakeNoticeOf,
@@ -203,6 +204,11 @@ export async function submitIntake(
       link_id: link.id,
       referral_id: referralId,
       submitted_at: now,
+    });
+    await recordWebhookEvent(trx, link.practice_id, now, {
+      type: 'intake.submitted',
+      occurredAt: now,
+      data: { linkId: link.id, referralId, submittedAt: now },
     });
     // The submission row is the record of the form (consent, when given, is audited with the
     // referral); the team's email names where to look, and goes only when SMTP is set.

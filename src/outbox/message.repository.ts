@@ -216,6 +216,16 @@ export async function findSmtpRow(db: Queryable, practiceId: string) {
     .executeTakeFirst();
 }
 
+/** Whether any practice of this server can send email (a fact of the server, not of a user). */
+export async function hasAnySmtpSettings(db: Queryable): Promise<boolean> {
+  const row = await db
+    .selectFrom('smtp_settings')
+    .select('practice_id')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function upsertSmtpRow(db: Queryable, row: SmtpRow): Promise<void> {
   const { practice_id: _, ...rest } = row;
   await db

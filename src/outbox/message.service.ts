@@ -26,7 +26,6 @@ import {
   updateReferralRow,
 } from '../referrals/referral.repository.ts';
 import { type ReferralStatus, thanksRefusal } from '../referrals/referral.rules.ts';
-import { invitationLinkMarker } from '../team/team.rules.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
 import {
   findMessageRow,
@@ -37,8 +36,10 @@ import {
   type MessageRow,
   updateMessageRow,
 } from './message.repository.ts';
+import { privateLinkPlaceholder } from './outbox.rules.ts';
 import type { CreateMessage, ListMessagesQuery, Message } from './outbox.schemas.ts';
-import { wakeOutbox } from './outbox.worker.ts';
+import { privateLinkPurpose, wakeOutbox } from './outbox.worker.ts';
+import { encryptSecret } from './secret-box.ts';
 
 export function statusLabelOf(row: MessageRow, smtpConfigured: boolean): string {
   switch (row.status) {
@@ -66,8 +67,7 @@ export function toMessage(row: MessageRow, smtpConfigured: boolean): Message {
         ? { contactId: row.cc_contact_id, name: row.cc_name ?? '', email: row.cc_email }
         : null,
     subject: row.subject,
-    // An invitation's link is put in when it is sent, never stored (team/team.rules.ts).
-    body: row.body.replaceAll(invitationLinkMarker, '[the invitation link, added when it is sent]'),
+    body: row.body,
     channel: row.channel,
     status: row.status,
     statusLabel: statusLabelOf(row, smtpConfigured),
@@ -309,6 +309,7 @@ function queuedEmailRow(
     queued_at: now,
     sent_at: null,
     fact_key: null,
+    sealed_link: null,
   };
 }
 
@@ -443,6 +444,54 @@ export async function messagePdf(deps: Deps, actor: Actor, id: string): Promise<
   });
 }
 
+/** An email to a user of the practice about their account, carrying a private link. */
+export type AccountEmail = {
+  templateKey: string;
+  /** A user of the practice, or someone invited to become one (no user yet: `userId` null). */
+  to: { userId: string | null; name: string; email: string };
+  /** What the email is about, when not the user themselves (an invitation), and who sent it. */
+  about?: { type: string; id: string; by: string };
+  subject: string;
+  /** Holds `privateLinkPlaceholder` where the link goes. */
+  body: string;
+  privateLink: string;
+};
+
+/**
+ * Queues an email to a user of the practice (not a contact: no consent, no footer) in the
+ * caller's transaction. Its link is stored sealed with the server secret, so that nobody
+ * reading the outbox or an export can use it. Wake the outbox after the commit.
+ */
+export async function queueAccountEmail(
+  trx: Tx,
+  deps: Pick<Deps, 'clock' | 'config'>,
+  practiceId: string,
+  email: AccountEmail,
+): Promise<MessageRow> {
+  if (!email.body.includes(privateLinkPlaceholder))
+    throw new Error('An account email needs the private link placeholder in its body.');
+  const row: MessageRow = {
+    ...queuedEmailRow(
+      practiceId,
+      email.about?.by ?? email.to.userId,
+      {
+        templateKey: email.templateKey,
+        to: { contactId: null, name: email.to.name, email: email.to.email },
+        cc: null,
+        subject: email.subject,
+        body: email.body,
+        subjectType: email.about?.type ?? 'user',
+        subjectId: email.about?.id ?? email.to.userId,
+        isReferrerFacing: false,
+      },
+      toTimestamp(deps.clock.now()),
+    ),
+    sealed_link: encryptSecret(deps.config.secret, privateLinkPurpose, email.privateLink),
+  };
+  await insertMessageRow(trx, row);
+  return row;
+}
+
 /** A notice to the practice's own team, never to a contact: no footer, no consent to check. */
 export type TeamNotice = {
   templateKey: string;
@@ -450,6 +499,8 @@ export type TeamNotice = {
   body: string;
   subjectType: string;
   subjectId: string;
+  /** Only the owners are told (a webhook endpoint paused: §8, theirs to fix). */
+  ownersOnly?: boolean;
 };
 
 /**
@@ -464,7 +515,10 @@ export async function queueTeamNotice(
   notice: TeamNotice,
 ): Promise<number> {
   if (!(await findSmtpRow(trx, practiceId))) return 0;
-  const members = await listMemberRows(trx, practiceId);
+  const { ownersOnly, ...message } = notice;
+  const members = (await listMemberRows(trx, practiceId)).filter(
+    (m) => !ownersOnly || m.role === 'owner',
+  );
   for (const member of members)
     await insertMessageRow(
       trx,
@@ -472,7 +526,7 @@ export async function queueTeamNotice(
         practiceId,
         null,
         {
-          ...notice,
+          ...message,
           to: { contactId: null, name: member.name, email: member.email },
           cc: null,
           isReferrerFacing: false,

@@ -41,6 +41,11 @@ export type MessageTable = {
   cc_contact_id: string | null;
   cc_name: string | null;
   cc_email: string | null;
+  /**
+   * A private link (a password reset) sealed with the server secret (migration 0025): the body
+   * holds `privateLinkPlaceholder` instead; cleared once sent.
+   */
+  sealed_link: string | null;
 };
 
 export type SmtpSettingsTable = {

@@ -78,3 +78,13 @@ export function optedOutRefusal(contact: {
     ? null
     : `${contact.name} opted out of email from the practice, so Vouch will not send this; make the introduction another way (a call, or through the referrer).`;
 }
+
+/**
+ * What the stored body of an email with a private link (a password reset) shows in its place:
+ * the outbox and the export never hold a usable link; the worker puts the link in at send time.
+ */
+export const privateLinkPlaceholder = '[a private link, added when the email is sent]';
+
+/** The body as sent: the private link where its placeholder stands. */
+export const withPrivateLink = (body: string, link: string): string =>
+  body.replace(privateLinkPlaceholder, link);

@@ -8,12 +8,6 @@ import type { Db } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { startPollLoop } from '../platform/poll-loop.ts';
 import { findPractice } from '../practices/practice.repository.ts';
-import {
-  invitationLinkMarker,
-  invitationTemplateKey,
-  invitationToken,
-  invitationUrl,
-} from '../team/team.rules.ts';
 import { type OutgoingMail, sendMail } from './mailer.ts';
 import {
   claimMessage,
@@ -31,7 +25,12 @@ import {
   optedOutRefusal,
   optOutUrl,
   signOptOutToken,
+  withPrivateLink,
 } from './outbox.rules.ts';
+import { decryptSecret } from './secret-box.ts';
+
+/** The secret-box purpose of a message's private link (`message.sealed_link`). */
+export const privateLinkPurpose = 'message-link';
 
 /** How long a claimed message may stay `sending` before it counts as interrupted. */
 const leaseMs = 15 * 60_000;
@@ -102,14 +101,11 @@ export async function deliverMessage(
       'Not sent: it would tell the referrer where the referred person stands, and their consent was withdrawn after it was queued.',
     );
   let text = row.body;
-  // An invitation's link is derived again from the server secret: the outbox never holds it.
-  if (row.template_key === invitationTemplateKey && row.subject_id) {
-    const token = invitationToken(deps.config.secret, {
-      practiceId,
-      invitationId: row.subject_id,
-      sentAt: row.created_at,
-    });
-    text = text.replaceAll(invitationLinkMarker, invitationUrl(deps.config.baseUrl, token));
+  if (row.sealed_link) {
+    const link = decryptSecret(deps.config.secret, privateLinkPurpose, row.sealed_link);
+    if (link === null)
+      return fail('Not sent: its link cannot be read with this server secret; ask for a new one.');
+    text = withPrivateLink(text, link);
   }
   let headers: Record<string, string> = {};
   let cc: OutgoingMail['cc'] = null;
@@ -158,6 +154,8 @@ export async function deliverMessage(
       sent_at: sentAt,
       next_attempt_at: null,
       last_error: null,
+      // A private link has done its job: the database keeps no copy, even sealed.
+      ...(row.sealed_link ? { sealed_link: null } : {}),
     });
     // A message that went through proves the settings as well as a test email does.
     if (!smtp.verified_at) await markSmtpVerified(deps.db, practiceId, smtp.updated_at, sentAt);

@@ -8,7 +8,7 @@ export type ActorResolver = (headers: Headers) => Promise<Actor | null>;
 
 /**
  * Every route after this needs a signed-in user or an API token; it puts the actor on the
- * context. The resolver is passed in so that platform/ never imports a feature.
+ * context. A read-only token gets 403 on anything but GET/HEAD (issue 14 §11). The resolver is passed in so that platform/ never imports a feature.
  */
 export function requireActor(resolve: ActorResolver): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -17,6 +17,12 @@ export function requireActor(resolve: ActorResolver): MiddlewareHandler<AppEnv> 
       throw new AppError(
         'unauthenticated',
         'Sign in, or send an API token as Authorization: Bearer <token>.',
+      );
+    if (actor.readOnly && c.req.method !== 'GET' && c.req.method !== 'HEAD')
+      throw new AppError(
+        'forbidden',
+        'This API token is read-only: it may only read (GET). Create a token without readOnly to make changes.',
+        [{ field: 'token', message: 'Is read-only; this call changes data.' }],
       );
     c.set('actor', actor);
     await next();

@@ -1,6 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
-import { dayMs } from './calendar.ts';
+import { dayMs, hourMs } from './calendar.ts';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db.ts';
 import { newId } from './ids.ts';
@@ -17,13 +20,47 @@ export const verifyPassword = (stored: string, password: string): Promise<boolea
 /** better-auth counts in seconds. */
 const day = dayMs / 1000;
 
-export type AuthOptions = { rateLimit: boolean };
+export type AuthOptions = { rateLimit: boolean; clock: Clock };
+
+/** A password-reset link works once, within this time. */
+export const resetLinkLifetimeMs = hourMs;
+
+/**
+ * How better-auth stores a verification identifier (`reset-password:<token>`): its kind, then a
+ * SHA-256 digest of the whole, so a copy of the database holds no usable link.
+ */
+export function storedIdentifierOf(identifier: string): string {
+  const kind = identifier.slice(0, identifier.indexOf(':') + 1);
+  return `${kind}${createHash('sha256').update(identifier, 'utf8').digest('hex')}`;
+}
+
+/** The stored identifier of a password-reset token. */
+export const resetIdentifierOf = (token: string): string =>
+  storedIdentifierOf(`reset-password:${token}`);
+
+export type IssuedResetLink = { userId: string; token: string };
+
+/** The reset links better-auth issues while `captureResetLink` runs (see `sendResetPassword`). */
+const issuedLinks = new AsyncLocalStorage<IssuedResetLink[]>();
+
+/**
+ * Runs `issue` (better-auth's requestPasswordReset) and answers the link it issued, if any: none
+ * for an unknown email. The caller sends it, through the practice's outbox.
+ */
+export async function captureResetLink(
+  issue: () => Promise<unknown>,
+): Promise<IssuedResetLink | undefined> {
+  const issued: IssuedResetLink[] = [];
+  await issuedLinks.run(issued, issue);
+  return issued[0];
+}
 
 /**
  * better-auth owns users, passwords and sessions (stored in the database, so a restart keeps
  * everyone signed in). Its tables are our snake_case auth_* tables, built by our migrations.
  */
 export function createAuth(db: Db, dialect: Dialect, config: Config, options: AuthOptions) {
+  const { clock } = options;
   return betterAuth({
     appName: 'Vouch',
     baseURL: config.baseUrl,
@@ -68,12 +105,33 @@ export function createAuth(db: Db, dialect: Dialect, config: Config, options: Au
     verification: {
       modelName: 'auth_verification',
       fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' },
+      storeIdentifier: { hash: async (identifier: string) => storedIdentifierOf(identifier) },
+      // Its sweep compares with the wall clock; expiry is the app clock's (accounts sweeps).
+      disableCleanup: true,
+    },
+    databaseHooks: {
+      verification: {
+        create: {
+          // Each kind's lifetime counted from the app's clock, so that tests can move past it.
+          before: async (verification) => {
+            const lifetimeMs = verification.expiresAt.getTime() - verification.createdAt.getTime();
+            return {
+              data: { ...verification, expiresAt: new Date(clock.now().getTime() + lifetimeMs) },
+            };
+          },
+        },
+      },
     },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: passwordLimits.min,
       maxPasswordLength: passwordLimits.max,
       autoSignIn: true,
+      resetPasswordTokenExpiresIn: resetLinkLifetimeMs / 1000,
+      // The link is not mailed here: accounts captures it and queues it in the practice's outbox.
+      sendResetPassword: async ({ user, token }) => {
+        issuedLinks.getStore()?.push({ userId: user.id, token });
+      },
       password: {
         hash: hashPassword,
         verify: ({ hash: stored, password }) => verifyPassword(stored, password),

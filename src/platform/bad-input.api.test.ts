@@ -90,6 +90,55 @@ const signInCases: Case[] = [
   ),
 ];
 
+const passwordResetCases: Case[] = [
+  ...unreadable('POST', '/auth/password-reset'),
+  bad('POST', '/auth/password-reset', 'no email', {}, ['email']),
+  bad('POST', '/auth/password-reset', 'an invalid email', { email: 'nobody' }, ['email']),
+  bad('POST', '/auth/password-reset', 'a number as email', { email: 42 }, ['email']),
+  bad('POST', '/auth/password-reset', 'an unknown field', { email, next: '/x' }, ['next']),
+  ...unreadable('POST', '/auth/password-reset/confirm'),
+  bad('POST', '/auth/password-reset/confirm', 'no token', { newPassword: 'long enough pw' }, [
+    'token',
+  ]),
+  bad(
+    'POST',
+    '/auth/password-reset/confirm',
+    'an empty token',
+    { token: '', newPassword: 'long enough pw' },
+    ['token'],
+  ),
+  bad(
+    'POST',
+    '/auth/password-reset/confirm',
+    'a token over 200',
+    { token: long(201), newPassword: 'long enough pw' },
+    ['token'],
+  ),
+  bad(
+    'POST',
+    '/auth/password-reset/confirm',
+    'a password of 7',
+    { token: 'abc', newPassword: 'seven77' },
+    ['newPassword'],
+  ),
+  bad(
+    'POST',
+    '/auth/password-reset/confirm',
+    'a password of 129',
+    { token: 'abc', newPassword: long(129) },
+    ['newPassword'],
+  ),
+  bad(
+    'POST',
+    '/auth/password-reset/confirm',
+    'a link that does not exist',
+    { token: 'no-such-link', newPassword: 'long enough pw' },
+    ['token'],
+    422,
+    'unprocessable',
+  ),
+];
+
 const practiceCases: Case[] = [
   ...unreadable('PATCH', '/practice'),
   bad('PATCH', '/practice', 'an unknown field', { name: 'Ok', plan: 'gold' }, ['plan']),
@@ -499,6 +548,12 @@ describe.each(testTargets)('bad input on %s', (target) => {
         bad('POST', '/auth/sign-in', 'wrong', body, [], 401, 'unauthenticated'),
         caller(ctx),
       );
+    });
+  });
+
+  describe('POST /auth/password-reset and /auth/password-reset/confirm', () => {
+    it.each(passwordResetCases)('$url refuses $name ($status)', async (c) => {
+      await refuse(c, caller(ctx));
     });
   });
 

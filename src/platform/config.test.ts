@@ -83,3 +83,19 @@ describe('import size limit', () => {
     );
   });
 });
+
+describe('webhooks to private addresses', () => {
+  const base = { VOUCH_DATA_DIR: '/tmp/vouch-config-test', VOUCH_SECRET: 'x'.repeat(32) };
+  it('are off unless the operator sets VOUCH_WEBHOOKS_ALLOW_PRIVATE=1', () => {
+    expect(loadConfig(base).webhooksAllowPrivate).toBe(false);
+    expect(loadConfig({ ...base, VOUCH_WEBHOOKS_ALLOW_PRIVATE: '0' }).webhooksAllowPrivate).toBe(
+      false,
+    );
+    expect(loadConfig({ ...base, VOUCH_WEBHOOKS_ALLOW_PRIVATE: '1' }).webhooksAllowPrivate).toBe(
+      true,
+    );
+    expect(() => loadConfig({ ...base, VOUCH_WEBHOOKS_ALLOW_PRIVATE: 'yes' })).toThrow(
+      /VOUCH_WEBHOOKS_ALLOW_PRIVATE/,
+    );
+  });
+});

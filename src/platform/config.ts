@@ -58,6 +58,9 @@ const ZEnv = z.object({
   VOUCH_INTAKE_PER_LINK: z.coerce.number().int().min(1).max(1_000_000_000).default(30),
   // The largest file an import takes (issue 13), in megabytes: beyond it, a 413 naming `file`.
   VOUCH_IMPORT_MAX_MB: z.coerce.number().min(0.001).max(10_000).default(50),
+  // Webhooks may call http:// and private, loopback or link-local addresses (a receiver on this
+  // machine or the office network; the tests' local receiver). Off: https and public addresses only.
+  VOUCH_WEBHOOKS_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
 });
 
 export type DatabaseTarget =
@@ -79,6 +82,8 @@ export type Config = Readonly<{
   intakeLimits: Readonly<{ perAddress: number; perLink: number }>;
   /** The largest import file, in bytes (VOUCH_IMPORT_MAX_MB). */
   importMaxBytes: number;
+  /** Webhooks may go to http:// and private addresses (VOUCH_WEBHOOKS_ALLOW_PRIVATE=1). */
+  webhooksAllowPrivate: boolean;
 }>;
 
 /** A page of this server by its path, under the public base URL (a trailing slash or not). */
@@ -152,5 +157,6 @@ export function loadConfig(
       perLink: e.VOUCH_INTAKE_PER_LINK,
     }),
     importMaxBytes: Math.round(e.VOUCH_IMPORT_MAX_MB * 1024 * 1024),
+    webhooksAllowPrivate: e.VOUCH_WEBHOOKS_ALLOW_PRIVATE === '1',
   });
 }

@@ -54,11 +54,11 @@ export async function openDeps(
     await close();
     throw error;
   }
-  const auth = createAuth(db, dialect, config, { rateLimit: options.rateLimit ?? true });
   const clock =
     options.clock ??
     (config.clockOffsetMs === 0
       ? systemClock
       : { now: () => new Date(Date.now() + config.clockOffsetMs) });
+  const auth = createAuth(db, dialect, config, { rateLimit: options.rateLimit ?? true, clock });
   return { db, dialect, clock, config, auth, close };
 }

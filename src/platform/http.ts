@@ -19,6 +19,8 @@ export type Actor = {
   via: 'session' | 'token';
   /** The session behind a cookie-authenticated actor (kept when the others are ended). */
   sessionId?: string;
+  /** A read-only API token: only GET and HEAD pass (requireActor). */
+  readOnly?: boolean;
 };
 
 export type AppEnv = { Variables: { actor: Actor } };

@@ -32,6 +32,7 @@ const homes: Record<string, Home> = {
   'GET /imports query:limit': { notStored: 'page size' },
   'GET /imports/{id}/problems query:limit': { notStored: 'page size' },
   'GET /audit query:limit': { notStored: 'page size' },
+  'GET /webhooks/{id}/deliveries query:limit': { notStored: 'page size' },
   'GET /agenda query:perKind': { notStored: 'items per kind' },
   'POST /agenda/items/bulk body.olderThanDays': { notStored: 'days overdue to dismiss' },
   'POST /contacts body.keepInTouchDays': 'contact.keep_in_touch_days',

@@ -20,6 +20,7 @@ import { pastInstant, refOf } from '../platform/fields.ts';
 import type { Actor } from '../platform/http.ts';
 import { newId } from '../platform/ids.ts';
 import { loadPracticeContext, type PracticeContext } from '../practices/practice.service.ts';
+import { recordWebhookEvent } from '../webhooks/webhook-event.service.ts';
 import {
   countReferralsByStatus,
   findContactRefs,
@@ -282,6 +283,11 @@ async function insertNewContact(
     );
   }
   await replaceContactRoles(trx, actor.practiceId, id, made.roles);
+  await recordWebhookEvent(trx, actor.practiceId, now, {
+    type: 'contact.created',
+    occurredAt: now,
+    data: { contactId: id, createdAt: now },
+  });
   await insertStageChangeRow(trx, {
     practice_id: actor.practiceId,
     id: newId(),
@@ -524,6 +530,11 @@ export async function recordReferral(
     at: receivedAt,
     note: origin.note ?? null,
   });
+  await recordWebhookEvent(trx, actor.practiceId, now, {
+    type: 'referral.created',
+    occurredAt: now,
+    data: { referralId: id, referrerId, referredId, status: 'new', receivedAt },
+  });
   if (referrer) await promoteReferrer(trx, actor, referrer, now);
   // §3.1: the referral credits the referrer's oldest open commitment, in this transaction.
   if (referrerId) await creditCommitment(trx, actor, referrerId, id, receivedAt, now);
@@ -602,6 +613,17 @@ async function writeStatusMove(
     to: move.times.status,
     at: move.at,
     note: move.note,
+  });
+  await recordWebhookEvent(trx, actor.practiceId, move.updatedAt, {
+    type: 'referral.status_changed',
+    occurredAt: move.updatedAt,
+    data: {
+      referralId: row.id,
+      from: row.status,
+      to: move.times.status,
+      at: move.at,
+      correction: move.kind === 'corrected',
+    },
   });
 }
 
@@ -751,6 +773,11 @@ export async function reopenReferral(
       to,
       at: now,
       note: input.note ?? null,
+    });
+    await recordWebhookEvent(trx, actor.practiceId, now, {
+      type: 'referral.status_changed',
+      occurredAt: now,
+      data: { referralId, from, to, at: now, correction: false },
     });
   });
 }

@@ -17,7 +17,14 @@ import {
   testTargets,
 } from '../test-support/testing.ts';
 
-type Ids = { contact: string; invitation: string; owner: string; member: string };
+type Ids = {
+  contact: string;
+  invitation: string;
+  owner: string;
+  member: string;
+  webhook: string;
+  delivery: string;
+};
 
 /** Every owner-only operation with a request that would succeed for an owner. */
 const ownerOnly: Record<string, { url: (ids: Ids) => string; body?: unknown }> = {
@@ -51,6 +58,19 @@ const ownerOnly: Record<string, { url: (ids: Ids) => string; body?: unknown }> =
   'DELETE /invitations/{id}': { url: (ids) => `/invitations/${ids.invitation}` },
   'PATCH /members/{id}': { url: (ids) => `/members/${ids.member}`, body: { role: 'owner' } },
   'DELETE /members/{id}': { url: (ids) => `/members/${ids.owner}` },
+  'GET /webhooks': { url: () => '/webhooks' },
+  'POST /webhooks': {
+    url: () => '/webhooks',
+    body: { url: 'https://hooks.example.com/new', events: ['referral.created'] },
+  },
+  'GET /webhooks/{id}': { url: (ids) => `/webhooks/${ids.webhook}` },
+  'PATCH /webhooks/{id}': { url: (ids) => `/webhooks/${ids.webhook}`, body: { paused: true } },
+  'DELETE /webhooks/{id}': { url: (ids) => `/webhooks/${ids.webhook}` },
+  'GET /webhooks/{id}/deliveries': { url: (ids) => `/webhooks/${ids.webhook}/deliveries` },
+  'POST /webhooks/{id}/deliveries/{deliveryId}/resend': {
+    url: (ids) => `/webhooks/${ids.webhook}/deliveries/${ids.delivery}/resend`,
+    body: {},
+  },
 };
 
 /** The 403 answer `ownerOnlyResponses` (platform/http.ts) puts on an owner-only route. */
@@ -68,7 +88,16 @@ describe.each(testTargets)('owner-only routes on %s', (target) => {
       name: 'mine',
     });
     member = { session: seeded.session, bearer: caller(ctx, { token }) };
+    const webhook = await ok<{ id: string }>(a.session, 'POST', '/webhooks', {
+      url: 'https://hooks.example.com/owned',
+      events: ['contact.created'],
+    });
     const contact = await ok<{ id: string }>(a.session, 'POST', '/contacts', { name: 'Lee' });
+    const deliveries = await ok<{ items: { id: string }[] }>(
+      a.session,
+      'GET',
+      `/webhooks/${webhook.id}/deliveries`,
+    );
     const invitation = await ok<{ id: string }>(a.session, 'POST', '/invitations', {
       email: 'invited@example.com',
     });
@@ -77,6 +106,8 @@ describe.each(testTargets)('owner-only routes on %s', (target) => {
       invitation: invitation.id,
       owner: a.userId,
       member: seeded.userId,
+      webhook: webhook.id,
+      delivery: deliveries.items[0]?.id ?? '',
     };
   });
 

@@ -2,7 +2,7 @@
  * The team's rules (PRODUCT.md §8), pure: how long an invitation link lives and what state it
  * is in, how its token is made and kept (a hash only), and the last-owner rule.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { dayMs } from '../platform/calendar.ts';
 import { urlAt } from '../platform/config.ts';
 
@@ -11,28 +11,11 @@ export type Role = 'owner' | 'member';
 /** An invitation link works for 7 days from when it was (last) sent. */
 export const invitationValidDays = 7;
 
-/** The outbox's template key of an invitation email; the worker puts the link in at send time. */
+/** The outbox's template key of an invitation email. */
 export const invitationTemplateKey = 'team_invitation';
-
-/** Where the link goes in the queued body: the body in the outbox never holds the token. */
-export const invitationLinkMarker = '{{invitationLink}}';
 
 export function invitationExpiry(sentAt: Date): Date {
   return new Date(sentAt.getTime() + invitationValidDays * dayMs);
-}
-
-/**
- * The token of an invitation's current link, derived from the server secret: the database
- * keeps only its hash, and the outbox worker derives the same token when it sends the email
- * (as opt-out links are signed, never stored). A re-send changes `sentAt`, so the old link dies.
- */
-export function invitationToken(
-  secret: string,
-  claim: { practiceId: string; invitationId: string; sentAt: string },
-): string {
-  return createHmac('sha256', secret)
-    .update(JSON.stringify(['invitation', claim.practiceId, claim.invitationId, claim.sentAt]))
-    .digest('base64url');
 }
 
 /** What is stored of a token, and what a presented token is looked up by. */

@@ -3,6 +3,7 @@
  * link, roles and removal. Every change is owner-only (`requireOwner`), one transaction, and
  * audited; the last owner of a practice stays (checked under the members' row locks).
  */
+import { randomBytes } from 'node:crypto';
 import {
   deleteSessions,
   findMembership,
@@ -22,7 +23,8 @@ import {
 } from '../accounts/account.service.ts';
 import { deleteAssignmentsOf } from '../agenda/agenda.repository.ts';
 import { cancelQueuedEmailsAbout, findSmtpRow } from '../outbox/message.repository.ts';
-import { queueEmail } from '../outbox/message.service.ts';
+import { queueAccountEmail } from '../outbox/message.service.ts';
+import { privateLinkPlaceholder } from '../outbox/outbox.rules.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
 import { requireOwner } from '../platform/actor.ts';
 import { recordAudit } from '../platform/audit.ts';
@@ -51,11 +53,9 @@ import {
 import {
   hashInvitationToken,
   invitationExpiry,
-  invitationLinkMarker,
   invitationRefusal,
   invitationStatus,
   invitationTemplateKey,
-  invitationToken,
   invitationUrl,
   invitationValidDays,
   lastOwnerRefusal,
@@ -97,8 +97,9 @@ export async function listInvitations(deps: Deps, actor: Actor): Promise<Invitat
 }
 
 /**
- * A new link for the invitation (token derived from the server secret, only its hash kept) and
- * its email queued through the outbox, in the caller's transaction.
+ * A new link for the invitation (a random token; only its hash is kept) and its email queued
+ * through the outbox, in the caller's transaction. The outbox keeps the link sealed with the
+ * server secret (`queueAccountEmail`), so neither the outbox nor an export shows it.
  */
 async function sendLink(
   trx: Tx,
@@ -107,40 +108,29 @@ async function sendLink(
   invitation: { id: string; email: string; role: Role },
   at: Date,
 ): Promise<{ link: string; sentAt: string; expiresAt: string; tokenHash: string }> {
-  const sentAt = toTimestamp(at);
-  const token = invitationToken(deps.config.secret, {
-    practiceId: actor.practiceId,
-    invitationId: invitation.id,
-    sentAt,
-  });
+  // 256 random bits, in the link only: the invitation keeps its hash, the outbox the sealed link.
+  const token = randomBytes(32).toString('base64url');
+  const link = invitationUrl(deps.config.baseUrl, token);
   const [practice, inviter] = await Promise.all([
     findPractice(trx, actor.practiceId),
     findUserById(trx, actor.userId),
   ]);
   const practiceName = practice?.name || 'a practice';
   const who = inviter?.name ?? 'An owner';
-  await queueEmail(
-    trx,
-    // The message's creation time is the link's: the worker derives the same token from it.
-    { clock: { now: () => at } },
-    actor,
-    {
-      templateKey: invitationTemplateKey,
-      to: { contactId: null, name: invitation.email, email: invitation.email },
-      cc: null,
-      subject: `${who} invited you to join ${practiceName} on Vouch`,
-      body:
-        `${who} invited you to join ${practiceName} on Vouch as ${invitation.role === 'owner' ? 'an owner' : 'a member'}.\n\n` +
-        `Open this link to set your name and password and join:\n${invitationLinkMarker}\n\n` +
-        `The link works for ${invitationValidDays} days. If you did not expect this email, ignore it.\n`,
-      subjectType: 'invitation',
-      subjectId: invitation.id,
-      isReferrerFacing: false,
-    },
-  );
+  await queueAccountEmail(trx, deps, actor.practiceId, {
+    templateKey: invitationTemplateKey,
+    to: { userId: null, name: invitation.email, email: invitation.email },
+    about: { type: 'invitation', id: invitation.id, by: actor.userId },
+    subject: `${who} invited you to join ${practiceName} on Vouch`,
+    body:
+      `${who} invited you to join ${practiceName} on Vouch as ${invitation.role === 'owner' ? 'an owner' : 'a member'}.\n\n` +
+      `Open this link to set your name and password and join:\n${privateLinkPlaceholder}\n\n` +
+      `The link works for ${invitationValidDays} days. If you did not expect this email, ignore it.\n`,
+    privateLink: link,
+  });
   return {
-    link: invitationUrl(deps.config.baseUrl, token),
-    sentAt,
+    link,
+    sentAt: toTimestamp(at),
     expiresAt: toTimestamp(invitationExpiry(at)),
     tokenHash: hashInvitationToken(token),
   };

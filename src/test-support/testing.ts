@@ -248,6 +248,9 @@ export async function countRows(deps: Deps): Promise<Record<string, number>> {
     'import_batch',
     'import_chunk',
     'import_problem',
+    'webhook_endpoint',
+    'webhook_event',
+    'webhook_delivery',
     ...erasedTables.filter((table) => table !== 'audit_log'),
   ] as const;
   const out: Record<string, number> = {};

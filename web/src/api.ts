@@ -102,7 +102,9 @@ export type AnswerOf<O> = O extends { responses: infer R }
     ? JsonOf<S>
     : R extends { 201: infer S }
       ? JsonOf<S>
-      : undefined
+      : R extends { 202: infer S }
+        ? JsonOf<S>
+        : undefined
   : never;
 
 type Call<M extends Method> = <P extends PathOf<M>>(

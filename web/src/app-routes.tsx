@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { TodayPage } from './agenda/today-page';
+import { ForgotPasswordPage } from './auth/forgot-password-page';
+import { ResetPasswordPage } from './auth/reset-password-page';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
 import { CommitmentsPage } from './commitments/commitments-page';
@@ -42,9 +44,12 @@ export function AppRoutes() {
       <Route path="/survey/:token" element={<PublicSurveyPage />} />
       {/* An invitation link: joins a practice, signed out or not. */}
       <Route path="/join/:token" element={<JoinPage />} />
+      {/* A reset link works in any browser: the reset ends every session of the account. */}
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route element={<RequireSignedOut />}>
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route path="/setup" element={<SetupPage />} />

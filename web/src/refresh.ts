@@ -35,6 +35,7 @@ export const queryFamilies = [
   'checklist',
   'calendar-feeds',
   'tokens',
+  'webhooks',
   'audit',
   'audit-actions',
   'members',
@@ -148,6 +149,8 @@ export const REFRESHES = {
   member: ['members', 'invitations', 'referrals', 'audit', 'me'],
   /** An invitation link used: it now says so. */
   'invitation-answer': ['public-invitation'],
+  /** A webhook endpoint registered, changed, removed, or a delivery sent again. */
+  webhook: ['webhooks', 'audit'],
   /** The practice's settings or profile: the response window, the profession, the time zone… */
   practice: everything,
 } as const satisfies Record<string, readonly QueryFamily[] | typeof everything>;

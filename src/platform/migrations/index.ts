@@ -21,6 +21,8 @@ import { introductions } from './0021-introductions.ts';
 import { imports } from './0022-imports.ts';
 import { boardTotals } from './0023-board-totals.ts';
 import { team } from './0024-team.ts';
+import { passwordReset } from './0025-password-reset.ts';
+import { webhooks } from './0026-webhooks.ts';
 
 /** Every migration, in order. The same list builds SQLite and PostgreSQL. */
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -46,6 +48,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0022-imports': imports(dialect),
     '0023-board-totals': boardTotals(dialect),
     '0024-team': team,
+    '0025-password-reset': passwordReset,
+    '0026-webhooks': webhooks,
   };
 }
 

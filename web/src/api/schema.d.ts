@@ -40,6 +40,20 @@ export interface paths {
      */
     post: operations["signOut"];
   };
+  "/auth/password-reset": {
+    /**
+     * Ask for a password-reset link
+     * @description Emails a link to choose a new password, through the outbox of the account's practice (when it has SMTP settings); the link works once, within an hour. The answer is the same, after the same work, whether the email has an account or not: the link is issued after the answer. Without SMTP the practice owner resets the password on the server (`vouch user reset-password`). Requests are rate-limited per email and per client address (429 with Retry-After).
+     */
+    post: operations["sendPasswordResetLink"];
+  };
+  "/auth/password-reset/confirm": {
+    /**
+     * Choose a new password with a reset link
+     * @description Sets the password of the link's account (the sign-up rules: 422 naming `newPassword` when it is too easy to guess, and the link stays usable). The link is then used up, and every session of the account ends; the user signs in with the new password. A used, unknown or expired link is 422 naming `token`. Rate-limited per client address (429 with Retry-After).
+     */
+    post: operations["resetPassword"];
+  };
   "/public/survey/{token}": {
     /**
      * Get the question of a survey link
@@ -951,12 +965,162 @@ export interface paths {
      */
     post: operations["undoImport"];
   };
+  "/webhooks": {
+    /**
+     * List webhook endpoints
+     * @description Owners only (403 otherwise). Secrets are never listed.
+     */
+    get: operations["listWebhookEndpoints"];
+    /**
+     * Register a webhook endpoint
+     * @description Owners only. Deliveries follow Standard Webhooks: a POST of JSON with `webhook-id` (the event id, the same on every retry: drop repeats by it), `webhook-timestamp` and `webhook-signature` (HMAC-SHA256 with the secret); verify them with a standardwebhooks library. A 2xx answer within 10 s counts; anything else is retried with backoff for a day; an endpoint failing for three days is paused and the owners are told. The URL must be https and reach a public address (checked again at every attempt, after DNS); redirects are not followed. The `secret` is in this answer only; an Idempotency-Key replay is refused (409) rather than answering it again. Payloads carry ids, type, time and status, never a person's name, contact details, need or notes: read those through the API with a token.
+     */
+    post: operations["createWebhookEndpoint"];
+  };
+  "/webhooks/{id}": {
+    /**
+     * Get a webhook endpoint
+     * @description Owners only.
+     */
+    get: operations["getWebhookEndpoint"];
+    /**
+     * Remove a webhook endpoint
+     * @description Owners only. Its delivery log goes with it.
+     */
+    delete: operations["deleteWebhookEndpoint"];
+    /**
+     * Change, pause or resume a webhook endpoint
+     * @description Owners only. `paused: false` resumes a paused endpoint: what waited gets a new day of retries.
+     */
+    patch: operations["updateWebhookEndpoint"];
+  };
+  "/webhooks/{id}/deliveries": {
+    /**
+     * List an endpoint's deliveries
+     * @description Owners only. Newest first: status, attempts, the last status code and duration, the start of the answer (256 characters at most) and the next try.
+     */
+    get: operations["listWebhookDeliveries"];
+  };
+  "/webhooks/{id}/deliveries/{deliveryId}/resend": {
+    /**
+     * Send a delivery again
+     * @description Owners only. Due at once with a new day of retries, under the same `webhook-id`. A paused endpoint sends it once resumed. 409 while an attempt is in flight.
+     */
+    post: operations["retryWebhookDelivery"];
+  };
 }
 
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  "referral.created": {
+    /**
+     * The referral.created event
+     * @description A referral was received (quick-add, an introduction or an intake form). Ids and its status only.
+     */
+    post: operations["onReferralCreated"];
+  };
+  "referral.status_changed": {
+    /**
+     * The referral.status_changed event
+     * @description A referral's status moved (or was corrected, or reopened): from, to and when.
+     */
+    post: operations["onReferralStatusChanged"];
+  };
+  "commitment.fulfilled": {
+    /**
+     * The commitment.fulfilled event
+     * @description A referrer's commitment reached its promised count.
+     */
+    post: operations["onCommitmentFulfilled"];
+  };
+  "contact.created": {
+    /**
+     * The contact.created event
+     * @description A contact was added by hand or on the way by a referral or intake form (not by an import: an import of thousands would flood the receiver).
+     */
+    post: operations["onContactCreated"];
+  };
+  "intake.submitted": {
+    /**
+     * The intake.submitted event
+     * @description A form came in through a referral link, with the referral it made or joined.
+     */
+    post: operations["onIntakeSubmitted"];
+  };
+}
 
 export interface components {
   schemas: {
+    WebhookPayload_referral_created: {
+      /** @enum {string} */
+      type: "referral.created";
+      /** @example 2026-11-25T22:16:09.123Z */
+      timestamp: string;
+      data: {
+        practiceId: string;
+        referralId: string;
+        referrerId: string | null;
+        referredId: string | null;
+        /** @enum {string} */
+        status: "new" | "contacted" | "meeting" | "client" | "not_a_fit" | "declined" | "no_response";
+        /** @example 2026-11-25T22:16:09.123Z */
+        receivedAt: string;
+      };
+    };
+    WebhookPayload_referral_status_changed: {
+      /** @enum {string} */
+      type: "referral.status_changed";
+      /** @example 2026-11-25T22:16:09.123Z */
+      timestamp: string;
+      data: {
+        practiceId: string;
+        referralId: string;
+        /** @enum {string} */
+        from: "new" | "contacted" | "meeting" | "client" | "not_a_fit" | "declined" | "no_response";
+        /** @enum {string} */
+        to: "new" | "contacted" | "meeting" | "client" | "not_a_fit" | "declined" | "no_response";
+        /** @example 2026-11-25T22:16:09.123Z */
+        at: string;
+        correction: boolean;
+      };
+    };
+    WebhookPayload_commitment_fulfilled: {
+      /** @enum {string} */
+      type: "commitment.fulfilled";
+      /** @example 2026-11-25T22:16:09.123Z */
+      timestamp: string;
+      data: {
+        practiceId: string;
+        commitmentId: string;
+        contactId: string;
+        /** @example 2026-11-25T22:16:09.123Z */
+        fulfilledAt: string;
+      };
+    };
+    WebhookPayload_contact_created: {
+      /** @enum {string} */
+      type: "contact.created";
+      /** @example 2026-11-25T22:16:09.123Z */
+      timestamp: string;
+      data: {
+        practiceId: string;
+        contactId: string;
+        /** @example 2026-11-25T22:16:09.123Z */
+        createdAt: string;
+      };
+    };
+    WebhookPayload_intake_submitted: {
+      /** @enum {string} */
+      type: "intake.submitted";
+      /** @example 2026-11-25T22:16:09.123Z */
+      timestamp: string;
+      data: {
+        practiceId: string;
+        linkId: string;
+        referralId: string;
+        /** @example 2026-11-25T22:16:09.123Z */
+        submittedAt: string;
+      };
+    };
     ContactRef: {
       id: string;
       name: string;
@@ -1134,6 +1298,18 @@ export interface components {
       email: string;
       password: string;
     };
+    PasswordResetRequested: {
+      /** @description What to tell the person: the same for every email, known or not. It changes only when no practice on this server can send email. */
+      message: string;
+    };
+    RequestPasswordReset: {
+      email: string;
+    };
+    ResetPassword: {
+      /** @description The reset link's `token`. */
+      token: string;
+      newPassword: string;
+    };
     PublicSurvey: {
       practiceName: string;
       question: string;
@@ -1193,6 +1369,8 @@ export interface components {
       lastUsedAt: string | null;
       /** @example 2026-11-25T22:16:09.123Z */
       revokedAt: string | null;
+      /** @description It may only read (GET); any other call is 403. */
+      readOnly: boolean;
     };
     CreatedApiToken: components["schemas"]["ApiToken"] & {
       /** @description The secret. It is shown only this once. */
@@ -1200,6 +1378,8 @@ export interface components {
     };
     CreateApiToken: {
       name: string;
+      /** @description `true`: the token may only read (GET); writes get 403. */
+      readOnly?: boolean;
     };
     Invitation: {
       id: string;
@@ -2803,6 +2983,70 @@ export interface components {
         }[];
       nextCursor: string | null;
     };
+    WebhookEndpoint: {
+      id: string;
+      url: string;
+      description: string | null;
+      events: components["schemas"]["WebhookEventType"][];
+      /** @example 2026-11-25T22:16:09.123Z */
+      pausedAt: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      failingSince: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      createdAt: string;
+      /** @example 2026-11-25T22:16:09.123Z */
+      updatedAt: string;
+    };
+    /** @enum {string} */
+    WebhookEventType: "referral.created" | "referral.status_changed" | "commitment.fulfilled" | "contact.created" | "intake.submitted";
+    CreatedWebhookEndpoint: components["schemas"]["WebhookEndpoint"] & {
+      /** @description The signing secret (`whsec_…`, Standard Webhooks). It is shown only this once; verify deliveries with it. */
+      secret: string;
+    };
+    CreateWebhookEndpoint: {
+      /** @description Where deliveries are POSTed: https, a public address. */
+      url: string;
+      /** @description The events this endpoint receives. */
+      events: components["schemas"]["WebhookEventType"][];
+      description?: string | null;
+    };
+    UpdateWebhookEndpoint: {
+      /** @description Where deliveries are POSTed: https, a public address. */
+      url?: string;
+      /** @description The events this endpoint receives. */
+      events?: components["schemas"]["WebhookEventType"][];
+      description?: string | null;
+      /** @description `false` resumes a paused endpoint (its waiting deliveries go out again). */
+      paused?: boolean;
+    };
+    WebhookDeliveryPage: {
+      items: components["schemas"]["WebhookDelivery"][];
+      nextCursor: string | null;
+    };
+    WebhookDelivery: {
+      id: string;
+      /** @description The `webhook-id` header: the same on every try. */
+      eventId: string;
+      eventType: components["schemas"]["WebhookEventType"];
+      /** @example 2026-11-25T22:16:09.123Z */
+      occurredAt: string;
+      /** @enum {string} */
+      status: "pending" | "sending" | "delivered" | "failed";
+      attempts: number;
+      /** @example 2026-11-25T22:16:09.123Z */
+      lastAttemptAt: string | null;
+      lastStatusCode: number | null;
+      lastDurationMs: number | null;
+      lastError: string | null;
+      /** @description The first 256 characters of the answer; the rest is not kept. */
+      responseExcerpt: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      nextAttemptAt: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      deliveredAt: string | null;
+      /** @example 2026-11-25T22:16:09.123Z */
+      createdAt: string;
+    };
   };
   responses: never;
   parameters: {
@@ -3015,6 +3259,138 @@ export interface operations {
       /** @description Signed out */
       204: {
         content: never;
+      };
+    };
+  };
+  /**
+   * Ask for a password-reset link
+   * @description Emails a link to choose a new password, through the outbox of the account's practice (when it has SMTP settings); the link works once, within an hour. The answer is the same, after the same work, whether the email has an account or not: the link is issued after the answer. Without SMTP the practice owner resets the password on the server (`vouch user reset-password`). Requests are rate-limited per email and per client address (429 with Retry-After).
+   */
+  sendPasswordResetLink: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RequestPasswordReset"];
+      };
+    };
+    responses: {
+      /** @description Taken: the same answer for every email */
+      202: {
+        content: {
+          "application/json": components["schemas"]["PasswordResetRequested"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Choose a new password with a reset link
+   * @description Sets the password of the link's account (the sign-up rules: 422 naming `newPassword` when it is too easy to guess, and the link stays usable). The link is then used up, and every session of the account ends; the user signs in with the new password. A used, unknown or expired link is 422 naming `token`. Rate-limited per client address (429 with Retry-After).
+   */
+  resetPassword: {
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ResetPassword"];
+      };
+    };
+    responses: {
+      /** @description The password is changed */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
       };
     };
   };
@@ -12992,6 +13368,670 @@ export interface operations {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
+      };
+    };
+  };
+  /**
+   * List webhook endpoints
+   * @description Owners only (403 otherwise). Secrets are never listed.
+   */
+  listWebhookEndpoints: {
+    responses: {
+      /** @description The endpoints */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["WebhookEndpoint"][];
+          };
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Register a webhook endpoint
+   * @description Owners only. Deliveries follow Standard Webhooks: a POST of JSON with `webhook-id` (the event id, the same on every retry: drop repeats by it), `webhook-timestamp` and `webhook-signature` (HMAC-SHA256 with the secret); verify them with a standardwebhooks library. A 2xx answer within 10 s counts; anything else is retried with backoff for a day; an endpoint failing for three days is paused and the owners are told. The URL must be https and reach a public address (checked again at every attempt, after DNS); redirects are not followed. The `secret` is in this answer only; an Idempotency-Key replay is refused (409) rather than answering it again. Payloads carry ids, type, time and status, never a person's name, contact details, need or notes: read those through the API with a token.
+   */
+  createWebhookEndpoint: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateWebhookEndpoint"];
+      };
+    };
+    responses: {
+      /** @description The endpoint */
+      201: {
+        content: {
+          "application/json": components["schemas"]["CreatedWebhookEndpoint"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Get a webhook endpoint
+   * @description Owners only.
+   */
+  getWebhookEndpoint: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The endpoint */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookEndpoint"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Remove a webhook endpoint
+   * @description Owners only. Its delivery log goes with it.
+   */
+  deleteWebhookEndpoint: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Removed */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Change, pause or resume a webhook endpoint
+   * @description Owners only. `paused: false` resumes a paused endpoint: what waited gets a new day of retries.
+   */
+  updateWebhookEndpoint: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateWebhookEndpoint"];
+      };
+    };
+    responses: {
+      /** @description The endpoint */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookEndpoint"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * List an endpoint's deliveries
+   * @description Owners only. Newest first: status, attempts, the last status code and duration, the start of the answer (256 characters at most) and the next try.
+   */
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description A page */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookDeliveryPage"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Send a delivery again
+   * @description Owners only. Due at once with a new day of retries, under the same `webhook-id`. A paused endpoint sends it once resumed. 409 while an attempt is in flight.
+   */
+  retryWebhookDelivery: {
+    parameters: {
+      header?: {
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description The delivery */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookDelivery"];
+        };
+      };
+      /** @description Invalid input: the fields and what to do */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Sign-in or an API token is required */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only an owner of the practice may do this: the answer names the role needed */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found in this practice */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Understood, but not allowed */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The database is busy; nothing was changed. Retry after Retry-After seconds */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The disk is full; nothing was saved */
+      507: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * The referral.created event
+   * @description A referral was received (quick-add, an introduction or an intake form). Ids and its status only.
+   */
+  onReferralCreated: {
+    parameters: {
+      header: {
+        /** @description The event id: the same on every retry; drop a repeat you have seen. */
+        "webhook-id": string;
+        /** @description Seconds since 1970 when this attempt was signed. */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret (Standard Webhooks). */
+        "webhook-signature": string;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["WebhookPayload_referral_created"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx within 10 s: delivered. Anything else is retried. */
+      200: {
+        content: never;
+      };
+    };
+  };
+  /**
+   * The referral.status_changed event
+   * @description A referral's status moved (or was corrected, or reopened): from, to and when.
+   */
+  onReferralStatusChanged: {
+    parameters: {
+      header: {
+        /** @description The event id: the same on every retry; drop a repeat you have seen. */
+        "webhook-id": string;
+        /** @description Seconds since 1970 when this attempt was signed. */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret (Standard Webhooks). */
+        "webhook-signature": string;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["WebhookPayload_referral_status_changed"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx within 10 s: delivered. Anything else is retried. */
+      200: {
+        content: never;
+      };
+    };
+  };
+  /**
+   * The commitment.fulfilled event
+   * @description A referrer's commitment reached its promised count.
+   */
+  onCommitmentFulfilled: {
+    parameters: {
+      header: {
+        /** @description The event id: the same on every retry; drop a repeat you have seen. */
+        "webhook-id": string;
+        /** @description Seconds since 1970 when this attempt was signed. */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret (Standard Webhooks). */
+        "webhook-signature": string;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["WebhookPayload_commitment_fulfilled"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx within 10 s: delivered. Anything else is retried. */
+      200: {
+        content: never;
+      };
+    };
+  };
+  /**
+   * The contact.created event
+   * @description A contact was added by hand or on the way by a referral or intake form (not by an import: an import of thousands would flood the receiver).
+   */
+  onContactCreated: {
+    parameters: {
+      header: {
+        /** @description The event id: the same on every retry; drop a repeat you have seen. */
+        "webhook-id": string;
+        /** @description Seconds since 1970 when this attempt was signed. */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret (Standard Webhooks). */
+        "webhook-signature": string;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["WebhookPayload_contact_created"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx within 10 s: delivered. Anything else is retried. */
+      200: {
+        content: never;
+      };
+    };
+  };
+  /**
+   * The intake.submitted event
+   * @description A form came in through a referral link, with the referral it made or joined.
+   */
+  onIntakeSubmitted: {
+    parameters: {
+      header: {
+        /** @description The event id: the same on every retry; drop a repeat you have seen. */
+        "webhook-id": string;
+        /** @description Seconds since 1970 when this attempt was signed. */
+        "webhook-timestamp": string;
+        /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret (Standard Webhooks). */
+        "webhook-signature": string;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["WebhookPayload_intake_submitted"];
+      };
+    };
+    responses: {
+      /** @description Any 2xx within 10 s: delivered. Anything else is retried. */
+      200: {
+        content: never;
       };
     };
   };

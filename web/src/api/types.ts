@@ -30,15 +30,28 @@ export type Me = Schemas['Session'];
 export type SignUpInput = Schemas['SignUp'];
 export type SignInInput = Schemas['SignIn'];
 export type ChangePasswordInput = Schemas['ChangePassword'];
+export type PasswordResetRequest = Schemas['RequestPasswordReset'];
+export type PasswordResetRequested = Schemas['PasswordResetRequested'];
+export type ResetPasswordInput = Schemas['ResetPassword'];
 export type Member = AnswerOf<paths['/members']['get']>['items'][number];
 export type ApiToken = Schemas['ApiToken'];
 export type CreatedApiToken = Schemas['CreatedApiToken'];
+export type CreateApiTokenInput = Schemas['CreateApiToken'];
 export type TeamRole = Me['role'];
 export type Invitation = Schemas['Invitation'];
 export type SentInvitation = Schemas['SentInvitation'];
 export type CreateInvitationInput = Schemas['CreateInvitation'];
 export type InvitationPreview = Schemas['InvitationPreview'];
 export type AcceptInvitationInput = Schemas['AcceptInvitation'];
+
+// ——— Webhooks ———
+
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type CreatedWebhookEndpoint = Schemas['CreatedWebhookEndpoint'];
+export type CreateWebhookInput = Schemas['CreateWebhookEndpoint'];
+export type UpdateWebhookInput = Schemas['UpdateWebhookEndpoint'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookEventType = Schemas['WebhookEventType'];
 
 export type Practice = Schemas['Practice'];
 export type PracticeUpdate = Schemas['UpdatePractice'];
@@ -53,6 +66,13 @@ export type ItemList<T> = { items: T[] };
 
 export type Stage = Schemas['Stage'];
 export const STAGES = everyOf<Stage>()(['met', 'knows', 'likes', 'trusts', 'refers']);
+export const WEBHOOK_EVENTS = everyOf<WebhookEventType>()([
+  'referral.created',
+  'referral.status_changed',
+  'commitment.fulfilled',
+  'contact.created',
+  'intake.submitted',
+]);
 export type Role = Schemas['Role'];
 export const ROLES = everyOf<Role>()([
   'client',

@@ -1,5 +1,6 @@
+import { Anchor, Group } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { PasswordField } from '../components/password-field';
 import { submitWithServerErrors } from '../form-errors';
 import { AuthForm, EmailField, OtherAuthPage } from './auth-form';
@@ -54,6 +55,11 @@ export function SignInPage() {
           required
           {...form.getInputProps('password')}
         />
+        <Group justify="flex-end" mt={-8}>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            Forgot password?
+          </Anchor>
+        </Group>
       </AuthForm>
     </AuthFrame>
   );

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -66,12 +66,12 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
   const create = useCreateApiToken();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { name: '' },
+    initialValues: { name: '', readOnly: false },
     validate: { name: (v) => (v.trim() ? null : 'Name the token after what will use it.') },
   });
   const submit = submitWithServerErrors(form, create, {
-    fields: ['name'],
-    toInput: (values) => values.name.trim(),
+    fields: ['name', 'readOnly'],
+    toInput: (values) => ({ name: values.name.trim(), readOnly: values.readOnly }),
     onSuccess: (token) => {
       form.reset();
       onCreated(token);
@@ -91,6 +91,10 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) =>
             Create token
           </Button>
         </Group>
+        <Checkbox
+          label="Read-only: it can read the practice's data but not change anything"
+          {...form.getInputProps('readOnly', { type: 'checkbox' })}
+        />
         <ProblemAlert error={create.error} />
       </Stack>
     </form>
@@ -122,7 +126,14 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (t: Ap
     >
       {tokens.map((token) => (
         <Table.Tr key={token.id}>
-          <Table.Td>{token.name}</Table.Td>
+          <Table.Td>
+            {token.name}{' '}
+            {token.readOnly && (
+              <Badge size="xs" variant="light" color="gray">
+                read-only
+              </Badge>
+            )}
+          </Table.Td>
           <Table.Td>
             <Code>{token.prefix}…</Code>
           </Table.Td>

@@ -26,6 +26,7 @@ import {
   visibleSettingsSections,
 } from './settings-sections';
 import { SmtpSection } from './smtp-section';
+import { WebhooksSection } from './webhooks-section';
 
 function PracticeSection() {
   const practice = usePractice();
@@ -58,6 +59,7 @@ const SECTION_PAGES: Record<SettingsSlug, () => ReactNode> = {
   letters: () => <LetterTemplatesSection />,
   calendar: () => <CalendarFeedsSection />,
   tokens: () => <ApiTokensSection />,
+  webhooks: () => <WebhooksSection />,
   security: () => <SecuritySection />,
   audit: () => <AuditLogSection />,
   data: () => <DataSection />,

@@ -37,6 +37,7 @@ describe('settings sections', () => {
       'letters',
       'calendar',
       'tokens',
+      'webhooks',
       'security',
       'audit',
       'data',

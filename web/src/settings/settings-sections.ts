@@ -13,6 +13,7 @@ export const settingsSections = [
   { slug: 'letters', label: 'Letters', anchor: 'letters-title', ownerOnly: true },
   { slug: 'calendar', label: 'Calendar feed', anchor: 'calendar-title', ownerOnly: false },
   { slug: 'tokens', label: 'API tokens', anchor: 'tokens-title', ownerOnly: false },
+  { slug: 'webhooks', label: 'Webhooks', anchor: 'webhooks-title', ownerOnly: true },
   { slug: 'security', label: 'Sign-in and sessions', anchor: 'security-title', ownerOnly: false },
   { slug: 'audit', label: 'Audit log', anchor: 'audit-title', ownerOnly: true },
   { slug: 'data', label: 'Your data', anchor: 'data-title', ownerOnly: false },

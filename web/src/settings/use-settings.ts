@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import type { Me, Settings } from '../api/types';
+import type { CreateApiTokenInput, Me, Settings } from '../api/types';
 import { ME_KEY, useRefreshingMutation } from '../query-client';
 
 const SETTINGS_KEY = ['practice', 'settings'] as const;
@@ -35,7 +35,10 @@ export function useApiTokens() {
 }
 
 export function useCreateApiToken() {
-  return useRefreshingMutation((name: string) => api.post('/tokens', { body: { name } }), 'token');
+  return useRefreshingMutation(
+    (body: CreateApiTokenInput) => api.post('/tokens', { body }),
+    'token',
+  );
 }
 
 export function useRevokeApiToken() {
