@@ -137,6 +137,7 @@ describe('a practice of several people: invite, join, work as a member', () => {
     const mine = sam.locator('article', { hasText: 'Omar Haddad' }).first();
     await mine.getByText('· yours').waitFor();
     await sam.screenshot({ path: path.join(testOutput, 'team-mine.png') });
+    await expectNoAxeViolations(sam, 'Today, Mine');
 
     await samContext.close();
     await ownerContext.close();
