@@ -24,6 +24,7 @@ import type { Deps } from '../platform/deps.ts';
 import { AppError } from '../platform/errors.ts';
 import { limits } from '../platform/fields.ts';
 import { newId } from '../platform/ids.ts';
+import { startJobQueue } from '../platform/job-queue.ts';
 import { startPollLoop } from '../platform/poll-loop.ts';
 import {
   advanceBatchRow,
@@ -544,19 +545,8 @@ export async function startImportWorker(
   // transaction stays open across a turn of it. A worker thread ran them before: as fast without
   // a second client, but its copy of the code took the server past its 200 MB (233-238 MB,
   // against 180-191 MB in process). PostgreSQL: the next batch is read while one is written.
-  if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
-    // Loaded here: a SQLite server never needs it.
-    const { PgBoss } = await import('pg-boss');
-    boss = new PgBoss({
-      connectionString: deps.config.database.url,
-      schema: 'pgboss',
-      max: 2,
-      schedule: false,
-    });
-    boss.on('error', (error: unknown) => {
-      if (deps.config.log !== 'silent') console.error('[vouch] import queue:', error);
-    });
-    await boss.start();
+  boss = await startJobQueue(deps, 'import', 2);
+  if (boss) {
     // `stately` + singleton key: at most one waiting and one running job per import. A job left
     // active by a server that died holds its key until it expires (10 minutes): then the silent
     // import is queued again and resumes; a live runner is never silent that long (staleMs).

@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock.ts';
 import { toTimestamp } from '../platform/clock.ts';
 import type { Db } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
+import { startJobQueue } from '../platform/job-queue.ts';
 import { startPollLoop } from '../platform/poll-loop.ts';
 import { findPractice } from '../practices/practice.repository.ts';
 import { type OutgoingMail, sendMail } from './mailer.ts';
@@ -195,19 +196,8 @@ export async function startOutboxWorker(
   const pollMs = options.pollMs ?? 5_000;
   const batch = options.batch ?? 20;
   let boss: PgBoss | null = null;
-  if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
-    // Loaded here: a SQLite server never needs its 17 MB.
-    const { PgBoss } = await import('pg-boss');
-    boss = new PgBoss({
-      connectionString: deps.config.database.url,
-      schema: 'pgboss',
-      max: 4,
-      schedule: false,
-    });
-    boss.on('error', (error: unknown) => {
-      if (deps.config.log !== 'silent') console.error('[vouch] outbox queue:', error);
-    });
-    await boss.start();
+  boss = await startJobQueue(deps, 'outbox', 4);
+  if (boss) {
     // `stately` + singleton key: at most one waiting and one running job per message.
     await boss.createQueue(queueName, { policy: 'stately', retryLimit: 0 }).catch(() => {});
     await boss.work<{ practiceId: string; id: string }>(

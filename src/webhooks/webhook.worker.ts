@@ -9,6 +9,7 @@ import { toTimestamp } from '../platform/clock.ts';
 import { urlAt } from '../platform/config.ts';
 import { inTransaction } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
+import { startJobQueue } from '../platform/job-queue.ts';
 import { startPollLoop } from '../platform/poll-loop.ts';
 import {
   claimDelivery,
@@ -197,18 +198,8 @@ export async function startWebhookWorker(
   const batch = options.batch ?? 20;
   const deliverOptions: DeliverOptions = { resolve: options.resolve };
   let boss: PgBoss | null = null;
-  if (deps.dialect === 'postgres' && deps.config.database.dialect === 'postgres') {
-    const { PgBoss } = await import('pg-boss');
-    boss = new PgBoss({
-      connectionString: deps.config.database.url,
-      schema: 'pgboss',
-      max: 4,
-      schedule: false,
-    });
-    boss.on('error', (error: unknown) => {
-      if (deps.config.log !== 'silent') console.error('[vouch] webhook queue:', error);
-    });
-    await boss.start();
+  boss = await startJobQueue(deps, 'webhook', 4);
+  if (boss) {
     await boss.createQueue(queueName, { policy: 'stately', retryLimit: 0 }).catch(() => {});
     await boss.work<{ practiceId: string; id: string }>(
       queueName,
