@@ -31,8 +31,9 @@ export function payloadOf(practiceId: string, event: WebhookEventInput): string 
 
 /**
  * Writes the event and one pending delivery per active endpoint that wants it, in the caller's
- * transaction (`now`: a stored timestamp). Nothing is written when no endpoint wants it, so a practice without webhooks
- * pays one indexed read. Answers the event's id (null when none was written).
+ * transaction (`now`: a stored timestamp). Nothing is written when no endpoint wants it, so a
+ * practice without webhooks pays one indexed read. Answers the event's id (null when none was
+ * written).
  */
 export async function recordWebhookEvent(
   trx: Tx,
@@ -44,7 +45,6 @@ export async function recordWebhookEvent(
   const wanting = endpoints.filter((e) => (JSON.parse(e.events) as string[]).includes(event.type));
   if (wanting.length === 0) return null;
   const id = newId();
-  const at = now;
   await insertEventRow(trx, {
     practice_id: practiceId,
     id,
@@ -62,7 +62,7 @@ export async function recordWebhookEvent(
       event_id: id,
       status: 'pending' as const,
       attempts: 0,
-      next_attempt_at: at,
+      next_attempt_at: now,
       retry_until: retryUntil,
       last_attempt_at: null,
       last_status_code: null,
@@ -70,7 +70,7 @@ export async function recordWebhookEvent(
       last_error: null,
       response_excerpt: null,
       delivered_at: null,
-      created_at: at,
+      created_at: now,
     })),
   );
   return id;

@@ -80,9 +80,15 @@ export async function pruneFinishedDeliveries(db: Queryable, before: string): Pr
   return Number(result.numDeletedRows);
 }
 
-/** Events of any practice that no delivery awaits or logs any more. */
-export async function pruneOrphanEvents(db: Queryable): Promise<void> {
-  await db
+/**
+ * Events that no delivery awaits or logs any more: of one practice (its endpoint removed, their
+ * deliveries with it), or of every practice (the worker's clean-up of the log's old end).
+ */
+export async function deleteEventsWithoutDeliveries(
+  db: Queryable,
+  practiceId?: string,
+): Promise<void> {
+  let query = db
     .deleteFrom('webhook_event')
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -93,26 +99,9 @@ export async function pruneOrphanEvents(db: Queryable): Promise<void> {
             .whereRef('d.event_id', '=', 'webhook_event.id'),
         ),
       ),
-    )
-    .execute();
-}
-
-/** Events no endpoint will deliver any more (their deliveries went with their endpoint). */
-export async function deleteUndeliverableEvents(db: Queryable, practiceId: string) {
-  await db
-    .deleteFrom('webhook_event')
-    .where('practice_id', '=', practiceId)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('webhook_delivery as d')
-            .select('d.id')
-            .whereRef('d.practice_id', '=', 'webhook_event.practice_id')
-            .whereRef('d.event_id', '=', 'webhook_event.id'),
-        ),
-      ),
-    )
-    .execute();
+    );
+  if (practiceId !== undefined) query = query.where('practice_id', '=', practiceId);
+  await query.execute();
 }
 
 export async function insertEventRow(db: Queryable, row: EventRow): Promise<void> {

@@ -16,7 +16,7 @@ import { refuseInDemo } from '../practices/practice.service.ts';
 import {
   type DeliveryListRow,
   deleteEndpointRow,
-  deleteUndeliverableEvents,
+  deleteEventsWithoutDeliveries,
   type EndpointRow,
   findDeliveryRow,
   findEndpointRow,
@@ -199,7 +199,7 @@ export async function deleteEndpoint(deps: Deps, actor: Actor, id: string): Prom
     const row = await findEndpointRow(trx, actor.practiceId, id);
     if (!row) throw notFound('The webhook endpoint');
     await deleteEndpointRow(trx, actor.practiceId, id);
-    await deleteUndeliverableEvents(trx, actor.practiceId);
+    await deleteEventsWithoutDeliveries(trx, actor.practiceId);
     await recordAudit(trx, deps.clock, {
       practiceId: actor.practiceId,
       userId: actor.userId,

@@ -13,6 +13,7 @@ import { startJobQueue } from '../platform/job-queue.ts';
 import { startPollLoop } from '../platform/poll-loop.ts';
 import {
   claimDelivery,
+  deleteEventsWithoutDeliveries,
   findClaimedDelivery,
   finishDelivery,
   listDueDeliveries,
@@ -20,7 +21,6 @@ import {
   markEndpointHealthy,
   pauseEndpointRow,
   pruneFinishedDeliveries,
-  pruneOrphanEvents,
   releaseExpiredClaims,
 } from './webhook.repository.ts';
 import {
@@ -225,7 +225,8 @@ export async function startWebhookWorker(
     if (nowDate.getTime() - prunedAt >= 60 * 60_000) {
       prunedAt = nowDate.getTime();
       const before = toTimestamp(new Date(nowDate.getTime() - logRetentionMs));
-      if ((await pruneFinishedDeliveries(deps.db, before)) > 0) await pruneOrphanEvents(deps.db);
+      if ((await pruneFinishedDeliveries(deps.db, before)) > 0)
+        await deleteEventsWithoutDeliveries(deps.db);
     }
     const due = await listDueDeliveries(deps.db, now, batch);
     if (boss) {
