@@ -53,6 +53,7 @@ import {
   recordThanks,
   reopenReferral,
 } from '../referrals/referral.service.ts';
+import { lockMembers } from '../team/team.repository.ts';
 import {
   claimUndo,
   deleteAssignment,
@@ -362,6 +363,9 @@ export async function assignItem(
       await deleteAssignment(trx, actor.practiceId, itemKey);
       return { key, assignee: null };
     }
+    // Locked as a removal locks them: someone being removed at this moment is either still on
+    // the team (and the removal then gives the item back) or is refused here.
+    await lockMembers(trx, actor.practiceId);
     const member = (await listMemberRows(trx, actor.practiceId)).find((m) => m.id === userId);
     if (!member)
       throw fieldError('userId', 'is not on the team. Pick someone from the team.', 'not_found');

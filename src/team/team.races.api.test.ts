@@ -2,7 +2,8 @@
  * Issue 14 §2, the last owner under concurrency: two owners demoting or removing each other
  * (or stepping down) at the same moment. PostgreSQL does not serialise writes; the members'
  * row locks (`lockMembers`) do, so exactly one change wins and the practice keeps an owner.
- * Also: one email invited twice at once, and one link used twice at once — never a 500.
+ * Also: one email invited twice at once, one link used twice at once, and an item assigned to
+ * a member while they are removed — never a 500, never an item left to someone gone.
  */
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/clock.ts';
@@ -129,5 +130,44 @@ describe.each(testTargets)('the team under concurrency on %s', (target) => {
       .where('email', '=', 'joiner@example.com')
       .execute();
     expect(users).toHaveLength(1);
+  });
+
+  it('an item assigned to a member while they are removed: never left assigned to them', async () => {
+    for (let i = 0; i < rounds; i += 1) {
+      const p = await seedPractice(ctx, 'Assigning While Removing');
+      const m = await seedMember(ctx, p.practiceId, 'Leaving Member');
+      const lee = await ok<{ id: string }>(p.session, 'POST', '/contacts', {
+        name: 'Lee Referrer',
+        stage: 'trusts',
+      });
+      await ok(p.session, 'POST', '/referrals', {
+        referred: { name: 'Pat Person' },
+        referrer: { contactId: lee.id },
+        channel: 'phone',
+      });
+      const { items } = await ok<{ items: { key: string; kind: string }[] }>(
+        p.session,
+        'GET',
+        '/agenda',
+      );
+      const item = items.find((it) => it.kind === 'respond');
+      if (!item) throw new Error('no respond item');
+      const answers = await Promise.all([
+        p.session.request('PUT', `/agenda/${encodeURIComponent(item.key)}/assignee`, {
+          userId: m.userId,
+        }),
+        p.session.request('DELETE', `/members/${m.userId}`),
+      ]);
+      // The assignment came first (then the removal gave the item back), or after (404).
+      expect([200, 404]).toContain(answers[0]?.status);
+      expect(answers[1]?.status).toBe(204);
+      const left = await ctx.deps.db
+        .selectFrom('agenda_assignment')
+        .select('item_key')
+        .where('practice_id', '=', p.practiceId)
+        .where('user_id', '=', m.userId)
+        .execute();
+      expect(left).toEqual([]);
+    }
   });
 });
