@@ -129,6 +129,23 @@ export async function revokeApiTokenRow(
     .execute();
 }
 
+/** Revokes every live API token of a user in the practice; returns how many. */
+export async function revokeUserApiTokens(
+  db: Queryable,
+  practiceId: string,
+  userId: string,
+  at: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: at })
+    .where('practice_id', '=', practiceId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function listMemberRows(db: Queryable, practiceId: string) {
   return db
     .selectFrom('practice_member')

@@ -797,6 +797,23 @@ export async function revokeCalendarFeed(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Revokes a user's calendar feed links in the practice (they are credentials too). */
+export async function revokeUserCalendarFeeds(
+  db: Queryable,
+  practiceId: string,
+  userId: string,
+  at: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('calendar_feed')
+    .set({ revoked_at: at })
+    .where('practice_id', '=', practiceId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Gives a live feed a new token hash: the old URL stops at once. 0 when none is live. */
 export async function rotateCalendarFeed(
   db: Queryable,

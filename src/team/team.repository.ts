@@ -119,37 +119,3 @@ export async function deleteMember(db: Queryable, practiceId: string, userId: st
     .where('user_id', '=', userId)
     .execute();
 }
-
-/** Revokes every live API token of a user in the practice; returns how many. */
-export async function revokeUserApiTokens(
-  db: Queryable,
-  practiceId: string,
-  userId: string,
-  at: string,
-): Promise<number> {
-  const result = await db
-    .updateTable('api_token')
-    .set({ revoked_at: at })
-    .where('practice_id', '=', practiceId)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-/** Revokes a user's calendar feed links in the practice (they are credentials too). */
-export async function revokeUserCalendarFeeds(
-  db: Queryable,
-  practiceId: string,
-  userId: string,
-  at: string,
-): Promise<number> {
-  const result = await db
-    .updateTable('calendar_feed')
-    .set({ revoked_at: at })
-    .where('practice_id', '=', practiceId)
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}

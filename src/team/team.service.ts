@@ -11,6 +11,7 @@ import {
   findUserIdByEmail,
   insertMember,
   listMemberRows,
+  revokeUserApiTokens,
 } from '../accounts/account.repository.ts';
 import type { User } from '../accounts/account.schemas.ts';
 import {
@@ -21,7 +22,7 @@ import {
   undoAccount,
   type WithCookies,
 } from '../accounts/account.service.ts';
-import { deleteAssignmentsOf } from '../agenda/agenda.repository.ts';
+import { deleteAssignmentsOf, revokeUserCalendarFeeds } from '../agenda/agenda.repository.ts';
 import { cancelQueuedEmailsAbout, findSmtpRow } from '../outbox/message.repository.ts';
 import { queueAccountEmail } from '../outbox/message.service.ts';
 import { privateLinkPlaceholder } from '../outbox/outbox.rules.ts';
@@ -45,8 +46,6 @@ import {
   insertInvitation,
   listInvitationRows,
   lockMembers,
-  revokeUserApiTokens,
-  revokeUserCalendarFeeds,
   updateInvitation,
   updateMemberRole,
 } from './team.repository.ts';
