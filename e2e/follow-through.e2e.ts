@@ -6,6 +6,7 @@ import {
   launchBrowser,
   type RunningServer,
   sendJson,
+  sendThroughSink,
   signUpPractice,
   startServer,
   testOutput,
@@ -38,13 +39,7 @@ describe('a commitment, two weeks of silence, and the reminder letter', () => {
       stage: 'trusts',
       roles: ['client'],
     });
-    await sendJson(page, 'PUT', `${server.url}/api/v1/smtp`, {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      fromEmail: 'jane@clearpath.example',
-      fromName: 'Jane Morgan',
-    });
+    await sendThroughSink(page, server.url, smtp);
 
     // Record the commitment, with an incentive for her and one for the people she refers.
     await page.goto(`${server.url}/contacts/${sarah.id}`);

@@ -4,6 +4,7 @@ import { expectNoAxeViolations } from './axe.ts';
 import {
   type ReceivedEmail,
   sendJson,
+  sendThroughSink,
   signUpPractice,
   testOutput,
   useServerAndBrowser,
@@ -36,13 +37,7 @@ describe('warm introductions: the booking link, Introduce, the outbox and Insigh
     const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signUpPractice(page, base, 'intro@example.com');
-    await sendJson(page, 'PUT', `${base}/api/v1/smtp`, {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      fromEmail: 'jane@clearpath.example',
-      fromName: 'Jane Morgan',
-    });
+    await sendThroughSink(page, base, smtp);
 
     // The booking link, in Settings beside the rest of the practice profile.
     await page.goto(`${base}/settings/practice`);

@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe.ts';
 import {
-  sendJson,
+  sendThroughSink,
   signUpPractice,
   testOutput,
   useServerAndBrowser,
@@ -26,13 +26,7 @@ describe('password reset: forgot password, the email, a new password, sign in', 
     const context = await running.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signUpPractice(page, base, EMAIL);
-    await sendJson(page, 'PUT', `${base}/api/v1/smtp`, {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      fromEmail: 'jane@clearpath.example',
-      fromName: 'Jane Morgan',
-    });
+    await sendThroughSink(page, base, smtp);
     await page.request.post(`${base}/api/v1/auth/sign-out`);
 
     await page.goto(`${base}/sign-in`);

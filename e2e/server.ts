@@ -221,3 +221,14 @@ export function useSmtpSink(): { port: number; messages: ReceivedEmail[] } {
     },
   };
 }
+
+/** Sets the signed-in practice's SMTP to the sink, so that its outbox sends there. */
+export async function sendThroughSink(page: Page, base: string, smtp: { port: number }) {
+  await sendJson(page, 'PUT', `${base}/api/v1/smtp`, {
+    host: '127.0.0.1',
+    port: smtp.port,
+    security: 'none',
+    fromEmail: 'jane@clearpath.example',
+    fromName: 'Jane Morgan',
+  });
+}

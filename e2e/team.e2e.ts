@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './axe.ts';
 import {
   sendJson,
+  sendThroughSink,
   signUpPractice,
   testOutput,
   useServerAndBrowser,
@@ -32,13 +33,7 @@ describe('a practice of several people: invite, join, work as a member', () => {
     });
     const owner = await ownerContext.newPage();
     await signUpPractice(owner, base, 'jane.team@example.com');
-    await sendJson(owner, 'PUT', `${base}/api/v1/smtp`, {
-      host: '127.0.0.1',
-      port: smtp.port,
-      security: 'none',
-      fromEmail: 'jane@clearpath.example',
-      fromName: 'Jane Morgan',
-    });
+    await sendThroughSink(owner, base, smtp);
 
     // The owner invites from Settings → Team.
     await owner.goto(`${base}/settings/team`);
