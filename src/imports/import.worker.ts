@@ -1,4 +1,3 @@
-import type { PgBoss } from 'pg-boss';
 import {
   findContactRowByEmail,
   insertContactRows,
@@ -538,14 +537,13 @@ export async function startImportWorker(
   const clock = options.clock ?? deps.clock;
   const pollMs = options.pollMs ?? 5_000;
   let stopped = false;
-  let boss: PgBoss | null = null;
   let bossWorker: string | null = null;
   // Both run imports in this process, reading and judging records between requests. SQLite: a
   // batch's writes and commit hold the event loop (batchSizes keeps that short), and no import
   // transaction stays open across a turn of it. A worker thread ran them before: as fast without
   // a second client, but its copy of the code took the server past its 200 MB (233-238 MB,
   // against 180-191 MB in process). PostgreSQL: the next batch is read while one is written.
-  boss = await startJobQueue(deps, 'import', 2);
+  let boss = await startJobQueue(deps, 'import', 2);
   if (boss) {
     // `stately` + singleton key: at most one waiting and one running job per import. A job left
     // active by a server that died holds its key until it expires (10 minutes): then the silent

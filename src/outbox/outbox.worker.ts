@@ -1,4 +1,3 @@
-import type { PgBoss } from 'pg-boss';
 import { findContactRow } from '../contacts/contact.repository.ts';
 import { relationshipFooter } from '../letters/letter.rules.ts';
 import { mayStillSendLetter } from '../letters/letter.service.ts';
@@ -195,8 +194,7 @@ export async function startOutboxWorker(
   const clock = options.clock ?? deps.clock;
   const pollMs = options.pollMs ?? 5_000;
   const batch = options.batch ?? 20;
-  let boss: PgBoss | null = null;
-  boss = await startJobQueue(deps, 'outbox', 4);
+  let boss = await startJobQueue(deps, 'outbox', 4);
   if (boss) {
     // `stately` + singleton key: at most one waiting and one running job per message.
     await boss.createQueue(queueName, { policy: 'stately', retryLimit: 0 }).catch(() => {});

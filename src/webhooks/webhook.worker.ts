@@ -1,4 +1,3 @@
-import type { PgBoss } from 'pg-boss';
 import { Webhook } from 'standardwebhooks';
 import { queueTeamNotice } from '../outbox/message.service.ts';
 import { wakeOutbox } from '../outbox/outbox.worker.ts';
@@ -197,8 +196,7 @@ export async function startWebhookWorker(
   const pollMs = options.pollMs ?? 5_000;
   const batch = options.batch ?? 20;
   const deliverOptions: DeliverOptions = { resolve: options.resolve };
-  let boss: PgBoss | null = null;
-  boss = await startJobQueue(deps, 'webhook', 4);
+  let boss = await startJobQueue(deps, 'webhook', 4);
   if (boss) {
     await boss.createQueue(queueName, { policy: 'stately', retryLimit: 0 }).catch(() => {});
     await boss.work<{ practiceId: string; id: string }>(
